@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { ApiResult } from './result';
+import { Person, PersonCreate, PersonUpdate } from './person';
+import { Team, TeamCreate, TeamUpdate } from './team';
+import { ShiftTemplate } from './template';
+import { id, plainDate } from './validators';
+
+/**
+ * The API contract: every method the UI, the CLI and tests can call, with the
+ * schema of its input and output. The service implements exactly these; the
+ * preload bridge and browser mode only carry them. `undo` names the step a
+ * mutating call adds to the undo history (null: reads, or not undoable).
+ */
+
+export const LANGUAGES = ['en', 'tr', 'pl', 'fa'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+export const Settings = z.object({ language: Language.nullable() });
+export type Settings = z.infer<typeof Settings>;
+
+export const HistoryState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
+
+export const DailyVolume = z.object({ day: z.string(), channel: z.string(), volume: z.number() });
+export type DailyVolume = z.infer<typeof DailyVolume>;
+
+const empty = z.strictObject({});
+
+interface MethodSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  undo: string | null;
+}
+
+export const contract = {
+  'app.info': {
+    input: empty,
+    output: z.object({ appVersion: z.string(), schemaVersion: z.number(), filePath: z.string() }),
+    undo: null,
+  },
+  'settings.get': { input: empty, output: Settings, undo: null },
+  'settings.set': { input: z.strictObject({ language: Language }), output: Settings, undo: null },
+
+  'team.list': { input: empty, output: z.array(Team), undo: null },
+  'team.create': { input: TeamCreate, output: Team, undo: 'Create team' },
+  'team.update': { input: TeamUpdate, output: Team, undo: 'Edit team' },
+
+  'person.list': {
+    input: z.strictObject({
+      teamId: id,
+      query: z.string().max(200).default(''),
+      includeArchived: z.boolean().default(false),
+    }),
+    output: z.array(Person),
+    undo: null,
+  },
+  'person.get': { input: z.strictObject({ id }), output: Person, undo: null },
+  'person.create': { input: PersonCreate, output: Person, undo: 'Add person' },
+  'person.update': { input: PersonUpdate, output: Person, undo: 'Edit person' },
+  'person.archive': { input: z.strictObject({ id }), output: Person, undo: 'Archive person' },
+  'person.restore': { input: z.strictObject({ id }), output: Person, undo: 'Restore person' },
+  'person.delete': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Delete person' },
+  'person.import': {
+    // 10 MB of CSV is far more than 10 000 people; the cap keeps a hostile payload cheap.
+    input: z.strictObject({ teamId: id, csv: z.string().max(10_000_000) }),
+    output: z.object({ created: z.number() }),
+    undo: 'Import people',
+  },
+
+  'template.list': { input: z.strictObject({ teamId: id }), output: z.array(ShiftTemplate), undo: null },
+
+  'volume.daily': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
+    output: z.array(DailyVolume),
+    undo: null,
+  },
+
+  'demo.create': { input: empty, output: Team, undo: 'Open the demo team' },
+
+  'history.state': { input: empty, output: HistoryState, undo: null },
+  'history.undo': { input: empty, output: HistoryState, undo: null },
+  'history.redo': { input: empty, output: HistoryState, undo: null },
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Commands the native menu sends to the window; the UI handles each. */
+export const MENU_COMMANDS = ['undo', 'redo', 'file-changed'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * The one object the UI talks to: `window.rosterdesk` in Electron (preload),
+ * the same shape over HTTP in browser mode, the service itself in tests.
+ */
+export interface RosterdeskBridge {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

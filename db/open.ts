@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../core/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+
+export type Db = Database.Database;
+
+/** 'RSKD' in the SQLite header's application_id: how we know a file is ours. */
+export const APPLICATION_ID = 0x52534b44;
+export const PLANNER_EXTENSION = '.rosterdesk';
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for another ABI (Electron's). */
+  nativeBinding?: string;
+  /** Create the file when it does not exist (default true). */
+  create?: boolean;
+}
+
+export interface Planner {
+  db: Db;
+  filePath: string;
+  schemaVersion: number;
+  /** The copy taken before migrating an older file, if one was needed. */
+  backupPath: string | null;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+interface Inspection {
+  applicationId: number;
+  userVersion: number;
+  objectCount: number;
+}
+
+function fail(code: string, filePath: string, reason: string): never {
+  throw new UserError(code, `Cannot open ${filePath}: ${reason}. The file was left untouched.`, ['db']);
+}
+
+/**
+ * Looks at an existing file without writing to it: the header bytes first, then
+ * a read-only connection. Anything doubtful is refused before a writer opens it.
+ */
+function inspect(filePath: string, nativeBinding: string | undefined): Inspection | null {
+  const stat = fs.statSync(filePath);
+  if (!stat.isFile()) fail('not_a_file', filePath, 'it is a folder, not a planner file');
+  if (stat.size === 0) return null;
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    fs.readSync(fd, head, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.equals(SQLITE_MAGIC)) fail('not_sqlite', filePath, 'it is not a Rosterdesk planner file (not an SQLite database)');
+
+  let ro: Db | null = null;
+  try {
+    ro = new Database(filePath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const applicationId = Number(ro.pragma('application_id', { simple: true }));
+    const userVersion = Number(ro.pragma('user_version', { simple: true }));
+    const check = ro.pragma('quick_check', { simple: true });
+    if (check !== 'ok') fail('corrupt', filePath, `the file is damaged (${String(check)})`);
+    const row = ro.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
+    return { applicationId, userVersion, objectCount: row.n };
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') fail('corrupt', filePath, 'the file is damaged and cannot be read');
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') fail('cannot_read', filePath, 'it cannot be read (check its permissions)');
+    return fail('corrupt', filePath, `the file cannot be read as a planner (${(err as Error).message})`);
+  } finally {
+    ro?.close();
+  }
+}
+
+function configure(db: Db): void {
+  // WAL + FULL: a committed transaction survives a crash or power cut; readers never block the writer.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** A consistent copy of an open database, written by SQLite itself (safe while in use). */
+export function copyDatabase(db: Db, target: string): void {
+  if (fs.existsSync(target)) fs.rmSync(target);
+  db.prepare('VACUUM INTO ?').run(target);
+}
+
+function backupName(filePath: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const base = filePath.endsWith(PLANNER_EXTENSION) ? filePath.slice(0, -PLANNER_EXTENSION.length) : filePath;
+  return `${base}.schema-${fromVersion}-backup-${stamp}${PLANNER_EXTENSION}`;
+}
+
+/** Runs every pending migration in one transaction; user_version moves with it. */
+export function migrate(db: Db, fromVersion: number): void {
+  const pending = MIGRATIONS.filter((m) => m.version > fromVersion);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) db.exec(m.sql);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+  })();
+}
+
+/**
+ * Opens (or creates) a planner file. Refuses, without writing a byte, a file that
+ * is not SQLite, not ours, damaged, or from a newer Rosterdesk.
+ */
+export function openPlanner(filePath: string, options: OpenOptions = {}): Planner {
+  const abs = path.resolve(filePath);
+  const exists = fs.existsSync(abs);
+  if (!exists) {
+    if (options.create === false) fail('not_found', abs, 'the file does not exist');
+    if (!fs.existsSync(path.dirname(abs))) fail('not_found', abs, `the folder ${path.dirname(abs)} does not exist`);
+  }
+  const seen = exists ? inspect(abs, options.nativeBinding) : null;
+  if (seen) {
+    if (seen.applicationId !== APPLICATION_ID) {
+      fail('not_planner', abs, 'it is an SQLite database but not a Rosterdesk planner file');
+    }
+    if (seen.userVersion > LATEST_SCHEMA_VERSION) {
+      fail(
+        'newer_version',
+        abs,
+        `it was saved by a newer Rosterdesk (file schema ${seen.userVersion}, this version reads up to ${LATEST_SCHEMA_VERSION}); update Rosterdesk to open it`,
+      );
+    }
+  }
+
+  const db = new Database(abs, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    configure(db);
+    const fromVersion = seen?.userVersion ?? 0;
+    let backupPath: string | null = null;
+    if (seen && fromVersion < LATEST_SCHEMA_VERSION) {
+      backupPath = backupName(abs, fromVersion, new Date());
+      copyDatabase(db, backupPath);
+    }
+    migrate(db, fromVersion);
+    return { db, filePath: abs, schemaVersion: LATEST_SCHEMA_VERSION, backupPath };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

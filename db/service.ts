@@ -1,0 +1,315 @@
+import {
+  contract,
+  isMethodName,
+  type DailyVolume,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+} from '../core/contract';
+import { demoData, DEMO_TEAM_NAME } from '../core/demo';
+import { UserError, toApiError, zodIssueToApiError, type ApiError, type LineProblem } from '../core/errors';
+import { importError, parsePeopleCsv } from '../core/people-import';
+import { paletteColor, type Person } from '../core/person';
+import type { ApiResult } from '../core/result';
+import type { Team } from '../core/team';
+import { epochSeconds, nowIso, parsePlainDate, Temporal } from '../core/time';
+import type { Planner } from './open';
+import * as people from './people';
+import { getSetting, setSetting } from './settings';
+import * as teams from './teams';
+import { insertTemplate, listTemplates } from './templates';
+import { UndoHistory } from './undo';
+import { insertVolumes, volumesBetween } from './volume';
+
+export interface ServiceOptions {
+  appVersion: string;
+  /** The clock, injectable so tests and the demo are reproducible. */
+  now?: () => Temporal.Instant;
+}
+
+type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> };
+
+/** Converts what a handler threw into the contract's error shape; never leaks a stack. */
+function errorOf(err: unknown): ApiError {
+  if (err instanceof UserError) return toApiError(err);
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'constraint', message: `The change breaks a rule of the planner file: ${(err as Error).message}`, path: [] };
+  }
+  if (code === 'SQLITE_FULL') return { code: 'disk_full', message: 'The disk is full; nothing was saved.', path: [] };
+  if (code === 'SQLITE_READONLY') return { code: 'read_only', message: 'The planner file is read-only; nothing was saved.', path: [] };
+  return { code: 'internal', message: `Unexpected error: ${err instanceof Error ? err.message : String(err)}`, path: [] };
+}
+
+export interface Service {
+  /** The untyped door every transport uses: validates the method and the input. */
+  dispatch(method: unknown, input: unknown): ApiResult<unknown>;
+  /** The typed door for the CLI and tests. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): ApiResult<MethodOutput<M>>;
+  /** Like `call` but throws the UserError, for code that has no use for a result. */
+  run<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M>;
+  readonly planner: Planner;
+  close(): void;
+}
+
+export function createService(planner: Planner, options: ServiceOptions): Service {
+  const { db } = planner;
+  const clock = options.now ?? (() => Temporal.Now.instant());
+  const stamp = () => nowIso(clock());
+  const history = new UndoHistory(db);
+
+  const requireTeam = (id: number, path: (string | number)[] = ['teamId']): Team => {
+    const team = teams.getTeam(db, id);
+    if (!team) throw new UserError('not_found', `There is no team with id ${id}`, path);
+    return team;
+  };
+  const requirePerson = (id: number): Person => {
+    const person = people.getPerson(db, id);
+    if (!person) throw new UserError('not_found', `There is no person with id ${id}`, ['id']);
+    return person;
+  };
+  const checkTeamName = (name: string, exceptId: number | null) => {
+    const other = teams.findTeamByName(db, name);
+    if (other && other.id !== exceptId) throw new UserError('duplicate_name', `A team called "${other.name}" already exists`, ['name']);
+  };
+  const checkSkills = (team: Team, skills: readonly string[], path: (string | number)[]) => {
+    skills.forEach((s, i) => {
+      if (!team.skills.includes(s)) {
+        throw new UserError('unknown_skill', `"${s}" is not a skill of ${team.name} (${team.skills.join(', ')})`, [...path, i]);
+      }
+    });
+  };
+  const checkEmail = (teamId: number, email: string | null, exceptId: number | null) => {
+    if (email && people.emailTaken(db, teamId, email, exceptId)) {
+      throw new UserError('duplicate_email', `${email} is already used by someone in this team`, ['email']);
+    }
+  };
+
+  const handlers: Handlers = {
+    'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
+
+    'settings.get': () => {
+      const language = getSetting(db, 'language');
+      return { language: language === 'en' || language === 'tr' || language === 'pl' || language === 'fa' ? language : null };
+    },
+    'settings.set': ({ language }) => {
+      setSetting(db, 'language', language);
+      return { language };
+    },
+
+    'team.list': () => teams.listTeams(db),
+    'team.create': (input) => {
+      checkTeamName(input.name, null);
+      const id = teams.insertTeam(db, input, stamp());
+      return requireTeam(id);
+    },
+    'team.update': ({ id, ...patch }) => {
+      const team = requireTeam(id, ['id']);
+      const next = { ...team, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Team;
+      if (patch.name !== undefined) checkTeamName(patch.name, id);
+      if (patch.skills) {
+        const removed = team.skills.filter((s) => !next.skills.includes(s));
+        for (const s of removed) {
+          const user = people.listPeople(db, id, '', true).find((p) => p.skills.includes(s));
+          if (user) throw new UserError('skill_in_use', `"${s}" is still a skill of ${user.name}; remove it there first`, ['skills']);
+        }
+      }
+      teams.updateTeam(db, id, next);
+      return requireTeam(id);
+    },
+
+    'person.list': ({ teamId, query, includeArchived }) => {
+      requireTeam(teamId);
+      return people.listPeople(db, teamId, query, includeArchived);
+    },
+    'person.get': ({ id }) => requirePerson(id),
+    'person.create': (input) => {
+      const team = requireTeam(input.teamId);
+      checkSkills(team, input.skills, ['skills']);
+      checkEmail(team.id, input.email, null);
+      const color = input.color ?? paletteColor(people.countPeople(db, team.id));
+      const id = people.insertPerson(db, { ...input, color }, stamp());
+      return requirePerson(id);
+    },
+    'person.update': ({ id, ...patch }) => {
+      const current = requirePerson(id);
+      const team = requireTeam(current.teamId);
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const next = { ...current, ...defined } as Person;
+      if (next.employmentStart && next.employmentEnd && next.employmentStart > next.employmentEnd) {
+        throw new UserError('reversed_range', 'Employment must end on or after it starts', ['employmentEnd']);
+      }
+      if (patch.skills) checkSkills(team, patch.skills, ['skills']);
+      if (patch.email !== undefined) checkEmail(team.id, next.email, id);
+      people.updatePerson(db, id, next, stamp());
+      return requirePerson(id);
+    },
+    'person.archive': ({ id }) => {
+      const p = requirePerson(id);
+      if (!p.archived) people.setArchived(db, id, stamp(), stamp());
+      return requirePerson(id);
+    },
+    'person.restore': ({ id }) => {
+      const p = requirePerson(id);
+      if (p.archived) people.setArchived(db, id, null, stamp());
+      return requirePerson(id);
+    },
+    'person.delete': ({ id }) => {
+      const p = requirePerson(id);
+      const shifts = people.shiftCount(db, id);
+      if (shifts > 0) {
+        throw new UserError('has_shifts', `${p.name} has ${shifts} shifts and cannot be deleted; archive them instead`, ['id']);
+      }
+      people.deletePerson(db, id);
+      return { id };
+    },
+    'person.import': ({ teamId, csv }) => {
+      const team = requireTeam(teamId);
+      const rows = parsePeopleCsv(csv);
+      const problems: LineProblem[] = [];
+      for (const { line, person } of rows) {
+        const unknown = (person.skills ?? []).filter((s) => !team.skills.includes(s));
+        if (unknown.length) {
+          problems.push({ line, column: 'skills', message: `skills: ${unknown.join(', ')} not a skill of ${team.name} (${team.skills.join(', ')})` });
+        }
+        if (person.email && people.emailTaken(db, teamId, person.email, null)) {
+          problems.push({ line, column: 'email', message: `email: ${person.email} is already used by someone in this team` });
+        }
+      }
+      if (problems.length) throw importError(problems);
+      let count = people.countPeople(db, teamId);
+      const at = stamp();
+      for (const { person } of rows) {
+        people.insertPerson(
+          db,
+          {
+            teamId,
+            name: person.name,
+            email: person.email ?? null,
+            phone: person.phone ?? '',
+            color: person.color ?? paletteColor(count),
+            skills: person.skills ?? [],
+            contractHoursPerWeek: person.contractHoursPerWeek ?? 40,
+            hourlyRate: person.hourlyRate ?? 0,
+            employmentStart: person.employmentStart ?? null,
+            employmentEnd: person.employmentEnd ?? null,
+            notes: person.notes ?? '',
+          },
+          at,
+        );
+        count += 1;
+      }
+      return { created: rows.length };
+    },
+
+    'template.list': ({ teamId }) => {
+      requireTeam(teamId);
+      return listTemplates(db, teamId);
+    },
+
+    'volume.daily': ({ teamId, from, to }) => {
+      const team = requireTeam(teamId);
+      const fromDay = parsePlainDate(from);
+      const toDay = parsePlainDate(to);
+      if (!fromDay || !toDay) throw new UserError('invalid_date', 'Dates must be YYYY-MM-DD', ['from']);
+      if (Temporal.PlainDate.compare(fromDay, toDay) > 0) throw new UserError('reversed_range', 'The range ends before it starts', ['to']);
+      if (fromDay.until(toDay).days > 3660) throw new UserError('too_big', 'At most ten years at once', ['to']);
+      // Day boundaries as instants in the team's zone, then one pass over the sorted rows.
+      const bounds: { day: string; end: number }[] = [];
+      for (let d = fromDay; Temporal.PlainDate.compare(d, toDay) <= 0; d = d.add({ days: 1 })) {
+        bounds.push({ day: d.toString(), end: epochSeconds(d.add({ days: 1 }).toZonedDateTime(team.timeZone).toInstant()) });
+      }
+      const start = epochSeconds(fromDay.toZonedDateTime(team.timeZone).toInstant());
+      const rows = volumesBetween(db, teamId, start, bounds.at(-1)?.end ?? start);
+      const totals = new Map<string, DailyVolume>();
+      let b = 0;
+      for (const r of rows) {
+        while (b < bounds.length - 1 && r.startUtc >= (bounds[b]?.end ?? 0)) b += 1;
+        const day = bounds[b]?.day ?? from;
+        const key = `${day}|${r.channel}`;
+        const entry = totals.get(key) ?? { day, channel: r.channel, volume: 0 };
+        entry.volume += r.volume;
+        totals.set(key, entry);
+      }
+      return [...totals.values()];
+    },
+
+    'demo.create': () => {
+      const demo = demoData(clock());
+      let name = demo.team.name;
+      for (let n = 2; teams.findTeamByName(db, name); n += 1) name = `${DEMO_TEAM_NAME} (${n})`;
+      const teamId = teams.insertTeam(db, { ...demo.team, name }, stamp());
+      const at = stamp();
+      for (const p of demo.people) {
+        people.insertPerson(
+          db,
+          {
+            teamId,
+            name: p.name,
+            email: p.email ?? null,
+            phone: p.phone ?? '',
+            color: p.color ?? paletteColor(0),
+            skills: p.skills ?? [],
+            contractHoursPerWeek: p.contractHoursPerWeek ?? 40,
+            hourlyRate: p.hourlyRate ?? 0,
+            employmentStart: p.employmentStart ?? null,
+            employmentEnd: p.employmentEnd ?? null,
+            notes: p.notes ?? '',
+          },
+          at,
+        );
+      }
+      for (const t of demo.templates) insertTemplate(db, { ...t, teamId });
+      insertVolumes(db, teamId, demo.volumes);
+      return requireTeam(teamId);
+    },
+
+    'history.state': () => history.snapshot(),
+    'history.undo': () => {
+      history.undo();
+      return history.snapshot();
+    },
+    'history.redo': () => {
+      history.redo();
+      return history.snapshot();
+    },
+  };
+
+  function dispatch(method: unknown, input: unknown): ApiResult<unknown> {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}`, path: [] } };
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) {
+      const [first, ...rest] = parsed.error.issues.map((i) => zodIssueToApiError(i));
+      const error: ApiError = first ?? { code: 'invalid', message: 'Invalid input', path: [] };
+      if (rest.length) error.issues = rest;
+      return { ok: false, error };
+    }
+    const handler = handlers[method] as (i: unknown) => unknown;
+    // Output is checked before the transaction commits, so a contract breach writes nothing.
+    const work = () => spec.output.parse(handler(parsed.data));
+    try {
+      const value = spec.undo ? history.record(spec.undo, work) : db.transaction(work)();
+      return { ok: true, value };
+    } catch (err) {
+      return { ok: false, error: errorOf(err) };
+    }
+  }
+
+  return {
+    planner,
+    dispatch,
+    call: <M extends MethodName>(method: M, input: MethodInput<M>) => dispatch(method, input) as ApiResult<MethodOutput<M>>,
+    run: <M extends MethodName>(method: M, input: MethodInput<M>) => {
+      const result = dispatch(method, input) as ApiResult<MethodOutput<M>>;
+      if (!result.ok) throw new UserError(result.error.code, result.error.message, result.error.path, result.error.lines);
+      return result.value;
+    },
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

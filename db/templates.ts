@@ -1,0 +1,43 @@
+import type { ShiftTemplate } from '../core/template';
+import type { Db } from './open';
+
+interface TemplateRow {
+  id: number;
+  team_id: number;
+  code: string;
+  name: string;
+  start_local: string;
+  end_local: string;
+  break_minutes: number;
+  color: string;
+  skill: string | null;
+}
+
+export type TemplateValues = Omit<ShiftTemplate, 'id'>;
+
+export function listTemplates(db: Db, teamId: number): ShiftTemplate[] {
+  const rows = db
+    .prepare('SELECT * FROM shift_template WHERE team_id = ? AND archived_at IS NULL ORDER BY start_local, code')
+    .all(teamId) as TemplateRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    teamId: r.team_id,
+    code: r.code,
+    name: r.name,
+    startLocal: r.start_local,
+    endLocal: r.end_local,
+    breakMinutes: r.break_minutes,
+    color: r.color,
+    skill: r.skill,
+  }));
+}
+
+export function insertTemplate(db: Db, t: TemplateValues): number {
+  const info = db
+    .prepare(
+      `INSERT INTO shift_template (team_id, code, name, start_local, end_local, break_minutes, color, skill)
+       VALUES (@teamId, @code, @name, @startLocal, @endLocal, @breakMinutes, @color, @skill)`,
+    )
+    .run(t);
+  return Number(info.lastInsertRowid);
+}
