@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // Electron stays in electron/.
-    files: ['core/**', 'db/**', 'cli/**', 'renderer/**'],
+    files: ['db/**', 'cli/**', 'renderer/**'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
   },
 );

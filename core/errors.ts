@@ -56,7 +56,8 @@ export function zodIssueToApiError(issue: z.core.$ZodIssue, prefix: (string | nu
   let code = 'invalid';
   switch (issue.code) {
     case 'invalid_type':
-      code = issue.input === undefined ? 'required' : 'invalid_type';
+      // zod leaves `input` out of issues by default; its message names what was received.
+      code = /received undefined$/.test(issue.message) ? 'required' : 'invalid_type';
       break;
     case 'invalid_format':
       code = issue.format === 'email' ? 'invalid_email' : 'invalid_format';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+import { MIGRATIONS, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
 
@@ -15,6 +15,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Create the file when it does not exist (default true). */
   create?: boolean;
+  /** The migration list; tests pass a longer one to exercise an upgrade. */
+  migrations?: readonly Migration[];
 }
 
 export interface Planner {
@@ -95,13 +97,14 @@ function backupName(filePath: string, fromVersion: number, now: Date): string {
 }
 
 /** Runs every pending migration in one transaction; user_version moves with it. */
-export function migrate(db: Db, fromVersion: number): void {
-  const pending = MIGRATIONS.filter((m) => m.version > fromVersion);
+export function migrate(db: Db, fromVersion: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  const pending = migrations.filter((m) => m.version > fromVersion);
+  const latest = migrations.at(-1)?.version ?? 0;
   if (pending.length === 0) return;
   db.transaction(() => {
     for (const m of pending) db.exec(m.sql);
     db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+    db.pragma(`user_version = ${latest}`);
   })();
 }
 
@@ -111,6 +114,8 @@ export function migrate(db: Db, fromVersion: number): void {
  */
 export function openPlanner(filePath: string, options: OpenOptions = {}): Planner {
   const abs = path.resolve(filePath);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.at(-1)?.version ?? 0;
   const exists = fs.existsSync(abs);
   if (!exists) {
     if (options.create === false) fail('not_found', abs, 'the file does not exist');
@@ -121,11 +126,11 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
     if (seen.applicationId !== APPLICATION_ID) {
       fail('not_planner', abs, 'it is an SQLite database but not a Rosterdesk planner file');
     }
-    if (seen.userVersion > LATEST_SCHEMA_VERSION) {
+    if (seen.userVersion > latest) {
       fail(
         'newer_version',
         abs,
-        `it was saved by a newer Rosterdesk (file schema ${seen.userVersion}, this version reads up to ${LATEST_SCHEMA_VERSION}); update Rosterdesk to open it`,
+        `it was saved by a newer Rosterdesk (file schema ${seen.userVersion}, this version reads up to ${latest}); update Rosterdesk to open it`,
       );
     }
   }
@@ -135,12 +140,12 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
     configure(db);
     const fromVersion = seen?.userVersion ?? 0;
     let backupPath: string | null = null;
-    if (seen && fromVersion < LATEST_SCHEMA_VERSION) {
+    if (seen && fromVersion < latest) {
       backupPath = backupName(abs, fromVersion, new Date());
       copyDatabase(db, backupPath);
     }
-    migrate(db, fromVersion);
-    return { db, filePath: abs, schemaVersion: LATEST_SCHEMA_VERSION, backupPath };
+    migrate(db, fromVersion, migrations);
+    return { db, filePath: abs, schemaVersion: latest, backupPath };
   } catch (err) {
     db.close();
     throw err;
