@@ -1,0 +1,301 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError } from '../core/errors';
+import type { Team } from '../core/team';
+import { openPlanner } from '../db/open';
+import { createService, type Service } from '../db/service';
+import { findTeamByName } from '../db/teams';
+import { appVersion, projectRoot } from './app-version';
+import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError, type CliIo } from './io';
+import { ensureRendererBuilt } from './renderer-build';
+import { startServer } from './serve';
+
+/**
+ * `rosterdesk`: the planner on the command line. Commands, flags and JSON shapes
+ * are a public interface (README "Command line"): extend, never change.
+ * Exit 0 on success, 1 on a user error (one line on stderr), 2 on bad usage.
+ */
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: Options;
+  positionals: number;
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: CliIo): Promise<number> | number;
+}
+
+const dbOption = { db: { type: 'string' } } as const;
+const help = { help: { type: 'boolean', short: 'h' } } as const;
+
+function requireString(values: Record<string, unknown>, name: string, usage: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`, usage);
+  return v;
+}
+
+function withService<T>(dbPath: string, work: (s: Service) => T, create = false): T {
+  const service = createService(openPlanner(dbPath, { create }), { appVersion: appVersion() });
+  try {
+    return work(service);
+  } finally {
+    service.close();
+  }
+}
+
+function teamByName(s: Service, name: string): Team {
+  const team = findTeamByName(s.planner.db, name);
+  if (!team) {
+    const names = s.run('team.list', {}).map((t) => t.name);
+    throw new UserError('not_found', `There is no team called "${name}"${names.length ? ` (teams: ${names.join(', ')})` : ' (the file has no teams yet)'}`);
+  }
+  return team;
+}
+
+const TEAM_FLAGS: Record<string, string> = {
+  name: 'NAME',
+  timeZone: '--tz',
+  country: '--country',
+  locale: '--locale',
+  weekStart: '--week-start',
+  currency: '--currency',
+};
+
+const COMMANDS: Record<string, Command> = {
+  init: {
+    usage: 'rosterdesk init --db FILE [--demo]',
+    summary: 'Create a new planner file (with the demo team if --demo)',
+    options: { ...dbOption, demo: { type: 'boolean' } },
+    positionals: 0,
+    run: ({ values }, io) => {
+      const db = requireString(values, 'db', COMMANDS.init?.usage ?? '');
+      if (fs.existsSync(db) && fs.statSync(db).size > 0) throw new UserError('exists', `${db} already exists; init never overwrites a file`);
+      return withService(
+        db,
+        (s) => {
+          if (values.demo) {
+            const team = s.run('demo.create', {});
+            const people = s.run('person.list', { teamId: team.id }).length;
+            io.out(`Created ${path.resolve(db)} with the demo team "${team.name}" (${people} people)\n`);
+          } else io.out(`Created ${path.resolve(db)}\n`);
+          return EXIT_OK;
+        },
+        true,
+      );
+    },
+  },
+  serve: {
+    usage: 'rosterdesk serve --db FILE [--port N]',
+    summary: 'Open the planner in a browser: serves the UI and API on 127.0.0.1 with a per-run token',
+    options: { ...dbOption, port: { type: 'string' } },
+    positionals: 0,
+    run: async ({ values }, io) => {
+      const usage = COMMANDS.serve?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const portText = typeof values.port === 'string' ? values.port : '0';
+      if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`, usage);
+      const rendererDir = await ensureRendererBuilt(projectRoot(), io);
+      const service = createService(openPlanner(db), { appVersion: appVersion() });
+      const server = await startServer({ service, rendererDir, port: Number(portText) }).catch((err: unknown) => {
+        service.close();
+        const code = (err as { code?: string }).code;
+        throw new UserError('listen', code === 'EADDRINUSE' ? `Port ${portText} is already in use; pick another with --port` : `Cannot listen: ${String(err)}`);
+      });
+      io.out(`Rosterdesk is serving ${service.planner.filePath}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      service.close();
+      return EXIT_OK;
+    },
+  },
+  'team add': {
+    usage: 'rosterdesk team add NAME --db FILE --tz ZONE [--country CC] [--locale L] [--week-start mon|sat|sun] [--currency CUR]',
+    summary: 'Add a team',
+    options: {
+      ...dbOption,
+      tz: { type: 'string' },
+      country: { type: 'string' },
+      locale: { type: 'string' },
+      'week-start': { type: 'string' },
+      currency: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    positionals: 1,
+    run: ({ values, positionals }, io) => {
+      const usage = COMMANDS['team add']?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const timeZone = requireString(values, 'tz', usage);
+      const weekStart = values['week-start'];
+      if (weekStart !== undefined && weekStart !== 'mon' && weekStart !== 'sat' && weekStart !== 'sun') {
+        throw new UsageError(`--week-start must be mon, sat or sun, not "${String(weekStart)}"`, usage);
+      }
+      return withService(db, (s) => {
+        const result = s.call('team.create', {
+          name: positionals[0] ?? '',
+          timeZone,
+          ...(typeof values.country === 'string' ? { country: values.country.toUpperCase() } : {}),
+          ...(typeof values.locale === 'string' ? { locale: values.locale } : {}),
+          ...(weekStart ? { weekStart } : {}),
+          ...(typeof values.currency === 'string' ? { currency: values.currency.toUpperCase() } : {}),
+        });
+        if (!result.ok) {
+          // Name the flag the user typed, not the API field behind it.
+          const flag = TEAM_FLAGS[String(result.error.path[0])];
+          throw new UserError(result.error.code, flag ? result.error.message.replace(/^[^:]+:/, `${flag}:`) : result.error.message);
+        }
+        const team = result.value;
+        io.out(values.json ? JSON.stringify(team, null, 2) + '\n' : `Added team "${team.name}" (${team.timeZone}, week starts ${team.weekStart}, ${team.currency})\n`);
+        return EXIT_OK;
+      });
+    },
+  },
+  'team list': {
+    usage: 'rosterdesk team list --db FILE [--json]',
+    summary: 'List the teams',
+    options: { ...dbOption, json: { type: 'boolean' } },
+    positionals: 0,
+    run: ({ values }, io) => {
+      const db = requireString(values, 'db', COMMANDS['team list']?.usage ?? '');
+      return withService(db, (s) => {
+        const list = s.run('team.list', {});
+        if (values.json) io.out(JSON.stringify(list, null, 2) + '\n');
+        else if (list.length === 0) io.out('No teams yet. Add one with: rosterdesk team add NAME --db FILE --tz ZONE\n');
+        else {
+          for (const t of list) {
+            const people = s.run('person.list', { teamId: t.id }).length;
+            io.out(`${t.name}\t${t.timeZone}\t${t.locale}\tweek starts ${t.weekStart}\t${t.country || '-'}\t${t.currency}\t${people} people\n`);
+          }
+        }
+        return EXIT_OK;
+      });
+    },
+  },
+  'import people': {
+    usage: 'rosterdesk import people FILE.csv --db FILE --team NAME',
+    summary: 'Import people from CSV (name,email,phone,skills,contract_hours,hourly_rate[,color]); all or nothing',
+    options: { ...dbOption, team: { type: 'string' } },
+    positionals: 1,
+    run: ({ values, positionals }, io) => {
+      const usage = COMMANDS['import people']?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const csvPath = positionals[0] ?? '';
+      let csv: string;
+      try {
+        csv = fs.readFileSync(csvPath, 'utf8');
+      } catch {
+        throw new UserError('not_found', `Cannot read ${csvPath}`);
+      }
+      return withService(db, (s) => {
+        const team = teamByName(s, teamName);
+        const result = s.call('person.import', { teamId: team.id, csv });
+        if (!result.ok) {
+          // Every bad line, one per line, then the one-line summary last.
+          for (const l of result.error.lines ?? []) io.err(`${csvPath}:${l.line}: ${l.message}\n`);
+          throw new UserError(result.error.code, result.error.lines?.length ? `${result.error.lines.length} problem(s) in ${csvPath}; nothing was imported` : result.error.message);
+        }
+        io.out(`Imported ${result.value.created} people into "${team.name}"\n`);
+        return EXIT_OK;
+      });
+    },
+  },
+  check: {
+    usage: 'rosterdesk check --db FILE',
+    summary: 'Check a planner file: that it opens, its integrity, and what it holds',
+    options: { ...dbOption, json: { type: 'boolean' } },
+    positionals: 0,
+    run: ({ values }, io) => {
+      const db = requireString(values, 'db', COMMANDS.check?.usage ?? '');
+      return withService(db, (s) => {
+        const integrity = String(s.planner.db.pragma('integrity_check', { simple: true }));
+        const foreignKeys = (s.planner.db.pragma('foreign_key_check') as unknown[]).length;
+        const teams = s.run('team.list', {}).map((t) => ({ name: t.name, people: s.run('person.list', { teamId: t.id }).length }));
+        const problems = [...(integrity === 'ok' ? [] : [`integrity: ${integrity}`]), ...(foreignKeys ? [`${foreignKeys} broken references`] : [])];
+        const report = { file: s.planner.filePath, schemaVersion: s.planner.schemaVersion, integrity, teams, problems };
+        if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
+        else {
+          io.out(`${report.file}: schema ${report.schemaVersion}, integrity ${integrity}\n`);
+          for (const t of teams) io.out(`  ${t.name}: ${t.people} people\n`);
+          io.out(problems.length ? problems.map((p) => `  problem: ${p}\n`).join('') : 'No problems found.\n');
+        }
+        if (problems.length) throw new UserError('problems', `${problems.length} problem(s) found in ${report.file}`);
+        return EXIT_OK;
+      });
+    },
+  },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.split(' --')[0]?.length ?? 0));
+  return [
+    `rosterdesk ${appVersion()} — shift, on-call and staffing planner`,
+    '',
+    'Usage:',
+    ...Object.values(COMMANDS).map((c) => `  ${(c.usage.split(' --')[0] ?? '').padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "rosterdesk COMMAND --help" for the options of a command.',
+    'Exit status: 0 success, 1 a problem with the data or file (one line on stderr), 2 bad usage.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  return `${c.summary}\n\nUsage: ${c.usage}\n`;
+}
+
+/** Runs the CLI in-process; returns the exit code instead of exiting, so tests can call it. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, second] = argv;
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
+    io.out(mainHelp());
+    return first ? EXIT_OK : EXIT_USAGE;
+  }
+  if (first === '--version' || first === '-v') {
+    io.out(`${appVersion()}\n`);
+    return EXIT_OK;
+  }
+  const key = second && COMMANDS[`${first} ${second}`] ? `${first} ${second}` : first;
+  const command = COMMANDS[key];
+  if (!command) {
+    const groups = Object.keys(COMMANDS).filter((k) => k.startsWith(`${first} `));
+    io.err(groups.length ? `rosterdesk ${first}: expected one of: ${groups.map((g) => g.split(' ')[1]).join(', ')}\n` : `rosterdesk: unknown command "${first}"\n`);
+    io.err(`Run "rosterdesk --help" for the list of commands.\n`);
+    return EXIT_USAGE;
+  }
+  const rest = argv.slice(key.split(' ').length);
+  try {
+    const parsed = parseArgs({ args: [...rest], options: { ...command.options, ...help }, allowPositionals: true, strict: true });
+    if (parsed.values.help) {
+      io.out(commandHelp(command));
+      return EXIT_OK;
+    }
+    if (parsed.positionals.length !== command.positionals) {
+      throw new UsageError(
+        command.positionals === 0 ? `unexpected argument "${parsed.positionals[0] ?? ''}"` : `expected ${command.positionals} argument(s), got ${parsed.positionals.length}`,
+        command.usage,
+      );
+    }
+    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`rosterdesk ${key}: ${err.message}\nUsage: ${err.help}\n`);
+      return EXIT_USAGE;
+    }
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`rosterdesk ${key}: ${(err as Error).message}\nUsage: ${command.usage}\n`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof UserError) {
+      io.err(`rosterdesk ${key}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return EXIT_USER_ERROR;
+    }
+    io.err(`rosterdesk ${key}: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_USER_ERROR;
+  }
+}
