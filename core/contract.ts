@@ -19,16 +19,23 @@ export type Language = z.infer<typeof Language>;
 export const Settings = z.object({ language: Language.nullable() });
 export type Settings = z.infer<typeof Settings>;
 
+/** `undoAction` is the method that made the step (the UI translates it); the label is English for the CLI and logs. */
 export const HistoryState = z.object({
   canUndo: z.boolean(),
   canRedo: z.boolean(),
   undoLabel: z.string().nullable(),
   redoLabel: z.string().nullable(),
+  undoAction: z.string().nullable(),
+  redoAction: z.string().nullable(),
 });
 export type HistoryState = z.infer<typeof HistoryState>;
 
 export const DailyVolume = z.object({ day: z.string(), channel: z.string(), volume: z.number() });
 export type DailyVolume = z.infer<typeof DailyVolume>;
+
+/** Tickets in the team's week starting `weekStart` (a roster day), per channel. */
+export const WeeklyVolume = z.object({ weekStart: z.string(), channel: z.string(), volume: z.number() });
+export type WeeklyVolume = z.infer<typeof WeeklyVolume>;
 
 const empty = z.strictObject({});
 
@@ -78,6 +85,12 @@ export const contract = {
   'volume.daily': {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
     output: z.array(DailyVolume),
+    undo: null,
+  },
+
+  'volume.weekly': {
+    input: z.strictObject({ teamId: id, weeks: z.number().int().min(1).max(520).default(8) }),
+    output: z.array(WeeklyVolume),
     undo: null,
   },
 

@@ -2,6 +2,7 @@ import {
   contract,
   isMethodName,
   type DailyVolume,
+  type WeeklyVolume,
   type MethodInput,
   type MethodName,
   type MethodOutput,
@@ -13,7 +14,7 @@ import { importError, parsePeopleCsv } from '../core/people-import';
 import { paletteColor, type Person } from '../core/person';
 import type { ApiResult } from '../core/result';
 import type { Team } from '../core/team';
-import { epochSeconds, nowIso, parsePlainDate, Temporal } from '../core/time';
+import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
 import type { Planner } from './open';
 import * as people from './people';
 import { getSetting, setSetting } from './settings';
@@ -59,6 +60,19 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   const stamp = () => nowIso(clock());
   const history = new UndoHistory(db);
 
+  const labelOf = (step: string | null): string | null => (step && isMethodName(step) ? contract[step].undo : null);
+  const historyState = () => {
+    const snap = history.snapshot();
+    return {
+      canUndo: snap.canUndo,
+      canRedo: snap.canRedo,
+      undoLabel: labelOf(snap.undoStep),
+      redoLabel: labelOf(snap.redoStep),
+      undoAction: snap.undoStep,
+      redoAction: snap.redoStep,
+    };
+  };
+
   const requireTeam = (id: number, path: (string | number)[] = ['teamId']): Team => {
     const team = teams.getTeam(db, id);
     if (!team) throw new UserError('not_found', `There is no team with id ${id}`, path);
@@ -84,6 +98,27 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     if (email && people.emailTaken(db, teamId, email, exceptId)) {
       throw new UserError('duplicate_email', `${email} is already used by someone in this team`, ['email']);
     }
+  };
+
+  /** Ticket totals per local day of the team's zone: day boundaries as instants, then one pass over sorted rows. */
+  const dailyVolumes = (team: Team, fromDay: Temporal.PlainDate, toDay: Temporal.PlainDate): DailyVolume[] => {
+    const bounds: { day: string; end: number }[] = [];
+    for (let d = fromDay; Temporal.PlainDate.compare(d, toDay) <= 0; d = d.add({ days: 1 })) {
+      bounds.push({ day: d.toString(), end: epochSeconds(d.add({ days: 1 }).toZonedDateTime(team.timeZone).toInstant()) });
+    }
+    const start = epochSeconds(fromDay.toZonedDateTime(team.timeZone).toInstant());
+    const rows = volumesBetween(db, team.id, start, bounds.at(-1)?.end ?? start);
+    const totals = new Map<string, DailyVolume>();
+    let b = 0;
+    for (const r of rows) {
+      while (b < bounds.length - 1 && r.startUtc >= (bounds[b]?.end ?? 0)) b += 1;
+      const day = bounds[b]?.day ?? fromDay.toString();
+      const key = `${day}|${r.channel}`;
+      const entry = totals.get(key) ?? { day, channel: r.channel, volume: 0 };
+      entry.volume += r.volume;
+      totals.set(key, entry);
+    }
+    return [...totals.values()];
   };
 
   const handlers: Handlers = {
@@ -215,21 +250,18 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       if (!fromDay || !toDay) throw new UserError('invalid_date', 'Dates must be YYYY-MM-DD', ['from']);
       if (Temporal.PlainDate.compare(fromDay, toDay) > 0) throw new UserError('reversed_range', 'The range ends before it starts', ['to']);
       if (fromDay.until(toDay).days > 3660) throw new UserError('too_big', 'At most ten years at once', ['to']);
-      // Day boundaries as instants in the team's zone, then one pass over the sorted rows.
-      const bounds: { day: string; end: number }[] = [];
-      for (let d = fromDay; Temporal.PlainDate.compare(d, toDay) <= 0; d = d.add({ days: 1 })) {
-        bounds.push({ day: d.toString(), end: epochSeconds(d.add({ days: 1 }).toZonedDateTime(team.timeZone).toInstant()) });
-      }
-      const start = epochSeconds(fromDay.toZonedDateTime(team.timeZone).toInstant());
-      const rows = volumesBetween(db, teamId, start, bounds.at(-1)?.end ?? start);
-      const totals = new Map<string, DailyVolume>();
-      let b = 0;
-      for (const r of rows) {
-        while (b < bounds.length - 1 && r.startUtc >= (bounds[b]?.end ?? 0)) b += 1;
-        const day = bounds[b]?.day ?? from;
-        const key = `${day}|${r.channel}`;
-        const entry = totals.get(key) ?? { day, channel: r.channel, volume: 0 };
-        entry.volume += r.volume;
+      return dailyVolumes(team, fromDay, toDay);
+    },
+    'volume.weekly': ({ teamId, weeks }) => {
+      const team = requireTeam(teamId);
+      const thisWeek = startOfWeek(todayIn(team.timeZone, clock()), team.weekStart);
+      const first = thisWeek.subtract({ weeks: weeks - 1 });
+      const totals = new Map<string, WeeklyVolume>();
+      for (const d of dailyVolumes(team, first, thisWeek.add({ days: 6 }))) {
+        const weekStart = startOfWeek(Temporal.PlainDate.from(d.day), team.weekStart).toString();
+        const key = `${weekStart}|${d.channel}`;
+        const entry = totals.get(key) ?? { weekStart, channel: d.channel, volume: 0 };
+        entry.volume += d.volume;
         totals.set(key, entry);
       }
       return [...totals.values()];
@@ -265,14 +297,14 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       return requireTeam(teamId);
     },
 
-    'history.state': () => history.snapshot(),
+    'history.state': () => historyState(),
     'history.undo': () => {
       history.undo();
-      return history.snapshot();
+      return historyState();
     },
     'history.redo': () => {
       history.redo();
-      return history.snapshot();
+      return historyState();
     },
   };
 
@@ -292,7 +324,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     // Output is checked before the transaction commits, so a contract breach writes nothing.
     const work = () => spec.output.parse(handler(parsed.data));
     try {
-      const value = spec.undo ? history.record(spec.undo, work) : db.transaction(work)();
+      const value = spec.undo ? history.record(method, work) : db.transaction(work)();
       return { ok: true, value };
     } catch (err) {
       return { ok: false, error: errorOf(err) };

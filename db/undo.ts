@@ -17,8 +17,9 @@ interface Step {
 export interface HistorySnapshot {
   canUndo: boolean;
   canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
+  /** What the caller named the steps (the service passes the API method). */
+  undoStep: string | null;
+  redoStep: string | null;
 }
 
 /** Tables whose rows are not part of the user's undoable plan. */
@@ -140,8 +141,8 @@ export class UndoHistory {
     return {
       canUndo: this.undoSteps.length > 0,
       canRedo: this.redoSteps.length > 0,
-      undoLabel: this.undoSteps.at(-1)?.label ?? null,
-      redoLabel: this.redoSteps.at(-1)?.label ?? null,
+      undoStep: this.undoSteps.at(-1)?.label ?? null,
+      redoStep: this.redoSteps.at(-1)?.label ?? null,
     };
   }
 }

@@ -205,6 +205,14 @@ describe('the demo team', () => {
     const phone = (day: string) => daily.find((d) => d.day === day && d.channel === 'phone')?.volume ?? 0;
     expect(phone('2026-11-16')).toBeGreaterThan(phone('2026-11-15') * 1.8);
 
+    // Weekly totals end with the current (Monday-started) week, which has no history yet.
+    const weekly = s.run('volume.weekly', { teamId: team.id, weeks: 9 });
+    const weeks = [...new Set(weekly.map((w) => w.weekStart))].sort();
+    expect(weeks[0]).toBe('2026-09-21');
+    expect(weeks).toHaveLength(9);
+    const sumDaily = daily.filter((d) => d.day >= '2026-11-16').reduce((a, d) => a + d.volume, 0);
+    expect(weekly.filter((w) => w.weekStart === '2026-11-16').reduce((a, w) => a + w.volume, 0)).toBe(sumDaily);
+
     // A second demo gets its own name instead of failing.
     expect(s.run('demo.create', {}).name).toBe(`${DEMO_TEAM_NAME} (2)`);
   });

@@ -1,0 +1,52 @@
+import type { MenuCommand, MethodInput, MethodName, MethodOutput, RosterdeskBridge } from '../../core/contract';
+import type { ApiError } from '../../core/errors';
+import type { ApiResult } from '../../core/result';
+
+declare global {
+  interface Window {
+    /** Set by Electron's preload; absent in browser mode. */
+    rosterdesk?: RosterdeskBridge;
+  }
+}
+
+/**
+ * Browser mode speaks the same contract over HTTP. The page lives at
+ * /TOKEN/, so the API is the relative URL "api" and every request carries
+ * the token in its path without the UI ever handling it.
+ */
+function httpBridge(): RosterdeskBridge {
+  const endpoint = new URL('api', document.baseURI).toString();
+  return {
+    async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>> {
+      try {
+        const res = await fetch(endpoint, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ method, input }),
+        });
+        return (await res.json()) as ApiResult<MethodOutput<M>>;
+      } catch (err) {
+        return { ok: false, error: { code: 'network', message: err instanceof Error ? err.message : String(err), path: [] } };
+      }
+    },
+    onMenuCommand: () => () => undefined,
+  };
+}
+
+export const bridge: RosterdeskBridge = window.rosterdesk ?? httpBridge();
+
+/** A failed call as an exception, for UI code that handles errors in one place. */
+export class CallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'CallError';
+  }
+}
+
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await bridge.call(method, input);
+  if (!result.ok) throw new CallError(result.error);
+  return result.value;
+}
+
+export type { MenuCommand };

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryState, Language } from '../../core/contract';
+import { LANGUAGES } from '../../core/contract';
+import type { ApiError } from '../../core/errors';
+import type { Team } from '../../core/team';
+import { bridge, call, CallError } from '../api/client';
+import { errorText } from '../api/errors';
+import { TicketHistory } from '../history/TicketHistory';
+import { applyDocumentLanguage, LANGUAGE_NAMES } from '../i18n/index';
+import { PeoplePanel } from '../team/PeoplePanel';
+import { TeamForm } from '../team/TeamForm';
+import { Welcome } from './Welcome';
+
+type View = 'people' | 'team' | 'history';
+const VIEWS: View[] = ['people', 'team', 'history'];
+const LAST_TEAM_KEY = 'rosterdesk.lastTeamId';
+
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)));
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [teams, setTeams] = useState<Team[] | null>(null);
+  const [teamId, setTeamId] = useState<number | null>(() => Number(localStorage.getItem(LAST_TEAM_KEY)) || null);
+  const [view, setView] = useState<View>('people');
+  const [creating, setCreating] = useState(false);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [list, h] = await Promise.all([call('team.list', {}), call('history.state', {})]);
+      setTeams(list);
+      setHistory(h);
+      setRevision((r) => r + 1);
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const undo = useCallback(async () => {
+    setHistory(await call('history.undo', {}));
+    await refresh();
+  }, [refresh]);
+  const redo = useCallback(async () => {
+    setHistory(await call('history.redo', {}));
+    await refresh();
+  }, [refresh]);
+
+  // Ctrl+Z / Ctrl+Y (and Cmd on macOS) undo plan changes; inside a text field they stay the field's own.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isEditable(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo();
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  // The native menu (Electron) sends the same commands.
+  useEffect(
+    () =>
+      bridge.onMenuCommand((command) => {
+        if (command === 'undo') {
+          if (isEditable(document.activeElement)) document.execCommand('undo');
+          else void undo();
+        } else if (command === 'redo') {
+          if (isEditable(document.activeElement)) document.execCommand('redo');
+          else void redo();
+        } else if (command === 'file-changed') {
+          void refresh();
+        }
+      }),
+    [undo, redo, refresh],
+  );
+
+  async function changeLanguage(language: Language) {
+    await call('settings.set', { language });
+    await i18n.changeLanguage(language);
+    applyDocumentLanguage(language);
+  }
+
+  const team = teams?.find((x) => x.id === teamId) ?? teams?.[0] ?? null;
+  useEffect(() => {
+    if (team) localStorage.setItem(LAST_TEAM_KEY, String(team.id));
+  }, [team]);
+
+  function selectTeam(created: Team) {
+    setTeamId(created.id);
+    setCreating(false);
+    setView('people');
+    void refresh();
+  }
+
+  const actionName = (action: string | null) => (action ? t(`actions.${action}`, { defaultValue: action }) : '');
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>{t('app.title')}</h1>
+        {teams && teams.length > 0 && (
+          <label className="inline">
+            <span>{t('header.team')}</span>
+            <select value={team?.id ?? ''} onChange={(e) => setTeamId(Number(e.target.value))}>
+              {teams.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {teams && teams.length > 0 && (
+          <button type="button" onClick={() => setCreating(true)}>
+            {t('header.newTeam')}
+          </button>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          aria-label={t('header.undo')}
+          title={history?.canUndo ? t('header.undoWhat', { label: actionName(history.undoAction) }) : t('header.nothingToUndo')}
+          disabled={!history?.canUndo}
+          onClick={() => void undo()}
+        >
+          ↶ {t('header.undo')}
+        </button>
+        <button
+          type="button"
+          aria-label={t('header.redo')}
+          title={history?.canRedo ? t('header.redoWhat', { label: actionName(history.redoAction) }) : t('header.nothingToRedo')}
+          disabled={!history?.canRedo}
+          onClick={() => void redo()}
+        >
+          ↷ {t('header.redo')}
+        </button>
+        <label className="inline">
+          <span>{t('header.language')}</span>
+          <select value={i18n.language} onChange={(e) => void changeLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+
+      {error && (
+        <p role="alert" className="error banner">
+          {errorText(t, error)}
+        </p>
+      )}
+
+      {teams === null ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : creating || !team ? (
+        creating ? (
+          <main>
+            <TeamForm team={null} onSaved={selectTeam} onCancel={() => setCreating(false)} />
+          </main>
+        ) : (
+          <main>
+            <Welcome onTeam={selectTeam} />
+          </main>
+        )
+      ) : (
+        <>
+          <nav aria-label={t('nav.label')} className="tabs">
+            {VIEWS.map((v) => (
+              <button key={v} type="button" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+                {t(`nav.${v}`)}
+              </button>
+            ))}
+          </nav>
+          <main>
+            {view === 'people' && <PeoplePanel team={team} revision={revision} onChanged={() => void refresh()} />}
+            {view === 'team' && <TeamForm key={`${team.id}-${revision}`} team={team} onSaved={() => void refresh()} />}
+            {view === 'history' && <TicketHistory team={team} revision={revision} />}
+          </main>
+        </>
+      )}
+    </div>
+  );
+}

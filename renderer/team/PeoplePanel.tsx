@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../core/errors';
+import type { Person } from '../../core/person';
+import type { Team } from '../../core/team';
+import { call, CallError } from '../api/client';
+import { errorText } from '../api/errors';
+import { useFormat } from '../format';
+import { PersonDialog } from './PersonDialog';
+
+interface Props {
+  team: Team;
+  revision: number;
+  onChanged(): void;
+}
+
+/** The team's people: search, add, edit, archive, restore, delete, import. */
+export function PeoplePanel({ team, revision, onChanged }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [query, setQuery] = useState('');
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [people, setPeople] = useState<Person[] | null>(null);
+  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('person.list', { teamId: team.id, query, includeArchived })
+      .then((list) => live && setPeople(list))
+      .catch((err: unknown) => live && err instanceof CallError && setError(err.error));
+    return () => {
+      live = false;
+    };
+  }, [team.id, query, includeArchived, revision]);
+
+  async function act(work: () => Promise<unknown>) {
+    setError(null);
+    setNotice('');
+    try {
+      await work();
+      onChanged();
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
+
+  async function importFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const csv = await file.text();
+    await act(async () => {
+      const { created } = await call('person.import', { teamId: team.id, csv });
+      setNotice(t('people.imported', { count: created }));
+    });
+  }
+
+  return (
+    <section className="card" aria-labelledby="people-title">
+      <div className="toolbar">
+        <h2 id="people-title">{t('people.title')}</h2>
+        <input type="search" aria-label={t('people.search')} placeholder={t('people.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label className="check">
+          <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
+          {t('people.showArchived')}
+        </label>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          {t('people.add')}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('people.import')}
+        </button>
+        <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label={t('people.import')} onChange={(e) => void importFile(e)} />
+      </div>
+      {notice && <p role="status">{notice}</p>}
+      {error && (
+        <div role="alert" className="error">
+          <p>{error.lines?.length ? t('people.importFailed') : errorText(t, error)}</p>
+          {error.lines && (
+            <ul>
+              {error.lines.map((l) => (
+                <li key={`${l.line}-${l.column ?? ''}-${l.message}`}>
+                  {l.line}: {l.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {people && people.length === 0 && <p>{query ? t('people.noMatch', { query }) : t('people.empty')}</p>}
+      {people && people.length > 0 && (
+        <>
+          <p className="muted">{t('people.count', { count: people.length })}</p>
+          <table className="people">
+            <thead>
+              <tr>
+                <th scope="col">{t('people.name')}</th>
+                <th scope="col">{t('people.email')}</th>
+                <th scope="col">{t('people.phone')}</th>
+                <th scope="col">{t('people.skills')}</th>
+                <th scope="col">{t('people.contractHours')}</th>
+                <th scope="col">{t('people.hourlyRate')}</th>
+                <th scope="col">{t('people.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id} className={p.archived ? 'archived' : undefined}>
+                  <th scope="row">
+                    <span className="swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />
+                    {p.name}
+                    {p.archived && <span className="badge">{t('people.archived')}</span>}
+                  </th>
+                  <td dir="ltr">{p.email ?? ''}</td>
+                  <td dir="ltr">{p.phone}</td>
+                  <td>{p.skills.join(', ')}</td>
+                  <td>{t('people.hoursValue', { hours: fmt.number(p.contractHoursPerWeek, 1) })}</td>
+                  <td>{fmt.money(p.hourlyRate, team.currency)}</td>
+                  <td className="row-actions">
+                    <button type="button" aria-label={t('people.editWho', { name: p.name })} onClick={() => setEditing(p)}>
+                      {t('people.edit')}
+                    </button>
+                    {p.archived ? (
+                      <button type="button" aria-label={t('people.restoreWho', { name: p.name })} onClick={() => void act(() => call('person.restore', { id: p.id }))}>
+                        {t('people.restore')}
+                      </button>
+                    ) : (
+                      <button type="button" aria-label={t('people.archiveWho', { name: p.name })} onClick={() => void act(() => call('person.archive', { id: p.id }))}>
+                        {t('people.archive')}
+                      </button>
+                    )}
+                    <button type="button" aria-label={t('people.deleteWho', { name: p.name })} onClick={() => void act(() => call('person.delete', { id: p.id }))}>
+                      {t('people.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {editing && (
+        <PersonDialog
+          team={team}
+          person={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChanged();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../core/errors';
+import type { Person } from '../../core/person';
+import type { Team } from '../../core/team';
+import { call, CallError } from '../api/client';
+import { errorText, fieldErrors } from '../api/errors';
+import { Field } from '../shell/Field';
+
+interface Props {
+  team: Team;
+  /** null: add a new person. */
+  person: Person | null;
+  onSaved(person: Person): void;
+  onClose(): void;
+}
+
+function numberOrNaN(text: string): number {
+  // Accept the decimal comma Turkish and Polish keyboards type.
+  return text.trim() === '' ? Number.NaN : Number(text.replace(',', '.'));
+}
+
+/** The add/edit person form, as a modal dialog (Escape closes it, focus stays inside). */
+export function PersonDialog({ team, person, onSaved, onClose }: Props) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState(person?.name ?? '');
+  const [email, setEmail] = useState(person?.email ?? '');
+  const [phone, setPhone] = useState(person?.phone ?? '');
+  const [color, setColor] = useState(person?.color ?? '#4e79a7');
+  const [skills, setSkills] = useState<string[]>(person?.skills ?? []);
+  const [hours, setHours] = useState(String(person?.contractHoursPerWeek ?? 40));
+  const [rate, setRate] = useState(String(person?.hourlyRate ?? 0));
+  const [start, setStart] = useState(person?.employmentStart ?? '');
+  const [end, setEnd] = useState(person?.employmentEnd ?? '');
+  const [notes, setNotes] = useState(person?.notes ?? '');
+  const [error, setError] = useState<ApiError | null>(null);
+  const errors = fieldErrors(error);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const values = {
+      name,
+      email,
+      phone,
+      skills,
+      contractHoursPerWeek: numberOrNaN(hours),
+      hourlyRate: numberOrNaN(rate),
+      employmentStart: start || null,
+      employmentEnd: end || null,
+      notes,
+    };
+    try {
+      const saved = person
+        ? await call('person.update', { id: person.id, ...values, color })
+        : await call('person.create', { teamId: team.id, ...values, ...(color !== '#4e79a7' ? { color } : {}) });
+      onSaved(saved);
+    } catch (err) {
+      if (!(err instanceof CallError)) throw err;
+      setError(err.error);
+      // Put the keyboard on the first field that needs fixing.
+      requestAnimationFrame(() => dialog.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
+  }
+
+  const title = person ? t('person.editTitle', { name: person.name }) : t('person.addTitle');
+  return (
+    <dialog ref={dialog} aria-label={title} onCancel={onClose} className="dialog">
+      <form onSubmit={(e) => void submit(e)} noValidate className="form-grid">
+        <h2>{title}</h2>
+        <Field label={t('person.name')} error={errors.get('name')}>
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" autoFocus />}
+        </Field>
+        <Field label={t('person.email')} error={errors.get('email')}>
+          {(p) => <input {...p} type="email" dir="ltr" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />}
+        </Field>
+        <Field label={t('person.phone')} error={errors.get('phone')}>
+          {(p) => <input {...p} type="tel" dir="ltr" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="off" />}
+        </Field>
+        <Field label={t('person.color')} error={errors.get('color')}>
+          {(p) => <input {...p} type="color" value={color} onChange={(e) => setColor(e.target.value)} />}
+        </Field>
+        <fieldset className="skills" aria-invalid={errors.has('skills')}>
+          <legend>{t('person.skills')}</legend>
+          {team.skills.map((s) => (
+            <label key={s} className="check">
+              <input
+                type="checkbox"
+                checked={skills.includes(s)}
+                onChange={(e) => setSkills(e.target.checked ? [...skills, s] : skills.filter((x) => x !== s))}
+              />
+              {s}
+            </label>
+          ))}
+          {errors.get('skills') && (
+            <span role="alert" className="error">
+              {errorText(t, errors.get('skills') as ApiError)}
+            </span>
+          )}
+        </fieldset>
+        <Field label={t('person.contractHours')} error={errors.get('contractHoursPerWeek')}>
+          {(p) => <input {...p} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} />}
+        </Field>
+        <Field label={t('person.hourlyRate', { currency: team.currency })} error={errors.get('hourlyRate')}>
+          {(p) => <input {...p} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />}
+        </Field>
+        <Field label={t('person.employmentStart')} error={errors.get('employmentStart')}>
+          {(p) => <input {...p} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
+        </Field>
+        <Field label={t('person.employmentEnd')} error={errors.get('employmentEnd')}>
+          {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
+        </Field>
+        <Field label={t('person.notes')} error={errors.get('notes')}>
+          {(p) => <textarea {...p} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+        </Field>
+        {error && !errors.size && (
+          <p role="alert" className="error">
+            {errorText(t, error)}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('person.save')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('person.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,116 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, serve, settle, watchErrors, type Served } from './harness';
+
+let browser: Browser;
+let served: Served;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(): Promise<void> {
+  served = await serve();
+  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  errors = watchErrors(page);
+  await page.goto(served.url);
+}
+
+afterEach(async () => {
+  await context?.close();
+  await served?.stop();
+  expect(errors).toEqual([]);
+});
+
+async function createTeam(name: string) {
+  const form = page.getByRole('form', { name: 'Create a team' });
+  await form.getByLabel('Team name').fill(name);
+  await form.getByLabel('Time zone').selectOption('Europe/Warsaw');
+  await form.getByLabel('Currency').selectOption('PLN');
+  await form.getByLabel('Country (for public holidays)').fill('pl');
+  await form.getByRole('button', { name: 'Create team' }).click();
+  await page.getByRole('heading', { name: 'People' }).waitFor();
+}
+
+describe('browser mode, first steps of a team lead', () => {
+  it('offers the demo team on first run, and creates a team and adds a person', async () => {
+    await open();
+    await page.getByRole('button', { name: 'Open the demo team' }).waitFor();
+    await createTeam('Wsparcie Warszawa');
+    await expect(page.getByRole('combobox', { name: 'Team' }).inputValue()).resolves.not.toBe('');
+
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.getByLabel('Name', { exact: true }).fill('Agnieszka Kowalska');
+    await dialog.getByLabel('Email', { exact: true }).fill('agnieszka@example.com');
+    await dialog.getByRole('checkbox', { name: 'chat' }).check();
+    await dialog.getByLabel('Contract hours per week').fill('32');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const row = page.getByRole('row', { name: /Agnieszka Kowalska/ });
+    await expect(row.getByRole('cell').nth(0).textContent()).resolves.toBe('agnieszka@example.com');
+    await expect(row.textContent()).resolves.toContain('32 h');
+    await expect(row.textContent()).resolves.toContain('chat');
+  });
+
+  it('shows the validation error for a bad email next to the field, and saves nothing', async () => {
+    await open();
+    await createTeam('Destek');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.getByLabel('Name', { exact: true }).fill('Mehmet Kaya');
+    await dialog.getByLabel('Email', { exact: true }).fill('mehmet.example.com');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+
+    const email = dialog.getByLabel('Email', { exact: true });
+    await dialog.getByRole('alert').waitFor();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe('Enter an email address such as ayse@example.com');
+    await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+    // The keyboard lands on the field to fix.
+    expect(await settle(() => email.evaluate((el) => el === document.activeElement), true)).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('No people yet.', { exact: false }).waitFor();
+  });
+
+  it('switches to Persian: the whole page turns right-to-left, and the choice persists', async () => {
+    await open();
+    await page.getByRole('button', { name: 'Open the demo team' }).click();
+    await page.getByRole('table').waitFor();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fa');
+    await page.getByRole('heading', { name: 'کارکنان' }).waitFor();
+    await expect(page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).resolves.toEqual(['rtl', 'fa']);
+    // Numbers through Intl in Persian digits: "۱۴ نفر".
+    await page.getByText('۱۴ نفر').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'کارکنان' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
+
+    await page.getByRole('combobox', { name: 'زبان' }).selectOption('tr');
+    await page.getByRole('heading', { name: 'Çalışanlar' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('ltr');
+  });
+
+  it('searches people, archives and undoes with Ctrl+Z', async () => {
+    await open();
+    await page.getByRole('button', { name: 'Open the demo team' }).click();
+    await page.getByRole('table').waitFor();
+    await page.getByRole('searchbox', { name: 'Search people' }).fill('ayse');
+    expect(await settle(() => page.getByRole('row').count(), 2)).toBe(2);
+    await page.getByRole('button', { name: 'Archive Ayşe Yılmaz' }).click();
+    await page.getByText('Nobody matches “ayse”.').waitFor();
+
+    await page.getByRole('heading', { name: 'People' }).click();
+    await page.keyboard.press('Control+z');
+    await page.getByRole('row', { name: /Ayşe Yılmaz/ }).waitFor();
+    expect(await settle(() => page.getByRole('button', { name: 'Redo' }).isEnabled(), true)).toBe(true);
+  });
+});
