@@ -35,12 +35,19 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : Number.NaN;
 }
 
+export interface ParsedPeople {
+  rows: ImportedPerson[];
+  /** Problems of single lines; the caller adds its own and refuses the whole file if any. */
+  problems: LineProblem[];
+}
+
 /**
- * Reads a people CSV into person inputs, or throws one UserError listing every
- * bad line. Checks that need the database (team skills, emails already used)
- * are the service's; this only knows the file.
+ * Reads a people CSV into person inputs and the problems of each bad line.
+ * A file that cannot be read at all (no header, wrong columns) throws.
+ * Checks that need the database (team skills, emails already used) are the
+ * service's; this only knows the file.
  */
-export function parsePeopleCsv(text: string): ImportedPerson[] {
+export function parsePeopleCsv(text: string): ParsedPeople {
   const records = parseCsv(text);
   const header = records.shift();
   if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line with ' + PEOPLE_CSV_REQUIRED.join(','));
@@ -100,8 +107,7 @@ export function parsePeopleCsv(text: string): ImportedPerson[] {
     }
     out.push({ line: rec.line, person });
   }
-  if (problems.length) throw importError(problems);
-  return out;
+  return { rows: out, problems };
 }
 
 export function importError(problems: LineProblem[]): UserError {

@@ -9,7 +9,7 @@ import {
   type ParsedInput,
 } from '../core/contract';
 import { demoData, DEMO_TEAM_NAME } from '../core/demo';
-import { UserError, toApiError, zodIssueToApiError, type ApiError, type LineProblem } from '../core/errors';
+import { UserError, toApiError, zodIssueToApiError, type ApiError } from '../core/errors';
 import { importError, parsePeopleCsv } from '../core/people-import';
 import { paletteColor, type Person } from '../core/person';
 import type { ApiResult } from '../core/result';
@@ -201,8 +201,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     },
     'person.import': ({ teamId, csv }) => {
       const team = requireTeam(teamId);
-      const rows = parsePeopleCsv(csv);
-      const problems: LineProblem[] = [];
+      const { rows, problems } = parsePeopleCsv(csv);
       for (const { line, person } of rows) {
         const unknown = (person.skills ?? []).filter((s) => !team.skills.includes(s));
         if (unknown.length) {

@@ -6,7 +6,8 @@ const HEADER = 'name,email,phone,skills,contract_hours,hourly_rate';
 
 function problems(csv: string) {
   try {
-    parsePeopleCsv(csv);
+    const parsed = parsePeopleCsv(csv);
+    if (parsed.problems.length) return parsed.problems;
   } catch (err) {
     if (err instanceof UserError) return err.lines ?? [];
     throw err;
@@ -16,7 +17,7 @@ function problems(csv: string) {
 
 describe('parsePeopleCsv', () => {
   it('reads people with skills split on ; and a decimal comma', () => {
-    const rows = parsePeopleCsv(`${HEADER},color\nAyşe Yılmaz,ayse@example.com,+90 532 000,phone;chat,40,"312,5",#aa0000\nPiotr,,,email,32,290,\n`);
+    const { rows } = parsePeopleCsv(`${HEADER},color\nAyşe Yılmaz,ayse@example.com,+90 532 000,phone;chat,40,"312,5",#aa0000\nPiotr,,,email,32,290,\n`);
     expect(rows).toHaveLength(2);
     expect(rows[0]?.person).toMatchObject({ name: 'Ayşe Yılmaz', skills: ['phone', 'chat'], hourlyRate: 312.5, color: '#aa0000' });
     expect(rows[1]?.person).toMatchObject({ name: 'Piotr', email: null, contractHoursPerWeek: 32 });

@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main';
+import { tempDir, tempFile } from '../helpers/tmp';
+
+const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'rosterdesk.mjs');
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const PEOPLE_HEADER = 'name,email,phone,skills,contract_hours,hourly_rate';
+
+describe('rosterdesk CLI', () => {
+  it('init, team add, team list --json, import people, check: the happy path', async () => {
+    const db = tempFile();
+    expect((await cli('init', '--db', db)).code).toBe(0);
+    const added = await cli('team', 'add', 'Wsparcie Warszawa', '--db', db, '--tz', 'Europe/Warsaw', '--country', 'pl', '--locale', 'pl-PL', '--week-start', 'mon', '--currency', 'PLN');
+    expect(added).toMatchObject({ code: 0, err: '' });
+    const csv = path.join(tempDir(), 'people.csv');
+    fs.writeFileSync(csv, `${PEOPLE_HEADER},color\nAnna Nowak,anna@example.com,+48 600 100 200,phone;chat,40,"35,50",#336699\n"Wiśniewski, Piotr",piotr@example.com,,email,32,30,\n`);
+    const imported = await cli('import', 'people', csv, '--db', db, '--team', 'wsparcie warszawa');
+    expect(imported).toMatchObject({ code: 0, out: 'Imported 2 people into "Wsparcie Warszawa"\n' });
+
+    const list = await cli('team', 'list', '--db', db, '--json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.out)).toEqual([
+      expect.objectContaining({ name: 'Wsparcie Warszawa', timeZone: 'Europe/Warsaw', locale: 'pl-PL', weekStart: 'mon', country: 'PL', currency: 'PLN', skills: ['phone', 'chat', 'email'] }),
+    ]);
+    const check = await cli('check', '--db', db);
+    expect(check.code).toBe(0);
+    expect(check.out).toContain('integrity ok');
+    expect(check.out).toContain('Wsparcie Warszawa: 2 people');
+  });
+
+  it('init --demo creates the demo team and refuses to overwrite a file', async () => {
+    const db = tempFile();
+    const r = await cli('init', '--db', db, '--demo');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('(14 people)');
+    const again = await cli('init', '--db', db);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already exists/);
+  });
+
+  it('an import with bad lines reports each with its line number, exits 1 and imports nothing', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db);
+    await cli('team', 'add', 'Destek', '--db', db, '--tz', 'Europe/Istanbul');
+    const csv = path.join(tempDir(), 'people.csv');
+    fs.writeFileSync(csv, `${PEOPLE_HEADER}\nAyşe,ayse@example.com,,phone,40,10\nBad,bad-mail,,phone,40,10\nFax,fax@example.com,,fax,40,10\n`);
+    const before = crypto.createHash('sha256').update(fs.readFileSync(db)).digest('hex');
+    const r = await cli('import', 'people', csv, '--db', db, '--team', 'Destek');
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines[0]).toBe(`${csv}:3: email: Must be an email address such as ayse@example.com`);
+    expect(lines[1]).toMatch(new RegExp(`^${csv.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: skills: fax`));
+    expect(lines.at(-1)).toBe(`rosterdesk import people: 2 problem(s) in ${csv}; nothing was imported`);
+    expect((await cli('team', 'list', '--db', db)).out).toContain('0 people');
+    expect(crypto.createHash('sha256').update(fs.readFileSync(db)).digest('hex')).toBe(before);
+  });
+
+  it('user errors exit 1 with one line on stderr', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db);
+    const cases = [
+      ['team', 'add', 'X', '--db', db, '--tz', 'Mars/Base'],
+      ['import', 'people', '/no/such.csv', '--db', db, '--team', 'X'],
+      ['team', 'list', '--db', path.join(tempDir(), 'missing', 'file.rosterdesk')],
+    ];
+    for (const argv of cases) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+    }
+    const notOurs = path.join(tempDir(), 'notes.txt');
+    fs.writeFileSync(notOurs, 'hello');
+    const r = await cli('check', '--db', notOurs);
+    expect(r).toMatchObject({ code: 1 });
+    expect(r.err).toContain('not a Rosterdesk planner file');
+    expect(fs.readFileSync(notOurs, 'utf8')).toBe('hello');
+  });
+
+  it('bad usage exits 2 with the usage line', async () => {
+    for (const argv of [[], ['frobnicate'], ['team'], ['team', 'add', '--db', 'x.rosterdesk', '--tz', 'UTC'], ['team', 'list'], ['team', 'list', '--db', 'x', '--bogus'], ['serve', '--db', 'x', '--port', 'eighty'], ['team', 'add', 'X', '--db', 'x', '--tz', 'UTC', '--week-start', 'fri']]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+    }
+    expect((await cli('team', 'list')).err).toContain('Usage: rosterdesk team list --db FILE [--json]');
+  });
+
+  it('every command has --help', async () => {
+    for (const argv of [['init'], ['serve'], ['team', 'add'], ['team', 'list'], ['import', 'people'], ['check']]) {
+      const r = await cli(...argv, '--help');
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.out).toContain(`Usage: rosterdesk ${argv.join(' ')}`);
+    }
+    expect((await cli('--help')).out).toContain('rosterdesk import people FILE.csv');
+  });
+
+  it('runs as a real bin with the documented exit codes', () => {
+    const db = tempFile();
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    expect(run('init', '--db', db).status).toBe(0);
+    expect(run('team', 'add', 'Tehran', '--db', db, '--tz', 'Asia/Tehran', '--week-start', 'sat', '--currency', 'IRR', '--locale', 'fa-IR').status).toBe(0);
+    const bad = run('team', 'add', 'Tehran', '--db', db, '--tz', 'Asia/Tehran');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('rosterdesk team add: A team called "Tehran" already exists\n');
+    expect(run('nonsense').status).toBe(2);
+  });
+});
