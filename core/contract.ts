@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ApiResult } from './result';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
 import { ShiftTemplate } from './template';
@@ -113,15 +112,4 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Commands the native menu sends to the window; the UI handles each. */
-export const MENU_COMMANDS = ['undo', 'redo', 'file-changed'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-/**
- * The one object the UI talks to: `window.rosterdesk` in Electron (preload),
- * the same shape over HTTP in browser mode, the service itself in tests.
- */
-export interface RosterdeskBridge {
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-}
+export { MENU_COMMANDS, type MenuCommand, type RosterdeskBridge } from './bridge';

@@ -1,0 +1,16 @@
+import type { MethodInput, MethodName, MethodOutput } from './contract';
+import type { ApiResult } from './result';
+
+/** Commands the native menu sends to the window; the UI handles each. */
+export const MENU_COMMANDS = ['undo', 'redo', 'file-changed'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * The one object the UI talks to: `window.rosterdesk` in Electron (preload),
+ * the same shape over HTTP in browser mode. Kept apart from the schemas so the
+ * preload bundle carries no validation code (the main process validates).
+ */
+export interface RosterdeskBridge {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,28 @@
+import type { ApiResult } from '../core/result';
+import { isTrustedSender } from './security';
+
+/** IPC channels: one for API calls, one for menu commands to the window. */
+export const CALL_CHANNEL = 'rosterdesk:call';
+export const MENU_CHANNEL = 'rosterdesk:menu';
+
+export interface Dispatcher {
+  dispatch(method: unknown, input: unknown): ApiResult<unknown>;
+}
+
+/**
+ * The main process's one handler table: every IPC call goes through the
+ * service's dispatch, which validates method and input against the contract.
+ * Errors come back as values ({code, message, path}), never as exceptions,
+ * because Electron would strip them to a bare string.
+ */
+export function handleCall(service: Dispatcher | null, senderUrl: string | undefined, method: unknown, input: unknown): ApiResult<unknown> {
+  if (!isTrustedSender(senderUrl)) {
+    return { ok: false, error: { code: 'forbidden', message: 'Calls are only answered for the Rosterdesk window', path: [] } };
+  }
+  if (!service) return { ok: false, error: { code: 'no_file', message: 'No planner file is open', path: [] } };
+  try {
+    return service.dispatch(method, input);
+  } catch (err) {
+    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err), path: [] } };
+  }
+}

@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import type { MenuCommand } from '../core/contract';
+import { DEFAULT_PLANNER_NAME } from '../core/paths';
+import { copyDatabase, openPlanner, PLANNER_EXTENSION } from '../db/open';
+import { createService, type Service } from '../db/service';
+import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
+import { buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
+import { addRecent, parseRecent } from './recent';
+import { APP_ENTRY, APP_SCHEME, guardSession, guardWebContents, resolveAppFile, RESPONSE_HEADERS, webPreferences } from './security';
+
+/**
+ * The desktop shell: a window, a menu, file dialogs, and the service behind IPC.
+ * Everything it decides is in security.ts, menu.ts, handlers.ts and recent.ts,
+ * which are tested without Electron; this file only wires them up.
+ */
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const appRoot = app.getAppPath();
+const rendererDir = path.join(appRoot, 'build', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+// In development node_modules holds the Node build of better-sqlite3 (for tests and the CLI);
+// scripts/electron-native.mjs puts Electron's build beside it. Packaged apps are rebuilt by electron-builder.
+const nativeBinding = app.isPackaged ? undefined : path.join(appRoot, 'build', 'native-electron', 'better_sqlite3.node');
+const recentFile = () => path.join(app.getPath('userData'), 'recent.json');
+
+let service: Service | null = null;
+let window: BrowserWindow | null = null;
+let recent: string[] = [];
+
+function labels(): MenuLabels {
+  const r = service?.call('settings.get', {});
+  return menuLabels(r?.ok ? r.value.language : null);
+}
+
+function send(command: MenuCommand) {
+  window?.webContents.send(MENU_CHANNEL, command);
+}
+
+function rebuildMenu() {
+  const template = buildMenuTemplate({
+    labels: labels(),
+    recent,
+    platform: process.platform,
+    dev: !app.isPackaged,
+    actions: {
+      newFile: () => void newFile(),
+      openFile: () => void openFileDialog(),
+      openRecent: (file) => openFile(file),
+      clearRecent: () => {
+        recent = [];
+        saveRecent();
+        rebuildMenu();
+      },
+      saveCopy: () => void saveCopy(),
+      backup,
+      undo: () => send('undo'),
+      redo: () => send('redo'),
+      showFile: () => service && shell.showItemInFolder(service.planner.filePath),
+      about: () =>
+        void dialog.showMessageBox({ type: 'info', title: 'Rosterdesk', message: `Rosterdesk ${app.getVersion()}`, detail: service?.planner.filePath ?? '' }),
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function saveRecent() {
+  fs.mkdirSync(path.dirname(recentFile()), { recursive: true });
+  fs.writeFileSync(recentFile(), JSON.stringify(recent));
+}
+
+/** Opens a planner; on refusal the current file stays open and the user is told why. */
+function openFile(file: string): boolean {
+  try {
+    const next = createService(openPlanner(file, nativeBinding ? { nativeBinding } : {}), { appVersion: app.getVersion() });
+    service?.close();
+    service = next;
+    recent = addRecent(recent, next.planner.filePath);
+    saveRecent();
+    rebuildMenu();
+    window?.setTitle(`${path.basename(next.planner.filePath)} — Rosterdesk`);
+    send('file-changed');
+    return true;
+  } catch (err) {
+    dialog.showErrorBox(labels().openFailed, err instanceof Error ? err.message : String(err));
+    return false;
+  }
+}
+
+const plannerFilters = () => [{ name: labels().plannerFilter, extensions: [PLANNER_EXTENSION.slice(1)] }];
+
+async function newFile() {
+  const r = await dialog.showSaveDialog({ defaultPath: `planner${PLANNER_EXTENSION}`, filters: plannerFilters() });
+  if (r.canceled || !r.filePath) return;
+  // "New" over an existing file would merge into it; the save dialog already asked to replace it.
+  if (fs.existsSync(r.filePath)) fs.rmSync(r.filePath);
+  openFile(r.filePath);
+}
+
+async function openFileDialog() {
+  const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: plannerFilters() });
+  const file = r.filePaths[0];
+  if (!r.canceled && file) openFile(file);
+}
+
+async function saveCopy() {
+  if (!service) return;
+  const r = await dialog.showSaveDialog({ defaultPath: `copy${PLANNER_EXTENSION}`, filters: plannerFilters() });
+  if (r.canceled || !r.filePath) return;
+  if (r.filePath === service.planner.filePath) return;
+  copyDatabase(service.planner.db, r.filePath);
+  void dialog.showMessageBox({ type: 'info', message: labels().copyDone.replace('{{path}}', r.filePath) });
+}
+
+function backup() {
+  if (!service) return;
+  const dir = path.join(app.getPath('userData'), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const target = path.join(dir, `${path.basename(service.planner.filePath, PLANNER_EXTENSION)}-${stamp}${PLANNER_EXTENSION}`);
+  copyDatabase(service.planner.db, target);
+  void dialog.showMessageBox({ type: 'info', message: labels().backupDone.replace('{{path}}', target) });
+}
+
+function createWindow() {
+  window = new BrowserWindow({ width: 1280, height: 860, minWidth: 800, minHeight: 560, title: 'Rosterdesk', webPreferences: webPreferences(preloadPath) });
+  guardWebContents(window.webContents, (url) => shell.openExternal(url));
+  void window.loadURL(APP_ENTRY);
+  window.on('closed', () => {
+    window = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would be a second writer on the same file: hand over to the first one.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
+
+  void app.whenReady().then(() => {
+    guardSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppFile(rendererDir, request.url);
+      if (!file) return new Response('Not found', { status: 404 });
+      const res = await net.fetch(pathToFileURL(file).toString());
+      const headers = new Headers(res.headers);
+      for (const [k, v] of Object.entries(RESPONSE_HEADERS)) headers.set(k, v);
+      return new Response(res.body, { status: res.status, headers });
+    });
+
+    ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => {
+      const result = handleCall(service, event.senderFrame?.url, method, input);
+      // The menu speaks the user's language too.
+      if (method === 'settings.set' && result.ok) rebuildMenu();
+      return result;
+    });
+
+    recent = parseRecent(fs.existsSync(recentFile()) ? fs.readFileSync(recentFile(), 'utf8') : null);
+    const first = recent.find((f) => fs.existsSync(f)) ?? path.join(app.getPath('userData'), DEFAULT_PLANNER_NAME);
+    fs.mkdirSync(app.getPath('userData'), { recursive: true });
+    if (!openFile(first)) openFile(path.join(app.getPath('userData'), DEFAULT_PLANNER_NAME));
+    createWindow();
+    rebuildMenu();
+  });
+
+  app.on('window-all-closed', () => {
+    service?.close();
+    app.quit();
+  });
+}

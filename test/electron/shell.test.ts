@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { handleCall } from '../../electron/handlers';
+import { buildMenuTemplate, menuLabels, type MenuActions } from '../../electron/menu';
+import { addRecent, MAX_RECENT, parseRecent } from '../../electron/recent';
+import { APP_ENTRY } from '../../electron/security';
+import { dataHash } from '../helpers/dbhash';
+import { freshService } from '../helpers/service';
+
+describe('the IPC handler table', () => {
+  it('passes calls from our window to the service, validated', () => {
+    const service = freshService();
+    const ok = handleCall(service, APP_ENTRY, 'team.create', { name: 'Destek', timeZone: 'Europe/Istanbul' });
+    expect(ok).toMatchObject({ ok: true, value: { name: 'Destek' } });
+    const bad = handleCall(service, APP_ENTRY, 'person.create', { teamId: 1, name: 'X', email: 'nope' });
+    expect(bad).toEqual({ ok: false, error: { code: 'invalid_email', message: expect.any(String), path: ['email'] } });
+  });
+
+  it('refuses other senders, unknown methods and hostile payloads without writing', () => {
+    const service = freshService();
+    const before = dataHash(service.planner.db);
+    expect(handleCall(service, 'https://evil.example/', 'team.create', { name: 'X', timeZone: 'UTC' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const [method, input] of [
+      ['require', {}],
+      ['team.create', JSON.parse('{"name":"X","timeZone":"UTC","__proto__":{"admin":true}}')],
+      ['team.create', { name: 'X', timeZone: 'UTC', constructor: { prototype: { x: 1 } } }],
+      [42, null],
+      ['person.list', { teamId: '1; DROP TABLE person' }],
+    ] as const) {
+      const r = handleCall(service, APP_ENTRY, method, input);
+      expect(r.ok, String(method)).toBe(false);
+    }
+    expect(dataHash(service.planner.db)).toBe(before);
+    expect(handleCall(null, APP_ENTRY, 'team.list', {})).toMatchObject({ ok: false, error: { code: 'no_file' } });
+  });
+});
+
+describe('the native menu model', () => {
+  const actions = (): MenuActions => ({
+    newFile: vi.fn(),
+    openFile: vi.fn(),
+    openRecent: vi.fn(),
+    clearRecent: vi.fn(),
+    saveCopy: vi.fn(),
+    backup: vi.fn(),
+    undo: vi.fn(),
+    redo: vi.fn(),
+    showFile: vi.fn(),
+    about: vi.fn(),
+  });
+  const sub = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
+  const find = (items: MenuItemConstructorOptions[], label: string) => items.find((i) => i.label === label);
+
+  it('has File (New, Open, Open Recent, Save a Copy, Back Up), Edit (Undo, Redo), View and Help', () => {
+    const a = actions();
+    const menu = buildMenuTemplate({ labels: menuLabels('en'), recent: ['/home/lead/a.rosterdesk', '/home/lead/b.rosterdesk'], platform: 'linux', dev: false, actions: a });
+    expect(menu.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    const file = sub(menu[0]);
+    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New Planner…', 'Open…', 'Open Recent', 'Save a Copy…', 'Back Up Now', 'Show Planner File', 'Quit']);
+    const recent = sub(find(file, 'Open Recent'));
+    expect(recent.map((i) => i.label)).toEqual(['/home/lead/a.rosterdesk', '/home/lead/b.rosterdesk', undefined, 'Clear Recent']);
+    (recent[1]?.click as () => void)();
+    expect(a.openRecent).toHaveBeenCalledWith('/home/lead/b.rosterdesk');
+
+    const edit = sub(menu[1]);
+    expect(find(edit, 'Undo')?.accelerator).toBe('CmdOrCtrl+Z');
+    expect(find(edit, 'Redo')?.accelerator).toBe('Ctrl+Y');
+    (find(edit, 'Undo')?.click as () => void)();
+    expect(a.undo).toHaveBeenCalledOnce();
+    expect(sub(menu[2]).some((i) => i.role === 'toggleDevTools')).toBe(false);
+  });
+
+  it('speaks the user language, follows macOS conventions and shows dev tools in development', () => {
+    const fa = buildMenuTemplate({ labels: menuLabels('fa'), recent: [], platform: 'darwin', dev: true, actions: actions() });
+    expect(fa[0]?.role).toBe('appMenu');
+    expect(fa[1]?.label).toBe('پرونده');
+    expect(find(sub(fa[2]), 'ازنو')?.accelerator).toBe('Cmd+Shift+Z');
+    expect(sub(fa[3]).some((i) => i.role === 'toggleDevTools')).toBe(true);
+    expect(find(sub(fa[1]), 'خروج')).toBeUndefined();
+    expect(menuLabels(null).file).toBe('File');
+    expect(menuLabels('tr').backup).toBe('Şimdi yedekle');
+  });
+});
+
+describe('the recent files list', () => {
+  it('keeps the newest first, without duplicates, at most ten', () => {
+    let list: string[] = [];
+    for (let i = 0; i < 15; i += 1) list = addRecent(list, `/f${i % 12}`);
+    expect(list[0]).toBe('/f2');
+    expect(list).toHaveLength(MAX_RECENT);
+    expect(new Set(list).size).toBe(list.length);
+  });
+
+  it('survives a damaged recent.json', () => {
+    expect(parseRecent('{not json')).toEqual([]);
+    expect(parseRecent('{"a":1}')).toEqual([]);
+    expect(parseRecent('["/a", 3, null, "/b"]')).toEqual(['/a', '/b']);
+    expect(parseRecent(null)).toEqual([]);
+  });
+});
