@@ -15,7 +15,7 @@ export function TicketHistory({ team, revision }: { team: Team; revision: number
 
   useEffect(() => {
     let live = true;
-    void call('volume.weekly', { teamId: team.id, weeks: WEEKS + 1 }).then((r) => live && setRows(r));
+    void call('volume.weekly', { teamId: team.id, weeks: WEEKS }).then((r) => live && setRows(r));
     return () => {
       live = false;
     };

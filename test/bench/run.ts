@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: prints figures, decides nothing (DESIGN.md "Tests and measurements").
+ * Each figure is the median of several runs on a fresh temp planner file.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Temporal } from 'temporal-polyfill';
+import { toCsv } from '../../core/csv';
+import { openPlanner } from '../../db/open';
+import { createService } from '../../db/service';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosterdesk-bench-'));
+const now = () => Temporal.Instant.from('2026-11-22T09:00:00Z');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+function time(label: string, runs: number, work: (i: number) => void): void {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    work(i);
+    ms.push(performance.now() - t0);
+  }
+  console.log(`${label.padEnd(58)} ${median(ms).toFixed(2).padStart(9)} ms  (median of ${runs})`);
+}
+
+console.log(`Rosterdesk bench — node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+
+const demoFile = path.join(dir, 'demo.rosterdesk');
+time('create planner file + demo team (14 people, 8 weeks history)', 5, (i) => {
+  const file = path.join(dir, `demo-${i}.rosterdesk`);
+  const s = createService(openPlanner(file), { appVersion: 'bench', now });
+  s.run('demo.create', {});
+  s.close();
+  if (i === 0) fs.copyFileSync(file, demoFile);
+});
+time('open an existing planner file (checks + pragmas)', 20, () => openPlanner(demoFile).db.close());
+
+const s = createService(openPlanner(path.join(dir, 'big.rosterdesk')), { appVersion: 'bench', now });
+const team = s.run('team.create', { name: 'Bench', timeZone: 'Europe/Warsaw' });
+const header = ['name', 'email', 'phone', 'skills', 'contract_hours', 'hourly_rate'];
+const csv = toCsv([header, ...Array.from({ length: 10_000 }, (_, i) => [`Person ${i}`, `p${i}@example.com`, '+48 600 000 000', 'phone;chat', 40, 35.5])]);
+time('import people: 10 000-row CSV, one transaction', 1, () => s.run('person.import', { teamId: team.id, csv }));
+time('list people of a 10 000-person team', 10, () => s.run('person.list', { teamId: team.id }));
+time('search people ("person 99") in 10 000', 10, () => s.run('person.list', { teamId: team.id, query: 'person 99' }));
+time('undo the 10 000-person import', 1, () => s.run('history.undo', {}));
+time('redo it', 1, () => s.run('history.redo', {}));
+
+const demo = createService(openPlanner(demoFile), { appVersion: 'bench', now });
+const demoTeam = demo.run('team.list', {})[0];
+if (demoTeam) time('weekly ticket totals, 8 weeks × 3 channels (demo)', 20, () => demo.run('volume.weekly', { teamId: demoTeam.id, weeks: 8 }));
+demo.close();
+s.close();
+fs.rmSync(dir, { recursive: true, force: true });
