@@ -1,4 +1,4 @@
-import { PersonCreate } from './person';
+import { PersonCreate, type NewPerson } from './person';
 import { parseCsv } from './csv';
 import { UserError, zodIssueToApiError, type LineProblem } from './errors';
 
@@ -21,7 +21,7 @@ const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(FIELD_OF_COLUMN).map((
 
 export interface ImportedPerson {
   line: number;
-  person: Omit<PersonCreate, 'teamId'>;
+  person: Omit<NewPerson, 'teamId'>;
 }
 
 export const MAX_IMPORT_ROWS = 10_000;

@@ -62,6 +62,8 @@ export const PersonCreate = z
   })
   .refine(employmentOrder, employmentOrderIssue);
 export type PersonCreate = z.input<typeof PersonCreate>;
+/** A person as validated for insert: every default filled in (colour may still be chosen by the service). */
+export type NewPerson = z.output<typeof PersonCreate>;
 
 export const PersonUpdate = z
   .strictObject({

@@ -11,7 +11,7 @@ import {
 import { demoData, DEMO_TEAM_NAME } from '../core/demo';
 import { UserError, toApiError, zodIssueToApiError, type ApiError } from '../core/errors';
 import { importError, parsePeopleCsv } from '../core/people-import';
-import { paletteColor, type Person } from '../core/person';
+import { paletteColor, PersonCreate, type NewPerson, type Person } from '../core/person';
 import type { ApiResult } from '../core/result';
 import type { Team } from '../core/team';
 import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
@@ -121,6 +121,13 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     return [...totals.values()];
   };
 
+  /**
+   * Inserts a validated person; without a chosen colour they get the palette colour
+   * of their place in the team (`place`, when a caller adding many already knows it).
+   */
+  const addPerson = (p: NewPerson, at: string, place = people.countPeople(db, p.teamId)): number =>
+    people.insertPerson(db, { ...p, color: p.color ?? paletteColor(place) }, at);
+
   const handlers: Handlers = {
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
@@ -163,9 +170,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const team = requireTeam(input.teamId);
       checkSkills(team, input.skills, ['skills']);
       checkEmail(team.id, input.email, null);
-      const color = input.color ?? paletteColor(people.countPeople(db, team.id));
-      const id = people.insertPerson(db, { ...input, color }, stamp());
-      return requirePerson(id);
+      return requirePerson(addPerson(input, stamp()));
     },
     'person.update': ({ id, ...patch }) => {
       const current = requirePerson(id);
@@ -212,28 +217,9 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
         }
       }
       if (problems.length) throw importError(problems);
-      let count = people.countPeople(db, teamId);
       const at = stamp();
-      for (const { person } of rows) {
-        people.insertPerson(
-          db,
-          {
-            teamId,
-            name: person.name,
-            email: person.email ?? null,
-            phone: person.phone ?? '',
-            color: person.color ?? paletteColor(count),
-            skills: person.skills ?? [],
-            contractHoursPerWeek: person.contractHoursPerWeek ?? 40,
-            hourlyRate: person.hourlyRate ?? 0,
-            employmentStart: person.employmentStart ?? null,
-            employmentEnd: person.employmentEnd ?? null,
-            notes: person.notes ?? '',
-          },
-          at,
-        );
-        count += 1;
-      }
+      const first = people.countPeople(db, teamId);
+      rows.forEach(({ person }, i) => addPerson({ ...person, teamId }, at, first + i));
       return { created: rows.length };
     },
 
@@ -272,25 +258,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       for (let n = 2; teams.findTeamByName(db, name); n += 1) name = `${DEMO_TEAM_NAME} (${n})`;
       const teamId = teams.insertTeam(db, { ...demo.team, name }, stamp());
       const at = stamp();
-      for (const p of demo.people) {
-        people.insertPerson(
-          db,
-          {
-            teamId,
-            name: p.name,
-            email: p.email ?? null,
-            phone: p.phone ?? '',
-            color: p.color ?? paletteColor(0),
-            skills: p.skills ?? [],
-            contractHoursPerWeek: p.contractHoursPerWeek ?? 40,
-            hourlyRate: p.hourlyRate ?? 0,
-            employmentStart: p.employmentStart ?? null,
-            employmentEnd: p.employmentEnd ?? null,
-            notes: p.notes ?? '',
-          },
-          at,
-        );
-      }
+      // Through the same schema as any person, so the demo can never hold what a user could not enter.
+      for (const p of demo.people) addPerson(PersonCreate.parse({ ...p, teamId }), at);
       for (const t of demo.templates) insertTemplate(db, { ...t, teamId });
       insertVolumes(db, teamId, demo.volumes);
       return requireTeam(teamId);

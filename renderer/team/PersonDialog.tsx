@@ -6,6 +6,7 @@ import type { Team } from '../../core/team';
 import { call, CallError } from '../api/client';
 import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
+import { FormError } from '../shell/FormError';
 
 interface Props {
   team: Team;
@@ -119,11 +120,7 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
         <Field label={t('person.notes')} error={errors.get('notes')}>
           {(p) => <textarea {...p} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
-        {error && !errors.size && (
-          <p role="alert" className="error">
-            {errorText(t, error)}
-          </p>
-        )}
+        <FormError error={error} fieldCount={errors.size} />
         <div className="actions">
           <button type="submit" className="primary">
             {t('person.save')}

@@ -4,8 +4,9 @@ import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
 import { timeZones } from '../../core/time';
 import { call, CallError } from '../api/client';
-import { errorText, fieldErrors } from '../api/errors';
+import { fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
+import { FormError } from '../shell/FormError';
 
 const LOCALES = ['en-GB', 'en-US', 'tr-TR', 'pl-PL', 'fa-IR', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'uk-UA', 'ar-SA'];
 const COMMON_CURRENCIES = ['TRY', 'PLN', 'IRR', 'EUR', 'USD', 'GBP'];
@@ -119,11 +120,7 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
       <Field label={t('team.skills')} hint={t('team.skillsHint')} error={errors.get('skills')}>
         {(p) => <input {...p} value={skills} onChange={(e) => setSkills(e.target.value)} autoComplete="off" />}
       </Field>
-      {error && !errors.size && (
-        <p role="alert" className="error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <FormError error={error} fieldCount={errors.size} />
       <div className="actions">
         <button type="submit" className="primary">
           {team ? t('team.save') : t('team.create')}
