@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './core/csp';
+import { CONTENT_SECURITY_POLICY } from './core/csp.ts';
 
 /** The CSP lives in core/csp.ts; the page gets it as a meta tag (frame-ancestors only works as a header). */
 function cspMeta(): Plugin {

@@ -30,6 +30,8 @@ export function App() {
   const [history, setHistory] = useState<HistoryState | null>(null);
   const [revision, setRevision] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
+  // Confirmations ("Saved") live here: the views below remount when the data changes.
+  const [notice, setNotice] = useState('');
 
   const refresh = useCallback(async () => {
     try {
@@ -162,6 +164,9 @@ export function App() {
         </label>
       </header>
 
+      <p role="status" className="notice">
+        {notice}
+      </p>
       {error && (
         <p role="alert" className="error banner">
           {errorText(t, error)}
@@ -184,14 +189,31 @@ export function App() {
         <>
           <nav aria-label={t('nav.label')} className="tabs">
             {VIEWS.map((v) => (
-              <button key={v} type="button" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+              <button
+                key={v}
+                type="button"
+                aria-current={view === v ? 'page' : undefined}
+                onClick={() => {
+                  setNotice('');
+                  setView(v);
+                }}
+              >
                 {t(`nav.${v}`)}
               </button>
             ))}
           </nav>
           <main>
             {view === 'people' && <PeoplePanel team={team} revision={revision} onChanged={() => void refresh()} />}
-            {view === 'team' && <TeamForm key={`${team.id}-${revision}`} team={team} onSaved={() => void refresh()} />}
+            {view === 'team' && (
+              <TeamForm
+                key={`${team.id}-${revision}`}
+                team={team}
+                onSaved={() => {
+                  setNotice(t('team.saved'));
+                  void refresh();
+                }}
+              />
+            )}
             {view === 'history' && <TicketHistory team={team} revision={revision} />}
           </main>
         </>

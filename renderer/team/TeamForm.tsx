@@ -32,7 +32,6 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
   const [currency, setCurrency] = useState(team?.currency ?? 'EUR');
   const [skills, setSkills] = useState((team?.skills ?? ['phone', 'chat', 'email']).join(', '));
   const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
   const zones = useMemo(() => timeZones(), []);
   const currencies = useMemo(() => {
     const all = Intl.supportedValuesOf('currency');
@@ -42,7 +41,6 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSaved(false);
     const values = {
       name,
       timeZone,
@@ -55,7 +53,6 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
     try {
       const result = team ? await call('team.update', { id: team.id, ...values }) : await call('team.create', values);
       setError(null);
-      setSaved(Boolean(team));
       onSaved(result);
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
@@ -130,7 +127,6 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
             {t('team.cancel')}
           </button>
         )}
-        {saved && <span role="status">{t('team.saved')}</span>}
       </div>
     </form>
   );

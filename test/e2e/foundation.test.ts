@@ -113,4 +113,47 @@ describe('browser mode, first steps of a team lead', () => {
     await page.getByRole('row', { name: /Ayşe Yılmaz/ }).waitFor();
     expect(await settle(() => page.getByRole('button', { name: 'Redo' }).isEnabled(), true)).toBe(true);
   });
+
+  it('imports people from a CSV file, and shows every bad line when a file is wrong', async () => {
+    await open();
+    await createTeam('Import Test');
+    const header = 'name,email,phone,skills,contract_hours,hourly_rate\n';
+    const upload = (text: string) =>
+      page.getByLabel('Import CSV', { exact: true }).and(page.locator('input')).setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+    await upload(header + 'Good Person,good@example.com,,phone,40,30\nNo Mail,not-mail,,phone,40,30\nFax,fax@example.com,,fax,40,30\n');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('Nothing was imported');
+    await expect(alert.getByRole('listitem').allTextContents()).resolves.toEqual([
+      '3: email: Must be an email address such as ayse@example.com',
+      expect.stringMatching(/^4: skills: fax/),
+    ]);
+    await page.getByText('No people yet.', { exact: false }).waitFor();
+
+    await upload(header + 'Anna Nowak,anna@example.com,,phone;chat,40,"35,5"\n"Kowalski, Jan",jan@example.com,,email,20,30\n');
+    await page.getByRole('status').filter({ hasText: 'Imported 2 people' }).waitFor();
+    await page.getByRole('row', { name: /Kowalski, Jan/ }).waitFor();
+    await expect(page.getByRole('row', { name: /Anna Nowak/ }).textContent()).resolves.toContain('PLN');
+  });
+
+  it('edits the team settings and shows a duplicate name next to the field', async () => {
+    await open();
+    await page.getByRole('button', { name: 'Open the demo team' }).click();
+    await page.getByRole('table').waitFor();
+    await page.getByRole('button', { name: 'New team' }).click();
+    await createTeam('Second Team');
+    await page.getByRole('button', { name: 'Team settings' }).click();
+    const form = page.getByRole('form', { name: 'Team settings' });
+    await form.getByLabel('Team name').fill('Support Desk Istanbul');
+    await form.getByRole('button', { name: 'Save team' }).click();
+    await form.getByRole('alert').waitFor();
+    await expect(form.getByRole('alert').textContent()).resolves.toBe('A team with this name already exists');
+
+    await form.getByLabel('Team name').fill('Zespół Warszawa');
+    await form.getByLabel('Week starts on').selectOption('sun');
+    await form.getByRole('button', { name: 'Save team' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await expect(page.getByRole('combobox', { name: 'Team' }).locator('option:checked').textContent()).resolves.toBe('Zespół Warszawa');
+  });
 });
