@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors';
-import type { Team } from '../core/team';
+import { matchTeamName, type Team } from '../core/team';
 import { openPlanner } from '../db/open';
 import { createService, type Service } from '../db/service';
-import { findTeamByName } from '../db/teams';
 import { appVersion, projectRoot } from './app-version';
 import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError, type CliIo } from './io';
 import { ensureRendererBuilt } from './renderer-build';
@@ -46,7 +45,7 @@ function withService<T>(dbPath: string, work: (s: Service) => T, create = false)
 }
 
 function teamByName(s: Service, name: string): Team {
-  const team = findTeamByName(s.planner.db, name);
+  const team = matchTeamName(s.run('team.list', {}), name);
   if (!team) {
     const names = s.run('team.list', {}).map((t) => t.name);
     throw new UserError('not_found', `There is no team called "${name}"${names.length ? ` (teams: ${names.join(', ')})` : ' (the file has no teams yet)'}`);
@@ -213,11 +212,8 @@ const COMMANDS: Record<string, Command> = {
     run: ({ values }, io) => {
       const db = requireString(values, 'db', COMMANDS.check?.usage ?? '');
       return withService(db, (s) => {
-        const integrity = String(s.planner.db.pragma('integrity_check', { simple: true }));
-        const foreignKeys = (s.planner.db.pragma('foreign_key_check') as unknown[]).length;
-        const teams = s.run('team.list', {}).map((t) => ({ name: t.name, people: s.run('person.list', { teamId: t.id }).length }));
-        const problems = [...(integrity === 'ok' ? [] : [`integrity: ${integrity}`]), ...(foreignKeys ? [`${foreignKeys} broken references`] : [])];
-        const report = { file: s.planner.filePath, schemaVersion: s.planner.schemaVersion, integrity, teams, problems };
+        const report = s.run('file.check', {});
+        const { integrity, teams, problems } = report;
         if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
         else {
           io.out(`${report.file}: schema ${report.schemaVersion}, integrity ${integrity}\n`);

@@ -50,6 +50,17 @@ export const contract = {
     output: z.object({ appVersion: z.string(), schemaVersion: z.number(), filePath: z.string() }),
     undo: null,
   },
+  'file.check': {
+    input: empty,
+    output: z.object({
+      file: z.string(),
+      schemaVersion: z.number(),
+      integrity: z.string(),
+      teams: z.array(z.object({ name: z.string(), people: z.number() })),
+      problems: z.array(z.string()),
+    }),
+    undo: null,
+  },
   'settings.get': { input: empty, output: Settings, undo: null },
   'settings.set': { input: z.strictObject({ language: Language }), output: Settings, undo: null },
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fold } from './text';
 import { country, currency, id, label, locale, skill, timeZone, weekStart } from './validators';
 
 export const DEFAULT_SKILLS = ['phone', 'chat', 'email'] as const;
@@ -44,3 +45,9 @@ export const TeamUpdate = z.strictObject({
   skills: uniqueSkills.optional(),
 });
 export type TeamUpdate = z.input<typeof TeamUpdate>;
+
+/** The team a typed name means (case and accents aside), as the CLI's --team and the duplicate check use it. */
+export function matchTeamName<T extends { name: string }>(teams: readonly T[], name: string): T | null {
+  const wanted = fold(name.trim());
+  return teams.find((t) => fold(t.name) === wanted) ?? null;
+}

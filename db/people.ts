@@ -1,4 +1,5 @@
 import type { Person } from '../core/person';
+import { fold } from '../core/text';
 import type { Db } from './open';
 
 interface PersonRow {
@@ -64,16 +65,6 @@ export function listPeople(db: Db, teamId: number, query: string, includeArchive
   return people.filter((p) =>
     [p.name, p.email ?? '', p.phone, ...p.skills].some((field) => fold(field).includes(q)),
   );
-}
-
-/** Lower-case and strip diacritics, including Turkish dotless ı and Polish ł. */
-export function fold(text: string): string {
-  return text
-    .toLocaleLowerCase('tr')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replaceAll('ı', 'i')
-    .replaceAll('ł', 'l');
 }
 
 export function emailTaken(db: Db, teamId: number, email: string, exceptId: number | null): boolean {

@@ -17,6 +17,7 @@ import type { Team } from '../core/team';
 import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
 import type { Planner } from './open';
 import * as people from './people';
+import { checkHealth } from './health';
 import { getSetting, setSetting } from './settings';
 import * as teams from './teams';
 import { insertTemplate, listTemplates } from './templates';
@@ -131,6 +132,11 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   const handlers: Handlers = {
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
+    'file.check': () => {
+      const health = checkHealth(db);
+      const teamsInFile = teams.listTeams(db).map((t) => ({ name: t.name, people: people.countPeople(db, t.id) }));
+      return { file: planner.filePath, schemaVersion: planner.schemaVersion, ...health, teams: teamsInFile };
+    },
     'settings.get': () => {
       const language = getSetting(db, 'language');
       return { language: language === 'en' || language === 'tr' || language === 'pl' || language === 'fa' ? language : null };

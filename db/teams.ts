@@ -1,4 +1,4 @@
-import type { Team } from '../core/team';
+import { matchTeamName, type Team } from '../core/team';
 import type { Db } from './open';
 
 interface TeamRow {
@@ -35,11 +35,7 @@ export function getTeam(db: Db, id: number): Team | null {
 }
 
 export function findTeamByName(db: Db, name: string): Team | null {
-  const row = db.prepare('SELECT * FROM team WHERE name = ? COLLATE NOCASE').get(name) as TeamRow | undefined;
-  if (row) return toTeam(row);
-  // NOCASE folds ASCII only; Turkish and Polish names need a Unicode comparison.
-  const wanted = name.toLocaleLowerCase('und');
-  return listTeams(db).find((t) => t.name.toLocaleLowerCase('und') === wanted) ?? null;
+  return matchTeamName(listTeams(db), name);
 }
 
 export type TeamValues = Omit<Team, 'id' | 'createdAt'>;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
 import { tempDir, tempFile } from '../helpers/tmp';
@@ -37,6 +38,19 @@ describe('rosterdesk CLI', () => {
     expect(check.code).toBe(0);
     expect(check.out).toContain('integrity ok');
     expect(check.out).toContain('Wsparcie Warszawa: 2 people');
+  });
+
+  it('check finds a broken reference, lists it and exits 1', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db, '--demo');
+    const raw = new Database(db);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare("INSERT INTO person (team_id, name, color, contract_hours, hourly_rate, created_at, updated_at) VALUES (999, 'Orphan', '#000000', 40, 1, 'x', 'x')").run();
+    raw.close();
+    const r = await cli('check', '--db', db, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ integrity: 'ok', problems: ['a row of person points to a missing team'], teams: [{ name: 'Support Desk Istanbul', people: 14 }] });
+    expect(r.err).toMatch(/1 problem\(s\) found/);
   });
 
   it('init --demo creates the demo team and refuses to overwrite a file', async () => {
