@@ -24,7 +24,7 @@ export interface DemoVolume {
 }
 
 export interface DemoData {
-  team: Required<Omit<TeamCreate, 'name'>> & { name: string };
+  team: Required<Omit<TeamCreate, 'name' | 'rules'>> & { name: string };
   people: Omit<PersonCreate, 'teamId'>[];
   templates: Omit<ShiftTemplate, 'id' | 'teamId'>[];
   volumes: DemoVolume[];

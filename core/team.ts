@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TeamRules, TeamRulesPatch } from './team-rules';
 import { fold } from './text';
 import { country, currency, id, label, locale, skill, timeZone, weekStart } from './validators';
 
@@ -13,6 +14,7 @@ export const Team = z.object({
   country: z.string(),
   currency: z.string(),
   skills: z.array(z.string()),
+  rules: TeamRules,
   createdAt: z.string(),
 });
 export type Team = z.infer<typeof Team>;
@@ -31,6 +33,7 @@ export const TeamCreate = z.strictObject({
   country: country.default(''),
   currency: currency.default('EUR'),
   skills: uniqueSkills.default([...DEFAULT_SKILLS]),
+  rules: TeamRulesPatch.optional(),
 });
 export type TeamCreate = z.input<typeof TeamCreate>;
 
@@ -43,6 +46,7 @@ export const TeamUpdate = z.strictObject({
   country: country.optional(),
   currency: currency.optional(),
   skills: uniqueSkills.optional(),
+  rules: TeamRulesPatch.optional(),
 });
 export type TeamUpdate = z.input<typeof TeamUpdate>;
 

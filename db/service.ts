@@ -14,6 +14,7 @@ import { importError, parsePeopleCsv } from '../core/people-import';
 import { paletteColor, PersonCreate, type NewPerson, type Person } from '../core/person';
 import type { ApiResult } from '../core/result';
 import type { Team } from '../core/team';
+import { defaultRules } from '../core/team-rules';
 import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
 import type { Planner } from './open';
 import * as people from './people';
@@ -149,12 +150,14 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'team.list': () => teams.listTeams(db),
     'team.create': (input) => {
       checkTeamName(input.name, null);
-      const id = teams.insertTeam(db, input, stamp());
+      const rules = { ...defaultRules(input.weekStart), ...input.rules };
+      const id = teams.insertTeam(db, { ...input, rules }, stamp());
       return requireTeam(id);
     },
-    'team.update': ({ id, ...patch }) => {
+    'team.update': ({ id, rules, ...patch }) => {
       const team = requireTeam(id, ['id']);
       const next = { ...team, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Team;
+      next.rules = { ...team.rules, ...Object.fromEntries(Object.entries(rules ?? {}).filter(([, v]) => v !== undefined)) };
       if (patch.name !== undefined) checkTeamName(patch.name, id);
       if (patch.skills) {
         const removed = team.skills.filter((s) => !next.skills.includes(s));
@@ -262,7 +265,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const demo = demoData(clock());
       let name = demo.team.name;
       for (let n = 2; teams.findTeamByName(db, name); n += 1) name = `${DEMO_TEAM_NAME} (${n})`;
-      const teamId = teams.insertTeam(db, { ...demo.team, name }, stamp());
+      const teamId = teams.insertTeam(db, { ...demo.team, name, rules: defaultRules(demo.team.weekStart) }, stamp());
       const at = stamp();
       // Through the same schema as any person, so the demo can never hold what a user could not enter.
       for (const p of demo.people) addPerson(PersonCreate.parse({ ...p, teamId }), at);

@@ -1,4 +1,5 @@
 import { matchTeamName, type Team } from '../core/team';
+import { readRules } from '../core/team-rules';
 import type { Db } from './open';
 
 interface TeamRow {
@@ -10,6 +11,7 @@ interface TeamRow {
   country: string;
   currency: string;
   skills: string;
+  rules: string;
   created_at: string;
 }
 
@@ -22,6 +24,7 @@ const toTeam = (r: TeamRow): Team => ({
   country: r.country,
   currency: r.currency,
   skills: JSON.parse(r.skills) as string[],
+  rules: readRules(r.rules),
   createdAt: r.created_at,
 });
 
@@ -43,16 +46,16 @@ export type TeamValues = Omit<Team, 'id' | 'createdAt'>;
 export function insertTeam(db: Db, t: TeamValues, createdAt: string): number {
   const info = db
     .prepare(
-      `INSERT INTO team (name, time_zone, locale, week_start, country, currency, skills, created_at)
-       VALUES (@name, @timeZone, @locale, @weekStart, @country, @currency, @skills, @createdAt)`,
+      `INSERT INTO team (name, time_zone, locale, week_start, country, currency, skills, rules, created_at)
+       VALUES (@name, @timeZone, @locale, @weekStart, @country, @currency, @skills, @rules, @createdAt)`,
     )
-    .run({ ...t, skills: JSON.stringify(t.skills), createdAt });
+    .run({ ...t, skills: JSON.stringify(t.skills), rules: JSON.stringify(t.rules), createdAt });
   return Number(info.lastInsertRowid);
 }
 
 export function updateTeam(db: Db, id: number, t: TeamValues): void {
   db.prepare(
     `UPDATE team SET name = @name, time_zone = @timeZone, locale = @locale, week_start = @weekStart,
-       country = @country, currency = @currency, skills = @skills WHERE id = @id`,
-  ).run({ ...t, skills: JSON.stringify(t.skills), id });
+       country = @country, currency = @currency, skills = @skills, rules = @rules WHERE id = @id`,
+  ).run({ ...t, skills: JSON.stringify(t.skills), rules: JSON.stringify(t.rules), id });
 }

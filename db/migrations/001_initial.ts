@@ -12,6 +12,7 @@ CREATE TABLE team (
   country     TEXT NOT NULL CHECK (country = '' OR (length(country) = 2 AND country = upper(country))),
   currency    TEXT NOT NULL CHECK (length(currency) = 3),
   skills      TEXT NOT NULL CHECK (json_valid(skills) AND json_type(skills) = 'array'),
+  rules       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(rules) AND json_type(rules) = 'object'),
   created_at  TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX team_name ON team (name COLLATE NOCASE);
