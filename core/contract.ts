@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
+import { CellValue, Shift, ShiftTemplateFields } from './shift';
 import { ShiftTemplate } from './template';
 import { id, plainDate } from './validators';
 
@@ -91,6 +92,61 @@ export const contract = {
   },
 
   'template.list': { input: z.strictObject({ teamId: id }), output: z.array(ShiftTemplate), undo: null },
+  'template.create': {
+    input: z.strictObject({
+      teamId: id,
+      code: ShiftTemplateFields.code,
+      name: ShiftTemplateFields.name,
+      startLocal: ShiftTemplateFields.startLocal,
+      endLocal: ShiftTemplateFields.endLocal,
+      breakMinutes: ShiftTemplateFields.breakMinutes.default(0),
+      color: ShiftTemplateFields.color.default('#6b7a90'),
+      skill: ShiftTemplateFields.skill.default(null),
+    }),
+    output: ShiftTemplate,
+    undo: 'Add shift template',
+  },
+  'template.update': {
+    input: z.strictObject({
+      id,
+      code: ShiftTemplateFields.code.optional(),
+      name: ShiftTemplateFields.name.optional(),
+      startLocal: ShiftTemplateFields.startLocal.optional(),
+      endLocal: ShiftTemplateFields.endLocal.optional(),
+      breakMinutes: ShiftTemplateFields.breakMinutes.optional(),
+      color: ShiftTemplateFields.color.optional(),
+      skill: ShiftTemplateFields.skill.optional(),
+    }),
+    output: ShiftTemplate,
+    undo: 'Edit shift template',
+  },
+  'template.archive': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove shift template' },
+
+  'shift.list': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
+    output: z.array(Shift),
+    undo: null,
+  },
+  /** Sets rota cells (a person's roster day) to a template code, custom times, or empty (null). */
+  'shift.setCells': {
+    input: z.strictObject({
+      teamId: id,
+      entries: z.array(z.strictObject({ personId: id, day: plainDate, value: CellValue.nullable() })).min(1).max(20_000),
+    }),
+    output: z.object({ shifts: z.array(Shift), removed: z.number() }),
+    undo: 'Edit rota',
+  },
+  'shift.clearRange': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personIds: z.array(id).max(5000).nullable().default(null) }),
+    output: z.object({ removed: z.number() }),
+    undo: 'Clear rota',
+  },
+  /** Copies one week of the rota to the next `weeks` weeks, replacing what those weeks held for the same people. */
+  'shift.copyWeek': {
+    input: z.strictObject({ teamId: id, weekStart: plainDate, weeks: z.number().int().min(1).max(52), personIds: z.array(id).max(5000).nullable().default(null) }),
+    output: z.object({ created: z.number(), removed: z.number() }),
+    undo: 'Copy week',
+  },
 
   'volume.daily': {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),

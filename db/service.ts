@@ -6,7 +6,6 @@ import {
   type MethodInput,
   type MethodName,
   type MethodOutput,
-  type ParsedInput,
 } from '../core/contract';
 import { demoData, DEMO_TEAM_NAME } from '../core/demo';
 import { UserError, toApiError, zodIssueToApiError, type ApiError } from '../core/errors';
@@ -21,7 +20,9 @@ import * as people from './people';
 import { checkHealth } from './health';
 import { getSetting, setSetting } from './settings';
 import * as teams from './teams';
-import { insertTemplate, listTemplates } from './templates';
+import type { Handlers, ServiceContext } from './context';
+import { rosterHandlers } from './roster';
+import { insertTemplate } from './templates';
 import { UndoHistory } from './undo';
 import { insertVolumes, volumesBetween } from './volume';
 
@@ -31,7 +32,6 @@ export interface ServiceOptions {
   now?: () => Temporal.Instant;
 }
 
-type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> };
 
 /** Converts what a handler threw into the contract's error shape; never leaks a stack. */
 function errorOf(err: unknown): ApiError {
@@ -80,9 +80,9 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     if (!team) throw new UserError('not_found', `There is no team with id ${id}`, path);
     return team;
   };
-  const requirePerson = (id: number): Person => {
+  const requirePerson = (id: number, path: (string | number)[] = ['id']): Person => {
     const person = people.getPerson(db, id);
-    if (!person) throw new UserError('not_found', `There is no person with id ${id}`, ['id']);
+    if (!person) throw new UserError('not_found', `There is no person with id ${id}`, path);
     return person;
   };
   const checkTeamName = (name: string, exceptId: number | null) => {
@@ -130,7 +130,10 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   const addPerson = (p: NewPerson, at: string, place = people.countPeople(db, p.teamId)): number =>
     people.insertPerson(db, { ...p, color: p.color ?? paletteColor(place) }, at);
 
+  const context: ServiceContext = { db, clock, stamp, requireTeam, requirePerson: (id, path = ['id']) => requirePerson(id, path) };
+
   const handlers: Handlers = {
+    ...rosterHandlers(context),
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
     'file.check': () => {
@@ -230,11 +233,6 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const first = people.countPeople(db, teamId);
       rows.forEach(({ person }, i) => addPerson({ ...person, teamId }, at, first + i));
       return { created: rows.length };
-    },
-
-    'template.list': ({ teamId }) => {
-      requireTeam(teamId);
-      return listTemplates(db, teamId);
     },
 
     'volume.daily': ({ teamId, from, to }) => {

@@ -1,0 +1,17 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../core/contract';
+import type { Person } from '../core/person';
+import type { Team } from '../core/team';
+import type { Temporal } from '../core/time';
+import type { Db } from './open';
+
+/** What every area's handlers share: the connection, the clock and the lookups that refuse cleanly. */
+export interface ServiceContext {
+  db: Db;
+  clock(): Temporal.Instant;
+  stamp(): string;
+  requireTeam(id: number, path?: (string | number)[]): Team;
+  requirePerson(id: number, path?: (string | number)[]): Person;
+}
+
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> };
+export type HandlersOf<M extends MethodName> = Pick<Handlers, M>;

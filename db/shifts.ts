@@ -1,0 +1,71 @@
+import type { Db } from './open';
+
+/** A shift as stored: instants in epoch seconds, the roster day in the team's zone. */
+export interface ShiftRow {
+  id: number;
+  teamId: number;
+  personId: number;
+  day: string;
+  startUtc: number;
+  endUtc: number;
+  templateId: number | null;
+  breakMinutes: number;
+  skill: string | null;
+  locked: boolean;
+  note: string;
+}
+
+const SELECT = `SELECT id, team_id AS teamId, person_id AS personId, roster_day AS day, start_utc AS startUtc, end_utc AS endUtc,
+  template_id AS templateId, break_minutes AS breakMinutes, skill, locked, note FROM shift`;
+
+const fix = (r: Omit<ShiftRow, 'locked'> & { locked: number }): ShiftRow => ({ ...r, locked: r.locked === 1 });
+
+/** Shifts of a team whose roster day is in [from, to] (inclusive), ordered by person and start. */
+export function listShifts(db: Db, teamId: number, from: string, to: string): ShiftRow[] {
+  return (db.prepare(`${SELECT} WHERE team_id = ? AND roster_day BETWEEN ? AND ? ORDER BY person_id, start_utc`).all(teamId, from, to) as never[]).map(fix);
+}
+
+export function getShift(db: Db, id: number): ShiftRow | null {
+  const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as (Omit<ShiftRow, 'locked'> & { locked: number }) | undefined;
+  return row ? fix(row) : null;
+}
+
+export function shiftsOfCell(db: Db, personId: number, day: string): ShiftRow[] {
+  return (db.prepare(`${SELECT} WHERE person_id = ? AND roster_day = ? ORDER BY start_utc`).all(personId, day) as never[]).map(fix);
+}
+
+export type NewShift = Omit<ShiftRow, 'id'>;
+
+export function insertShift(db: Db, s: NewShift, at: string): number {
+  const info = db
+    .prepare(
+      `INSERT INTO shift (team_id, person_id, roster_day, start_utc, end_utc, template_id, break_minutes, skill, locked, note, created_at, updated_at)
+       VALUES (@teamId, @personId, @day, @startUtc, @endUtc, @templateId, @breakMinutes, @skill, @locked, @note, @at, @at)`,
+    )
+    .run({ ...s, locked: s.locked ? 1 : 0, at });
+  return Number(info.lastInsertRowid);
+}
+
+export function updateShift(db: Db, id: number, s: NewShift, at: string): void {
+  db.prepare(
+    `UPDATE shift SET person_id = @personId, roster_day = @day, start_utc = @startUtc, end_utc = @endUtc, template_id = @templateId,
+       break_minutes = @breakMinutes, skill = @skill, locked = @locked, note = @note, updated_at = @at WHERE id = @id`,
+  ).run({ ...s, locked: s.locked ? 1 : 0, at, id });
+}
+
+export function deleteCell(db: Db, personId: number, day: string): number {
+  return db.prepare('DELETE FROM shift WHERE person_id = ? AND roster_day = ?').run(personId, day).changes;
+}
+
+export function deleteShift(db: Db, id: number): number {
+  return db.prepare('DELETE FROM shift WHERE id = ?').run(id).changes;
+}
+
+/** Deletes a team's shifts in [from, to], for everyone or for the given people. */
+export function deleteRange(db: Db, teamId: number, from: string, to: string, personIds: readonly number[] | null): number {
+  if (!personIds) return db.prepare('DELETE FROM shift WHERE team_id = ? AND roster_day BETWEEN ? AND ?').run(teamId, from, to).changes;
+  const stmt = db.prepare('DELETE FROM shift WHERE person_id = ? AND roster_day BETWEEN ? AND ?');
+  let n = 0;
+  for (const p of personIds) n += stmt.run(p, from, to).changes;
+  return n;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { dataHash } from '../helpers/dbhash';
+import { freshService } from '../helpers/service';
+
+function warsawTeam() {
+  const s = freshService();
+  const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN', country: 'PL' });
+  const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'] });
+  const piotr = s.run('person.create', { teamId: team.id, name: 'Piotr Wiśniewski', skills: ['chat'] });
+  for (const t of [
+    { code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', breakMinutes: 30, skill: 'phone' },
+    { code: 'L', name: 'Late', startLocal: '14:00', endLocal: '22:00', breakMinutes: 30, skill: 'phone' },
+    { code: 'N', name: 'Night', startLocal: '22:00', endLocal: '06:00', breakMinutes: 0, skill: 'phone' },
+  ]) {
+    s.run('template.create', { teamId: team.id, ...t });
+  }
+  return { s, team, anna, piotr };
+}
+
+describe('shift templates', () => {
+  it('are created, edited and archived; codes are unique per team', () => {
+    const { s, team } = warsawTeam();
+    expect(s.run('template.list', { teamId: team.id }).map((t) => t.code)).toEqual(['E', 'L', 'N']);
+    const dup = s.call('template.create', { teamId: team.id, code: 'e', name: 'Another early', startLocal: '06:00', endLocal: '14:00' });
+    expect(dup.ok ? null : dup.error).toMatchObject({ code: 'duplicate_code', path: ['code'] });
+    const bad = s.call('template.create', { teamId: team.id, code: 'X', name: 'Bad', startLocal: '25:00', endLocal: '14:00' });
+    expect(bad.ok ? null : bad.error.path).toEqual(['startLocal']);
+    const fax = s.call('template.create', { teamId: team.id, code: 'F', name: 'Fax', startLocal: '08:00', endLocal: '16:00', skill: 'fax' });
+    expect(fax.ok ? null : fax.error.code).toBe('unknown_skill');
+    const early = s.run('template.list', { teamId: team.id })[0];
+    expect(s.run('template.update', { id: early?.id ?? 0, startLocal: '06:30' }).startLocal).toBe('06:30');
+    s.run('template.archive', { id: early?.id ?? 0 });
+    expect(s.run('template.list', { teamId: team.id }).map((t) => t.code)).toEqual(['L', 'N']);
+    // Its code is free again.
+    expect(s.call('template.create', { teamId: team.id, code: 'E', name: 'New early', startLocal: '06:00', endLocal: '14:00' }).ok).toBe(true);
+  });
+});
+
+describe('rota cells', () => {
+  it('set a cell by code or custom times, replace it, clear it', () => {
+    const { s, team, anna } = warsawTeam();
+    const r = s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: { code: 'e' } }] });
+    expect(r.shifts[0]).toMatchObject({ code: 'E', day: '2026-11-23', start: '2026-11-23T07:00:00+01:00', end: '2026-11-23T15:00:00+01:00', paidMinutes: 450, skill: 'phone' });
+    const custom = s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: { startLocal: '09:00', endLocal: '13:30', breakMinutes: 0, skill: null } }] });
+    expect(custom).toMatchObject({ removed: 1, shifts: [{ code: null, startLocal: '09:00', endLocal: '13:30', paidMinutes: 270 }] });
+    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: null }] });
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-29' })).toEqual([]);
+  });
+
+  it('fills many cells in one undoable step', () => {
+    const { s, team, anna, piotr } = warsawTeam();
+    const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+    s.run('shift.setCells', { teamId: team.id, entries: [anna, piotr].flatMap((p) => days.map((day) => ({ personId: p.id, day, value: { code: 'L' } }))) });
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-29' })).toHaveLength(10);
+    expect(s.run('history.state', {}).undoAction).toBe('shift.setCells');
+    s.run('history.undo', {});
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-29' })).toHaveLength(0);
+    s.run('history.redo', {});
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-29' })).toHaveLength(10);
+  });
+
+  it('refuses the whole change when one cell is wrong, naming it', () => {
+    const { s, team, anna, piotr } = warsawTeam();
+    const before = dataHash(s.planner.db);
+    const r = s.call('shift.setCells', {
+      teamId: team.id,
+      entries: [
+        { personId: anna.id, day: '2026-11-23', value: { code: 'E' } },
+        { personId: piotr.id, day: '2026-11-23', value: { code: 'Q' } },
+      ],
+    });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'unknown_code', path: ['entries', 1, 'value', 'code'] });
+    expect(r.ok ? '' : r.error.message).toContain('codes: E, L, N');
+    for (const entries of [
+      [{ personId: anna.id, day: '2026-02-30', value: { code: 'E' } }],
+      [{ personId: 999, day: '2026-11-23', value: { code: 'E' } }],
+      [
+        { personId: anna.id, day: '2026-11-23', value: { code: 'E' } },
+        { personId: anna.id, day: '2026-11-23', value: { code: 'L' } },
+      ],
+      [],
+    ]) {
+      expect(s.call('shift.setCells', { teamId: team.id, entries }).ok, JSON.stringify(entries)).toBe(false);
+    }
+    s.run('person.archive', { id: piotr.id });
+    const archived = s.call('shift.setCells', { teamId: team.id, entries: [{ personId: piotr.id, day: '2026-11-23', value: { code: 'E' } }] });
+    expect(archived.ok ? null : archived.error.code).toBe('archived');
+    s.run('history.undo', {});
+    expect(dataHash(s.planner.db)).toBe(before);
+  });
+
+  it('is DST-correct: a 22:00–06:00 night is 7 h over the spring change and 9 h over the autumn one', () => {
+    const { s, team, anna } = warsawTeam();
+    const r = s.run('shift.setCells', {
+      teamId: team.id,
+      entries: [
+        { personId: anna.id, day: '2026-03-28', value: { code: 'N' } },
+        { personId: anna.id, day: '2026-10-24', value: { code: 'N' } },
+        { personId: anna.id, day: '2026-11-21', value: { code: 'N' } },
+      ],
+    });
+    expect(r.shifts.map((x) => x.paidMinutes / 60)).toEqual([7, 9, 8]);
+    expect(r.shifts[0]).toMatchObject({ start: '2026-03-28T22:00:00+01:00', end: '2026-03-29T06:00:00+02:00' });
+  });
+});
+
+describe('copy and clear', () => {
+  it('copies a week to the next weeks keeping local times across a DST change, replacing what was there', () => {
+    const { s, team, anna, piotr } = warsawTeam();
+    // The week of 2026-03-23 (Monday); the clocks change on Sunday 29 March.
+    s.run('shift.setCells', {
+      teamId: team.id,
+      entries: [
+        { personId: anna.id, day: '2026-03-23', value: { code: 'E' } },
+        { personId: anna.id, day: '2026-03-24', value: { code: 'E' } },
+        { personId: piotr.id, day: '2026-03-25', value: { code: 'L' } },
+      ],
+    });
+    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-04-02', value: { code: 'N' } }] });
+    const copied = s.run('shift.copyWeek', { teamId: team.id, weekStart: '2026-03-23', weeks: 2 });
+    expect(copied).toEqual({ created: 6, removed: 1 });
+    const next = s.run('shift.list', { teamId: team.id, from: '2026-03-30', to: '2026-04-05' });
+    expect(next.map((x) => [x.day, x.code, x.start])).toEqual([
+      ['2026-03-30', 'E', '2026-03-30T07:00:00+02:00'],
+      ['2026-03-31', 'E', '2026-03-31T07:00:00+02:00'],
+      ['2026-04-01', 'L', '2026-04-01T14:00:00+02:00'],
+    ]);
+    expect(s.call('shift.copyWeek', { teamId: team.id, weekStart: '2026-03-24', weeks: 1 }).ok).toBe(false);
+    expect(s.run('shift.clearRange', { teamId: team.id, from: '2026-03-30', to: '2026-04-12', personIds: [anna.id] })).toEqual({ removed: 4 });
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-03-23', to: '2026-04-12' })).toHaveLength(5);
+  });
+
+  it('refuses reversed and oversized ranges', () => {
+    const { s, team } = warsawTeam();
+    const reversed = s.call('shift.list', { teamId: team.id, from: '2026-12-01', to: '2026-11-01' });
+    expect(reversed.ok ? null : reversed.error.code).toBe('reversed_range');
+    expect(s.call('shift.list', { teamId: team.id, from: '2020-01-01', to: '2026-01-01' }).ok).toBe(false);
+  });
+
+  it('a person with shifts can be archived but not deleted', () => {
+    const { s, team, anna } = warsawTeam();
+    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: { code: 'E' } }] });
+    expect(s.call('person.delete', { id: anna.id }).ok).toBe(false);
+    expect(s.run('person.archive', { id: anna.id }).archived).toBe(true);
+  });
+});
