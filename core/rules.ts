@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import type { TeamRules } from './team-rules';
+import { startOfWeek, Temporal, type WeekStart } from './time';
+
+/**
+ * Working-time rules over a range of the rota. One function, used by the grid,
+ * the Problems panel and `rosterdesk check`, so they always show the same list.
+ * Pure: the caller loads shifts a little beyond the range (a week before and
+ * after) so rest, weekly hours and consecutive days see across its edges.
+ */
+
+export const RULE_IDS = ['overlap', 'rest', 'weekly_hours', 'consecutive_days', 'contract_hours', 'skill', 'absence'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const Violation = z.object({
+  rule: z.enum(RULE_IDS),
+  personId: z.number(),
+  personName: z.string(),
+  /** The roster day the problem shows on (for weekly rules: the week's first day in range). */
+  day: z.string(),
+  message: z.string(),
+  /** Numbers behind the message, so the UI can say it in the user's language. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  shiftIds: z.array(z.number()),
+});
+export type Violation = z.infer<typeof Violation>;
+
+export interface RuleShift {
+  id: number;
+  personId: number;
+  day: string;
+  startUtc: number;
+  endUtc: number;
+  breakMinutes: number;
+  skill: string | null;
+}
+
+export interface RulePerson {
+  id: number;
+  name: string;
+  skills: readonly string[];
+  contractHoursPerWeek: number;
+}
+
+/** An approved absence, inclusive days. */
+export interface RuleAbsence {
+  personId: number;
+  from: string;
+  to: string;
+  type: string;
+}
+
+export interface RuleInput {
+  shifts: readonly RuleShift[];
+  people: readonly RulePerson[];
+  absences?: readonly RuleAbsence[];
+  rules: TeamRules;
+  weekStart: WeekStart;
+  from: string;
+  to: string;
+}
+
+const paid = (s: RuleShift) => Math.max(0, (s.endUtc - s.startUtc) / 60 - s.breakMinutes);
+const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
+/** The days the caller must load shifts for so that `checkRules` sees across the range's edges. */
+export function loadRange(from: string, to: string, weekStart: WeekStart, rules: TeamRules): { from: string; to: string } {
+  const a = Temporal.PlainDate.from(from);
+  const b = Temporal.PlainDate.from(to);
+  const back = Math.max(7, rules.maxConsecutiveDays + 1);
+  const first = Temporal.PlainDate.compare(startOfWeek(a, weekStart), a.subtract({ days: back })) < 0 ? startOfWeek(a, weekStart) : a.subtract({ days: back });
+  return { from: first.toString(), to: startOfWeek(b, weekStart).add({ days: 7 }).toString() };
+}
+
+export function checkRules(input: RuleInput): Violation[] {
+  const { rules, from, to } = input;
+  const inRange = (day: string) => day >= from && day <= to;
+  const out: Violation[] = [];
+  const byPerson = new Map<number, RuleShift[]>();
+  for (const s of input.shifts) {
+    const list = byPerson.get(s.personId);
+    if (list) list.push(s);
+    else byPerson.set(s.personId, [s]);
+  }
+  const absencesOf = new Map<number, RuleAbsence[]>();
+  for (const a of input.absences ?? []) absencesOf.set(a.personId, [...(absencesOf.get(a.personId) ?? []), a]);
+
+  for (const person of input.people) {
+    const list = (byPerson.get(person.id) ?? []).slice().sort((a, b) => a.startUtc - b.startUtc || a.endUtc - b.endUtc);
+    const add = (rule: RuleId, day: string, message: string, params: Violation['params'], shiftIds: number[]) => {
+      if (inRange(day)) out.push({ rule, personId: person.id, personName: person.name, day, message, params, shiftIds });
+    };
+
+    // Overlap: every pair that shares time, exactly (the later shift's day shows it).
+    for (let i = 0; i < list.length; i += 1) {
+      const a = list[i] as RuleShift;
+      for (let j = i + 1; j < list.length && (list[j] as RuleShift).startUtc < a.endUtc; j += 1) {
+        const b = list[j] as RuleShift;
+        add('overlap', b.day, `${person.name} has overlapping shifts on ${b.day}`, {}, [a.id, b.id]);
+      }
+    }
+
+    // Rest between shifts of different roster days (a split shift within a day is one working day):
+    // each shift against the latest end of everything before it.
+    let latest: RuleShift | null = null;
+    for (const s of list) {
+      if (latest && latest.day !== s.day) {
+        const gapHours = (s.startUtc - latest.endUtc) / 3600;
+        if (gapHours >= 0 && gapHours < rules.minRestHours) {
+          add('rest', s.day, `${person.name} has only ${hours(gapHours * 60)} h rest before ${s.day} (at least ${rules.minRestHours} h)`, { hours: hours(gapHours * 60), limit: rules.minRestHours }, [latest.id, s.id]);
+        }
+      }
+      if (!latest || s.endUtc > latest.endUtc) latest = s;
+    }
+
+    // Weekly paid hours, per the team's week.
+    const weeks = new Map<string, { minutes: number; ids: number[] }>();
+    for (const s of list) {
+      const w = startOfWeek(Temporal.PlainDate.from(s.day), input.weekStart).toString();
+      const entry = weeks.get(w) ?? { minutes: 0, ids: [] };
+      entry.minutes += paid(s);
+      entry.ids.push(s.id);
+      weeks.set(w, entry);
+    }
+    const firstOfWeekInRange = (w: string) => (w < from ? from : w);
+    for (const [w, { minutes, ids }] of weeks) {
+      const weekEnd = Temporal.PlainDate.from(w).add({ days: 6 }).toString();
+      if (weekEnd < from || w > to) continue;
+      if (minutes > rules.maxWeeklyHours * 60) {
+        add('weekly_hours', firstOfWeekInRange(w), `${person.name} works ${hours(minutes)} h in the week of ${w} (at most ${rules.maxWeeklyHours} h)`, { hours: hours(minutes), limit: rules.maxWeeklyHours, week: w }, ids);
+      }
+    }
+    // Contract hours: only weeks wholly inside the range, so a partial view never cries wolf.
+    if (person.contractHoursPerWeek > 0) {
+      for (let w = startOfWeek(Temporal.PlainDate.from(from), input.weekStart); w.toString() <= to; w = w.add({ days: 7 })) {
+        const week = w.toString();
+        if (week < from || w.add({ days: 6 }).toString() > to) continue;
+        const minutes = weeks.get(week)?.minutes ?? 0;
+        const diff = minutes / 60 - person.contractHoursPerWeek;
+        if (Math.abs(diff) > rules.contractToleranceHours) {
+          add('contract_hours', week, `${person.name} is planned ${hours(minutes)} h in the week of ${week}, contract ${person.contractHoursPerWeek} h (± ${rules.contractToleranceHours} h)`, { hours: hours(minutes), contract: person.contractHoursPerWeek, tolerance: rules.contractToleranceHours, week }, weeks.get(week)?.ids ?? []);
+        }
+      }
+    }
+
+    // Consecutive working days: flagged on the first day past the limit of each run.
+    const days = [...new Set(list.map((s) => s.day))].sort();
+    let run = 0;
+    let last: Temporal.PlainDate | null = null;
+    for (const d of days) {
+      const day = Temporal.PlainDate.from(d);
+      run = last && last.add({ days: 1 }).equals(day) ? run + 1 : 1;
+      last = day;
+      if (run === rules.maxConsecutiveDays + 1) {
+        add('consecutive_days', d, `${person.name} works ${run} days in a row up to ${d} (at most ${rules.maxConsecutiveDays})`, { days: run, limit: rules.maxConsecutiveDays }, list.filter((s) => s.day === d).map((s) => s.id));
+      }
+    }
+
+    for (const s of list) {
+      if (s.skill !== null && !person.skills.includes(s.skill)) {
+        add('skill', s.day, `${person.name} lacks the ${s.skill} skill this shift needs on ${s.day}`, { skill: s.skill }, [s.id]);
+      }
+      const away = (absencesOf.get(person.id) ?? []).find((a) => s.day >= a.from && s.day <= a.to);
+      if (away) add('absence', s.day, `${person.name} is on approved ${away.type} on ${s.day}`, { type: away.type }, [s.id]);
+    }
+  }
+  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.personName.localeCompare(b.personName) || a.rule.localeCompare(b.rule)));
+}
