@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors';
 import { matchTeamName, type Team } from '../core/team';
+import { startOfWeek, todayIn } from '../core/time';
 import { openPlanner } from '../db/open';
 import { createService, type Service } from '../db/service';
 import { appVersion, projectRoot } from './app-version';
@@ -205,27 +206,47 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   check: {
-    usage: 'rosterdesk check --db FILE',
-    summary: 'Check a planner file: that it opens, its integrity, and what it holds',
-    options: { ...dbOption, json: { type: 'boolean' } },
+    usage: 'rosterdesk check --db FILE [--team NAME] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]',
+    summary: 'Check a planner file: its integrity, and the working-time rules of the rota (default: this week and the next three)',
+    options: { ...dbOption, team: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
     positionals: 0,
     run: ({ values }, io) => {
-      const db = requireString(values, 'db', COMMANDS.check?.usage ?? '');
+      const usage = COMMANDS.check?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const from = typeof values.from === 'string' ? values.from : undefined;
+      const to = typeof values.to === 'string' ? values.to : undefined;
+      if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together', usage);
       return withService(db, (s) => {
         const report = s.run('file.check', {});
+        const chosen = typeof values.team === 'string' ? [teamByName(s, values.team)] : s.run('team.list', {});
+        const violations = chosen.flatMap((team) => {
+          const range = from && to ? { from, to } : defaultCheckRange(team);
+          const found = s.call('roster.check', { teamId: team.id, ...range });
+          if (!found.ok) throw new UserError(found.error.code, `--${String(found.error.path[0] ?? 'from')}: ${found.error.message}`);
+          return found.value.map((v) => ({ team: team.name, rule: v.rule, person: v.personName, day: v.day, message: v.message }));
+        });
         const { integrity, teams, problems } = report;
-        if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
+        if (values.json) io.out(JSON.stringify({ ...report, violations }, null, 2) + '\n');
         else {
           io.out(`${report.file}: schema ${report.schemaVersion}, integrity ${integrity}\n`);
           for (const t of teams) io.out(`  ${t.name}: ${t.people} people\n`);
-          io.out(problems.length ? problems.map((p) => `  problem: ${p}\n`).join('') : 'No problems found.\n');
+          for (const p of problems) io.out(`  problem: ${p}\n`);
+          for (const v of violations) io.out(`${v.rule}\t${v.person}\t${v.day}\t${v.message}\n`);
+          if (!problems.length && !violations.length) io.out('No problems found.\n');
         }
-        if (problems.length) throw new UserError('problems', `${problems.length} problem(s) found in ${report.file}`);
+        const count = problems.length + violations.length;
+        if (count) throw new UserError('problems', `${count} problem(s) found in ${report.file}`);
         return EXIT_OK;
       });
     },
   },
 };
+
+/** This week and the next three, in the team's own zone and week. */
+function defaultCheckRange(team: Team): { from: string; to: string } {
+  const start = startOfWeek(todayIn(team.timeZone), team.weekStart);
+  return { from: start.toString(), to: start.add({ days: 27 }).toString() };
+}
 
 function mainHelp(): string {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.split(' --')[0]?.length ?? 0));

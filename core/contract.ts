@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
+import { Violation } from './rules';
 import { CellValue, Shift, ShiftTemplateFields } from './shift';
 import { ShiftTemplate } from './template';
 import { id, plainDate } from './validators';
@@ -157,6 +158,18 @@ export const contract = {
   'volume.weekly': {
     input: z.strictObject({ teamId: id, weeks: z.number().int().min(1).max(520).default(8) }),
     output: z.array(WeeklyVolume),
+    undo: null,
+  },
+
+  /** Working-time rule violations in a range: the list the Problems panel and `rosterdesk check` show. */
+  'roster.check': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
+    output: z.array(Violation),
+    undo: null,
+  },
+  'holiday.list': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
+    output: z.array(z.object({ day: z.string(), name: z.string() })),
     undo: null,
   },
 

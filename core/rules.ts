@@ -82,6 +82,7 @@ export function checkRules(input: RuleInput): Violation[] {
     if (list) list.push(s);
     else byPerson.set(s.personId, [s]);
   }
+  const plannedWeeks = new Set(input.shifts.map((s) => startOfWeek(Temporal.PlainDate.from(s.day), input.weekStart).toString()));
   const absencesOf = new Map<number, RuleAbsence[]>();
   for (const a of input.absences ?? []) absencesOf.set(a.personId, [...(absencesOf.get(a.personId) ?? []), a]);
 
@@ -130,11 +131,12 @@ export function checkRules(input: RuleInput): Violation[] {
         add('weekly_hours', firstOfWeekInRange(w), `${person.name} works ${hours(minutes)} h in the week of ${w} (at most ${rules.maxWeeklyHours} h)`, { hours: hours(minutes), limit: rules.maxWeeklyHours, week: w }, ids);
       }
     }
-    // Contract hours: only weeks wholly inside the range, so a partial view never cries wolf.
+    // Contract hours: only weeks wholly inside the range (a partial view never cries wolf)
+    // and only weeks whose rota has been started (an empty future is not 40 problems).
     if (person.contractHoursPerWeek > 0) {
       for (let w = startOfWeek(Temporal.PlainDate.from(from), input.weekStart); w.toString() <= to; w = w.add({ days: 7 })) {
         const week = w.toString();
-        if (week < from || w.add({ days: 6 }).toString() > to) continue;
+        if (week < from || w.add({ days: 6 }).toString() > to || !plannedWeeks.has(week)) continue;
         const minutes = weeks.get(week)?.minutes ?? 0;
         const diff = minutes / 60 - person.contractHoursPerWeek;
         if (Math.abs(diff) > rules.contractToleranceHours) {

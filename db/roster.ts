@@ -1,9 +1,12 @@
 import { UserError } from '../core/errors';
+import { publicHolidays } from '../core/holidays';
+import { checkRules, loadRange, type Violation } from '../core/rules';
 import { isoInZone, localClock, paidMinutes, shiftSpan, type CellValue, type Shift } from '../core/shift';
 import type { Team } from '../core/team';
 import type { ShiftTemplate } from '../core/template';
 import { parsePlainDate, startOfWeek, Temporal } from '../core/time';
 import type { HandlersOf, ServiceContext } from './context';
+import { listPeople } from './people';
 import * as shifts from './shifts';
 import * as templates from './templates';
 
@@ -17,7 +20,9 @@ type RosterMethods =
   | 'shift.list'
   | 'shift.setCells'
   | 'shift.clearRange'
-  | 'shift.copyWeek';
+  | 'shift.copyWeek'
+  | 'roster.check'
+  | 'holiday.list';
 
 /** The longest range one call may read or change: a little over a year. */
 const MAX_RANGE_DAYS = 400;
@@ -78,6 +83,16 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     if (skill !== null && !team.skills.includes(skill)) throw new UserError('unknown_skill', `"${skill}" is not a skill of ${team.name}`, [...path, 'skill']);
     const span = shiftSpan(date, value.startLocal, value.endLocal, team.timeZone);
     return { teamId: team.id, personId, day, ...span, templateId: null, breakMinutes: value.breakMinutes ?? 0, skill, locked: false, note: '' };
+  };
+
+  const holidaysOf = (team: Team, from: string, to: string) =>
+    publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to, team.locale.slice(0, 2));
+
+  /** The rule check over [from, to], loading enough around it to see across its edges. */
+  const violationsOf = (team: Team, from: string, to: string): Violation[] => {
+    const load = loadRange(from, to, team.weekStart, team.rules);
+    const people = listPeople(db, team.id, '', true);
+    return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, rules: team.rules, weekStart: team.weekStart, from, to });
   };
 
   return {
@@ -141,6 +156,16 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       ctx.requireTeam(teamId);
       dayRange(from, to);
       return { removed: shifts.deleteRange(db, teamId, from, to, personIds) };
+    },
+    'roster.check': ({ teamId, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      return violationsOf(team, from, to);
+    },
+    'holiday.list': ({ teamId, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      return holidaysOf(team, from, to);
     },
     'shift.copyWeek': ({ teamId, weekStart, weeks, personIds }) => {
       const team = ctx.requireTeam(teamId);

@@ -13,6 +13,7 @@ import { importError, parsePeopleCsv } from '../core/people-import';
 import { paletteColor, PersonCreate, type NewPerson, type Person } from '../core/person';
 import type { ApiResult } from '../core/result';
 import type { Team } from '../core/team';
+import { knowsHolidays } from '../core/holidays';
 import { defaultRules } from '../core/team-rules';
 import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
 import type { Planner } from './open';
@@ -89,6 +90,12 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     const other = teams.findTeamByName(db, name);
     if (other && other.id !== exceptId) throw new UserError('duplicate_name', `A team called "${other.name}" already exists`, ['name']);
   };
+  const checkRegion = (team: Pick<Team, 'country' | 'rules'>) => {
+    const region = team.rules.holidayRegion;
+    if (region && !knowsHolidays(team.country, region)) {
+      throw new UserError('unknown_region', `"${region}" is not a holiday region of ${team.country || 'the team (no country set)'}`, ['rules', 'holidayRegion']);
+    }
+  };
   const checkSkills = (team: Team, skills: readonly string[], path: (string | number)[]) => {
     skills.forEach((s, i) => {
       if (!team.skills.includes(s)) {
@@ -153,7 +160,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'team.list': () => teams.listTeams(db),
     'team.create': (input) => {
       checkTeamName(input.name, null);
-      const rules = { ...defaultRules(input.weekStart), ...input.rules };
+      const rules = { ...defaultRules(input.weekStart), ...Object.fromEntries(Object.entries(input.rules ?? {}).filter(([, v]) => v !== undefined)) };
+      checkRegion({ country: input.country, rules });
       const id = teams.insertTeam(db, { ...input, rules }, stamp());
       return requireTeam(id);
     },
@@ -162,6 +170,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const next = { ...team, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Team;
       next.rules = { ...team.rules, ...Object.fromEntries(Object.entries(rules ?? {}).filter(([, v]) => v !== undefined)) };
       if (patch.name !== undefined) checkTeamName(patch.name, id);
+      checkRegion(next);
       if (patch.skills) {
         const removed = team.skills.filter((s) => !next.skills.includes(s));
         for (const s of removed) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
+import { freshService } from '../helpers/service';
 import { tempDir, tempFile } from '../helpers/tmp';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'rosterdesk.mjs');
@@ -38,6 +39,30 @@ describe('rosterdesk CLI', () => {
     expect(check.code).toBe(0);
     expect(check.out).toContain('integrity ok');
     expect(check.out).toContain('Wsparcie Warszawa: 2 people');
+  });
+
+  it('check lists rule violations, one line each (rule, person, day, message), and exits 1', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db);
+    await cli('team', 'add', 'Wsparcie', '--db', db, '--tz', 'Europe/Warsaw');
+    const s = freshService(db);
+    const team = s.run('team.list', {})[0];
+    if (!team) throw new Error('no team');
+    const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'], contractHoursPerWeek: 0 });
+    s.run('template.create', { teamId: team.id, code: 'L', name: 'Late', startLocal: '14:00', endLocal: '22:00' });
+    s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00' });
+    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: { code: 'L' } }, { personId: anna.id, day: '2026-11-24', value: { code: 'E' } }] });
+    s.close();
+    const r = await cli('check', '--db', db, '--team', 'wsparcie', '--from', '2026-11-23', '--to', '2026-11-29');
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')).toContain('rest\tAnna Nowak\t2026-11-24\tAnna Nowak has only 9 h rest before 2026-11-24 (at least 11 h)');
+    const json = JSON.parse((await cli('check', '--db', db, '--from', '2026-11-23', '--to', '2026-11-29', '--json')).out);
+    expect(json.violations).toEqual([{ team: 'Wsparcie', rule: 'rest', person: 'Anna Nowak', day: '2026-11-24', message: expect.stringContaining('9 h rest') }]);
+    expect((await cli('check', '--db', db, '--from', '2026-11-30', '--to', '2026-12-06')).code).toBe(0);
+    expect((await cli('check', '--db', db, '--from', '2026-11-30')).code).toBe(2);
+    const bad = await cli('check', '--db', db, '--from', '2026-12-06', '--to', '2026-11-30');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('ends (2026-11-30) before it starts');
   });
 
   it('check finds a broken reference, lists it and exits 1', async () => {

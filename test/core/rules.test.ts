@@ -53,6 +53,16 @@ describe('working-time rules', () => {
     expect(range.from <= '2026-11-17').toBe(true);
   });
 
+  it('checks contract hours only in weeks whose rota has been started', () => {
+    const piotr = { id: 2, name: 'Piotr', skills: [], contractHoursPerWeek: 40 };
+    expect(check([], '2026-11-23', '2026-12-06', [anna, piotr])).toEqual([]);
+    const v = check([shift('2026-11-23', '08:00', '16:00')], '2026-11-23', '2026-12-06', [anna, piotr]);
+    expect(v.map((x) => [x.rule, x.personName, x.day])).toEqual([
+      ['contract_hours', 'Anna Nowak', '2026-11-23'],
+      ['contract_hours', 'Piotr', '2026-11-23'],
+    ]);
+  });
+
   it('flags a shift during an approved absence', () => {
     const v = checkRules({ shifts: week('08:00', '16:00'), people: [anna], absences: [{ personId: 1, from: '2026-11-25', to: '2026-11-25', type: 'vacation' }], rules, weekStart: 'mon', from: '2026-11-23', to: '2026-11-29' });
     expect(v).toMatchObject([{ rule: 'absence', day: '2026-11-25', params: { type: 'vacation' } }]);

@@ -144,3 +144,28 @@ describe('copy and clear', () => {
     expect(s.run('person.archive', { id: anna.id }).archived).toBe(true);
   });
 });
+
+describe('public holidays and rule settings', () => {
+  it('lists the team country holidays and checks holiday regions', () => {
+    const { s, team } = warsawTeam();
+    expect(s.run('holiday.list', { teamId: team.id, from: '2026-11-01', to: '2026-11-30' })).toEqual([
+      { day: '2026-11-01', name: 'Wszystkich Świętych' },
+      { day: '2026-11-11', name: 'Narodowe Święto Niepodległości' },
+    ]);
+    const bad = s.call('team.update', { id: team.id, rules: { holidayRegion: 'ZZ' } });
+    expect(bad.ok ? null : bad.error).toMatchObject({ code: 'unknown_region', path: ['rules', 'holidayRegion'] });
+    const tehran = s.run('team.create', { name: 'Tehran', timeZone: 'Asia/Tehran', weekStart: 'sat', country: 'IR', currency: 'IRR', locale: 'fa-IR' });
+    expect(tehran.rules).toMatchObject({ weekendDays: [5], minRestHours: 11, maxWeeklyHours: 48 });
+    expect(s.run('holiday.list', { teamId: tehran.id, from: '2026-03-22', to: '2026-03-24' }).map((h) => h.name)).toEqual(['نوروز', 'نوروز', 'نوروز']);
+  });
+
+  it('applies a team\'s own limits to the check', () => {
+    const { s, team, anna } = warsawTeam();
+    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: { code: 'L' } }, { personId: anna.id, day: '2026-11-24', value: { code: 'E' } }] });
+    const rest = () => s.run('roster.check', { teamId: team.id, from: '2026-11-23', to: '2026-11-29' }).filter((v) => v.rule === 'rest');
+    expect(rest()).toHaveLength(1);
+    s.run('team.update', { id: team.id, rules: { minRestHours: 9 } });
+    expect(rest()).toHaveLength(0);
+    expect(s.run('team.list', {})[0]?.rules.maxWeeklyHours).toBe(48);
+  });
+});
