@@ -34,6 +34,35 @@ export type HistoryState = z.infer<typeof HistoryState>;
 export const DailyVolume = z.object({ day: z.string(), channel: z.string(), volume: z.number() });
 export type DailyVolume = z.infer<typeof DailyVolume>;
 
+/** Everything the weekly rota grid shows, in one read. */
+export const RosterWeek = z.object({
+  weekStart: z.string(),
+  currency: z.string(),
+  days: z.array(z.object({ day: z.string(), holiday: z.string().nullable() })),
+  people: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      color: z.string(),
+      skills: z.array(z.string()),
+      archived: z.boolean(),
+      contractHoursPerWeek: z.number(),
+      hourlyRate: z.number(),
+      paidMinutes: z.number(),
+      cost: z.number(),
+    }),
+  ),
+  shifts: z.array(Shift),
+  violations: z.array(Violation),
+  /** People on shift per channel (the template's skill) per day: the grid's footer. */
+  coverage: z.array(z.object({ day: z.string(), channel: z.string(), people: z.number() })),
+  totals: z.object({ paidMinutes: z.number(), cost: z.number() }),
+});
+export type RosterWeek = z.infer<typeof RosterWeek>;
+
+export const CostRow = z.object({ period: z.string(), personId: z.number().nullable(), personName: z.string(), paidMinutes: z.number(), cost: z.number() });
+export type CostRow = z.infer<typeof CostRow>;
+
 /** Tickets in the team's week starting `weekStart` (a roster day), per channel. */
 export const WeeklyVolume = z.object({ weekStart: z.string(), channel: z.string(), volume: z.number() });
 export type WeeklyVolume = z.infer<typeof WeeklyVolume>;
@@ -165,6 +194,13 @@ export const contract = {
   'roster.check': {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
     output: z.array(Violation),
+    undo: null,
+  },
+  'roster.week': { input: z.strictObject({ teamId: id, weekStart: plainDate }), output: RosterWeek, undo: null },
+  /** Paid hours and cost per person and for the team (personId null), per week or calendar month. */
+  'roster.costs': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, by: z.enum(['week', 'month']).default('week') }),
+    output: z.array(CostRow),
     undo: null,
   },
   'holiday.list': {

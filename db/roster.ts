@@ -1,3 +1,5 @@
+import type { CostRow } from '../core/contract';
+import { roundMoney, shiftCost } from '../core/cost';
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
 import { checkRules, loadRange, type Violation } from '../core/rules';
@@ -22,6 +24,8 @@ type RosterMethods =
   | 'shift.clearRange'
   | 'shift.copyWeek'
   | 'roster.check'
+  | 'roster.week'
+  | 'roster.costs'
   | 'holiday.list';
 
 /** The longest range one call may read or change: a little over a year. */
@@ -161,6 +165,85 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
       return violationsOf(team, from, to);
+    },
+    'roster.week': ({ teamId, weekStart }) => {
+      const team = ctx.requireTeam(teamId);
+      const start = parsePlainDate(weekStart);
+      if (!start) throw new UserError('invalid_date', 'weekStart must be a real date written YYYY-MM-DD', ['weekStart']);
+      if (!startOfWeek(start, team.weekStart).equals(start)) {
+        throw new UserError('not_week_start', `${weekStart} is not the first day of ${team.name}'s week`, ['weekStart']);
+      }
+      const from = start.toString();
+      const to = start.add({ days: 6 }).toString();
+      const holidays = holidaysOf(team, from, to);
+      const holidayDays = new Set(holidays.map((h) => h.day));
+      const byId = templatesById(teamId);
+      const weekShifts = shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, team, byId));
+      const everyone = listPeople(db, teamId, '', true);
+      const withShifts = new Set(weekShifts.map((x) => x.personId));
+      const rows = everyone
+        .filter((p) => !p.archived || withShifts.has(p.id))
+        .map((p) => {
+          const mine = weekShifts.filter((x) => x.personId === p.id);
+          const costs = mine.map((x) => shiftCost(x, p.hourlyRate, team.rules, team.timeZone, holidayDays));
+          return {
+            id: p.id,
+            name: p.name,
+            color: p.color,
+            skills: p.skills,
+            archived: p.archived,
+            contractHoursPerWeek: p.contractHoursPerWeek,
+            hourlyRate: p.hourlyRate,
+            paidMinutes: costs.reduce((a, c) => a + c.paidMinutes, 0),
+            cost: roundMoney(costs.reduce((a, c) => a + c.cost, 0)),
+          };
+        });
+      const coverage = new Map<string, { day: string; channel: string; people: Set<number> }>();
+      for (const x of weekShifts) {
+        if (!x.skill) continue;
+        const key = `${x.day}|${x.skill}`;
+        const entry = coverage.get(key) ?? { day: x.day, channel: x.skill, people: new Set<number>() };
+        entry.people.add(x.personId);
+        coverage.set(key, entry);
+      }
+      return {
+        weekStart: from,
+        currency: team.currency,
+        days: Array.from({ length: 7 }, (_, i) => {
+          const day = start.add({ days: i }).toString();
+          return { day, holiday: holidays.find((h) => h.day === day)?.name ?? null };
+        }),
+        people: rows,
+        shifts: weekShifts,
+        violations: violationsOf(team, from, to),
+        coverage: [...coverage.values()].map((c) => ({ day: c.day, channel: c.channel, people: c.people.size })),
+        totals: { paidMinutes: rows.reduce((a, r) => a + r.paidMinutes, 0), cost: roundMoney(rows.reduce((a, r) => a + r.cost, 0)) },
+      };
+    },
+    'roster.costs': ({ teamId, from, to, by }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      const holidayDays = new Set(holidaysOf(team, from, to).map((h) => h.day));
+      const people = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p]));
+      const periodOf = (day: string) => (by === 'month' ? day.slice(0, 7) : startOfWeek(Temporal.PlainDate.from(day), team.weekStart).toString());
+      const rows = new Map<string, CostRow>();
+      const bump = (period: string, personId: number | null, personName: string, paidMins: number, cost: number) => {
+        const key = `${period}|${personId ?? ''}`;
+        const row = rows.get(key) ?? { period, personId, personName, paidMinutes: 0, cost: 0 };
+        row.paidMinutes += paidMins;
+        row.cost += cost;
+        rows.set(key, row);
+      };
+      for (const r of shifts.listShifts(db, teamId, from, to)) {
+        const p = people.get(r.personId);
+        if (!p) continue;
+        const c = shiftCost(r, p.hourlyRate, team.rules, team.timeZone, holidayDays);
+        bump(periodOf(r.day), p.id, p.name, c.paidMinutes, c.cost);
+        bump(periodOf(r.day), null, team.name, c.paidMinutes, c.cost);
+      }
+      return [...rows.values()]
+        .map((r) => ({ ...r, cost: roundMoney(r.cost) }))
+        .sort((a, b) => a.period.localeCompare(b.period) || (a.personId === null ? 1 : 0) - (b.personId === null ? 1 : 0) || a.personName.localeCompare(b.personName));
     },
     'holiday.list': ({ teamId, from, to }) => {
       const team = ctx.requireTeam(teamId);

@@ -169,3 +169,42 @@ describe('public holidays and rule settings', () => {
     expect(s.run('team.list', {})[0]?.rules.maxWeeklyHours).toBe(48);
   });
 });
+
+describe('the week view and labour cost', () => {
+  it('gives the grid its shifts, hours and cost per person, coverage per channel, holidays and violations', () => {
+    const { s, team, anna, piotr } = warsawTeam();
+    s.run('person.update', { id: anna.id, hourlyRate: 40 });
+    s.run('person.update', { id: piotr.id, hourlyRate: 30, skills: ['chat', 'phone'] });
+    // Week of Monday 9 November 2026; Wednesday 11 November is Independence Day.
+    s.run('shift.setCells', {
+      teamId: team.id,
+      entries: [
+        { personId: anna.id, day: '2026-11-09', value: { code: 'E' } },
+        { personId: anna.id, day: '2026-11-11', value: { code: 'E' } },
+        { personId: piotr.id, day: '2026-11-09', value: { code: 'E' } },
+        { personId: piotr.id, day: '2026-11-10', value: { code: 'L' } },
+      ],
+    });
+    const week = s.run('roster.week', { teamId: team.id, weekStart: '2026-11-09' });
+    expect(week.days.map((d) => d.holiday)).toEqual([null, null, 'Narodowe Święto Niepodległości', null, null, null, null]);
+    const a = week.people.find((p) => p.id === anna.id);
+    // Two 7.5 h early shifts, the holiday one at double pay: 7.5 × 40 + 7.5 × 80.
+    expect(a).toMatchObject({ paidMinutes: 900, cost: 900 });
+    const p = week.people.find((x) => x.id === piotr.id);
+    // 07:00–15:00 and 14:00–22:00 (ends as the night window starts), 7.5 h each at 30.
+    expect(p).toMatchObject({ paidMinutes: 900, cost: 450 });
+    expect(week.coverage).toEqual(expect.arrayContaining([{ day: '2026-11-09', channel: 'phone', people: 2 }, { day: '2026-11-10', channel: 'phone', people: 1 }]));
+    expect(week.totals).toEqual({ paidMinutes: 1800, cost: 1350 });
+    expect(week.currency).toBe('PLN');
+    expect(week.violations.map((v) => v.rule)).toEqual(['contract_hours', 'contract_hours']);
+    expect(s.call('roster.week', { teamId: team.id, weekStart: '2026-11-10' }).ok).toBe(false);
+
+    const monthly = s.run('roster.costs', { teamId: team.id, from: '2026-11-01', to: '2026-11-30', by: 'month' });
+    expect(monthly).toEqual([
+      { period: '2026-11', personId: anna.id, personName: 'Anna Nowak', paidMinutes: 900, cost: 900 },
+      { period: '2026-11', personId: piotr.id, personName: 'Piotr Wiśniewski', paidMinutes: 900, cost: 450 },
+      { period: '2026-11', personId: null, personName: 'Wsparcie', paidMinutes: 1800, cost: 1350 },
+    ]);
+    expect(s.run('roster.costs', { teamId: team.id, from: '2026-11-01', to: '2026-11-30' }).map((r) => r.period)).toEqual(['2026-11-09', '2026-11-09', '2026-11-09']);
+  });
+});

@@ -1,0 +1,76 @@
+import type { TeamRules } from './team-rules';
+import { Temporal } from './time';
+
+/**
+ * Labour cost of a shift: paid hours × hourly rate, where each minute of the
+ * shift carries the highest premium that applies to it (night window, weekend
+ * day, public holiday; premiums do not compound). The unpaid break is taken
+ * pro rata, since a break has no fixed place. Minutes are real elapsed minutes,
+ * found by cutting the shift at instants of the team's zone, so DST is exact.
+ */
+
+export interface CostShift {
+  startUtc: number;
+  endUtc: number;
+  breakMinutes: number;
+}
+
+export interface ShiftCost {
+  paidMinutes: number;
+  /** Paid minutes weighted by their premium multiplier. */
+  weightedMinutes: number;
+  nightMinutes: number;
+  weekendMinutes: number;
+  holidayMinutes: number;
+  cost: number;
+}
+
+const at = (day: Temporal.PlainDate, time: string, timeZone: string) =>
+  day.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(time) }).toInstant().epochMilliseconds / 1000;
+const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+
+export function shiftCost(shift: CostShift, hourlyRate: number, rules: TeamRules, timeZone: string, holidays: ReadonlySet<string>): ShiftCost {
+  const elapsedSeconds = shift.endUtc - shift.startUtc;
+  if (elapsedSeconds <= 0) return { paidMinutes: 0, weightedMinutes: 0, nightMinutes: 0, weekendMinutes: 0, holidayMinutes: 0, cost: 0 };
+  let weighted = 0;
+  let night = 0;
+  let weekend = 0;
+  let holiday = 0;
+  const first = Temporal.Instant.fromEpochMilliseconds(shift.startUtc * 1000).toZonedDateTimeISO(timeZone).toPlainDate();
+  for (let d = first; ; d = d.add({ days: 1 })) {
+    const dayStart = at(d, '00:00', timeZone);
+    if (dayStart >= shift.endUtc) break;
+    const dayEnd = d.add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant().epochMilliseconds / 1000;
+    const segStart = Math.max(shift.startUtc, dayStart);
+    const segEnd = Math.min(shift.endUtc, dayEnd);
+    if (segEnd <= segStart) continue;
+    // Night window of this local day: [00:00, nightEnd) and [nightStart, 24:00), or [nightStart, nightEnd) if it does not wrap.
+    const ns = at(d, rules.nightStart, timeZone);
+    const ne = at(d, rules.nightEnd, timeZone);
+    const nightSeconds = rules.nightStart > rules.nightEnd ? overlap(segStart, segEnd, dayStart, ne) + overlap(segStart, segEnd, ns, dayEnd) : overlap(segStart, segEnd, ns, ne);
+    const seg = segEnd - segStart;
+    const isHoliday = holidays.has(d.toString());
+    const isWeekend = rules.weekendDays.includes(d.dayOfWeek);
+    const dayMultiplier = Math.max(1, isHoliday ? rules.holidayMultiplier : 1, isWeekend ? rules.weekendMultiplier : 1);
+    weighted += nightSeconds * Math.max(dayMultiplier, rules.nightMultiplier) + (seg - nightSeconds) * dayMultiplier;
+    night += nightSeconds;
+    if (isWeekend) weekend += seg;
+    if (isHoliday) holiday += seg;
+  }
+  const paidMinutes = Math.max(0, elapsedSeconds / 60 - shift.breakMinutes);
+  const share = paidMinutes / (elapsedSeconds / 60);
+  const weightedMinutes = (weighted / 60) * share;
+  return {
+    paidMinutes,
+    weightedMinutes,
+    nightMinutes: (night / 60) * share,
+    weekendMinutes: (weekend / 60) * share,
+    holidayMinutes: (holiday / 60) * share,
+    cost: (weightedMinutes / 60) * hourlyRate,
+  };
+}
+
+/** Money to two decimals, after summing (never sum rounded figures). */
+export function roundMoney(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
