@@ -3,7 +3,7 @@ import { paletteColor } from './person';
 import type { TeamCreate } from './team';
 import type { ShiftTemplate } from './template';
 import { poisson, seededRandom } from './random';
-import { dayIntervals, epochSeconds, Temporal } from './time';
+import { dayIntervals, epochSeconds, startOfWeek, Temporal } from './time';
 
 /**
  * The demo team: a 14-person support desk in Istanbul with phone, chat and
@@ -23,30 +23,46 @@ export interface DemoVolume {
   ahtSeconds: number;
 }
 
+export const DEMO_ROTA_WEEKS = 4;
+
+export interface DemoRotaEntry {
+  /** Index into `people`. */
+  person: number;
+  day: string;
+  code: string;
+}
+
 export interface DemoData {
   team: Required<Omit<TeamCreate, 'name' | 'rules'>> & { name: string };
   people: Omit<PersonCreate, 'teamId'>[];
   templates: Omit<ShiftTemplate, 'id' | 'teamId'>[];
   volumes: DemoVolume[];
+  /** This week and the next three, from the week's Monday. */
+  rota: DemoRotaEntry[];
 }
 
 type Channel = 'phone' | 'chat' | 'email';
 
-const PEOPLE: { name: string; email: string; skills: Channel[]; hours: number; rate: number; phone: string }[] = [
-  { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz', skills: ['phone', 'chat'], hours: 40, rate: 310, phone: '+90 532 410 21 01' },
-  { name: 'Mehmet Kaya', email: 'mehmet.kaya', skills: ['phone'], hours: 40, rate: 290, phone: '+90 532 410 21 02' },
-  { name: 'Zeynep Demir', email: 'zeynep.demir', skills: ['chat', 'email'], hours: 40, rate: 300, phone: '+90 532 410 21 03' },
-  { name: 'Emre Şahin', email: 'emre.sahin', skills: ['phone', 'email'], hours: 30, rate: 285, phone: '+90 532 410 21 04' },
-  { name: 'Agnieszka Kowalska', email: 'agnieszka.kowalska', skills: ['phone', 'chat', 'email'], hours: 40, rate: 340, phone: '+48 601 220 301' },
-  { name: 'Piotr Wiśniewski', email: 'piotr.wisniewski', skills: ['phone'], hours: 40, rate: 295, phone: '+48 601 220 302' },
-  { name: 'Katarzyna Nowak', email: 'katarzyna.nowak', skills: ['chat'], hours: 32, rate: 290, phone: '+48 601 220 303' },
-  { name: 'Łukasz Zieliński', email: 'lukasz.zielinski', skills: ['email', 'chat'], hours: 40, rate: 300, phone: '+48 601 220 304' },
-  { name: 'Reza Hosseini', email: 'reza.hosseini', skills: ['phone', 'chat'], hours: 40, rate: 305, phone: '+98 912 555 0101' },
-  { name: 'Maryam Karimi', email: 'maryam.karimi', skills: ['chat', 'email'], hours: 40, rate: 300, phone: '+98 912 555 0102' },
-  { name: 'Niloufar Rahimi', email: 'niloufar.rahimi', skills: ['phone'], hours: 24, rate: 280, phone: '+98 912 555 0103' },
-  { name: 'Emily Carter', email: 'emily.carter', skills: ['phone', 'email'], hours: 40, rate: 320, phone: '+44 7700 900101' },
-  { name: 'James Walker', email: 'james.walker', skills: ['phone', 'chat'], hours: 40, rate: 315, phone: '+44 7700 900102' },
-  { name: 'Olivia Bennett', email: 'olivia.bennett', skills: ['email'], hours: 20, rate: 290, phone: '+44 7700 900103' },
+/**
+ * Each person keeps one shift type (so rest between days is never short) and
+ * works on fixed ISO weekdays, staggered so evenings and weekends are covered
+ * and no one works more than five days in a row across week boundaries.
+ */
+const PEOPLE: { name: string; email: string; skills: Channel[]; hours: number; rate: number; phone: string; shift: string; workDays: number[] }[] = [
+  { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz', skills: ['phone', 'chat'], hours: 40, rate: 310, phone: '+90 532 410 21 01', shift: 'E', workDays: [1, 2, 3, 4, 5] },
+  { name: 'Mehmet Kaya', email: 'mehmet.kaya', skills: ['phone'], hours: 40, rate: 290, phone: '+90 532 410 21 02', shift: 'L', workDays: [3, 4, 5, 6, 7] },
+  { name: 'Zeynep Demir', email: 'zeynep.demir', skills: ['chat', 'email'], hours: 40, rate: 300, phone: '+90 532 410 21 03', shift: 'D', workDays: [1, 2, 3, 4, 5] },
+  { name: 'Emre Şahin', email: 'emre.sahin', skills: ['phone', 'email'], hours: 30, rate: 285, phone: '+90 532 410 21 04', shift: 'E', workDays: [4, 5, 6, 7] },
+  { name: 'Agnieszka Kowalska', email: 'agnieszka.kowalska', skills: ['phone', 'chat', 'email'], hours: 40, rate: 340, phone: '+48 601 220 301', shift: 'C', workDays: [7, 1, 2, 3, 4] },
+  { name: 'Piotr Wiśniewski', email: 'piotr.wisniewski', skills: ['phone'], hours: 40, rate: 295, phone: '+48 601 220 302', shift: 'E', workDays: [5, 6, 7, 1, 2] },
+  { name: 'Katarzyna Nowak', email: 'katarzyna.nowak', skills: ['chat'], hours: 32, rate: 290, phone: '+48 601 220 303', shift: 'D', workDays: [6, 7, 1, 2] },
+  { name: 'Łukasz Zieliński', email: 'lukasz.zielinski', skills: ['email', 'chat'], hours: 40, rate: 300, phone: '+48 601 220 304', shift: 'M', workDays: [1, 2, 3, 4, 5] },
+  { name: 'Reza Hosseini', email: 'reza.hosseini', skills: ['phone', 'chat'], hours: 40, rate: 305, phone: '+98 912 555 0101', shift: 'L', workDays: [1, 2, 3, 4, 5] },
+  { name: 'Maryam Karimi', email: 'maryam.karimi', skills: ['chat', 'email'], hours: 40, rate: 300, phone: '+98 912 555 0102', shift: 'C', workDays: [2, 3, 4, 5, 6] },
+  { name: 'Niloufar Rahimi', email: 'niloufar.rahimi', skills: ['phone'], hours: 24, rate: 280, phone: '+98 912 555 0103', shift: 'E', workDays: [1, 2, 3] },
+  { name: 'Emily Carter', email: 'emily.carter', skills: ['phone', 'email'], hours: 40, rate: 320, phone: '+44 7700 900101', shift: 'L', workDays: [6, 7, 1, 2, 3] },
+  { name: 'James Walker', email: 'james.walker', skills: ['phone', 'chat'], hours: 40, rate: 315, phone: '+44 7700 900102', shift: 'E', workDays: [2, 3, 4, 5, 6] },
+  { name: 'Olivia Bennett', email: 'olivia.bennett', skills: ['email'], hours: 20, rate: 290, phone: '+44 7700 900103', shift: 'M', workDays: [3, 4, 5] },
 ];
 
 const TEMPLATES: DemoData['templates'] = [
@@ -106,7 +122,17 @@ export function demoData(now: Temporal.Instant = Temporal.Now.instant()): DemoDa
     }
   }
 
+  const rota: DemoRotaEntry[] = [];
+  const monday = startOfWeek(today, 'mon');
+  for (let d = 0; d < DEMO_ROTA_WEEKS * 7; d += 1) {
+    const day = monday.add({ days: d });
+    PEOPLE.forEach((p, person) => {
+      if (p.workDays.includes(day.dayOfWeek)) rota.push({ person, day: day.toString(), code: p.shift });
+    });
+  }
+
   return {
+    rota,
     team: {
       name: DEMO_TEAM_NAME,
       timeZone,

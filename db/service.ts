@@ -275,9 +275,11 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const teamId = teams.insertTeam(db, { ...demo.team, name, rules: defaultRules(demo.team.weekStart) }, stamp());
       const at = stamp();
       // Through the same schema as any person, so the demo can never hold what a user could not enter.
-      for (const p of demo.people) addPerson(PersonCreate.parse({ ...p, teamId }), at);
+      const ids = demo.people.map((p) => addPerson(PersonCreate.parse({ ...p, teamId }), at));
       for (const t of demo.templates) insertTemplate(db, { ...t, teamId });
       insertVolumes(db, teamId, demo.volumes);
+      // The rota goes through the same path as the grid's own edits.
+      handlers['shift.setCells']({ teamId, entries: demo.rota.map((r) => ({ personId: ids[r.person] ?? 0, day: r.day, value: { code: r.code } })) });
       return requireTeam(teamId);
     },
 

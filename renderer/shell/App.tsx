@@ -8,12 +8,14 @@ import { bridge, call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { TicketHistory } from '../history/TicketHistory';
 import { applyDocumentLanguage, LANGUAGE_NAMES } from '../i18n/index';
+import { RosterPage } from '../roster/RosterPage';
+import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
 import { TeamForm } from '../team/TeamForm';
 import { Welcome } from './Welcome';
 
-type View = 'people' | 'team' | 'history';
-const VIEWS: View[] = ['people', 'team', 'history'];
+type View = 'roster' | 'people' | 'templates' | 'team' | 'history';
+const VIEWS: View[] = ['roster', 'people', 'templates', 'team', 'history'];
 const LAST_TEAM_KEY = 'rosterdesk.lastTeamId';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -25,7 +27,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const [teams, setTeams] = useState<Team[] | null>(null);
   const [teamId, setTeamId] = useState<number | null>(() => Number(localStorage.getItem(LAST_TEAM_KEY)) || null);
-  const [view, setView] = useState<View>('people');
+  const [view, setView] = useState<View>('roster');
   const [creating, setCreating] = useState(false);
   const [history, setHistory] = useState<HistoryState | null>(null);
   const [revision, setRevision] = useState(0);
@@ -106,7 +108,7 @@ export function App() {
   function selectTeam(created: Team) {
     setTeamId(created.id);
     setCreating(false);
-    setView('people');
+    setView('roster');
     void refresh();
   }
 
@@ -203,7 +205,9 @@ export function App() {
             ))}
           </nav>
           <main>
+            {view === 'roster' && <RosterPage team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'people' && <PeoplePanel team={team} revision={revision} onChanged={() => void refresh()} />}
+            {view === 'templates' && <TemplatesPanel team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'team' && (
               <TeamForm
                 key={`${team.id}-${revision}`}

@@ -36,6 +36,8 @@ async function createTeam(name: string) {
   await form.getByLabel('Currency').selectOption('PLN');
   await form.getByLabel('Country (for public holidays)').fill('pl');
   await form.getByRole('button', { name: 'Create team' }).click();
+  await page.getByRole('heading', { name: 'Weekly rota' }).waitFor();
+  await page.getByRole('button', { name: 'People' }).click();
   await page.getByRole('heading', { name: 'People' }).waitFor();
 }
 
@@ -83,7 +85,8 @@ describe('browser mode, first steps of a team lead', () => {
   it('switches to Persian: the whole page turns right-to-left, and the choice persists', async () => {
     await open();
     await page.getByRole('button', { name: 'Open the demo team' }).click();
-    await page.getByRole('table').waitFor();
+    await page.getByRole('grid').waitFor();
+    await page.getByRole('button', { name: 'People' }).click();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fa');
     await page.getByRole('heading', { name: 'کارکنان' }).waitFor();
     await expect(page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).resolves.toEqual(['rtl', 'fa']);
@@ -91,6 +94,7 @@ describe('browser mode, first steps of a team lead', () => {
     await page.getByText('۱۴ نفر').waitFor();
 
     await page.reload();
+    await page.getByRole('button', { name: 'کارکنان' }).click();
     await page.getByRole('heading', { name: 'کارکنان' }).waitFor();
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
 
@@ -102,7 +106,8 @@ describe('browser mode, first steps of a team lead', () => {
   it('searches people, archives and undoes with Ctrl+Z', async () => {
     await open();
     await page.getByRole('button', { name: 'Open the demo team' }).click();
-    await page.getByRole('table').waitFor();
+    await page.getByRole('grid').waitFor();
+    await page.getByRole('button', { name: 'People' }).click();
     await page.getByRole('searchbox', { name: 'Search people' }).fill('ayse');
     expect(await settle(() => page.getByRole('row').count(), 2)).toBe(2);
     await page.getByRole('button', { name: 'Archive Ayşe Yılmaz' }).click();
@@ -140,7 +145,7 @@ describe('browser mode, first steps of a team lead', () => {
   it('edits the team settings and shows a duplicate name next to the field', async () => {
     await open();
     await page.getByRole('button', { name: 'Open the demo team' }).click();
-    await page.getByRole('table').waitFor();
+    await page.getByRole('grid').waitFor();
     await page.getByRole('button', { name: 'New team' }).click();
     await createTeam('Second Team');
     await page.getByRole('button', { name: 'Team settings' }).click();

@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RosterWeek } from '../../core/contract';
+import type { ApiError } from '../../core/errors';
+import type { Team } from '../../core/team';
+import type { ShiftTemplate } from '../../core/template';
+import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
+import { call, CallError } from '../api/client';
+import { errorText } from '../api/errors';
+import { useFormat } from '../format';
+import { RotaGrid, type RotaGridHandle } from './RotaGrid';
+
+interface Props {
+  team: Team;
+  revision: number;
+  onChanged(): void;
+}
+
+/** The rota page: week navigation, the grid, copy and clear, and the Problems panel. */
+export function RosterPage({ team, revision, onChanged }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const thisWeek = () => startOfWeek(todayIn(team.timeZone), team.weekStart).toString();
+  const [weekStart, setWeekStart] = useState(thisWeek);
+  const [week, setWeek] = useState<RosterWeek | null>(null);
+  const [templates, setTemplates] = useState<ShiftTemplate[]>([]);
+  const [copyWeeks, setCopyWeeks] = useState(1);
+  const [error, setError] = useState<ApiError | null>(null);
+  const grid = useRef<RotaGridHandle>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([call('roster.week', { teamId: team.id, weekStart }), call('template.list', { teamId: team.id })])
+      .then(([w, tp]) => {
+        if (!live) return;
+        setWeek(w);
+        setTemplates(tp);
+      })
+      .catch((err: unknown) => live && err instanceof CallError && setError(err.error));
+    return () => {
+      live = false;
+    };
+  }, [team.id, weekStart, revision]);
+
+  const shift = (weeks: number) => setWeekStart(Temporal.PlainDate.from(weekStart).add({ weeks }).toString());
+
+  async function act(work: () => Promise<unknown>) {
+    try {
+      await work();
+      setError(null);
+      onChanged();
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
+
+  const end = Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString();
+  return (
+    <section className="card" aria-labelledby="roster-title">
+      <div className="toolbar">
+        <h2 id="roster-title">{t('roster.title')}</h2>
+        <button type="button" onClick={() => shift(-1)} aria-label={t('roster.prev')}>
+          ‹
+        </button>
+        <strong aria-live="polite">{t('roster.weekOf', { date: fmt.day(weekStart) })}</strong>
+        <button type="button" onClick={() => shift(1)} aria-label={t('roster.next')}>
+          ›
+        </button>
+        <button type="button" onClick={() => setWeekStart(thisWeek())}>
+          {t('roster.thisWeek')}
+        </button>
+        <label className="inline">
+          <span>{t('roster.goTo')}</span>
+          <input
+            type="date"
+            value={weekStart}
+            onChange={(e) => {
+              const day = parsePlainDate(e.target.value);
+              if (day) setWeekStart(startOfWeek(day, team.weekStart).toString());
+            }}
+          />
+        </label>
+      </div>
+      <div className="toolbar">
+        <label className="inline">
+          <span>{t('roster.copyTo')}</span>
+          <select value={copyWeeks} onChange={(e) => setCopyWeeks(Number(e.target.value))}>
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {t('roster.weeks', { count: n })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void act(() => call('shift.copyWeek', { teamId: team.id, weekStart, weeks: copyWeeks }))}>
+          {t('roster.copy')}
+        </button>
+        <button type="button" onClick={() => void act(() => call('shift.clearRange', { teamId: team.id, from: weekStart, to: end }))}>
+          {t('roster.clear')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {errorText(t, error)}
+        </p>
+      )}
+      {templates.length === 0 && <p className="muted">{t('roster.noTemplates')}</p>}
+      <p className="muted small">{t('roster.help')}</p>
+      {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} onChanged={onChanged} />}
+      {week && (
+        <section aria-labelledby="problems-title" className="problems">
+          <h3 id="problems-title">{t('roster.problems')}</h3>
+          {week.violations.length === 0 ? (
+            <p className="muted">{t('roster.noProblems')}</p>
+          ) : (
+            <ul>
+              {week.violations.map((v, i) => (
+                <li key={`${v.rule}-${v.personId}-${v.day}-${i}`}>
+                  <strong>{v.personName}</strong> · {fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}{' '}
+                  <button type="button" className="link" onClick={() => grid.current?.focusCell(v.personId, v.day)}>
+                    {t('roster.show')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freshService } from '../helpers/service';
+import { tempFile } from '../helpers/tmp';
+import { launchChromium, serve, settle, watchErrors, type Served } from './harness';
+
+let browser: Browser;
+let served: Served;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  await served?.stop();
+  expect(errors).toEqual([]);
+});
+
+/** A Warsaw team with two people and two templates, made through the service on a real file. */
+async function openTeam() {
+  const file = tempFile();
+  const s = freshService(file);
+  const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', country: 'PL', currency: 'PLN' });
+  s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'], hourlyRate: 40, contractHoursPerWeek: 15 });
+  s.run('person.create', { teamId: team.id, name: 'Piotr Wiśniewski', skills: ['phone'], hourlyRate: 30, contractHoursPerWeek: 0 });
+  s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', breakMinutes: 30, skill: 'phone' });
+  s.run('template.create', { teamId: team.id, code: 'L', name: 'Late', startLocal: '14:00', endLocal: '22:00', breakMinutes: 30, skill: 'phone' });
+  s.close();
+  served = await serve(file);
+  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } });
+  page = await context.newPage();
+  errors = watchErrors(page);
+  await page.goto(served.url);
+  await page.getByRole('grid').waitFor();
+  // A week with no Polish holiday, so costs are plain hours × rate.
+  await page.getByLabel('Go to date').fill('2027-03-03');
+  await page.getByRole('grid', { name: 'Rota for the week of 1 Mar 2027' }).waitFor();
+}
+
+const cell = (name: string) => page.getByRole('gridcell', { name, exact: true });
+const problems = () => page.getByRole('region', { name: 'Problems' }).getByRole('listitem').allTextContents();
+
+describe('the weekly rota grid', () => {
+  it('takes codes from the keyboard, updates hours and cost, shows an 11-hour rest problem, and undoes and redoes', async () => {
+    await openTeam();
+    await cell('Anna Nowak, Monday 1 March').click();
+    await page.keyboard.type('L');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('e');
+    await page.keyboard.press('Enter');
+
+    const anna = page.getByRole('row', { name: /^Anna Nowak/ });
+    expect(await settle(() => anna.getByRole('gridcell').nth(7).textContent(), '15 of 15 h')).toBe('15 of 15 h');
+    // Intl puts a no-break space between the currency and the amount.
+    await expect(anna.getByRole('gridcell').nth(8).textContent().then((x) => x?.replace(/\s/g, ' '))).resolves.toBe('PLN 600.00');
+    await expect(cell('Anna Nowak, Tuesday 2 March').textContent()).resolves.toContain('07:00–15:00');
+
+    // Late then early: 9 hours of rest.
+    const rest = 'Anna Nowak · Tuesday 2 March · Only 9 h rest before this day (at least 11 h) Show';
+    expect(await settle(problems, [rest])).toEqual([rest]);
+    await expect(cell('Anna Nowak, Tuesday 2 March').getByRole('img').getAttribute('aria-label')).resolves.toBe('Only 9 h rest before this day (at least 11 h)');
+
+    // Make Tuesday late too: the problem goes.
+    await cell('Anna Nowak, Tuesday 2 March').click();
+    await page.keyboard.type('L');
+    await page.keyboard.press('Enter');
+    expect(await settle(problems, [])).toEqual([]);
+    await page.getByText('No problems this week.').waitFor();
+
+    // Undo brings the early shift and its problem back; redo removes them again.
+    await page.keyboard.press('Control+z');
+    expect(await settle(problems, [rest])).toEqual([rest]);
+    await page.keyboard.press('Control+y');
+    expect(await settle(problems, [])).toEqual([]);
+  });
+
+  it('fills a selection, copies and pastes, clears with Delete, and footers count people per channel', async () => {
+    await openTeam();
+    await cell('Anna Nowak, Monday 1 March').click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.type('E');
+    await page.keyboard.press('Enter');
+    const phone = page.getByRole('row', { name: /^phone on shift/ });
+    expect(await settle(() => phone.getByRole('gridcell').allTextContents(), ['2', '2', '2', '0', '0', '0', '0', '', ''])).toEqual(['2', '2', '2', '0', '0', '0', '0', '', '']);
+
+    // Copy Monday–Wednesday of Anna, paste on Thursday.
+    await cell('Anna Nowak, Monday 1 March').click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+c');
+    await cell('Anna Nowak, Thursday 4 March').click();
+    await page.keyboard.press('Control+v');
+    await expect(settle(() => cell('Anna Nowak, Saturday 6 March').textContent(), 'E07:00–15:00')).resolves.toBe('E07:00–15:00');
+
+    // Delete clears the focused cell; the Problems list names what is left (6 days in a row is allowed).
+    await cell('Anna Nowak, Saturday 6 March').click();
+    await page.keyboard.press('Delete');
+    await expect(settle(() => cell('Anna Nowak, Saturday 6 March').textContent(), '')).resolves.toBe('');
+
+    // An unknown code is refused with a message and changes nothing.
+    await cell('Piotr Wiśniewski, Sunday 7 March').click();
+    await page.keyboard.type('Q');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('There is no shift template with this code');
+    await expect(cell('Piotr Wiśniewski, Sunday 7 March').textContent()).resolves.toBe('');
+  });
+
+  it('moves with the arrow keys and Problems "Show" puts the keyboard on the cell', async () => {
+    await openTeam();
+    await cell('Piotr Wiśniewski, Friday 5 March').click();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowLeft');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(await settle(focused, 'Anna Nowak, Thursday 4 March')).toBe('Anna Nowak, Thursday 4 March');
+    await page.keyboard.press('Home');
+    expect(await settle(focused, 'Anna Nowak, Monday 1 March')).toBe('Anna Nowak, Monday 1 March');
+    await page.keyboard.type('L');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('E');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Show' }).first().waitFor();
+    await cell('Piotr Wiśniewski, Sunday 7 March').click();
+    await page.getByRole('button', { name: 'Show' }).first().click();
+    expect(await settle(focused, 'Anna Nowak, Tuesday 2 March')).toBe('Anna Nowak, Tuesday 2 March');
+  });
+});
