@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
+import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern';
 import { Violation } from './rules';
 import { CellValue, Shift, ShiftTemplateFields } from './shift';
 import { ShiftTemplate } from './template';
@@ -191,6 +192,30 @@ export const contract = {
   },
 
   /** Working-time rule violations in a range: the list the Problems panel and `rosterdesk check` show. */
+  'pattern.list': { input: z.strictObject({ teamId: id }), output: z.array(Pattern), undo: null },
+  'pattern.create': { input: PatternCreate, output: Pattern, undo: 'Add pattern' },
+  'pattern.archive': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove pattern' },
+  /**
+   * Applies a cycle (a saved pattern or one given inline) to people from `start` for `weeks` weeks.
+   * Person i starts `offsets[i]` days into the cycle (default: i × stagger). If the range already
+   * holds shifts for them and `replace` is false, nothing changes and the answer is the
+   * `would_replace` error with the count, so the UI can ask first.
+   */
+  'pattern.apply': {
+    input: z.strictObject({
+      teamId: id,
+      patternId: id.nullable().default(null),
+      cycle: PatternCycle.nullable().default(null),
+      personIds: z.array(id).min(1).max(5000),
+      start: plainDate,
+      weeks: z.number().int().min(1).max(52),
+      stagger: z.number().int().min(0).max(MAX_CYCLE_DAYS).default(0),
+      offsets: z.array(z.number().int().min(0).max(10_000)).max(5000).nullable().default(null),
+      replace: z.boolean().default(false),
+    }),
+    output: z.object({ created: z.number(), removed: z.number() }),
+    undo: 'Apply pattern',
+  },
   'roster.check': {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
     output: z.array(Violation),

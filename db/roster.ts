@@ -2,6 +2,7 @@ import type { CostRow } from '../core/contract';
 import { roundMoney, shiftCost } from '../core/cost';
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
+import { expandPattern, OFF, type Pattern } from '../core/pattern';
 import { checkRules, loadRange, type Violation } from '../core/rules';
 import { isoInZone, localClock, paidMinutes, shiftSpan, type CellValue, type Shift } from '../core/shift';
 import type { Team } from '../core/team';
@@ -9,6 +10,7 @@ import type { ShiftTemplate } from '../core/template';
 import { parsePlainDate, startOfWeek, Temporal } from '../core/time';
 import type { HandlersOf, ServiceContext } from './context';
 import { listPeople } from './people';
+import * as patterns from './patterns';
 import * as shifts from './shifts';
 import * as templates from './templates';
 
@@ -23,6 +25,10 @@ type RosterMethods =
   | 'shift.setCells'
   | 'shift.clearRange'
   | 'shift.copyWeek'
+  | 'pattern.list'
+  | 'pattern.create'
+  | 'pattern.archive'
+  | 'pattern.apply'
   | 'roster.check'
   | 'roster.week'
   | 'roster.costs'
@@ -99,6 +105,15 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, rules: team.rules, weekStart: team.weekStart, from, to });
   };
 
+  const checkCycleCodes = (team: Team, cycle: readonly string[], path: (string | number)[]) => {
+    const codes = new Set(templates.listTemplates(db, team.id).map((t) => t.code.toLocaleUpperCase('tr')));
+    cycle.forEach((step, i) => {
+      if (step !== OFF && !codes.has(step.toLocaleUpperCase('tr'))) {
+        throw new UserError('unknown_code', `Day ${i + 1} of the cycle: there is no shift template with the code ${step}`, [...path, i]);
+      }
+    });
+  };
+
   return {
     'template.list': ({ teamId }) => {
       ctx.requireTeam(teamId);
@@ -160,6 +175,60 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       ctx.requireTeam(teamId);
       dayRange(from, to);
       return { removed: shifts.deleteRange(db, teamId, from, to, personIds) };
+    },
+    'pattern.list': ({ teamId }) => {
+      ctx.requireTeam(teamId);
+      return patterns.listPatterns(db, teamId);
+    },
+    'pattern.create': ({ teamId, name, cycle }) => {
+      const team = ctx.requireTeam(teamId);
+      checkCycleCodes(team, cycle, ['cycle']);
+      return patterns.getPattern(db, patterns.insertPattern(db, { teamId, name, cycle })) as Pattern;
+    },
+    'pattern.archive': ({ id }) => {
+      if (!patterns.getPattern(db, id)) throw new UserError('not_found', `There is no pattern with id ${id}`, ['id']);
+      patterns.archivePattern(db, id, ctx.stamp());
+      return { id };
+    },
+    'pattern.apply': (input) => {
+      const team = ctx.requireTeam(input.teamId);
+      let cycle = input.cycle;
+      if (input.patternId !== null) {
+        const saved = patterns.getPattern(db, input.patternId);
+        if (!saved || saved.teamId !== team.id) throw new UserError('not_found', `There is no pattern with id ${input.patternId} in ${team.name}`, ['patternId']);
+        cycle = saved.cycle;
+      }
+      if (!cycle) throw new UserError('required', 'Give a saved pattern (patternId) or a cycle', ['cycle']);
+      checkCycleCodes(team, cycle, ['cycle']);
+      if (input.offsets && input.offsets.length !== input.personIds.length) {
+        throw new UserError('invalid', `Give one offset per person (${input.personIds.length}), not ${input.offsets.length}`, ['offsets']);
+      }
+      const start = parsePlainDate(input.start);
+      if (!start) throw new UserError('invalid_date', 'start must be a real date written YYYY-MM-DD', ['start']);
+      const days = input.weeks * 7;
+      const last = start.add({ days: days - 1 }).toString();
+      input.personIds.forEach((pid, i) => {
+        const p = ctx.requirePerson(pid, ['personIds', i]);
+        if (p.teamId !== team.id) throw new UserError('not_found', `${p.name} is not in ${team.name}`, ['personIds', i]);
+        if (p.archived) throw new UserError('archived', `${p.name} is archived; restore them to plan shifts`, ['personIds', i]);
+      });
+      const existing = input.personIds.reduce((n, pid) => n + shifts.countInRange(db, pid, start.toString(), last), 0);
+      if (existing > 0 && !input.replace) {
+        throw new UserError('would_replace', `${existing} existing shift(s) between ${start.toString()} and ${last} would be replaced; confirm to replace them`, ['replace']);
+      }
+      const removed = shifts.deleteRange(db, team.id, start.toString(), last, input.personIds);
+      const byCode = new Map(templates.listTemplates(db, team.id).map((t) => [t.code.toLocaleUpperCase('tr'), t]));
+      const at = ctx.stamp();
+      let created = 0;
+      input.personIds.forEach((pid, i) => {
+        const offset = input.offsets?.[i] ?? i * input.stagger;
+        for (const d of expandPattern(cycle, start, days, offset)) {
+          if (d.code === null) continue;
+          shifts.insertShift(db, shiftFor(team, byCode, pid, d.day, { code: d.code }, ['cycle']), at);
+          created += 1;
+        }
+      });
+      return { created, removed };
     },
     'roster.check': ({ teamId, from, to }) => {
       const team = ctx.requireTeam(teamId);

@@ -69,3 +69,7 @@ export function deleteRange(db: Db, teamId: number, from: string, to: string, pe
   for (const p of personIds) n += stmt.run(p, from, to).changes;
   return n;
 }
+
+export function countInRange(db: Db, personId: number, from: string, to: string): number {
+  return db.prepare('SELECT count(*) FROM shift WHERE person_id = ? AND roster_day BETWEEN ? AND ?').pluck().get(personId, from, to) as number;
+}

@@ -73,6 +73,15 @@ CREATE TABLE shift (
 CREATE INDEX shift_person_day ON shift (person_id, roster_day);
 CREATE INDEX shift_team_day ON shift (team_id, roster_day);
 
+CREATE TABLE pattern (
+  id           INTEGER PRIMARY KEY,
+  team_id      INTEGER NOT NULL REFERENCES team (id),
+  name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+  cycle        TEXT NOT NULL CHECK (json_valid(cycle) AND json_type(cycle) = 'array'),
+  archived_at  TEXT
+) STRICT;
+CREATE INDEX pattern_team ON pattern (team_id);
+
 CREATE TABLE volume_interval (
   id                INTEGER PRIMARY KEY,
   team_id           INTEGER NOT NULL REFERENCES team (id),

@@ -208,3 +208,34 @@ describe('the week view and labour cost', () => {
     expect(s.run('roster.costs', { teamId: team.id, from: '2026-11-01', to: '2026-11-30' }).map((r) => r.period)).toEqual(['2026-11-09', '2026-11-09', '2026-11-09']);
   });
 });
+
+describe('rotating patterns', () => {
+  it('applies a saved pattern with a stagger in one undoable step, and asks before replacing', () => {
+    const { s, team, anna, piotr } = warsawTeam();
+    const pattern = s.run('pattern.create', { teamId: team.id, name: 'Two-week rotation', cycle: ['E', 'E', 'L', 'L', 'N', 'N', '-', '-'] });
+    expect(s.run('pattern.list', { teamId: team.id }).map((p) => p.name)).toEqual(['Two-week rotation']);
+    const applied = s.run('pattern.apply', { teamId: team.id, patternId: pattern.id, personIds: [anna.id, piotr.id], start: '2026-11-23', weeks: 2, stagger: 4 });
+    // Offset 0: 6 + 6 working days in 14; offset 4 meets the two days off twice: 10.
+    expect(applied).toEqual({ created: 22, removed: 0 });
+    const first = s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-26' });
+    expect(first.filter((x) => x.personId === anna.id).map((x) => x.code)).toEqual(['E', 'E', 'L', 'L']);
+    expect(first.filter((x) => x.personId === piotr.id).map((x) => x.code)).toEqual(['N', 'N']);
+
+    const again = s.call('pattern.apply', { teamId: team.id, patternId: pattern.id, personIds: [anna.id], start: '2026-11-30', weeks: 1 });
+    expect(again.ok ? null : again.error).toMatchObject({ code: 'would_replace', path: ['replace'] });
+    expect(again.ok ? '' : again.error.message).toMatch(/^\d+ existing shift/);
+    const replaced = s.run('pattern.apply', { teamId: team.id, cycle: ['L', '-'], personIds: [anna.id], start: '2026-11-30', weeks: 1, replace: true });
+    expect(replaced.created).toBe(4);
+    s.run('history.undo', {});
+    s.run('history.undo', {});
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-12-06' })).toEqual([]);
+  });
+
+  it('refuses unknown codes in a cycle, naming the day', () => {
+    const { s, team, anna } = warsawTeam();
+    const r = s.call('pattern.create', { teamId: team.id, name: 'Bad', cycle: ['E', 'X', '-'] });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'unknown_code', path: ['cycle', 1] });
+    const inline = s.call('pattern.apply', { teamId: team.id, cycle: ['E', 'E ', 'bad code'], personIds: [anna.id], start: '2026-11-23', weeks: 1 });
+    expect(inline.ok).toBe(false);
+  });
+});
