@@ -8,6 +8,7 @@ import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time'
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useFormat } from '../format';
+import { PatternPanel } from './PatternPanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
 
 interface Props {
@@ -100,6 +101,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
           {t('roster.clear')}
         </button>
       </div>
+      <PatternPanel team={team} weekStart={weekStart} revision={revision} onChanged={onChanged} />
       {error && (
         <p role="alert" className="error">
           {errorText(t, error)}

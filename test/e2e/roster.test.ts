@@ -132,4 +132,29 @@ describe('the weekly rota grid', () => {
     await page.getByRole('button', { name: 'Show' }).first().click();
     expect(await settle(focused, 'Anna Nowak, Tuesday 2 March')).toBe('Anna Nowak, Tuesday 2 March');
   });
+
+  it('applies a rotating pattern to people with a stagger, asking before it replaces shifts', async () => {
+    await openTeam();
+    await page.getByText('Apply a rotating pattern').click();
+    const form = page.getByRole('form', { name: 'Apply a rotating pattern' });
+    await form.getByLabel('Cycle (codes and - for a day off)').fill('E E L -');
+    await form.getByRole('checkbox', { name: 'Everyone' }).check();
+    await form.getByLabel('Weeks').fill('1');
+    await form.getByLabel('Stagger (days between people)').fill('2');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await form.getByRole('status').filter({ hasText: 'Created 11 shifts' }).waitFor();
+    const codes = (who: string) =>
+      Promise.all(['Monday 1 March', 'Tuesday 2 March', 'Wednesday 3 March', 'Thursday 4 March'].map((d) => cell(`${who}, ${d}`).locator('strong').allTextContents().then((x) => x.join(''))));
+    expect(await settle(() => codes('Anna Nowak'), ['E', 'E', 'L', ''])).toEqual(['E', 'E', 'L', '']);
+    expect(await codes('Piotr Wiśniewski')).toEqual(['L', '', 'E', 'E']);
+
+    await form.getByLabel('Cycle (codes and - for a day off)').fill('L');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Replace them' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain('11 existing shift(s)');
+    await dialog.getByRole('button', { name: 'Replace them' }).click();
+    await form.getByRole('status').filter({ hasText: 'Created 14 shifts' }).waitFor();
+    expect(await settle(() => codes('Anna Nowak'), ['L', 'L', 'L', 'L'])).toEqual(['L', 'L', 'L', 'L']);
+  });
 });
