@@ -1,5 +1,5 @@
 import type { TeamRules } from './team-rules';
-import { Temporal } from './time';
+import type { ZoneClock } from './zone-clock';
 
 /**
  * Labour cost of a shift: paid hours × hourly rate, where each minute of the
@@ -25,32 +25,29 @@ export interface ShiftCost {
   cost: number;
 }
 
-const at = (day: Temporal.PlainDate, time: string, timeZone: string) =>
-  day.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(time) }).toInstant().epochMilliseconds / 1000;
 const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 
-export function shiftCost(shift: CostShift, hourlyRate: number, rules: TeamRules, timeZone: string, holidays: ReadonlySet<string>): ShiftCost {
+export function shiftCost(shift: CostShift, hourlyRate: number, rules: TeamRules, clock: ZoneClock, holidays: ReadonlySet<string>): ShiftCost {
   const elapsedSeconds = shift.endUtc - shift.startUtc;
   if (elapsedSeconds <= 0) return { paidMinutes: 0, weightedMinutes: 0, nightMinutes: 0, weekendMinutes: 0, holidayMinutes: 0, cost: 0 };
   let weighted = 0;
   let night = 0;
   let weekend = 0;
   let holiday = 0;
-  const first = Temporal.Instant.fromEpochMilliseconds(shift.startUtc * 1000).toZonedDateTimeISO(timeZone).toPlainDate();
-  for (let d = first; ; d = d.add({ days: 1 })) {
-    const dayStart = at(d, '00:00', timeZone);
+  for (let d = clock.dayOf(shift.startUtc); ; d = clock.addDays(d, 1)) {
+    const dayStart = clock.dayStart(d);
     if (dayStart >= shift.endUtc) break;
-    const dayEnd = d.add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant().epochMilliseconds / 1000;
+    const dayEnd = clock.dayStart(clock.addDays(d, 1));
     const segStart = Math.max(shift.startUtc, dayStart);
     const segEnd = Math.min(shift.endUtc, dayEnd);
     if (segEnd <= segStart) continue;
     // Night window of this local day: [00:00, nightEnd) and [nightStart, 24:00), or [nightStart, nightEnd) if it does not wrap.
-    const ns = at(d, rules.nightStart, timeZone);
-    const ne = at(d, rules.nightEnd, timeZone);
+    const ns = clock.at(d, rules.nightStart);
+    const ne = clock.at(d, rules.nightEnd);
     const nightSeconds = rules.nightStart > rules.nightEnd ? overlap(segStart, segEnd, dayStart, ne) + overlap(segStart, segEnd, ns, dayEnd) : overlap(segStart, segEnd, ns, ne);
     const seg = segEnd - segStart;
-    const isHoliday = holidays.has(d.toString());
-    const isWeekend = rules.weekendDays.includes(d.dayOfWeek);
+    const isHoliday = holidays.has(d);
+    const isWeekend = rules.weekendDays.includes(clock.weekday(d));
     const dayMultiplier = Math.max(1, isHoliday ? rules.holidayMultiplier : 1, isWeekend ? rules.weekendMultiplier : 1);
     weighted += nightSeconds * Math.max(dayMultiplier, rules.nightMultiplier) + (seg - nightSeconds) * dayMultiplier;
     night += nightSeconds;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TeamRules } from './team-rules';
 import { startOfWeek, Temporal, type WeekStart } from './time';
+import { zoneClock, type ZoneClock } from './zone-clock';
 
 /**
  * Working-time rules over a range of the rota. One function, used by the grid,
@@ -58,6 +59,8 @@ export interface RuleInput {
   weekStart: WeekStart;
   from: string;
   to: string;
+  /** Day math, memoised; pass the request's clock to share its cache. */
+  clock?: ZoneClock;
 }
 
 const paid = (s: RuleShift) => Math.max(0, (s.endUtc - s.startUtc) / 60 - s.breakMinutes);
@@ -74,6 +77,8 @@ export function loadRange(from: string, to: string, weekStart: WeekStart, rules:
 
 export function checkRules(input: RuleInput): Violation[] {
   const { rules, from, to } = input;
+  // Only calendar-day math here (no instants), so any zone's clock will do.
+  const clock = input.clock ?? zoneClock('UTC');
   const inRange = (day: string) => day >= from && day <= to;
   const out: Violation[] = [];
   const byPerson = new Map<number, RuleShift[]>();
@@ -82,7 +87,7 @@ export function checkRules(input: RuleInput): Violation[] {
     if (list) list.push(s);
     else byPerson.set(s.personId, [s]);
   }
-  const plannedWeeks = new Set(input.shifts.map((s) => startOfWeek(Temporal.PlainDate.from(s.day), input.weekStart).toString()));
+  const plannedWeeks = new Set(input.shifts.map((s) => clock.weekOf(s.day, input.weekStart)));
   const absencesOf = new Map<number, RuleAbsence[]>();
   for (const a of input.absences ?? []) absencesOf.set(a.personId, [...(absencesOf.get(a.personId) ?? []), a]);
 
@@ -117,7 +122,7 @@ export function checkRules(input: RuleInput): Violation[] {
     // Weekly paid hours, per the team's week.
     const weeks = new Map<string, { minutes: number; ids: number[] }>();
     for (const s of list) {
-      const w = startOfWeek(Temporal.PlainDate.from(s.day), input.weekStart).toString();
+      const w = clock.weekOf(s.day, input.weekStart);
       const entry = weeks.get(w) ?? { minutes: 0, ids: [] };
       entry.minutes += paid(s);
       entry.ids.push(s.id);
@@ -125,7 +130,7 @@ export function checkRules(input: RuleInput): Violation[] {
     }
     const firstOfWeekInRange = (w: string) => (w < from ? from : w);
     for (const [w, { minutes, ids }] of weeks) {
-      const weekEnd = Temporal.PlainDate.from(w).add({ days: 6 }).toString();
+      const weekEnd = clock.addDays(w, 6);
       if (weekEnd < from || w > to) continue;
       if (minutes > rules.maxWeeklyHours * 60) {
         add('weekly_hours', firstOfWeekInRange(w), `${person.name} works ${hours(minutes)} h in the week of ${w} (at most ${rules.maxWeeklyHours} h)`, { hours: hours(minutes), limit: rules.maxWeeklyHours, week: w }, ids);
@@ -134,9 +139,8 @@ export function checkRules(input: RuleInput): Violation[] {
     // Contract hours: only weeks wholly inside the range (a partial view never cries wolf)
     // and only weeks whose rota has been started (an empty future is not 40 problems).
     if (person.contractHoursPerWeek > 0) {
-      for (let w = startOfWeek(Temporal.PlainDate.from(from), input.weekStart); w.toString() <= to; w = w.add({ days: 7 })) {
-        const week = w.toString();
-        if (week < from || w.add({ days: 6 }).toString() > to || !plannedWeeks.has(week)) continue;
+      for (let week = clock.weekOf(from, input.weekStart); week <= to; week = clock.addDays(week, 7)) {
+        if (week < from || clock.addDays(week, 6) > to || !plannedWeeks.has(week)) continue;
         const minutes = weeks.get(week)?.minutes ?? 0;
         const diff = minutes / 60 - person.contractHoursPerWeek;
         if (Math.abs(diff) > rules.contractToleranceHours) {
@@ -148,11 +152,10 @@ export function checkRules(input: RuleInput): Violation[] {
     // Consecutive working days: flagged on the first day past the limit of each run.
     const days = [...new Set(list.map((s) => s.day))].sort();
     let run = 0;
-    let last: Temporal.PlainDate | null = null;
+    let last: string | null = null;
     for (const d of days) {
-      const day = Temporal.PlainDate.from(d);
-      run = last && last.add({ days: 1 }).equals(day) ? run + 1 : 1;
-      last = day;
+      run = last !== null && clock.addDays(last, 1) === d ? run + 1 : 1;
+      last = d;
       if (run === rules.maxConsecutiveDays + 1) {
         add('consecutive_days', d, `${person.name} works ${run} days in a row up to ${d} (at most ${rules.maxConsecutiveDays})`, { days: run, limit: rules.maxConsecutiveDays }, list.filter((s) => s.day === d).map((s) => s.id));
       }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { epochSeconds, Temporal } from './time';
+import type { Temporal } from './time';
+import { zoneClock, type ZoneClock } from './zone-clock';
 import { id, plainDate } from './validators';
 
 /**
@@ -17,29 +18,19 @@ export interface ShiftSpan {
   endUtc: number;
 }
 
+/** The instants of a shift on a roster day; an end at or before the start is on the next day. */
+export function clockSpan(clock: ZoneClock, day: string, startLocal: string, endLocal: string): ShiftSpan {
+  return { startUtc: clock.at(day, startLocal), endUtc: clock.at(endLocal <= startLocal ? clock.addDays(day, 1) : day, endLocal) };
+}
+
 export function shiftSpan(day: Temporal.PlainDate, startLocal: string, endLocal: string, timeZone: string): ShiftSpan {
-  const start = day.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(startLocal) });
-  const endDay = endLocal <= startLocal ? day.add({ days: 1 }) : day;
-  const end = endDay.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(endLocal) });
-  return { startUtc: epochSeconds(start.toInstant()), endUtc: epochSeconds(end.toInstant()) };
+  return clockSpan(zoneClock(timeZone), day.toString(), startLocal, endLocal);
 }
 
 export function paidMinutes(span: ShiftSpan, breakMinutes: number): number {
   return Math.max(0, Math.round((span.endUtc - span.startUtc) / 60) - breakMinutes);
 }
 
-/** An instant as ISO 8601 with the team zone's offset, e.g. 2026-11-23T07:00:00+03:00. */
-export function isoInZone(epochSecondsValue: number, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(epochSecondsValue * 1000)
-    .toZonedDateTimeISO(timeZone)
-    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
-}
-
-/** HH:MM of an instant in a zone, for display and export. */
-export function localClock(epochSecondsValue: number, timeZone: string): string {
-  const z = Temporal.Instant.fromEpochMilliseconds(epochSecondsValue * 1000).toZonedDateTimeISO(timeZone);
-  return `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`;
-}
 
 export const Shift = z.object({
   id,

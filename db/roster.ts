@@ -4,10 +4,11 @@ import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
 import { expandPattern, OFF, type Pattern } from '../core/pattern';
 import { checkRules, loadRange, type Violation } from '../core/rules';
-import { isoInZone, localClock, paidMinutes, shiftSpan, type CellValue, type Shift } from '../core/shift';
+import { clockSpan, paidMinutes, type CellValue, type Shift } from '../core/shift';
 import type { Team } from '../core/team';
 import type { ShiftTemplate } from '../core/template';
 import { parsePlainDate, startOfWeek, Temporal } from '../core/time';
+import { zoneClock, type ZoneClock } from '../core/zone-clock';
 import type { HandlersOf, ServiceContext } from './context';
 import { listPeople } from './people';
 import * as patterns from './patterns';
@@ -46,13 +47,13 @@ export function dayRange(from: string, to: string, path: (string | number)[] = [
   return { from: a, to: b };
 }
 
-export function toShift(row: shifts.ShiftRow, team: Team, byId: ReadonlyMap<number, ShiftTemplate>): Shift {
+export function toShift(row: shifts.ShiftRow, clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>): Shift {
   return {
     ...row,
-    start: isoInZone(row.startUtc, team.timeZone),
-    end: isoInZone(row.endUtc, team.timeZone),
-    startLocal: localClock(row.startUtc, team.timeZone),
-    endLocal: localClock(row.endUtc, team.timeZone),
+    start: clock.iso(row.startUtc),
+    end: clock.iso(row.endUtc),
+    startLocal: clock.hhmm(row.startUtc),
+    endLocal: clock.hhmm(row.endUtc),
     code: row.templateId === null ? null : (byId.get(row.templateId)?.code ?? null),
     paidMinutes: paidMinutes(row, row.breakMinutes),
   };
@@ -78,20 +79,19 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   };
 
   /** The shift a cell value makes on a roster day, DST-correct in the team's zone. */
-  const shiftFor = (team: Team, byCode: ReadonlyMap<string, ShiftTemplate>, personId: number, day: string, value: CellValue, path: (string | number)[]): shifts.NewShift => {
-    const date = Temporal.PlainDate.from(day);
+  const shiftFor = (team: Team, clock: ZoneClock, byCode: ReadonlyMap<string, ShiftTemplate>, personId: number, day: string, value: CellValue, path: (string | number)[]): shifts.NewShift => {
     if ('code' in value) {
       const t = byCode.get(value.code.toLocaleUpperCase('tr'));
       if (!t) {
         const known = [...byCode.values()].map((x) => x.code).join(', ');
         throw new UserError('unknown_code', `There is no shift template with the code ${value.code}${known ? ` (codes: ${known})` : ''}`, [...path, 'code']);
       }
-      const span = shiftSpan(date, t.startLocal, t.endLocal, team.timeZone);
+      const span = clockSpan(clock, day, t.startLocal, t.endLocal);
       return { teamId: team.id, personId, day, ...span, templateId: t.id, breakMinutes: t.breakMinutes, skill: t.skill, locked: false, note: '' };
     }
     const skill = value.skill ?? null;
     if (skill !== null && !team.skills.includes(skill)) throw new UserError('unknown_skill', `"${skill}" is not a skill of ${team.name}`, [...path, 'skill']);
-    const span = shiftSpan(date, value.startLocal, value.endLocal, team.timeZone);
+    const span = clockSpan(clock, day, value.startLocal, value.endLocal);
     return { teamId: team.id, personId, day, ...span, templateId: null, breakMinutes: value.breakMinutes ?? 0, skill, locked: false, note: '' };
   };
 
@@ -99,10 +99,10 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to, team.locale.slice(0, 2));
 
   /** The rule check over [from, to], loading enough around it to see across its edges. */
-  const violationsOf = (team: Team, from: string, to: string): Violation[] => {
+  const violationsOf = (team: Team, from: string, to: string, clock: ZoneClock = zoneClock(team.timeZone)): Violation[] => {
     const load = loadRange(from, to, team.weekStart, team.rules);
     const people = listPeople(db, team.id, '', true);
-    return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, rules: team.rules, weekStart: team.weekStart, from, to });
+    return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, rules: team.rules, weekStart: team.weekStart, from, to, clock });
   };
 
   const checkCycleCodes = (team: Team, cycle: readonly string[], path: (string | number)[]) => {
@@ -145,11 +145,13 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
       const byId = templatesById(teamId);
-      return shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, team, byId));
+      const clock = zoneClock(team.timeZone);
+      return shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, clock, byId));
     },
     'shift.setCells': ({ teamId, entries }) => {
       const team = ctx.requireTeam(teamId);
       const byCode = new Map(templates.listTemplates(db, teamId).map((t) => [t.code.toLocaleUpperCase('tr'), t]));
+      const clock = zoneClock(team.timeZone);
       const checked = new Set<number>();
       const seen = new Set<string>();
       const at = ctx.stamp();
@@ -166,10 +168,10 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         if (seen.has(key)) throw new UserError('duplicate_cell', `The same cell appears twice (${day})`, ['entries', i]);
         seen.add(key);
         removed += shifts.deleteCell(db, personId, day);
-        if (value) ids.push(shifts.insertShift(db, shiftFor(team, byCode, personId, day, value, ['entries', i, 'value']), at));
+        if (value) ids.push(shifts.insertShift(db, shiftFor(team, clock, byCode, personId, day, value, ['entries', i, 'value']), at));
       });
       const byId = templatesById(teamId);
-      return { shifts: ids.map((id) => toShift(shifts.getShift(db, id) as shifts.ShiftRow, team, byId)), removed };
+      return { shifts: ids.map((id) => toShift(shifts.getShift(db, id) as shifts.ShiftRow, clock, byId)), removed };
     },
     'shift.clearRange': ({ teamId, from, to, personIds }) => {
       ctx.requireTeam(teamId);
@@ -219,12 +221,13 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const removed = shifts.deleteRange(db, team.id, start.toString(), last, input.personIds);
       const byCode = new Map(templates.listTemplates(db, team.id).map((t) => [t.code.toLocaleUpperCase('tr'), t]));
       const at = ctx.stamp();
+      const clock = zoneClock(team.timeZone);
       let created = 0;
       input.personIds.forEach((pid, i) => {
         const offset = input.offsets?.[i] ?? i * input.stagger;
         for (const d of expandPattern(cycle, start, days, offset)) {
           if (d.code === null) continue;
-          shifts.insertShift(db, shiftFor(team, byCode, pid, d.day, { code: d.code }, ['cycle']), at);
+          shifts.insertShift(db, shiftFor(team, clock, byCode, pid, d.day, { code: d.code }, ['cycle']), at);
           created += 1;
         }
       });
@@ -247,14 +250,15 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const holidays = holidaysOf(team, from, to);
       const holidayDays = new Set(holidays.map((h) => h.day));
       const byId = templatesById(teamId);
-      const weekShifts = shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, team, byId));
+      const clock = zoneClock(team.timeZone);
+      const weekShifts = shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, clock, byId));
       const everyone = listPeople(db, teamId, '', true);
       const withShifts = new Set(weekShifts.map((x) => x.personId));
       const rows = everyone
         .filter((p) => !p.archived || withShifts.has(p.id))
         .map((p) => {
           const mine = weekShifts.filter((x) => x.personId === p.id);
-          const costs = mine.map((x) => shiftCost(x, p.hourlyRate, team.rules, team.timeZone, holidayDays));
+          const costs = mine.map((x) => shiftCost(x, p.hourlyRate, team.rules, clock, holidayDays));
           return {
             id: p.id,
             name: p.name,
@@ -284,7 +288,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         }),
         people: rows,
         shifts: weekShifts,
-        violations: violationsOf(team, from, to),
+        violations: violationsOf(team, from, to, clock),
         coverage: [...coverage.values()].map((c) => ({ day: c.day, channel: c.channel, people: c.people.size })),
         totals: { paidMinutes: rows.reduce((a, r) => a + r.paidMinutes, 0), cost: roundMoney(rows.reduce((a, r) => a + r.cost, 0)) },
       };
@@ -293,6 +297,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
       const holidayDays = new Set(holidaysOf(team, from, to).map((h) => h.day));
+      const clock = zoneClock(team.timeZone);
       const people = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p]));
       const periodOf = (day: string) => (by === 'month' ? day.slice(0, 7) : startOfWeek(Temporal.PlainDate.from(day), team.weekStart).toString());
       const rows = new Map<string, CostRow>();
@@ -306,7 +311,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       for (const r of shifts.listShifts(db, teamId, from, to)) {
         const p = people.get(r.personId);
         if (!p) continue;
-        const c = shiftCost(r, p.hourlyRate, team.rules, team.timeZone, holidayDays);
+        const c = shiftCost(r, p.hourlyRate, team.rules, clock, holidayDays);
         bump(periodOf(r.day), p.id, p.name, c.paidMinutes, c.cost);
         bump(periodOf(r.day), null, team.name, c.paidMinutes, c.cost);
       }
@@ -329,6 +334,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const end = start.add({ days: 6 });
       const source = shifts.listShifts(db, teamId, start.toString(), end.toString()).filter((s) => !personIds || personIds.includes(s.personId));
       const people = personIds ?? [...new Set(source.map((s) => s.personId))];
+      const clock = zoneClock(team.timeZone);
       const at = ctx.stamp();
       let removed = 0;
       let created = 0;
@@ -337,9 +343,9 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         removed += shifts.deleteRange(db, teamId, start.add(offset).toString(), end.add(offset).toString(), people);
         for (const s of source) {
           // Copy the local times, not the instants: a week after a DST change keeps 07:00 at 07:00.
-          const day = Temporal.PlainDate.from(s.day).add(offset);
-          const span = shiftSpan(day, localClock(s.startUtc, team.timeZone), localClock(s.endUtc, team.timeZone), team.timeZone);
-          shifts.insertShift(db, { ...s, day: day.toString(), ...span }, at);
+          const day = clock.addDays(s.day, 7 * w);
+          const span = clockSpan(clock, day, clock.hhmm(s.startUtc), clock.hhmm(s.endUtc));
+          shifts.insertShift(db, { ...s, day, ...span }, at);
           created += 1;
         }
       }

@@ -52,4 +52,33 @@ const demoTeam = demo.run('team.list', {})[0];
 if (demoTeam) time('weekly ticket totals, 8 weeks × 3 channels (demo)', 20, () => demo.run('volume.weekly', { teamId: demoTeam.id, weeks: 8 }));
 demo.close();
 s.close();
+
+// Shift planning at 200 people: pattern application and the full rule check.
+const big = createService(openPlanner(path.join(dir, 'rota-200.rosterdesk')), { appVersion: 'bench', now });
+const bigTeam = big.run('team.create', { name: 'Two hundred', timeZone: 'Europe/Warsaw', country: 'PL', currency: 'PLN' });
+big.run('person.import', {
+  teamId: bigTeam.id,
+  csv: toCsv([header, ...Array.from({ length: 200 }, (_, i) => [`Agent ${i}`, `a${i}@example.com`, '', 'phone;chat', 40, 30])]),
+});
+for (const [code, a, b] of [['E', '07:00', '15:00'], ['L', '14:00', '22:00'], ['N', '22:00', '06:00']] as const) {
+  big.run('template.create', { teamId: bigTeam.id, code, name: code, startLocal: a, endLocal: b, breakMinutes: 30, skill: 'phone' });
+}
+const personIds = big.run('person.list', { teamId: bigTeam.id }).map((p) => p.id);
+const cycle = ['E', 'E', 'L', 'L', 'N', 'N', '-', '-', '-'];
+let firstApply = true;
+time('apply a 9-day pattern to 200 people × 12 weeks (16 800 days)', 3, () => {
+  big.run('pattern.apply', { teamId: bigTeam.id, cycle, personIds, start: '2026-11-23', weeks: 12, stagger: 1, replace: !firstApply });
+  firstApply = false;
+});
+const shiftCount = big.run('shift.list', { teamId: bigTeam.id, from: '2026-11-23', to: '2027-02-14' }).length;
+console.log(`${'  (shifts in those 12 weeks)'.padEnd(58)} ${String(shiftCount).padStart(9)}`);
+time('full rule check, 200 people × 4 weeks (service call)', 20, () => big.run('roster.check', { teamId: bigTeam.id, from: '2026-11-23', to: '2026-12-20' }));
+time('roster.week for 200 people (grid data: shifts, cost, rules)', 20, () => big.run('roster.week', { teamId: bigTeam.id, weekStart: '2026-11-30' }));
+big.close();
+
+if (fs.existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
+  const { gridRenderMs } = await import('./grid-render');
+  const figures = await gridRenderMs(path.join(dir, 'rota-200.rosterdesk'));
+  console.log(`${'render the 200-person week grid in Chromium (next week →)'.padEnd(58)} ${median(figures).toFixed(2).padStart(9)} ms  (median of ${figures.length})`);
+}
 fs.rmSync(dir, { recursive: true, force: true });
