@@ -205,6 +205,66 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  'import roster': {
+    usage: 'rosterdesk import roster FILE.csv|FILE.xlsx --db FILE --team NAME',
+    summary: 'Import shifts (columns person,date,code or person,date,start,end); all or nothing',
+    options: { ...dbOption, team: { type: 'string' } },
+    positionals: 1,
+    run: async ({ values, positionals }, io) => {
+      const usage = COMMANDS['import roster']?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const file = positionals[0] ?? '';
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch {
+        throw new UserError('not_found', `Cannot read ${file}`);
+      }
+      // An .xlsx file is a zip archive: trust its first bytes over its name.
+      const xlsx = bytes.subarray(0, 2).toString('latin1') === 'PK';
+      const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
+      try {
+        const team = teamByName(service, teamName);
+        const result = await service.callAsync('roster.import', { teamId: team.id, format: xlsx ? 'xlsx' : 'csv', data: xlsx ? bytes.toString('base64') : bytes.toString('utf8') });
+        if (!result.ok) {
+          for (const l of result.error.lines ?? []) io.err(`${file}:${l.line}: ${l.message}\n`);
+          throw new UserError(result.error.code, result.error.lines?.length ? `${result.error.lines.length} problem(s) in ${file}; nothing was imported` : result.error.message);
+        }
+        io.out(`Imported ${result.value.created} shifts into "${team.name}" (${result.value.removed} replaced)\n`);
+        return EXIT_OK;
+      } finally {
+        service.close();
+      }
+    },
+  },
+  'export roster': {
+    usage: 'rosterdesk export roster --db FILE --team NAME --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE',
+    summary: 'Export the shifts of a range as CSV or XLSX (imports back unchanged)',
+    options: { ...dbOption, team: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    positionals: 0,
+    run: async ({ values }, io) => {
+      const usage = COMMANDS['export roster']?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const from = requireString(values, 'from', usage);
+      const to = requireString(values, 'to', usage);
+      const out = requireString(values, 'out', usage);
+      const format = values.format ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format must be csv or xlsx, not "${String(format)}"`, usage);
+      const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
+      try {
+        const team = teamByName(service, teamName);
+        const result = await service.callAsync('roster.export', { teamId: team.id, from, to, format });
+        if (!result.ok) throw new UserError(result.error.code, `--${String(result.error.path[0] ?? 'from')}: ${result.error.message}`);
+        fs.writeFileSync(out, Buffer.from(result.value.data, result.value.encoding));
+        io.out(`Wrote ${result.value.rows} shifts to ${out}\n`);
+        return EXIT_OK;
+      } finally {
+        service.close();
+      }
+    },
+  },
   check: {
     usage: 'rosterdesk check --db FILE [--team NAME] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]',
     summary: 'Check a planner file: its integrity, and the working-time rules of the rota (default: this week and the next three)',

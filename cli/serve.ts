@@ -111,7 +111,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_json', message: 'The request is not valid JSON', path: [] } }), 'application/json; charset=utf-8');
         }
         const { method, input } = (payload ?? {}) as { method?: unknown; input?: unknown };
-        const result = options.service.dispatch(method, input);
+        const result = await options.service.dispatchAsync(method, input);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
 

@@ -216,6 +216,26 @@ export const contract = {
     output: z.object({ created: z.number(), removed: z.number() }),
     undo: 'Apply pattern',
   },
+  /**
+   * Imports a roster from CSV text or XLSX (base64): all or nothing, every bad line named.
+   * `rows` is the already-read table (what the XLSX reader hands on); callers send csv or xlsx.
+   */
+  'roster.import': {
+    input: z.strictObject({
+      teamId: id,
+      format: z.enum(['csv', 'xlsx', 'rows']),
+      data: z.string().max(20_000_000).default(''),
+      rows: z.array(z.strictObject({ line: z.number().int().min(1), fields: z.array(z.string().max(500)).max(20) })).max(100_001).default([]),
+    }),
+    output: z.object({ created: z.number(), removed: z.number() }),
+    undo: 'Import roster',
+  },
+  /** The roster of a range as a file: CSV text, or XLSX as base64. Re-importing it gives the same roster. */
+  'roster.export': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
+    undo: null,
+  },
   'roster.check': {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
     output: z.array(Violation),

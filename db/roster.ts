@@ -1,6 +1,10 @@
 import type { CostRow } from '../core/contract';
 import { roundMoney, shiftCost } from '../core/cost';
+import { parseCsv, toCsv } from '../core/csv';
 import { UserError } from '../core/errors';
+import { importError } from '../core/people-import';
+import { parseRosterRecords, ROSTER_COLUMNS } from '../core/roster-import';
+import { fold } from '../core/text';
 import { publicHolidays } from '../core/holidays';
 import { expandPattern, OFF, type Pattern } from '../core/pattern';
 import { checkRules, loadRange, type Violation } from '../core/rules';
@@ -30,6 +34,8 @@ type RosterMethods =
   | 'pattern.create'
   | 'pattern.archive'
   | 'pattern.apply'
+  | 'roster.import'
+  | 'roster.export'
   | 'roster.check'
   | 'roster.week'
   | 'roster.costs'
@@ -105,6 +111,40 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, rules: team.rules, weekStart: team.weekStart, from, to, clock });
   };
 
+  /**
+   * Sets rota cells (replacing what each held): the one write path of the grid,
+   * paste, fill, imports and the demo. Refuses the whole change on the first bad
+   * entry, naming it through `pathOf`.
+   */
+  const writeCells = (
+    team: Team,
+    clock: ZoneClock,
+    entries: readonly { personId: number; day: string; value: CellValue | null }[],
+    pathOf: (i: number) => (string | number)[],
+  ): { shifts: Shift[]; removed: number } => {
+    const byCode = new Map(templates.listTemplates(db, team.id).map((t) => [t.code.toLocaleUpperCase('tr'), t]));
+    const checked = new Set<number>();
+    const seen = new Set<string>();
+    const at = ctx.stamp();
+    let removed = 0;
+    const ids: number[] = [];
+    entries.forEach(({ personId, day, value }, i) => {
+      if (!checked.has(personId)) {
+        const person = ctx.requirePerson(personId, [...pathOf(i), 'personId']);
+        if (person.teamId !== team.id) throw new UserError('not_found', `${person.name} is not in ${team.name}`, [...pathOf(i), 'personId']);
+        if (person.archived) throw new UserError('archived', `${person.name} is archived; restore them to plan shifts`, [...pathOf(i), 'personId']);
+        checked.add(personId);
+      }
+      const key = `${personId}|${day}`;
+      if (seen.has(key)) throw new UserError('duplicate_cell', `The same cell appears twice (${day})`, pathOf(i));
+      seen.add(key);
+      removed += shifts.deleteCell(db, personId, day);
+      if (value) ids.push(shifts.insertShift(db, shiftFor(team, clock, byCode, personId, day, value, [...pathOf(i), 'value']), at));
+    });
+    const byId = templatesById(team.id);
+    return { shifts: ids.map((id) => toShift(shifts.getShift(db, id) as shifts.ShiftRow, clock, byId)), removed };
+  };
+
   const checkCycleCodes = (team: Team, cycle: readonly string[], path: (string | number)[]) => {
     const codes = new Set(templates.listTemplates(db, team.id).map((t) => t.code.toLocaleUpperCase('tr')));
     cycle.forEach((step, i) => {
@@ -150,28 +190,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     },
     'shift.setCells': ({ teamId, entries }) => {
       const team = ctx.requireTeam(teamId);
-      const byCode = new Map(templates.listTemplates(db, teamId).map((t) => [t.code.toLocaleUpperCase('tr'), t]));
       const clock = zoneClock(team.timeZone);
-      const checked = new Set<number>();
-      const seen = new Set<string>();
-      const at = ctx.stamp();
-      let removed = 0;
-      const ids: number[] = [];
-      entries.forEach(({ personId, day, value }, i) => {
-        if (!checked.has(personId)) {
-          const person = ctx.requirePerson(personId, ['entries', i, 'personId']);
-          if (person.teamId !== teamId) throw new UserError('not_found', `${person.name} is not in ${team.name}`, ['entries', i, 'personId']);
-          if (person.archived) throw new UserError('archived', `${person.name} is archived; restore them to plan shifts`, ['entries', i, 'personId']);
-          checked.add(personId);
-        }
-        const key = `${personId}|${day}`;
-        if (seen.has(key)) throw new UserError('duplicate_cell', `The same cell appears twice (${day})`, ['entries', i]);
-        seen.add(key);
-        removed += shifts.deleteCell(db, personId, day);
-        if (value) ids.push(shifts.insertShift(db, shiftFor(team, clock, byCode, personId, day, value, ['entries', i, 'value']), at));
-      });
-      const byId = templatesById(teamId);
-      return { shifts: ids.map((id) => toShift(shifts.getShift(db, id) as shifts.ShiftRow, clock, byId)), removed };
+      return writeCells(team, clock, entries, (i) => ['entries', i]);
     },
     'shift.clearRange': ({ teamId, from, to, personIds }) => {
       ctx.requireTeam(teamId);
@@ -232,6 +252,52 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         }
       });
       return { created, removed };
+    },
+    'roster.import': ({ teamId, format, data, rows }) => {
+      const team = ctx.requireTeam(teamId);
+      if (format === 'xlsx') throw new UserError('needs_async', 'An XLSX file is read before the import; call the service through dispatchAsync', ['format']);
+      const parsed = parseRosterRecords(format === 'csv' ? parseCsv(data) : rows.map((r) => ({ line: r.line, fields: [...r.fields] })));
+      const problems = [...parsed.problems];
+      const everyone = listPeople(db, team.id, '', true);
+      const byEmail = new Map(everyone.filter((p) => p.email).map((p) => [(p.email ?? '').toLowerCase(), p]));
+      const codes = new Set(templates.listTemplates(db, team.id).map((t) => t.code.toLocaleUpperCase('tr')));
+      const entries: { personId: number; day: string; value: CellValue | null }[] = [];
+      for (const row of parsed.rows) {
+        const named = everyone.filter((p) => fold(p.name) === fold(row.person));
+        const person = byEmail.get(row.person.toLowerCase()) ?? (named.length === 1 ? named[0] : undefined);
+        const bad = (column: string, message: string) => problems.push({ line: row.line, column, message: `${column}: ${message}` });
+        if (!person) {
+          bad('person', named.length > 1 ? `${named.length} people are called ${row.person}; use their email` : `nobody in ${team.name} is called or has the email ${row.person}`);
+          continue;
+        }
+        if (person.archived) bad('person', `${person.name} is archived`);
+        if (row.value && 'code' in row.value && !codes.has(row.value.code.toLocaleUpperCase('tr'))) bad('code', `there is no shift template with the code ${row.value.code}`);
+        if (row.value && 'skill' in row.value && row.value.skill && !team.skills.includes(row.value.skill)) bad('skill', `${row.value.skill} is not a skill of ${team.name}`);
+        entries.push({ personId: person.id, day: row.day, value: row.value });
+      }
+      if (problems.length) throw importError(problems);
+      const written = writeCells(team, zoneClock(team.timeZone), entries, (i) => ['rows', parsed.rows[i]?.line ?? i]);
+      return { created: written.shifts.length, removed: written.removed };
+    },
+    'roster.export': ({ teamId, from, to, format }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      if (format === 'xlsx') throw new UserError('needs_async', 'An XLSX file is written after the read; call the service through dispatchAsync', ['format']);
+      const clock = zoneClock(team.timeZone);
+      const byId = templatesById(teamId);
+      const people = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p]));
+      const list = shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, clock, byId));
+      const label = (id: number) => {
+        const p = people.get(id);
+        return p?.email ?? p?.name ?? String(id);
+      };
+      const table: (string | number)[][] = [[...ROSTER_COLUMNS]];
+      list
+        .slice()
+        .sort((a, b) => a.day.localeCompare(b.day) || (people.get(a.personId)?.name ?? '').localeCompare(people.get(b.personId)?.name ?? '') || a.startUtc - b.startUtc)
+        .forEach((x) => table.push([label(x.personId), x.day, x.code ?? '', x.startLocal, x.endLocal, x.breakMinutes, x.skill ?? '', Math.round((x.paidMinutes / 60) * 100) / 100]));
+      const base = `roster-${team.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${from}-${to}`;
+      return { filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data: toCsv(table), rows: list.length };
     },
     'roster.check': ({ teamId, from, to }) => {
       const team = ctx.requireTeam(teamId);

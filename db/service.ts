@@ -8,6 +8,7 @@ import {
   type MethodOutput,
 } from '../core/contract';
 import { demoData, DEMO_TEAM_NAME } from '../core/demo';
+import { parseCsv } from '../core/csv';
 import { UserError, toApiError, zodIssueToApiError, type ApiError } from '../core/errors';
 import { importError, parsePeopleCsv } from '../core/people-import';
 import { paletteColor, PersonCreate, type NewPerson, type Person } from '../core/person';
@@ -20,6 +21,7 @@ import type { Planner } from './open';
 import * as people from './people';
 import { checkHealth } from './health';
 import { getSetting, setSetting } from './settings';
+import { readXlsx, writeXlsx } from './xlsx';
 import * as teams from './teams';
 import type { Handlers, ServiceContext } from './context';
 import { rosterHandlers } from './roster';
@@ -49,6 +51,13 @@ function errorOf(err: unknown): ApiError {
 export interface Service {
   /** The untyped door every transport uses: validates the method and the input. */
   dispatch(method: unknown, input: unknown): ApiResult<unknown>;
+  /**
+   * The door for transports (IPC, HTTP, CLI): the same as `dispatch`, plus the
+   * steps that cannot run inside a synchronous SQLite transaction, such as
+   * reading and writing XLSX files, done before and after it.
+   */
+  dispatchAsync(method: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  callAsync<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
   /** The typed door for the CLI and tests. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): ApiResult<MethodOutput<M>>;
   /** Like `call` but throws the UserError, for code that has no use for a result. */
@@ -317,9 +326,43 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     }
   }
 
+  async function dispatchAsync(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
+    const wantsXlsx = typeof input === 'object' && input !== null && (input as { format?: unknown }).format === 'xlsx';
+    try {
+      if (method === 'roster.import' && wantsXlsx) {
+        const parsed = contract['roster.import'].input.safeParse(input);
+        if (!parsed.success) return dispatch(method, input);
+        const rows = await readXlsx(Buffer.from(parsed.data.data, 'base64'));
+        return dispatch(method, { teamId: parsed.data.teamId, format: 'rows', rows });
+      }
+      if (method === 'roster.export' && wantsXlsx) {
+        const asCsv = dispatch(method, { ...(input as object), format: 'csv' }) as ApiResult<MethodOutput<'roster.export'>>;
+        if (!asCsv.ok) return asCsv;
+        // One table definition for both formats: the CSV's rows, with numbers as numbers.
+        const table = parseCsv(asCsv.value.data).map((r) => r.fields.map((f, i) => (i >= 5 && /^-?\d+(\.\d+)?$/.test(f) ? Number(f) : f)));
+        const bytes = await writeXlsx('Roster', table);
+        return {
+          ok: true,
+          value: {
+            ...asCsv.value,
+            filename: asCsv.value.filename.replace(/\.csv$/, '.xlsx'),
+            mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            encoding: 'base64',
+            data: bytes.toString('base64'),
+          },
+        };
+      }
+    } catch (err) {
+      return { ok: false, error: errorOf(err) };
+    }
+    return dispatch(method, input);
+  }
+
   return {
     planner,
     dispatch,
+    dispatchAsync,
+    callAsync: <M extends MethodName>(method: M, input: MethodInput<M>) => dispatchAsync(method, input) as Promise<ApiResult<MethodOutput<M>>>,
     call: <M extends MethodName>(method: M, input: MethodInput<M>) => dispatch(method, input) as ApiResult<MethodOutput<M>>,
     run: <M extends MethodName>(method: M, input: MethodInput<M>) => {
       const result = dispatch(method, input) as ApiResult<MethodOutput<M>>;

@@ -6,7 +6,7 @@ export const CALL_CHANNEL = 'rosterdesk:call';
 export const MENU_CHANNEL = 'rosterdesk:menu';
 
 export interface Dispatcher {
-  dispatch(method: unknown, input: unknown): ApiResult<unknown>;
+  dispatchAsync(method: unknown, input: unknown): Promise<ApiResult<unknown>>;
 }
 
 /**
@@ -15,13 +15,13 @@ export interface Dispatcher {
  * Errors come back as values ({code, message, path}), never as exceptions,
  * because Electron would strip them to a bare string.
  */
-export function handleCall(service: Dispatcher | null, senderUrl: string | undefined, method: unknown, input: unknown): ApiResult<unknown> {
+export async function handleCall(service: Dispatcher | null, senderUrl: string | undefined, method: unknown, input: unknown): Promise<ApiResult<unknown>> {
   if (!isTrustedSender(senderUrl)) {
     return { ok: false, error: { code: 'forbidden', message: 'Calls are only answered for the Rosterdesk window', path: [] } };
   }
   if (!service) return { ok: false, error: { code: 'no_file', message: 'No planner file is open', path: [] } };
   try {
-    return service.dispatch(method, input);
+    return await service.dispatchAsync(method, input);
   } catch (err) {
     return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err), path: [] } };
   }

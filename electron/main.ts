@@ -156,8 +156,8 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(res.body, { status: res.status, headers });
     });
 
-    ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => {
-      const result = handleCall(service, event.senderFrame?.url, method, input);
+    ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown) => {
+      const result = await handleCall(service, event.senderFrame?.url, method, input);
       // The menu speaks the user's language too.
       if (method === 'settings.set' && result.ok) rebuildMenu();
       return result;

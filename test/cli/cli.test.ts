@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
 import { freshService } from '../helpers/service';
+import { startOfWeek, todayIn } from '../../core/time';
 import { tempDir, tempFile } from '../helpers/tmp';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'rosterdesk.mjs');
@@ -152,5 +153,44 @@ describe('rosterdesk CLI', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe('rosterdesk team add: A team called "Tehran" already exists\n');
     expect(run('nonsense').status).toBe(2);
+  });
+});
+
+describe('rosterdesk import roster / export roster', () => {
+  it('round-trips a roster through CSV and XLSX files, and reports bad lines with their numbers', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db, '--demo');
+    const dir = tempDir();
+    const csv = path.join(dir, 'rota.csv');
+    const xlsx = path.join(dir, 'rota.xlsx');
+    // The demo's rota starts on this week's Monday (in Istanbul): export its first two weeks.
+    const monday = startOfWeek(todayIn('Europe/Istanbul'), 'mon');
+    const range = ['--from', monday.toString(), '--to', monday.add({ days: 13 }).toString()];
+    const a = await cli('export', 'roster', '--db', db, '--team', 'Support Desk Istanbul', ...range, '--format', 'csv', '--out', csv);
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(`Wrote 128 shifts to ${csv}\n`);
+    const b = await cli('export', 'roster', '--db', db, '--team', 'Support Desk Istanbul', ...range, '--out', xlsx);
+    expect(b.code).toBe(0);
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+
+    const other = tempFile();
+    await cli('init', '--db', other, '--demo');
+    const s = freshService(other);
+    const team = s.run('team.list', {})[0];
+    s.run('shift.clearRange', { teamId: team?.id ?? 0, from: range[1] ?? '', to: range[3] ?? '' });
+    s.close();
+    const imported = await cli('import', 'roster', xlsx, '--db', other, '--team', 'Support Desk Istanbul');
+    expect(imported.code).toBe(0);
+    const again = path.join(dir, 'again.csv');
+    await cli('export', 'roster', '--db', other, '--team', 'Support Desk Istanbul', ...range, '--out', again);
+    expect(fs.readFileSync(again, 'utf8')).toBe(fs.readFileSync(csv, 'utf8'));
+
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'person,date,code\nNobody,2026-11-23,E\nAyşe Yılmaz,2026-13-01,E\n');
+    expect(imported.out).toBe('Imported 128 shifts into "Support Desk Istanbul" (0 replaced)\n');
+    const r = await cli('import', 'roster', bad, '--db', other, '--team', 'Support Desk Istanbul');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').slice(0, 2)).toEqual([`${bad}:2: person: nobody in Support Desk Istanbul is called or has the email Nobody`, `${bad}:3: date: "2026-13-01" is not a real date written YYYY-MM-DD`]);
+    expect((await cli('export', 'roster', '--db', other, '--team', 'Support Desk Istanbul', ...range, '--format', 'pdf', '--out', bad)).code).toBe(2);
   });
 });

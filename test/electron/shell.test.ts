@@ -8,18 +8,18 @@ import { dataHash } from '../helpers/dbhash';
 import { freshService } from '../helpers/service';
 
 describe('the IPC handler table', () => {
-  it('passes calls from our window to the service, validated', () => {
+  it('passes calls from our window to the service, validated', async () => {
     const service = freshService();
-    const ok = handleCall(service, APP_ENTRY, 'team.create', { name: 'Destek', timeZone: 'Europe/Istanbul' });
+    const ok = await handleCall(service, APP_ENTRY, 'team.create', { name: 'Destek', timeZone: 'Europe/Istanbul' });
     expect(ok).toMatchObject({ ok: true, value: { name: 'Destek' } });
-    const bad = handleCall(service, APP_ENTRY, 'person.create', { teamId: 1, name: 'X', email: 'nope' });
+    const bad = await handleCall(service, APP_ENTRY, 'person.create', { teamId: 1, name: 'X', email: 'nope' });
     expect(bad).toEqual({ ok: false, error: { code: 'invalid_email', message: expect.any(String), path: ['email'] } });
   });
 
-  it('refuses other senders, unknown methods and hostile payloads without writing', () => {
+  it('refuses other senders, unknown methods and hostile payloads without writing', async () => {
     const service = freshService();
     const before = dataHash(service.planner.db);
-    expect(handleCall(service, 'https://evil.example/', 'team.create', { name: 'X', timeZone: 'UTC' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handleCall(service, 'https://evil.example/', 'team.create', { name: 'X', timeZone: 'UTC' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     for (const [method, input] of [
       ['require', {}],
       ['team.create', JSON.parse('{"name":"X","timeZone":"UTC","__proto__":{"admin":true}}')],
@@ -27,11 +27,11 @@ describe('the IPC handler table', () => {
       [42, null],
       ['person.list', { teamId: '1; DROP TABLE person' }],
     ] as const) {
-      const r = handleCall(service, APP_ENTRY, method, input);
+      const r = await handleCall(service, APP_ENTRY, method, input);
       expect(r.ok, String(method)).toBe(false);
     }
     expect(dataHash(service.planner.db)).toBe(before);
-    expect(handleCall(null, APP_ENTRY, 'team.list', {})).toMatchObject({ ok: false, error: { code: 'no_file' } });
+    expect(await handleCall(null, APP_ENTRY, 'team.list', {})).toMatchObject({ ok: false, error: { code: 'no_file' } });
   });
 });
 
