@@ -28,6 +28,39 @@ export function RosterPage({ team, revision, onChanged }: Props) {
   const [copyWeeks, setCopyWeeks] = useState(1);
   const [error, setError] = useState<ApiError | null>(null);
   const grid = useRef<RotaGridHandle>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [notice, setNotice] = useState('');
+
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // An .xlsx file is a zip archive ("PK"); anything else is read as CSV text.
+    const xlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
+    const data = xlsx ? btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join('')) : new TextDecoder().decode(bytes);
+    setNotice('');
+    await act(async () => {
+      const r = await call('roster.import', { teamId: team.id, format: xlsx ? 'xlsx' : 'csv', data });
+      setNotice(t('roster.imported', { count: r.created }));
+    });
+  }
+
+  async function download(format: 'csv' | 'xlsx') {
+    try {
+      const file = await call('roster.export', { teamId: team.id, from: weekStart, to: Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString(), format });
+      const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0)) : file.data;
+      const url = URL.createObjectURL(new Blob([body], { type: file.mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.filename;
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
 
   useEffect(() => {
     let live = true;
@@ -100,12 +133,32 @@ export function RosterPage({ team, revision, onChanged }: Props) {
         <button type="button" onClick={() => void act(() => call('shift.clearRange', { teamId: team.id, from: weekStart, to: end }))}>
           {t('roster.clear')}
         </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('roster.import')}
+        </button>
+        <input ref={fileInput} type="file" hidden accept=".csv,.xlsx,text/csv" aria-label={t('roster.import')} onChange={(e) => void importFile(e.target)} />
+        <button type="button" onClick={() => void download('csv')}>
+          {t('roster.exportCsv')}
+        </button>
+        <button type="button" onClick={() => void download('xlsx')}>
+          {t('roster.exportXlsx')}
+        </button>
       </div>
+      {notice && <p role="status">{notice}</p>}
       <PatternPanel team={team} weekStart={weekStart} revision={revision} onChanged={onChanged} />
       {error && (
-        <p role="alert" className="error">
-          {errorText(t, error)}
-        </p>
+        <div role="alert" className="error">
+          <p>{error.lines?.length ? t('roster.importFailed') : errorText(t, error)}</p>
+          {error.lines && (
+            <ul>
+              {error.lines.map((l) => (
+                <li key={`${l.line}-${l.column ?? ''}-${l.message}`}>
+                  {l.line}: {l.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {templates.length === 0 && <p className="muted">{t('roster.noTemplates')}</p>}
       <p className="muted small">{t('roster.help')}</p>

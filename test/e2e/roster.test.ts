@@ -157,4 +157,26 @@ describe('the weekly rota grid', () => {
     await form.getByRole('status').filter({ hasText: 'Created 14 shifts' }).waitFor();
     expect(await settle(() => codes('Anna Nowak'), ['L', 'L', 'L', 'L'])).toEqual(['L', 'L', 'L', 'L']);
   });
+
+  it('imports a roster file from the window and exports the week as CSV', async () => {
+    await openTeam();
+    const upload = (text: string) =>
+      page.getByLabel('Import roster (CSV or Excel)', { exact: true }).and(page.locator('input')).setInputFiles({ name: 'rota.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await upload('person,date,code\nAnna Nowak,2027-03-01,E\nZofia,2027-03-02,E\n');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.getByRole('listitem').allTextContents()).resolves.toEqual(['3: person: nobody in Wsparcie is called or has the email Zofia']);
+    await upload('person,date,code\nAnna Nowak,2027-03-01,E\nPiotr Wiśniewski,2027-03-02,L\n');
+    await page.getByRole('status').filter({ hasText: 'Imported 2 shifts' }).waitFor();
+    expect(await settle(() => cell('Piotr Wiśniewski, Tuesday 2 March').locator('strong').textContent(), 'L')).toBe('L');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export week (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe('roster-Wsparcie-2027-03-01-2027-03-07.csv');
+    const text = await download.createReadStream().then(async (stream) => {
+      let out = '';
+      for await (const chunk of stream) out += String(chunk);
+      return out;
+    });
+    expect(text.split('\r\n').slice(0, 3)).toEqual(['person,date,code,start,end,break_minutes,skill,paid_hours', 'Anna Nowak,2027-03-01,E,07:00,15:00,30,phone,7.5', 'Piotr Wiśniewski,2027-03-02,L,14:00,22:00,30,phone,7.5']);
+  });
 });
