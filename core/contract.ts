@@ -167,6 +167,23 @@ export const contract = {
     output: z.object({ shifts: z.array(Shift), removed: z.number() }),
     undo: 'Edit rota',
   },
+  /**
+   * Moves or resizes one shift (calendar drag): new start and end instants in epoch seconds,
+   * optionally to another person. Its roster day becomes the local date of the new start.
+   */
+  'shift.update': {
+    input: z.strictObject({
+      id,
+      startUtc: z.number().int().min(0).max(32_503_680_000),
+      endUtc: z.number().int().min(0).max(32_503_680_000),
+      personId: id.optional(),
+      breakMinutes: z.number().int().min(0).max(240).optional(),
+      note: z.string().max(500).optional(),
+    }),
+    output: Shift,
+    undo: 'Move shift',
+  },
+  'shift.delete': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Delete shift' },
   'shift.clearRange': {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personIds: z.array(id).max(5000).nullable().default(null) }),
     output: z.object({ removed: z.number() }),

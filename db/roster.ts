@@ -28,6 +28,8 @@ type RosterMethods =
   | 'template.archive'
   | 'shift.list'
   | 'shift.setCells'
+  | 'shift.update'
+  | 'shift.delete'
   | 'shift.clearRange'
   | 'shift.copyWeek'
   | 'pattern.list'
@@ -192,6 +194,39 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const team = ctx.requireTeam(teamId);
       const clock = zoneClock(team.timeZone);
       return writeCells(team, clock, entries, (i) => ['entries', i]);
+    },
+    'shift.update': ({ id, startUtc, endUtc, personId, breakMinutes, note }) => {
+      const current = shifts.getShift(db, id);
+      if (!current) throw new UserError('not_found', `There is no shift with id ${id}`, ['id']);
+      const team = ctx.requireTeam(current.teamId);
+      if (endUtc <= startUtc) throw new UserError('reversed_range', 'A shift must end after it starts', ['endUtc']);
+      if (endUtc - startUtc > 24 * 3600) throw new UserError('too_big', 'A shift is at most 24 hours long', ['endUtc']);
+      if (personId !== undefined && personId !== current.personId) {
+        const p = ctx.requirePerson(personId, ['personId']);
+        if (p.teamId !== team.id) throw new UserError('not_found', `${p.name} is not in ${team.name}`, ['personId']);
+        if (p.archived) throw new UserError('archived', `${p.name} is archived; restore them to plan shifts`, ['personId']);
+      }
+      const clock = zoneClock(team.timeZone);
+      const template = current.templateId === null ? null : templates.getTemplate(db, current.templateId);
+      // Still that template only while the local times are the template's.
+      const keepsTemplate = template !== null && clock.hhmm(startUtc) === template.startLocal && clock.hhmm(endUtc) === template.endLocal;
+      const next = {
+        ...current,
+        personId: personId ?? current.personId,
+        day: clock.dayOf(startUtc),
+        startUtc,
+        endUtc,
+        templateId: keepsTemplate ? current.templateId : null,
+        breakMinutes: breakMinutes ?? current.breakMinutes,
+        note: note ?? current.note,
+      };
+      if (next.breakMinutes >= (endUtc - startUtc) / 60) throw new UserError('too_big', 'The break is longer than the shift', ['breakMinutes']);
+      shifts.updateShift(db, id, next, ctx.stamp());
+      return toShift(shifts.getShift(db, id) as shifts.ShiftRow, clock, templatesById(team.id));
+    },
+    'shift.delete': ({ id }) => {
+      if (shifts.deleteShift(db, id) === 0) throw new UserError('not_found', `There is no shift with id ${id}`, ['id']);
+      return { id };
     },
     'shift.clearRange': ({ teamId, from, to, personIds }) => {
       ctx.requireTeam(teamId);

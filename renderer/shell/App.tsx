@@ -8,14 +8,15 @@ import { bridge, call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { TicketHistory } from '../history/TicketHistory';
 import { applyDocumentLanguage, LANGUAGE_NAMES } from '../i18n/index';
+import { CalendarPage } from '../calendar/CalendarPage';
 import { RosterPage } from '../roster/RosterPage';
 import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
 import { TeamForm } from '../team/TeamForm';
 import { Welcome } from './Welcome';
 
-type View = 'roster' | 'people' | 'templates' | 'team' | 'history';
-const VIEWS: View[] = ['roster', 'people', 'templates', 'team', 'history'];
+type View = 'roster' | 'calendar' | 'people' | 'templates' | 'team' | 'history';
+const VIEWS: View[] = ['roster', 'calendar', 'people', 'templates', 'team', 'history'];
 const LAST_TEAM_KEY = 'rosterdesk.lastTeamId';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -206,6 +207,7 @@ export function App() {
           </nav>
           <main>
             {view === 'roster' && <RosterPage team={team} revision={revision} onChanged={() => void refresh()} />}
+            {view === 'calendar' && <CalendarPage team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'people' && <PeoplePanel team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'templates' && <TemplatesPanel team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'team' && (

@@ -239,3 +239,33 @@ describe('rotating patterns', () => {
     expect(inline.ok).toBe(false);
   });
 });
+
+describe('moving a shift (calendar drag)', () => {
+  it('moves and resizes by instants, keeps the template only while the times match, and is undoable', () => {
+    const { s, team, anna, piotr } = warsawTeam();
+    const [e] = s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: { code: 'E' } }] }).shifts;
+    if (!e) throw new Error('no shift');
+    // A day later, same local times: still an E.
+    const moved = s.run('shift.update', { id: e.id, startUtc: e.startUtc + 86400, endUtc: e.endUtc + 86400 });
+    expect(moved).toMatchObject({ day: '2026-11-24', code: 'E', startLocal: '07:00' });
+    // An hour longer: now custom times.
+    const longer = s.run('shift.update', { id: e.id, startUtc: moved.startUtc, endUtc: moved.endUtc + 3600 });
+    expect(longer).toMatchObject({ code: null, endLocal: '16:00', paidMinutes: 510 });
+    // Dragged past midnight into the next local day, and to Piotr.
+    const late = s.run('shift.update', { id: e.id, startUtc: moved.startUtc + 17 * 3600, endUtc: moved.startUtc + 25 * 3600, personId: piotr.id });
+    expect(late).toMatchObject({ day: '2026-11-25', personId: piotr.id, startLocal: '00:00' });
+    for (const bad of [
+      { id: e.id, startUtc: 100, endUtc: 50 },
+      { id: e.id, startUtc: 0, endUtc: 2 * 86400 },
+      { id: 999, startUtc: 0, endUtc: 60 },
+    ]) {
+      expect(s.call('shift.update', bad).ok).toBe(false);
+    }
+    s.run('history.undo', {});
+    s.run('history.undo', {});
+    s.run('history.undo', {});
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-29' })[0]).toMatchObject({ day: '2026-11-23', code: 'E', personId: anna.id });
+    s.run('shift.delete', { id: e.id });
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-29' })).toEqual([]);
+  });
+});

@@ -1,0 +1,168 @@
+import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import interactionPlugin from '@fullcalendar/react/interaction';
+import faLocale from '@fullcalendar/react/locales/fa';
+import enGbLocale from '@fullcalendar/react/locales/en-gb';
+import plLocale from '@fullcalendar/react/locales/pl';
+import trLocale from '@fullcalendar/react/locales/tr';
+import classicTheme from '@fullcalendar/react/themes/classic';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import '@fullcalendar/react/themes/classic/palette.css';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventDropInfo, EventResizeDoneInfo } from '@fullcalendar/react';
+import type { ApiError } from '../../core/errors';
+import type { Person } from '../../core/person';
+import type { Shift } from '../../core/shift';
+import type { Team } from '../../core/team';
+import { Temporal } from '../../core/time';
+import { call, CallError } from '../api/client';
+import { errorText } from '../api/errors';
+
+type Mode = 'teamWeek' | 'teamDay' | 'personMonth' | 'overview';
+const MODES: Mode[] = ['teamWeek', 'teamDay', 'personMonth', 'overview'];
+const VIEW_OF: Record<Mode, string> = { teamWeek: 'timeGridWeek', teamDay: 'timeGridDay', personMonth: 'dayGridMonth', overview: 'dayGridMonth' };
+const LOCALES = { en: enGbLocale, tr: trLocale, pl: plLocale, fa: faLocale };
+const FIRST_DAY = { mon: 1, sat: 6, sun: 0 } as const;
+
+interface Props {
+  team: Team;
+  revision: number;
+  onChanged(): void;
+}
+
+/**
+ * The time-based views, drawn by FullCalendar v7 in the team's time zone:
+ * team week and day (drag to move, drag the end to resize), one person's month,
+ * and a month overview. Every change goes through the same API as the grid.
+ */
+export function CalendarPage({ team, revision, onChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const [mode, setMode] = useState<Mode>('teamWeek');
+  const [people, setPeople] = useState<Person[]>([]);
+  const [personId, setPersonId] = useState<number | null>(null);
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [shifts, setShifts] = useState<Shift[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('person.list', { teamId: team.id }).then((list) => {
+      if (!live) return;
+      setPeople(list);
+      setPersonId((current) => current ?? list[0]?.id ?? null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [team.id, revision]);
+
+  useEffect(() => {
+    if (!range) return;
+    let live = true;
+    call('shift.list', { teamId: team.id, ...range })
+      .then((list) => live && setShifts(list))
+      .catch((err: unknown) => live && err instanceof CallError && setError(err.error));
+    return () => {
+      live = false;
+    };
+  }, [team.id, range, revision]);
+
+  const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
+  const events = useMemo(
+    () =>
+      shifts
+        .filter((s) => mode !== 'personMonth' || s.personId === personId)
+        .map((s) => {
+          const p = byId.get(s.personId);
+          return {
+            id: String(s.id),
+            title: mode === 'personMonth' ? `${s.code ?? ''} ${s.startLocal}–${s.endLocal}` : `${p?.name ?? '?'}${s.code ? ` · ${s.code}` : ''}`,
+            start: s.start,
+            end: s.end,
+            color: p?.color ?? '#6b7a90',
+          };
+        }),
+    [shifts, byId, mode, personId],
+  );
+
+  async function move(info: EventDropInfo | EventResizeDoneInfo) {
+    const { start, end } = info.event;
+    if (!start || !end) return info.revert();
+    try {
+      await call('shift.update', { id: Number(info.event.id), startUtc: Math.round(start.getTime() / 1000), endUtc: Math.round(end.getTime() / 1000) });
+      setError(null);
+      onChanged();
+    } catch (err) {
+      info.revert();
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
+
+  // The visible range as roster days of the team's zone (FullCalendar hands over instants).
+  const toDay = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(team.timeZone).toPlainDate();
+  const language = (['en', 'tr', 'pl', 'fa'] as const).find((l) => l === i18n.language) ?? 'en';
+
+  return (
+    <section className="card" aria-labelledby="calendar-title">
+      <div className="toolbar">
+        <h2 id="calendar-title">{t('calendar.title')}</h2>
+        <div role="group" aria-label={t('calendar.view')} className="inline">
+          {MODES.map((m) => (
+            <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {t(`calendar.${m}`)}
+            </button>
+          ))}
+        </div>
+        {mode === 'personMonth' && (
+          <label className="inline">
+            <span>{t('calendar.person')}</span>
+            <select value={personId ?? ''} onChange={(e) => setPersonId(Number(e.target.value))}>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {errorText(t, error)}
+        </p>
+      )}
+      <p className="muted small">{t('calendar.hint')}</p>
+      <FullCalendar
+        key={mode}
+        plugins={[classicTheme, dayGridPlugin, timeGridPlugin, interactionPlugin]}
+        initialView={VIEW_OF[mode]}
+        timeZone={team.timeZone}
+        locale={LOCALES[language]}
+        direction={language === 'fa' ? 'rtl' : 'ltr'}
+        firstDay={FIRST_DAY[team.weekStart]}
+        height="auto"
+        allDaySlot={false}
+        nowIndicator
+        editable={mode === 'teamWeek' || mode === 'teamDay'}
+        eventDurationEditable={mode === 'teamWeek' || mode === 'teamDay'}
+        snapDuration="00:15:00"
+        dayMaxEvents={mode === 'overview' ? 4 : false}
+        headerToolbar={{ start: 'prev,next today', center: 'title', end: '' }}
+        events={events}
+        datesSet={(info) => {
+          const from = toDay(info.start).toString();
+          // FullCalendar's end is exclusive; the night before the first day can reach into the view.
+          const to = toDay(new Date(info.end.getTime() - 1)).toString();
+          const start = Temporal.PlainDate.from(from).subtract({ days: 1 }).toString();
+          setRange((r) => (r && r.from === start && r.to === to ? r : { from: start, to }));
+        }}
+        eventDrop={(info) => void move(info)}
+        eventResize={(info) => void move(info)}
+      />
+    </section>
+  );
+}
