@@ -1,0 +1,91 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startOfWeek, todayIn } from '../../core/time';
+import { freshService } from '../helpers/service';
+import { tempFile } from '../helpers/tmp';
+import { launchChromium, serve, settle, watchErrors, type Served } from './harness';
+
+let browser: Browser;
+let served: Served;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  await served?.stop();
+  expect(errors).toEqual([]);
+});
+
+describe('calendar views (FullCalendar v7)', () => {
+  it('drags a shift to the next day and stretches it an hour in the week view; the rota grid shows both', async () => {
+    // This week's Wednesday in Warsaw: the week view opens on the current week.
+    const monday = startOfWeek(todayIn('Europe/Warsaw'), 'mon');
+    const wednesday = monday.add({ days: 2 });
+    const thursday = monday.add({ days: 3 });
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN' });
+    const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'] });
+    s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', breakMinutes: 30, skill: 'phone' });
+    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: wednesday.toString(), value: { code: 'E' } }] });
+    s.close();
+    served = await serve(file);
+    // Tall enough for the whole day: a drag near the window's edge would make FullCalendar scroll.
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 1800 } });
+    page = await context.newPage();
+    errors = watchErrors(page);
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Calendar' }).click();
+
+    const event = page.getByText('Anna Nowak · E');
+    await event.waitFor();
+    const header = (d: typeof wednesday) => page.getByRole('columnheader').filter({ hasText: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(d.year, d.month - 1, d.day))) });
+    const wed = await header(wednesday).boundingBox();
+    const thu = await header(thursday).boundingBox();
+    const box = await page.getByRole('listitem').filter({ hasText: 'Anna Nowak · E' }).boundingBox();
+    if (!wed || !thu || !box) throw new Error('calendar not laid out');
+
+    // Move: press on the event, drag one column to the right, release.
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + (thu.x - wed.x) / 2, y, { steps: 8 });
+    await page.mouse.move(box.x + box.width / 2 + (thu.x - wed.x), y, { steps: 8 });
+    await page.mouse.up();
+
+    await page.getByRole('button', { name: 'Rota' }).click();
+    const cellName = (d: typeof wednesday) => `Anna Nowak, ${new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)))}`;
+    const thursdayCell = page.getByRole('gridcell', { name: cellName(thursday), exact: true });
+    expect(await settle(() => thursdayCell.textContent(), 'E07:00–15:00')).toBe('E07:00–15:00');
+    await expect(page.getByRole('gridcell', { name: cellName(wednesday), exact: true }).textContent()).resolves.toBe('');
+
+    // Resize: drag the end of the shift down by one hour.
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    const moved = page.getByText('Anna Nowak · E');
+    await moved.waitFor();
+    // The end handle sits on the 15:00 line; pull it to the 16:00 line (a few pixels above each, inside the shift).
+    const line15 = await page.locator('[data-time="15:00:00"]').first().boundingBox();
+    const line16 = await page.locator('[data-time="16:00:00"]').first().boundingBox();
+    // FullCalendar v7 gives each event the listitem role: its box is the whole shift, resize handle included.
+    const ev = await page.getByRole('listitem').filter({ hasText: 'Anna Nowak · E' }).boundingBox();
+    if (!line15 || !line16 || !ev) throw new Error('calendar not laid out');
+    const x = ev.x + ev.width / 2;
+    await page.mouse.move(x, line15.y - 3);
+    await page.mouse.down();
+    await page.mouse.move(x, (line15.y + line16.y) / 2 - 3, { steps: 6 });
+    await page.mouse.move(x, line16.y - 3, { steps: 6 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Rota' }).click();
+    // Longer than the template: now custom times (•), 07:00–16:00.
+    expect(await settle(() => thursdayCell.textContent(), '•07:00–16:00')).toBe('•07:00–16:00');
+    await page.keyboard.press('Control+z');
+    expect(await settle(() => thursdayCell.textContent(), 'E07:00–15:00')).toBe('E07:00–15:00');
+  });
+});
