@@ -7,6 +7,7 @@ import { call, CallError } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
+import { RulesFields, rulesDraft, rulesPatch, type RulesDraft } from './RulesFields';
 
 const LOCALES = ['en-GB', 'en-US', 'tr-TR', 'pl-PL', 'fa-IR', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'uk-UA', 'ar-SA'];
 const COMMON_CURRENCIES = ['TRY', 'PLN', 'IRR', 'EUR', 'USD', 'GBP'];
@@ -31,6 +32,7 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
   const [country, setCountry] = useState(team?.country ?? '');
   const [currency, setCurrency] = useState(team?.currency ?? 'EUR');
   const [skills, setSkills] = useState((team?.skills ?? ['phone', 'chat', 'email']).join(', '));
+  const [rules, setRules] = useState<RulesDraft | null>(team ? rulesDraft(team.rules) : null);
   const [error, setError] = useState<ApiError | null>(null);
   const zones = useMemo(() => timeZones(), []);
   const currencies = useMemo(() => {
@@ -51,7 +53,7 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
       skills: skills.split(',').map((s) => s.trim()).filter(Boolean),
     };
     try {
-      const result = team ? await call('team.update', { id: team.id, ...values }) : await call('team.create', values);
+      const result = team ? await call('team.update', { id: team.id, ...values, ...(rules ? { rules: rulesPatch(rules) } : {}) }) : await call('team.create', values);
       setError(null);
       onSaved(result);
     } catch (err) {
@@ -117,6 +119,7 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
       <Field label={t('team.skills')} hint={t('team.skillsHint')} error={errors.get('skills')}>
         {(p) => <input {...p} value={skills} onChange={(e) => setSkills(e.target.value)} autoComplete="off" />}
       </Field>
+      {rules && <RulesFields draft={rules} onChange={setRules} errors={errors} />}
       <FormError error={error} fieldCount={errors.size} />
       <div className="actions">
         <button type="submit" className="primary">

@@ -179,4 +179,28 @@ describe('the weekly rota grid', () => {
     });
     expect(text.split('\r\n').slice(0, 3)).toEqual(['person,date,code,start,end,break_minutes,skill,paid_hours', 'Anna Nowak,2027-03-01,E,07:00,15:00,30,phone,7.5', 'Piotr Wiśniewski,2027-03-02,L,14:00,22:00,30,phone,7.5']);
   });
+
+  it("applies the team's own rest rule, edited in Team settings", async () => {
+    await openTeam();
+    await cell('Anna Nowak, Monday 1 March').click();
+    await page.keyboard.type('L');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('E');
+    await page.keyboard.press('Enter');
+    const rest = 'Anna Nowak · Tuesday 2 March · Only 9 h rest before this day (at least 11 h) Show';
+    expect(await settle(problems, [rest])).toEqual([rest]);
+
+    await page.getByRole('button', { name: 'Team settings' }).click();
+    const form = page.getByRole('form', { name: 'Team settings' });
+    await form.getByLabel('Minimum rest between shifts (hours)').fill('abc');
+    await form.getByRole('button', { name: 'Save team' }).click();
+    await form.getByRole('alert').waitFor();
+    await form.getByLabel('Minimum rest between shifts (hours)').fill('9');
+    await form.getByRole('button', { name: 'Save team' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    await page.getByRole('button', { name: 'Rota' }).click();
+    await page.getByLabel('Go to date').fill('2027-03-01');
+    expect(await settle(problems, [])).toEqual([]);
+  });
 });

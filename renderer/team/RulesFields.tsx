@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../core/errors';
+import type { TeamRules } from '../../core/team-rules';
+import { useFormat } from '../format';
+import { Field } from '../shell/Field';
+
+/** Rule limits and premiums as text fields (so a half-typed number is not lost), validated by the service. */
+export type RulesDraft = Record<Exclude<keyof TeamRules, 'weekendDays'>, string> & { weekendDays: number[] };
+
+export function rulesDraft(rules: TeamRules): RulesDraft {
+  const { weekendDays, ...rest } = rules;
+  return { ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) as Omit<RulesDraft, 'weekendDays'>), weekendDays };
+}
+
+const NUMBER_FIELDS = ['minRestHours', 'maxWeeklyHours', 'maxConsecutiveDays', 'contractToleranceHours', 'nightMultiplier', 'weekendMultiplier', 'holidayMultiplier'] as const;
+const TIME_FIELDS = ['nightStart', 'nightEnd'] as const;
+
+/** The values the API takes: numbers as numbers (a decimal comma is accepted), times and the region as typed. */
+export function rulesPatch(d: RulesDraft) {
+  const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
+  return {
+    minRestHours: num(d.minRestHours),
+    maxWeeklyHours: num(d.maxWeeklyHours),
+    maxConsecutiveDays: num(d.maxConsecutiveDays),
+    contractToleranceHours: num(d.contractToleranceHours),
+    nightMultiplier: num(d.nightMultiplier),
+    weekendMultiplier: num(d.weekendMultiplier),
+    holidayMultiplier: num(d.holidayMultiplier),
+    nightStart: d.nightStart,
+    nightEnd: d.nightEnd,
+    weekendDays: d.weekendDays,
+    holidayRegion: d.holidayRegion.trim().toUpperCase(),
+  };
+}
+
+export function RulesFields({ draft, onChange, errors }: { draft: RulesDraft; onChange(d: RulesDraft): void; errors: Map<string, ApiError> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  // Errors on rules come back with the path ['rules', field].
+  const errorOf = (field: string) => {
+    const e = errors.get('rules');
+    return e && e.path[1] === field ? e : undefined;
+  };
+  // 2026-11-23 is a Monday: the seven days after it name the weekdays in the UI language.
+  const weekdayName = (iso: number) => fmt.weekday(`2026-11-${22 + iso}`);
+  return (
+    <fieldset className="rules">
+      <legend>{t('team.rulesTitle')}</legend>
+      <div className="form-grid">
+        {NUMBER_FIELDS.map((f) => (
+          <Field key={f} label={t(`team.${f}`)} error={errorOf(f)}>
+            {(p) => <input {...p} inputMode="decimal" value={draft[f]} onChange={(e) => onChange({ ...draft, [f]: e.target.value })} />}
+          </Field>
+        ))}
+        {TIME_FIELDS.map((f) => (
+          <Field key={f} label={t(`team.${f}`)} error={errorOf(f)}>
+            {(p) => <input {...p} type="time" value={draft[f]} onChange={(e) => onChange({ ...draft, [f]: e.target.value })} />}
+          </Field>
+        ))}
+        <Field label={t('team.holidayRegion')} error={errorOf('holidayRegion')}>
+          {(p) => <input {...p} value={draft.holidayRegion} maxLength={10} onChange={(e) => onChange({ ...draft, holidayRegion: e.target.value })} />}
+        </Field>
+      </div>
+      <fieldset className="skills">
+        <legend>{t('team.weekendDays')}</legend>
+        {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+          <label key={d} className="check">
+            <input
+              type="checkbox"
+              checked={draft.weekendDays.includes(d)}
+              onChange={(e) => onChange({ ...draft, weekendDays: e.target.checked ? [...draft.weekendDays, d].sort() : draft.weekendDays.filter((x) => x !== d) })}
+            />
+            {weekdayName(d)}
+          </label>
+        ))}
+      </fieldset>
+    </fieldset>
+  );
+}
