@@ -3,7 +3,7 @@ import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
 import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern';
 import { Violation } from './rules';
-import { CellValue, Shift, ShiftTemplateFields } from './shift';
+import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from './shift';
 import { ShiftTemplate } from './template';
 import { id, plainDate } from './validators';
 
@@ -182,6 +182,18 @@ export const contract = {
     }),
     output: Shift,
     undo: 'Move shift',
+  },
+  /**
+   * Replaces a shift's activity blocks. Times are local HH:MM inside the shift (a night shift's
+   * 02:00 is the next morning's). When breaks are placed, the shift's unpaid break becomes their total.
+   */
+  'shift.setActivities': {
+    input: z.strictObject({
+      id,
+      activities: z.array(z.strictObject({ kind: ActivityKind, startLocal: localTime, endLocal: localTime })).max(20),
+    }),
+    output: Shift,
+    undo: 'Edit activities',
   },
   'shift.delete': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Delete shift' },
   'shift.clearRange': {

@@ -32,6 +32,12 @@ export function paidMinutes(span: ShiftSpan, breakMinutes: number): number {
 }
 
 
+export const ACTIVITY_KINDS = ['break', 'meeting', 'training'] as const;
+export const ActivityKind = z.enum(ACTIVITY_KINDS);
+
+export const Activity = z.object({ kind: ActivityKind, start: z.string(), end: z.string(), startLocal: z.string(), endLocal: z.string() });
+export type Activity = z.infer<typeof Activity>;
+
 export const Shift = z.object({
   id,
   teamId: id,
@@ -51,6 +57,8 @@ export const Shift = z.object({
   skill: z.string().nullable(),
   locked: z.boolean(),
   note: z.string(),
+  /** Breaks, meetings and trainings placed inside the shift, in time order. */
+  activities: z.array(Activity),
 });
 export type Shift = z.infer<typeof Shift>;
 

@@ -30,6 +30,7 @@ type RosterMethods =
   | 'shift.setCells'
   | 'shift.update'
   | 'shift.delete'
+  | 'shift.setActivities'
   | 'shift.clearRange'
   | 'shift.copyWeek'
   | 'pattern.list'
@@ -55,9 +56,10 @@ export function dayRange(from: string, to: string, path: (string | number)[] = [
   return { from: a, to: b };
 }
 
-export function toShift(row: shifts.ShiftRow, clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>): Shift {
+export function toShift(row: shifts.ShiftRow, clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>, activities: readonly shifts.ActivityRow[] = []): Shift {
   return {
     ...row,
+    activities: activities.map((a) => ({ kind: a.kind, start: clock.iso(a.startUtc), end: clock.iso(a.endUtc), startLocal: clock.hhmm(a.startUtc), endLocal: clock.hhmm(a.endUtc) })),
     start: clock.iso(row.startUtc),
     end: clock.iso(row.endUtc),
     startLocal: clock.hhmm(row.startUtc),
@@ -75,6 +77,12 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     new Map(
       (db.prepare('SELECT id FROM shift_template WHERE team_id = ?').pluck().all(teamId) as number[]).map((id) => [id, templates.getTemplate(db, id) as ShiftTemplate]),
     );
+
+  /** Shifts as the API shows them, with their activities (one query for all). */
+  const shiftsOut = (rows: readonly shifts.ShiftRow[], clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>): Shift[] => {
+    const activities = shifts.activitiesOf(db, rows.map((r) => r.id));
+    return rows.map((r) => toShift(r, clock, byId, activities.get(r.id)));
+  };
 
   const checkTemplateSkill = (team: Team, skill: string | null) => {
     if (skill !== null && !team.skills.includes(skill)) {
@@ -144,7 +152,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       if (value) ids.push(shifts.insertShift(db, shiftFor(team, clock, byCode, personId, day, value, [...pathOf(i), 'value']), at));
     });
     const byId = templatesById(team.id);
-    return { shifts: ids.map((id) => toShift(shifts.getShift(db, id) as shifts.ShiftRow, clock, byId)), removed };
+    return { shifts: shiftsOut(ids.map((id) => shifts.getShift(db, id) as shifts.ShiftRow), clock, byId), removed };
   };
 
   const checkCycleCodes = (team: Team, cycle: readonly string[], path: (string | number)[]) => {
@@ -188,7 +196,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       dayRange(from, to);
       const byId = templatesById(teamId);
       const clock = zoneClock(team.timeZone);
-      return shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, clock, byId));
+      return shiftsOut(shifts.listShifts(db, teamId, from, to), clock, byId);
     },
     'shift.setCells': ({ teamId, entries }) => {
       const team = ctx.requireTeam(teamId);
@@ -222,7 +230,33 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       };
       if (next.breakMinutes >= (endUtc - startUtc) / 60) throw new UserError('too_big', 'The break is longer than the shift', ['breakMinutes']);
       shifts.updateShift(db, id, next, ctx.stamp());
-      return toShift(shifts.getShift(db, id) as shifts.ShiftRow, clock, templatesById(team.id));
+      return shiftsOut([shifts.getShift(db, id) as shifts.ShiftRow], clock, templatesById(team.id))[0] as Shift;
+    },
+    'shift.setActivities': ({ id, activities }) => {
+      const current = shifts.getShift(db, id);
+      if (!current) throw new UserError('not_found', `There is no shift with id ${id}`, ['id']);
+      const team = ctx.requireTeam(current.teamId);
+      const clock = zoneClock(team.timeZone);
+      // A local time names the instant inside the shift: on its roster day or, for a night shift, the next.
+      const inside = (hhmm: string, allowEnd: boolean) =>
+        [current.day, clock.addDays(current.day, 1)].map((d) => clock.at(d, hhmm)).find((t) => t >= current.startUtc && (allowEnd ? t <= current.endUtc : t < current.endUtc));
+      const placed = activities.map((a, i) => {
+        const startUtc = inside(a.startLocal, false);
+        const endUtc = startUtc === undefined ? undefined : [current.day, clock.addDays(current.day, 1)].map((d) => clock.at(d, a.endLocal)).find((t) => t > startUtc && t <= current.endUtc);
+        if (startUtc === undefined || endUtc === undefined) {
+          throw new UserError('outside_shift', `${a.startLocal}–${a.endLocal} is not inside the shift (${clock.hhmm(current.startUtc)}–${clock.hhmm(current.endUtc)})`, ['activities', i]);
+        }
+        return { kind: a.kind, startUtc, endUtc };
+      });
+      const sorted = [...placed].sort((a, b) => a.startUtc - b.startUtc);
+      sorted.forEach((a, i) => {
+        const next = sorted[i + 1];
+        if (next && next.startUtc < a.endUtc) throw new UserError('overlap', `Two activities overlap at ${clock.hhmm(next.startUtc)}`, ['activities', placed.indexOf(next)]);
+      });
+      shifts.replaceActivities(db, id, sorted);
+      const breakMinutes = sorted.filter((a) => a.kind === 'break').reduce((m, a) => m + (a.endUtc - a.startUtc) / 60, 0);
+      if (breakMinutes > 0) shifts.updateShift(db, id, { ...current, breakMinutes }, ctx.stamp());
+      return shiftsOut([shifts.getShift(db, id) as shifts.ShiftRow], clock, templatesById(team.id))[0] as Shift;
     },
     'shift.delete': ({ id }) => {
       if (shifts.deleteShift(db, id) === 0) throw new UserError('not_found', `There is no shift with id ${id}`, ['id']);
@@ -321,7 +355,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const clock = zoneClock(team.timeZone);
       const byId = templatesById(teamId);
       const people = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p]));
-      const list = shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, clock, byId));
+      const list = shiftsOut(shifts.listShifts(db, teamId, from, to), clock, byId);
       const label = (id: number) => {
         const p = people.get(id);
         return p?.email ?? p?.name ?? String(id);
@@ -352,7 +386,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const holidayDays = new Set(holidays.map((h) => h.day));
       const byId = templatesById(teamId);
       const clock = zoneClock(team.timeZone);
-      const weekShifts = shifts.listShifts(db, teamId, from, to).map((r) => toShift(r, clock, byId));
+      const weekShifts = shiftsOut(shifts.listShifts(db, teamId, from, to), clock, byId);
       const everyone = listPeople(db, teamId, '', true);
       const withShifts = new Set(weekShifts.map((x) => x.personId));
       const rows = everyone

@@ -54,19 +54,57 @@ export function updateShift(db: Db, id: number, s: NewShift, at: string): void {
 }
 
 export function deleteCell(db: Db, personId: number, day: string): number {
+  db.prepare('DELETE FROM shift_activity WHERE shift_id IN (SELECT id FROM shift WHERE person_id = ? AND roster_day = ?)').run(personId, day);
   return db.prepare('DELETE FROM shift WHERE person_id = ? AND roster_day = ?').run(personId, day).changes;
 }
 
 export function deleteShift(db: Db, id: number): number {
+  db.prepare('DELETE FROM shift_activity WHERE shift_id = ?').run(id);
   return db.prepare('DELETE FROM shift WHERE id = ?').run(id).changes;
+}
+
+export interface ActivityRow {
+  id: number;
+  shiftId: number;
+  kind: 'break' | 'meeting' | 'training';
+  startUtc: number;
+  endUtc: number;
+}
+
+/** Activities of the shifts with the given ids, grouped by shift. */
+export function activitiesOf(db: Db, shiftIds: readonly number[]): Map<number, ActivityRow[]> {
+  const out = new Map<number, ActivityRow[]>();
+  if (shiftIds.length === 0) return out;
+  // json_each keeps it one statement with one bound parameter, whatever the count.
+  const rows = db
+    .prepare(
+      `SELECT id, shift_id AS shiftId, kind, start_utc AS startUtc, end_utc AS endUtc FROM shift_activity
+       WHERE shift_id IN (SELECT value FROM json_each(?)) ORDER BY start_utc`,
+    )
+    .all(JSON.stringify(shiftIds)) as ActivityRow[];
+  for (const r of rows) out.set(r.shiftId, [...(out.get(r.shiftId) ?? []), r]);
+  return out;
+}
+
+export function replaceActivities(db: Db, shiftId: number, list: readonly Omit<ActivityRow, 'id' | 'shiftId'>[]): void {
+  db.prepare('DELETE FROM shift_activity WHERE shift_id = ?').run(shiftId);
+  const insert = db.prepare('INSERT INTO shift_activity (shift_id, kind, start_utc, end_utc) VALUES (?, ?, ?, ?)');
+  for (const a of list) insert.run(shiftId, a.kind, a.startUtc, a.endUtc);
 }
 
 /** Deletes a team's shifts in [from, to], for everyone or for the given people. */
 export function deleteRange(db: Db, teamId: number, from: string, to: string, personIds: readonly number[] | null): number {
-  if (!personIds) return db.prepare('DELETE FROM shift WHERE team_id = ? AND roster_day BETWEEN ? AND ?').run(teamId, from, to).changes;
+  if (!personIds) {
+    db.prepare('DELETE FROM shift_activity WHERE shift_id IN (SELECT id FROM shift WHERE team_id = ? AND roster_day BETWEEN ? AND ?)').run(teamId, from, to);
+    return db.prepare('DELETE FROM shift WHERE team_id = ? AND roster_day BETWEEN ? AND ?').run(teamId, from, to).changes;
+  }
+  const activities = db.prepare('DELETE FROM shift_activity WHERE shift_id IN (SELECT id FROM shift WHERE person_id = ? AND roster_day BETWEEN ? AND ?)');
   const stmt = db.prepare('DELETE FROM shift WHERE person_id = ? AND roster_day BETWEEN ? AND ?');
   let n = 0;
-  for (const p of personIds) n += stmt.run(p, from, to).changes;
+  for (const p of personIds) {
+    activities.run(p, from, to);
+    n += stmt.run(p, from, to).changes;
+  }
   return n;
 }
 

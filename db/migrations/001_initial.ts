@@ -71,6 +71,18 @@ CREATE TABLE shift (
   CHECK (end_utc > start_utc)
 ) STRICT;
 CREATE INDEX shift_person_day ON shift (person_id, roster_day);
+
+-- Blocks inside a shift: a placed break, a meeting, a training. No cascade: the
+-- shift's owner deletes them first, so every removed row reaches the undo log.
+CREATE TABLE shift_activity (
+  id         INTEGER PRIMARY KEY,
+  shift_id   INTEGER NOT NULL REFERENCES shift (id),
+  kind       TEXT NOT NULL CHECK (kind IN ('break', 'meeting', 'training')),
+  start_utc  INTEGER NOT NULL,
+  end_utc    INTEGER NOT NULL,
+  CHECK (end_utc > start_utc)
+) STRICT;
+CREATE INDEX shift_activity_shift ON shift_activity (shift_id);
 CREATE INDEX shift_team_day ON shift (team_id, roster_day);
 
 CREATE TABLE pattern (

@@ -269,3 +269,35 @@ describe('moving a shift (calendar drag)', () => {
     expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-29' })).toEqual([]);
   });
 });
+
+describe('activity blocks inside a shift', () => {
+  it('places breaks, meetings and trainings inside the shift (also past midnight), sets the unpaid break, and goes with the shift', () => {
+    const { s, team, anna } = warsawTeam();
+    const [night] = s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: { code: 'N' } }] }).shifts;
+    if (!night) throw new Error('no shift');
+    const r = s.run('shift.setActivities', {
+      id: night.id,
+      activities: [
+        { kind: 'meeting', startLocal: '22:00', endLocal: '22:30' },
+        { kind: 'break', startLocal: '02:00', endLocal: '02:45' },
+      ],
+    });
+    expect(r.activities).toEqual([
+      { kind: 'meeting', start: '2026-11-23T22:00:00+01:00', end: '2026-11-23T22:30:00+01:00', startLocal: '22:00', endLocal: '22:30' },
+      { kind: 'break', start: '2026-11-24T02:00:00+01:00', end: '2026-11-24T02:45:00+01:00', startLocal: '02:00', endLocal: '02:45' },
+    ]);
+    expect(r).toMatchObject({ breakMinutes: 45, paidMinutes: 435 });
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-23' })[0]?.activities).toHaveLength(2);
+
+    const outside = s.call('shift.setActivities', { id: night.id, activities: [{ kind: 'training', startLocal: '12:00', endLocal: '13:00' }] });
+    expect(outside.ok ? null : outside.error).toMatchObject({ code: 'outside_shift', path: ['activities', 0] });
+    const overlap = s.call('shift.setActivities', { id: night.id, activities: [{ kind: 'training', startLocal: '23:00', endLocal: '01:00' }, { kind: 'break', startLocal: '00:30', endLocal: '01:30' }] });
+    expect(overlap.ok ? null : overlap.error.code).toBe('overlap');
+
+    // Replacing the cell removes the activities too, and undo brings both back.
+    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: '2026-11-23', value: { code: 'E' } }] });
+    expect(s.planner.db.prepare('SELECT count(*) FROM shift_activity').pluck().get()).toBe(0);
+    s.run('history.undo', {});
+    expect(s.run('shift.list', { teamId: team.id, from: '2026-11-23', to: '2026-11-23' })[0]?.activities.map((a) => a.kind)).toEqual(['meeting', 'break']);
+  });
+});
