@@ -20,6 +20,7 @@ import type { Team } from '../../core/team';
 import { Temporal } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
+import { ShiftDialog } from './ShiftDialog';
 
 type Mode = 'teamWeek' | 'teamDay' | 'personMonth' | 'overview';
 const MODES: Mode[] = ['teamWeek', 'teamDay', 'personMonth', 'overview'];
@@ -46,6 +47,7 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [shifts, setShifts] = useState<Shift[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
+  const [open, setOpen] = useState<Shift | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -79,13 +81,13 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
           const p = byId.get(s.personId);
           return {
             id: String(s.id),
-            title: mode === 'personMonth' ? `${s.code ?? ''} ${s.startLocal}–${s.endLocal}` : `${p?.name ?? '?'}${s.code ? ` · ${s.code}` : ''}`,
+            title: (mode === 'personMonth' ? `${s.code ?? ''} ${s.startLocal}–${s.endLocal}` : `${p?.name ?? '?'}${s.code ? ` · ${s.code}` : ''}`) + (s.activities.length ? ` (${s.activities.map((a) => t(`shiftDialog.${a.kind}`)).join(', ')})` : ''),
             start: s.start,
             end: s.end,
             color: p?.color ?? '#6b7a90',
           };
         }),
-    [shifts, byId, mode, personId],
+    [shifts, byId, mode, personId, t],
   );
 
   async function move(info: EventDropInfo | EventResizeDoneInfo) {
@@ -160,9 +162,11 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
           const start = Temporal.PlainDate.from(from).subtract({ days: 1 }).toString();
           setRange((r) => (r && r.from === start && r.to === to ? r : { from: start, to }));
         }}
+        eventClick={(info) => setOpen(shifts.find((x) => String(x.id) === info.event.id) ?? null)}
         eventDrop={(info) => void move(info)}
         eventResize={(info) => void move(info)}
       />
+      {open && <ShiftDialog shift={open} personName={byId.get(open.personId)?.name ?? ''} onClose={() => setOpen(null)} onChanged={onChanged} />}
     </section>
   );
 }

@@ -388,6 +388,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                           <span
                             key={s.id}
                             className="shift"
+                            title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${a.startLocal}–${a.endLocal}`).join('\n') || undefined}
                             draggable="true"
                             style={{ borderInlineStartColor: templates.find((tp) => tp.id === s.templateId)?.color ?? '#999' }}
                             onDragStart={(e) => {

@@ -88,4 +88,38 @@ describe('calendar views (FullCalendar v7)', () => {
     await page.keyboard.press('Control+z');
     expect(await settle(() => thursdayCell.textContent(), 'E07:00–15:00')).toBe('E07:00–15:00');
   });
+
+  it('opens a shift from the calendar to place a break in it, which the rota counts', async () => {
+    const monday = startOfWeek(todayIn('Europe/Warsaw'), 'mon');
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN' });
+    const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'], contractHoursPerWeek: 0 });
+    s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', breakMinutes: 30, skill: 'phone' });
+    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: monday.toString(), value: { code: 'E' } }] });
+    s.close();
+    served = await serve(file);
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 1800 } });
+    page = await context.newPage();
+    errors = watchErrors(page);
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await page.getByText('Anna Nowak · E').click();
+    const dialog = page.getByRole('dialog', { name: 'Shift of Anna Nowak' });
+    await dialog.getByRole('button', { name: 'Add activity' }).click();
+    await dialog.getByLabel('From 1').fill('16:00');
+    await dialog.getByLabel('To 1').fill('17:00');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe('This time is not inside the shift');
+    await dialog.getByLabel('From 1').fill('11:00');
+    await dialog.getByLabel('To 1').fill('12:00');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Anna Nowak · E (Break)').waitFor();
+
+    await page.getByRole('button', { name: 'Rota' }).click();
+    const anna0 = page.getByRole('row', { name: /^Anna Nowak/ });
+    // A one-hour placed break: 7 paid hours instead of 7.5.
+    expect(await settle(() => anna0.getByRole('gridcell').nth(7).textContent(), '7 of 0 h')).toBe('7 of 0 h');
+  });
 });
