@@ -8,6 +8,7 @@ import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time'
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useFormat } from '../format';
+import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
 
@@ -163,6 +164,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
       {templates.length === 0 && <p className="muted">{t('roster.noTemplates')}</p>}
       <p className="muted small">{t('roster.help')}</p>
       {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} onChanged={onChanged} />}
+      <MonthCost team={team} day={weekStart} revision={revision} />
       {week && (
         <section aria-labelledby="problems-title" className="problems">
           <h3 id="problems-title">{t('roster.problems')}</h3>

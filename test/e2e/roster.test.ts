@@ -60,6 +60,10 @@ describe('the weekly rota grid', () => {
     // Intl puts a no-break space between the currency and the amount.
     await expect(anna.getByRole('gridcell').nth(8).textContent().then((x) => x?.replace(/\s/g, ' '))).resolves.toBe('PLN 600.00');
     await expect(cell('Anna Nowak, Tuesday 2 March').textContent()).resolves.toContain('07:00–15:00');
+    // The month's totals per person and for the team.
+    await page.getByText('Hours and cost in March 2027').click();
+    const teamRow = page.getByRole('table', { name: 'Hours and cost in March 2027' }).getByRole('row', { name: /^Team / });
+    expect(await settle(() => teamRow.textContent().then((x) => x?.replace(/\s/g, ' ')), 'Team15PLN 600.00')).toBe('Team15PLN 600.00');
 
     // Late then early: 9 hours of rest.
     const rest = 'Anna Nowak · Tuesday 2 March · Only 9 h rest before this day (at least 11 h) Show';
