@@ -207,4 +207,17 @@ describe('the weekly rota grid', () => {
     await page.getByLabel('Go to date').fill('2027-03-01');
     expect(await settle(problems, [])).toEqual([]);
   });
+
+  it('copies a shift by dragging it onto another cell', async () => {
+    await openTeam();
+    await cell('Anna Nowak, Monday 1 March').click();
+    await page.keyboard.type('L');
+    await page.keyboard.press('Enter');
+    const shift = cell('Anna Nowak, Monday 1 March').locator('[draggable="true"]');
+    await shift.waitFor();
+    await shift.dragTo(cell('Piotr Wiśniewski, Friday 5 March'));
+    expect(await settle(() => cell('Piotr Wiśniewski, Friday 5 March').textContent(), 'L14:00–22:00')).toBe('L14:00–22:00');
+    // The original stays: a drag copies.
+    await expect(cell('Anna Nowak, Monday 1 March').textContent()).resolves.toBe('L14:00–22:00');
+  });
 });
