@@ -6,7 +6,7 @@ import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
 import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
-import { errorText } from '../api/errors';
+import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
 import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
@@ -147,20 +147,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
       </div>
       {notice && <p role="status">{notice}</p>}
       <PatternPanel team={team} weekStart={weekStart} revision={revision} onChanged={onChanged} />
-      {error && (
-        <div role="alert" className="error">
-          <p>{error.lines?.length ? t('roster.importFailed') : errorText(t, error)}</p>
-          {error.lines && (
-            <ul>
-              {error.lines.map((l) => (
-                <li key={`${l.line}-${l.column ?? ''}-${l.message}`}>
-                  {l.line}: {l.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ImportErrors error={error} failedText={t('roster.importFailed')} />
       {templates.length === 0 && <p className="muted">{t('roster.noTemplates')}</p>}
       <p className="muted small">{t('roster.help')}</p>
       {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} onChanged={onChanged} />}

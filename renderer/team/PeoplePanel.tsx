@@ -4,7 +4,7 @@ import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { call, CallError } from '../api/client';
-import { errorText } from '../api/errors';
+import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
 import { PersonDialog } from './PersonDialog';
 
@@ -77,20 +77,7 @@ export function PeoplePanel({ team, revision, onChanged }: Props) {
         <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label={t('people.import')} onChange={(e) => void importFile(e)} />
       </div>
       {notice && <p role="status">{notice}</p>}
-      {error && (
-        <div role="alert" className="error">
-          <p>{error.lines?.length ? t('people.importFailed') : errorText(t, error)}</p>
-          {error.lines && (
-            <ul>
-              {error.lines.map((l) => (
-                <li key={`${l.line}-${l.column ?? ''}-${l.message}`}>
-                  {l.line}: {l.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ImportErrors error={error} failedText={t('people.importFailed')} />
       {people && people.length === 0 && <p>{query ? t('people.noMatch', { query }) : t('people.empty')}</p>}
       {people && people.length > 0 && (
         <>

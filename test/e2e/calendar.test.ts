@@ -1,27 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startOfWeek, todayIn } from '../../core/time';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
-import { launchChromium, serve, settle, watchErrors, type Served } from './harness';
+import { browserSession, settle } from './harness';
 
-let browser: Browser;
-let served: Served;
-let context: BrowserContext;
+const session = browserSession();
 let page: Page;
-let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  await served?.stop();
-  expect(errors).toEqual([]);
-});
+/** A Warsaw team with Anna, an E template and the given shifts of this week, on a fresh planner file. */
+function warsawFile(days: (monday: ReturnType<typeof startOfWeek>) => string[]): string {
+  const monday = startOfWeek(todayIn('Europe/Warsaw'), 'mon');
+  const file = tempFile();
+  const s = freshService(file);
+  const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN' });
+  const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'], contractHoursPerWeek: 0 });
+  s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', breakMinutes: 30, skill: 'phone' });
+  s.run('shift.setCells', { teamId: team.id, entries: days(monday).map((day) => ({ personId: anna.id, day, value: { code: 'E' } })) });
+  s.close();
+  return file;
+}
 
 describe('calendar views (FullCalendar v7)', () => {
   it('drags a shift to the next day and stretches it an hour in the week view; the rota grid shows both', async () => {
@@ -29,19 +27,8 @@ describe('calendar views (FullCalendar v7)', () => {
     const monday = startOfWeek(todayIn('Europe/Warsaw'), 'mon');
     const wednesday = monday.add({ days: 2 });
     const thursday = monday.add({ days: 3 });
-    const file = tempFile();
-    const s = freshService(file);
-    const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN' });
-    const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'] });
-    s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', breakMinutes: 30, skill: 'phone' });
-    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: wednesday.toString(), value: { code: 'E' } }] });
-    s.close();
-    served = await serve(file);
     // Tall enough for the whole day: a drag near the window's edge would make FullCalendar scroll.
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 1800 } });
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(served.url);
+    page = await session.open(warsawFile(() => [wednesday.toString()]), { width: 1360, height: 1800 });
     await page.getByRole('button', { name: 'Calendar' }).click();
 
     const event = page.getByText('Anna Nowak · E');
@@ -90,19 +77,7 @@ describe('calendar views (FullCalendar v7)', () => {
   });
 
   it('opens a shift from the calendar to place a break in it, which the rota counts', async () => {
-    const monday = startOfWeek(todayIn('Europe/Warsaw'), 'mon');
-    const file = tempFile();
-    const s = freshService(file);
-    const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN' });
-    const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'], contractHoursPerWeek: 0 });
-    s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', breakMinutes: 30, skill: 'phone' });
-    s.run('shift.setCells', { teamId: team.id, entries: [{ personId: anna.id, day: monday.toString(), value: { code: 'E' } }] });
-    s.close();
-    served = await serve(file);
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 1800 } });
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(served.url);
+    page = await session.open(warsawFile((monday) => [monday.toString()]), { width: 1360, height: 1800 });
     await page.getByRole('button', { name: 'Calendar' }).click();
     await page.getByText('Anna Nowak · E').click();
     const dialog = page.getByRole('dialog', { name: 'Shift of Anna Nowak' });

@@ -1,33 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serve, settle, watchErrors, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSession, settle } from './harness';
 
-let browser: Browser;
-let served: Served;
-let context: BrowserContext;
+const session = browserSession();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function open(): Promise<void> {
-  served = await serve();
-  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  errors = watchErrors(page);
-  await page.goto(served.url);
+  page = await session.open(undefined, { width: 1280, height: 900 });
 }
-
-afterEach(async () => {
-  await context?.close();
-  await served?.stop();
-  expect(errors).toEqual([]);
-});
 
 async function createTeam(name: string) {
   const form = page.getByRole('form', { name: 'Create a team' });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempFile } from '../helpers/tmp';
 
@@ -74,4 +75,41 @@ export async function settle<T>(probe: () => Promise<T>, expected: T, timeoutMs 
     last = await probe();
   }
   return last;
+}
+
+/**
+ * One Chromium per test file and, per test, a fresh `rosterdesk serve` on its own
+ * planner file and a fresh browser context; every test also fails on any error
+ * the page logged.
+ */
+export function browserSession() {
+  let browser: Browser | undefined;
+  let served: Served | undefined;
+  let context: import('playwright-core').BrowserContext | undefined;
+  let errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    await served?.stop();
+    context = undefined;
+    served = undefined;
+    expect(errors).toEqual([]);
+  });
+  return {
+    /** Serves `file` (a fresh one when omitted) and opens it; returns the page. */
+    async open(file?: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
+      if (!browser) throw new Error('Chromium did not start');
+      served = await serve(file);
+      context = await browser.newContext({ locale: 'en-GB', viewport });
+      const page = await context.newPage();
+      errors = watchErrors(page);
+      await page.goto(served.url);
+      return page;
+    },
+  };
 }

@@ -1,26 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
-import { launchChromium, serve, settle, watchErrors, type Served } from './harness';
+import { browserSession, settle } from './harness';
 
-let browser: Browser;
-let served: Served;
-let context: BrowserContext;
+const session = browserSession();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  await served?.stop();
-  expect(errors).toEqual([]);
-});
 
 /** A Warsaw team with two people and two templates, made through the service on a real file. */
 async function openTeam() {
@@ -32,11 +17,7 @@ async function openTeam() {
   s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', breakMinutes: 30, skill: 'phone' });
   s.run('template.create', { teamId: team.id, code: 'L', name: 'Late', startLocal: '14:00', endLocal: '22:00', breakMinutes: 30, skill: 'phone' });
   s.close();
-  served = await serve(file);
-  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  errors = watchErrors(page);
-  await page.goto(served.url);
+  page = await session.open(file);
   await page.getByRole('grid').waitFor();
   // A week with no Polish holiday, so costs are plain hours × rate.
   await page.getByLabel('Go to date').fill('2027-03-03');
