@@ -17,6 +17,12 @@ export interface ZoneClock {
   dayOf(epochSeconds: number): string;
   /** The instant (epoch seconds) a wall-clock time happens on a local day; gaps resolve forward. */
   at(day: string, hhmm: string): number;
+  /**
+   * The first instant whose local time on `day` is at or past `hhmm`: the time
+   * itself, or, when the clocks jump over it (spring), the moment of the jump.
+   * A time that happens twice (autumn) gives its first occurrence.
+   */
+  reach(day: string, hhmm: string): number;
   /** The instant the local day starts (its first wall-clock moment). */
   dayStart(day: string): number;
   addDays(day: string, days: number): string;
@@ -50,6 +56,14 @@ export function zoneClock(timeZone: string): ZoneClock {
     }),
     dayOf: memo((s: number) => zoned(s).toPlainDate().toString()),
     at: memo((day: string, hhmm: string) => Math.floor(date(day).toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(hhmm) }).epochMilliseconds / 1000)),
+    reach: memo((day: string, hhmm: string) => {
+      const z = date(day).toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(hhmm) });
+      const wall = `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`;
+      if (wall === hhmm || !z.toPlainDate().equals(date(day))) return Math.floor(z.epochMilliseconds / 1000);
+      // In a gap: Temporal moved forward past it; the jump itself is the first instant at or past hhmm.
+      const jump = z.getTimeZoneTransition('previous');
+      return Math.floor((jump ?? z).epochMilliseconds / 1000);
+    }),
     dayStart: memo((day: string) => Math.floor(date(day).toZonedDateTime({ timeZone }).epochMilliseconds / 1000)),
     addDays: memo((day: string, days: number) => date(day).add({ days }).toString()),
     weekOf: memo((day: string, weekStart: WeekStart) => startOfWeek(date(day), weekStart).toString()),

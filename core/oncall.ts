@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { localTime } from './shift';
+import { Temporal } from './time';
+import { zoneClock, type ZoneClock } from './zone-clock';
+
+/**
+ * On-call schedules, PagerDuty-style. A rotation has layers; a layer has an
+ * ordered list of participants who take turns of a fixed length (hours, days or
+ * weeks) from a start, handing off at a local time (and weekday, for weekly
+ * turns). Restrictions limit when a layer covers (e.g. weekdays 18:00–09:00
+ * and whole weekends); outside them the layer has nobody. Higher layers win
+ * where they cover; overrides win over all. The final schedule for a range is a
+ * list of non-overlapping blocks; nobody is on call in the gaps.
+ *
+ * Day and week turns follow the local clock: a daily 09:00 handoff stays at
+ * 09:00 across a DST change, so that turn lasts 23 or 25 hours.
+ */
+
+export const TurnUnit = z.enum(['hours', 'days', 'weeks']);
+
+/** A weekly window: from (weekday, time) to (weekday, time); it wraps past Sunday when it ends before it starts. */
+export const Restriction = z.strictObject({
+  fromDay: z.number().int().min(1).max(7),
+  fromTime: localTime,
+  toDay: z.number().int().min(1).max(7),
+  toTime: localTime,
+});
+export type Restriction = z.infer<typeof Restriction>;
+
+export interface OnCallLayer {
+  id: number;
+  name: string;
+  /** Higher wins where layers overlap. */
+  level: number;
+  participants: readonly number[];
+  turnUnit: 'hours' | 'days' | 'weeks';
+  turnLength: number;
+  /** Local date and time the first turn starts; day and week turns hand off at this time of day. */
+  startDay: string;
+  handoffTime: string;
+  /** Empty: the layer covers all the time. */
+  restrictions: readonly Restriction[];
+}
+
+export interface OnCallOverride {
+  id: number;
+  personId: number;
+  startUtc: number;
+  endUtc: number;
+}
+
+export interface OnCallBlock {
+  personId: number;
+  startUtc: number;
+  endUtc: number;
+  /** The layer's id, or null for an override. */
+  layerId: number | null;
+  overrideId: number | null;
+}
+
+/** The start instant of turn `k` of a layer (k may be negative for turns before the start). */
+export function turnStart(layer: OnCallLayer, k: number, clock: ZoneClock): number {
+  const origin = clock.at(layer.startDay, layer.handoffTime);
+  if (layer.turnUnit === 'hours') return origin + k * layer.turnLength * 3600;
+  const days = k * layer.turnLength * (layer.turnUnit === 'weeks' ? 7 : 1);
+  return clock.at(clock.addDays(layer.startDay, days), layer.handoffTime);
+}
+
+/** The turn index that contains instant `t` (exact, also across DST). */
+export function turnIndex(layer: OnCallLayer, t: number, clock: ZoneClock): number {
+  const origin = clock.at(layer.startDay, layer.handoffTime);
+  const approxSeconds = layer.turnLength * (layer.turnUnit === 'hours' ? 3600 : layer.turnUnit === 'days' ? 86400 : 7 * 86400);
+  let k = Math.floor((t - origin) / approxSeconds);
+  // Calendar turns differ from the estimate by at most an hour per DST change: step to the exact one.
+  while (turnStart(layer, k, clock) > t) k -= 1;
+  while (turnStart(layer, k + 1, clock) <= t) k += 1;
+  return k;
+}
+
+export function participantOfTurn(layer: OnCallLayer, k: number): number | null {
+  const n = layer.participants.length;
+  if (n === 0) return null;
+  return layer.participants[((k % n) + n) % n] ?? null;
+}
+
+/**
+ * The restriction windows of a layer as instants, for every occurrence that can
+ * touch [from, to). A window opens when the local clock first reaches its start
+ * time (see ZoneClock.reach) and closes likewise, so DST gaps and repeats never
+ * leave a window half-open.
+ */
+export function restrictionWindows(layer: OnCallLayer, from: number, to: number, clock: ZoneClock): [number, number][] {
+  const out: [number, number][] = [];
+  // A window lasts at most a week: start looking eight days back.
+  for (let d = clock.addDays(clock.dayOf(from), -8); clock.dayStart(d) < to; d = clock.addDays(d, 1)) {
+    const wd = clock.weekday(d);
+    for (const r of layer.restrictions) {
+      if (r.fromDay !== wd) continue;
+      let days = (r.toDay - r.fromDay + 7) % 7;
+      if (days === 0 && r.toTime <= r.fromTime) days = 7;
+      const start = clock.reach(d, r.fromTime);
+      const end = clock.reach(clock.addDays(d, days), r.toTime);
+      if (end > from && start < to && end > start) out.push([start, end]);
+    }
+  }
+  return out;
+}
+
+/** True when instant `t` is inside one of the layer's restriction windows (or it has none). */
+export function inRestrictions(layer: OnCallLayer, t: number, clock: ZoneClock): boolean {
+  if (layer.restrictions.length === 0) return true;
+  return restrictionWindows(layer, t, t + 1, clock).some(([a, b]) => t >= a && t < b);
+}
+
+/** Instants where a restriction window opens or closes, in (from, to). */
+function restrictionEdges(layer: OnCallLayer, from: number, to: number, clock: ZoneClock): number[] {
+  return restrictionWindows(layer, from, to, clock)
+    .flat()
+    .filter((t) => t > from && t < to);
+}
+
+/** Who a layer has on call at instant `t`, if anyone. */
+export function layerAt(layer: OnCallLayer, t: number, clock: ZoneClock): number | null {
+  if (t < turnStart(layer, 0, clock) || !inRestrictions(layer, t, clock)) return null;
+  return participantOfTurn(layer, turnIndex(layer, t, clock));
+}
+
+/**
+ * The final schedule over [fromUtc, toUtc): overrides first (the latest one
+ * wins where they overlap), then the highest layer that has someone.
+ */
+export function finalSchedule(layers: readonly OnCallLayer[], overrides: readonly OnCallOverride[], fromUtc: number, toUtc: number, timeZone: string): OnCallBlock[] {
+  const clock = zoneClock(timeZone);
+  const edges = new Set<number>([fromUtc, toUtc]);
+  for (const layer of layers) {
+    const first = turnStart(layer, 0, clock);
+    if (first > fromUtc && first < toUtc) edges.add(first);
+    if (layer.participants.length > 0) {
+      for (let k = Math.max(0, turnIndex(layer, fromUtc, clock)); ; k += 1) {
+        const s = turnStart(layer, k, clock);
+        if (s >= toUtc) break;
+        if (s > fromUtc) edges.add(s);
+      }
+    }
+    for (const e of restrictionEdges(layer, fromUtc, toUtc, clock)) edges.add(e);
+  }
+  for (const o of overrides) {
+    if (o.startUtc > fromUtc && o.startUtc < toUtc) edges.add(o.startUtc);
+    if (o.endUtc > fromUtc && o.endUtc < toUtc) edges.add(o.endUtc);
+  }
+  const points = [...edges].sort((a, b) => a - b);
+  const byLevel = [...layers].sort((a, b) => b.level - a.level);
+  const out: OnCallBlock[] = [];
+  for (let i = 0; i < points.length - 1; i += 1) {
+    const start = points[i] as number;
+    const end = points[i + 1] as number;
+    // Every edge is in `points`, so who is on call is the same all through [start, end).
+    let block: OnCallBlock | null = null;
+    const override = overrides.filter((o) => o.startUtc <= start && o.endUtc > start).sort((a, b) => b.id - a.id)[0];
+    if (override) block = { personId: override.personId, startUtc: start, endUtc: end, layerId: null, overrideId: override.id };
+    else {
+      for (const layer of byLevel) {
+        const who = layerAt(layer, start, clock);
+        if (who !== null) {
+          block = { personId: who, startUtc: start, endUtc: end, layerId: layer.id, overrideId: null };
+          break;
+        }
+      }
+    }
+    if (!block) continue;
+    const last = out.at(-1);
+    if (last && last.endUtc === start && last.personId === block.personId && last.layerId === block.layerId && last.overrideId === block.overrideId) last.endUtc = end;
+    else out.push(block);
+  }
+  return out;
+}
+
