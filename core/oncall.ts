@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { localTime } from './shift';
-import { Temporal } from './time';
 import { zoneClock, type ZoneClock } from './zone-clock';
 
 /**
