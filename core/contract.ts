@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
+import { LayerInput, localDateTime, Override, Rotation, ScheduleBlock } from './oncall';
 import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern';
 import { Violation } from './rules';
 import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from './shift';
 import { ShiftTemplate } from './template';
-import { id, plainDate } from './validators';
+import { id, label, plainDate } from './validators';
 
 /**
  * The API contract: every method the UI, the CLI and tests can call, with the
@@ -263,6 +264,32 @@ export const contract = {
   'roster.export': {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, format: z.enum(['csv', 'xlsx']) }),
     output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
+    undo: null,
+  },
+  'rotation.list': { input: z.strictObject({ teamId: id }), output: z.array(Rotation), undo: null },
+  'rotation.create': {
+    input: z.strictObject({ teamId: id, name: label(80), layers: z.array(LayerInput).min(1).max(10) }),
+    output: Rotation,
+    undo: 'Add on-call rotation',
+  },
+  'rotation.update': {
+    input: z.strictObject({ id, name: label(80).optional(), layers: z.array(LayerInput).min(1).max(10).optional() }),
+    output: Rotation,
+    undo: 'Edit on-call rotation',
+  },
+  'rotation.archive': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove on-call rotation' },
+  /** "X covers from … to …": wins over every layer of the rotation. Times are local to the team. */
+  'oncall.addOverride': {
+    input: z.strictObject({ rotationId: id, personId: id, start: localDateTime, end: localDateTime, note: z.string().max(500).default('') }),
+    output: Override,
+    undo: 'Add on-call override',
+  },
+  'oncall.deleteOverride': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Delete on-call override' },
+  'oncall.overrides': { input: z.strictObject({ rotationId: id, from: plainDate, to: plainDate }), output: z.array(Override), undo: null },
+  /** The final on-call schedule from the start of `from` to the end of `to` (team-local days), for one rotation or all. */
+  'oncall.schedule': {
+    input: z.strictObject({ teamId: id, rotationId: id.nullable().default(null), from: plainDate, to: plainDate }),
+    output: z.array(ScheduleBlock),
     undo: null,
   },
   'roster.check': {

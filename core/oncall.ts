@@ -174,3 +174,55 @@ export function finalSchedule(layers: readonly OnCallLayer[], overrides: readonl
   return out;
 }
 
+
+/** A layer as the lead defines it. Layers are listed from the base up: a later layer wins where it covers. */
+export const LayerInput = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  participants: z.array(z.number().int().positive()).min(1, 'A layer needs at least one person').max(200),
+  turnUnit: TurnUnit,
+  turnLength: z.number().int().min(1).max(168),
+  startDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date written YYYY-MM-DD'),
+  handoffTime: localTime,
+  restrictions: z.array(Restriction).max(14).default([]),
+});
+export type LayerInput = z.input<typeof LayerInput>;
+
+export const Rotation = z.object({
+  id: z.number(),
+  teamId: z.number(),
+  name: z.string(),
+  layers: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      level: z.number(),
+      participants: z.array(z.number()),
+      turnUnit: TurnUnit,
+      turnLength: z.number(),
+      startDay: z.string(),
+      handoffTime: z.string(),
+      restrictions: z.array(Restriction),
+    }),
+  ),
+});
+export type Rotation = z.infer<typeof Rotation>;
+
+/** One block of the final schedule, with ISO 8601 instants carrying the team's offset. */
+export const ScheduleBlock = z.object({
+  rotationId: z.number(),
+  rotation: z.string(),
+  personId: z.number(),
+  person: z.string(),
+  start: z.string(),
+  end: z.string(),
+  /** The layer's name, or "override". */
+  layer: z.string(),
+  overrideId: z.number().nullable(),
+});
+export type ScheduleBlock = z.infer<typeof ScheduleBlock>;
+
+export const Override = z.object({ id: z.number(), rotationId: z.number(), personId: z.number(), start: z.string(), end: z.string(), note: z.string() });
+export type Override = z.infer<typeof Override>;
+
+/** A local date and time in the team's zone, as typed: 2026-11-23T18:00. */
+export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'Must be a date and time written YYYY-MM-DDTHH:MM');

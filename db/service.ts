@@ -20,10 +20,12 @@ import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } 
 import type { Planner } from './open';
 import * as people from './people';
 import { checkHealth } from './health';
+import { onCallReferences } from './rotations';
 import { getSetting, setSetting } from './settings';
 import { readXlsx, writeXlsx } from './xlsx';
 import * as teams from './teams';
 import type { Handlers, ServiceContext } from './context';
+import { onCallHandlers } from './oncall';
 import { rosterHandlers } from './roster';
 import { insertTemplate } from './templates';
 import { UndoHistory } from './undo';
@@ -150,6 +152,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
 
   const handlers: Handlers = {
     ...rosterHandlers(context),
+    ...onCallHandlers(context),
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
     'file.check': () => {
@@ -230,6 +233,9 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const shifts = people.shiftCount(db, id);
       if (shifts > 0) {
         throw new UserError('has_shifts', `${p.name} has ${shifts} shifts and cannot be deleted; archive them instead`, ['id']);
+      }
+      if (onCallReferences(db, id) > 0) {
+        throw new UserError('has_shifts', `${p.name} is on an on-call rotation and cannot be deleted; archive them instead`, ['id']);
       }
       people.deletePerson(db, id);
       return { id };

@@ -85,6 +85,51 @@ CREATE TABLE shift_activity (
 CREATE INDEX shift_activity_shift ON shift_activity (shift_id);
 CREATE INDEX shift_team_day ON shift (team_id, roster_day);
 
+-- On-call: a rotation has layers; a layer has ordered participants (a join table,
+-- so a person on a rotation cannot be hard-deleted) and weekly restriction windows.
+CREATE TABLE rotation (
+  id           INTEGER PRIMARY KEY,
+  team_id      INTEGER NOT NULL REFERENCES team (id),
+  name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+  archived_at  TEXT,
+  created_at   TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX rotation_name ON rotation (team_id, name) WHERE archived_at IS NULL;
+
+CREATE TABLE rotation_layer (
+  id            INTEGER PRIMARY KEY,
+  rotation_id   INTEGER NOT NULL REFERENCES rotation (id),
+  name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+  level         INTEGER NOT NULL,
+  turn_unit     TEXT NOT NULL CHECK (turn_unit IN ('hours', 'days', 'weeks')),
+  turn_length   INTEGER NOT NULL CHECK (turn_length BETWEEN 1 AND 168),
+  start_day     TEXT NOT NULL CHECK (start_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  handoff_time  TEXT NOT NULL CHECK (handoff_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+  restrictions  TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(restrictions) AND json_type(restrictions) = 'array')
+) STRICT;
+CREATE INDEX rotation_layer_rotation ON rotation_layer (rotation_id);
+
+CREATE TABLE layer_participant (
+  layer_id   INTEGER NOT NULL REFERENCES rotation_layer (id),
+  position   INTEGER NOT NULL CHECK (position >= 0),
+  person_id  INTEGER NOT NULL REFERENCES person (id),
+  PRIMARY KEY (layer_id, position)
+) STRICT;
+CREATE INDEX layer_participant_person ON layer_participant (person_id);
+
+CREATE TABLE oncall_override (
+  id           INTEGER PRIMARY KEY,
+  rotation_id  INTEGER NOT NULL REFERENCES rotation (id),
+  person_id    INTEGER NOT NULL REFERENCES person (id),
+  start_utc    INTEGER NOT NULL,
+  end_utc      INTEGER NOT NULL,
+  note         TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 500),
+  created_at   TEXT NOT NULL,
+  CHECK (end_utc > start_utc)
+) STRICT;
+CREATE INDEX oncall_override_rotation ON oncall_override (rotation_id, start_utc);
+CREATE INDEX oncall_override_person ON oncall_override (person_id);
+
 CREATE TABLE pattern (
   id           INTEGER PRIMARY KEY,
   team_id      INTEGER NOT NULL REFERENCES team (id),

@@ -1,0 +1,124 @@
+import { UserError } from '../core/errors';
+import { finalSchedule, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
+import type { Team } from '../core/team';
+import { zoneClock } from '../core/zone-clock';
+import type { HandlersOf, ServiceContext } from './context';
+import { listPeople } from './people';
+import * as rotations from './rotations';
+import { dayRange } from './roster';
+
+type OnCallMethods = 'rotation.list' | 'rotation.create' | 'rotation.update' | 'rotation.archive' | 'oncall.addOverride' | 'oncall.deleteOverride' | 'oncall.overrides' | 'oncall.schedule';
+
+/** Handlers for on-call rotations, overrides and the final schedule. */
+export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
+  const { db } = ctx;
+
+  const rotationOut = (r: rotations.RotationRow): Rotation => ({ ...r, layers: rotations.layersOf(db, r.id).map((l) => ({ ...l, participants: [...l.participants], restrictions: [...l.restrictions] })) });
+  const requireRotation = (id: number, path: (string | number)[] = ['id']) => {
+    const r = rotations.getRotation(db, id);
+    if (!r) throw new UserError('not_found', `There is no on-call rotation with id ${id}`, path);
+    return r;
+  };
+  const checkName = (teamId: number, name: string, exceptId: number | null) => {
+    const clash = rotations.listRotations(db, teamId).find((r) => r.name.toLocaleLowerCase('tr') === name.toLocaleLowerCase('tr') && r.id !== exceptId);
+    if (clash) throw new UserError('duplicate_name', `A rotation called "${clash.name}" already exists`, ['name']);
+  };
+  /** Layers in the order given: the first is the base, a later one wins where it covers. */
+  const checkLayers = (team: Team, layers: readonly LayerInput[]): rotations.LayerValues[] =>
+    layers.map((l, i) => {
+      const path = ['layers', i];
+      l.participants.forEach((pid, j) => {
+        const p = ctx.requirePerson(pid, [...path, 'participants', j]);
+        if (p.teamId !== team.id) throw new UserError('not_found', `${p.name} is not in ${team.name}`, [...path, 'participants', j]);
+        if (p.archived) throw new UserError('archived', `${p.name} is archived`, [...path, 'participants', j]);
+      });
+      dayRange(l.startDay, l.startDay, [...path, 'startDay']);
+      return { name: l.name, level: i, participants: [...l.participants], turnUnit: l.turnUnit, turnLength: l.turnLength, startDay: l.startDay, handoffTime: l.handoffTime, restrictions: l.restrictions ?? [] };
+    });
+  const local = (team: Team, text: string, path: (string | number)[]) => {
+    const [day, time] = text.split('T') as [string, string];
+    dayRange(day, day, path);
+    return zoneClock(team.timeZone).reach(day, time);
+  };
+
+  return {
+    'rotation.list': ({ teamId }) => {
+      ctx.requireTeam(teamId);
+      return rotations.listRotations(db, teamId).map(rotationOut);
+    },
+    'rotation.create': ({ teamId, name, layers }) => {
+      const team = ctx.requireTeam(teamId);
+      checkName(teamId, name, null);
+      const id = rotations.insertRotation(db, teamId, name, ctx.stamp());
+      rotations.replaceLayers(db, id, checkLayers(team, layers));
+      return rotationOut(requireRotation(id));
+    },
+    'rotation.update': ({ id, name, layers }) => {
+      const r = requireRotation(id);
+      const team = ctx.requireTeam(r.teamId);
+      if (name !== undefined) {
+        checkName(team.id, name, id);
+        rotations.renameRotation(db, id, name);
+      }
+      if (layers) rotations.replaceLayers(db, id, checkLayers(team, layers));
+      return rotationOut(requireRotation(id));
+    },
+    'rotation.archive': ({ id }) => {
+      requireRotation(id);
+      rotations.archiveRotation(db, id, ctx.stamp());
+      return { id };
+    },
+    'oncall.addOverride': ({ rotationId, personId, start, end, note }) => {
+      const r = requireRotation(rotationId, ['rotationId']);
+      const team = ctx.requireTeam(r.teamId);
+      const p = ctx.requirePerson(personId, ['personId']);
+      if (p.teamId !== team.id) throw new UserError('not_found', `${p.name} is not in ${team.name}`, ['personId']);
+      const startUtc = local(team, start, ['start']);
+      const endUtc = local(team, end, ['end']);
+      if (endUtc <= startUtc) throw new UserError('reversed_range', 'The override must end after it starts', ['end']);
+      if (endUtc - startUtc > 62 * 86400) throw new UserError('too_big', 'An override covers at most two months', ['end']);
+      const oid = rotations.insertOverride(db, rotationId, { personId, startUtc, endUtc, note }, ctx.stamp());
+      const clock = zoneClock(team.timeZone);
+      return { id: oid, rotationId, personId, start: clock.iso(startUtc), end: clock.iso(endUtc), note };
+    },
+    'oncall.deleteOverride': ({ id }) => {
+      if (rotations.deleteOverride(db, id) === 0) throw new UserError('not_found', `There is no override with id ${id}`, ['id']);
+      return { id };
+    },
+    'oncall.overrides': ({ rotationId, from, to }) => {
+      const r = requireRotation(rotationId, ['rotationId']);
+      const team = ctx.requireTeam(r.teamId);
+      dayRange(from, to);
+      const clock = zoneClock(team.timeZone);
+      return rotations
+        .overridesOf(db, rotationId, clock.dayStart(from), clock.dayStart(clock.addDays(to, 1)))
+        .map((o): Override => ({ id: o.id, rotationId, personId: o.personId, start: clock.iso(o.startUtc), end: clock.iso(o.endUtc), note: o.note }));
+    },
+    'oncall.schedule': ({ teamId, rotationId, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      const clock = zoneClock(team.timeZone);
+      const fromUtc = clock.dayStart(from);
+      const toUtc = clock.dayStart(clock.addDays(to, 1));
+      const names = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p.name]));
+      const chosen = rotationId === null ? rotations.listRotations(db, teamId) : [requireRotation(rotationId, ['rotationId'])];
+      if (chosen.some((r) => r.teamId !== teamId)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
+      return chosen.flatMap((r) => {
+        const layers: OnCallLayer[] = rotations.layersOf(db, r.id);
+        const layerName = new Map(layers.map((l) => [l.id, l.name]));
+        return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone).map(
+          (b): ScheduleBlock => ({
+            rotationId: r.id,
+            rotation: r.name,
+            personId: b.personId,
+            person: names.get(b.personId) ?? String(b.personId),
+            start: clock.iso(b.startUtc),
+            end: clock.iso(b.endUtc),
+            layer: b.layerId === null ? 'override' : (layerName.get(b.layerId) ?? ''),
+            overrideId: b.overrideId,
+          }),
+        );
+      });
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { OnCallLayer, OnCallOverride, Restriction } from '../core/oncall';
+import type { Db } from './open';
+
+export interface RotationRow {
+  id: number;
+  teamId: number;
+  name: string;
+}
+
+export type LayerValues = Omit<OnCallLayer, 'id'>;
+
+export function listRotations(db: Db, teamId: number): RotationRow[] {
+  return db.prepare('SELECT id, team_id AS teamId, name FROM rotation WHERE team_id = ? AND archived_at IS NULL ORDER BY name').all(teamId) as RotationRow[];
+}
+
+export function getRotation(db: Db, id: number): RotationRow | null {
+  return (db.prepare('SELECT id, team_id AS teamId, name FROM rotation WHERE id = ? AND archived_at IS NULL').get(id) as RotationRow | undefined) ?? null;
+}
+
+export function insertRotation(db: Db, teamId: number, name: string, at: string): number {
+  return Number(db.prepare('INSERT INTO rotation (team_id, name, created_at) VALUES (?, ?, ?)').run(teamId, name, at).lastInsertRowid);
+}
+
+export function renameRotation(db: Db, id: number, name: string): void {
+  db.prepare('UPDATE rotation SET name = ? WHERE id = ?').run(name, id);
+}
+
+export function archiveRotation(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE rotation SET archived_at = ? WHERE id = ?').run(at, id);
+}
+
+interface LayerRow {
+  id: number;
+  name: string;
+  level: number;
+  turn_unit: OnCallLayer['turnUnit'];
+  turn_length: number;
+  start_day: string;
+  handoff_time: string;
+  restrictions: string;
+}
+
+export function layersOf(db: Db, rotationId: number): OnCallLayer[] {
+  const rows = db.prepare('SELECT * FROM rotation_layer WHERE rotation_id = ? ORDER BY level, id').all(rotationId) as LayerRow[];
+  const people = db.prepare('SELECT person_id FROM layer_participant WHERE layer_id = ? ORDER BY position').pluck();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    level: r.level,
+    turnUnit: r.turn_unit,
+    turnLength: r.turn_length,
+    startDay: r.start_day,
+    handoffTime: r.handoff_time,
+    restrictions: JSON.parse(r.restrictions) as Restriction[],
+    participants: people.all(r.id) as number[],
+  }));
+}
+
+/** Replaces a rotation's layers (and their participants) with new ones. */
+export function replaceLayers(db: Db, rotationId: number, layers: readonly LayerValues[]): void {
+  db.prepare('DELETE FROM layer_participant WHERE layer_id IN (SELECT id FROM rotation_layer WHERE rotation_id = ?)').run(rotationId);
+  db.prepare('DELETE FROM rotation_layer WHERE rotation_id = ?').run(rotationId);
+  const insert = db.prepare(
+    `INSERT INTO rotation_layer (rotation_id, name, level, turn_unit, turn_length, start_day, handoff_time, restrictions)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const participant = db.prepare('INSERT INTO layer_participant (layer_id, position, person_id) VALUES (?, ?, ?)');
+  for (const l of layers) {
+    const id = Number(insert.run(rotationId, l.name, l.level, l.turnUnit, l.turnLength, l.startDay, l.handoffTime, JSON.stringify(l.restrictions)).lastInsertRowid);
+    l.participants.forEach((p, i) => participant.run(id, i, p));
+  }
+}
+
+export function overridesOf(db: Db, rotationId: number, fromUtc: number, toUtc: number): (OnCallOverride & { note: string })[] {
+  return db
+    .prepare(
+      `SELECT id, person_id AS personId, start_utc AS startUtc, end_utc AS endUtc, note FROM oncall_override
+       WHERE rotation_id = ? AND end_utc > ? AND start_utc < ? ORDER BY start_utc`,
+    )
+    .all(rotationId, fromUtc, toUtc) as (OnCallOverride & { note: string })[];
+}
+
+export function insertOverride(db: Db, rotationId: number, o: Omit<OnCallOverride, 'id'> & { note: string }, at: string): number {
+  return Number(
+    db.prepare('INSERT INTO oncall_override (rotation_id, person_id, start_utc, end_utc, note, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(rotationId, o.personId, o.startUtc, o.endUtc, o.note, at).lastInsertRowid,
+  );
+}
+
+export function deleteOverride(db: Db, id: number): number {
+  return db.prepare('DELETE FROM oncall_override WHERE id = ?').run(id).changes;
+}
+
+export function onCallReferences(db: Db, personId: number): number {
+  return (db.prepare('SELECT (SELECT count(*) FROM layer_participant WHERE person_id = ?) + (SELECT count(*) FROM oncall_override WHERE person_id = ?)').pluck().get(personId, personId) as number) ?? 0;
+}

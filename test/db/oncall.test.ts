@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { dataHash } from '../helpers/dbhash';
+import { freshService } from '../helpers/service';
+
+function team() {
+  const s = freshService();
+  const t = s.run('team.create', { name: 'Destek', timeZone: 'Europe/Istanbul', country: 'TR', currency: 'TRY' });
+  const ids = ['Ayşe Yılmaz', 'Mehmet Kaya', 'Zeynep Demir'].map((name) => s.run('person.create', { teamId: t.id, name }).id);
+  return { s, t, ids };
+}
+
+const evenings = [
+  ...[1, 2, 3, 4].map((d) => ({ fromDay: d, fromTime: '18:00', toDay: d + 1, toTime: '09:00' })),
+  { fromDay: 5, fromTime: '18:00', toDay: 1, toTime: '09:00' },
+];
+
+describe('on-call rotations', () => {
+  it('creates a weekly rotation and prints the final schedule with ISO instants and offsets', () => {
+    const { s, t, ids } = team();
+    const r = s.run('rotation.create', {
+      teamId: t.id,
+      name: 'Nöbet',
+      layers: [{ name: 'Evenings and weekends', participants: ids, turnUnit: 'weeks', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00', restrictions: evenings }],
+    });
+    expect(r.layers[0]).toMatchObject({ level: 0, participants: ids, restrictions: evenings });
+    const blocks = s.run('oncall.schedule', { teamId: t.id, from: '2026-11-23', to: '2026-11-24' });
+    expect(blocks).toEqual([
+      { rotationId: r.id, rotation: 'Nöbet', personId: ids[0], person: 'Ayşe Yılmaz', start: '2026-11-23T18:00:00+03:00', end: '2026-11-24T09:00:00+03:00', layer: 'Evenings and weekends', overrideId: null },
+      { rotationId: r.id, rotation: 'Nöbet', personId: ids[0], person: 'Ayşe Yılmaz', start: '2026-11-24T18:00:00+03:00', end: '2026-11-25T00:00:00+03:00', layer: 'Evenings and weekends', overrideId: null },
+    ]);
+    // The turn hands off on Monday at 09:00: Monday night is Mehmet's, the early hours still Ayşe's.
+    expect(s.run('oncall.schedule', { teamId: t.id, from: '2026-11-30', to: '2026-11-30' }).map((b) => [b.person, b.start.slice(11, 16)])).toEqual([
+      ['Ayşe Yılmaz', '00:00'],
+      ['Mehmet Kaya', '18:00'],
+    ]);
+  });
+
+  it('an override wins, is listed, and both are undoable', () => {
+    const { s, t, ids } = team();
+    const r = s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [{ name: 'All week', participants: ids, turnUnit: 'days', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00' }] });
+    const o = s.run('oncall.addOverride', { rotationId: r.id, personId: ids[2] ?? 0, start: '2026-11-23T20:00', end: '2026-11-24T02:00', note: 'Ayşe at the dentist' });
+    expect(o).toMatchObject({ start: '2026-11-23T20:00:00+03:00', end: '2026-11-24T02:00:00+03:00' });
+    const blocks = s.run('oncall.schedule', { teamId: t.id, rotationId: r.id, from: '2026-11-23', to: '2026-11-23' });
+    // Nobody before the layer starts at 09:00; the range ends at midnight.
+    expect(blocks.map((b) => [b.person, b.start.slice(11, 16), b.end.slice(11, 16), b.layer])).toEqual([
+      ['Ayşe Yılmaz', '09:00', '20:00', 'All week'],
+      ['Zeynep Demir', '20:00', '00:00', 'override'],
+    ]);
+    expect(s.run('oncall.overrides', { rotationId: r.id, from: '2026-11-23', to: '2026-11-30' })).toHaveLength(1);
+    s.run('history.undo', {});
+    expect(s.run('oncall.overrides', { rotationId: r.id, from: '2026-11-23', to: '2026-11-30' })).toHaveLength(0);
+  });
+
+  it('refuses bad layers and overrides without writing, and keeps people on a rotation from being deleted', () => {
+    const { s, t, ids } = team();
+    const before = dataHash(s.planner.db);
+    const layer = { name: 'L', participants: ids, turnUnit: 'days', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00' } as const;
+    for (const layers of [
+      [],
+      [{ ...layer, participants: [] }],
+      [{ ...layer, participants: [999] }],
+      [{ ...layer, startDay: '2026-02-30' }],
+      [{ ...layer, handoffTime: '9am' }],
+      [{ ...layer, turnUnit: 'months' }],
+      [{ ...layer, restrictions: [{ fromDay: 8, fromTime: '18:00', toDay: 1, toTime: '09:00' }] }],
+    ]) {
+      expect(s.dispatch('rotation.create', { teamId: t.id, name: 'X', layers }).ok, JSON.stringify(layers)).toBe(false);
+    }
+    expect(dataHash(s.planner.db)).toBe(before);
+    const r = s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [layer] });
+    expect(s.call('rotation.create', { teamId: t.id, name: 'NÖBET', layers: [layer] }).ok).toBe(false);
+    const reversed = s.call('oncall.addOverride', { rotationId: r.id, personId: ids[0] ?? 0, start: '2026-11-24T10:00', end: '2026-11-24T09:00' });
+    expect(reversed.ok ? null : reversed.error).toMatchObject({ code: 'reversed_range', path: ['end'] });
+    const del = s.call('person.delete', { id: ids[0] ?? 0 });
+    expect(del.ok ? null : del.error.code).toBe('has_shifts');
+    s.run('rotation.archive', { id: r.id });
+    expect(s.run('rotation.list', { teamId: t.id })).toEqual([]);
+  });
+});
