@@ -1,3 +1,4 @@
+import type { LayerInput } from './oncall';
 import type { PersonCreate } from './person';
 import { paletteColor } from './person';
 import type { TeamCreate } from './team';
@@ -39,6 +40,8 @@ export interface DemoData {
   volumes: DemoVolume[];
   /** This week and the next three, from the week's Monday. */
   rota: DemoRotaEntry[];
+  /** An evening and weekend on-call rotation of the phone people, weekly from this Monday. */
+  onCall: { name: string; layers: (Omit<LayerInput, 'participants'> & { participants: number[] })[] };
 }
 
 type Channel = 'phone' | 'chat' | 'email';
@@ -131,8 +134,29 @@ export function demoData(now: Temporal.Instant = Temporal.Now.instant()): DemoDa
     });
   }
 
+  const evenings = [
+    ...[1, 2, 3, 4].map((d) => ({ fromDay: d, fromTime: '18:00', toDay: d + 1, toTime: '09:00' })),
+    { fromDay: 5, fromTime: '18:00', toDay: 1, toTime: '09:00' },
+  ];
+  const onCall = {
+    name: 'Nöbet',
+    layers: [
+      {
+        name: 'Evenings and weekends',
+        // Indexes into `people`: everyone who takes phone calls.
+        participants: PEOPLE.flatMap((p, i) => (p.skills.includes('phone') ? [i] : [])),
+        turnUnit: 'weeks' as const,
+        turnLength: 1,
+        startDay: monday.toString(),
+        handoffTime: '09:00',
+        restrictions: evenings,
+      },
+    ],
+  };
+
   return {
     rota,
+    onCall,
     team: {
       name: DEMO_TEAM_NAME,
       timeZone,

@@ -295,6 +295,11 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       insertVolumes(db, teamId, demo.volumes);
       // The rota goes through the same path as the grid's own edits.
       handlers['shift.setCells']({ teamId, entries: demo.rota.map((r) => ({ personId: ids[r.person] ?? 0, day: r.day, value: { code: r.code } })) });
+      handlers['rotation.create']({
+        teamId,
+        name: demo.onCall.name,
+        layers: demo.onCall.layers.map((l) => ({ ...l, participants: l.participants.map((i) => ids[i] ?? 0), restrictions: l.restrictions ?? [] })),
+      });
       return requireTeam(teamId);
     },
 

@@ -194,3 +194,24 @@ describe('rosterdesk import roster / export roster', () => {
     expect((await cli('export', 'roster', '--db', other, '--team', 'Support Desk Istanbul', ...range, '--format', 'pdf', '--out', bad)).code).toBe(2);
   });
 });
+
+describe('rosterdesk oncall', () => {
+  it('prints the demo rotation as JSON and CSV with ISO 8601 instants carrying the offset', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db, '--demo');
+    const monday = startOfWeek(todayIn('Europe/Istanbul'), 'mon');
+    const args = ['--db', db, '--team', 'Support Desk Istanbul', '--from', monday.toString(), '--to', monday.add({ days: 6 }).toString()];
+    const json = await cli('oncall', ...args, '--rotation', 'nöbet');
+    expect(json.code).toBe(0);
+    const blocks = JSON.parse(json.out) as { rotation: string; person: string; start: string; end: string; layer: string }[];
+    // Monday to Thursday evenings and the weekend from Friday 18:00: five blocks, one person.
+    expect(blocks).toHaveLength(5);
+    expect(new Set(blocks.map((b) => b.person)).size).toBe(1);
+    expect(blocks[0]).toEqual({ rotation: 'Nöbet', person: 'Ayşe Yılmaz', start: `${monday.toString()}T18:00:00+03:00`, end: `${monday.add({ days: 1 }).toString()}T09:00:00+03:00`, layer: 'Evenings and weekends' });
+    const csv = await cli('oncall', ...args, '--format', 'csv');
+    expect(csv.out.split('\r\n')[0]).toBe('rotation,person,start,end,layer');
+    expect(csv.out.split('\r\n')).toHaveLength(7);
+    expect((await cli('oncall', ...args, '--rotation', 'Nope')).err).toContain('rotations: Nöbet');
+    expect((await cli('oncall', ...args, '--format', 'xml')).code).toBe(2);
+  });
+});
