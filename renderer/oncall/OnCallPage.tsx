@@ -1,0 +1,246 @@
+import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import faLocale from '@fullcalendar/react/locales/fa';
+import enGbLocale from '@fullcalendar/react/locales/en-gb';
+import plLocale from '@fullcalendar/react/locales/pl';
+import trLocale from '@fullcalendar/react/locales/tr';
+import classicTheme from '@fullcalendar/react/themes/classic';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import '@fullcalendar/react/themes/classic/palette.css';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../core/errors';
+import type { Override, Rotation, ScheduleBlock } from '../../core/oncall';
+import type { Person } from '../../core/person';
+import type { Team } from '../../core/team';
+import { Temporal, todayIn } from '../../core/time';
+import { call, CallError } from '../api/client';
+import { fieldErrors } from '../api/errors';
+import { useFormat } from '../format';
+import { Field } from '../shell/Field';
+import { FormError } from '../shell/FormError';
+import { RotationEditor } from './RotationEditor';
+
+const LOCALES = { en: enGbLocale, tr: trLocale, pl: plLocale, fa: faLocale };
+const FIRST_DAY = { mon: 1, sat: 6, sun: 0 } as const;
+
+interface Props {
+  team: Team;
+  revision: number;
+  onChanged(): void;
+}
+
+/** Who is on call now and next, the month's on-call calendar, overrides, and the rotation's setup. */
+export function OnCallPage({ team, revision, onChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const [rotations, setRotations] = useState<Rotation[] | null>(null);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [rotationId, setRotationId] = useState<number | 'new' | null>(null);
+  const [upcoming, setUpcoming] = useState<ScheduleBlock[]>([]);
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [month, setMonth] = useState<ScheduleBlock[]>([]);
+  const [overrides, setOverrides] = useState<Override[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('rotation.list', { teamId: team.id }), call('person.list', { teamId: team.id })]).then(([r, p]) => {
+      if (!live) return;
+      setRotations(r);
+      setPeople(p);
+      setRotationId((current) => (current === 'new' || r.some((x) => x.id === current) ? current : (r[0]?.id ?? 'new')));
+    });
+    return () => {
+      live = false;
+    };
+  }, [team.id, revision]);
+
+  const rotation = rotations?.find((r) => r.id === rotationId) ?? null;
+
+  useEffect(() => {
+    if (!rotation) return;
+    let live = true;
+    const today = todayIn(team.timeZone);
+    void call('oncall.schedule', { teamId: team.id, rotationId: rotation.id, from: today.subtract({ days: 1 }).toString(), to: today.add({ days: 14 }).toString() }).then((b) => live && setUpcoming(b));
+    if (range) {
+      void call('oncall.schedule', { teamId: team.id, rotationId: rotation.id, ...range }).then((b) => live && setMonth(b));
+      void call('oncall.overrides', { rotationId: rotation.id, ...range }).then((o) => live && setOverrides(o));
+    }
+    return () => {
+      live = false;
+    };
+  }, [team.id, team.timeZone, rotation, range, revision]);
+
+  const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
+  const now = Date.now();
+  const current = upcoming.find((b) => Date.parse(b.start) <= now && Date.parse(b.end) > now) ?? null;
+  const next = upcoming.filter((b) => Date.parse(b.start) > now && b.personId !== current?.personId).slice(0, 1)[0] ?? null;
+  const when = (iso: string) => `${fmt.dayLong(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+  const language = (['en', 'tr', 'pl', 'fa'] as const).find((l) => l === i18n.language) ?? 'en';
+  const toDay = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(team.timeZone).toPlainDate();
+
+  return (
+    <section className="card" aria-labelledby="oncall-title">
+      <div className="toolbar">
+        <h2 id="oncall-title">{t('oncall.title')}</h2>
+        {rotations && rotations.length > 0 && (
+          <label className="inline">
+            <span>{t('oncall.rotation')}</span>
+            <select aria-label={t('oncall.rotation')} value={rotationId ?? ''} onChange={(e) => setRotationId(e.target.value === 'new' ? 'new' : Number(e.target.value))}>
+              {rotations.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+              <option value="new">{t('oncall.newRotation')}</option>
+            </select>
+          </label>
+        )}
+      </div>
+      {rotations && rotations.length === 0 && <p className="muted">{t('oncall.none')}</p>}
+      {rotation && (
+        <>
+          <div className="now-next">
+            <section aria-label={t('oncall.now')} className="now">
+              <h3>{t('oncall.now')}</h3>
+              {current ? (
+                <p>
+                  <strong>{current.person}</strong> {t('oncall.until', { time: when(current.end) })}
+                  <br />
+                  <span dir="ltr">{byId.get(current.personId)?.phone}</span>
+                </p>
+              ) : (
+                <p className="muted">{t('oncall.nobody')}</p>
+              )}
+            </section>
+            <section aria-label={t('oncall.next')} className="next">
+              <h3>{t('oncall.next')}</h3>
+              {next && (
+                <p>
+                  <strong>{next.person}</strong> {t('oncall.from', { time: when(next.start) })}
+                  <br />
+                  <span dir="ltr">{byId.get(next.personId)?.phone}</span>
+                </p>
+              )}
+            </section>
+          </div>
+          <FullCalendar
+            plugins={[classicTheme, dayGridPlugin]}
+            initialView="dayGridMonth"
+            timeZone={team.timeZone}
+            locale={LOCALES[language]}
+            direction={language === 'fa' ? 'rtl' : 'ltr'}
+            firstDay={FIRST_DAY[team.weekStart]}
+            height="auto"
+            dayMaxEvents={4}
+            headerToolbar={{ start: 'prev,next today', center: 'title', end: '' }}
+            events={month.map((b, i) => ({
+              id: `${i}`,
+              title: `${b.person}${b.overrideId !== null ? ` (${t('oncall.layerOverride')})` : ''}`,
+              start: b.start,
+              end: b.end,
+              color: byId.get(b.personId)?.color ?? '#6b7a90',
+            }))}
+            datesSet={(info) => {
+              const from = toDay(info.start).toString();
+              const to = toDay(new Date(info.end.getTime() - 1)).toString();
+              setRange((r) => (r && r.from === from && r.to === to ? r : { from, to }));
+            }}
+          />
+          <OverridesPanel rotation={rotation} people={people} overrides={overrides} onChanged={onChanged} />
+        </>
+      )}
+      {rotations && (rotationId === 'new' || rotation) && (
+        <RotationEditor
+          key={rotation ? `${rotation.id}-${revision}` : 'new'}
+          team={team}
+          people={people}
+          rotation={rotation}
+          onSaved={(r) => {
+            setRotationId(r.id);
+            onChanged();
+          }}
+          onArchived={() => {
+            setRotationId(null);
+            onChanged();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function OverridesPanel({ rotation, people, overrides, onChanged }: { rotation: Rotation; people: Person[]; overrides: Override[]; onChanged(): void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [personId, setPersonId] = useState<number>(people[0]?.id ?? 0);
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const errors = fieldErrors(error);
+  const name = (id: number) => people.find((p) => p.id === id)?.name ?? String(id);
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await call('oncall.addOverride', { rotationId: rotation.id, personId: personId || (people[0]?.id ?? 0), start, end, note });
+      setError(null);
+      setNote('');
+      onChanged();
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
+
+  return (
+    <section aria-labelledby="overrides-title" className="overrides">
+      <h3 id="overrides-title">{t('oncall.overrides')}</h3>
+      {overrides.length === 0 ? (
+        <p className="muted">{t('oncall.noOverrides')}</p>
+      ) : (
+        <ul>
+          {overrides.map((o) => (
+            <li key={o.id}>
+              <strong>{name(o.personId)}</strong> · {fmt.dayLong(o.start.slice(0, 10))} {o.start.slice(11, 16)} – {fmt.dayLong(o.end.slice(0, 10))} {o.end.slice(11, 16)}
+              {o.note && ` · ${o.note}`}{' '}
+              <button type="button" className="link" aria-label={t('oncall.deleteWho', { name: name(o.personId) })} onClick={() => void call('oncall.deleteOverride', { id: o.id }).then(onChanged)}>
+                {t('oncall.delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="form-grid" onSubmit={(e) => void add(e)} aria-label={t('oncall.addOverride')} noValidate>
+        <Field label={t('oncall.covers')} error={errors.get('personId')}>
+          {(p) => (
+            <select {...p} value={personId} onChange={(e) => setPersonId(Number(e.target.value))}>
+              {people.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('oncall.start')} error={errors.get('start')}>
+          {(p) => <input {...p} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />}
+        </Field>
+        <Field label={t('oncall.end')} error={errors.get('end')}>
+          {(p) => <input {...p} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />}
+        </Field>
+        <Field label={t('oncall.note')} error={errors.get('note')}>
+          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+        <FormError error={error} fieldCount={errors.size} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('oncall.addOverride')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../core/errors';
+import type { Restriction, Rotation } from '../../core/oncall';
+import type { Person } from '../../core/person';
+import type { Team } from '../../core/team';
+import { startOfWeek, todayIn } from '../../core/time';
+import { call, CallError } from '../api/client';
+import { errorText } from '../api/errors';
+
+/** The windows a lead picks most; anything else set through the API shows as "custom" and is kept. */
+const PRESETS: Record<'always' | 'eveningsWeekends' | 'weekends', Restriction[]> = {
+  always: [],
+  eveningsWeekends: [
+    ...[1, 2, 3, 4].map((d) => ({ fromDay: d, fromTime: '18:00', toDay: d + 1, toTime: '09:00' })),
+    { fromDay: 5, fromTime: '18:00', toDay: 1, toTime: '09:00' },
+  ],
+  weekends: [{ fromDay: 6, fromTime: '00:00', toDay: 1, toTime: '00:00' }],
+};
+type Preset = keyof typeof PRESETS | 'custom';
+
+interface LayerDraft {
+  name: string;
+  participants: number[];
+  turnUnit: 'hours' | 'days' | 'weeks';
+  turnLength: string;
+  startDay: string;
+  handoffTime: string;
+  restrictions: Restriction[];
+}
+
+function presetOf(r: Restriction[]): Preset {
+  const found = (Object.keys(PRESETS) as (keyof typeof PRESETS)[]).find((k) => JSON.stringify(PRESETS[k]) === JSON.stringify(r));
+  return found ?? 'custom';
+}
+
+interface Props {
+  team: Team;
+  people: Person[];
+  rotation: Rotation | null;
+  onSaved(r: Rotation): void;
+  onArchived(): void;
+}
+
+/** Create or edit a rotation: its name and layers (base first; a later layer wins where it covers). */
+export function RotationEditor({ team, people, rotation, onSaved, onArchived }: Props) {
+  const { t } = useTranslation();
+  const monday = startOfWeek(todayIn(team.timeZone), team.weekStart).toString();
+  const blank = (): LayerDraft => ({ name: t('oncall.layer', { n: 1 }), participants: [], turnUnit: 'weeks', turnLength: '1', startDay: monday, handoffTime: '09:00', restrictions: PRESETS.eveningsWeekends });
+  const [name, setName] = useState(rotation?.name ?? '');
+  const [layers, setLayers] = useState<LayerDraft[]>(
+    rotation?.layers.map((l) => ({ ...l, turnLength: String(l.turnLength), participants: [...l.participants], restrictions: [...l.restrictions] })) ?? [blank()],
+  );
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const update = (i: number, patch: Partial<LayerDraft>) => setLayers(layers.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const move = (i: number, from: number, to: number) => {
+    const list = [...(layers[i]?.participants ?? [])];
+    const [x] = list.splice(from, 1);
+    if (x === undefined || to < 0 || to > list.length) return;
+    list.splice(to, 0, x);
+    update(i, { participants: list });
+  };
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const payload = layers.map((l) => ({ ...l, turnLength: Number(l.turnLength) }));
+    try {
+      const r = rotation ? await call('rotation.update', { id: rotation.id, name, layers: payload }) : await call('rotation.create', { teamId: team.id, name, layers: payload });
+      setError(null);
+      onSaved(r);
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
+
+  const personName = (id: number) => people.find((p) => p.id === id)?.name ?? String(id);
+  const title = rotation ? t('oncall.editor') : t('oncall.creator');
+  return (
+    <form className="rotation-editor" onSubmit={(e) => void save(e)} aria-label={title} noValidate>
+      <h3>{title}</h3>
+      <label className="field">
+        <span>{t('oncall.name')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      {layers.map((l, i) => (
+        <fieldset key={i} className="layer">
+          <legend>{t('oncall.layer', { n: i + 1 })}</legend>
+          <label className="field">
+            <span>{t('oncall.layerName')}</span>
+            <input value={l.name} onChange={(e) => update(i, { name: e.target.value })} />
+          </label>
+          <fieldset className="skills">
+            <legend>{t('oncall.participants')}</legend>
+            <ol className="participants">
+              {l.participants.map((pid, j) => (
+                <li key={pid}>
+                  {personName(pid)}{' '}
+                  <button type="button" className="link" aria-label={`${t('oncall.up')}: ${personName(pid)}`} onClick={() => move(i, j, j - 1)}>
+                    ↑
+                  </button>
+                  <button type="button" className="link" aria-label={`${t('oncall.down')}: ${personName(pid)}`} onClick={() => move(i, j, j + 1)}>
+                    ↓
+                  </button>
+                </li>
+              ))}
+            </ol>
+            {people.map((p) => (
+              <label key={p.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={l.participants.includes(p.id)}
+                  onChange={(e) => update(i, { participants: e.target.checked ? [...l.participants, p.id] : l.participants.filter((x) => x !== p.id) })}
+                />
+                {p.name}
+              </label>
+            ))}
+          </fieldset>
+          <div className="inline">
+            <label className="inline">
+              <span>{t('oncall.turn')}</span>
+              <input className="narrow" inputMode="numeric" value={l.turnLength} onChange={(e) => update(i, { turnLength: e.target.value })} aria-label={t('oncall.turn')} />
+            </label>
+            <select aria-label={`${t('oncall.turn')} (${t('oncall.weeks')})`} value={l.turnUnit} onChange={(e) => update(i, { turnUnit: e.target.value as LayerDraft['turnUnit'] })}>
+              {(['hours', 'days', 'weeks'] as const).map((u) => (
+                <option key={u} value={u}>
+                  {t(`oncall.${u}`)}
+                </option>
+              ))}
+            </select>
+            <label className="inline">
+              <span>{t('oncall.startDay')}</span>
+              <input type="date" value={l.startDay} onChange={(e) => update(i, { startDay: e.target.value })} />
+            </label>
+            <label className="inline">
+              <span>{t('oncall.handoff')}</span>
+              <input type="time" value={l.handoffTime} onChange={(e) => update(i, { handoffTime: e.target.value })} />
+            </label>
+          </div>
+          <label className="inline">
+            <span>{t('oncall.windows')}</span>
+            <select
+              value={presetOf(l.restrictions)}
+              onChange={(e) => {
+                const p = e.target.value as Preset;
+                if (p !== 'custom') update(i, { restrictions: PRESETS[p] });
+              }}
+            >
+              <option value="always">{t('oncall.always')}</option>
+              <option value="eveningsWeekends">{t('oncall.eveningsWeekends')}</option>
+              <option value="weekends">{t('oncall.weekends')}</option>
+              {presetOf(l.restrictions) === 'custom' && <option value="custom">…</option>}
+            </select>
+          </label>
+          {layers.length > 1 && (
+            <button type="button" onClick={() => setLayers(layers.filter((_, j) => j !== i))}>
+              {t('oncall.removeLayer')}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <p>
+        <button type="button" onClick={() => setLayers([...layers, { ...blank(), name: t('oncall.layer', { n: layers.length + 1 }), restrictions: PRESETS.weekends }])}>
+          {t('oncall.addLayer')}
+        </button>
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {errorText(t, error)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('oncall.save')}
+        </button>
+        {rotation && (
+          <button type="button" onClick={() => void call('rotation.archive', { id: rotation.id }).then(onArchived)}>
+            {t('oncall.archive')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

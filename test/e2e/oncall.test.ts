@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Temporal, todayIn } from '../../core/time';
+import { freshService } from '../helpers/service';
+import { tempFile } from '../helpers/tmp';
+import { browserSession, settle } from './harness';
+
+const session = browserSession();
+let page: Page;
+
+describe('the on-call page', () => {
+  it('shows who is on call now, lets an override take over, and creates a rotation', async () => {
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN' });
+    const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak', phone: '+48 600 100 200' });
+    s.run('person.create', { teamId: team.id, name: 'Piotr Wiśniewski', phone: '+48 600 300 400' });
+    const start = todayIn('Europe/Warsaw').subtract({ days: 3 }).toString();
+    s.run('rotation.create', { teamId: team.id, name: 'Dyżur', layers: [{ name: 'All the time', participants: [anna.id], turnUnit: 'days', turnLength: 1, startDay: start, handoffTime: '09:00' }] });
+    s.close();
+    page = await session.open(file, { width: 1360, height: 1200 });
+    await page.getByRole('button', { name: 'On-call' }).click();
+
+    const now = page.getByRole('region', { name: 'On call now' });
+    expect(await settle(() => now.getByRole('strong').textContent(), 'Anna Nowak')).toBe('Anna Nowak');
+    await expect(now.textContent()).resolves.toContain('+48 600 100 200');
+
+    // Piotr covers from an hour ago for three hours (local time in Warsaw).
+    const local = Temporal.Now.zonedDateTimeISO('Europe/Warsaw');
+    const fmt = (z: Temporal.ZonedDateTime) => z.toPlainDateTime().toString().slice(0, 16);
+    const form = page.getByRole('form', { name: 'Add override' });
+    await form.getByLabel('Who covers').selectOption({ label: 'Piotr Wiśniewski' });
+    await form.getByLabel('From').fill(fmt(local.subtract({ hours: 1 })));
+    await form.getByLabel('To').fill(fmt(local.add({ hours: 2 })));
+    await form.getByRole('button', { name: 'Add override' }).click();
+    expect(await settle(() => now.getByRole('strong').textContent(), 'Piotr Wiśniewski')).toBe('Piotr Wiśniewski');
+    await page.getByRole('button', { name: 'Delete override of Piotr Wiśniewski' }).click();
+    expect(await settle(() => now.getByRole('strong').textContent(), 'Anna Nowak')).toBe('Anna Nowak');
+
+    // A second rotation from the editor: weekends only, Piotr.
+    await page.getByRole('combobox', { name: 'Rotation', exact: true }).selectOption({ label: 'New rotation' });
+    const editor = page.getByRole('form', { name: 'Create a rotation' });
+    await editor.getByLabel('Name', { exact: true }).fill('Weekend');
+    await editor.getByRole('checkbox', { name: 'Piotr Wiśniewski' }).check();
+    await editor.getByLabel('When this layer covers').selectOption({ label: 'Weekends only' });
+    await editor.getByRole('button', { name: 'Save rotation' }).click();
+    expect(await settle(() => page.getByRole('combobox', { name: 'Rotation', exact: true }).locator('option:checked').textContent(), 'Weekend')).toBe('Weekend');
+    await expect(page.getByRole('combobox', { name: 'Rotation', exact: true }).locator('option').allTextContents()).resolves.toEqual(['Dyżur', 'Weekend', 'New rotation']);
+  });
+});
