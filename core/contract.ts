@@ -56,6 +56,8 @@ export const RosterWeek = z.object({
   ),
   shifts: z.array(Shift),
   violations: z.array(Violation),
+  /** On-call blocks that start on each day of the week (all rotations), for the grid's marks and footer. */
+  onCall: z.array(z.object({ day: z.string(), personId: z.number(), person: z.string(), rotation: z.string(), startLocal: z.string(), endLocal: z.string() })),
   /** People on shift per channel (the template's skill) per day: the grid's footer. */
   coverage: z.array(z.object({ day: z.string(), channel: z.string(), people: z.number() })),
   totals: z.object({ paidMinutes: z.number(), cost: z.number() }),

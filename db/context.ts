@@ -1,4 +1,5 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../core/contract';
+import type { ScheduleBlock } from '../core/oncall';
 import type { Person } from '../core/person';
 import type { Team } from '../core/team';
 import type { Temporal } from '../core/time';
@@ -11,6 +12,8 @@ export interface ServiceContext {
   stamp(): string;
   requireTeam(id: number, path?: (string | number)[]): Team;
   requirePerson(id: number, path?: (string | number)[]): Person;
+  /** The final on-call schedule of all the team's rotations over team-local days [from, to]. */
+  onCallSchedule(team: Team, from: string, to: string): ScheduleBlock[];
 }
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> };

@@ -1,4 +1,4 @@
-import type { CostRow } from '../core/contract';
+import type { CostRow, RosterWeek } from '../core/contract';
 import { roundMoney, shiftCost } from '../core/cost';
 import { parseCsv, toCsv } from '../core/csv';
 import { UserError } from '../core/errors';
@@ -414,9 +414,23 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         entry.people.add(x.personId);
         coverage.set(key, entry);
       }
+      // Each block once per local day it touches, clipped to that day (a day's end shows as 24:00).
+      const onCall = ctx.onCallSchedule(team, from, to).flatMap((b) => {
+        const startUtc = Date.parse(b.start) / 1000;
+        const endUtc = Date.parse(b.end) / 1000;
+        const out: RosterWeek['onCall'] = [];
+        for (let d = clock.dayOf(startUtc); d <= to && clock.dayStart(d) < endUtc; d = clock.addDays(d, 1)) {
+          const next = clock.dayStart(clock.addDays(d, 1));
+          const a = Math.max(startUtc, clock.dayStart(d));
+          const z = Math.min(endUtc, next);
+          if (d >= from && z > a) out.push({ day: d, personId: b.personId, person: b.person, rotation: b.rotation, startLocal: clock.hhmm(a), endLocal: z === next ? '24:00' : clock.hhmm(z) });
+        }
+        return out;
+      });
       return {
         weekStart: from,
         currency: team.currency,
+        onCall,
         days: Array.from({ length: 7 }, (_, i) => {
           const day = start.add({ days: i }).toString();
           return { day, holiday: holidays.find((h) => h.day === day)?.name ?? null };

@@ -148,7 +148,14 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   const addPerson = (p: NewPerson, at: string, place = people.countPeople(db, p.teamId)): number =>
     people.insertPerson(db, { ...p, color: p.color ?? paletteColor(place) }, at);
 
-  const context: ServiceContext = { db, clock, stamp, requireTeam, requirePerson: (id, path = ['id']) => requirePerson(id, path) };
+  const context: ServiceContext = {
+    db,
+    clock,
+    stamp,
+    requireTeam,
+    requirePerson: (id, path = ['id']) => requirePerson(id, path),
+    onCallSchedule: (team, from, to) => handlers['oncall.schedule']({ teamId: team.id, rotationId: null, from, to }),
+  };
 
   const handlers: Handlers = {
     ...rosterHandlers(context),

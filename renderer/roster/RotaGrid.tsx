@@ -76,6 +76,12 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
     return m;
   }, [week.violations]);
 
+  const onCallOf = useMemo(() => {
+    const m = new Map<string, RosterWeek['onCall']>();
+    for (const b of week.onCall) m.set(`${b.personId}|${b.day}`, [...(m.get(`${b.personId}|${b.day}`) ?? []), b]);
+    return m;
+  }, [week.onCall]);
+
   const dayLabel = useCallback((day: string) => fmt.dayLong(day), [fmt]);
   const rtl = typeof document !== 'undefined' && document.documentElement.dir === 'rtl';
 
@@ -403,6 +409,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                           </span>
                         ))
                       )}
+                      {(onCallOf.get(`${person.id}|${day}`) ?? []).map((b) => (
+                        <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })}>
+                          ☎
+                        </span>
+                      ))}
                       {issues.length > 0 && (
                         <span className="problem-mark" role="img" aria-label={issues.map((v) => t(`rules.${v.rule}`, v.params)).join('; ')} title={issues.map((v) => t(`rules.${v.rule}`, v.params)).join('\n')}>
                           ⚠
@@ -436,6 +447,20 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
               <td role="gridcell" />
             </tr>
           ))}
+          {week.onCall.length > 0 && (
+            <tr role="row">
+              <th role="rowheader" scope="row" className="who">
+                {t('roster.onCallRow')}
+              </th>
+              {days.map((day) => (
+                <td role="gridcell" key={day} className="oncall-names">
+                  {[...new Set(week.onCall.filter((b) => b.day === day).map((b) => b.person))].join(', ')}
+                </td>
+              ))}
+              <td role="gridcell" />
+              <td role="gridcell" />
+            </tr>
+          )}
           <tr role="row">
             <th role="rowheader" scope="row" className="who">
               {t('roster.total')}

@@ -77,3 +77,19 @@ describe('on-call rotations', () => {
     expect(s.run('rotation.list', { teamId: t.id })).toEqual([]);
   });
 });
+
+describe('on-call in the rota week', () => {
+  it('marks every day someone is on call, clipped to the day', () => {
+    const { s, t, ids } = team();
+    s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [{ name: 'Evenings', participants: ids, turnUnit: 'weeks', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00', restrictions: evenings }] });
+    const week = s.run('roster.week', { teamId: t.id, weekStart: '2026-11-23' });
+    const mine = (day: string) => week.onCall.filter((b) => b.day === day).map((b) => [b.person, b.startLocal, b.endLocal]);
+    expect(mine('2026-11-23')).toEqual([['Ayşe Yılmaz', '18:00', '24:00']]);
+    expect(mine('2026-11-24')).toEqual([
+      ['Ayşe Yılmaz', '00:00', '09:00'],
+      ['Ayşe Yılmaz', '18:00', '24:00'],
+    ]);
+    // The weekend window runs from Friday 18:00 to Monday 09:00: Saturday is covered all day.
+    expect(mine('2026-11-28')).toEqual([['Ayşe Yılmaz', '00:00', '24:00']]);
+  });
+});

@@ -19,7 +19,7 @@ describe('the on-call page', () => {
     s.run('rotation.create', { teamId: team.id, name: 'Dyżur', layers: [{ name: 'All the time', participants: [anna.id], turnUnit: 'days', turnLength: 1, startDay: start, handoffTime: '09:00' }] });
     s.close();
     page = await session.open(file, { width: 1360, height: 1200 });
-    await page.getByRole('button', { name: 'On-call' }).click();
+    await page.getByRole('button', { name: 'On-call', exact: true }).click();
 
     const now = page.getByRole('region', { name: 'On call now' });
     expect(await settle(() => now.getByRole('strong').textContent(), 'Anna Nowak')).toBe('Anna Nowak');
@@ -36,6 +36,16 @@ describe('the on-call page', () => {
     expect(await settle(() => now.getByRole('strong').textContent(), 'Piotr Wiśniewski')).toBe('Piotr Wiśniewski');
     await page.getByRole('button', { name: 'Delete override of Piotr Wiśniewski' }).click();
     expect(await settle(() => now.getByRole('strong').textContent(), 'Anna Nowak')).toBe('Anna Nowak');
+
+    // The rota shows who is on call: a mark in Anna's cell today, and the "On call" footer row.
+    await page.getByRole('button', { name: 'Rota', exact: true }).click();
+    const today = todayIn('Europe/Warsaw');
+    const todayName = `Anna Nowak, ${new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(today.year, today.month - 1, today.day)))}`;
+    const mark = page.getByRole('gridcell', { name: todayName, exact: true }).getByRole('img');
+    expect(await settle(() => mark.getAttribute('aria-label'), 'On call 00:00–24:00 (Dyżur)')).toBe('On call 00:00–24:00 (Dyżur)');
+    // Today's column of the footer (the team's week starts on Monday).
+    await expect(page.getByRole('row', { name: /^On call/ }).getByRole('gridcell').nth(today.dayOfWeek - 1).textContent()).resolves.toBe('Anna Nowak');
+    await page.getByRole('button', { name: 'On-call', exact: true }).click();
 
     // A second rotation from the editor: weekends only, Piotr.
     await page.getByRole('combobox', { name: 'Rotation', exact: true }).selectOption({ label: 'New rotation' });
