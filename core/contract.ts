@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
-import { LayerInput, localDateTime, Override, Rotation, ScheduleBlock } from './oncall';
+import { FairnessRow, LayerInput, localDateTime, Override, Rotation, ScheduleBlock } from './oncall';
 import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern';
 import { Violation } from './rules';
 import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from './shift';
@@ -292,6 +292,12 @@ export const contract = {
   'oncall.schedule': {
     input: z.strictObject({ teamId: id, rotationId: id.nullable().default(null), from: plainDate, to: plainDate }),
     output: z.array(ScheduleBlock),
+    undo: null,
+  },
+  /** On-call load per person over a range (all rotations, or one): hours, nights, weekend days, holidays. */
+  'oncall.fairness': {
+    input: z.strictObject({ teamId: id, rotationId: id.nullable().default(null), from: plainDate, to: plainDate }),
+    output: z.array(FairnessRow),
     undo: null,
   },
   'roster.check': {

@@ -226,3 +226,54 @@ export type Override = z.infer<typeof Override>;
 
 /** A local date and time in the team's zone, as typed: 2026-11-23T18:00. */
 export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'Must be a date and time written YYYY-MM-DDTHH:MM');
+
+export const FairnessRow = z.object({
+  personId: z.number(),
+  person: z.string(),
+  hours: z.number(),
+  /** Nights on call: local days on whose 03:00 the person was on call. */
+  nights: z.number(),
+  /** Weekend days (by the team's weekend) with any on-call time. */
+  weekendDays: z.number(),
+  /** Public holidays with any on-call time. */
+  holidays: z.number(),
+});
+export type FairnessRow = z.infer<typeof FairnessRow>;
+
+/**
+ * How the on-call load was shared over a range: hours, nights, weekend days and
+ * public holidays per person, so the lead can see the spread and rebalance.
+ */
+export function fairness(
+  blocks: readonly { personId: number; startUtc: number; endUtc: number }[],
+  people: ReadonlyMap<number, string>,
+  clock: ZoneClock,
+  weekendDays: readonly number[],
+  holidays: ReadonlySet<string>,
+): FairnessRow[] {
+  const rows = new Map<number, { seconds: number; nights: Set<string>; weekend: Set<string>; holiday: Set<string> }>();
+  for (const b of blocks) {
+    const row = rows.get(b.personId) ?? { seconds: 0, nights: new Set(), weekend: new Set(), holiday: new Set() };
+    row.seconds += b.endUtc - b.startUtc;
+    for (let d = clock.dayOf(b.startUtc); clock.dayStart(d) < b.endUtc; d = clock.addDays(d, 1)) {
+      const night = clock.reach(d, '03:00');
+      if (night >= b.startUtc && night < b.endUtc) row.nights.add(d);
+      if (weekendDays.includes(clock.weekday(d))) row.weekend.add(d);
+      if (holidays.has(d)) row.holiday.add(d);
+    }
+    rows.set(b.personId, row);
+  }
+  return [...people.keys()]
+    .map((personId) => {
+      const r = rows.get(personId);
+      return {
+        personId,
+        person: people.get(personId) ?? String(personId),
+        hours: Math.round(((r?.seconds ?? 0) / 3600) * 100) / 100,
+        nights: r?.nights.size ?? 0,
+        weekendDays: r?.weekend.size ?? 0,
+        holidays: r?.holiday.size ?? 0,
+      };
+    })
+    .sort((a, b) => b.hours - a.hours || a.person.localeCompare(b.person));
+}

@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors';
-import { finalSchedule, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
+import { publicHolidays } from '../core/holidays';
+import { fairness, finalSchedule, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
 import type { HandlersOf, ServiceContext } from './context';
@@ -7,7 +8,16 @@ import { listPeople } from './people';
 import * as rotations from './rotations';
 import { dayRange } from './roster';
 
-type OnCallMethods = 'rotation.list' | 'rotation.create' | 'rotation.update' | 'rotation.archive' | 'oncall.addOverride' | 'oncall.deleteOverride' | 'oncall.overrides' | 'oncall.schedule';
+type OnCallMethods =
+  | 'rotation.list'
+  | 'rotation.create'
+  | 'rotation.update'
+  | 'rotation.archive'
+  | 'oncall.addOverride'
+  | 'oncall.deleteOverride'
+  | 'oncall.overrides'
+  | 'oncall.schedule'
+  | 'oncall.fairness';
 
 /** Handlers for on-call rotations, overrides and the final schedule. */
 export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
@@ -39,6 +49,20 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     const [day, time] = text.split('T') as [string, string];
     dayRange(day, day, path);
     return zoneClock(team.timeZone).reach(day, time);
+  };
+
+  /** Final-schedule blocks (epoch seconds) of one rotation or all, over team-local days [from, to]. */
+  const blocksOf = (team: Team, rotationId: number | null, from: string, to: string) => {
+    dayRange(from, to);
+    const clock = zoneClock(team.timeZone);
+    const fromUtc = clock.dayStart(from);
+    const toUtc = clock.dayStart(clock.addDays(to, 1));
+    const chosen = rotationId === null ? rotations.listRotations(db, team.id) : [requireRotation(rotationId, ['rotationId'])];
+    if (chosen.some((r) => r.teamId !== team.id)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
+    return chosen.flatMap((r) => {
+      const layers: OnCallLayer[] = rotations.layersOf(db, r.id);
+      return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone).map((b) => ({ ...b, rotation: r, layers }));
+    });
   };
 
   return {
@@ -96,29 +120,29 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     },
     'oncall.schedule': ({ teamId, rotationId, from, to }) => {
       const team = ctx.requireTeam(teamId);
-      dayRange(from, to);
       const clock = zoneClock(team.timeZone);
-      const fromUtc = clock.dayStart(from);
-      const toUtc = clock.dayStart(clock.addDays(to, 1));
       const names = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p.name]));
-      const chosen = rotationId === null ? rotations.listRotations(db, teamId) : [requireRotation(rotationId, ['rotationId'])];
-      if (chosen.some((r) => r.teamId !== teamId)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
-      return chosen.flatMap((r) => {
-        const layers: OnCallLayer[] = rotations.layersOf(db, r.id);
-        const layerName = new Map(layers.map((l) => [l.id, l.name]));
-        return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone).map(
-          (b): ScheduleBlock => ({
-            rotationId: r.id,
-            rotation: r.name,
-            personId: b.personId,
-            person: names.get(b.personId) ?? String(b.personId),
-            start: clock.iso(b.startUtc),
-            end: clock.iso(b.endUtc),
-            layer: b.layerId === null ? 'override' : (layerName.get(b.layerId) ?? ''),
-            overrideId: b.overrideId,
-          }),
-        );
-      });
+      return blocksOf(team, rotationId, from, to).map(
+        (b): ScheduleBlock => ({
+          rotationId: b.rotation.id,
+          rotation: b.rotation.name,
+          personId: b.personId,
+          person: names.get(b.personId) ?? String(b.personId),
+          start: clock.iso(b.startUtc),
+          end: clock.iso(b.endUtc),
+          layer: b.layerId === null ? 'override' : (b.layers.find((l) => l.id === b.layerId)?.name ?? ''),
+          overrideId: b.overrideId,
+        }),
+      );
+    },
+    'oncall.fairness': ({ teamId, rotationId, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      const blocks = blocksOf(team, rotationId, from, to);
+      // Everyone who takes part in the chosen rotations, even with no turn in the range: a zero is news too.
+      const involved = new Set([...blocks.map((b) => b.personId), ...(rotationId === null ? rotations.listRotations(db, teamId) : [requireRotation(rotationId, ['rotationId'])]).flatMap((r) => rotations.layersOf(db, r.id).flatMap((l) => l.participants))]);
+      const names = new Map(listPeople(db, teamId, '', true).filter((p) => involved.has(p.id)).map((p) => [p.id, p.name]));
+      const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
+      return fairness(blocks, names, zoneClock(team.timeZone), team.rules.weekendDays, holidays);
     },
   };
 }

@@ -11,7 +11,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
-import type { Override, Rotation, ScheduleBlock } from '../../core/oncall';
+import type { FairnessRow, Override, Rotation, ScheduleBlock } from '../../core/oncall';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { Temporal, todayIn } from '../../core/time';
@@ -42,6 +42,7 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [month, setMonth] = useState<ScheduleBlock[]>([]);
   const [overrides, setOverrides] = useState<Override[]>([]);
+  const [fair, setFair] = useState<FairnessRow[]>([]);
 
   useEffect(() => {
     let live = true;
@@ -66,6 +67,7 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
     if (range) {
       void call('oncall.schedule', { teamId: team.id, rotationId: rotation.id, ...range }).then((b) => live && setMonth(b));
       void call('oncall.overrides', { rotationId: rotation.id, ...range }).then((o) => live && setOverrides(o));
+      void call('oncall.fairness', { teamId: team.id, rotationId: rotation.id, ...range }).then((f) => live && setFair(f));
     }
     return () => {
       live = false;
@@ -148,6 +150,29 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
               setRange((r) => (r && r.from === from && r.to === to ? r : { from, to }));
             }}
           />
+          <table className="numbers fairness" aria-label={t('oncall.fairness')}>
+            <caption>{t('oncall.fairness')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.name')}</th>
+                <th scope="col">{t('oncall.fairHours')}</th>
+                <th scope="col">{t('oncall.fairNights')}</th>
+                <th scope="col">{t('oncall.fairWeekend')}</th>
+                <th scope="col">{t('oncall.fairHolidays')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fair.map((f) => (
+                <tr key={f.personId}>
+                  <th scope="row">{f.person}</th>
+                  <td>{fmt.number(f.hours, 1)}</td>
+                  <td>{fmt.number(f.nights)}</td>
+                  <td>{fmt.number(f.weekendDays)}</td>
+                  <td>{fmt.number(f.holidays)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <OverridesPanel rotation={rotation} people={people} overrides={overrides} onChanged={onChanged} />
         </>
       )}

@@ -93,3 +93,20 @@ describe('on-call in the rota week', () => {
     expect(mine('2026-11-28')).toEqual([['Ayşe Yılmaz', '00:00', '24:00']]);
   });
 });
+
+describe('on-call fairness', () => {
+  it('counts hours, nights, weekend days and public holidays per person, zeros included', () => {
+    const { s, t, ids } = team();
+    s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [{ name: 'Evenings', participants: ids, turnUnit: 'weeks', turnLength: 1, startDay: '2026-10-26', handoffTime: '09:00', restrictions: evenings }] });
+    // Two weeks: Ayşe the week of 26 October (29 October is Republic Day in Turkey), Mehmet the next.
+    const rows = s.run('oncall.fairness', { teamId: t.id, from: '2026-10-26', to: '2026-11-08' });
+    const ayse = rows.find((r) => r.person === 'Ayşe Yılmaz');
+    const mehmet = rows.find((r) => r.person === 'Mehmet Kaya');
+    // Mon–Thu evenings 4 × 15 h, the weekend Fri 18:00 – Mon 09:00 63 h: 123 h; the range starts on Monday 00:00.
+    expect(ayse).toMatchObject({ hours: 123, nights: 7, weekendDays: 2, holidays: 1 });
+    // Monday 2 November 00:00–09:00 is still Ayşe's weekend turn; Mehmet from 18:00 that day to Sunday midnight.
+    expect(ayse?.nights).toBe(7);
+    expect(mehmet).toMatchObject({ weekendDays: 2, holidays: 0 });
+    expect(rows.find((r) => r.person === 'Zeynep Demir')).toMatchObject({ hours: 0, nights: 0 });
+  });
+});

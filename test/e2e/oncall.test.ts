@@ -37,6 +37,10 @@ describe('the on-call page', () => {
     await page.getByRole('button', { name: 'Delete override of Piotr Wiśniewski' }).click();
     expect(await settle(() => now.getByRole('strong').textContent(), 'Anna Nowak')).toBe('Anna Nowak');
 
+    // The load this month: Anna is the only one on call, Piotr (on no rotation) is not listed.
+    const fair = page.getByRole('table', { name: 'How the load is shared (this month)' });
+    await expect(fair.getByRole('rowheader').allTextContents()).resolves.toEqual(['Anna Nowak']);
+
     // The rota shows who is on call: a mark in Anna's cell today, and the "On call" footer row.
     await page.getByRole('button', { name: 'Rota', exact: true }).click();
     const today = todayIn('Europe/Warsaw');
