@@ -286,6 +286,15 @@ export const contract = {
     output: Override,
     undo: 'Add on-call override',
   },
+  /**
+   * Exchanges two turns in one step: `a` (on call from aStart to aEnd) takes b's span and
+   * `b` takes a's, as two linked overrides. Each must be on call then; times are team-local.
+   */
+  'oncall.swap': {
+    input: z.strictObject({ rotationId: id, a: id, aStart: localDateTime, aEnd: localDateTime, b: id, bStart: localDateTime, bEnd: localDateTime }),
+    output: z.array(Override),
+    undo: 'Swap on-call turns',
+  },
   'oncall.deleteOverride': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Delete on-call override' },
   'oncall.overrides': { input: z.strictObject({ rotationId: id, from: plainDate, to: plainDate }), output: z.array(Override), undo: null },
   /** The final on-call schedule from the start of `from` to the end of `to` (team-local days), for one rotation or all. */

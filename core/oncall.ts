@@ -221,7 +221,16 @@ export const ScheduleBlock = z.object({
 });
 export type ScheduleBlock = z.infer<typeof ScheduleBlock>;
 
-export const Override = z.object({ id: z.number(), rotationId: z.number(), personId: z.number(), start: z.string(), end: z.string(), note: z.string() });
+export const Override = z.object({
+  id: z.number(),
+  rotationId: z.number(),
+  personId: z.number(),
+  start: z.string(),
+  end: z.string(),
+  note: z.string(),
+  /** Shared by the two halves of a swap; null for a plain override. */
+  swapId: z.number().nullable(),
+});
 export type Override = z.infer<typeof Override>;
 
 /** A local date and time in the team's zone, as typed: 2026-11-23T18:00. */

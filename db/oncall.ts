@@ -14,6 +14,7 @@ type OnCallMethods =
   | 'rotation.update'
   | 'rotation.archive'
   | 'oncall.addOverride'
+  | 'oncall.swap'
   | 'oncall.deleteOverride'
   | 'oncall.overrides'
   | 'oncall.schedule'
@@ -103,7 +104,38 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       if (endUtc - startUtc > 62 * 86400) throw new UserError('too_big', 'An override covers at most two months', ['end']);
       const oid = rotations.insertOverride(db, rotationId, { personId, startUtc, endUtc, note }, ctx.stamp());
       const clock = zoneClock(team.timeZone);
-      return { id: oid, rotationId, personId, start: clock.iso(startUtc), end: clock.iso(endUtc), note };
+      return { id: oid, rotationId, personId, start: clock.iso(startUtc), end: clock.iso(endUtc), note, swapId: null };
+    },
+    'oncall.swap': ({ rotationId, a, aStart, aEnd, b, bStart, bEnd }) => {
+      const r = requireRotation(rotationId, ['rotationId']);
+      const team = ctx.requireTeam(r.teamId);
+      const clock = zoneClock(team.timeZone);
+      const span = (start: string, end: string, path: string) => {
+        const s = local(team, start, [`${path}Start`]);
+        const e = local(team, end, [`${path}End`]);
+        if (e <= s) throw new UserError('reversed_range', 'A turn must end after it starts', [`${path}End`]);
+        return [s, e] as const;
+      };
+      const [as, ae] = span(aStart, aEnd, 'a');
+      const [bs, be] = span(bStart, bEnd, 'b');
+      if (as < be && bs < ae) throw new UserError('overlap', 'The two turns overlap', ['bStart']);
+      // Each person must be the one on call all through their own span.
+      const layers = rotations.layersOf(db, r.id);
+      const holds = (person: number, s: number, e: number) => {
+        const blocks = finalSchedule(layers, rotations.overridesOf(db, r.id, s, e), s, e, team.timeZone);
+        return blocks.length > 0 && blocks.every((x) => x.personId === person) && blocks[0]?.startUtc === s && blocks.at(-1)?.endUtc === e && blocks.every((x, i) => i === 0 || blocks[i - 1]?.endUtc === x.startUtc);
+      };
+      const name = (id: number) => ctx.requirePerson(id, ['a']).name;
+      if (!holds(a, as, ae)) throw new UserError('not_their_turn', `${name(a)} is not on call all through ${aStart}–${aEnd}`, ['aStart']);
+      if (!holds(b, bs, be)) throw new UserError('not_their_turn', `${name(b)} is not on call all through ${bStart}–${bEnd}`, ['bStart']);
+      const at = ctx.stamp();
+      const first = rotations.insertOverride(db, r.id, { personId: b, startUtc: as, endUtc: ae, note: `Swap with ${name(a)}` }, at);
+      const second = rotations.insertOverride(db, r.id, { personId: a, startUtc: bs, endUtc: be, note: `Swap with ${name(b)}` }, at);
+      rotations.setSwap(db, [first, second], first);
+      return [
+        { id: first, rotationId, personId: b, start: clock.iso(as), end: clock.iso(ae), note: `Swap with ${name(a)}`, swapId: first },
+        { id: second, rotationId, personId: a, start: clock.iso(bs), end: clock.iso(be), note: `Swap with ${name(b)}`, swapId: first },
+      ];
     },
     'oncall.deleteOverride': ({ id }) => {
       if (rotations.deleteOverride(db, id) === 0) throw new UserError('not_found', `There is no override with id ${id}`, ['id']);
@@ -116,7 +148,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       const clock = zoneClock(team.timeZone);
       return rotations
         .overridesOf(db, rotationId, clock.dayStart(from), clock.dayStart(clock.addDays(to, 1)))
-        .map((o): Override => ({ id: o.id, rotationId, personId: o.personId, start: clock.iso(o.startUtc), end: clock.iso(o.endUtc), note: o.note }));
+        .map((o): Override => ({ id: o.id, rotationId, personId: o.personId, start: clock.iso(o.startUtc), end: clock.iso(o.endUtc), note: o.note, swapId: o.swapId }));
     },
     'oncall.schedule': ({ teamId, rotationId, from, to }) => {
       const team = ctx.requireTeam(teamId);

@@ -71,13 +71,18 @@ export function replaceLayers(db: Db, rotationId: number, layers: readonly Layer
   }
 }
 
-export function overridesOf(db: Db, rotationId: number, fromUtc: number, toUtc: number): (OnCallOverride & { note: string })[] {
+export function overridesOf(db: Db, rotationId: number, fromUtc: number, toUtc: number): (OnCallOverride & { note: string; swapId: number | null })[] {
   return db
     .prepare(
-      `SELECT id, person_id AS personId, start_utc AS startUtc, end_utc AS endUtc, note FROM oncall_override
+      `SELECT id, person_id AS personId, start_utc AS startUtc, end_utc AS endUtc, note, swap_id AS swapId FROM oncall_override
        WHERE rotation_id = ? AND end_utc > ? AND start_utc < ? ORDER BY start_utc`,
     )
-    .all(rotationId, fromUtc, toUtc) as (OnCallOverride & { note: string })[];
+    .all(rotationId, fromUtc, toUtc) as (OnCallOverride & { note: string; swapId: number | null })[];
+}
+
+export function setSwap(db: Db, ids: readonly number[], swapId: number): void {
+  const stmt = db.prepare('UPDATE oncall_override SET swap_id = ? WHERE id = ?');
+  for (const id of ids) stmt.run(swapId, id);
 }
 
 export function insertOverride(db: Db, rotationId: number, o: Omit<OnCallOverride, 'id'> & { note: string }, at: string): number {
@@ -86,7 +91,10 @@ export function insertOverride(db: Db, rotationId: number, o: Omit<OnCallOverrid
   );
 }
 
+/** Deletes an override; a swap's two halves go together. */
 export function deleteOverride(db: Db, id: number): number {
+  const swap = db.prepare('SELECT swap_id FROM oncall_override WHERE id = ?').pluck().get(id) as number | null | undefined;
+  if (swap) return db.prepare('DELETE FROM oncall_override WHERE swap_id = ?').run(swap).changes;
   return db.prepare('DELETE FROM oncall_override WHERE id = ?').run(id).changes;
 }
 

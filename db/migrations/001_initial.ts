@@ -124,6 +124,8 @@ CREATE TABLE oncall_override (
   start_utc    INTEGER NOT NULL,
   end_utc      INTEGER NOT NULL,
   note         TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 500),
+  -- The two overrides of a swap share this id (the first one's); null for a plain override.
+  swap_id      INTEGER,
   created_at   TEXT NOT NULL,
   CHECK (end_utc > start_utc)
 ) STRICT;

@@ -174,6 +174,7 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
             </tbody>
           </table>
           <OverridesPanel rotation={rotation} people={people} overrides={overrides} onChanged={onChanged} />
+          <SwapPanel rotation={rotation} blocks={month.filter((b) => b.overrideId === null)} onChanged={onChanged} />
         </>
       )}
       {rotations && (rotationId === 'new' || rotation) && (
@@ -267,5 +268,58 @@ function OverridesPanel({ rotation, people, overrides, onChanged }: { rotation: 
         </div>
       </form>
     </section>
+  );
+}
+
+/** Exchange two people's turns: pick both from this month's turns. */
+function SwapPanel({ rotation, blocks, onChanged }: { rotation: Rotation; blocks: ScheduleBlock[]; onChanged(): void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [first, setFirst] = useState(0);
+  const [second, setSecond] = useState(1);
+  const [error, setError] = useState<ApiError | null>(null);
+  const label = (b: ScheduleBlock) => `${b.person} · ${fmt.dayLong(b.start.slice(0, 10))} ${b.start.slice(11, 16)}–${b.end.slice(11, 16)}`;
+
+  async function swap(e: FormEvent) {
+    e.preventDefault();
+    const a = blocks[first];
+    const b = blocks[second];
+    if (!a || !b) return;
+    try {
+      await call('oncall.swap', { rotationId: rotation.id, a: a.personId, aStart: a.start.slice(0, 16), aEnd: a.end.slice(0, 16), b: b.personId, bStart: b.start.slice(0, 16), bEnd: b.end.slice(0, 16) });
+      setError(null);
+      onChanged();
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
+
+  if (blocks.length < 2) return null;
+  return (
+    <form className="form-grid swap" onSubmit={(e) => void swap(e)} aria-label={t('oncall.swap')} noValidate>
+      <h3>{t('oncall.swap')}</h3>
+      {[
+        [t('oncall.first'), first, setFirst] as const,
+        [t('oncall.second'), second, setSecond] as const,
+      ].map(([text, value, set]) => (
+        <label key={text} className="field">
+          <span>{text}</span>
+          <select value={value} onChange={(e) => set(Number(e.target.value))}>
+            {blocks.map((b, i) => (
+              <option key={`${b.start}-${b.personId}`} value={i}>
+                {label(b)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <FormError error={error} fieldCount={0} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('oncall.doSwap')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -110,3 +110,30 @@ describe('on-call fairness', () => {
     expect(rows.find((r) => r.person === 'Zeynep Demir')).toMatchObject({ hours: 0, nights: 0 });
   });
 });
+
+describe('on-call swaps', () => {
+  it('exchanges two turns in one undoable step, listed as two linked overrides that go together', () => {
+    const { s, t, ids } = team();
+    const [ayse, mehmet] = ids as [number, number];
+    const r = s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [{ name: 'Daily', participants: ids, turnUnit: 'days', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00' }] });
+    // Ayşe has 23 Nov 09:00 → 24 Nov 09:00, Mehmet the next day.
+    const swapped = s.run('oncall.swap', { rotationId: r.id, a: ayse, aStart: '2026-11-23T09:00', aEnd: '2026-11-24T09:00', b: mehmet, bStart: '2026-11-24T09:00', bEnd: '2026-11-25T09:00' });
+    expect(swapped.map((o) => [o.personId, o.start, o.swapId === swapped[0]?.id])).toEqual([
+      [mehmet, '2026-11-23T09:00:00+03:00', true],
+      [ayse, '2026-11-24T09:00:00+03:00', true],
+    ]);
+    const who = () => s.run('oncall.schedule', { teamId: t.id, from: '2026-11-23', to: '2026-11-24' }).map((b) => [b.person, b.start.slice(0, 16)]);
+    expect(who()).toEqual([
+      ['Mehmet Kaya', '2026-11-23T09:00'],
+      ['Ayşe Yılmaz', '2026-11-24T09:00'],
+    ]);
+    // Not Zeynep's turn: refused.
+    const wrong = s.call('oncall.swap', { rotationId: r.id, a: ids[2] ?? 0, aStart: '2026-11-26T09:00', aEnd: '2026-11-27T09:00', b: ayse, bStart: '2026-11-28T09:00', bEnd: '2026-11-29T09:00' });
+    expect(wrong.ok ? null : wrong.error.code).toBe('not_their_turn');
+    // Deleting one half deletes the swap.
+    s.run('oncall.deleteOverride', { id: swapped[1]?.id ?? 0 });
+    expect(s.run('oncall.overrides', { rotationId: r.id, from: '2026-11-23', to: '2026-11-30' })).toEqual([]);
+    s.run('history.undo', {});
+    expect(s.run('oncall.overrides', { rotationId: r.id, from: '2026-11-23', to: '2026-11-30' })).toHaveLength(2);
+  });
+});

@@ -61,4 +61,28 @@ describe('the on-call page', () => {
     expect(await settle(() => page.getByRole('combobox', { name: 'Rotation', exact: true }).locator('option:checked').textContent(), 'Weekend')).toBe('Weekend');
     await expect(page.getByRole('combobox', { name: 'Rotation', exact: true }).locator('option').allTextContents()).resolves.toEqual(['Dyżur', 'Weekend', 'New rotation']);
   });
+
+  it('swaps two turns from the month and lists both halves', async () => {
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN' });
+    const anna = s.run('person.create', { teamId: team.id, name: 'Anna Nowak' });
+    const piotr = s.run('person.create', { teamId: team.id, name: 'Piotr Wiśniewski' });
+    const first = todayIn('Europe/Warsaw').with({ day: 1 }).toString();
+    s.run('rotation.create', { teamId: team.id, name: 'Dyżur', layers: [{ name: 'Daily', participants: [anna.id, piotr.id], turnUnit: 'days', turnLength: 1, startDay: first, handoffTime: '09:00' }] });
+    s.close();
+    page = await session.open(file, { width: 1360, height: 1400 });
+    await page.getByRole('button', { name: 'On-call', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Swap two turns' });
+    await form.waitFor();
+    // The first two turns of the month: Anna's (the 1st) and Piotr's (the 2nd).
+    await form.getByLabel('First turn').selectOption({ index: 0 });
+    await form.getByLabel('Second turn').selectOption({ index: 1 });
+    await expect(form.getByLabel('First turn').locator('option:checked').textContent()).resolves.toMatch(/^Anna Nowak/);
+    await expect(form.getByLabel('Second turn').locator('option:checked').textContent()).resolves.toMatch(/^Piotr Wiśniewski/);
+    await form.getByRole('button', { name: 'Swap' }).click();
+    const overrides = page.getByRole('region', { name: 'Overrides' }).getByRole('listitem');
+    expect(await settle(() => overrides.count(), 2)).toBe(2);
+    await expect(overrides.first().textContent()).resolves.toMatch(/^Piotr Wiśniewski · .* · Swap with Anna Nowak/);
+  });
 });
