@@ -1,15 +1,7 @@
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
-import faLocale from '@fullcalendar/react/locales/fa';
-import enGbLocale from '@fullcalendar/react/locales/en-gb';
-import plLocale from '@fullcalendar/react/locales/pl';
-import trLocale from '@fullcalendar/react/locales/tr';
-import classicTheme from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
-import '@fullcalendar/react/skeleton.css';
-import '@fullcalendar/react/themes/classic/theme.css';
-import '@fullcalendar/react/themes/classic/palette.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventDropInfo, EventResizeDoneInfo } from '@fullcalendar/react';
@@ -20,13 +12,12 @@ import type { Team } from '../../core/team';
 import { Temporal } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
+import { calendarBase, visibleDays } from './fullcalendar';
 import { ShiftDialog } from './ShiftDialog';
 
 type Mode = 'teamWeek' | 'teamDay' | 'personMonth' | 'overview';
 const MODES: Mode[] = ['teamWeek', 'teamDay', 'personMonth', 'overview'];
 const VIEW_OF: Record<Mode, string> = { teamWeek: 'timeGridWeek', teamDay: 'timeGridDay', personMonth: 'dayGridMonth', overview: 'dayGridMonth' };
-const LOCALES = { en: enGbLocale, tr: trLocale, pl: plLocale, fa: faLocale };
-const FIRST_DAY = { mon: 1, sat: 6, sun: 0 } as const;
 
 interface Props {
   team: Team;
@@ -104,9 +95,7 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
     }
   }
 
-  // The visible range as roster days of the team's zone (FullCalendar hands over instants).
-  const toDay = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(team.timeZone).toPlainDate();
-  const language = (['en', 'tr', 'pl', 'fa'] as const).find((l) => l === i18n.language) ?? 'en';
+  const { theme, ...base } = calendarBase(team, i18n.language);
 
   return (
     <section className="card" aria-labelledby="calendar-title">
@@ -140,25 +129,19 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
       <p className="muted small">{t('calendar.hint')}</p>
       <FullCalendar
         key={mode}
-        plugins={[classicTheme, dayGridPlugin, timeGridPlugin, interactionPlugin]}
+        {...base}
+        plugins={[theme, dayGridPlugin, timeGridPlugin, interactionPlugin]}
         initialView={VIEW_OF[mode]}
-        timeZone={team.timeZone}
-        locale={LOCALES[language]}
-        direction={language === 'fa' ? 'rtl' : 'ltr'}
-        firstDay={FIRST_DAY[team.weekStart]}
-        height="auto"
         allDaySlot={false}
         nowIndicator
         editable={mode === 'teamWeek' || mode === 'teamDay'}
         eventDurationEditable={mode === 'teamWeek' || mode === 'teamDay'}
         snapDuration="00:15:00"
         dayMaxEvents={mode === 'overview' ? 4 : false}
-        headerToolbar={{ start: 'prev,next today', center: 'title', end: '' }}
         events={events}
         datesSet={(info) => {
-          const from = toDay(info.start).toString();
-          // FullCalendar's end is exclusive; the night before the first day can reach into the view.
-          const to = toDay(new Date(info.end.getTime() - 1)).toString();
+          const { from, to } = visibleDays(info.start, info.end, team.timeZone);
+          // The night before the first day can reach into the view.
           const start = Temporal.PlainDate.from(from).subtract({ days: 1 }).toString();
           setRange((r) => (r && r.from === start && r.to === to ? r : { from: start, to }));
         }}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import { ACTIVITY_KINDS, type Shift } from '../../core/shift';
 import { call, CallError } from '../api/client';
-import { errorText } from '../api/errors';
+import { FormError } from '../shell/FormError';
 import { useFormat } from '../format';
 
 type Draft = { kind: (typeof ACTIVITY_KINDS)[number]; startLocal: string; endLocal: string };
@@ -63,11 +63,7 @@ export function ShiftDialog({ shift, personName, onClose, onChanged }: { shift: 
           {t('shiftDialog.add')}
         </button>
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <FormError error={error} fieldCount={0} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void run(() => call('shift.setActivities', { id: shift.id, activities: rows }))}>
           {t('shiftDialog.save')}

@@ -1,29 +1,20 @@
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
-import faLocale from '@fullcalendar/react/locales/fa';
-import enGbLocale from '@fullcalendar/react/locales/en-gb';
-import plLocale from '@fullcalendar/react/locales/pl';
-import trLocale from '@fullcalendar/react/locales/tr';
-import classicTheme from '@fullcalendar/react/themes/classic';
-import '@fullcalendar/react/skeleton.css';
-import '@fullcalendar/react/themes/classic/theme.css';
-import '@fullcalendar/react/themes/classic/palette.css';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { FairnessRow, Override, Rotation, ScheduleBlock } from '../../core/oncall';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
-import { Temporal, todayIn } from '../../core/time';
+import { todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { useFormat } from '../format';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
+import { calendarBase, visibleDays } from '../calendar/fullcalendar';
 import { RotationEditor } from './RotationEditor';
 
-const LOCALES = { en: enGbLocale, tr: trLocale, pl: plLocale, fa: faLocale };
-const FIRST_DAY = { mon: 1, sat: 6, sun: 0 } as const;
 
 interface Props {
   team: Team;
@@ -79,8 +70,7 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
   const current = upcoming.find((b) => Date.parse(b.start) <= now && Date.parse(b.end) > now) ?? null;
   const next = upcoming.filter((b) => Date.parse(b.start) > now && b.personId !== current?.personId).slice(0, 1)[0] ?? null;
   const when = (iso: string) => `${fmt.dayLong(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
-  const language = (['en', 'tr', 'pl', 'fa'] as const).find((l) => l === i18n.language) ?? 'en';
-  const toDay = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(team.timeZone).toPlainDate();
+  const { theme, ...base } = calendarBase(team, i18n.language);
 
   return (
     <section className="card" aria-labelledby="oncall-title">
@@ -128,15 +118,10 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
             </section>
           </div>
           <FullCalendar
-            plugins={[classicTheme, dayGridPlugin]}
+            {...base}
+            plugins={[theme, dayGridPlugin]}
             initialView="dayGridMonth"
-            timeZone={team.timeZone}
-            locale={LOCALES[language]}
-            direction={language === 'fa' ? 'rtl' : 'ltr'}
-            firstDay={FIRST_DAY[team.weekStart]}
-            height="auto"
             dayMaxEvents={4}
-            headerToolbar={{ start: 'prev,next today', center: 'title', end: '' }}
             events={month.map((b, i) => ({
               id: `${i}`,
               title: `${b.person}${b.overrideId !== null ? ` (${t('oncall.layerOverride')})` : ''}`,
@@ -145,8 +130,7 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
               color: byId.get(b.personId)?.color ?? '#6b7a90',
             }))}
             datesSet={(info) => {
-              const from = toDay(info.start).toString();
-              const to = toDay(new Date(info.end.getTime() - 1)).toString();
+              const { from, to } = visibleDays(info.start, info.end, team.timeZone);
               setRange((r) => (r && r.from === from && r.to === to ? r : { from, to }));
             }}
           />

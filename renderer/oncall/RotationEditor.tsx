@@ -6,7 +6,7 @@ import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { startOfWeek, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
-import { errorText } from '../api/errors';
+import { FormError } from '../shell/FormError';
 
 /** The windows a lead picks most; anything else set through the API shows as "custom" and is kept. */
 const PRESETS: Record<'always' | 'eveningsWeekends' | 'weekends', Restriction[]> = {
@@ -165,11 +165,7 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
           {t('oncall.addLayer')}
         </button>
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <FormError error={error} fieldCount={0} />
       <div className="actions">
         <button type="submit" className="primary">
           {t('oncall.save')}
