@@ -39,7 +39,7 @@ describe('the on-call page', () => {
 
     // The load this month: Anna is the only one on call, Piotr (on no rotation) is not listed.
     const fair = page.getByRole('table', { name: 'How the load is shared (this month)' });
-    await expect(fair.getByRole('rowheader').allTextContents()).resolves.toEqual(['Anna Nowak']);
+    expect(await settle(() => fair.getByRole('rowheader').allTextContents(), ['Anna Nowak'])).toEqual(['Anna Nowak']);
 
     // The rota shows who is on call: a mark in Anna's cell today, and the "On call" footer row.
     await page.getByRole('button', { name: 'Rota', exact: true }).click();
