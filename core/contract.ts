@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
-import { FairnessRow, LayerInput, localDateTime, Override, Rotation, ScheduleBlock } from './oncall';
+import { AllowanceInput, FairnessRow, LayerInput, localDateTime, Override, Rotation, ScheduleBlock } from './oncall';
 import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern';
 import { Violation } from './rules';
 import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from './shift';
@@ -51,7 +51,10 @@ export const RosterWeek = z.object({
       contractHoursPerWeek: z.number(),
       hourlyRate: z.number(),
       paidMinutes: z.number(),
+      /** Labour cost of the shifts plus standby pay: what the week costs for this person. */
       cost: z.number(),
+      /** The on-call standby part of `cost`. */
+      standby: z.number(),
     }),
   ),
   shifts: z.array(Shift),
@@ -60,11 +63,12 @@ export const RosterWeek = z.object({
   onCall: z.array(z.object({ day: z.string(), personId: z.number(), person: z.string(), rotation: z.string(), startLocal: z.string(), endLocal: z.string() })),
   /** People on shift per channel (the template's skill) per day: the grid's footer. */
   coverage: z.array(z.object({ day: z.string(), channel: z.string(), people: z.number() })),
-  totals: z.object({ paidMinutes: z.number(), cost: z.number() }),
+  totals: z.object({ paidMinutes: z.number(), cost: z.number(), standby: z.number() }),
 });
 export type RosterWeek = z.infer<typeof RosterWeek>;
 
-export const CostRow = z.object({ period: z.string(), personId: z.number().nullable(), personName: z.string(), paidMinutes: z.number(), cost: z.number() });
+/** `cost` includes `standby` (on-call pay). */
+export const CostRow = z.object({ period: z.string(), personId: z.number().nullable(), personName: z.string(), paidMinutes: z.number(), cost: z.number(), standby: z.number() });
 export type CostRow = z.infer<typeof CostRow>;
 
 /** Tickets in the team's week starting `weekStart` (a roster day), per channel. */
@@ -270,12 +274,12 @@ export const contract = {
   },
   'rotation.list': { input: z.strictObject({ teamId: id }), output: z.array(Rotation), undo: null },
   'rotation.create': {
-    input: z.strictObject({ teamId: id, name: label(80), layers: z.array(LayerInput).min(1).max(10) }),
+    input: z.strictObject({ teamId: id, name: label(80), layers: z.array(LayerInput).min(1).max(10), allowance: AllowanceInput.optional() }),
     output: Rotation,
     undo: 'Add on-call rotation',
   },
   'rotation.update': {
-    input: z.strictObject({ id, name: label(80).optional(), layers: z.array(LayerInput).min(1).max(10).optional() }),
+    input: z.strictObject({ id, name: label(80).optional(), layers: z.array(LayerInput).min(1).max(10).optional(), allowance: AllowanceInput.optional() }),
     output: Rotation,
     undo: 'Edit on-call rotation',
   },

@@ -191,6 +191,7 @@ export const Rotation = z.object({
   id: z.number(),
   teamId: z.number(),
   name: z.string(),
+  allowance: z.object({ perHour: z.number(), perDay: z.number(), holidayMultiplier: z.number() }),
   layers: z.array(
     z.object({
       id: z.number(),
@@ -285,4 +286,43 @@ export function fairness(
       };
     })
     .sort((a, b) => b.hours - a.hours || a.person.localeCompare(b.person));
+}
+
+export interface Allowance {
+  perHour: number;
+  perDay: number;
+  holidayMultiplier: number;
+}
+
+export const AllowanceInput = z.strictObject({
+  perHour: z.number().min(0).max(100_000),
+  perDay: z.number().min(0).max(100_000),
+  holidayMultiplier: z.number().min(1).max(10),
+});
+
+/**
+ * Standby pay per person and local day: each on-call hour at `perHour`, each
+ * day with any on-call time at `perDay`, both times `holidayMultiplier` on a
+ * public holiday. Per day, so reports can sum it by week or month.
+ */
+export function standbyPay(
+  blocks: readonly { personId: number; startUtc: number; endUtc: number }[],
+  allowance: Allowance,
+  clock: ZoneClock,
+  holidays: ReadonlySet<string>,
+): { personId: number; day: string; amount: number }[] {
+  const seconds = new Map<string, number>();
+  for (const b of blocks) {
+    for (let d = clock.dayOf(b.startUtc); clock.dayStart(d) < b.endUtc; d = clock.addDays(d, 1)) {
+      const part = Math.min(b.endUtc, clock.dayStart(clock.addDays(d, 1))) - Math.max(b.startUtc, clock.dayStart(d));
+      if (part <= 0) continue;
+      const key = `${b.personId}|${d}`;
+      seconds.set(key, (seconds.get(key) ?? 0) + part);
+    }
+  }
+  return [...seconds].map(([key, s]) => {
+    const [person, day] = key.split('|') as [string, string];
+    const factor = holidays.has(day) ? allowance.holidayMultiplier : 1;
+    return { personId: Number(person), day, amount: ((s / 3600) * allowance.perHour + allowance.perDay) * factor };
+  });
 }

@@ -1,12 +1,13 @@
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
-import { fairness, finalSchedule, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
+import { fairness, finalSchedule, standbyPay, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
 import type { HandlersOf, ServiceContext } from './context';
+import type { Db } from './open';
 import { listPeople } from './people';
 import * as rotations from './rotations';
-import { dayRange } from './roster';
+import { dayRange } from './ranges';
 
 type OnCallMethods =
   | 'rotation.list'
@@ -19,6 +20,19 @@ type OnCallMethods =
   | 'oncall.overrides'
   | 'oncall.schedule'
   | 'oncall.fairness';
+
+/** Standby pay per person and local day over team-local days [from, to], from every rotation's allowance. */
+export function standbyEntries(db: Db, team: Team, from: string, to: string): { personId: number; day: string; amount: number }[] {
+  const clock = zoneClock(team.timeZone);
+  const fromUtc = clock.dayStart(from);
+  const toUtc = clock.dayStart(clock.addDays(to, 1));
+  const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
+  return rotations.listRotations(db, team.id).flatMap((r) => {
+    if (r.allowance.perHour === 0 && r.allowance.perDay === 0) return [];
+    const blocks = finalSchedule(rotations.layersOf(db, r.id), rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone);
+    return standbyPay(blocks, r.allowance, clock, holidays);
+  });
+}
 
 /** Handlers for on-call rotations, overrides and the final schedule. */
 export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
@@ -71,15 +85,17 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       ctx.requireTeam(teamId);
       return rotations.listRotations(db, teamId).map(rotationOut);
     },
-    'rotation.create': ({ teamId, name, layers }) => {
+    'rotation.create': ({ teamId, name, layers, allowance }) => {
       const team = ctx.requireTeam(teamId);
       checkName(teamId, name, null);
       const id = rotations.insertRotation(db, teamId, name, ctx.stamp());
       rotations.replaceLayers(db, id, checkLayers(team, layers));
+      if (allowance) rotations.setAllowance(db, id, allowance);
       return rotationOut(requireRotation(id));
     },
-    'rotation.update': ({ id, name, layers }) => {
+    'rotation.update': ({ id, name, layers, allowance }) => {
       const r = requireRotation(id);
+      if (allowance) rotations.setAllowance(db, id, allowance);
       const team = ctx.requireTeam(r.teamId);
       if (name !== undefined) {
         checkName(team.id, name, id);

@@ -14,6 +14,8 @@ import type { ShiftTemplate } from '../core/template';
 import { parsePlainDate, startOfWeek, Temporal } from '../core/time';
 import { zoneClock, type ZoneClock } from '../core/zone-clock';
 import type { HandlersOf, ServiceContext } from './context';
+import { dayRange } from './ranges';
+import { standbyEntries } from './oncall';
 import { listPeople } from './people';
 import * as patterns from './patterns';
 import * as shifts from './shifts';
@@ -43,18 +45,6 @@ type RosterMethods =
   | 'roster.week'
   | 'roster.costs'
   | 'holiday.list';
-
-/** The longest range one call may read or change: a little over a year. */
-const MAX_RANGE_DAYS = 400;
-
-export function dayRange(from: string, to: string, path: (string | number)[] = ['to']): { from: Temporal.PlainDate; to: Temporal.PlainDate } {
-  const a = parsePlainDate(from);
-  const b = parsePlainDate(to);
-  if (!a || !b) throw new UserError('invalid_date', 'Dates must be real dates written YYYY-MM-DD', path);
-  if (Temporal.PlainDate.compare(a, b) > 0) throw new UserError('reversed_range', `The range ends (${to}) before it starts (${from})`, path);
-  if (a.until(b).days > MAX_RANGE_DAYS) throw new UserError('too_big', `At most ${MAX_RANGE_DAYS} days at once`, path);
-  return { from: a, to: b };
-}
 
 export function toShift(row: shifts.ShiftRow, clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>, activities: readonly shifts.ActivityRow[] = []): Shift {
   return {
@@ -389,11 +379,14 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const weekShifts = shiftsOut(shifts.listShifts(db, teamId, from, to), clock, byId);
       const everyone = listPeople(db, teamId, '', true);
       const withShifts = new Set(weekShifts.map((x) => x.personId));
+      const standby = new Map<number, number>();
+      for (const e of standbyEntries(db, team, from, to)) standby.set(e.personId, (standby.get(e.personId) ?? 0) + e.amount);
       const rows = everyone
-        .filter((p) => !p.archived || withShifts.has(p.id))
+        .filter((p) => !p.archived || withShifts.has(p.id) || standby.has(p.id))
         .map((p) => {
           const mine = weekShifts.filter((x) => x.personId === p.id);
           const costs = mine.map((x) => shiftCost(x, p.hourlyRate, team.rules, clock, holidayDays));
+          const onCallPay = standby.get(p.id) ?? 0;
           return {
             id: p.id,
             name: p.name,
@@ -403,7 +396,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
             contractHoursPerWeek: p.contractHoursPerWeek,
             hourlyRate: p.hourlyRate,
             paidMinutes: costs.reduce((a, c) => a + c.paidMinutes, 0),
-            cost: roundMoney(costs.reduce((a, c) => a + c.cost, 0)),
+            cost: roundMoney(costs.reduce((a, c) => a + c.cost, 0) + onCallPay),
+            standby: roundMoney(onCallPay),
           };
         });
       const coverage = new Map<string, { day: string; channel: string; people: Set<number> }>();
@@ -439,7 +433,11 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         shifts: weekShifts,
         violations: violationsOf(team, from, to, clock),
         coverage: [...coverage.values()].map((c) => ({ day: c.day, channel: c.channel, people: c.people.size })),
-        totals: { paidMinutes: rows.reduce((a, r) => a + r.paidMinutes, 0), cost: roundMoney(rows.reduce((a, r) => a + r.cost, 0)) },
+        totals: {
+          paidMinutes: rows.reduce((a, r) => a + r.paidMinutes, 0),
+          cost: roundMoney(rows.reduce((a, r) => a + r.cost, 0)),
+          standby: roundMoney(rows.reduce((a, r) => a + r.standby, 0)),
+        },
       };
     },
     'roster.costs': ({ teamId, from, to, by }) => {
@@ -450,11 +448,12 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const people = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p]));
       const periodOf = (day: string) => (by === 'month' ? day.slice(0, 7) : startOfWeek(Temporal.PlainDate.from(day), team.weekStart).toString());
       const rows = new Map<string, CostRow>();
-      const bump = (period: string, personId: number | null, personName: string, paidMins: number, cost: number) => {
+      const bump = (period: string, personId: number | null, personName: string, paidMins: number, cost: number, standby = 0) => {
         const key = `${period}|${personId ?? ''}`;
-        const row = rows.get(key) ?? { period, personId, personName, paidMinutes: 0, cost: 0 };
+        const row = rows.get(key) ?? { period, personId, personName, paidMinutes: 0, cost: 0, standby: 0 };
         row.paidMinutes += paidMins;
-        row.cost += cost;
+        row.cost += cost + standby;
+        row.standby += standby;
         rows.set(key, row);
       };
       for (const r of shifts.listShifts(db, teamId, from, to)) {
@@ -464,8 +463,14 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         bump(periodOf(r.day), p.id, p.name, c.paidMinutes, c.cost);
         bump(periodOf(r.day), null, team.name, c.paidMinutes, c.cost);
       }
+      for (const e of standbyEntries(db, team, from, to)) {
+        const p = people.get(e.personId);
+        if (!p) continue;
+        bump(periodOf(e.day), p.id, p.name, 0, 0, e.amount);
+        bump(periodOf(e.day), null, team.name, 0, 0, e.amount);
+      }
       return [...rows.values()]
-        .map((r) => ({ ...r, cost: roundMoney(r.cost) }))
+        .map((r) => ({ ...r, cost: roundMoney(r.cost), standby: roundMoney(r.standby) }))
         .sort((a, b) => a.period.localeCompare(b.period) || (a.personId === null ? 1 : 0) - (b.personId === null ? 1 : 0) || a.personName.localeCompare(b.personName));
     },
     'holiday.list': ({ teamId, from, to }) => {

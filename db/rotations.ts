@@ -1,20 +1,26 @@
-import type { OnCallLayer, OnCallOverride, Restriction } from '../core/oncall';
+import type { Allowance, OnCallLayer, OnCallOverride, Restriction } from '../core/oncall';
 import type { Db } from './open';
 
 export interface RotationRow {
   id: number;
   teamId: number;
   name: string;
+  allowance: Allowance;
 }
+
+const ROTATION_COLUMNS = `id, team_id AS teamId, name, allowance_per_hour AS perHour, allowance_per_day AS perDay, holiday_multiplier AS holidayMultiplier`;
+type Flat = Omit<RotationRow, 'allowance'> & Allowance;
+const unflat = ({ perHour, perDay, holidayMultiplier, ...r }: Flat): RotationRow => ({ ...r, allowance: { perHour, perDay, holidayMultiplier } });
 
 export type LayerValues = Omit<OnCallLayer, 'id'>;
 
 export function listRotations(db: Db, teamId: number): RotationRow[] {
-  return db.prepare('SELECT id, team_id AS teamId, name FROM rotation WHERE team_id = ? AND archived_at IS NULL ORDER BY name').all(teamId) as RotationRow[];
+  return (db.prepare(`SELECT ${ROTATION_COLUMNS} FROM rotation WHERE team_id = ? AND archived_at IS NULL ORDER BY name`).all(teamId) as Flat[]).map(unflat);
 }
 
 export function getRotation(db: Db, id: number): RotationRow | null {
-  return (db.prepare('SELECT id, team_id AS teamId, name FROM rotation WHERE id = ? AND archived_at IS NULL').get(id) as RotationRow | undefined) ?? null;
+  const row = db.prepare(`SELECT ${ROTATION_COLUMNS} FROM rotation WHERE id = ? AND archived_at IS NULL`).get(id) as Flat | undefined;
+  return row ? unflat(row) : null;
 }
 
 export function insertRotation(db: Db, teamId: number, name: string, at: string): number {
@@ -23,6 +29,10 @@ export function insertRotation(db: Db, teamId: number, name: string, at: string)
 
 export function renameRotation(db: Db, id: number, name: string): void {
   db.prepare('UPDATE rotation SET name = ? WHERE id = ?').run(name, id);
+}
+
+export function setAllowance(db: Db, id: number, a: Allowance): void {
+  db.prepare('UPDATE rotation SET allowance_per_hour = ?, allowance_per_day = ?, holiday_multiplier = ? WHERE id = ?').run(a.perHour, a.perDay, a.holidayMultiplier, id);
 }
 
 export function archiveRotation(db: Db, id: number, at: string): void {

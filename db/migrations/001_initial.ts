@@ -91,6 +91,11 @@ CREATE TABLE rotation (
   id           INTEGER PRIMARY KEY,
   team_id      INTEGER NOT NULL REFERENCES team (id),
   name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+  -- Standby pay in the team's currency, per on-call hour and per day with on-call time;
+  -- holiday hours and days are multiplied.
+  allowance_per_hour  REAL NOT NULL DEFAULT 0 CHECK (allowance_per_hour BETWEEN 0 AND 100000),
+  allowance_per_day   REAL NOT NULL DEFAULT 0 CHECK (allowance_per_day BETWEEN 0 AND 100000),
+  holiday_multiplier  REAL NOT NULL DEFAULT 1 CHECK (holiday_multiplier BETWEEN 1 AND 10),
   archived_at  TEXT,
   created_at   TEXT NOT NULL
 ) STRICT;

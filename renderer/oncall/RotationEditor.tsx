@@ -51,6 +51,11 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
   const [layers, setLayers] = useState<LayerDraft[]>(
     rotation?.layers.map((l) => ({ ...l, turnLength: String(l.turnLength), participants: [...l.participants], restrictions: [...l.restrictions] })) ?? [blank()],
   );
+  const [allowance, setAllowance] = useState({
+    perHour: String(rotation?.allowance.perHour ?? 0),
+    perDay: String(rotation?.allowance.perDay ?? 0),
+    holidayMultiplier: String(rotation?.allowance.holidayMultiplier ?? 1),
+  });
   const [error, setError] = useState<ApiError | null>(null);
 
   const update = (i: number, patch: Partial<LayerDraft>) => setLayers(layers.map((l, j) => (j === i ? { ...l, ...patch } : l)));
@@ -65,8 +70,12 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
   async function save(e: FormEvent) {
     e.preventDefault();
     const payload = layers.map((l) => ({ ...l, turnLength: Number(l.turnLength) }));
+    const num = (x: string) => (x.trim() === '' ? Number.NaN : Number(x.replace(',', '.')));
+    const pay = { perHour: num(allowance.perHour), perDay: num(allowance.perDay), holidayMultiplier: num(allowance.holidayMultiplier) };
     try {
-      const r = rotation ? await call('rotation.update', { id: rotation.id, name, layers: payload }) : await call('rotation.create', { teamId: team.id, name, layers: payload });
+      const r = rotation
+        ? await call('rotation.update', { id: rotation.id, name, layers: payload, allowance: pay })
+        : await call('rotation.create', { teamId: team.id, name, layers: payload, allowance: pay });
       setError(null);
       onSaved(r);
     } catch (err) {
@@ -84,6 +93,15 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
         <span>{t('oncall.name')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </label>
+      <fieldset className="skills">
+        <legend>{t('oncall.allowance', { currency: team.currency })}</legend>
+        {(['perHour', 'perDay', 'holidayMultiplier'] as const).map((k) => (
+          <label key={k} className="inline">
+            <input className="narrow" inputMode="decimal" value={allowance[k]} onChange={(e) => setAllowance({ ...allowance, [k]: e.target.value })} aria-label={t(`oncall.${k}`)} />
+            <span>{t(`oncall.${k}`)}</span>
+          </label>
+        ))}
+      </fieldset>
       {layers.map((l, i) => (
         <fieldset key={i} className="layer">
           <legend>{t('oncall.layer', { n: i + 1 })}</legend>

@@ -425,7 +425,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                 <td role="gridcell" className={weekly.length ? 'hours has-problem' : 'hours'} title={weekly.map((v) => t(`rules.${v.rule}`, v.params)).join('\n') || undefined}>
                   {t('roster.hoursValue', { hours: fmt.number(person.paidMinutes / 60, 2), contract: fmt.number(person.contractHoursPerWeek, 1) })}
                 </td>
-                <td role="gridcell" className="money">
+                <td role="gridcell" className="money" title={person.standby > 0 ? t('roster.standbyIncluded', { amount: fmt.money(person.standby, week.currency) }) : undefined}>
                   {fmt.money(person.cost, week.currency)}
                 </td>
               </tr>

@@ -137,3 +137,28 @@ describe('on-call swaps', () => {
     expect(s.run('oncall.overrides', { rotationId: r.id, from: '2026-11-23', to: '2026-11-30' })).toHaveLength(2);
   });
 });
+
+describe('standby allowance', () => {
+  it('pays per on-call hour and per day, more on public holidays, inside the rota cost figures', () => {
+    const { s, t, ids } = team();
+    const [ayse] = ids as [number];
+    // Ayşe alone, evenings 18:00–09:00; 29 October is Republic Day in Turkey.
+    s.run('rotation.create', {
+      teamId: t.id,
+      name: 'Nöbet',
+      layers: [{ name: 'Evenings', participants: [ayse], turnUnit: 'weeks', turnLength: 1, startDay: '2026-10-26', handoffTime: '09:00', restrictions: evenings.slice(0, 4) }],
+      allowance: { perHour: 10, perDay: 50, holidayMultiplier: 2 },
+    });
+    const week = s.run('roster.week', { teamId: t.id, weekStart: '2026-10-26' });
+    const me = week.people.find((p) => p.id === ayse);
+    // Mon–Thu evenings: 6 h on the evening day, 9 h on the next morning. Days touched: Mon 6 h, Tue 15 h, Wed 15 h,
+    // Thu (holiday) 15 h, Fri 9 h. Pay: (60+50) + (150+50) + (150+50) + 2 × (150+50) + (90+50) = 1050.
+    expect(me).toMatchObject({ standby: 1050, cost: 1050, paidMinutes: 0 });
+    expect(week.totals.standby).toBe(1050);
+    const month = s.run('roster.costs', { teamId: t.id, from: '2026-10-01', to: '2026-10-31', by: 'month' });
+    // All of it falls in October.
+    expect(month.find((r) => r.personId === null)).toMatchObject({ period: '2026-10', standby: 1050, cost: 1050 });
+    const bad = s.call('rotation.update', { id: s.run('rotation.list', { teamId: t.id })[0]?.id ?? 0, allowance: { perHour: -1, perDay: 0, holidayMultiplier: 1 } });
+    expect(bad.ok).toBe(false);
+  });
+});

@@ -194,16 +194,16 @@ describe('the week view and labour cost', () => {
     // 07:00–15:00 and 14:00–22:00 (ends as the night window starts), 7.5 h each at 30.
     expect(p).toMatchObject({ paidMinutes: 900, cost: 450 });
     expect(week.coverage).toEqual(expect.arrayContaining([{ day: '2026-11-09', channel: 'phone', people: 2 }, { day: '2026-11-10', channel: 'phone', people: 1 }]));
-    expect(week.totals).toEqual({ paidMinutes: 1800, cost: 1350 });
+    expect(week.totals).toEqual({ paidMinutes: 1800, cost: 1350, standby: 0 });
     expect(week.currency).toBe('PLN');
     expect(week.violations.map((v) => v.rule)).toEqual(['contract_hours', 'contract_hours']);
     expect(s.call('roster.week', { teamId: team.id, weekStart: '2026-11-10' }).ok).toBe(false);
 
     const monthly = s.run('roster.costs', { teamId: team.id, from: '2026-11-01', to: '2026-11-30', by: 'month' });
     expect(monthly).toEqual([
-      { period: '2026-11', personId: anna.id, personName: 'Anna Nowak', paidMinutes: 900, cost: 900 },
-      { period: '2026-11', personId: piotr.id, personName: 'Piotr Wiśniewski', paidMinutes: 900, cost: 450 },
-      { period: '2026-11', personId: null, personName: 'Wsparcie', paidMinutes: 1800, cost: 1350 },
+      { period: '2026-11', personId: anna.id, personName: 'Anna Nowak', paidMinutes: 900, cost: 900, standby: 0 },
+      { period: '2026-11', personId: piotr.id, personName: 'Piotr Wiśniewski', paidMinutes: 900, cost: 450, standby: 0 },
+      { period: '2026-11', personId: null, personName: 'Wsparcie', paidMinutes: 1800, cost: 1350, standby: 0 },
     ]);
     expect(s.run('roster.costs', { teamId: team.id, from: '2026-11-01', to: '2026-11-30' }).map((r) => r.period)).toEqual(['2026-11-09', '2026-11-09', '2026-11-09']);
   });

@@ -57,9 +57,16 @@ describe('the on-call page', () => {
     await editor.getByLabel('Name', { exact: true }).fill('Weekend');
     await editor.getByRole('checkbox', { name: 'Piotr Wiśniewski' }).check();
     await editor.getByLabel('When this layer covers').selectOption({ label: 'Weekends only' });
+    await editor.getByLabel('per on-call hour').fill('10');
     await editor.getByRole('button', { name: 'Save rotation' }).click();
     expect(await settle(() => page.getByRole('combobox', { name: 'Rotation', exact: true }).locator('option:checked').textContent(), 'Weekend')).toBe('Weekend');
     await expect(page.getByRole('combobox', { name: 'Rotation', exact: true }).locator('option').allTextContents()).resolves.toEqual(['Dyżur', 'Weekend', 'New rotation']);
+
+    // Piotr's weekend standby shows in the rota's cost column (48 h × 10, give or take a clock change).
+    await page.getByRole('button', { name: 'Rota', exact: true }).click();
+    const piotrCost = page.getByRole('row', { name: /^Piotr Wiśniewski/ }).getByRole('gridcell').last();
+    expect(await settle(async () => ((await piotrCost.getAttribute('title')) ?? '').startsWith('incl. '), true)).toBe(true);
+    await expect(piotrCost.textContent().then((x) => x?.replace(/\s/g, ' '))).resolves.toMatch(/^PLN 4[6-9]0\.00$/);
   });
 
   it('swaps two turns from the month and lists both halves', async () => {
