@@ -41,6 +41,16 @@ export interface OnCallLayer {
   restrictions: readonly Restriction[];
 }
 
+/** Whether a person can take a whole turn (employment, and approved absences once they exist). */
+export type Availability = (personId: number, startUtc: number, endUtc: number) => boolean;
+
+/** A paused stretch of a rotation: nobody is on call and the turn order waits. */
+export interface Pause {
+  startUtc: number;
+  /** null: paused until further notice. */
+  endUtc: number | null;
+}
+
 export interface OnCallOverride {
   id: number;
   personId: number;
@@ -74,12 +84,6 @@ export function turnIndex(layer: OnCallLayer, t: number, clock: ZoneClock): numb
   while (turnStart(layer, k, clock) > t) k -= 1;
   while (turnStart(layer, k + 1, clock) <= t) k += 1;
   return k;
-}
-
-export function participantOfTurn(layer: OnCallLayer, k: number): number | null {
-  const n = layer.participants.length;
-  if (n === 0) return null;
-  return layer.participants[((k % n) + n) % n] ?? null;
 }
 
 /**
@@ -118,19 +122,72 @@ function restrictionEdges(layer: OnCallLayer, from: number, to: number, clock: Z
     .filter((t) => t > from && t < to);
 }
 
-/** Who a layer has on call at instant `t`, if anyone. */
-export function layerAt(layer: OnCallLayer, t: number, clock: ZoneClock): number | null {
+/**
+ * Who takes each turn of a layer, from its first turn up to the one that holds
+ * `untilUtc`. The participants form a queue: each turn goes to the first person
+ * in it who is available for the whole turn, who then moves to the back;
+ * anyone skipped keeps their place at the front and so takes the next turn
+ * they can — totals stay fair. Turns that start while the rotation is paused
+ * go to nobody and do not move the queue, so it resumes where it left off.
+ * With everyone always available this is simply turn k → participant k mod n.
+ */
+export function assignTurns(layer: OnCallLayer, untilUtc: number, clock: ZoneClock, available: Availability, pauses: readonly Pause[]): Map<number, number | null> {
+  const out = new Map<number, number | null>();
+  const last = turnIndex(layer, untilUtc, clock);
+  const queue = [...layer.participants];
+  for (let k = 0; k <= last; k += 1) {
+    const start = turnStart(layer, k, clock);
+    const end = turnStart(layer, k + 1, clock);
+    if (pauses.some((p) => start >= p.startUtc && (p.endUtc === null || start < p.endUtc))) {
+      out.set(k, null);
+      continue;
+    }
+    const i = queue.findIndex((p) => available(p, start, end));
+    if (i < 0) {
+      out.set(k, null);
+      continue;
+    }
+    const [who] = queue.splice(i, 1) as [number];
+    queue.push(who);
+    out.set(k, who);
+  }
+  return out;
+}
+
+/** Who a layer has on call at instant `t`, given its turn assignment. */
+function layerAt(layer: OnCallLayer, t: number, clock: ZoneClock, turns: ReadonlyMap<number, number | null>, pauses: readonly Pause[]): number | null {
   if (t < turnStart(layer, 0, clock) || !inRestrictions(layer, t, clock)) return null;
-  return participantOfTurn(layer, turnIndex(layer, t, clock));
+  if (pauses.some((p) => t >= p.startUtc && (p.endUtc === null || t < p.endUtc))) return null;
+  return turns.get(turnIndex(layer, t, clock)) ?? null;
+}
+
+export interface ScheduleOptions {
+  /** Default: everyone can take every turn. */
+  available?: Availability;
+  pauses?: readonly Pause[];
 }
 
 /**
  * The final schedule over [fromUtc, toUtc): overrides first (the latest one
  * wins where they overlap), then the highest layer that has someone.
  */
-export function finalSchedule(layers: readonly OnCallLayer[], overrides: readonly OnCallOverride[], fromUtc: number, toUtc: number, timeZone: string): OnCallBlock[] {
+export function finalSchedule(
+  layers: readonly OnCallLayer[],
+  overrides: readonly OnCallOverride[],
+  fromUtc: number,
+  toUtc: number,
+  timeZone: string,
+  options: ScheduleOptions = {},
+): OnCallBlock[] {
   const clock = zoneClock(timeZone);
+  const available = options.available ?? (() => true);
+  const pauses = options.pauses ?? [];
+  const turns = new Map(layers.map((l) => [l.id, assignTurns(l, toUtc, clock, available, pauses)]));
   const edges = new Set<number>([fromUtc, toUtc]);
+  for (const p of pauses) {
+    if (p.startUtc > fromUtc && p.startUtc < toUtc) edges.add(p.startUtc);
+    if (p.endUtc !== null && p.endUtc > fromUtc && p.endUtc < toUtc) edges.add(p.endUtc);
+  }
   for (const layer of layers) {
     const first = turnStart(layer, 0, clock);
     if (first > fromUtc && first < toUtc) edges.add(first);
@@ -159,7 +216,7 @@ export function finalSchedule(layers: readonly OnCallLayer[], overrides: readonl
     if (override) block = { personId: override.personId, startUtc: start, endUtc: end, layerId: null, overrideId: override.id };
     else {
       for (const layer of byLevel) {
-        const who = layerAt(layer, start, clock);
+        const who = layerAt(layer, start, clock, turns.get(layer.id) ?? new Map(), pauses);
         if (who !== null) {
           block = { personId: who, startUtc: start, endUtc: end, layerId: layer.id, overrideId: null };
           break;

@@ -145,3 +145,42 @@ describe('on-call final schedule', () => {
     );
   });
 });
+
+describe('turn order when someone cannot take a turn', () => {
+  const layer: OnCallLayer = { ...base, id: 1, participants: [1, 2, 3], startDay: '2026-11-23', turnUnit: 'days' };
+  const who = (blocks: { personId: number }[]) => blocks.map((b) => b.personId);
+
+  it('skips the unavailable person; they take the next turn they can, so totals stay fair', () => {
+    // Person 2 cannot take 24 November's turn (09:00 → 09:00).
+    const away = (p: number, s: number) => !(p === 2 && s === at('2026-11-24T09:00'));
+    const blocks = finalSchedule([layer], [], at('2026-11-23T09:00'), at('2026-11-29T09:00'), zone, { available: away });
+    // Plain order would be 1 2 3 1 2 3; with 2 skipped on day 2: 1 3 2 1 3 2.
+    expect(who(blocks)).toEqual([1, 3, 2, 1, 3, 2]);
+    const counts = [1, 2, 3].map((p) => blocks.filter((b) => b.personId === p).length);
+    expect(counts).toEqual([2, 2, 2]);
+  });
+
+  it('leaves a turn uncovered only when nobody can take it', () => {
+    const nobody = (_p: number, s: number) => s !== at('2026-11-25T09:00');
+    const blocks = finalSchedule([layer], [], at('2026-11-23T09:00'), at('2026-11-27T09:00'), zone, { available: nobody });
+    expect(blocks.map((b) => [b.personId, Temporal.Instant.fromEpochMilliseconds(b.startUtc * 1000).toZonedDateTimeISO(zone).day])).toEqual([
+      [1, 23],
+      [2, 24],
+      [3, 26],
+    ]);
+  });
+
+  it('a paused rotation covers nobody and resumes where it left off', () => {
+    const pauses = [{ startUtc: at('2026-11-25T09:00'), endUtc: at('2026-11-27T09:00') }];
+    const blocks = finalSchedule([layer], [], at('2026-11-23T09:00'), at('2026-11-29T09:00'), zone, { pauses });
+    expect(blocks.map((b) => [b.personId, Temporal.Instant.fromEpochMilliseconds(b.startUtc * 1000).toZonedDateTimeISO(zone).day])).toEqual([
+      [1, 23],
+      [2, 24],
+      [3, 27],
+      [1, 28],
+    ]);
+    // Paused until further notice: nobody from then on.
+    const open = finalSchedule([layer], [], at('2026-11-23T09:00'), at('2026-11-29T09:00'), zone, { pauses: [{ startUtc: at('2026-11-25T09:00'), endUtc: null }] });
+    expect(open.at(-1)?.endUtc).toBe(at('2026-11-25T09:00'));
+  });
+});
