@@ -284,6 +284,9 @@ export const contract = {
     undo: 'Edit on-call rotation',
   },
   'rotation.archive': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove on-call rotation' },
+  /** Pauses a rotation from now: nobody is on call from it until it is resumed, and its turn order waits. */
+  'rotation.pause': { input: z.strictObject({ id }), output: Rotation, undo: 'Pause on-call rotation' },
+  'rotation.resume': { input: z.strictObject({ id }), output: Rotation, undo: 'Resume on-call rotation' },
   /** "X covers from … to …": wins over every layer of the rotation. Times are local to the team. */
   'oncall.addOverride': {
     input: z.strictObject({ rotationId: id, personId: id, start: localDateTime, end: localDateTime, note: z.string().max(500).default('') }),

@@ -248,6 +248,8 @@ export const Rotation = z.object({
   id: z.number(),
   teamId: z.number(),
   name: z.string(),
+  /** Since when the rotation is paused (ISO 8601), or null when it runs. */
+  pausedSince: z.string().nullable(),
   allowance: z.object({ perHour: z.number(), perDay: z.number(), holidayMultiplier: z.number() }),
   layers: z.array(
     z.object({

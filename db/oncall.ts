@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
-import { fairness, finalSchedule, standbyPay, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
+import { fairness, finalSchedule, standbyPay, type Availability, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
 import type { HandlersOf, ServiceContext } from './context';
@@ -14,12 +14,31 @@ type OnCallMethods =
   | 'rotation.create'
   | 'rotation.update'
   | 'rotation.archive'
+  | 'rotation.pause'
+  | 'rotation.resume'
   | 'oncall.addOverride'
   | 'oncall.swap'
   | 'oncall.deleteOverride'
   | 'oncall.overrides'
   | 'oncall.schedule'
   | 'oncall.fairness';
+
+/**
+ * Who can take a whole turn: people only within their employment (from the
+ * start of its first day to the end of its last). Approved absences join here
+ * when the absences issue lands.
+ */
+export function availability(db: Db, team: Team): Availability {
+  const clock = zoneClock(team.timeZone);
+  const people = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p]));
+  return (personId, startUtc, endUtc) => {
+    const p = people.get(personId);
+    if (!p) return false;
+    if (p.employmentStart && startUtc < clock.dayStart(p.employmentStart)) return false;
+    if (p.employmentEnd && endUtc > clock.dayStart(clock.addDays(p.employmentEnd, 1))) return false;
+    return true;
+  };
+}
 
 /** Standby pay per person and local day over team-local days [from, to], from every rotation's allowance. */
 export function standbyEntries(db: Db, team: Team, from: string, to: string): { personId: number; day: string; amount: number }[] {
@@ -29,7 +48,10 @@ export function standbyEntries(db: Db, team: Team, from: string, to: string): { 
   const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
   return rotations.listRotations(db, team.id).flatMap((r) => {
     if (r.allowance.perHour === 0 && r.allowance.perDay === 0) return [];
-    const blocks = finalSchedule(rotations.layersOf(db, r.id), rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone);
+    const blocks = finalSchedule(rotations.layersOf(db, r.id), rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, {
+      available: availability(db, team),
+      pauses: rotations.pausesOf(db, r.id),
+    });
     return standbyPay(blocks, r.allowance, clock, holidays);
   });
 }
@@ -38,7 +60,15 @@ export function standbyEntries(db: Db, team: Team, from: string, to: string): { 
 export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
   const { db } = ctx;
 
-  const rotationOut = (r: rotations.RotationRow): Rotation => ({ ...r, layers: rotations.layersOf(db, r.id).map((l) => ({ ...l, participants: [...l.participants], restrictions: [...l.restrictions] })) });
+  const rotationOut = (r: rotations.RotationRow): Rotation => {
+    const open = rotations.pausesOf(db, r.id).find((p) => p.endUtc === null);
+    const team = ctx.requireTeam(r.teamId);
+    return {
+      ...r,
+      pausedSince: open ? zoneClock(team.timeZone).iso(open.startUtc) : null,
+      layers: rotations.layersOf(db, r.id).map((l) => ({ ...l, participants: [...l.participants], restrictions: [...l.restrictions] })),
+    };
+  };
   const requireRotation = (id: number, path: (string | number)[] = ['id']) => {
     const r = rotations.getRotation(db, id);
     if (!r) throw new UserError('not_found', `There is no on-call rotation with id ${id}`, path);
@@ -74,9 +104,10 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     const toUtc = clock.dayStart(clock.addDays(to, 1));
     const chosen = rotationId === null ? rotations.listRotations(db, team.id) : [requireRotation(rotationId, ['rotationId'])];
     if (chosen.some((r) => r.teamId !== team.id)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
+    const available = availability(db, team);
     return chosen.flatMap((r) => {
       const layers: OnCallLayer[] = rotations.layersOf(db, r.id);
-      return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone).map((b) => ({ ...b, rotation: r, layers }));
+      return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, { available, pauses: rotations.pausesOf(db, r.id) }).map((b) => ({ ...b, rotation: r, layers }));
     });
   };
 
@@ -103,6 +134,19 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       }
       if (layers) rotations.replaceLayers(db, id, checkLayers(team, layers));
       return rotationOut(requireRotation(id));
+    },
+    'rotation.pause': ({ id }) => {
+      const r = requireRotation(id);
+      if (rotations.openPause(db, id) !== null) throw new UserError('already_paused', `${r.name} is already paused`, ['id']);
+      rotations.startPause(db, id, Math.floor(ctx.clock().epochMilliseconds / 1000));
+      return rotationOut(r);
+    },
+    'rotation.resume': ({ id }) => {
+      const r = requireRotation(id);
+      const open = rotations.openPause(db, id);
+      if (open === null) throw new UserError('not_paused', `${r.name} is not paused`, ['id']);
+      rotations.endPause(db, open, Math.floor(ctx.clock().epochMilliseconds / 1000));
+      return rotationOut(r);
     },
     'rotation.archive': ({ id }) => {
       requireRotation(id);
@@ -138,7 +182,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       // Each person must be the one on call all through their own span.
       const layers = rotations.layersOf(db, r.id);
       const holds = (person: number, s: number, e: number) => {
-        const blocks = finalSchedule(layers, rotations.overridesOf(db, r.id, s, e), s, e, team.timeZone);
+        const blocks = finalSchedule(layers, rotations.overridesOf(db, r.id, s, e), s, e, team.timeZone, { available: availability(db, team), pauses: rotations.pausesOf(db, r.id) });
         return blocks.length > 0 && blocks.every((x) => x.personId === person) && blocks[0]?.startUtc === s && blocks.at(-1)?.endUtc === e && blocks.every((x, i) => i === 0 || blocks[i - 1]?.endUtc === x.startUtc);
       };
       const name = (id: number) => ctx.requirePerson(id, ['a']).name;

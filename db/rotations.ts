@@ -1,4 +1,4 @@
-import type { Allowance, OnCallLayer, OnCallOverride, Restriction } from '../core/oncall';
+import type { Allowance, OnCallLayer, OnCallOverride, Pause, Restriction } from '../core/oncall';
 import type { Db } from './open';
 
 export interface RotationRow {
@@ -110,4 +110,23 @@ export function deleteOverride(db: Db, id: number): number {
 
 export function onCallReferences(db: Db, personId: number): number {
   return (db.prepare('SELECT (SELECT count(*) FROM layer_participant WHERE person_id = ?) + (SELECT count(*) FROM oncall_override WHERE person_id = ?)').pluck().get(personId, personId) as number) ?? 0;
+}
+
+export function pausesOf(db: Db, rotationId: number): Pause[] {
+  return db.prepare('SELECT start_utc AS startUtc, end_utc AS endUtc FROM rotation_pause WHERE rotation_id = ? ORDER BY start_utc').all(rotationId) as Pause[];
+}
+
+export function openPause(db: Db, rotationId: number): number | null {
+  return (db.prepare('SELECT id FROM rotation_pause WHERE rotation_id = ? AND end_utc IS NULL').pluck().get(rotationId) as number | undefined) ?? null;
+}
+
+export function startPause(db: Db, rotationId: number, atUtc: number): void {
+  db.prepare('INSERT INTO rotation_pause (rotation_id, start_utc) VALUES (?, ?)').run(rotationId, atUtc);
+}
+
+/** Ends a pause; one that ends the second it began changed nothing and is removed. */
+export function endPause(db: Db, pauseId: number, atUtc: number): void {
+  const start = db.prepare('SELECT start_utc FROM rotation_pause WHERE id = ?').pluck().get(pauseId) as number;
+  if (atUtc <= start) db.prepare('DELETE FROM rotation_pause WHERE id = ?').run(pauseId);
+  else db.prepare('UPDATE rotation_pause SET end_utc = ? WHERE id = ?').run(atUtc, pauseId);
 }

@@ -122,6 +122,16 @@ CREATE TABLE layer_participant (
 ) STRICT;
 CREATE INDEX layer_participant_person ON layer_participant (person_id);
 
+-- Paused stretches of a rotation; an open pause has no end yet.
+CREATE TABLE rotation_pause (
+  id           INTEGER PRIMARY KEY,
+  rotation_id  INTEGER NOT NULL REFERENCES rotation (id),
+  start_utc    INTEGER NOT NULL,
+  end_utc      INTEGER,
+  CHECK (end_utc IS NULL OR end_utc > start_utc)
+) STRICT;
+CREATE INDEX rotation_pause_rotation ON rotation_pause (rotation_id);
+
 CREATE TABLE oncall_override (
   id           INTEGER PRIMARY KEY,
   rotation_id  INTEGER NOT NULL REFERENCES rotation (id),

@@ -65,6 +65,18 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
     };
   }, [team.id, team.timeZone, rotation, range, revision]);
 
+  const [error, setError] = useState<ApiError | null>(null);
+  async function act(work: () => Promise<unknown>) {
+    try {
+      await work();
+      setError(null);
+      onChanged();
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
+
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
   const now = Date.now();
   const current = upcoming.find((b) => Date.parse(b.start) <= now && Date.parse(b.end) > now) ?? null;
@@ -91,6 +103,25 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
         )}
       </div>
       {rotations && rotations.length === 0 && <p className="muted">{t('oncall.none')}</p>}
+      <FormError error={error} fieldCount={0} />
+      {rotation && (
+        <div className="toolbar">
+          {rotation.pausedSince ? (
+            <>
+              <p role="status" className="paused">
+                {t('oncall.pausedSince', { time: when(rotation.pausedSince) })}
+              </p>
+              <button type="button" onClick={() => void act(() => call('rotation.resume', { id: rotation.id }))}>
+                {t('oncall.resume')}
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => void act(() => call('rotation.pause', { id: rotation.id }))}>
+              {t('oncall.pause')}
+            </button>
+          )}
+        </div>
+      )}
       {rotation && (
         <>
           <div className="now-next">
@@ -216,7 +247,7 @@ function OverridesPanel({ rotation, people, overrides, onChanged }: { rotation: 
             <li key={o.id}>
               <strong>{name(o.personId)}</strong> · {fmt.dayLong(o.start.slice(0, 10))} {o.start.slice(11, 16)} – {fmt.dayLong(o.end.slice(0, 10))} {o.end.slice(11, 16)}
               {o.note && ` · ${o.note}`}{' '}
-              <button type="button" className="link" aria-label={t('oncall.deleteWho', { name: name(o.personId) })} onClick={() => void call('oncall.deleteOverride', { id: o.id }).then(onChanged)}>
+              <button type="button" className="link" aria-label={t('oncall.deleteWho', { name: name(o.personId) })} onClick={() => void call('oncall.deleteOverride', { id: o.id }).then(onChanged, onChanged)}>
                 {t('oncall.delete')}
               </button>
             </li>

@@ -189,7 +189,7 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
           {t('oncall.save')}
         </button>
         {rotation && (
-          <button type="button" onClick={() => void call('rotation.archive', { id: rotation.id }).then(onArchived)}>
+          <button type="button" onClick={() => void call('rotation.archive', { id: rotation.id }).then(onArchived, onArchived)}>
             {t('oncall.archive')}
           </button>
         )}

@@ -75,7 +75,7 @@ export function TemplatesPanel({ team, revision, onChanged }: { team: Team; revi
                 <td>{tp.breakMinutes}</td>
                 <td>{tp.skill ?? t('templates.none')}</td>
                 <td>
-                  <button type="button" aria-label={t('templates.removeWho', { code: tp.code })} onClick={() => void call('template.archive', { id: tp.id }).then(onChanged)}>
+                  <button type="button" aria-label={t('templates.removeWho', { code: tp.code })} onClick={() => void call('template.archive', { id: tp.id }).then(onChanged, onChanged)}>
                     {t('templates.remove')}
                   </button>
                 </td>

@@ -162,3 +162,35 @@ describe('standby allowance', () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe('turns and employment, pause and resume', () => {
+  it('never gives a turn outside someone’s employment; the next person takes it', () => {
+    const { s, t, ids } = team();
+    const [ayse, mehmet, zeynep] = ids as [number, number, number];
+    // Mehmet leaves after 24 November.
+    s.run('person.update', { id: mehmet, employmentEnd: '2026-11-24' });
+    s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [{ name: 'Daily', participants: ids, turnUnit: 'days', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00' }] });
+    const people = s.run('oncall.schedule', { teamId: t.id, from: '2026-11-23', to: '2026-11-28' }).map((b) => b.personId);
+    // Turns start at 09:00 from the 23rd. Mehmet's turn from the 24th would end on the 25th, after he has left:
+    // Zeynep takes it; Mehmet stays first in the queue but can never take a turn again.
+    expect(people).toEqual([ayse, zeynep, ayse, zeynep, ayse, zeynep]);
+  });
+
+  it('pauses from now and resumes where it left off, undoably', () => {
+    const { s, t, ids } = team();
+    // FIXED_NOW is 22 November 12:00 in Istanbul; turns from 20 November.
+    const r = s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [{ name: 'Daily', participants: ids, turnUnit: 'days', turnLength: 1, startDay: '2026-11-20', handoffTime: '09:00' }] });
+    const paused = s.run('rotation.pause', { id: r.id });
+    expect(paused.pausedSince).toBe('2026-11-22T12:00:00+03:00');
+    const after = s.run('oncall.schedule', { teamId: t.id, from: '2026-11-22', to: '2026-11-25' });
+    expect(after.at(-1)?.end).toBe('2026-11-22T12:00:00+03:00');
+    expect(s.call('rotation.pause', { id: r.id }).ok).toBe(false);
+    s.run('history.undo', {});
+    expect(s.run('rotation.list', { teamId: t.id })[0]?.pausedSince).toBeNull();
+    expect(s.call('rotation.resume', { id: r.id }).ok).toBe(false);
+    // Paused and resumed in the same second (the test clock stands still): nothing was paused.
+    s.run('rotation.pause', { id: r.id });
+    expect(s.run('rotation.resume', { id: r.id }).pausedSince).toBeNull();
+    expect(s.planner.db.prepare('SELECT count(*) FROM rotation_pause').pluck().get()).toBe(0);
+  });
+});

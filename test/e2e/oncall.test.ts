@@ -51,6 +51,13 @@ describe('the on-call page', () => {
     await expect(page.getByRole('row', { name: /^On call/ }).getByRole('gridcell').nth(today.dayOfWeek - 1).textContent()).resolves.toBe('Anna Nowak');
     await page.getByRole('button', { name: 'On-call', exact: true }).click();
 
+    // Pausing: nobody is on call now; resuming brings Anna back.
+    await page.getByRole('button', { name: 'Pause rotation' }).click();
+    await page.getByRole('status').filter({ hasText: 'Paused since' }).waitFor();
+    expect(await settle(() => now.textContent(), 'On call nowNobody (outside the rotation’s hours)')).toBe('On call nowNobody (outside the rotation’s hours)');
+    await page.getByRole('button', { name: 'Resume rotation' }).click();
+    expect(await settle(() => now.getByRole('strong').textContent(), 'Anna Nowak')).toBe('Anna Nowak');
+
     // A second rotation from the editor: weekends only, Piotr.
     await page.getByRole('combobox', { name: 'Rotation', exact: true }).selectOption({ label: 'New rotation' });
     const editor = page.getByRole('form', { name: 'Create a rotation' });
