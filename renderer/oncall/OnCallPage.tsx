@@ -8,6 +8,7 @@ import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
+import { useAction } from '../api/useAction';
 import { fieldErrors } from '../api/errors';
 import { useFormat } from '../format';
 import { Field } from '../shell/Field';
@@ -65,17 +66,8 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
     };
   }, [team.id, team.timeZone, rotation, range, revision]);
 
-  const [error, setError] = useState<ApiError | null>(null);
-  async function act(work: () => Promise<unknown>) {
-    try {
-      await work();
-      setError(null);
-      onChanged();
-    } catch (err) {
-      if (err instanceof CallError) setError(err.error);
-      else throw err;
-    }
-  }
+  const { error, act } = useAction(onChanged);
+
 
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
   const now = Date.now();

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '../../core/contract';
-import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
 import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
+import { useAction } from '../api/useAction';
 import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
 import { MonthCost } from './MonthCost';
@@ -27,7 +27,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
   const [week, setWeek] = useState<RosterWeek | null>(null);
   const [templates, setTemplates] = useState<ShiftTemplate[]>([]);
   const [copyWeeks, setCopyWeeks] = useState(1);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, setError, act } = useAction(onChanged);
   const grid = useRef<RotaGridHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState('');
@@ -75,20 +75,11 @@ export function RosterPage({ team, revision, onChanged }: Props) {
     return () => {
       live = false;
     };
-  }, [team.id, weekStart, revision]);
+  }, [team.id, weekStart, revision, setError]);
 
   const shift = (weeks: number) => setWeekStart(Temporal.PlainDate.from(weekStart).add({ weeks }).toString());
 
-  async function act(work: () => Promise<unknown>) {
-    try {
-      await work();
-      setError(null);
-      onChanged();
-    } catch (err) {
-      if (err instanceof CallError) setError(err.error);
-      else throw err;
-    }
-  }
+
 
   const end = Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString();
   return (
