@@ -63,10 +63,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   const { db } = ctx;
 
   /** All templates of a team by id, archived ones too: old shifts keep their code. */
-  const templatesById = (teamId: number) =>
-    new Map(
-      (db.prepare('SELECT id FROM shift_template WHERE team_id = ?').pluck().all(teamId) as number[]).map((id) => [id, templates.getTemplate(db, id) as ShiftTemplate]),
-    );
+  const templatesById = (teamId: number) => new Map(templates.allTemplates(db, teamId).map((t) => [t.id, t]));
 
   /** Shifts as the API shows them, with their activities (one query for all). */
   const shiftsOut = (rows: readonly shifts.ShiftRow[], clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>): Shift[] => {

@@ -44,6 +44,11 @@ export function insertTemplate(db: Db, t: TemplateValues): number {
   return Number(info.lastInsertRowid);
 }
 
+/** Every template of a team, removed ones too: old shifts keep their code. */
+export function allTemplates(db: Db, teamId: number): ShiftTemplate[] {
+  return (db.prepare('SELECT * FROM shift_template WHERE team_id = ?').all(teamId) as TemplateRow[]).map(toTemplate);
+}
+
 export function getTemplate(db: Db, id: number): ShiftTemplate | null {
   const row = db.prepare('SELECT * FROM shift_template WHERE id = ?').get(id) as TemplateRow | undefined;
   return row ? toTemplate(row) : null;
