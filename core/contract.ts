@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
+import { Absence, AbsenceCreate, AbsenceHistoryLine, AbsenceOutcome, AbsenceStatsRow, AbsenceType, AbsenceTypeFields, AllowanceRow, AllowanceSet, Balance, partDayHours } from './absence';
 import { AllowanceInput, FairnessRow, LayerInput, localDateTime, Override, Rotation, ScheduleBlock } from './oncall';
 import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern';
 import { Violation } from './rules';
@@ -61,7 +62,11 @@ export const RosterWeek = z.object({
   violations: z.array(Violation),
   /** On-call blocks that start on each day of the week (all rotations), for the grid's marks and footer. */
   onCall: z.array(z.object({ day: z.string(), personId: z.number(), person: z.string(), rotation: z.string(), startLocal: z.string(), endLocal: z.string() })),
-  /** People on shift per channel (the template's skill) per day: the grid's footer. */
+  /** Requested and approved absences per person and day of the week: the grid's marks. */
+  absences: z.array(z.object({ personId: z.number(), day: z.string(), absenceId: z.number(), typeName: z.string(), color: z.string(), status: z.enum(['requested', 'approved']), hours: z.number().nullable() })),
+  /** Shifts on an approved full-day absence: nobody really covers them. */
+  uncovered: z.array(z.number()),
+  /** People on shift per channel (the template's skill) per day, leaving out uncovered shifts: the grid's footer. */
   coverage: z.array(z.object({ day: z.string(), channel: z.string(), people: z.number() })),
   totals: z.object({ paidMinutes: z.number(), cost: z.number(), standby: z.number() }),
 });
@@ -333,6 +338,60 @@ export const contract = {
     output: z.array(z.object({ day: z.string(), name: z.string() })),
     undo: null,
   },
+
+  'absenceType.list': { input: z.strictObject({ teamId: id, includeArchived: z.boolean().default(false) }), output: z.array(AbsenceType), undo: null },
+  'absenceType.create': {
+    input: z.strictObject({ teamId: id, ...AbsenceTypeFields, color: AbsenceTypeFields.color.default('#6b7a90'), paid: AbsenceTypeFields.paid.default(true), countsAgainstAllowance: AbsenceTypeFields.countsAgainstAllowance.default(false) }),
+    output: AbsenceType,
+    undo: 'Add absence type',
+  },
+  'absenceType.update': {
+    input: z.strictObject({ id, name: AbsenceTypeFields.name.optional(), color: AbsenceTypeFields.color.optional(), paid: z.boolean().optional(), countsAgainstAllowance: z.boolean().optional() }),
+    output: AbsenceType,
+    undo: 'Edit absence type',
+  },
+  'absenceType.archive': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove absence type' },
+  /** Absences touching the days [from, to], of everyone or one person, of the given statuses (default all). */
+  'absence.list': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personId: id.nullable().default(null), statuses: z.array(z.enum(['requested', 'approved', 'rejected', 'cancelled'])).min(1).max(4).nullable().default(null) }),
+    output: z.array(Absence),
+    undo: null,
+  },
+  /** Records a request (or, for the lead, an approved absence directly); warnings say what it affects. */
+  'absence.create': { input: AbsenceCreate, output: AbsenceOutcome, undo: 'Add absence' },
+  'absence.update': {
+    input: z.strictObject({ id, typeId: id.optional(), start: plainDate.optional(), end: plainDate.optional(), hours: partDayHours.optional(), note: z.string().max(500).optional() }),
+    output: AbsenceOutcome,
+    undo: 'Edit absence',
+  },
+  /** Approves, rejects or cancels: requested → approved | rejected | cancelled; approved → cancelled. */
+  'absence.setStatus': { input: z.strictObject({ id, status: z.enum(['approved', 'rejected', 'cancelled']) }), output: AbsenceOutcome, undo: 'Decide absence' },
+  /** A person's absence history: every change to their absences, newest first. */
+  'absence.history': { input: z.strictObject({ personId: id }), output: z.array(AbsenceHistoryLine), undo: null },
+  'absence.allowances': { input: z.strictObject({ teamId: id, year: z.number().int().min(1900).max(3000) }), output: z.array(AllowanceRow), undo: null },
+  'absence.setAllowance': { input: AllowanceSet, output: AllowanceRow, undo: 'Set allowance' },
+  /** Taken, planned, requested and left per allowance of the as-of day's year. */
+  'absence.balance': { input: z.strictObject({ personId: id, asOf: plainDate }), output: z.array(Balance), undo: null },
+  /** Absence rate, sick days and Bradford factor per person and for the team over [from, to]. */
+  'absence.stats': { input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }), output: z.array(AbsenceStatsRow), undo: null },
+  /** Who is away on a day, and per channel how many of those on shift remain. */
+  'absence.day': {
+    input: z.strictObject({ teamId: id, day: plainDate }),
+    output: z.object({
+      day: z.string(),
+      away: z.array(z.object({ personId: z.number(), personName: z.string(), typeName: z.string(), color: z.string(), status: z.string(), hours: z.number().nullable() })),
+      channels: z.array(z.object({ channel: z.string(), scheduled: z.number(), remaining: z.number() })),
+    }),
+    undo: null,
+  },
+  /** Shifts that fall on an approved full-day absence: uncovered until someone else takes them. */
+  'absence.conflicts': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
+    output: z.array(z.object({ shiftId: z.number(), absenceId: z.number(), personId: z.number(), personName: z.string(), day: z.string(), typeName: z.string(), startLocal: z.string(), endLocal: z.string(), skill: z.string().nullable() })),
+    undo: null,
+  },
+  /** `person,type,start,end[,hours,status,note]`: all or nothing, every bad line named. */
+  'absence.import': { input: z.strictObject({ teamId: id, csv: z.string().max(10_000_000) }), output: z.object({ created: z.number() }), undo: 'Import absences' },
 
   'demo.create': { input: empty, output: Team, undo: 'Open the demo team' },
 

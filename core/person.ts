@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fold } from './text';
 import { color, email, id, label, phone, plainDate, skill } from './validators';
 
 export const Person = z.object({
@@ -90,4 +91,22 @@ export const PERSON_PALETTE = [
 
 export function paletteColor(index: number): string {
   return PERSON_PALETTE[((index % PERSON_PALETTE.length) + PERSON_PALETTE.length) % PERSON_PALETTE.length] ?? '#1f77b4';
+}
+
+/**
+ * The person a typed name or email means, as imports use it: the email first
+ * (case aside), else the one person whose name folds to the same text.
+ */
+export function matchPerson<P extends { name: string; email: string | null }>(everyone: readonly P[], text: string): { person: P } | { ambiguous: number } | null {
+  const wanted = text.trim();
+  const byEmail = everyone.find((p) => p.email !== null && p.email.toLowerCase() === wanted.toLowerCase());
+  if (byEmail) return { person: byEmail };
+  const named = everyone.filter((p) => fold(p.name) === fold(wanted));
+  if (named.length === 1 && named[0]) return { person: named[0] };
+  return named.length > 1 ? { ambiguous: named.length } : null;
+}
+
+/** The import line message for a name `matchPerson` could not settle. */
+export function personNotFound(teamName: string, text: string, match: { ambiguous: number } | null): string {
+  return match ? `${match.ambiguous} people are called ${text}; use their email` : `nobody in ${teamName} is called or has the email ${text}`;
 }

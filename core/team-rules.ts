@@ -22,6 +22,10 @@ export const TeamRules = z.object({
   holidayMultiplier: z.number().min(1).max(10).default(2),
   /** date-holidays region within the team's country (e.g. a Polish voivodeship), or empty. */
   holidayRegion: z.string().max(10).default(''),
+  /** Approving an absence warns when more people than this would be away on a day (null: no limit). */
+  maxAway: z.number().int().min(1).max(1000).nullable().default(null),
+  /** The same per skill: at most this many people with the skill away at once. */
+  maxAwayBySkill: z.record(z.string().max(32), z.number().int().min(1).max(1000)).default({}),
 });
 export type TeamRules = z.output<typeof TeamRules>;
 
@@ -37,6 +41,8 @@ export const TeamRulesPatch = z.strictObject({
   weekendMultiplier: z.number().min(1).max(10).optional(),
   holidayMultiplier: z.number().min(1).max(10).optional(),
   holidayRegion: z.string().max(10).optional(),
+  maxAway: z.number().int().min(1).max(1000).nullable().optional(),
+  maxAwayBySkill: z.record(z.string().max(32), z.number().int().min(1).max(1000)).optional(),
 });
 
 export function defaultRules(weekStart: 'mon' | 'sat' | 'sun'): TeamRules {

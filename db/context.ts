@@ -10,6 +10,8 @@ export interface ServiceContext {
   db: Db;
   clock(): Temporal.Instant;
   stamp(): string;
+  /** Who is making the change, for audit lines: the operating-system user. */
+  actor: string;
   requireTeam(id: number, path?: (string | number)[]): Team;
   requirePerson(id: number, path?: (string | number)[]): Person;
   /** The final on-call schedule of all the team's rotations over team-local days [from, to]. */

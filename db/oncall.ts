@@ -3,6 +3,7 @@ import { publicHolidays } from '../core/holidays';
 import { fairness, finalSchedule, standbyPay, type Availability, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
+import { approvedFullDays } from './absences';
 import type { HandlersOf, ServiceContext } from './context';
 import type { Db } from './open';
 import { listPeople } from './people';
@@ -25,18 +26,22 @@ type OnCallMethods =
 
 /**
  * Who can take a whole turn: people only within their employment (from the
- * start of its first day to the end of its last). Approved absences join here
- * when the absences issue lands.
+ * start of its first day to the end of its last) and not on an approved
+ * full-day absence during any part of it.
  */
 export function availability(db: Db, team: Team): Availability {
   const clock = zoneClock(team.timeZone);
   const people = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p]));
+  const away = new Map<number, [number, number][]>();
+  for (const a of approvedFullDays(db, team.id, '0000-01-01', '9999-12-31')) {
+    away.set(a.personId, [...(away.get(a.personId) ?? []), [clock.dayStart(a.from), clock.dayStart(clock.addDays(a.to, 1))]]);
+  }
   return (personId, startUtc, endUtc) => {
     const p = people.get(personId);
     if (!p) return false;
     if (p.employmentStart && startUtc < clock.dayStart(p.employmentStart)) return false;
     if (p.employmentEnd && endUtc > clock.dayStart(clock.addDays(p.employmentEnd, 1))) return false;
-    return true;
+    return !(away.get(personId) ?? []).some(([s, e]) => s < endUtc && startUtc < e);
   };
 }
 

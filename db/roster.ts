@@ -4,7 +4,7 @@ import { parseCsv, toCsv } from '../core/csv';
 import { UserError } from '../core/errors';
 import { importError } from '../core/people-import';
 import { parseRosterRecords, ROSTER_COLUMNS } from '../core/roster-import';
-import { fold } from '../core/text';
+import { matchPerson, personNotFound } from '../core/person';
 import { publicHolidays } from '../core/holidays';
 import { expandPattern, OFF, type Pattern } from '../core/pattern';
 import { checkRules, loadRange, type Violation } from '../core/rules';
@@ -13,6 +13,9 @@ import type { Team } from '../core/team';
 import type { ShiftTemplate } from '../core/template';
 import { parsePlainDate, startOfWeek, Temporal } from '../core/time';
 import { zoneClock, type ZoneClock } from '../core/zone-clock';
+import { daysBetween } from '../core/absence';
+import { uncovered } from './absence-handlers';
+import { approvedFullDays, listAbsences } from './absences';
 import type { HandlersOf, ServiceContext } from './context';
 import { dayRange } from './ranges';
 import { standbyEntries } from './oncall';
@@ -105,7 +108,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   const violationsOf = (team: Team, from: string, to: string, clock: ZoneClock = zoneClock(team.timeZone)): Violation[] => {
     const load = loadRange(from, to, team.weekStart, team.rules);
     const people = listPeople(db, team.id, '', true);
-    return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, rules: team.rules, weekStart: team.weekStart, from, to, clock });
+    const absences = approvedFullDays(db, team.id, load.from, load.to);
+    return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, absences, rules: team.rules, weekStart: team.weekStart, from, to, clock });
   };
 
   /**
@@ -315,17 +319,16 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const parsed = parseRosterRecords(format === 'csv' ? parseCsv(data) : rows.map((r) => ({ line: r.line, fields: [...r.fields] })));
       const problems = [...parsed.problems];
       const everyone = listPeople(db, team.id, '', true);
-      const byEmail = new Map(everyone.filter((p) => p.email).map((p) => [(p.email ?? '').toLowerCase(), p]));
       const codes = new Set(templates.listTemplates(db, team.id).map((t) => t.code.toLocaleUpperCase('tr')));
       const entries: { personId: number; day: string; value: CellValue | null }[] = [];
       for (const row of parsed.rows) {
-        const named = everyone.filter((p) => fold(p.name) === fold(row.person));
-        const person = byEmail.get(row.person.toLowerCase()) ?? (named.length === 1 ? named[0] : undefined);
+        const match = matchPerson(everyone, row.person);
         const bad = (column: string, message: string) => problems.push({ line: row.line, column, message: `${column}: ${message}` });
-        if (!person) {
-          bad('person', named.length > 1 ? `${named.length} people are called ${row.person}; use their email` : `nobody in ${team.name} is called or has the email ${row.person}`);
+        if (!match || 'ambiguous' in match) {
+          bad('person', personNotFound(team.name, row.person, match));
           continue;
         }
+        const { person } = match;
         if (person.archived) bad('person', `${person.name} is archived`);
         if (row.value && 'code' in row.value && !codes.has(row.value.code.toLocaleUpperCase('tr'))) bad('code', `there is no shift template with the code ${row.value.code}`);
         if (row.value && 'skill' in row.value && row.value.skill && !team.skills.includes(row.value.skill)) bad('skill', `${row.value.skill} is not a skill of ${team.name}`);
@@ -397,9 +400,21 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
             standby: roundMoney(onCallPay),
           };
         });
+      const uncoveredIds = new Set(uncovered(ctx, team, from, to).map((u) => u.shift.id));
+      const weekAbsences = listAbsences(db, teamId, from, to, { statuses: ['requested', 'approved'] }).flatMap((a) =>
+        daysBetween(clock, a.start > from ? a.start : from, a.end < to ? a.end : to).map((day) => ({
+          personId: a.personId,
+          day,
+          absenceId: a.id,
+          typeName: a.typeName,
+          color: a.color,
+          status: a.status as 'requested' | 'approved',
+          hours: a.hours,
+        })),
+      );
       const coverage = new Map<string, { day: string; channel: string; people: Set<number> }>();
       for (const x of weekShifts) {
-        if (!x.skill) continue;
+        if (!x.skill || uncoveredIds.has(x.id)) continue;
         const key = `${x.day}|${x.skill}`;
         const entry = coverage.get(key) ?? { day: x.day, channel: x.skill, people: new Set<number>() };
         entry.people.add(x.personId);
@@ -428,6 +443,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         }),
         people: rows,
         shifts: weekShifts,
+        absences: weekAbsences,
+        uncovered: [...uncoveredIds],
         violations: violationsOf(team, from, to, clock),
         coverage: [...coverage.values()].map((c) => ({ day: c.day, channel: c.channel, people: c.people.size })),
         totals: {

@@ -17,7 +17,10 @@ import type { Team } from '../core/team';
 import { knowsHolidays } from '../core/holidays';
 import { defaultRules } from '../core/team-rules';
 import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
+import os from 'node:os';
 import type { Planner } from './open';
+import { absenceHandlers } from './absence-handlers';
+import { countAbsencesOf } from './absences';
 import * as people from './people';
 import { checkHealth } from './health';
 import { onCallReferences } from './rotations';
@@ -35,6 +38,16 @@ export interface ServiceOptions {
   appVersion: string;
   /** The clock, injectable so tests and the demo are reproducible. */
   now?: () => Temporal.Instant;
+  /** Who audit lines name; defaults to the operating-system user. */
+  actor?: string;
+}
+
+function osUser(): string {
+  try {
+    return os.userInfo().username.slice(0, 120) || 'lead';
+  } catch {
+    return 'lead';
+  }
 }
 
 
@@ -101,7 +114,10 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     const other = teams.findTeamByName(db, name);
     if (other && other.id !== exceptId) throw new UserError('duplicate_name', `A team called "${other.name}" already exists`, ['name']);
   };
-  const checkRegion = (team: Pick<Team, 'country' | 'rules'>) => {
+  const checkTeamRules = (team: Pick<Team, 'country' | 'rules' | 'skills'>) => {
+    for (const skill of Object.keys(team.rules.maxAwayBySkill)) {
+      if (!team.skills.includes(skill)) throw new UserError('unknown_skill', `"${skill}" is not a skill of the team (${team.skills.join(', ')})`, ['rules', 'maxAwayBySkill', skill]);
+    }
     const region = team.rules.holidayRegion;
     if (region && !knowsHolidays(team.country, region)) {
       throw new UserError('unknown_region', `"${region}" is not a holiday region of ${team.country || 'the team (no country set)'}`, ['rules', 'holidayRegion']);
@@ -152,6 +168,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     db,
     clock,
     stamp,
+    actor: options.actor ?? osUser(),
     requireTeam,
     requirePerson: (id, path = ['id']) => requirePerson(id, path),
     onCallSchedule: (team, from, to) => handlers['oncall.schedule']({ teamId: team.id, rotationId: null, from, to }),
@@ -160,6 +177,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   const handlers: Handlers = {
     ...rosterHandlers(context),
     ...onCallHandlers(context),
+    ...absenceHandlers(context),
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
     'file.check': () => {
@@ -180,7 +198,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'team.create': (input) => {
       checkTeamName(input.name, null);
       const rules = { ...defaultRules(input.weekStart), ...Object.fromEntries(Object.entries(input.rules ?? {}).filter(([, v]) => v !== undefined)) };
-      checkRegion({ country: input.country, rules });
+      checkTeamRules({ country: input.country, rules, skills: input.skills });
       const id = teams.insertTeam(db, { ...input, rules }, stamp());
       return requireTeam(id);
     },
@@ -189,7 +207,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const next = { ...team, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Team;
       next.rules = { ...team.rules, ...Object.fromEntries(Object.entries(rules ?? {}).filter(([, v]) => v !== undefined)) };
       if (patch.name !== undefined) checkTeamName(patch.name, id);
-      checkRegion(next);
+      checkTeamRules(next);
       if (patch.skills) {
         const removed = team.skills.filter((s) => !next.skills.includes(s));
         for (const s of removed) {
@@ -240,6 +258,9 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const shifts = people.shiftCount(db, id);
       if (shifts > 0) {
         throw new UserError('has_shifts', `${p.name} has ${shifts} shifts and cannot be deleted; archive them instead`, ['id']);
+      }
+      if (countAbsencesOf(db, id) > 0) {
+        throw new UserError('has_shifts', `${p.name} has absences on record and cannot be deleted; archive them instead`, ['id']);
       }
       if (onCallReferences(db, id) > 0) {
         throw new UserError('has_shifts', `${p.name} is on an on-call rotation and cannot be deleted; archive them instead`, ['id']);

@@ -1,5 +1,6 @@
 import { matchTeamName, type Team } from '../core/team';
 import { readRules } from '../core/team-rules';
+import { insertDefaultTypes } from './absences';
 import type { Db } from './open';
 
 interface TeamRow {
@@ -50,7 +51,9 @@ export function insertTeam(db: Db, t: TeamValues, createdAt: string): number {
        VALUES (@name, @timeZone, @locale, @weekStart, @country, @currency, @skills, @rules, @createdAt)`,
     )
     .run({ ...t, skills: JSON.stringify(t.skills), rules: JSON.stringify(t.rules), createdAt });
-  return Number(info.lastInsertRowid);
+  const id = Number(info.lastInsertRowid);
+  insertDefaultTypes(db, id, t.locale);
+  return id;
 }
 
 export function updateTeam(db: Db, id: number, t: TeamValues): void {

@@ -1,0 +1,422 @@
+import {
+  absenceAmount,
+  balanceOf,
+  bradfordFactor,
+  daysBetween,
+  hoursPerDay,
+  spells,
+  STATUS_CHANGES,
+  workdayTest,
+  type Absence,
+  type AbsenceOutcome,
+  type AbsenceStatsRow,
+  type AbsenceStatus,
+  type AbsenceType,
+  type AbsenceWarning,
+  type AuditChange,
+  type WorkdayTest,
+} from '../core/absence';
+import { parseCsv } from '../core/csv';
+import { UserError, type LineProblem } from '../core/errors';
+import { publicHolidays } from '../core/holidays';
+import { importError } from '../core/people-import';
+import { matchPerson, personNotFound, type Person } from '../core/person';
+import type { Team } from '../core/team';
+import { fold } from '../core/text';
+import { isPlainDate } from '../core/time';
+import { zoneClock, type ZoneClock } from '../core/zone-clock';
+import * as absences from './absences';
+import type { HandlersOf, ServiceContext } from './context';
+import { listPeople } from './people';
+import { dayRange } from './ranges';
+import { listShifts } from './shifts';
+
+type AbsenceMethods =
+  | 'absenceType.list'
+  | 'absenceType.create'
+  | 'absenceType.update'
+  | 'absenceType.archive'
+  | 'absence.list'
+  | 'absence.create'
+  | 'absence.update'
+  | 'absence.setStatus'
+  | 'absence.history'
+  | 'absence.allowances'
+  | 'absence.setAllowance'
+  | 'absence.balance'
+  | 'absence.stats'
+  | 'absence.day'
+  | 'absence.conflicts'
+  | 'absence.import';
+
+const ACTIVE: readonly AbsenceStatus[] = ['requested', 'approved'];
+export const ABSENCE_CSV_COLUMNS = ['person', 'type', 'start', 'end', 'hours', 'status', 'note'] as const;
+const MAX_IMPORT_ROWS = 20_000;
+
+/** The team's calendar for day counting: its clock and which days are working days. */
+export function teamCalendar(team: Team, from: string, to: string): { clock: ZoneClock; isWorkday: WorkdayTest } {
+  const clock = zoneClock(team.timeZone);
+  const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
+  return { clock, isWorkday: workdayTest(clock, team.rules.weekendDays, holidays) };
+}
+
+const spanText = (a: Pick<Absence, 'typeName' | 'start' | 'end' | 'hours'>) =>
+  `${a.typeName} ${a.start === a.end ? a.start : `${a.start}–${a.end}`}${a.hours === null ? '' : ` (${a.hours} h a day)`}`;
+
+/** Handlers for absence types, absences, allowances, statistics and the absence import. */
+export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods> {
+  const { db } = ctx;
+
+  const requireType = (teamId: number, typeId: number, path: (string | number)[]): AbsenceType => {
+    const t = absences.getType(db, typeId);
+    if (!t || t.teamId !== teamId) throw new UserError('not_found', `There is no absence type with id ${typeId} in this team`, path);
+    if (t.archived) throw new UserError('archived', `The absence type ${t.name} has been removed`, path);
+    return t;
+  };
+  const requireAbsence = (id: number): Absence => {
+    const a = absences.getAbsence(db, id);
+    if (!a) throw new UserError('not_found', `There is no absence with id ${id}`, ['id']);
+    return a;
+  };
+  const checkTypeName = (teamId: number, name: string, exceptId: number | null) => {
+    const clash = absences.listTypes(db, teamId).find((t) => fold(t.name) === fold(name) && t.id !== exceptId);
+    if (clash) throw new UserError('duplicate_name', `An absence type called "${clash.name}" already exists`, ['name']);
+  };
+
+  /**
+   * What makes an absence impossible, in the order a lead would fix it: the
+   * range itself, employment, then another active absence on the same days.
+   */
+  const checkSpan = (person: Person, start: string, end: string, exceptId: number | null, path: { start: (string | number)[]; end: (string | number)[] }) => {
+    dayRange(start, end, path.end);
+    if (person.employmentStart && start < person.employmentStart) throw new UserError('outside_employment', `${person.name} starts work on ${person.employmentStart}`, path.start);
+    if (person.employmentEnd && end > person.employmentEnd) throw new UserError('outside_employment', `${person.name} leaves on ${person.employmentEnd}`, path.end);
+    const clash = absences.listAbsences(db, person.teamId, start, end, { personId: person.id, statuses: ACTIVE }).find((a) => a.id !== exceptId);
+    if (clash) throw new UserError('overlap', `${person.name} already has ${clash.status === 'approved' ? 'approved' : 'requested'} ${spanText(clash)}`, path.start);
+  };
+
+  /** What an absence in its current state affects: the balance, the team's limits and the rota. */
+  const warningsFor = (a: Absence): AbsenceWarning[] => {
+    if (!ACTIVE.includes(a.status)) return [];
+    const team = ctx.requireTeam(a.teamId);
+    const person = ctx.requirePerson(a.personId);
+    const type = absences.getType(db, a.typeId);
+    const { clock, isWorkday } = teamCalendar(team, `${a.start.slice(0, 4)}-01-01`, `${a.end.slice(0, 4)}-12-31`);
+    const out: AbsenceWarning[] = [];
+
+    if (type?.countsAgainstAllowance) {
+      const dayHours = hoursPerDay(person.contractHoursPerWeek, team.rules.weekendDays);
+      for (let year = Number(a.start.slice(0, 4)); year <= Number(a.end.slice(0, 4)); year += 1) {
+        const allowance = absences.allowanceOf(db, person.id, type.id, year);
+        if (!allowance) continue;
+        const others = absences.listAbsences(db, team.id, `${year}-01-01`, `${year}-12-31`, { personId: person.id, statuses: ['approved'] }).filter((x) => x.typeId === type.id && x.id !== a.id);
+        const { left } = balanceOf(allowance, others, `${year}-12-31`, dayHours, isWorkday, clock);
+        const amount = absenceAmount(a, allowance.unit, dayHours, isWorkday, clock, `${year}-01-01`, `${year}-12-31`);
+        if (amount > left) {
+          out.push({
+            code: 'over_balance',
+            message: `${person.name} has ${left} ${allowance.unit} of ${type.name} left in ${year}; this uses ${amount}`,
+            params: { person: person.name, type: type.name, year, left, amount, unit: allowance.unit },
+          });
+        }
+      }
+    }
+
+    if (a.status === 'approved') {
+      const everyone = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p]));
+      const awayOn = new Map<string, Set<number>>();
+      for (const x of absences.listAbsences(db, team.id, a.start, a.end, { statuses: ['approved'] })) {
+        for (const d of daysBetween(clock, x.start > a.start ? x.start : a.start, x.end < a.end ? x.end : a.end)) {
+          const set = awayOn.get(d) ?? new Set<number>();
+          set.add(x.personId);
+          awayOn.set(d, set);
+        }
+      }
+      const limits: { skill: string | null; limit: number }[] = [
+        ...(team.rules.maxAway === null ? [] : [{ skill: null, limit: team.rules.maxAway }]),
+        ...Object.entries(team.rules.maxAwayBySkill)
+          .filter(([skill]) => person.skills.includes(skill))
+          .map(([skill, limit]) => ({ skill, limit })),
+      ];
+      for (const { skill, limit } of limits) {
+        let worst: { day: string; count: number } | null = null;
+        for (const [day, ids] of awayOn) {
+          const count = [...ids].filter((pid) => skill === null || everyone.get(pid)?.skills.includes(skill)).length;
+          if (count > limit && (!worst || count > worst.count || (count === worst.count && day < worst.day))) worst = { day, count };
+        }
+        if (worst) {
+          out.push({
+            code: 'max_away',
+            message: `${worst.count} people${skill ? ` with the ${skill} skill` : ''} are away on ${worst.day} (at most ${limit})`,
+            params: { day: worst.day, count: worst.count, limit, skill: skill ?? '' },
+          });
+        }
+      }
+      if (a.hours === null) {
+        const hit = listShifts(db, team.id, a.start, a.end).filter((s) => s.personId === a.personId);
+        if (hit.length) {
+          out.push({
+            code: 'uncovered_shifts',
+            message: `${hit.length} of ${person.name}'s shifts fall in this absence and are now uncovered`,
+            params: { person: person.name, count: hit.length, first: hit[0]?.day ?? a.start },
+          });
+        }
+      }
+    }
+    return out;
+  };
+
+  const outcome = (id: number): AbsenceOutcome => {
+    const absence = requireAbsence(id);
+    return { absence, warnings: warningsFor(absence) };
+  };
+
+  return {
+    'absenceType.list': ({ teamId, includeArchived }) => {
+      ctx.requireTeam(teamId);
+      return absences.listTypes(db, teamId, includeArchived);
+    },
+    'absenceType.create': ({ teamId, ...t }) => {
+      ctx.requireTeam(teamId);
+      checkTypeName(teamId, t.name, null);
+      const id = absences.insertType(db, teamId, { ...t, key: null });
+      return absences.getType(db, id) as AbsenceType;
+    },
+    'absenceType.update': ({ id, ...patch }) => {
+      const current = absences.getType(db, id);
+      if (!current) throw new UserError('not_found', `There is no absence type with id ${id}`, ['id']);
+      if (patch.name !== undefined) checkTypeName(current.teamId, patch.name, id);
+      const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as AbsenceType;
+      absences.updateType(db, id, next);
+      return absences.getType(db, id) as AbsenceType;
+    },
+    'absenceType.archive': ({ id }) => {
+      const current = absences.getType(db, id);
+      if (!current) throw new UserError('not_found', `There is no absence type with id ${id}`, ['id']);
+      if (absences.listTypes(db, current.teamId).length === 1) throw new UserError('last_type', 'A team keeps at least one absence type', ['id']);
+      absences.archiveType(db, id, ctx.stamp());
+      return { id };
+    },
+
+    'absence.list': ({ teamId, from, to, personId, statuses }) => {
+      ctx.requireTeam(teamId);
+      dayRange(from, to);
+      return absences.listAbsences(db, teamId, from, to, { personId, statuses: statuses ?? undefined });
+    },
+    'absence.create': ({ teamId, personId, typeId, start, end, hours, status, note }) => {
+      const team = ctx.requireTeam(teamId);
+      const person = ctx.requirePerson(personId, ['personId']);
+      if (person.teamId !== team.id) throw new UserError('not_found', `${person.name} is not in ${team.name}`, ['personId']);
+      if (person.archived) throw new UserError('archived', `${person.name} is archived`, ['personId']);
+      requireType(teamId, typeId, ['typeId']);
+      checkSpan(person, start, end, null, { start: ['start'], end: ['end'] });
+      const at = ctx.stamp();
+      const id = absences.insertAbsence(db, { teamId, personId, typeId, start, end, hours, status, note }, at);
+      absences.addAudit(db, id, at, ctx.actor, 'created', status === 'approved' ? [{ field: 'status', from: null, to: 'approved' }] : []);
+      return outcome(id);
+    },
+    'absence.update': ({ id, ...patch }) => {
+      const current = requireAbsence(id);
+      if (!ACTIVE.includes(current.status)) throw new UserError('decided', `This absence is ${current.status} and can no longer be edited`, ['id']);
+      const person = ctx.requirePerson(current.personId);
+      const next = {
+        typeId: patch.typeId ?? current.typeId,
+        start: patch.start ?? current.start,
+        end: patch.end ?? current.end,
+        hours: patch.hours === undefined ? current.hours : patch.hours,
+        note: patch.note ?? current.note,
+        status: current.status,
+      };
+      if (patch.typeId !== undefined) requireType(current.teamId, patch.typeId, ['typeId']);
+      checkSpan(person, next.start, next.end, id, { start: ['start'], end: ['end'] });
+      const text = (v: string | number | null) => (v === null ? null : String(v));
+      const typeName = (tid: number) => absences.getType(db, tid)?.name ?? String(tid);
+      const changes: AuditChange[] = [
+        ...(next.typeId !== current.typeId ? [{ field: 'type', from: typeName(current.typeId), to: typeName(next.typeId) }] : []),
+        ...(['start', 'end', 'hours', 'note'] as const).filter((f) => next[f] !== current[f]).map((f) => ({ field: f, from: text(current[f]), to: text(next[f]) })),
+      ];
+      if (changes.length === 0) return outcome(id);
+      const at = ctx.stamp();
+      absences.updateAbsence(db, id, next, at);
+      absences.addAudit(db, id, at, ctx.actor, 'edited', changes);
+      return outcome(id);
+    },
+    'absence.setStatus': ({ id, status }) => {
+      const current = requireAbsence(id);
+      if (current.status === status) return outcome(id);
+      if (!STATUS_CHANGES[current.status].includes(status)) {
+        throw new UserError('invalid_status', `A ${current.status} absence cannot become ${status}`, ['status']);
+      }
+      const at = ctx.stamp();
+      absences.updateAbsence(db, id, { ...current, status }, at);
+      absences.addAudit(db, id, at, ctx.actor, status, [{ field: 'status', from: current.status, to: status }]);
+      return outcome(id);
+    },
+    'absence.history': ({ personId }) => {
+      const person = ctx.requirePerson(personId, ['personId']);
+      const byId = new Map(absences.listAbsences(db, person.teamId, '0000-01-01', '9999-12-31', { personId }).map((a) => [a.id, a]));
+      return absences.auditOfPerson(db, personId).map((l) => {
+        const a = byId.get(l.absenceId);
+        return { ...l, action: l.action as 'created', absence: a ? spanText(a) : '' };
+      });
+    },
+    'absence.allowances': ({ teamId, year }) => {
+      ctx.requireTeam(teamId);
+      return absences.allowancesOf(db, teamId, year);
+    },
+    'absence.setAllowance': (input) => {
+      const person = ctx.requirePerson(input.personId, ['personId']);
+      requireType(person.teamId, input.typeId, ['typeId']);
+      absences.setAllowance(db, input);
+      return absences.allowanceOf(db, input.personId, input.typeId, input.year) ?? input;
+    },
+    'absence.balance': ({ personId, asOf }) => {
+      const person = ctx.requirePerson(personId, ['personId']);
+      const team = ctx.requireTeam(person.teamId);
+      const year = Number(asOf.slice(0, 4));
+      const from = `${year}-01-01`;
+      const to = `${year}-12-31`;
+      const { clock, isWorkday } = teamCalendar(team, from, to);
+      const dayHours = hoursPerDay(person.contractHoursPerWeek, team.rules.weekendDays);
+      const mine = absences.listAbsences(db, team.id, from, to, { personId, statuses: ACTIVE });
+      const allowances = new Map(absences.allowancesOf(db, team.id, year).filter((w) => w.personId === personId).map((w) => [w.typeId, w]));
+      return absences
+        .listTypes(db, team.id, true)
+        .filter((t) => allowances.has(t.id) || (t.countsAgainstAllowance && !t.archived))
+        .map((t) => {
+          const allowance = allowances.get(t.id) ?? { amount: 0, carryOver: 0, unit: 'days' as const, year };
+          const b = balanceOf(allowance, mine.filter((a) => a.typeId === t.id), asOf, dayHours, isWorkday, clock);
+          return { typeId: t.id, typeName: t.name, year, unit: allowance.unit, allowance: allowance.amount, carryOver: allowance.carryOver, ...b };
+        });
+    },
+    'absence.stats': ({ teamId, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      const { clock, isWorkday } = teamCalendar(team, from, to);
+      const types = new Map(absences.listTypes(db, teamId, true).map((t) => [t.id, t]));
+      const approved = absences.listAbsences(db, teamId, from, to, { statuses: ['approved'] });
+      const days = daysBetween(clock, from, to);
+      const rows: AbsenceStatsRow[] = [];
+      for (const p of listPeople(db, teamId, '', true)) {
+        const employed = (d: string) => (!p.employmentStart || d >= p.employmentStart) && (!p.employmentEnd || d <= p.employmentEnd);
+        const mine = approved.filter((a) => a.personId === p.id);
+        if (p.archived && mine.length === 0) continue;
+        const workingDays = days.filter((d) => isWorkday(d) && employed(d)).length;
+        const dayHours = hoursPerDay(p.contractHoursPerWeek, team.rules.weekendDays);
+        const amount = (list: readonly Absence[]) => Math.round(list.reduce((sum, a) => sum + absenceAmount(a, 'days', dayHours, (d) => isWorkday(d) && employed(d), clock, from, to), 0) * 100) / 100;
+        // Planned leave that draws on an allowance (annual vacation) is not absence in the rate.
+        const absentDays = amount(mine.filter((a) => !types.get(a.typeId)?.countsAgainstAllowance));
+        const sick = mine.filter((a) => a.typeKey === 'sick').map((a) => ({ ...a, start: a.start < from ? from : a.start, end: a.end > to ? to : a.end }));
+        const sickDays = amount(sick);
+        const sickSpells = spells(sick, isWorkday, clock).length;
+        rows.push({ personId: p.id, personName: p.name, workingDays, absentDays, rate: workingDays ? Math.round((absentDays / workingDays) * 10000) / 10000 : 0, sickDays, sickSpells, bradford: bradfordFactor(sickSpells, sickDays) });
+      }
+      const sum = (k: 'workingDays' | 'absentDays' | 'sickDays' | 'sickSpells' | 'bradford') => Math.round(rows.reduce((a, r) => a + r[k], 0) * 100) / 100;
+      const workingDays = sum('workingDays');
+      rows.push({ personId: null, personName: team.name, workingDays, absentDays: sum('absentDays'), rate: workingDays ? Math.round((sum('absentDays') / workingDays) * 10000) / 10000 : 0, sickDays: sum('sickDays'), sickSpells: sum('sickSpells'), bradford: sum('bradford') });
+      return rows;
+    },
+    'absence.day': ({ teamId, day }) => {
+      const team = ctx.requireTeam(teamId);
+      const list = absences.listAbsences(db, teamId, day, day, { statuses: ACTIVE });
+      const gone = new Set(list.filter((a) => a.status === 'approved' && a.hours === null).map((a) => a.personId));
+      const onShift = listShifts(db, teamId, day, day);
+      return {
+        day,
+        away: list.map((a) => ({ personId: a.personId, personName: a.personName, typeName: a.typeName, color: a.color, status: a.status, hours: a.hours })),
+        channels: team.skills.map((channel) => {
+          const people = new Set(onShift.filter((s) => s.skill === channel).map((s) => s.personId));
+          return { channel, scheduled: people.size, remaining: [...people].filter((pid) => !gone.has(pid)).length };
+        }),
+      };
+    },
+    'absence.conflicts': ({ teamId, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      const clock = zoneClock(team.timeZone);
+      return uncovered(ctx, team, from, to).map(({ shift, absence }) => ({
+        shiftId: shift.id,
+        absenceId: absence.id,
+        personId: absence.personId,
+        personName: absence.personName,
+        day: shift.day,
+        typeName: absence.typeName,
+        startLocal: clock.hhmm(shift.startUtc),
+        endLocal: clock.hhmm(shift.endUtc),
+        skill: shift.skill,
+      }));
+    },
+    'absence.import': ({ teamId, csv }) => {
+      const team = ctx.requireTeam(teamId);
+      const records = parseCsv(csv);
+      const header = records.shift();
+      if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line such as person,type,start,end');
+      const columns = header.fields.map((f) => f.trim().toLowerCase());
+      const problems: LineProblem[] = [];
+      for (const c of columns) if (!(ABSENCE_CSV_COLUMNS as readonly string[]).includes(c)) problems.push({ line: header.line, column: c, message: `Unknown column "${c}" (expected ${ABSENCE_CSV_COLUMNS.join(', ')})` });
+      for (const c of ['person', 'type', 'start', 'end']) if (!columns.includes(c)) problems.push({ line: header.line, column: c, message: `Missing column "${c}"` });
+      if (new Set(columns).size !== columns.length) problems.push({ line: header.line, message: 'A column appears twice' });
+      if (problems.length) throw importError(problems);
+      if (records.length > MAX_IMPORT_ROWS) throw new UserError('too_many_rows', `The file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once`);
+
+      const everyone = listPeople(db, teamId, '', true);
+      const types = absences.listTypes(db, teamId);
+      const rows: { line: number; person: Person; typeId: number; start: string; end: string; hours: number | null; status: AbsenceStatus; note: string }[] = [];
+      for (const rec of records) {
+        const get = (c: string) => (rec.fields[columns.indexOf(c)] ?? '').trim();
+        const bad = (column: string, message: string) => problems.push({ line: rec.line, column, message: `${column}: ${message}` });
+        if (rec.fields.length !== columns.length) {
+          problems.push({ line: rec.line, message: `Expected ${columns.length} fields, found ${rec.fields.length}` });
+          continue;
+        }
+        const before = problems.length;
+        const match = matchPerson(everyone, get('person'));
+        if (!match || 'ambiguous' in match) bad('person', personNotFound(team.name, get('person'), match));
+        else if (match.person.archived) bad('person', `${match.person.name} is archived`);
+        const typeText = fold(get('type'));
+        const type = types.find((t) => fold(t.name) === typeText || t.key === typeText);
+        if (!type) bad('type', `"${get('type')}" is not an absence type of ${team.name} (${types.map((t) => t.key ?? t.name).join(', ')})`);
+        const start = get('start');
+        const end = get('end');
+        if (!isPlainDate(start)) bad('start', `"${start}" is not a real date written YYYY-MM-DD`);
+        if (!isPlainDate(end)) bad('end', `"${end}" is not a real date written YYYY-MM-DD`);
+        else if (isPlainDate(start) && end < start) bad('end', `ends (${end}) before it starts (${start})`);
+        const hoursText = get('hours').replace(',', '.');
+        const hours = hoursText === '' ? null : Number(hoursText);
+        if (hours !== null && !(Number.isFinite(hours) && hours >= 0.25 && hours <= 24 && Number.isInteger(hours * 4))) bad('hours', `"${get('hours')}" is not a number of hours from 0.25 to 24 in quarter hours`);
+        const statusText = get('status').toLowerCase() || 'approved';
+        if (!(['requested', 'approved', 'rejected', 'cancelled'] as const).some((s) => s === statusText)) bad('status', `"${get('status')}" is not requested, approved, rejected or cancelled`);
+        const note = get('note');
+        if (note.length > 500) bad('note', 'At most 500 characters');
+        if (problems.length > before || !match || 'ambiguous' in match || !type) continue;
+        try {
+          if (statusText === 'requested' || statusText === 'approved') checkSpan(match.person, start, end, null, { start: ['start'], end: ['end'] });
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          bad(String(err.path[0] ?? 'start'), err.message);
+          continue;
+        }
+        const clash = rows.find((r) => r.person.id === match.person.id && ACTIVE.includes(r.status) && ACTIVE.includes(statusText as AbsenceStatus) && r.start <= end && start <= r.end);
+        if (clash) bad('start', `${match.person.name} already has an absence from ${clash.start} to ${clash.end} on line ${clash.line}`);
+        rows.push({ line: rec.line, person: match.person, typeId: type.id, start, end, hours, status: statusText as AbsenceStatus, note });
+      }
+      if (problems.length) throw importError(problems);
+      const at = ctx.stamp();
+      for (const r of rows) {
+        const id = absences.insertAbsence(db, { teamId, personId: r.person.id, typeId: r.typeId, start: r.start, end: r.end, hours: r.hours, status: r.status, note: r.note }, at);
+        absences.addAudit(db, id, at, ctx.actor, 'imported', [{ field: 'status', from: null, to: r.status }]);
+      }
+      return { created: rows.length };
+    },
+  };
+}
+
+/** Shifts on approved full-day absences over roster days [from, to], each with the absence it falls in. */
+export function uncovered(ctx: ServiceContext, team: Team, from: string, to: string): { shift: ReturnType<typeof listShifts>[number]; absence: Absence }[] {
+  const away = absences.listAbsences(ctx.db, team.id, from, to, { statuses: ['approved'] }).filter((a) => a.hours === null);
+  if (away.length === 0) return [];
+  return listShifts(ctx.db, team.id, from, to).flatMap((shift) => {
+    const absence = away.find((a) => a.personId === shift.personId && shift.day >= a.start && shift.day <= a.end);
+    return absence ? [{ shift, absence }] : [];
+  });
+}

@@ -1,0 +1,65 @@
+import { DEFAULT_ABSENCE_TYPES } from '../../core/absence';
+
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * Schema 2: absences. Types per team (every existing team gets the defaults),
+ * absences with a status, an audit line per change, and yearly allowances.
+ */
+export const sql = /* sql */ `
+CREATE TABLE absence_type (
+  id                INTEGER PRIMARY KEY,
+  team_id           INTEGER NOT NULL REFERENCES team (id),
+  key               TEXT CHECK (key IS NULL OR key IN (${DEFAULT_ABSENCE_TYPES.map((t) => sqlText(t.key)).join(', ')})),
+  name              TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
+  color             TEXT NOT NULL CHECK (color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),
+  paid              INTEGER NOT NULL CHECK (paid IN (0, 1)),
+  counts_allowance  INTEGER NOT NULL CHECK (counts_allowance IN (0, 1)),
+  archived_at       TEXT
+) STRICT;
+CREATE UNIQUE INDEX absence_type_name ON absence_type (team_id, name COLLATE NOCASE) WHERE archived_at IS NULL;
+
+${DEFAULT_ABSENCE_TYPES.map(
+  (t) =>
+    `INSERT INTO absence_type (team_id, key, name, color, paid, counts_allowance) SELECT id, ${sqlText(t.key)}, ${sqlText(t.names.en)}, ${sqlText(t.color)}, ${t.paid ? 1 : 0}, ${t.countsAgainstAllowance ? 1 : 0} FROM team;`,
+).join('\n')}
+
+-- Days are the team's calendar days, inclusive; hours (per day) make it a part-day absence.
+CREATE TABLE absence (
+  id          INTEGER PRIMARY KEY,
+  team_id     INTEGER NOT NULL REFERENCES team (id),
+  person_id   INTEGER NOT NULL REFERENCES person (id),
+  type_id     INTEGER NOT NULL REFERENCES absence_type (id),
+  start_day   TEXT NOT NULL CHECK (start_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  end_day     TEXT NOT NULL CHECK (end_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  hours       REAL CHECK (hours IS NULL OR (hours > 0 AND hours <= 24)),
+  status      TEXT NOT NULL CHECK (status IN ('requested', 'approved', 'rejected', 'cancelled')),
+  note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 500),
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  CHECK (start_day <= end_day)
+) STRICT;
+CREATE INDEX absence_team_days ON absence (team_id, start_day, end_day);
+CREATE INDEX absence_person ON absence (person_id, start_day);
+
+-- Who changed what and when; changes is a JSON array of {field, from, to}.
+CREATE TABLE absence_audit (
+  id          INTEGER PRIMARY KEY,
+  absence_id  INTEGER NOT NULL REFERENCES absence (id),
+  at          TEXT NOT NULL,
+  actor       TEXT NOT NULL CHECK (length(actor) BETWEEN 1 AND 120),
+  action      TEXT NOT NULL CHECK (action IN ('created', 'imported', 'edited', 'approved', 'rejected', 'cancelled')),
+  changes     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(changes) AND json_type(changes) = 'array')
+) STRICT;
+CREATE INDEX absence_audit_absence ON absence_audit (absence_id);
+
+CREATE TABLE absence_allowance (
+  person_id   INTEGER NOT NULL REFERENCES person (id),
+  type_id     INTEGER NOT NULL REFERENCES absence_type (id),
+  year        INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 3000),
+  unit        TEXT NOT NULL CHECK (unit IN ('days', 'hours')),
+  amount      REAL NOT NULL CHECK (amount BETWEEN 0 AND 10000),
+  carry_over  REAL NOT NULL DEFAULT 0 CHECK (carry_over BETWEEN -10000 AND 10000),
+  PRIMARY KEY (person_id, type_id, year)
+) STRICT;
+`;
