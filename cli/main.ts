@@ -55,6 +55,38 @@ function teamByName(s: Service, name: string): Team {
   return team;
 }
 
+/** A CSV import command: the file read whole, every bad line on stderr with its number, all or nothing. */
+function csvImportCommand(usage: string, summary: string, method: 'person.import' | 'absence.import', noun: string): Command {
+  return {
+    usage,
+    summary,
+    options: { ...dbOption, team: { type: 'string' } },
+    positionals: 1,
+    run: ({ values, positionals }, io) => {
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const csvPath = positionals[0] ?? '';
+      let csv: string;
+      try {
+        csv = fs.readFileSync(csvPath, 'utf8');
+      } catch {
+        throw new UserError('not_found', `Cannot read ${csvPath}`);
+      }
+      return withService(db, (s) => {
+        const team = teamByName(s, teamName);
+        const result = s.call(method, { teamId: team.id, csv });
+        if (!result.ok) {
+          // Every bad line, one per line, then the one-line summary last.
+          for (const l of result.error.lines ?? []) io.err(`${csvPath}:${l.line}: ${l.message}\n`);
+          throw new UserError(result.error.code, result.error.lines?.length ? `${result.error.lines.length} problem(s) in ${csvPath}; nothing was imported` : result.error.message);
+        }
+        io.out(`Imported ${result.value.created} ${noun} into "${team.name}"\n`);
+        return EXIT_OK;
+      });
+    },
+  };
+}
+
 const TEAM_FLAGS: Record<string, string> = {
   name: 'NAME',
   timeZone: '--tz',
@@ -177,35 +209,18 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
-  'import people': {
-    usage: 'rosterdesk import people FILE.csv --db FILE --team NAME',
-    summary: 'Import people from CSV (name,email,phone,skills,contract_hours,hourly_rate[,color]); all or nothing',
-    options: { ...dbOption, team: { type: 'string' } },
-    positionals: 1,
-    run: ({ values, positionals }, io) => {
-      const usage = COMMANDS['import people']?.usage ?? '';
-      const db = requireString(values, 'db', usage);
-      const teamName = requireString(values, 'team', usage);
-      const csvPath = positionals[0] ?? '';
-      let csv: string;
-      try {
-        csv = fs.readFileSync(csvPath, 'utf8');
-      } catch {
-        throw new UserError('not_found', `Cannot read ${csvPath}`);
-      }
-      return withService(db, (s) => {
-        const team = teamByName(s, teamName);
-        const result = s.call('person.import', { teamId: team.id, csv });
-        if (!result.ok) {
-          // Every bad line, one per line, then the one-line summary last.
-          for (const l of result.error.lines ?? []) io.err(`${csvPath}:${l.line}: ${l.message}\n`);
-          throw new UserError(result.error.code, result.error.lines?.length ? `${result.error.lines.length} problem(s) in ${csvPath}; nothing was imported` : result.error.message);
-        }
-        io.out(`Imported ${result.value.created} people into "${team.name}"\n`);
-        return EXIT_OK;
-      });
-    },
-  },
+  'import people': csvImportCommand(
+    'rosterdesk import people FILE.csv --db FILE --team NAME',
+    'Import people from CSV (name,email,phone,skills,contract_hours,hourly_rate[,color]); all or nothing',
+    'person.import',
+    'people',
+  ),
+  'import absences': csvImportCommand(
+    'rosterdesk import absences FILE.csv --db FILE --team NAME',
+    'Import absences from CSV (person,type,start,end[,hours,status,note]; status defaults to approved); all or nothing',
+    'absence.import',
+    'absences',
+  ),
   'import roster': {
     usage: 'rosterdesk import roster FILE.csv|FILE.xlsx --db FILE --team NAME',
     summary: 'Import shifts (columns person,date,code or person,date,start,end); all or nothing',

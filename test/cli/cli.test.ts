@@ -215,3 +215,35 @@ describe('rosterdesk oncall', () => {
     expect((await cli('oncall', ...args, '--format', 'xml')).code).toBe(2);
   });
 });
+
+describe('rosterdesk import absences', () => {
+  it('imports a CSV of absences, then refuses a broken one line by line without changing the file', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db);
+    await cli('team', 'add', 'Destek', '--db', db, '--tz', 'Europe/Istanbul', '--country', 'TR', '--locale', 'tr-TR');
+    const people = path.join(tempDir(), 'people.csv');
+    fs.writeFileSync(people, `${PEOPLE_HEADER}\nAyşe Yılmaz,ayse@example.com,,phone,40,100\nMehmet Kaya,,,chat,40,100\n`);
+    await cli('import', 'people', people, '--db', db, '--team', 'Destek');
+    const good = path.join(tempDir(), 'absences.csv');
+    fs.writeFileSync(good, 'person,type,start,end,hours,status\nayse@example.com,vacation,2026-12-07,2026-12-11,,\nMehmet Kaya,Hastalık izni,2026-12-08,2026-12-08,4,requested\n');
+    expect(await cli('import', 'absences', good, '--db', db, '--team', 'destek')).toMatchObject({ code: 0, out: 'Imported 2 absences into "Destek"\n' });
+
+    const before = crypto.createHash('sha256').update(fs.readFileSync(db)).digest('hex');
+    const bad = path.join(tempDir(), 'bad.csv');
+    fs.writeFileSync(bad, 'person,type,start,end\nAyşe Yılmaz,vacation,2026-12-31,2026-12-01\nNobody,sick,2026-12-01,2026-12-01\n');
+    const r = await cli('import', 'absences', bad, '--db', db, '--team', 'Destek');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter(Boolean)).toEqual([
+      `${bad}:2: end: ends (2026-12-01) before it starts (2026-12-31)`,
+      `${bad}:3: person: nobody in Destek is called or has the email Nobody`,
+      `rosterdesk import absences: 2 problem(s) in ${bad}; nothing was imported`,
+    ]);
+    expect(crypto.createHash('sha256').update(fs.readFileSync(db)).digest('hex')).toBe(before);
+    const s = freshService(db);
+    expect(s.run('absence.list', { teamId: 1, from: '2026-12-01', to: '2026-12-31' }).map((a) => [a.personName, a.status])).toEqual([
+      ['Ayşe Yılmaz', 'approved'],
+      ['Mehmet Kaya', 'requested'],
+    ]);
+    s.close();
+  });
+});
