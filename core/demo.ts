@@ -1,3 +1,4 @@
+import type { AbsenceTypeKey } from './absence';
 import type { LayerInput } from './oncall';
 import type { PersonCreate } from './person';
 import { paletteColor } from './person';
@@ -40,8 +41,12 @@ export interface DemoData {
   volumes: DemoVolume[];
   /** This week and the next three, from the week's Monday. */
   rota: DemoRotaEntry[];
-  /** An evening and weekend on-call rotation of the phone people, weekly from this Monday. */
+  /** A weekend escalation on-call rotation of the weekday staff, weekly from this Monday. */
   onCall: { name: string; layers: (Omit<LayerInput, 'participants'> & { participants: number[] })[] };
+  /** Leave past and planned: a vacation, a training day, sick days last week, and one request to decide. */
+  absences: { person: number; type: AbsenceTypeKey; start: string; end: string; status: 'approved' | 'requested'; note: string }[];
+  /** Vacation days a year for everyone. */
+  vacationDaysPerYear: number;
 }
 
 type Channel = 'phone' | 'chat' | 'email';
@@ -125,31 +130,40 @@ export function demoData(now: Temporal.Instant = Temporal.Now.instant()): DemoDa
     }
   }
 
-  const rota: DemoRotaEntry[] = [];
   const monday = startOfWeek(today, 'mon');
+  const on = (days: number) => monday.add({ days }).toString();
+  const absences: DemoData['absences'] = [
+    { person: 6, type: 'sick', start: on(-6), end: on(-5), status: 'approved', note: '' },
+    { person: 1, type: 'sick', start: on(-3), end: on(-3), status: 'approved', note: '' },
+    { person: 2, type: 'vacation', start: on(14), end: on(18), status: 'approved', note: 'Kapadokya' },
+    { person: 13, type: 'training', start: on(9), end: on(9), status: 'approved', note: 'Zendesk admin course' },
+    { person: 11, type: 'vacation', start: on(22), end: on(23), status: 'requested', note: '' },
+  ];
+  // Nobody is rostered on approved leave: the lead planned around it.
+  const away = (person: number, day: string) => absences.some((a) => a.status === 'approved' && a.person === person && day >= a.start && day <= a.end);
+
+  const rota: DemoRotaEntry[] = [];
   for (let d = 0; d < DEMO_ROTA_WEEKS * 7; d += 1) {
     const day = monday.add({ days: d });
     PEOPLE.forEach((p, person) => {
-      if (p.workDays.includes(day.dayOfWeek)) rota.push({ person, day: day.toString(), code: p.shift });
+      if (p.workDays.includes(day.dayOfWeek) && !away(person, day.toString())) rota.push({ person, day: day.toString(), code: p.shift });
     });
   }
 
-  const evenings = [
-    ...[1, 2, 3, 4].map((d) => ({ fromDay: d, fromTime: '18:00', toDay: d + 1, toTime: '09:00' })),
-    { fromDay: 5, fromTime: '18:00', toDay: 1, toTime: '09:00' },
-  ];
+  // Weekend daytime escalation by people who work weekdays only, so their daily rest holds
+  // around it: Friday's shifts end by 17:30 and Monday's start at 07:00 at the earliest.
   const onCall = {
     name: 'Nöbet',
     layers: [
       {
-        name: 'Evenings and weekends',
-        // Indexes into `people`: everyone who takes phone calls.
-        participants: PEOPLE.flatMap((p, i) => (p.skills.includes('phone') ? [i] : [])),
+        name: 'Weekend escalation',
+        // Indexes into `people`.
+        participants: [0, 2, 7, 10, 13],
         turnUnit: 'weeks' as const,
         turnLength: 1,
         startDay: monday.toString(),
         handoffTime: '09:00',
-        restrictions: evenings,
+        restrictions: [{ fromDay: 6, fromTime: '08:00', toDay: 7, toTime: '20:00' }],
       },
     ],
   };
@@ -157,6 +171,8 @@ export function demoData(now: Temporal.Instant = Temporal.Now.instant()): DemoDa
   return {
     rota,
     onCall,
+    absences,
+    vacationDaysPerYear: 20,
     team: {
       name: DEMO_TEAM_NAME,
       timeZone,

@@ -10,7 +10,7 @@ import { zoneClock, type ZoneClock } from './zone-clock';
  * after) so rest, weekly hours and consecutive days see across its edges.
  */
 
-export const RULE_IDS = ['overlap', 'rest', 'weekly_hours', 'consecutive_days', 'contract_hours', 'skill', 'absence'] as const;
+export const RULE_IDS = ['overlap', 'rest', 'weekly_hours', 'consecutive_days', 'contract_hours', 'skill', 'absence', 'oncall_rest'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export const Violation = z.object({
@@ -51,10 +51,20 @@ export interface RuleAbsence {
   type: string;
 }
 
+/** A stretch of on-call standby from the final schedule (epoch seconds). */
+export interface RuleOnCall {
+  personId: number;
+  startUtc: number;
+  endUtc: number;
+  rotation: string;
+}
+
 export interface RuleInput {
   shifts: readonly RuleShift[];
   people: readonly RulePerson[];
   absences?: readonly RuleAbsence[];
+  /** On-call blocks; checked against shifts for rest when the team counts standby for rest. */
+  onCall?: readonly RuleOnCall[];
   rules: TeamRules;
   weekStart: WeekStart;
   from: string;
@@ -77,7 +87,7 @@ export function loadRange(from: string, to: string, weekStart: WeekStart, rules:
 
 export function checkRules(input: RuleInput): Violation[] {
   const { rules, from, to } = input;
-  // Only calendar-day math here (no instants), so any zone's clock will do.
+  // Shifts carry their roster day; only on-call blocks need the team's zone to name theirs.
   const clock = input.clock ?? zoneClock('UTC');
   const inRange = (day: string) => day >= from && day <= to;
   const out: Violation[] = [];
@@ -90,6 +100,16 @@ export function checkRules(input: RuleInput): Violation[] {
   const plannedWeeks = new Set(input.shifts.map((s) => clock.weekOf(s.day, input.weekStart)));
   const absencesOf = new Map<number, RuleAbsence[]>();
   for (const a of input.absences ?? []) absencesOf.set(a.personId, [...(absencesOf.get(a.personId) ?? []), a]);
+
+  // A person's on-call blocks joined where they touch: one turn split at midnight is still one stretch.
+  const mergedOnCall = new Map<number, RuleOnCall[]>();
+  for (const b of [...(input.onCall ?? [])].sort((x, y) => x.personId - y.personId || x.startUtc - y.startUtc)) {
+    const list = mergedOnCall.get(b.personId) ?? [];
+    const last = list.at(-1);
+    if (last && last.endUtc >= b.startUtc) last.endUtc = Math.max(last.endUtc, b.endUtc);
+    else list.push({ ...b });
+    mergedOnCall.set(b.personId, list);
+  }
 
   for (const person of input.people) {
     const list = (byPerson.get(person.id) ?? []).slice().sort((a, b) => a.startUtc - b.startUtc || a.endUtc - b.endUtc);
@@ -142,9 +162,14 @@ export function checkRules(input: RuleInput): Violation[] {
       for (let week = clock.weekOf(from, input.weekStart); week <= to; week = clock.addDays(week, 7)) {
         if (week < from || clock.addDays(week, 6) > to || !plannedWeeks.has(week)) continue;
         const minutes = weeks.get(week)?.minutes ?? 0;
-        const diff = minutes / 60 - person.contractHoursPerWeek;
+        // Approved leave on a working weekday is time the contract does not expect on the rota.
+        const awayDays = Array.from({ length: 7 }, (_, i) => clock.addDays(week, i)).filter(
+          (d) => !rules.weekendDays.includes(clock.weekday(d)) && (absencesOf.get(person.id) ?? []).some((a) => d >= a.from && d <= a.to),
+        ).length;
+        const expected = Math.max(0, person.contractHoursPerWeek - (awayDays * person.contractHoursPerWeek) / Math.max(1, 7 - rules.weekendDays.length));
+        const diff = minutes / 60 - expected;
         if (Math.abs(diff) > rules.contractToleranceHours) {
-          add('contract_hours', week, `${person.name} is planned ${hours(minutes)} h in the week of ${week}, contract ${person.contractHoursPerWeek} h (± ${rules.contractToleranceHours} h)`, { hours: hours(minutes), contract: person.contractHoursPerWeek, tolerance: rules.contractToleranceHours, week }, weeks.get(week)?.ids ?? []);
+          add('contract_hours', week, `${person.name} is planned ${hours(minutes)} h in the week of ${week}, contract ${hours(expected * 60)} h${awayDays ? ` after ${awayDays} day(s) of leave` : ''} (± ${rules.contractToleranceHours} h)`, { hours: hours(minutes), contract: hours(expected * 60), tolerance: rules.contractToleranceHours, week }, weeks.get(week)?.ids ?? []);
         }
       }
     }
@@ -158,6 +183,24 @@ export function checkRules(input: RuleInput): Violation[] {
       last = d;
       if (run === rules.maxConsecutiveDays + 1) {
         add('consecutive_days', d, `${person.name} works ${run} days in a row up to ${d} (at most ${rules.maxConsecutiveDays})`, { days: run, limit: rules.maxConsecutiveDays }, list.filter((s) => s.day === d).map((s) => s.id));
+      }
+    }
+
+    // Rest around on-call: standby next to a shift must leave the daily rest, as if it were work.
+    if (rules.onCallCountsForRest) {
+      for (const b of mergedOnCall.get(person.id) ?? []) {
+        for (const s of list) {
+          const after = s.startUtc >= b.startUtc;
+          // Negative when they overlap: no rest at all.
+          const gapSeconds = after ? s.startUtc - b.endUtc : b.startUtc - s.endUtc;
+          if (gapSeconds >= rules.minRestHours * 3600) continue;
+          const day = after ? s.day : clock.dayOf(b.startUtc);
+          const h = hours(Math.max(0, gapSeconds) / 60);
+          const message = after
+            ? `${person.name} has only ${h} h rest between on-call (${b.rotation}) and the shift on ${s.day} (at least ${rules.minRestHours} h)`
+            : `${person.name} has only ${h} h rest between the shift on ${s.day} and on-call (${b.rotation}) on ${day} (at least ${rules.minRestHours} h)`;
+          add('oncall_rest', day, message, { hours: h, limit: rules.minRestHours, rotation: b.rotation, shiftDay: s.day }, [s.id]);
+        }
       }
     }
 

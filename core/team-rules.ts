@@ -22,6 +22,8 @@ export const TeamRules = z.object({
   holidayMultiplier: z.number().min(1).max(10).default(2),
   /** date-holidays region within the team's country (e.g. a Polish voivodeship), or empty. */
   holidayRegion: z.string().max(10).default(''),
+  /** Whether on-call standby counts as work for the daily rest next to shifts (EU case law: standby that ties you down is working time). */
+  onCallCountsForRest: z.boolean().default(true),
   /** Approving an absence warns when more people than this would be away on a day (null: no limit). */
   maxAway: z.number().int().min(1).max(1000).nullable().default(null),
   /** The same per skill: at most this many people with the skill away at once. */
@@ -41,6 +43,7 @@ export const TeamRulesPatch = z.strictObject({
   weekendMultiplier: z.number().min(1).max(10).optional(),
   holidayMultiplier: z.number().min(1).max(10).optional(),
   holidayRegion: z.string().max(10).optional(),
+  onCallCountsForRest: z.boolean().optional(),
   maxAway: z.number().int().min(1).max(1000).nullable().optional(),
   maxAwayBySkill: z.record(z.string().max(32), z.number().int().min(1).max(1000)).optional(),
 });

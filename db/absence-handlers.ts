@@ -92,7 +92,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
     if (person.employmentStart && start < person.employmentStart) throw new UserError('outside_employment', `${person.name} starts work on ${person.employmentStart}`, path.start);
     if (person.employmentEnd && end > person.employmentEnd) throw new UserError('outside_employment', `${person.name} leaves on ${person.employmentEnd}`, path.end);
     const clash = absences.listAbsences(db, person.teamId, start, end, { personId: person.id, statuses: ACTIVE }).find((a) => a.id !== exceptId);
-    if (clash) throw new UserError('overlap', `${person.name} already has ${clash.status === 'approved' ? 'approved' : 'requested'} ${spanText(clash)}`, path.start);
+    if (clash) throw new UserError('absence_overlap', `${person.name} already has ${clash.status === 'approved' ? 'approved' : 'requested'} ${spanText(clash)}`, path.start);
   };
 
   /** What an absence in its current state affects: the balance, the team's limits and the rota. */

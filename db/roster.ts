@@ -109,7 +109,10 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     const load = loadRange(from, to, team.weekStart, team.rules);
     const people = listPeople(db, team.id, '', true);
     const absences = approvedFullDays(db, team.id, load.from, load.to);
-    return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, absences, rules: team.rules, weekStart: team.weekStart, from, to, clock });
+    const onCall = team.rules.onCallCountsForRest
+      ? ctx.onCallSchedule(team, load.from, load.to).map((b) => ({ personId: b.personId, startUtc: Date.parse(b.start) / 1000, endUtc: Date.parse(b.end) / 1000, rotation: b.rotation }))
+      : [];
+    return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, absences, onCall, rules: team.rules, weekStart: team.weekStart, from, to, clock });
   };
 
   /**

@@ -20,7 +20,7 @@ import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } 
 import os from 'node:os';
 import type { Planner } from './open';
 import { absenceHandlers } from './absence-handlers';
-import { countAbsencesOf } from './absences';
+import { countAbsencesOf, listTypes as absenceTypesOf } from './absences';
 import * as people from './people';
 import { checkHealth } from './health';
 import { onCallReferences } from './rotations';
@@ -323,6 +323,14 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       insertVolumes(db, teamId, demo.volumes);
       // The rota goes through the same path as the grid's own edits.
       handlers['shift.setCells']({ teamId, entries: demo.rota.map((r) => ({ personId: ids[r.person] ?? 0, day: r.day, value: { code: r.code } })) });
+      const types = new Map(absenceTypesOf(db, teamId).map((t) => [t.key, t.id]));
+      const vacation = types.get('vacation') ?? 0;
+      for (const year of new Set(demo.rota.map((r) => Number(r.day.slice(0, 4))))) {
+        for (const personId of ids) handlers['absence.setAllowance']({ personId, typeId: vacation, year, unit: 'days', amount: demo.vacationDaysPerYear, carryOver: 0 });
+      }
+      for (const a of demo.absences) {
+        handlers['absence.create']({ teamId, personId: ids[a.person] ?? 0, typeId: types.get(a.type) ?? 0, start: a.start, end: a.end, hours: null, status: a.status, note: a.note });
+      }
       handlers['rotation.create']({
         teamId,
         name: demo.onCall.name,

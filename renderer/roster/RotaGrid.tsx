@@ -81,6 +81,8 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
     for (const b of week.onCall) m.set(`${b.personId}|${b.day}`, [...(m.get(`${b.personId}|${b.day}`) ?? []), b]);
     return m;
   }, [week.onCall]);
+  const absenceOf = useMemo(() => new Map(week.absences.map((a) => [`${a.personId}|${a.day}`, a])), [week.absences]);
+  const uncovered = useMemo(() => new Set(week.uncovered), [week.uncovered]);
 
   const dayLabel = useCallback((day: string) => fmt.dayLong(day), [fmt]);
   const rtl = typeof document !== 'undefined' && document.documentElement.dir === 'rtl';
@@ -362,7 +364,8 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   const shifts = byCell.get(`${person.id}|${day}`) ?? [];
                   const issues = problems.get(`${person.id}|${day}`) ?? [];
                   const isFocus = focus.row === row && focus.col === col;
-                  const classes = ['cell', selected(row, col) ? 'selected' : '', issues.length ? 'has-problem' : '', holidayName(day) ? 'holiday' : ''].filter(Boolean).join(' ');
+                  const away = absenceOf.get(`${person.id}|${day}`);
+                  const classes = ['cell', selected(row, col) ? 'selected' : '', issues.length ? 'has-problem' : '', holidayName(day) ? 'holiday' : '', away ? `away away-${away.status}` : ''].filter(Boolean).join(' ');
                   return (
                     <td
                       role="gridcell"
@@ -393,7 +396,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                         shifts.map((s) => (
                           <span
                             key={s.id}
-                            className="shift"
+                            className={uncovered.has(s.id) ? 'shift uncovered' : 'shift'}
                             title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${a.startLocal}–${a.endLocal}`).join('\n') || undefined}
                             draggable="true"
                             style={{ borderInlineStartColor: templates.find((tp) => tp.id === s.templateId)?.color ?? '#999' }}
@@ -406,8 +409,21 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                             <span className="times">
                               {s.startLocal}–{s.endLocal}
                             </span>
+                            {uncovered.has(s.id) && <span className="uncovered-tag">{t('roster.uncovered')}</span>}
                           </span>
                         ))
+                      )}
+                      {away && (
+                        <span
+                          className="absence-mark"
+                          style={{ borderColor: away.color }}
+                          title={t(away.status === 'approved' ? 'roster.awayApproved' : 'roster.awayRequested', { type: away.typeName })}
+                        >
+                          {/* Text, not colour alone: the type's name, and a question mark while only requested. */}
+                          {away.status === 'requested' ? '? ' : ''}
+                          {away.typeName}
+                          {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
+                        </span>
                       )}
                       {(onCallOf.get(`${person.id}|${day}`) ?? []).map((b) => (
                         <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })}>

@@ -10,14 +10,15 @@ import { TicketHistory } from '../history/TicketHistory';
 import { applyDocumentLanguage, LANGUAGE_NAMES } from '../i18n/index';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { OnCallPage } from '../oncall/OnCallPage';
+import { AbsencesPage } from '../absences/AbsencesPage';
 import { RosterPage } from '../roster/RosterPage';
 import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
 import { TeamForm } from '../team/TeamForm';
 import { Welcome } from './Welcome';
 
-type View = 'roster' | 'calendar' | 'oncall' | 'people' | 'templates' | 'team' | 'history';
-const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'people', 'templates', 'team', 'history'];
+type View = 'roster' | 'calendar' | 'oncall' | 'absences' | 'people' | 'templates' | 'team' | 'history';
+const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'absences', 'people', 'templates', 'team', 'history'];
 const LAST_TEAM_KEY = 'rosterdesk.lastTeamId';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -210,6 +211,7 @@ export function App() {
             {view === 'roster' && <RosterPage team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'calendar' && <CalendarPage team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'oncall' && <OnCallPage team={team} revision={revision} onChanged={() => void refresh()} />}
+            {view === 'absences' && <AbsencesPage team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'people' && <PeoplePanel team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'templates' && <TemplatesPanel team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'team' && (

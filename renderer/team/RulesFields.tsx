@@ -5,11 +5,22 @@ import { useFormat } from '../format';
 import { Field } from '../shell/Field';
 
 /** Rule limits and premiums as text fields (so a half-typed number is not lost), validated by the service. */
-export type RulesDraft = Record<Exclude<keyof TeamRules, 'weekendDays'>, string> & { weekendDays: number[] };
+export type RulesDraft = Record<Exclude<keyof TeamRules, 'weekendDays' | 'maxAwayBySkill' | 'onCallCountsForRest'>, string> & {
+  weekendDays: number[];
+  maxAwayBySkill: Record<string, string>;
+  onCallCountsForRest: boolean;
+};
 
 export function rulesDraft(rules: TeamRules): RulesDraft {
-  const { weekendDays, ...rest } = rules;
-  return { ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) as Omit<RulesDraft, 'weekendDays'>), weekendDays };
+  const { weekendDays, maxAway, maxAwayBySkill, onCallCountsForRest, ...rest } = rules;
+  return {
+    ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) as Omit<RulesDraft, 'weekendDays' | 'maxAway' | 'maxAwayBySkill' | 'onCallCountsForRest'>),
+    weekendDays,
+    onCallCountsForRest,
+    // No limit is an empty field.
+    maxAway: maxAway === null ? '' : String(maxAway),
+    maxAwayBySkill: Object.fromEntries(Object.entries(maxAwayBySkill).map(([k, v]) => [k, String(v)])),
+  };
 }
 
 const NUMBER_FIELDS = ['minRestHours', 'maxWeeklyHours', 'maxConsecutiveDays', 'contractToleranceHours', 'nightMultiplier', 'weekendMultiplier', 'holidayMultiplier'] as const;
@@ -30,10 +41,13 @@ export function rulesPatch(d: RulesDraft) {
     nightEnd: d.nightEnd,
     weekendDays: d.weekendDays,
     holidayRegion: d.holidayRegion.trim().toUpperCase(),
+    onCallCountsForRest: d.onCallCountsForRest,
+    maxAway: d.maxAway.trim() === '' ? null : num(d.maxAway),
+    maxAwayBySkill: Object.fromEntries(Object.entries(d.maxAwayBySkill).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, num(v)])),
   };
 }
 
-export function RulesFields({ draft, onChange, errors }: { draft: RulesDraft; onChange(d: RulesDraft): void; errors: Map<string, ApiError> }) {
+export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesDraft; onChange(d: RulesDraft): void; errors: Map<string, ApiError>; skills: readonly string[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   // Errors on rules come back with the path ['rules', field].
@@ -60,7 +74,19 @@ export function RulesFields({ draft, onChange, errors }: { draft: RulesDraft; on
         <Field label={t('team.holidayRegion')} error={errorOf('holidayRegion')}>
           {(p) => <input {...p} value={draft.holidayRegion} maxLength={10} onChange={(e) => onChange({ ...draft, holidayRegion: e.target.value })} />}
         </Field>
+        <Field label={t('team.maxAway')} hint={t('team.maxAwayHint')} error={errorOf('maxAway')}>
+          {(p) => <input {...p} inputMode="numeric" value={draft.maxAway} onChange={(e) => onChange({ ...draft, maxAway: e.target.value })} />}
+        </Field>
+        {skills.map((skill) => (
+          <Field key={skill} label={t('team.maxAwaySkill', { skill })} error={errorOf('maxAwayBySkill')}>
+            {(p) => <input {...p} inputMode="numeric" value={draft.maxAwayBySkill[skill] ?? ''} onChange={(e) => onChange({ ...draft, maxAwayBySkill: { ...draft.maxAwayBySkill, [skill]: e.target.value } })} />}
+          </Field>
+        ))}
       </div>
+      <label className="check">
+        <input type="checkbox" checked={draft.onCallCountsForRest} onChange={(e) => onChange({ ...draft, onCallCountsForRest: e.target.checked })} />
+        {t('team.onCallCountsForRest')}
+      </label>
       <fieldset className="skills">
         <legend>{t('team.weekendDays')}</legend>
         {[1, 2, 3, 4, 5, 6, 7].map((d) => (

@@ -119,7 +119,7 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
       <Field label={t('team.skills')} hint={t('team.skillsHint')} error={errors.get('skills')}>
         {(p) => <input {...p} value={skills} onChange={(e) => setSkills(e.target.value)} autoComplete="off" />}
       </Field>
-      {rules && <RulesFields draft={rules} onChange={setRules} errors={errors} />}
+      {rules && <RulesFields draft={rules} onChange={setRules} errors={errors} skills={team?.skills ?? []} />}
       <FormError error={error} fieldCount={errors.size} />
       <div className="actions">
         <button type="submit" className="primary">

@@ -4,6 +4,7 @@ import { checkRules, loadRange, type RuleShift } from '../../core/rules';
 import { shiftSpan } from '../../core/shift';
 import { TeamRules } from '../../core/team-rules';
 import { Temporal } from '../../core/time';
+import { zoneClock } from '../../core/zone-clock';
 
 const rules = TeamRules.parse({});
 const zone = 'Europe/Warsaw';
@@ -65,7 +66,31 @@ describe('working-time rules', () => {
 
   it('flags a shift during an approved absence', () => {
     const v = checkRules({ shifts: week('08:00', '16:00'), people: [anna], absences: [{ personId: 1, from: '2026-11-25', to: '2026-11-25', type: 'vacation' }], rules, weekStart: 'mon', from: '2026-11-23', to: '2026-11-29' });
-    expect(v).toMatchObject([{ rule: 'absence', day: '2026-11-25', params: { type: 'vacation' } }]);
+    expect(v.filter((x) => x.rule === 'absence')).toMatchObject([{ rule: 'absence', day: '2026-11-25', params: { type: 'vacation' } }]);
+  });
+
+  it('expects fewer contract hours in a week with leave: four 8 h days beside a day of vacation are right', () => {
+    const four = week('08:00', '16:00').filter((s) => s.day !== '2026-11-25');
+    const absences = [{ personId: 1, from: '2026-11-25', to: '2026-11-25', type: 'vacation' }];
+    expect(checkRules({ shifts: four, people: [anna], absences, rules, weekStart: 'mon', from: '2026-11-23', to: '2026-11-29' })).toEqual([]);
+    // Without the leave, the same 32 h are 8 short of the 40 h contract.
+    expect(checkRules({ shifts: four, people: [anna], rules, weekStart: 'mon', from: '2026-11-23', to: '2026-11-29' }).map((x) => [x.rule, x.params.contract])).toEqual([['contract_hours', 40]]);
+  });
+
+  it('flags on-call standby that leaves less than the daily rest next to a shift, before or after it, when the team counts it', () => {
+    const clock = zoneClock(zone);
+    const shifts = week('08:00', '16:00');
+    // On call Tuesday 20:00 to Wednesday 06:00: 4 h after Tuesday's shift, 2 h before Wednesday's.
+    const onCall = [{ personId: 1, startUtc: clock.at('2026-11-24', '20:00'), endUtc: clock.at('2026-11-25', '00:00'), rotation: 'Dyżur' }, { personId: 1, startUtc: clock.at('2026-11-25', '00:00'), endUtc: clock.at('2026-11-25', '06:00'), rotation: 'Dyżur' }];
+    const v = checkRules({ shifts, people: [anna], onCall, rules, weekStart: 'mon', from: '2026-11-23', to: '2026-11-29', clock });
+    expect(v.map((x) => [x.rule, x.day, x.params.hours])).toEqual([
+      ['oncall_rest', '2026-11-24', 4],
+      ['oncall_rest', '2026-11-25', 2],
+    ]);
+    // Far enough away (Saturday daytime), nothing; and a team that does not count standby sees nothing either.
+    const weekend = [{ personId: 1, startUtc: clock.at('2026-11-28', '08:00'), endUtc: clock.at('2026-11-28', '20:00'), rotation: 'Dyżur' }];
+    expect(checkRules({ shifts, people: [anna], onCall: weekend, rules, weekStart: 'mon', from: '2026-11-23', to: '2026-11-29', clock })).toEqual([]);
+    expect(checkRules({ shifts, people: [anna], onCall, rules: { ...rules, onCallCountsForRest: false }, weekStart: 'mon', from: '2026-11-23', to: '2026-11-29', clock })).toEqual([]);
   });
 
   it('never misses an overlap: the reported pairs are exactly the overlapping pairs (property)', () => {

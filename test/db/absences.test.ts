@@ -159,7 +159,7 @@ describe('absences', () => {
     s.run('person.update', { id: ids[1], employmentEnd: '2026-12-31' });
     const hash = dataHash(s.planner.db);
     const tries: [Parameters<typeof s.dispatch>[1], string, (string | number)[]][] = [
-      [{ teamId: t.id, personId: ids[0], typeId: type('sick'), start: '2026-12-09', end: '2026-12-10' }, 'overlap', ['start']],
+      [{ teamId: t.id, personId: ids[0], typeId: type('sick'), start: '2026-12-09', end: '2026-12-10' }, 'absence_overlap', ['start']],
       [{ teamId: t.id, personId: ids[1], typeId: type('sick'), start: '2026-12-30', end: '2027-01-02' }, 'outside_employment', ['end']],
       [{ teamId: t.id, personId: ids[1], typeId: type('sick'), start: '2026-12-10', end: '2026-12-01' }, 'reversed_range', ['end']],
       [{ teamId: t.id, personId: ids[1], typeId: type('sick'), start: '2026-02-30', end: '2026-03-01' }, 'invalid_date', ['start']],

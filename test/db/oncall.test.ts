@@ -194,3 +194,21 @@ describe('turns and employment, pause and resume', () => {
     expect(s.planner.db.prepare('SELECT count(*) FROM rotation_pause').pluck().get()).toBe(0);
   });
 });
+
+describe('rest across shifts and on-call', () => {
+  it('roster.check flags an on-call evening right after a day shift, unless the team does not count standby for rest', () => {
+    const { s, t, ids } = team();
+    s.run('template.create', { teamId: t.id, code: 'D', name: 'Day', startLocal: '09:00', endLocal: '17:00' });
+    s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [{ name: 'Evenings', participants: [ids[0] ?? 0], turnUnit: 'weeks', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00', restrictions: evenings }] });
+    s.run('shift.setCells', { teamId: t.id, entries: [{ personId: ids[0] ?? 0, day: '2026-11-24', value: { code: 'D' } }] });
+    const flagged = s.run('roster.check', { teamId: t.id, from: '2026-11-23', to: '2026-11-29' }).filter((v) => v.rule !== 'contract_hours');
+    // Monday evening's standby ends 09:00 Tuesday as the shift starts; Tuesday's starts an hour after it ends.
+    expect(flagged.map((v) => [v.rule, v.day, v.params.hours])).toEqual([
+      ['oncall_rest', '2026-11-24', 0],
+      ['oncall_rest', '2026-11-24', 1],
+    ]);
+    expect(flagged[1]?.message).toBe('Ayşe Yılmaz has only 1 h rest between the shift on 2026-11-24 and on-call (Nöbet) on 2026-11-24 (at least 11 h)');
+    s.run('team.update', { id: t.id, rules: { onCallCountsForRest: false } });
+    expect(s.run('roster.check', { teamId: t.id, from: '2026-11-23', to: '2026-11-29' }).filter((v) => v.rule !== 'contract_hours')).toEqual([]);
+  });
+});

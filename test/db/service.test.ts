@@ -213,6 +213,19 @@ describe('the demo team', () => {
     const sumDaily = daily.filter((d) => d.day >= '2026-11-16').reduce((a, d) => a + d.volume, 0);
     expect(weekly.filter((w) => w.weekStart === '2026-11-16').reduce((a, w) => a + w.volume, 0)).toBe(sumDaily);
 
+    // Leave to explore: sick days last week, a planned vacation and training the rota plans around, a request to decide;
+    // the four-week rota breaks no rule, the rest around the weekend on-call included.
+    const leave = s.run('absence.list', { teamId: team.id, from: '2026-11-01', to: '2026-12-31' });
+    expect(leave.map((a) => [a.typeKey, a.status])).toEqual([
+      ['sick', 'approved'],
+      ['sick', 'approved'],
+      ['training', 'approved'],
+      ['vacation', 'approved'],
+      ['vacation', 'requested'],
+    ]);
+    expect(s.run('roster.check', { teamId: team.id, from: '2026-11-16', to: '2026-12-13' })).toEqual([]);
+    expect(s.run('absence.balance', { personId: leave[3]?.personId ?? 0, asOf: '2026-11-22' })[0]).toMatchObject({ allowance: 20, planned: 5, left: 15 });
+
     // A second demo gets its own name instead of failing.
     expect(s.run('demo.create', {}).name).toBe(`${DEMO_TEAM_NAME} (2)`);
   });

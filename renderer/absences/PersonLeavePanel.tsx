@@ -1,0 +1,151 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AbsenceHistoryLine, AbsenceType, Balance } from '../../core/absence';
+import type { Person } from '../../core/person';
+import type { Team } from '../../core/team';
+import { todayIn } from '../../core/time';
+import { call } from '../api/client';
+import { useAction } from '../api/useAction';
+import { useFormat } from '../format';
+import { FormError } from '../shell/FormError';
+
+interface Props {
+  team: Team;
+  people: Person[];
+  types: AbsenceType[];
+  personId: number | null;
+  onPerson(id: number): void;
+  revision: number;
+  onChanged(): void;
+}
+
+/** One person's leave: balances as of a day (allowance, carry-over, taken, planned, left) and their absence history. */
+export function PersonLeavePanel({ team, people, types, personId, onPerson, revision, onChanged }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [asOf, setAsOf] = useState(() => todayIn(team.timeZone).toString());
+  const [balances, setBalances] = useState<Balance[]>([]);
+  const [history, setHistory] = useState<AbsenceHistoryLine[]>([]);
+  const [typeId, setTypeId] = useState(() => types.find((x) => x.countsAgainstAllowance)?.id ?? types[0]?.id ?? 0);
+  const [amount, setAmount] = useState('');
+  const [carryOver, setCarryOver] = useState('0');
+  const [unit, setUnit] = useState<'days' | 'hours'>('days');
+  const { error, act } = useAction(onChanged);
+
+  useEffect(() => {
+    if (personId === null) return;
+    let live = true;
+    void call('absence.balance', { personId, asOf }).then((b) => live && setBalances(b));
+    void call('absence.history', { personId }).then((h) => live && setHistory(h));
+    return () => {
+      live = false;
+    };
+  }, [personId, asOf, revision]);
+
+  const year = Number(asOf.slice(0, 4));
+  const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
+  function setAllowance(e: FormEvent) {
+    e.preventDefault();
+    if (personId === null) return;
+    void act(() => call('absence.setAllowance', { personId, typeId: typeId || (types[0]?.id ?? 0), year, unit, amount: num(amount), carryOver: num(carryOver) }));
+  }
+
+  return (
+    <section aria-labelledby="leave-title" className="person-leave">
+      <h3 id="leave-title">{t('absences.balanceTitle')}</h3>
+      <div className="form-grid">
+        <label className="field">
+          <span>{t('absences.person')}</span>
+          <select aria-label={t('absences.balancePerson')} value={personId ?? ''} onChange={(e) => onPerson(Number(e.target.value))}>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('absences.asOf')}</span>
+          <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+        </label>
+      </div>
+      <table className="numbers" aria-label={t('absences.balanceTitle')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('absences.type')}</th>
+            <th scope="col">{t('absences.allowance')}</th>
+            <th scope="col">{t('absences.carryOver')}</th>
+            <th scope="col">{t('absences.taken')}</th>
+            <th scope="col">{t('absences.planned')}</th>
+            <th scope="col">{t('absences.requested')}</th>
+            <th scope="col">{t('absences.left')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {balances.map((b) => (
+            <tr key={b.typeId} className={b.left < 0 ? 'short' : undefined}>
+              <th scope="row">
+                {b.typeName} ({t(`absences.unit.${b.unit}`)})
+              </th>
+              <td>{fmt.number(b.allowance, 2)}</td>
+              <td>{fmt.number(b.carryOver, 2)}</td>
+              <td>{fmt.number(b.taken, 2)}</td>
+              <td>{fmt.number(b.planned, 2)}</td>
+              <td>{fmt.number(b.requested, 2)}</td>
+              <td data-testid={`left-${b.typeId}`}>{fmt.number(b.left, 2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="form-grid" aria-label={t('absences.setAllowance', { year })} onSubmit={setAllowance} noValidate>
+        <label className="field">
+          <span>{t('absences.type')}</span>
+          <select value={typeId} onChange={(e) => setTypeId(Number(e.target.value))}>
+            {types.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('absences.allowanceIn', { year })}</span>
+          <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('absences.carryOver')}</span>
+          <input inputMode="decimal" value={carryOver} onChange={(e) => setCarryOver(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('absences.unitLabel')}</span>
+          <select value={unit} onChange={(e) => setUnit(e.target.value === 'hours' ? 'hours' : 'days')}>
+            <option value="days">{t('absences.unit.days')}</option>
+            <option value="hours">{t('absences.unit.hours')}</option>
+          </select>
+        </label>
+        <FormError error={error} fieldCount={0} />
+        <div className="actions">
+          <button type="submit">{t('absences.saveAllowance')}</button>
+        </div>
+      </form>
+      <h4>{t('absences.historyTitle')}</h4>
+      {history.length === 0 ? (
+        <p className="muted">{t('absences.noHistory')}</p>
+      ) : (
+        <ol className="audit" aria-label={t('absences.historyTitle')}>
+          {history.map((h) => (
+            <li key={h.id}>
+              <time dateTime={h.at}>{fmt.day(h.at.slice(0, 10))} {h.at.slice(11, 16)}</time> · {h.actor} · {t(`absences.action.${h.action}`)} · {h.absence}
+              {h.changes.length > 0 && (
+                <span className="muted">
+                  {' '}
+                  ({h.changes.map((c) => `${t(`absences.field.${c.field}`, { defaultValue: c.field })}: ${c.field === 'status' ? t(`absences.status.${c.from ?? 'none'}`, { defaultValue: '—' }) : (c.from ?? '—')} → ${c.field === 'status' ? t(`absences.status.${c.to ?? 'none'}`) : (c.to ?? '—')}`).join('; ')})
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
