@@ -137,7 +137,7 @@ export function demoData(now: Temporal.Instant = Temporal.Now.instant()): DemoDa
     { person: 1, type: 'sick', start: on(-3), end: on(-3), status: 'approved', note: '' },
     { person: 2, type: 'vacation', start: on(14), end: on(18), status: 'approved', note: 'Kapadokya' },
     { person: 13, type: 'training', start: on(9), end: on(9), status: 'approved', note: 'Zendesk admin course' },
-    { person: 11, type: 'vacation', start: on(22), end: on(23), status: 'requested', note: '' },
+    { person: 11, type: 'vacation', start: on(7), end: on(8), status: 'requested', note: '' },
   ];
   // Nobody is rostered on approved leave: the lead planned around it.
   const away = (person: number, day: string) => absences.some((a) => a.status === 'approved' && a.person === person && day >= a.start && day <= a.end);
