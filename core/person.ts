@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fold } from './text';
-import { color, email, id, label, phone, plainDate, skill } from './validators';
+import { color, country, email, id, label, phone, plainDate, skill } from './validators';
 
 export const Person = z.object({
   id,
@@ -14,6 +14,8 @@ export const Person = z.object({
   hourlyRate: z.number(),
   employmentStart: z.string().nullable(),
   employmentEnd: z.string().nullable(),
+  /** Whose public holidays this person keeps: a country code, or empty for the team's. */
+  holidayCountry: z.string(),
   notes: z.string(),
   archived: z.boolean(),
   createdAt: z.string(),
@@ -36,6 +38,7 @@ const personFields = {
   hourlyRate: z.number().min(0, 'Must be 0 or more').max(100_000, 'At most 100000 an hour'),
   employmentStart: plainDate.nullable(),
   employmentEnd: plainDate.nullable(),
+  holidayCountry: country,
   notes: z.string().max(2000, 'At most 2000 characters'),
 };
 
@@ -59,6 +62,7 @@ export const PersonCreate = z
     hourlyRate: personFields.hourlyRate.default(0),
     employmentStart: personFields.employmentStart.default(null),
     employmentEnd: personFields.employmentEnd.default(null),
+    holidayCountry: personFields.holidayCountry.default(''),
     notes: personFields.notes.default(''),
   })
   .refine(employmentOrder, employmentOrderIssue);
@@ -78,6 +82,7 @@ export const PersonUpdate = z
     hourlyRate: personFields.hourlyRate.optional(),
     employmentStart: personFields.employmentStart.optional(),
     employmentEnd: personFields.employmentEnd.optional(),
+    holidayCountry: personFields.holidayCountry.optional(),
     notes: personFields.notes.optional(),
   })
   .refine(employmentOrder, employmentOrderIssue);

@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
-import { fairness, finalSchedule, standbyPay, type Availability, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
+import { fairness, finalSchedule, standbyPay, type Availability, type ScheduleOptions, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
 import { approvedFullDays } from './absences';
@@ -24,25 +24,60 @@ type OnCallMethods =
   | 'oncall.schedule'
   | 'oncall.fairness';
 
-/**
- * Who can take a whole turn: people only within their employment (from the
- * start of its first day to the end of its last) and not on an approved
- * full-day absence during any part of it.
- */
-export function availability(db: Db, team: Team): Availability {
+/** Who is employed for a whole turn: from the start of their first day to the end of their last. */
+export function employedTest(db: Db, team: Team): Availability {
   const clock = zoneClock(team.timeZone);
   const people = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p]));
-  const away = new Map<number, [number, number][]>();
-  for (const a of approvedFullDays(db, team.id, '0000-01-01', '9999-12-31')) {
-    away.set(a.personId, [...(away.get(a.personId) ?? []), [clock.dayStart(a.from), clock.dayStart(clock.addDays(a.to, 1))]]);
-  }
   return (personId, startUtc, endUtc) => {
     const p = people.get(personId);
     if (!p) return false;
     if (p.employmentStart && startUtc < clock.dayStart(p.employmentStart)) return false;
-    if (p.employmentEnd && endUtc > clock.dayStart(clock.addDays(p.employmentEnd, 1))) return false;
-    return !(away.get(personId) ?? []).some(([s, e]) => s < endUtc && startUtc < e);
+    return !(p.employmentEnd && endUtc > clock.dayStart(clock.addDays(p.employmentEnd, 1)));
   };
+}
+
+/** Who can take a whole turn: employed, and not on an approved full-day absence during any of it. */
+export function availability(db: Db, team: Team): Availability {
+  const clock = zoneClock(team.timeZone);
+  const employed = employedTest(db, team);
+  const away = new Map<number, [number, number][]>();
+  for (const a of approvedFullDays(db, team.id, '0000-01-01', '9999-12-31')) {
+    away.set(a.personId, [...(away.get(a.personId) ?? []), [clock.dayStart(a.from), clock.dayStart(clock.addDays(a.to, 1))]]);
+  }
+  return (personId, startUtc, endUtc) => employed(personId, startUtc, endUtc) && !(away.get(personId) ?? []).some(([s, e]) => s < endUtc && startUtc < e);
+}
+
+/**
+ * Whether a turn touches one of the person's public holidays: their own
+ * country's when they keep one, else the team's (with its region).
+ */
+export function holidayTest(db: Db, team: Team): Availability {
+  const clock = zoneClock(team.timeZone);
+  const countryOf = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p.holidayCountry || team.country]));
+  const byCountryYear = new Map<string, Set<string>>();
+  const holidays = (country: string, year: string) => {
+    const key = `${country}|${year}`;
+    let set = byCountryYear.get(key);
+    if (!set) {
+      const region = country === team.country ? team.rules.holidayRegion : '';
+      set = new Set(publicHolidays(country, region, team.timeZone, `${year}-01-01`, `${year}-12-31`).map((h) => h.day));
+      byCountryYear.set(key, set);
+    }
+    return set;
+  };
+  return (personId, startUtc, endUtc) => {
+    const country = countryOf.get(personId) ?? team.country;
+    if (!country) return false;
+    for (let d = clock.dayOf(startUtc); clock.dayStart(d) < endUtc; d = clock.addDays(d, 1)) {
+      if (holidays(country, d.slice(0, 4)).has(d)) return true;
+    }
+    return false;
+  };
+}
+
+/** What the final schedule of a rotation needs besides its layers and overrides. */
+export function scheduleOptions(db: Db, team: Team, rotationId: number): ScheduleOptions {
+  return { available: availability(db, team), employed: employedTest(db, team), onHoliday: holidayTest(db, team), pauses: rotations.pausesOf(db, rotationId) };
 }
 
 /** Standby pay per person and local day over team-local days [from, to], from every rotation's allowance. */
@@ -53,10 +88,7 @@ export function standbyEntries(db: Db, team: Team, from: string, to: string): { 
   const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
   return rotations.listRotations(db, team.id).flatMap((r) => {
     if (r.allowance.perHour === 0 && r.allowance.perDay === 0) return [];
-    const blocks = finalSchedule(rotations.layersOf(db, r.id), rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, {
-      available: availability(db, team),
-      pauses: rotations.pausesOf(db, r.id),
-    });
+    const blocks = finalSchedule(rotations.layersOf(db, r.id), rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, scheduleOptions(db, team, r.id));
     return standbyPay(blocks, r.allowance, clock, holidays);
   });
 }
@@ -71,7 +103,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     return {
       ...r,
       pausedSince: open ? zoneClock(team.timeZone).iso(open.startUtc) : null,
-      layers: rotations.layersOf(db, r.id).map((l) => ({ ...l, participants: [...l.participants], restrictions: [...l.restrictions] })),
+      layers: rotations.layersOf(db, r.id).map((l) => ({ ...l, participants: [...l.participants], restrictions: [...l.restrictions], skipHolidays: l.skipHolidays ?? false })),
     };
   };
   const requireRotation = (id: number, path: (string | number)[] = ['id']) => {
@@ -93,7 +125,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
         if (p.archived) throw new UserError('archived', `${p.name} is archived`, [...path, 'participants', j]);
       });
       dayRange(l.startDay, l.startDay, [...path, 'startDay']);
-      return { name: l.name, level: i, participants: [...l.participants], turnUnit: l.turnUnit, turnLength: l.turnLength, startDay: l.startDay, handoffTime: l.handoffTime, restrictions: l.restrictions ?? [] };
+      return { name: l.name, level: i, participants: [...l.participants], turnUnit: l.turnUnit, turnLength: l.turnLength, startDay: l.startDay, handoffTime: l.handoffTime, restrictions: l.restrictions ?? [], skipHolidays: l.skipHolidays ?? false };
     });
   const local = (team: Team, text: string, path: (string | number)[]) => {
     const [day, time] = text.split('T') as [string, string];
@@ -109,10 +141,9 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     const toUtc = clock.dayStart(clock.addDays(to, 1));
     const chosen = rotationId === null ? rotations.listRotations(db, team.id) : [requireRotation(rotationId, ['rotationId'])];
     if (chosen.some((r) => r.teamId !== team.id)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
-    const available = availability(db, team);
     return chosen.flatMap((r) => {
       const layers: OnCallLayer[] = rotations.layersOf(db, r.id);
-      return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, { available, pauses: rotations.pausesOf(db, r.id) }).map((b) => ({ ...b, rotation: r, layers }));
+      return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, scheduleOptions(db, team, r.id)).map((b) => ({ ...b, rotation: r, layers }));
     });
   };
 
@@ -187,7 +218,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       // Each person must be the one on call all through their own span.
       const layers = rotations.layersOf(db, r.id);
       const holds = (person: number, s: number, e: number) => {
-        const blocks = finalSchedule(layers, rotations.overridesOf(db, r.id, s, e), s, e, team.timeZone, { available: availability(db, team), pauses: rotations.pausesOf(db, r.id) });
+        const blocks = finalSchedule(layers, rotations.overridesOf(db, r.id, s, e), s, e, team.timeZone, scheduleOptions(db, team, r.id));
         return blocks.length > 0 && blocks.every((x) => x.personId === person) && blocks[0]?.startUtc === s && blocks.at(-1)?.endUtc === e && blocks.every((x, i) => i === 0 || blocks[i - 1]?.endUtc === x.startUtc);
       };
       const name = (id: number) => ctx.requirePerson(id, ['a']).name;

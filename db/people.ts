@@ -14,6 +14,7 @@ interface PersonRow {
   hourly_rate: number;
   employment_start: string | null;
   employment_end: string | null;
+  holiday_country: string;
   notes: string;
   archived_at: string | null;
   created_at: string;
@@ -32,6 +33,7 @@ const toPerson = (r: PersonRow): Person => ({
   hourlyRate: r.hourly_rate,
   employmentStart: r.employment_start,
   employmentEnd: r.employment_end,
+  holidayCountry: r.holiday_country,
   notes: r.notes,
   archived: r.archived_at !== null,
   createdAt: r.created_at,
@@ -78,9 +80,9 @@ export function insertPerson(db: Db, p: PersonValues, at: string): number {
   const info = db
     .prepare(
       `INSERT INTO person (team_id, name, email, phone, color, skills, contract_hours, hourly_rate,
-         employment_start, employment_end, notes, created_at, updated_at)
+         employment_start, employment_end, holiday_country, notes, created_at, updated_at)
        VALUES (@teamId, @name, @email, @phone, @color, @skills, @contractHoursPerWeek, @hourlyRate,
-         @employmentStart, @employmentEnd, @notes, @at, @at)`,
+         @employmentStart, @employmentEnd, @holidayCountry, @notes, @at, @at)`,
     )
     .run({ ...p, skills: JSON.stringify(p.skills), at });
   return Number(info.lastInsertRowid);
@@ -90,7 +92,7 @@ export function updatePerson(db: Db, id: number, p: PersonValues, at: string): v
   db.prepare(
     `UPDATE person SET name = @name, email = @email, phone = @phone, color = @color, skills = @skills,
        contract_hours = @contractHoursPerWeek, hourly_rate = @hourlyRate, employment_start = @employmentStart,
-       employment_end = @employmentEnd, notes = @notes, updated_at = @at WHERE id = @id`,
+       employment_end = @employmentEnd, holiday_country = @holidayCountry, notes = @notes, updated_at = @at WHERE id = @id`,
   ).run({ ...p, skills: JSON.stringify(p.skills), at, id });
 }
 

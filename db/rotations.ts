@@ -48,6 +48,7 @@ interface LayerRow {
   start_day: string;
   handoff_time: string;
   restrictions: string;
+  skip_holidays: number;
 }
 
 export function layersOf(db: Db, rotationId: number): OnCallLayer[] {
@@ -62,6 +63,7 @@ export function layersOf(db: Db, rotationId: number): OnCallLayer[] {
     startDay: r.start_day,
     handoffTime: r.handoff_time,
     restrictions: JSON.parse(r.restrictions) as Restriction[],
+    skipHolidays: r.skip_holidays === 1,
     participants: people.all(r.id) as number[],
   }));
 }
@@ -71,12 +73,12 @@ export function replaceLayers(db: Db, rotationId: number, layers: readonly Layer
   db.prepare('DELETE FROM layer_participant WHERE layer_id IN (SELECT id FROM rotation_layer WHERE rotation_id = ?)').run(rotationId);
   db.prepare('DELETE FROM rotation_layer WHERE rotation_id = ?').run(rotationId);
   const insert = db.prepare(
-    `INSERT INTO rotation_layer (rotation_id, name, level, turn_unit, turn_length, start_day, handoff_time, restrictions)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO rotation_layer (rotation_id, name, level, turn_unit, turn_length, start_day, handoff_time, restrictions, skip_holidays)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const participant = db.prepare('INSERT INTO layer_participant (layer_id, position, person_id) VALUES (?, ?, ?)');
   for (const l of layers) {
-    const id = Number(insert.run(rotationId, l.name, l.level, l.turnUnit, l.turnLength, l.startDay, l.handoffTime, JSON.stringify(l.restrictions)).lastInsertRowid);
+    const id = Number(insert.run(rotationId, l.name, l.level, l.turnUnit, l.turnLength, l.startDay, l.handoffTime, JSON.stringify(l.restrictions), l.skipHolidays ? 1 : 0).lastInsertRowid);
     l.participants.forEach((p, i) => participant.run(id, i, p));
   }
 }

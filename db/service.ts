@@ -334,7 +334,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       handlers['rotation.create']({
         teamId,
         name: demo.onCall.name,
-        layers: demo.onCall.layers.map((l) => ({ ...l, participants: l.participants.map((i) => ids[i] ?? 0), restrictions: l.restrictions ?? [] })),
+        layers: demo.onCall.layers.map((l) => ({ ...l, participants: l.participants.map((i) => ids[i] ?? 0), restrictions: l.restrictions ?? [], skipHolidays: l.skipHolidays ?? false })),
       });
       return requireTeam(teamId);
     },

@@ -4,7 +4,8 @@ const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * Schema 2: absences. Types per team (every existing team gets the defaults),
- * absences with a status, an audit line per change, and yearly allowances.
+ * absences with a status, an audit line per change, and yearly allowances;
+ * on-call layers that skip public holidays, and a person's own holiday country.
  */
 export const sql = /* sql */ `
 CREATE TABLE absence_type (
@@ -52,6 +53,11 @@ CREATE TABLE absence_audit (
   changes     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(changes) AND json_type(changes) = 'array')
 ) STRICT;
 CREATE INDEX absence_audit_absence ON absence_audit (absence_id);
+
+-- On-call layers may pass over people on their public holiday; a person may keep another
+-- country's holidays than the team's (a colleague in Warsaw on an Istanbul team).
+ALTER TABLE rotation_layer ADD COLUMN skip_holidays INTEGER NOT NULL DEFAULT 0 CHECK (skip_holidays IN (0, 1));
+ALTER TABLE person ADD COLUMN holiday_country TEXT NOT NULL DEFAULT '' CHECK (holiday_country = '' OR (length(holiday_country) = 2 AND holiday_country = upper(holiday_country)));
 
 CREATE TABLE absence_allowance (
   person_id   INTEGER NOT NULL REFERENCES person (id),

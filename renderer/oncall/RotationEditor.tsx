@@ -27,6 +27,7 @@ interface LayerDraft {
   startDay: string;
   handoffTime: string;
   restrictions: Restriction[];
+  skipHolidays: boolean;
 }
 
 function presetOf(r: Restriction[]): Preset {
@@ -46,7 +47,7 @@ interface Props {
 export function RotationEditor({ team, people, rotation, onSaved, onArchived }: Props) {
   const { t } = useTranslation();
   const monday = startOfWeek(todayIn(team.timeZone), team.weekStart).toString();
-  const blank = (): LayerDraft => ({ name: t('oncall.layer', { n: 1 }), participants: [], turnUnit: 'weeks', turnLength: '1', startDay: monday, handoffTime: '09:00', restrictions: PRESETS.eveningsWeekends });
+  const blank = (): LayerDraft => ({ name: t('oncall.layer', { n: 1 }), participants: [], turnUnit: 'weeks', turnLength: '1', startDay: monday, handoffTime: '09:00', restrictions: PRESETS.eveningsWeekends, skipHolidays: false });
   const [name, setName] = useState(rotation?.name ?? '');
   const [layers, setLayers] = useState<LayerDraft[]>(
     rotation?.layers.map((l) => ({ ...l, turnLength: String(l.turnLength), participants: [...l.participants], restrictions: [...l.restrictions] })) ?? [blank()],
@@ -170,6 +171,10 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
               <option value="weekends">{t('oncall.weekends')}</option>
               {presetOf(l.restrictions) === 'custom' && <option value="custom">…</option>}
             </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={l.skipHolidays} onChange={(e) => update(i, { skipHolidays: e.target.checked })} />
+            {t('oncall.skipHolidays')}
           </label>
           {layers.length > 1 && (
             <button type="button" onClick={() => setLayers(layers.filter((_, j) => j !== i))}>

@@ -34,6 +34,7 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
   const [rate, setRate] = useState(String(person?.hourlyRate ?? 0));
   const [start, setStart] = useState(person?.employmentStart ?? '');
   const [end, setEnd] = useState(person?.employmentEnd ?? '');
+  const [holidayCountry, setHolidayCountry] = useState(person?.holidayCountry ?? '');
   const [notes, setNotes] = useState(person?.notes ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const errors = fieldErrors(error);
@@ -55,6 +56,7 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
       hourlyRate: numberOrNaN(rate),
       employmentStart: start || null,
       employmentEnd: end || null,
+      holidayCountry: holidayCountry.trim().toUpperCase(),
       notes,
     };
     try {
@@ -116,6 +118,9 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
         </Field>
         <Field label={t('person.employmentEnd')} error={errors.get('employmentEnd')}>
           {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
+        </Field>
+        <Field label={t('person.holidayCountry')} hint={t('person.holidayCountryHint', { country: team.country || '—' })} error={errors.get('holidayCountry')}>
+          {(p) => <input {...p} value={holidayCountry} maxLength={2} autoComplete="off" onChange={(e) => setHolidayCountry(e.target.value)} />}
         </Field>
         <Field label={t('person.notes')} error={errors.get('notes')}>
           {(p) => <textarea {...p} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />}

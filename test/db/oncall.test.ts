@@ -212,3 +212,31 @@ describe('rest across shifts and on-call', () => {
     expect(s.run('roster.check', { teamId: t.id, from: '2026-11-23', to: '2026-11-29' }).filter((v) => v.rule !== 'contract_hours')).toEqual([]);
   });
 });
+
+describe('public holidays', () => {
+  it('a layer that skips holidays passes over whoever has a public holiday in the turn, when someone else can take it', () => {
+    const { s, t, ids } = team();
+    const [ayse, mehmet] = ids as [number, number];
+    // Mehmet lives in Warsaw and keeps Polish holidays: 11 November is his; 29 October (Republic Day) is Ayşe's.
+    s.run('person.update', { id: mehmet, holidayCountry: 'PL' });
+    const layer = { name: 'Days', participants: [ayse, mehmet], turnUnit: 'days' as const, turnLength: 1, startDay: '2026-10-26', handoffTime: '09:00' };
+    const r = s.run('rotation.create', { teamId: t.id, name: 'Nöbet', layers: [{ ...layer, skipHolidays: true }] });
+    expect(r.layers[0]?.skipHolidays).toBe(true);
+    const blocks = () => s.run('oncall.schedule', { teamId: t.id, from: '2026-10-26', to: '2026-11-22' });
+    const onAt = (local: string) => blocks().find((b) => b.start <= `${local}:00+03:00` && `${local}:00+03:00` < b.end)?.person.split(' ')[0];
+    // Ayşe's turn of 28 October (09:00 to 09:00) touches Republic Day: Mehmet covers it. Mehmet's of 11 November
+    // touches Polish Independence Day: Ayşe covers it.
+    expect(['2026-10-28T12:00', '2026-10-29T12:00', '2026-11-11T12:00'].map(onAt)).toEqual(['Mehmet', 'Mehmet', 'Ayşe']);
+    // Each covered turn is given back, so the four weeks split evenly: 14 turns each (the range ends 15 h into Mehmet's last).
+    const hours = s.run('oncall.fairness', { teamId: t.id, from: '2026-10-26', to: '2026-11-22' }).map((f) => [f.person.split(' ')[0], f.hours]);
+    expect(hours).toEqual([
+      ['Ayşe', 14 * 24],
+      ['Mehmet', 13 * 24 + 15],
+    ]);
+
+    // When everyone free has the holiday, the usual order holds rather than leaving the turn empty.
+    s.run('person.update', { id: mehmet, holidayCountry: '' });
+    expect(['2026-10-27T12:00', '2026-10-28T12:00', '2026-10-29T12:00', '2026-10-30T12:00'].map(onAt)).toEqual(['Mehmet', 'Ayşe', 'Mehmet', 'Ayşe']);
+    expect(s.call('person.update', { id: mehmet, holidayCountry: 'Poland' })).toMatchObject({ ok: false, error: { path: ['holidayCountry'] } });
+  });
+});

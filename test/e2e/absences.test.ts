@@ -85,10 +85,8 @@ describe('the absences page', () => {
     const input = page.locator('input[type=file]');
     await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`person,type,start,end\nayse@example.com,vacation,${day},2000-01-01\nNobody,sick,${day},${day}\n`) });
     const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
-    await expect(alert.getByRole('listitem').allTextContents()).resolves.toEqual([
-      `2: end: ends (2000-01-01) before it starts (${day})`,
-      '3: person: nobody in Destek is called or has the email Nobody',
-    ]);
+    const lines = [`2: end: ends (2000-01-01) before it starts (${day})`, '3: person: nobody in Destek is called or has the email Nobody'];
+    expect(await settle(() => alert.getByRole('listitem').allTextContents(), lines)).toEqual(lines);
     await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(`person,type,start,end\nAyşe Yılmaz,Hastalık izni,${day},${day}\n`) });
     await page.getByText('Imported 1 absence', { exact: true }).waitFor();
     // On the month calendar as an all-day event titled with the person and the type, and in today's "who is away".
