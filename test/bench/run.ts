@@ -74,6 +74,41 @@ const shiftCount = big.run('shift.list', { teamId: bigTeam.id, from: '2026-11-23
 console.log(`${'  (shifts in those 12 weeks)'.padEnd(58)} ${String(shiftCount).padStart(9)}`);
 time('full rule check, 200 people × 4 weeks (service call)', 20, () => big.run('roster.check', { teamId: bigTeam.id, from: '2026-11-23', to: '2026-12-20' }));
 time('roster.week for 200 people (grid data: shifts, cost, rules)', 20, () => big.run('roster.week', { teamId: bigTeam.id, weekStart: '2026-11-30' }));
+
+// On-call at scale (issue 4): 3 layers × 20 people over a year with 200 overrides.
+const evenings = [1, 2, 3, 4, 5].map((d) => ({ fromDay: d, fromTime: '18:00', toDay: d === 5 ? 6 : d + 1, toTime: '09:00' }));
+const weekends = [{ fromDay: 6, fromTime: '00:00', toDay: 1, toTime: '00:00' }];
+const group = (k: number) => personIds.slice(20 * k, 20 * k + 20);
+const rotation = big.run('rotation.create', {
+  teamId: bigTeam.id,
+  name: 'Dyżur',
+  layers: [
+    { name: 'Base', participants: group(0), turnUnit: 'weeks', turnLength: 1, startDay: '2026-01-05', handoffTime: '09:00' },
+    { name: 'Evenings', participants: group(1), turnUnit: 'days', turnLength: 1, startDay: '2026-01-05', handoffTime: '18:00', restrictions: evenings, skipHolidays: true },
+    { name: 'Weekend halves', participants: group(2), turnUnit: 'hours', turnLength: 12, startDay: '2026-01-03', handoffTime: '08:00', restrictions: weekends },
+  ],
+});
+const pad = (n: number) => String(n).padStart(2, '0');
+for (let i = 0; i < 200; i += 1) {
+  const day = Temporal.PlainDate.from('2027-01-01').add({ days: (i * 37) % 360 });
+  big.run('oncall.addOverride', { rotationId: rotation.id, personId: personIds[60 + (i % 40)] ?? 0, start: `${day.toString()}T${pad(8 + (i % 10))}:00`, end: `${day.toString()}T${pad(14 + (i % 8))}:30` });
+}
+let blocks = 0;
+time('on-call final schedule, 3 layers × 20 people, a year, 200 overrides', 10, () => {
+  blocks = big.run('oncall.schedule', { teamId: bigTeam.id, rotationId: rotation.id, from: '2027-01-01', to: '2027-12-31' }).length;
+});
+console.log(`${'  (blocks in that year)'.padEnd(58)} ${String(blocks).padStart(9)}`);
+time('on-call fairness over that year', 5, () => big.run('oncall.fairness', { teamId: bigTeam.id, rotationId: rotation.id, from: '2027-01-01', to: '2027-12-31' }));
+time('full rule check 200 × 4 weeks, rest around on-call included', 20, () => big.run('roster.check', { teamId: bigTeam.id, from: '2026-11-23', to: '2026-12-20' }));
+
+// Absences at 200 people: a week of leave for each person somewhere in the 12 weeks.
+const vacation = big.run('absenceType.list', { teamId: bigTeam.id }).find((x) => x.key === 'vacation')?.id ?? 0;
+big.run('absence.import', {
+  teamId: bigTeam.id,
+  csv: toCsv([['person', 'type', 'start', 'end'], ...personIds.map((_, i) => [`a${i}@example.com`, 'vacation', Temporal.PlainDate.from('2026-11-23').add({ weeks: i % 12 }).toString(), Temporal.PlainDate.from('2026-11-27').add({ weeks: i % 12 }).toString()])]),
+});
+time('roster.week for 200 people with leave (uncovered shifts marked)', 20, () => big.run('roster.week', { teamId: bigTeam.id, weekStart: '2026-11-30' }));
+time('absence statistics, 200 people × 12 weeks', 10, () => big.run('absence.stats', { teamId: bigTeam.id, from: '2026-11-23', to: '2027-02-14' }));
 big.close();
 
 if (fs.existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
