@@ -117,12 +117,6 @@ export function inRestrictions(layer: OnCallLayer, t: number, clock: ZoneClock):
   return restrictionWindows(layer, t, t + 1, clock).some(([a, b]) => t >= a && t < b);
 }
 
-/** Instants where a restriction window opens or closes, in (from, to). */
-function restrictionEdges(layer: OnCallLayer, from: number, to: number, clock: ZoneClock): number[] {
-  return restrictionWindows(layer, from, to, clock)
-    .flat()
-    .filter((t) => t > from && t < to);
-}
 
 /**
  * Who takes each turn of a layer, from its first turn up to the one that holds
@@ -209,8 +203,9 @@ export function assignTurns(
 }
 
 /** Who a layer has on call at instant `t`, given its turn assignment. */
-function layerAt(layer: OnCallLayer, t: number, clock: ZoneClock, turns: ReadonlyMap<number, number | null>, pauses: readonly Pause[]): number | null {
-  if (t < turnStart(layer, 0, clock) || !inRestrictions(layer, t, clock)) return null;
+function layerAt(layer: OnCallLayer, t: number, clock: ZoneClock, turns: ReadonlyMap<number, number | null>, pauses: readonly Pause[], windows: readonly [number, number][] | null): number | null {
+  // `windows`: the layer's restriction windows over the whole range, worked out once (null: no restrictions).
+  if (t < turnStart(layer, 0, clock) || (windows !== null && !windows.some(([a, b]) => t >= a && t < b))) return null;
   if (pauses.some((p) => t >= p.startUtc && (p.endUtc === null || t < p.endUtc))) return null;
   return turns.get(turnIndex(layer, t, clock)) ?? null;
 }
@@ -223,6 +218,11 @@ export interface ScheduleOptions {
   onHoliday?: Availability;
   /** Whether the person is employed for the whole turn; outside it they are not in the round and owe nothing. */
   employed?: Availability;
+  /**
+   * Turn assignments already worked out per layer id (with the instant they reach), so
+   * several schedules in one request do not each replay every turn from the layer's start.
+   */
+  turnCache?: Map<number, { untilUtc: number; turns: Map<number, number | null> }>;
 }
 
 /**
@@ -240,7 +240,16 @@ export function finalSchedule(
   const clock = zoneClock(timeZone);
   const available = options.available ?? (() => true);
   const pauses = options.pauses ?? [];
-  const turns = new Map(layers.map((l) => [l.id, assignTurns(l, toUtc, clock, available, pauses, options.onHoliday, options.employed)]));
+  const turns = new Map(
+    layers.map((l) => {
+      const cached = options.turnCache?.get(l.id);
+      if (cached && cached.untilUtc >= toUtc) return [l.id, cached.turns];
+      const fresh = assignTurns(l, toUtc, clock, available, pauses, options.onHoliday, options.employed);
+      options.turnCache?.set(l.id, { untilUtc: toUtc, turns: fresh });
+      return [l.id, fresh];
+    }),
+  );
+  const windowsOf = new Map(layers.map((l) => [l.id, l.restrictions.length ? restrictionWindows(l, fromUtc, toUtc, clock) : null]));
   const edges = new Set<number>([fromUtc, toUtc]);
   for (const p of pauses) {
     if (p.startUtc > fromUtc && p.startUtc < toUtc) edges.add(p.startUtc);
@@ -256,7 +265,7 @@ export function finalSchedule(
         if (s > fromUtc) edges.add(s);
       }
     }
-    for (const e of restrictionEdges(layer, fromUtc, toUtc, clock)) edges.add(e);
+    for (const e of (windowsOf.get(layer.id) ?? []).flat()) if (e > fromUtc && e < toUtc) edges.add(e);
   }
   for (const o of overrides) {
     if (o.startUtc > fromUtc && o.startUtc < toUtc) edges.add(o.startUtc);
@@ -274,7 +283,7 @@ export function finalSchedule(
     if (override) block = { personId: override.personId, startUtc: start, endUtc: end, layerId: null, overrideId: override.id };
     else {
       for (const layer of byLevel) {
-        const who = layerAt(layer, start, clock, turns.get(layer.id) ?? new Map(), pauses);
+        const who = layerAt(layer, start, clock, turns.get(layer.id) ?? new Map(), pauses, windowsOf.get(layer.id) ?? null);
         if (who !== null) {
           block = { personId: who, startUtc: start, endUtc: end, layerId: layer.id, overrideId: null };
           break;

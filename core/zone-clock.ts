@@ -32,9 +32,10 @@ export interface ZoneClock {
 }
 
 function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  const cache = new Map<string, R>();
+  const cache = new Map<unknown, R>();
   return (...args: A) => {
-    const key = args.join('|');
+    // One argument is its own key: no string to build for every instant looked up.
+    const key = args.length === 1 ? args[0] : args.join('|');
     let v = cache.get(key);
     if (v === undefined) {
       v = fn(...args);

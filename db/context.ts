@@ -14,6 +14,11 @@ export interface ServiceContext {
   actor: string;
   requireTeam(id: number, path?: (string | number)[]): Team;
   requirePerson(id: number, path?: (string | number)[]): Person;
+  /**
+   * A value worked out once per API call (cleared before each): lookups several
+   * parts of one answer share, such as on-call turn assignments.
+   */
+  memo<T>(key: string, make: () => T): T;
   /** The final on-call schedule of all the team's rotations over team-local days [from, to]. */
   onCallSchedule(team: Team, from: string, to: string): ScheduleBlock[];
 }

@@ -75,20 +75,28 @@ export function holidayTest(db: Db, team: Team): Availability {
   };
 }
 
-/** What the final schedule of a rotation needs besides its layers and overrides. */
-export function scheduleOptions(db: Db, team: Team, rotationId: number): ScheduleOptions {
-  return { available: availability(db, team), employed: employedTest(db, team), onHoliday: holidayTest(db, team), pauses: rotations.pausesOf(db, rotationId) };
+/** What the final schedule of a rotation needs besides its layers and overrides, worked out once per API call. */
+export function scheduleOptions(ctx: Pick<ServiceContext, 'db' | 'memo'>, team: Team, rotationId: number): ScheduleOptions {
+  const { db } = ctx;
+  return {
+    available: ctx.memo(`available|${team.id}`, () => availability(db, team)),
+    employed: ctx.memo(`employed|${team.id}`, () => employedTest(db, team)),
+    onHoliday: ctx.memo(`holiday|${team.id}`, () => holidayTest(db, team)),
+    pauses: rotations.pausesOf(db, rotationId),
+    turnCache: ctx.memo(`turns|${rotationId}`, () => new Map()),
+  };
 }
 
 /** Standby pay per person and local day over team-local days [from, to], from every rotation's allowance. */
-export function standbyEntries(db: Db, team: Team, from: string, to: string): { personId: number; day: string; amount: number }[] {
+export function standbyEntries(ctx: Pick<ServiceContext, 'db' | 'memo'>, team: Team, from: string, to: string): { personId: number; day: string; amount: number }[] {
+  const { db } = ctx;
   const clock = zoneClock(team.timeZone);
   const fromUtc = clock.dayStart(from);
   const toUtc = clock.dayStart(clock.addDays(to, 1));
   const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
   return rotations.listRotations(db, team.id).flatMap((r) => {
     if (r.allowance.perHour === 0 && r.allowance.perDay === 0) return [];
-    const blocks = finalSchedule(rotations.layersOf(db, r.id), rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, scheduleOptions(db, team, r.id));
+    const blocks = finalSchedule(rotations.layersOf(db, r.id), rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, scheduleOptions(ctx, team, r.id));
     return standbyPay(blocks, r.allowance, clock, holidays);
   });
 }
@@ -143,7 +151,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     if (chosen.some((r) => r.teamId !== team.id)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
     return chosen.flatMap((r) => {
       const layers: OnCallLayer[] = rotations.layersOf(db, r.id);
-      return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, scheduleOptions(db, team, r.id)).map((b) => ({ ...b, rotation: r, layers }));
+      return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, scheduleOptions(ctx, team, r.id)).map((b) => ({ ...b, rotation: r, layers }));
     });
   };
 
@@ -218,7 +226,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       // Each person must be the one on call all through their own span.
       const layers = rotations.layersOf(db, r.id);
       const holds = (person: number, s: number, e: number) => {
-        const blocks = finalSchedule(layers, rotations.overridesOf(db, r.id, s, e), s, e, team.timeZone, scheduleOptions(db, team, r.id));
+        const blocks = finalSchedule(layers, rotations.overridesOf(db, r.id, s, e), s, e, team.timeZone, scheduleOptions(ctx, team, r.id));
         return blocks.length > 0 && blocks.every((x) => x.personId === person) && blocks[0]?.startUtc === s && blocks.at(-1)?.endUtc === e && blocks.every((x, i) => i === 0 || blocks[i - 1]?.endUtc === x.startUtc);
       };
       const name = (id: number) => ctx.requirePerson(id, ['a']).name;

@@ -383,7 +383,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const everyone = listPeople(db, teamId, '', true);
       const withShifts = new Set(weekShifts.map((x) => x.personId));
       const standby = new Map<number, number>();
-      for (const e of standbyEntries(db, team, from, to)) standby.set(e.personId, (standby.get(e.personId) ?? 0) + e.amount);
+      for (const e of standbyEntries(ctx, team, from, to)) standby.set(e.personId, (standby.get(e.personId) ?? 0) + e.amount);
       const rows = everyone
         .filter((p) => !p.archived || withShifts.has(p.id) || standby.has(p.id))
         .map((p) => {
@@ -480,7 +480,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         bump(periodOf(r.day), p.id, p.name, c.paidMinutes, c.cost);
         bump(periodOf(r.day), null, team.name, c.paidMinutes, c.cost);
       }
-      for (const e of standbyEntries(db, team, from, to)) {
+      for (const e of standbyEntries(ctx, team, from, to)) {
         const p = people.get(e.personId);
         if (!p) continue;
         bump(periodOf(e.day), p.id, p.name, 0, 0, e.amount);

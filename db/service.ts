@@ -86,6 +86,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   const clock = options.now ?? (() => Temporal.Now.instant());
   const stamp = () => nowIso(clock());
   const history = new UndoHistory(db);
+  const requestMemo = new Map<string, unknown>();
 
   const labelOf = (step: string | null): string | null => (step && isMethodName(step) ? contract[step].undo : null);
   const historyState = () => {
@@ -169,6 +170,10 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     clock,
     stamp,
     actor: options.actor ?? osUser(),
+    memo: <T>(key: string, make: () => T): T => {
+      if (!requestMemo.has(key)) requestMemo.set(key, make());
+      return requestMemo.get(key) as T;
+    },
     requireTeam,
     requirePerson: (id, path = ['id']) => requirePerson(id, path),
     onCallSchedule: (team, from, to) => handlers['oncall.schedule']({ teamId: team.id, rotationId: null, from, to }),
@@ -363,6 +368,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       return { ok: false, error };
     }
     const handler = handlers[method] as (i: unknown) => unknown;
+    requestMemo.clear();
     // Output is checked before the transaction commits, so a contract breach writes nothing.
     const work = () => spec.output.parse(handler(parsed.data));
     try {

@@ -91,7 +91,7 @@ const rotation = big.run('rotation.create', {
 const pad = (n: number) => String(n).padStart(2, '0');
 for (let i = 0; i < 200; i += 1) {
   const day = Temporal.PlainDate.from('2027-01-01').add({ days: (i * 37) % 360 });
-  big.run('oncall.addOverride', { rotationId: rotation.id, personId: personIds[60 + (i % 40)] ?? 0, start: `${day.toString()}T${pad(8 + (i % 10))}:00`, end: `${day.toString()}T${pad(14 + (i % 8))}:30` });
+  big.run('oncall.addOverride', { rotationId: rotation.id, personId: personIds[60 + (i % 40)] ?? 0, start: `${day.toString()}T${pad(6 + (i % 8))}:00`, end: `${day.toString()}T${pad(8 + (i % 8) + (i % 7))}:30` });
 }
 let blocks = 0;
 time('on-call final schedule, 3 layers × 20 people, a year, 200 overrides', 10, () => {
