@@ -102,7 +102,6 @@ time('on-call fairness over that year', 5, () => big.run('oncall.fairness', { te
 time('full rule check 200 × 4 weeks, rest around on-call included', 20, () => big.run('roster.check', { teamId: bigTeam.id, from: '2026-11-23', to: '2026-12-20' }));
 
 // Absences at 200 people: a week of leave for each person somewhere in the 12 weeks.
-const vacation = big.run('absenceType.list', { teamId: bigTeam.id }).find((x) => x.key === 'vacation')?.id ?? 0;
 big.run('absence.import', {
   teamId: bigTeam.id,
   csv: toCsv([['person', 'type', 'start', 'end'], ...personIds.map((_, i) => [`a${i}@example.com`, 'vacation', Temporal.PlainDate.from('2026-11-23').add({ weeks: i % 12 }).toString(), Temporal.PlainDate.from('2026-11-27').add({ weeks: i % 12 }).toString()])]),
