@@ -9,6 +9,7 @@ import { call, CallError } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
+import { IdSelect } from '../shell/IdSelect';
 
 interface Props {
   team: Team;
@@ -53,26 +54,10 @@ export function AbsenceForm({ team, people, types, editing, onSaved, onCancel }:
     <form className="form-grid" aria-label={editing ? t('absences.editTitle') : t('absences.requestTitle')} onSubmit={(e) => void save(e, 'requested')} noValidate>
       <h3>{editing ? t('absences.editTitle') : t('absences.requestTitle')}</h3>
       <Field label={t('absences.person')} error={errors.get('personId')}>
-        {(p) => (
-          <select {...p} value={personId} disabled={editing !== null} onChange={(e) => setPersonId(Number(e.target.value))}>
-            {people.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        )}
+        {(p) => <IdSelect {...p} items={people} value={personId} disabled={editing !== null} onPick={setPersonId} />}
       </Field>
       <Field label={t('absences.type')} error={errors.get('typeId')}>
-        {(p) => (
-          <select {...p} value={typeId} onChange={(e) => setTypeId(Number(e.target.value))}>
-            {types.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        )}
+        {(p) => <IdSelect {...p} items={types} value={typeId} onPick={setTypeId} />}
       </Field>
       <Field label={t('absences.start')} error={errors.get('start')}>
         {(p) => (

@@ -8,6 +8,7 @@ import { call } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
+import { IdSelect } from '../shell/IdSelect';
 
 interface Props {
   team: Team;
@@ -56,13 +57,7 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson, revi
       <div className="form-grid">
         <label className="field">
           <span>{t('absences.person')}</span>
-          <select aria-label={t('absences.balancePerson')} value={personId ?? ''} onChange={(e) => onPerson(Number(e.target.value))}>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect aria-label={t('absences.balancePerson')} items={people} value={personId ?? ''} onPick={onPerson} />
         </label>
         <label className="field">
           <span>{t('absences.asOf')}</span>
@@ -100,13 +95,7 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson, revi
       <form className="form-grid" aria-label={t('absences.setAllowance', { year })} onSubmit={setAllowance} noValidate>
         <label className="field">
           <span>{t('absences.type')}</span>
-          <select value={typeId} onChange={(e) => setTypeId(Number(e.target.value))}>
-            {types.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect items={types} value={typeId} onPick={setTypeId} />
         </label>
         <label className="field">
           <span>{t('absences.allowanceIn', { year })}</span>

@@ -14,6 +14,7 @@ import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { calendarBase, visibleDays } from './fullcalendar';
 import { ShiftDialog } from './ShiftDialog';
+import { IdSelect } from '../shell/IdSelect';
 
 type Mode = 'teamWeek' | 'teamDay' | 'personMonth' | 'overview';
 const MODES: Mode[] = ['teamWeek', 'teamDay', 'personMonth', 'overview'];
@@ -111,13 +112,7 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
         {mode === 'personMonth' && (
           <label className="inline">
             <span>{t('calendar.person')}</span>
-            <select value={personId ?? ''} onChange={(e) => setPersonId(Number(e.target.value))}>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <IdSelect items={people} value={personId ?? ''} onPick={setPersonId} />
           </label>
         )}
       </div>

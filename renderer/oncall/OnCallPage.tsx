@@ -15,6 +15,7 @@ import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { calendarBase, visibleDays } from '../calendar/fullcalendar';
 import { RotationEditor } from './RotationEditor';
+import { IdSelect } from '../shell/IdSelect';
 
 
 interface Props {
@@ -248,15 +249,7 @@ function OverridesPanel({ rotation, people, overrides, onChanged }: { rotation: 
       )}
       <form className="form-grid" onSubmit={(e) => void add(e)} aria-label={t('oncall.addOverride')} noValidate>
         <Field label={t('oncall.covers')} error={errors.get('personId')}>
-          {(p) => (
-            <select {...p} value={personId} onChange={(e) => setPersonId(Number(e.target.value))}>
-              {people.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <IdSelect {...p} items={people} value={personId} onPick={setPersonId} />}
         </Field>
         <Field label={t('oncall.start')} error={errors.get('start')}>
           {(p) => <input {...p} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />}

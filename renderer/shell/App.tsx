@@ -16,6 +16,7 @@ import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
 import { TeamForm } from '../team/TeamForm';
 import { Welcome } from './Welcome';
+import { IdSelect } from './IdSelect';
 
 type View = 'roster' | 'calendar' | 'oncall' | 'absences' | 'people' | 'templates' | 'team' | 'history';
 const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'absences', 'people', 'templates', 'team', 'history'];
@@ -124,13 +125,7 @@ export function App() {
         {teams && teams.length > 0 && (
           <label className="inline">
             <span>{t('header.team')}</span>
-            <select value={team?.id ?? ''} onChange={(e) => setTeamId(Number(e.target.value))}>
-              {teams.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
+            <IdSelect items={teams} value={team?.id ?? ''} onPick={setTeamId} />
           </label>
         )}
         {teams && teams.length > 0 && (
