@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toCsv } from '../core/csv';
 import { UserError } from '../core/errors';
+import { evaluateAgents, requiredAgents } from '../core/erlang';
 import { matchTeamName, type Team } from '../core/team';
 import { startOfWeek, todayIn } from '../core/time';
 import { openPlanner } from '../db/open';
@@ -279,6 +280,61 @@ const COMMANDS: Record<string, Command> = {
       } finally {
         service.close();
       }
+    },
+  },
+  staffing: {
+    usage:
+      'rosterdesk staffing --calls N --interval-minutes M --aht-seconds S --target-sl P --target-seconds T [--shrinkage X] [--max-occupancy Y] [--patience-seconds Z] [--agents K]',
+    summary: 'Agents needed for one interval (Erlang C, or Erlang A with a patience), as one JSON object',
+    options: {
+      calls: { type: 'string' },
+      'interval-minutes': { type: 'string' },
+      'aht-seconds': { type: 'string' },
+      'target-sl': { type: 'string' },
+      'target-seconds': { type: 'string' },
+      shrinkage: { type: 'string' },
+      'max-occupancy': { type: 'string' },
+      'patience-seconds': { type: 'string' },
+      agents: { type: 'string' },
+    },
+    positionals: 0,
+    run: ({ values }, io) => {
+      const usage = COMMANDS.staffing?.usage ?? '';
+      /** A number flag within its range; `integer` for counts. */
+      const num = (name: string, min: number, max: number, options: { optional?: boolean; integer?: boolean; openMin?: boolean; openMax?: boolean } = {}): number | null => {
+        const text = values[name];
+        if (text === undefined && options.optional) return null;
+        if (typeof text !== 'string' || text === '') throw new UsageError(`--${name} is required`, usage);
+        const n = Number(text);
+        const ok = Number.isFinite(n) && (options.openMin ? n > min : n >= min) && (options.openMax ? n < max : n <= max) && (!options.integer || Number.isInteger(n));
+        if (!ok) throw new UsageError(`--${name} must be ${options.integer ? 'a whole number' : 'a number'} ${options.openMin ? 'above' : 'from'} ${min} ${options.openMax ? 'and below' : 'to'} ${max}, not "${text}"`, usage);
+        return n;
+      };
+      const input = {
+        calls: num('calls', 0, 10_000_000) ?? 0,
+        intervalMinutes: num('interval-minutes', 0, 1440, { openMin: true }) ?? 30,
+        ahtSeconds: num('aht-seconds', 0, 86_400, { openMin: true }) ?? 1,
+        targetServiceLevel: num('target-sl', 0, 1, { openMin: true, openMax: true }) ?? 0.8,
+        targetSeconds: num('target-seconds', 0, 86_400) ?? 20,
+        shrinkage: num('shrinkage', 0, 1, { optional: true, openMax: true }) ?? 0,
+        maxOccupancy: num('max-occupancy', 0, 1, { optional: true, openMin: true }) ?? 1,
+        patienceSeconds: num('patience-seconds', 0, 86_400, { optional: true, openMin: true }),
+      };
+      const agents = num('agents', 0, 1_000_000, { optional: true, integer: true });
+      const r = agents === null ? requiredAgents(input) : evaluateAgents(input, agents);
+      const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : null);
+      const out = {
+        traffic: round(r.traffic),
+        agents: r.agents,
+        scheduled: r.scheduled,
+        serviceLevel: round(r.serviceLevel),
+        probWait: round(r.probWait),
+        asa: round(r.asa),
+        occupancy: round(r.occupancy),
+        ...(r.abandonRate === undefined ? {} : { abandonRate: round(r.abandonRate) }),
+      };
+      io.out(`${JSON.stringify(out)}\n`);
+      return EXIT_OK;
     },
   },
   oncall: {

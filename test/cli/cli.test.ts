@@ -246,3 +246,21 @@ describe('rosterdesk import absences', () => {
     s.close();
   });
 });
+
+describe('rosterdesk staffing', () => {
+  it('prints one JSON object for the worked example, evaluates a given number of agents, and refuses bad numbers', async () => {
+    const args = ['staffing', '--calls', '100', '--interval-minutes', '30', '--aht-seconds', '180', '--target-sl', '0.8', '--target-seconds', '20'];
+    const r = await cli(...args, '--shrinkage', '0.3');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ traffic: 10, agents: 14, scheduled: 20, serviceLevel: 0.88835, probWait: 0.174132, asa: 7.835937, occupancy: 0.714286 });
+    expect(JSON.parse((await cli(...args, '--agents', '13')).out)).toMatchObject({ agents: 13, serviceLevel: 0.795595 });
+    const a = JSON.parse((await cli(...args, '--patience-seconds', '120')).out) as Record<string, number>;
+    expect(Object.keys(a)).toEqual(['traffic', 'agents', 'scheduled', 'serviceLevel', 'probWait', 'asa', 'occupancy', 'abandonRate']);
+    expect(a.agents).toBeLessThanOrEqual(14);
+    const bad = await cli(...args.slice(0, 7), '--target-sl', '80', '--target-seconds', '20');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--target-sl must be a number above 0 and below 1, not "80"');
+    expect((await cli('staffing', '--calls', '100')).err).toContain('--interval-minutes is required');
+    expect((await cli(...args, '--agents', '2.5')).code).toBe(2);
+  });
+});
