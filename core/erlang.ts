@@ -146,7 +146,7 @@ export function trafficErlangs(calls: number, ahtSeconds: number, intervalMinute
 export function evaluateAgents(input: StaffingInput, agents: number): StaffingResult {
   const traffic = trafficErlangs(input.calls, input.ahtSeconds, input.intervalMinutes);
   const metrics =
-    input.patienceSeconds != null && input.patienceSeconds > 0
+    input.patienceSeconds !== null && input.patienceSeconds !== undefined && input.patienceSeconds > 0
       ? erlangAMetrics(agents, traffic, input.ahtSeconds, input.targetSeconds, input.patienceSeconds)
       : erlangCMetrics(agents, traffic, input.ahtSeconds, input.targetSeconds);
   return { traffic, agents, scheduled: scheduledHeadcount(agents, input.shrinkage ?? 0), ...metrics };
@@ -189,7 +189,7 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
     n += 1;
     b = (traffic * b) / (n + traffic * b);
   }
-  if (input.patienceSeconds == null || input.patienceSeconds <= 0) return upper;
+  if (input.patienceSeconds === null || input.patienceSeconds === undefined || input.patienceSeconds <= 0) return upper;
   // Erlang A: abandonment only shortens waits, so the Erlang C answer is an upper bound;
   // both service level and occupancy are monotone in agents, so bisect below it. (Fewer
   // agents than Erlangs can meet a waiting target when enough callers give up: the
