@@ -222,6 +222,38 @@ const COMMANDS: Record<string, Command> = {
     'absence.import',
     'absences',
   ),
+  'import volume': {
+    usage: 'rosterdesk import volume FILE.csv --db FILE --team NAME [--channel NAME] [--tz ZONE]',
+    summary: 'Import ticket history: a help-desk export (Zendesk, Freshdesk: one row per ticket) or interval rows; all or nothing',
+    options: { ...dbOption, team: { type: 'string' }, channel: { type: 'string' }, tz: { type: 'string' } },
+    positionals: 1,
+    run: ({ values, positionals }, io) => {
+      const usage = COMMANDS['import volume']?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const csvPath = positionals[0] ?? '';
+      let csv: string;
+      try {
+        csv = fs.readFileSync(csvPath, 'utf8');
+      } catch {
+        throw new UserError('not_found', `Cannot read ${csvPath}`);
+      }
+      return withService(db, (s) => {
+        const team = teamByName(s, teamName);
+        const channel = typeof values.channel === 'string' ? values.channel.trim().toLowerCase() : null;
+        const timeZone = typeof values.tz === 'string' ? values.tz : null;
+        const result = s.call('volume.import', { teamId: team.id, csv, channel, timeZone });
+        if (!result.ok) {
+          for (const l of result.error.lines ?? []) io.err(`${csvPath}:${l.line}: ${l.message}\n`);
+          const flag = result.error.path[0] === 'timeZone' ? '--tz' : result.error.path[0] === 'channel' ? '--channel' : null;
+          throw new UserError(result.error.code, result.error.lines?.length ? `${result.error.lines.length} problem(s) in ${csvPath}; nothing was imported` : `${flag ? `${flag}: ` : ''}${result.error.message}`);
+        }
+        const v = result.value;
+        io.out(`Imported ${v.rows} ${v.kind === 'tickets' ? 'tickets' : 'interval rows'} into "${team.name}" as ${v.intervals} intervals (${v.channels.join(', ')}) from ${v.from ?? '-'} to ${v.to ?? '-'}${v.replaced ? `, replacing ${v.replaced} stored intervals` : ''}\n`);
+        return EXIT_OK;
+      });
+    },
+  },
   'import roster': {
     usage: 'rosterdesk import roster FILE.csv|FILE.xlsx --db FILE --team NAME',
     summary: 'Import shifts (columns person,date,code or person,date,start,end); all or nothing',

@@ -27,7 +27,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
+// Large enough for a year of ticket exports (about a million rows); the server is loopback-only and token-guarded.
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

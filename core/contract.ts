@@ -7,7 +7,7 @@ import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern'
 import { Violation } from './rules';
 import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from './shift';
 import { ShiftTemplate } from './template';
-import { id, label, plainDate } from './validators';
+import { id, label, plainDate, timeZone } from './validators';
 
 /**
  * The API contract: every method the UI, the CLI and tests can call, with the
@@ -224,6 +224,22 @@ export const contract = {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
     output: z.array(DailyVolume),
     undo: null,
+  },
+
+  /**
+   * Imports ticket history: a help-desk export (one row per ticket) or interval rows. All or
+   * nothing. What the file covers replaces what was stored for those channels then, so the same
+   * file imported twice leaves the same history.
+   */
+  'volume.import': {
+    input: z.strictObject({
+      teamId: id,
+      csv: z.string().max(200_000_000),
+      channel: z.string().max(32).nullable().default(null),
+      timeZone: timeZone.nullable().default(null),
+    }),
+    output: z.object({ kind: z.enum(['tickets', 'intervals']), rows: z.number(), intervals: z.number(), channels: z.array(z.string()), from: z.string().nullable(), to: z.string().nullable(), replaced: z.number() }),
+    undo: 'Import ticket history',
   },
 
   'volume.weekly': {

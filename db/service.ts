@@ -32,7 +32,9 @@ import { onCallHandlers } from './oncall';
 import { rosterHandlers } from './roster';
 import { insertTemplate } from './templates';
 import { UndoHistory } from './undo';
-import { insertVolumes, volumesBetween } from './volume';
+import { deleteVolumes, insertVolumes, volumesBetween } from './volume';
+import { parseVolumeCsv } from '../core/volume-import';
+import { zoneClock } from '../core/zone-clock';
 
 export interface ServiceOptions {
   appVersion: string;
@@ -300,6 +302,34 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       if (Temporal.PlainDate.compare(fromDay, toDay) > 0) throw new UserError('reversed_range', 'The range ends before it starts', ['to']);
       if (fromDay.until(toDay).days > 3660) throw new UserError('too_big', 'At most ten years at once', ['to']);
       return dailyVolumes(team, fromDay, toDay);
+    },
+    'volume.import': ({ teamId, csv, channel, timeZone }) => {
+      const team = requireTeam(teamId);
+      if (channel !== null && !team.skills.includes(channel)) {
+        throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
+      }
+      const parsed = parseVolumeCsv(csv, { channels: team.skills, channel, timeZone: timeZone ?? team.timeZone });
+      const clock = zoneClock(team.timeZone);
+      let replaced = 0;
+      const channels = [...new Set(parsed.intervals.map((r) => r.channel))].sort();
+      for (const c of channels) {
+        const mine = parsed.intervals.filter((r) => r.channel === c);
+        const from = mine.reduce((m, r) => Math.min(m, r.startUtc), Number.POSITIVE_INFINITY);
+        const to = mine.reduce((m, r) => Math.max(m, r.startUtc + r.intervalMinutes * 60), Number.NEGATIVE_INFINITY);
+        replaced += deleteVolumes(db, team.id, c, from, to);
+      }
+      insertVolumes(db, team.id, parsed.intervals);
+      const first = parsed.intervals.reduce((m, r) => Math.min(m, r.startUtc), Number.POSITIVE_INFINITY);
+      const last = parsed.intervals.reduce((m, r) => Math.max(m, r.startUtc), Number.NEGATIVE_INFINITY);
+      return {
+        kind: parsed.kind,
+        rows: parsed.rows,
+        intervals: parsed.intervals.length,
+        channels,
+        from: Number.isFinite(first) ? clock.dayOf(first) : null,
+        to: Number.isFinite(last) ? clock.dayOf(last) : null,
+        replaced,
+      };
     },
     'volume.weekly': ({ teamId, weeks }) => {
       const team = requireTeam(teamId);

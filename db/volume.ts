@@ -18,6 +18,11 @@ export function insertVolumes(db: Db, teamId: number, rows: readonly VolumeRow[]
   for (const r of rows) stmt.run(teamId, r.channel, r.startUtc, r.intervalMinutes, r.volume, r.ahtSeconds);
 }
 
+/** Removes a channel's intervals starting in [fromUtc, toUtc); returns how many. */
+export function deleteVolumes(db: Db, teamId: number, channel: string, fromUtc: number, toUtc: number): number {
+  return db.prepare('DELETE FROM volume_interval WHERE team_id = ? AND channel = ? AND start_utc >= ? AND start_utc < ?').run(teamId, channel, fromUtc, toUtc).changes;
+}
+
 /** Volumes with start in [fromUtc, toUtc), for the caller to bucket into local days. */
 export function volumesBetween(db: Db, teamId: number, fromUtc: number, toUtc: number): VolumeRow[] {
   return db

@@ -1,0 +1,216 @@
+import { parseCsv } from './csv';
+import { UserError, type LineProblem } from './errors';
+import { importError } from './people-import';
+import { fold } from './text';
+import { zoneClock } from './zone-clock';
+
+/**
+ * Ticket history from a help-desk export. Two shapes:
+ * - one row per ticket with its creation time (Zendesk "Created at", Freshdesk
+ *   "Created time", or created_at), optionally a channel column (Zendesk "Via",
+ *   Freshdesk "Source", or channel) and a handle time (handle_seconds);
+ * - one row per interval: interval_start,channel,volume[,aht_seconds].
+ * Tickets are counted into 15-minute intervals. Timestamps without an offset
+ * are read in the given zone. Pure: the service stores what this returns.
+ */
+
+export const VOLUME_INTERVAL_MINUTES = [15, 30, 60] as const;
+const TICKET_INTERVAL_MINUTES = 15;
+export const MAX_VOLUME_ROWS = 2_000_000;
+
+const CREATED_HEADERS = ['created at', 'created_at', 'created time', 'created_time', 'creation time', 'created', 'createdat'];
+const CHANNEL_HEADERS = ['via', 'source', 'channel'];
+const HANDLE_HEADERS = ['handle_seconds', 'handle time', 'handle_time', 'aht_seconds'];
+
+export interface VolumeInterval {
+  channel: string;
+  startUtc: number;
+  intervalMinutes: number;
+  volume: number;
+  ahtSeconds: number | null;
+}
+
+export interface ParsedVolume {
+  kind: 'tickets' | 'intervals';
+  /** Rows read (tickets or intervals). */
+  rows: number;
+  intervals: VolumeInterval[];
+}
+
+/** Common channel names in help-desk exports, as the team's skills usually name them. */
+const CHANNEL_WORDS: [RegExp, string][] = [
+  [/phone|call|voice|telefon|tele/, 'phone'],
+  [/chat|messag|whatsapp|sohbet|czat/, 'chat'],
+  [/mail|web ?form|portal|posta/, 'email'],
+];
+
+/** The team channel a value from the export means, or null. */
+export function matchChannel(value: string, channels: readonly string[]): string | null {
+  const v = fold(value.trim());
+  const exact = channels.find((c) => fold(c) === v);
+  if (exact) return exact;
+  for (const [re, name] of CHANNEL_WORDS) if (re.test(v) && channels.includes(name)) return name;
+  return null;
+}
+
+const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Epoch seconds of a timestamp written YYYY-MM-DD HH:MM[:SS] with an optional
+ * offset; without one, local time in the zone (an hour's offset is looked up
+ * once, so a million rows stay fast). Null when it is not such a timestamp.
+ */
+export function timestampReader(timeZone: string): (text: string) => number | null {
+  const clock = zoneClock(timeZone);
+  const hourStart = new Map<string, number>();
+  return (text) => {
+    const m = STAMP.exec(text.trim());
+    if (!m) return null;
+    const [, y, mo, d, h, mi, s, off] = m;
+    const hour = Number(h);
+    const minute = Number(mi);
+    const second = Number(s ?? 0);
+    if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || hour > 23 || minute > 59 || second > 59) return null;
+    const utcGuess = Date.UTC(Number(y), Number(mo) - 1, Number(d), hour, minute, second);
+    if (new Date(utcGuess).getUTCDate() !== Number(d)) return null;
+    if (off) {
+      if (off === 'Z') return utcGuess / 1000;
+      const sign = off.startsWith('-') ? -1 : 1;
+      const digits = off.slice(1).replace(':', '');
+      return utcGuess / 1000 - sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
+    }
+    const key = `${y}-${mo}-${d}T${String(hour).padStart(2, '0')}`;
+    let start = hourStart.get(key);
+    if (start === undefined) {
+      start = clock.reach(`${y}-${mo}-${d}`, `${String(hour).padStart(2, '0')}:00`);
+      hourStart.set(key, start);
+    }
+    return start + minute * 60 + second;
+  };
+}
+
+export interface VolumeImportOptions {
+  /** The team's channels (skills). */
+  channels: readonly string[];
+  /** Every row goes to this channel (the file's channel column, if any, is ignored). */
+  channel: string | null;
+  /** The zone of timestamps without an offset. */
+  timeZone: string;
+}
+
+export function parseVolumeCsv(text: string, options: VolumeImportOptions): ParsedVolume {
+  const records = parseCsv(text);
+  const header = records.shift();
+  if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line (a ticket export with "Created at", or interval_start,channel,volume)');
+  if (records.length > MAX_VOLUME_ROWS) throw new UserError('too_many_rows', `The file has ${records.length} rows; at most ${MAX_VOLUME_ROWS} can be imported at once`);
+  const columns = header.fields.map((f) => f.trim().toLowerCase());
+  const find = (names: readonly string[]) => columns.findIndex((c) => names.includes(c));
+  const read = timestampReader(options.timeZone);
+  const problems: LineProblem[] = [];
+  const tooMany = () => problems.length >= 1000;
+  const channelOf = (value: string, line: number): string | null => {
+    if (options.channel) return options.channel;
+    const c = matchChannel(value, options.channels);
+    if (!c) problems.push({ line, column: 'channel', message: `channel: "${value}" is not a channel of the team (${options.channels.join(', ')}); name it with --channel or rename it in the file` });
+    return c;
+  };
+  const needChannel = () => !options.channel && options.channels.length > 1;
+
+  const startCol = columns.indexOf('interval_start');
+  if (startCol >= 0) {
+    const channelCol = columns.indexOf('channel');
+    const volumeCol = columns.indexOf('volume');
+    const ahtCol = columns.indexOf('aht_seconds');
+    if (volumeCol < 0) throw importError([{ line: header.line, column: 'volume', message: 'Missing column "volume" (interval_start,channel,volume[,aht_seconds])' }]);
+    if (channelCol < 0 && needChannel()) throw importError([{ line: header.line, column: 'channel', message: 'Missing column "channel"; or name the channel of every row with --channel' }]);
+    const rows: { line: number; channel: string; startUtc: number; volume: number; aht: number | null }[] = [];
+    for (const rec of records) {
+      if (tooMany()) break;
+      const get = (i: number) => (i < 0 ? '' : (rec.fields[i] ?? '').trim());
+      const startUtc = read(get(startCol));
+      if (startUtc === null) problems.push({ line: rec.line, column: 'interval_start', message: `interval_start: "${get(startCol)}" is not a date and time such as 2026-03-02T09:30 or 2026-03-02T09:30:00+03:00` });
+      const volume = Number(get(volumeCol).replace(',', '.'));
+      if (get(volumeCol) === '' || !Number.isFinite(volume) || volume < 0 || volume > 1_000_000) problems.push({ line: rec.line, column: 'volume', message: `volume: "${get(volumeCol)}" is not a number from 0 to 1000000` });
+      const ahtText = get(ahtCol);
+      const aht = ahtText === '' ? null : Number(ahtText.replace(',', '.'));
+      if (aht !== null && !(Number.isFinite(aht) && aht > 0 && aht <= 86_400)) problems.push({ line: rec.line, column: 'aht_seconds', message: `aht_seconds: "${ahtText}" is not a number of seconds above 0` });
+      const channel = channelCol < 0 ? (options.channel ?? options.channels[0] ?? 'phone') : channelOf(get(channelCol), rec.line);
+      if (startUtc !== null && channel) rows.push({ line: rec.line, channel, startUtc, volume, aht });
+    }
+    if (problems.length) throw importError(problems);
+    // The interval length is the smallest step between starts of one channel.
+    const starts = new Map<string, number[]>();
+    for (const r of rows) starts.set(r.channel, [...(starts.get(r.channel) ?? []), r.startUtc]);
+    let stepMinutes = Number.POSITIVE_INFINITY;
+    for (const list of starts.values()) {
+      const sorted = [...new Set(list)].sort((a, b) => a - b);
+      for (let i = 1; i < sorted.length; i += 1) stepMinutes = Math.min(stepMinutes, ((sorted[i] ?? 0) - (sorted[i - 1] ?? 0)) / 60);
+    }
+    const intervalMinutes = Number.isFinite(stepMinutes) ? stepMinutes : 60;
+    if (!(VOLUME_INTERVAL_MINUTES as readonly number[]).includes(intervalMinutes)) {
+      throw importError([{ line: header.line, column: 'interval_start', message: `interval_start: the intervals are ${intervalMinutes} minutes apart; they must be 15, 30 or 60 minutes` }]);
+    }
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${r.channel}|${r.startUtc}`;
+      const first = seen.get(key);
+      if (first !== undefined) problems.push({ line: r.line, column: 'interval_start', message: `interval_start: ${r.channel} already has this interval on line ${first}` });
+      else seen.set(key, r.line);
+    }
+    if (problems.length) throw importError(problems);
+    return { kind: 'intervals', rows: rows.length, intervals: rows.map((r) => ({ channel: r.channel, startUtc: r.startUtc, intervalMinutes, volume: r.volume, ahtSeconds: r.aht })) };
+  }
+
+  const createdCol = find(CREATED_HEADERS);
+  if (createdCol < 0) {
+    throw importError([{ line: header.line, message: `Expected a ticket export with a creation time column (${CREATED_HEADERS.slice(0, 3).map((h) => `"${h}"`).join(', ')}) or interval rows (interval_start,channel,volume)` }]);
+  }
+  const channelCol = find(CHANNEL_HEADERS);
+  const handleCol = find(HANDLE_HEADERS);
+  if (channelCol < 0 && needChannel()) throw importError([{ line: header.line, column: 'channel', message: 'The file has no channel column ("Via", "Source" or "channel"); name the channel with --channel' }]);
+  const step = TICKET_INTERVAL_MINUTES * 60;
+  const buckets = new Map<string, { channel: string; startUtc: number; volume: number; handle: number; handled: number }>();
+  const channelCache = new Map<string, string | null>();
+  for (const rec of records) {
+    if (tooMany()) break;
+    const created = (rec.fields[createdCol] ?? '').trim();
+    const at = read(created);
+    if (at === null) {
+      problems.push({ line: rec.line, column: columns[createdCol], message: `${columns[createdCol] ?? 'created'}: "${created}" is not a date and time such as 2026-03-02 09:41:07 or 2026-03-02T09:41:07+03:00` });
+      continue;
+    }
+    let channel: string | null;
+    if (options.channel || channelCol < 0) channel = options.channel ?? options.channels[0] ?? 'phone';
+    else {
+      const raw = (rec.fields[channelCol] ?? '').trim();
+      if (!channelCache.has(raw)) channelCache.set(raw, matchChannel(raw, options.channels));
+      channel = channelCache.get(raw) ?? null;
+      if (!channel) channelOf(raw, rec.line);
+    }
+    if (!channel) continue;
+    const handleText = handleCol < 0 ? '' : (rec.fields[handleCol] ?? '').trim();
+    const handle = handleText === '' ? null : Number(handleText);
+    if (handle !== null && !(Number.isFinite(handle) && handle >= 0 && handle <= 86_400)) {
+      problems.push({ line: rec.line, column: columns[handleCol], message: `${columns[handleCol] ?? 'handle_seconds'}: "${handleText}" is not a number of seconds` });
+      continue;
+    }
+    const startUtc = Math.floor(at / step) * step;
+    const key = `${channel}|${startUtc}`;
+    const b = buckets.get(key) ?? { channel, startUtc, volume: 0, handle: 0, handled: 0 };
+    b.volume += 1;
+    // A handle time of 0 is a ticket nobody handled (an abandoned call): it counts as volume, not in the AHT.
+    if (handle !== null && handle > 0) {
+      b.handle += handle;
+      b.handled += 1;
+    }
+    buckets.set(key, b);
+  }
+  if (problems.length) throw importError(problems);
+  return {
+    kind: 'tickets',
+    rows: records.length,
+    intervals: [...buckets.values()]
+      .sort((a, b) => a.startUtc - b.startUtc || a.channel.localeCompare(b.channel))
+      .map((b) => ({ channel: b.channel, startUtc: b.startUtc, intervalMinutes: TICKET_INTERVAL_MINUTES, volume: b.volume, ahtSeconds: b.handled ? Math.round((b.handle / b.handled) * 10) / 10 : null })),
+  };
+}
