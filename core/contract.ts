@@ -8,6 +8,7 @@ import { Violation } from './rules';
 import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from './shift';
 import { ShiftTemplate } from './template';
 import { id, label, plainDate, timeZone } from './validators';
+import { FORECAST_METHODS } from './forecast';
 
 /**
  * The API contract: every method the UI, the CLI and tests can call, with the
@@ -240,6 +241,28 @@ export const contract = {
     }),
     output: z.object({ kind: z.enum(['tickets', 'intervals']), rows: z.number(), intervals: z.number(), channels: z.array(z.string()), from: z.string().nullable(), to: z.string().nullable(), replaced: z.number() }),
     undo: 'Import ticket history',
+  },
+
+  /**
+   * Forecast one channel from its stored history: `weeks` weeks from the local day `from` at
+   * `intervalMinutes`; `method` auto picks the best by backtest. The accuracy of every method
+   * (WAPE, bias) comes with it, the seasonal-naive baseline included.
+   */
+  'forecast.run': {
+    input: z.strictObject({
+      teamId: id,
+      channel: z.string().max(32),
+      from: plainDate,
+      weeks: z.number().int().min(1).max(12),
+      intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+      method: z.enum(['auto', ...FORECAST_METHODS]).default('auto'),
+    }),
+    output: z.object({
+      method: z.enum(FORECAST_METHODS),
+      accuracy: z.array(z.object({ method: z.enum(FORECAST_METHODS), wape: z.number(), bias: z.number(), weeks: z.number() })),
+      points: z.array(z.object({ start: z.string(), volume: z.number() })),
+    }),
+    undo: null,
   },
 
   'volume.weekly': {

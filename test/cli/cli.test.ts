@@ -264,3 +264,40 @@ describe('rosterdesk staffing', () => {
     expect((await cli(...args, '--agents', '2.5')).code).toBe(2);
   });
 });
+
+describe('rosterdesk import volume and forecast', () => {
+  const bank = path.resolve(import.meta.dirname, '../fixtures/bank/anonymous_bank_1999_02_calls.csv');
+
+  it('forecasts from a history file: interval_start,volume rows with offsets, or the backtest table', async () => {
+    const r = await cli('forecast', '--history', bank, '--from', '1999-03-01', '--weeks', '1', '--interval', '60');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\r\n');
+    expect(lines[0]).toBe('interval_start,volume');
+    expect(lines).toHaveLength(1 + 7 * 24);
+    expect(lines[11]).toMatch(/^1999-03-01T10:00:00\+02:00,\d+(\.\d+)?$/);
+    const table = (await cli('forecast', '--history', bank, '--from', '1999-03-01', '--weeks', '1', '--interval', '60', '--backtest', '--format', 'json')).out;
+    const accuracy = JSON.parse(table) as { method: string; wape: number; chosen: boolean }[];
+    expect(accuracy.map((a) => a.method)).toEqual(['seasonal-naive', 'weekday-profile', 'trend-profile']);
+    expect(accuracy.filter((a) => a.chosen)).toHaveLength(1);
+    expect((await cli('forecast', '--history', bank, '--from', '1999-03-01', '--weeks', '13', '--interval', '60')).code).toBe(2);
+    expect((await cli('forecast', '--history', bank, '--from', '1999-02-03', '--weeks', '1', '--interval', '60')).err).toContain('at least one week of history');
+  });
+
+  it('imports a ticket export into a team and forecasts its channel from the planner file', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db);
+    await cli('team', 'add', 'Bank', '--db', db, '--tz', 'Asia/Jerusalem', '--week-start', 'sun');
+    const imported = await cli('import', 'volume', bank, '--db', db, '--team', 'Bank');
+    expect(imported).toMatchObject({ code: 0, out: 'Imported 33066 tickets into "Bank" as 1823 intervals (phone) from 1999-02-01 to 1999-02-28\n' });
+    const again = await cli('import', 'volume', bank, '--db', db, '--team', 'Bank');
+    expect(again.out).toContain('replacing 1823 stored intervals');
+    const f = await cli('forecast', '--db', db, '--team', 'bank', '--channel', 'phone', '--from', '1999-03-01', '--weeks', '1', '--interval', '30', '--format', 'json');
+    expect(f.code).toBe(0);
+    expect(JSON.parse(f.out)).toHaveLength(7 * 48);
+    const bad = path.join(tempDir(), 'bad.csv');
+    fs.writeFileSync(bad, 'created_at,channel\n1999-02-30T09:00:00,phone\n');
+    const refused = await cli('import', 'volume', bad, '--db', db, '--team', 'Bank', '--tz', 'Asia/Jerusalem');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`${bad}:2: created_at: "1999-02-30T09:00:00" is not a date and time`);
+  });
+});

@@ -84,3 +84,27 @@ describe('ticket history import', () => {
     expect(on('1999-02-07')).toBeGreaterThan(on('1999-02-06') * 3);
   });
 });
+
+describe('forecast.run', () => {
+  it('forecasts a stored channel with the backtest beside it, and says when the history is too short', () => {
+    const s = freshService();
+    const t = s.run('team.create', { name: 'Bank', timeZone: 'Asia/Jerusalem', weekStart: 'sun', skills: ['phone', 'email'] });
+    const csv = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/bank/anonymous_bank_1999_02_calls.csv'), 'utf8');
+    s.run('volume.import', { teamId: t.id, csv });
+    const r = s.run('forecast.run', { teamId: t.id, channel: 'phone', from: '1999-03-01', weeks: 2, intervalMinutes: 30 });
+    expect(r.points).toHaveLength(14 * 48);
+    expect(r.points[0]?.start).toBe('1999-03-01T00:00:00+02:00');
+    expect(r.accuracy.map((a) => a.method)).toEqual(['seasonal-naive', 'weekday-profile', 'trend-profile']);
+    expect(r.method).not.toBe('seasonal-naive');
+    const naive = s.run('forecast.run', { teamId: t.id, channel: 'phone', from: '1999-03-01', weeks: 1, intervalMinutes: 60, method: 'seasonal-naive' });
+    expect(naive.method).toBe('seasonal-naive');
+    // Seasonal naive repeats the last week: Monday 1 March 10:00 is Monday 22 February 10:00.
+    const feb22 = s.run('forecast.run', { teamId: t.id, channel: 'phone', from: '1999-02-22', weeks: 1, intervalMinutes: 60, method: 'seasonal-naive' });
+    expect(naive.points[10]?.volume).toBeGreaterThan(0);
+    expect(feb22.points).toHaveLength(7 * 24);
+    expect(s.call('forecast.run', { teamId: t.id, channel: 'email', from: '1999-03-01', weeks: 1, intervalMinutes: 60 })).toMatchObject({ ok: false, error: { code: 'not_enough_history', path: ['from'] } });
+    expect(s.call('forecast.run', { teamId: t.id, channel: 'fax', from: '1999-03-01', weeks: 1, intervalMinutes: 60 })).toMatchObject({ ok: false, error: { code: 'unknown_skill' } });
+    expect(s.call('forecast.run', { teamId: t.id, channel: 'phone', from: '1999-03-01', weeks: 13, intervalMinutes: 60 })).toMatchObject({ ok: false, error: { path: ['weeks'] } });
+    expect(s.dispatch('forecast.run', { teamId: t.id, channel: 'phone', from: '1999-03-01', weeks: 1, intervalMinutes: 20 })).toMatchObject({ ok: false, error: { path: ['intervalMinutes'] } });
+  });
+});
