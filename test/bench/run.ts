@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Temporal } from 'temporal-polyfill';
 import { toCsv } from '../../core/csv';
+import { requiredAgents } from '../../core/erlang';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
 
@@ -109,6 +110,31 @@ big.run('absence.import', {
 time('roster.week for 200 people with leave (uncovered shifts marked)', 20, () => big.run('roster.week', { teamId: bigTeam.id, weekStart: '2026-11-30' }));
 time('absence statistics, 200 people × 12 weeks', 10, () => big.run('absence.stats', { teamId: bigTeam.id, from: '2026-11-23', to: '2027-02-14' }));
 big.close();
+
+// Issue 6: staffing, ticket import and forecasting at scale.
+{
+  const intervals = Array.from({ length: 10_000 }, (_, i) => ({ calls: (i * 37) % 300, intervalMinutes: 30, ahtSeconds: 240 + (i % 120), targetServiceLevel: 0.8, targetSeconds: 20, shrinkage: 0.3, maxOccupancy: 0.9 }));
+  time('Erlang C requirement for 10 000 intervals', 5, () => {
+    for (const x of intervals) requiredAgents(x);
+  });
+  const f = createService(openPlanner(path.join(dir, 'forecast.rosterdesk')), { appVersion: 'bench', now });
+  const ft = f.run('team.create', { name: 'Volume', timeZone: 'Europe/Istanbul', country: 'TR' });
+  const lines = ['created_at,channel'];
+  const channels = ['phone', 'chat', 'email'];
+  const start = Date.parse('2025-11-24T00:00:00+03:00');
+  for (let i = 0; i < 1_000_000; i += 1) {
+    // A million tickets over a year, about 2 740 a day.
+    const at = new Date(start + Math.floor((i / 1_000_000) * 364 * 86_400_000) + ((i * 7919) % 3_600_000));
+    lines.push(`${at.toISOString().slice(0, 19)}Z,${channels[i % 3] ?? 'phone'}`);
+  }
+  const csvText = lines.join('\n');
+  console.log(`${'  (ticket export size, MB)'.padEnd(58)} ${(csvText.length / 1e6).toFixed(1).padStart(9)}`);
+  time('import 1 000 000 ticket rows (15-minute intervals)', 1, () => f.run('volume.import', { teamId: ft.id, csv: csvText }));
+  time('forecast 12 weeks at 15 min from a year of history, backtest included', 3, () =>
+    f.run('forecast.run', { teamId: ft.id, channel: 'phone', from: '2026-11-23', weeks: 12, intervalMinutes: 15 }),
+  );
+  f.close();
+}
 
 if (fs.existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
   const { gridRenderMs } = await import('./grid-render');
