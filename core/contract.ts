@@ -9,6 +9,7 @@ import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from '
 import { ShiftTemplate } from './template';
 import { id, label, plainDate, timeZone } from './validators';
 import { FORECAST_METHODS } from './forecast';
+import { Adjustment, AdjustmentInput, CoverageDay, CoverageInterval, StaffingSettings, StaffingSettingsInput } from './staffing';
 
 /**
  * The API contract: every method the UI, the CLI and tests can call, with the
@@ -260,8 +261,25 @@ export const contract = {
     output: z.object({
       method: z.enum(FORECAST_METHODS),
       accuracy: z.array(z.object({ method: z.enum(FORECAST_METHODS), wape: z.number(), bias: z.number(), weeks: z.number() })),
-      points: z.array(z.object({ start: z.string(), volume: z.number() })),
+      /** `model`: the method's output; `volume`: with the lead's adjustments. */
+      points: z.array(z.object({ start: z.string(), model: z.number(), volume: z.number() })),
     }),
+    undo: null,
+  },
+  /** Changes a forecast day (timeLocal null) or interval by a percentage or a number of contacts; kept apart from the model. */
+  'forecast.adjust': { input: AdjustmentInput.extend({ day: plainDate }), output: Adjustment, undo: 'Adjust forecast' },
+  'forecast.adjustments': { input: z.strictObject({ teamId: id, channel: z.string().max(32), from: plainDate, to: plainDate }), output: z.array(Adjustment), undo: null },
+  'forecast.deleteAdjustment': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove forecast adjustment' },
+  /** Staffing targets of every channel (defaults where none were set), with the AHT of the 8 weeks of history before `before`. */
+  'staffing.settings': { input: z.strictObject({ teamId: id, before: plainDate }), output: z.array(StaffingSettings), undo: null },
+  'staffing.setSettings': { input: StaffingSettingsInput, output: StaffingSettings, undo: 'Edit staffing targets' },
+  /**
+   * Requirement against the rota per interval for local days [from, to] (at most two weeks), one
+   * channel or all: forecast (adjusted), agents needed, agents on shift, predicted service level.
+   */
+  'coverage.range': {
+    input: z.strictObject({ teamId: id, channel: z.string().max(32).nullable().default(null), from: plainDate, to: plainDate, intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30) }),
+    output: z.object({ intervals: z.array(CoverageInterval), days: z.array(CoverageDay), withoutHistory: z.array(z.string()) }),
     undo: null,
   },
 

@@ -52,12 +52,16 @@ const slotsPerDay = (intervalMinutes: number) => (24 * 60) / intervalMinutes;
  * `intervalMinutes`, by local time of day. A longer stored interval is spread
  * evenly over the shorter ones it holds.
  */
-export function toHistory(rows: readonly { startUtc: number; intervalMinutes: number; volume: number }[], clock: ZoneClock, intervalMinutes: number): History {
+export function toHistory(rows: readonly { startUtc: number; intervalMinutes: number; volume: number }[], clock: ZoneClock, intervalMinutes: number, untilDay: string | null = null): History {
   if (rows.length === 0) return { days: [], volumes: [], intervalMinutes };
   const first = rows.reduce((m, r) => Math.min(m, r.startUtc), Number.POSITIVE_INFINITY);
   const last = rows.reduce((m, r) => Math.max(m, r.startUtc), Number.NEGATIVE_INFINITY);
+  // Days after the last ticket up to `untilDay` are real quiet days (a closed weekend), but only
+  // within that last week: a history that stopped long ago is not months of zeros.
+  const lastDay = clock.dayOf(last);
+  const end = untilDay && untilDay > lastDay ? (untilDay < clock.addDays(lastDay, 6) ? untilDay : clock.addDays(lastDay, 6)) : lastDay;
   const days: string[] = [];
-  for (let d = clock.dayOf(first); d <= clock.dayOf(last); d = clock.addDays(d, 1)) days.push(d);
+  for (let d = clock.dayOf(first); d <= end; d = clock.addDays(d, 1)) days.push(d);
   const index = new Map(days.map((d, i) => [d, i]));
   const slots = slotsPerDay(intervalMinutes);
   const volumes = days.map(() => new Array<number>(slots).fill(0));
@@ -249,6 +253,7 @@ export function forecastReport(
     rows.filter((r) => r.startUtc < before),
     clock,
     options.intervalMinutes,
+    clock.addDays(options.from, -1),
   );
   if (h.days.length < 7) {
     throw new ForecastError(`A forecast needs at least one week of history before ${options.from}; there ${h.days.length === 1 ? 'is 1 day' : `are ${h.days.length} days`}`);

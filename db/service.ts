@@ -14,12 +14,13 @@ import { importError, parsePeopleCsv } from '../core/people-import';
 import { paletteColor, PersonCreate, type NewPerson, type Person } from '../core/person';
 import type { ApiResult } from '../core/result';
 import type { Team } from '../core/team';
-import { knowsHolidays, publicHolidays } from '../core/holidays';
+import { knowsHolidays } from '../core/holidays';
 import { defaultRules } from '../core/team-rules';
 import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
 import os from 'node:os';
 import type { Planner } from './open';
 import { absenceHandlers } from './absence-handlers';
+import { staffingHandlers } from './staffing';
 import { countAbsencesOf, listTypes as absenceTypesOf } from './absences';
 import * as people from './people';
 import { checkHealth } from './health';
@@ -34,7 +35,6 @@ import { insertTemplate } from './templates';
 import { UndoHistory } from './undo';
 import { deleteVolumes, insertVolumes, volumesBetween } from './volume';
 import { parseVolumeCsv } from '../core/volume-import';
-import { ForecastError, forecastReport } from '../core/forecast';
 import { zoneClock } from '../core/zone-clock';
 
 export interface ServiceOptions {
@@ -186,6 +186,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     ...rosterHandlers(context),
     ...onCallHandlers(context),
     ...absenceHandlers(context),
+    ...staffingHandlers(context),
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
     'file.check': () => {
@@ -331,23 +332,6 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
         to: Number.isFinite(last) ? clock.dayOf(last) : null,
         replaced,
       };
-    },
-    'forecast.run': ({ teamId, channel, from, weeks, intervalMinutes, method }) => {
-      const team = requireTeam(teamId);
-      if (!team.skills.includes(channel)) throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
-      const clock = zoneClock(team.timeZone);
-      // A year of history is plenty for weekly seasonality and a trend.
-      const historyFrom = clock.addDays(from, -371);
-      const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from)).filter((r) => r.channel === channel);
-      const lastDay = clock.addDays(from, weeks * 7);
-      const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, historyFrom, lastDay).map((h) => h.day));
-      try {
-        const report = forecastReport(rows, clock, holidays, { from, weeks, intervalMinutes, method });
-        return { method: report.method, accuracy: report.accuracy, points: report.points.map((p) => ({ start: clock.iso(p.startUtc), volume: p.volume })) };
-      } catch (err) {
-        if (err instanceof ForecastError) throw new UserError('not_enough_history', `${err.message} for ${channel}`, ['from']);
-        throw err;
-      }
     },
     'volume.weekly': ({ teamId, weeks }) => {
       const team = requireTeam(teamId);

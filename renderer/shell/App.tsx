@@ -11,6 +11,7 @@ import { applyDocumentLanguage, LANGUAGE_NAMES } from '../i18n/index';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { OnCallPage } from '../oncall/OnCallPage';
 import { AbsencesPage } from '../absences/AbsencesPage';
+import { ForecastPage } from '../forecast/ForecastPage';
 import { RosterPage } from '../roster/RosterPage';
 import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
@@ -18,8 +19,8 @@ import { TeamForm } from '../team/TeamForm';
 import { Welcome } from './Welcome';
 import { IdSelect } from './IdSelect';
 
-type View = 'roster' | 'calendar' | 'oncall' | 'absences' | 'people' | 'templates' | 'team' | 'history';
-const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'absences', 'people', 'templates', 'team', 'history'];
+type View = 'roster' | 'calendar' | 'oncall' | 'absences' | 'forecast' | 'people' | 'templates' | 'team' | 'history';
+const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'absences', 'forecast', 'people', 'templates', 'team', 'history'];
 const LAST_TEAM_KEY = 'rosterdesk.lastTeamId';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -207,6 +208,7 @@ export function App() {
             {view === 'calendar' && <CalendarPage team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'oncall' && <OnCallPage team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'absences' && <AbsencesPage team={team} revision={revision} onChanged={() => void refresh()} />}
+            {view === 'forecast' && <ForecastPage team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'people' && <PeoplePanel team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'templates' && <TemplatesPanel team={team} revision={revision} onChanged={() => void refresh()} />}
             {view === 'team' && (

@@ -1,0 +1,195 @@
+import { UserError } from '../core/errors';
+import { ForecastError, forecastReport } from '../core/forecast';
+import { publicHolidays } from '../core/holidays';
+import {
+  agentsOnShift,
+  applyAdjustments,
+  dayCoverage,
+  DEFAULT_AHT_SECONDS,
+  defaultSettings,
+  intervalCoverage,
+  type Adjustment,
+  type CoverageInterval,
+  type StaffingSettings,
+} from '../core/staffing';
+import type { Team } from '../core/team';
+import { zoneClock, type ZoneClock } from '../core/zone-clock';
+import { uncovered } from './absence-handlers';
+import type { HandlersOf, ServiceContext } from './context';
+import type { Db } from './open';
+import { dayRange } from './ranges';
+import * as shifts from './shifts';
+import { volumesBetween } from './volume';
+
+type StaffingMethods = 'forecast.run' | 'forecast.adjust' | 'forecast.adjustments' | 'forecast.deleteAdjustment' | 'staffing.settings' | 'staffing.setSettings' | 'coverage.range';
+
+interface SettingsRow {
+  channel: string;
+  model: 'erlang' | 'workload';
+  target_sl: number;
+  target_seconds: number;
+  aht_seconds: number | null;
+  shrinkage: number;
+  max_occupancy: number;
+  patience_seconds: number | null;
+  response_minutes: number;
+}
+
+function storedSettings(db: Db, teamId: number): Map<string, Omit<StaffingSettings, 'ahtFromHistory'>> {
+  const rows = db.prepare('SELECT * FROM channel_staffing WHERE team_id = ?').all(teamId) as SettingsRow[];
+  return new Map(
+    rows.map((r) => [
+      r.channel,
+      { channel: r.channel, model: r.model, targetServiceLevel: r.target_sl, targetSeconds: r.target_seconds, ahtSeconds: r.aht_seconds, shrinkage: r.shrinkage, maxOccupancy: r.max_occupancy, patienceSeconds: r.patience_seconds, responseMinutes: r.response_minutes },
+    ]),
+  );
+}
+
+/** The volume-weighted AHT of a channel's history in [fromUtc, toUtc), or null without handle times. */
+function historyAht(db: Db, teamId: number, channel: string, fromUtc: number, toUtc: number): number | null {
+  const row = db
+    .prepare('SELECT sum(volume * aht_seconds) AS w, sum(volume) AS v FROM volume_interval WHERE team_id = ? AND channel = ? AND start_utc >= ? AND start_utc < ? AND aht_seconds IS NOT NULL')
+    .get(teamId, channel, fromUtc, toUtc) as { w: number | null; v: number | null };
+  return row.v && row.w ? Math.round((row.w / row.v) * 10) / 10 : null;
+}
+
+interface AdjustmentRow {
+  id: number;
+  channel: string;
+  day: string;
+  time_local: string | null;
+  kind: 'percent' | 'absolute';
+  value: number;
+  note: string;
+}
+const toAdjustment = (r: AdjustmentRow): Adjustment => ({ id: r.id, channel: r.channel, day: r.day, timeLocal: r.time_local, kind: r.kind, value: r.value, note: r.note });
+
+function adjustmentsOf(db: Db, teamId: number, channel: string, from: string, to: string): Adjustment[] {
+  return (db.prepare('SELECT * FROM forecast_adjustment WHERE team_id = ? AND channel = ? AND day BETWEEN ? AND ? ORDER BY day, time_local, id').all(teamId, channel, from, to) as AdjustmentRow[]).map(toAdjustment);
+}
+
+/** Handlers for forecasts, their adjustments, staffing targets and coverage. */
+export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethods> {
+  const { db } = ctx;
+
+  const requireChannel = (team: Team, channel: string) => {
+    if (!team.skills.includes(channel)) throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
+  };
+  const settingsOf = (team: Team, channel: string, clock: ZoneClock, before: string): StaffingSettings => {
+    const stored = storedSettings(db, team.id).get(channel) ?? defaultSettings(channel);
+    const ahtFromHistory = historyAht(db, team.id, channel, clock.dayStart(clock.addDays(before, -56)), clock.dayStart(before));
+    return { ...stored, ahtFromHistory };
+  };
+
+  /** The forecast of one channel over [from, from + weeks): model output and, apart, the adjusted volume. */
+  const forecastOf = (team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60, method: Parameters<typeof forecastReport>[3]['method']) => {
+    const clock = zoneClock(team.timeZone);
+    const historyFrom = clock.addDays(from, -371);
+    const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from)).filter((r) => r.channel === channel);
+    const lastDay = clock.addDays(from, weeks * 7);
+    const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, historyFrom, lastDay).map((h) => h.day));
+    let report;
+    try {
+      report = forecastReport(rows, clock, holidays, { from, weeks, intervalMinutes, method });
+    } catch (err) {
+      if (err instanceof ForecastError) throw new UserError('not_enough_history', `${err.message} for ${channel}`, ['from']);
+      throw err;
+    }
+    const located = report.points.map((p) => ({ ...p, day: clock.dayOf(p.startUtc), time: clock.hhmm(p.startUtc) }));
+    const adjusted = applyAdjustments(located, adjustmentsOf(db, team.id, channel, from, lastDay));
+    return { clock, report, located, adjusted };
+  };
+
+  return {
+    'forecast.run': ({ teamId, channel, from, weeks, intervalMinutes, method }) => {
+      const team = ctx.requireTeam(teamId);
+      requireChannel(team, channel);
+      dayRange(from, from, ['from']);
+      const { clock, report, adjusted } = forecastOf(team, channel, from, weeks, intervalMinutes, method);
+      return {
+        method: report.method,
+        accuracy: report.accuracy,
+        points: report.points.map((p, i) => ({ start: clock.iso(p.startUtc), model: p.volume, volume: adjusted[i] ?? p.volume })),
+      };
+    },
+    'forecast.adjust': ({ teamId, channel, day, timeLocal, kind, value, note }) => {
+      const team = ctx.requireTeam(teamId);
+      requireChannel(team, channel);
+      dayRange(day, day, ['day']);
+      if (kind === 'percent' && value < -100) throw new UserError('too_small', 'A forecast cannot go below zero: at most −100 %', ['value']);
+      const id = Number(
+        db.prepare('INSERT INTO forecast_adjustment (team_id, channel, day, time_local, kind, value, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(team.id, channel, day, timeLocal, kind, value, note, ctx.stamp()).lastInsertRowid,
+      );
+      return toAdjustment(db.prepare('SELECT * FROM forecast_adjustment WHERE id = ?').get(id) as AdjustmentRow);
+    },
+    'forecast.adjustments': ({ teamId, channel, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      requireChannel(team, channel);
+      dayRange(from, to);
+      return adjustmentsOf(db, team.id, channel, from, to);
+    },
+    'forecast.deleteAdjustment': ({ id }) => {
+      if (db.prepare('DELETE FROM forecast_adjustment WHERE id = ?').run(id).changes === 0) throw new UserError('not_found', `There is no forecast adjustment with id ${id}`, ['id']);
+      return { id };
+    },
+    'staffing.settings': ({ teamId, before }) => {
+      const team = ctx.requireTeam(teamId);
+      const clock = zoneClock(team.timeZone);
+      return team.skills.map((c) => settingsOf(team, c, clock, before));
+    },
+    'staffing.setSettings': ({ teamId, channel, ...values }) => {
+      const team = ctx.requireTeam(teamId);
+      requireChannel(team, channel);
+      db.prepare(
+        `INSERT INTO channel_staffing (team_id, channel, model, target_sl, target_seconds, aht_seconds, shrinkage, max_occupancy, patience_seconds, response_minutes)
+         VALUES (@teamId, @channel, @model, @targetServiceLevel, @targetSeconds, @ahtSeconds, @shrinkage, @maxOccupancy, @patienceSeconds, @responseMinutes)
+         ON CONFLICT (team_id, channel) DO UPDATE SET model = excluded.model, target_sl = excluded.target_sl, target_seconds = excluded.target_seconds,
+           aht_seconds = excluded.aht_seconds, shrinkage = excluded.shrinkage, max_occupancy = excluded.max_occupancy,
+           patience_seconds = excluded.patience_seconds, response_minutes = excluded.response_minutes`,
+      ).run({ teamId, channel, ...values });
+      const clock = zoneClock(team.timeZone);
+      return settingsOf(team, channel, clock, clock.dayOf(Math.floor(ctx.clock().epochMilliseconds / 1000)));
+    },
+    'coverage.range': ({ teamId, channel, from, to, intervalMinutes }) => {
+      const team = ctx.requireTeam(teamId);
+      const { from: a, to: b } = dayRange(from, to);
+      if (a.until(b).days > 13) throw new UserError('too_big', 'Coverage shows at most two weeks at once', ['to']);
+      const channels = channel === null ? team.skills : [channel];
+      if (channel !== null) requireChannel(team, channel);
+      const clock = zoneClock(team.timeZone);
+      const days = a.until(b).days + 1;
+      // Shifts of the day before too (a night shift reaches into `from`); leave takes shifts off.
+      const gone = new Set(uncovered(ctx, team, clock.addDays(from, -1), to).map((u) => u.shift.id));
+      const rota = shifts.listShifts(db, team.id, clock.addDays(from, -1), to).filter((s) => !gone.has(s.id));
+      const activities = shifts.activitiesOf(db, rota.map((s) => s.id));
+      const intervals: CoverageInterval[] = [];
+      const daysOut = [];
+      const problems: string[] = [];
+      for (const c of channels) {
+        let forecast;
+        try {
+          forecast = forecastOf(team, c, from, Math.ceil(days / 7), intervalMinutes, 'auto');
+        } catch (err) {
+          if (err instanceof UserError && err.code === 'not_enough_history') {
+            problems.push(c);
+            continue;
+          }
+          throw err;
+        }
+        const settings = settingsOf(team, c, clock, from);
+        const aht = settings.ahtSeconds ?? settings.ahtFromHistory ?? DEFAULT_AHT_SECONDS;
+        const mine = rota.filter((s) => s.skill === c).map((s) => ({ ...s, breaks: (activities.get(s.id) ?? []).map((x) => ({ startUtc: x.startUtc, endUtc: x.endUtc })) }));
+        const byDay = new Map<string, CoverageInterval[]>();
+        forecast.located.forEach((p, i) => {
+          if (p.day > to) return;
+          const onShift = agentsOnShift(mine, p.startUtc, p.startUtc + intervalMinutes * 60);
+          const x: CoverageInterval = { start: clock.iso(p.startUtc), channel: c, ...intervalCoverage(settings, aht, intervalMinutes, forecast.adjusted[i] ?? p.volume, onShift) };
+          intervals.push(x);
+          byDay.set(p.day, [...(byDay.get(p.day) ?? []), x]);
+        });
+        for (const [day, list] of byDay) daysOut.push(dayCoverage(day, c, list));
+      }
+      return { intervals, days: daysOut, withoutHistory: problems };
+    },
+  };
+}

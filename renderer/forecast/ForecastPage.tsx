@@ -1,0 +1,355 @@
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MethodOutput } from '../../core/contract';
+import type { ApiError } from '../../core/errors';
+import type { Adjustment, CoverageInterval, StaffingSettings } from '../../core/staffing';
+import type { Team } from '../../core/team';
+import { startOfWeek, todayIn } from '../../core/time';
+import { call, CallError } from '../api/client';
+import { useAction } from '../api/useAction';
+import { useFormat } from '../format';
+import { FormError } from '../shell/FormError';
+import { ImportErrors } from '../shell/ImportErrors';
+import { StaffingSettingsForm } from './StaffingSettingsForm';
+
+interface Props {
+  team: Team;
+  revision: number;
+  onChanged(): void;
+}
+
+type Forecast = MethodOutput<'forecast.run'>;
+type Coverage = MethodOutput<'coverage.range'>;
+
+/** Status colours, and a pattern name for print and colour-blind readers in the table. */
+export const STATUS_COLOR = { under: '#c62828', ok: '#2e7d32', over: '#ef8f00' } as const;
+
+/** Forecast and staffing of one channel for a week: volume, accuracy, requirement against the rota, and why. */
+export function ForecastPage({ team, revision, onChanged }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [channel, setChannel] = useState(team.skills[0] ?? 'phone');
+  const [weekStart, setWeekStart] = useState(() => startOfWeek(todayIn(team.timeZone), team.weekStart).toString());
+  const [intervalMinutes, setIntervalMinutes] = useState<15 | 30 | 60>(30);
+  const [forecast, setForecast] = useState<Forecast | null>(null);
+  const [coverage, setCoverage] = useState<Coverage | null>(null);
+  const [adjustments, setAdjustments] = useState<Adjustment[]>([]);
+  const [settings, setSettings] = useState<StaffingSettings[]>([]);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [importError, setImportError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState('');
+  const [selected, setSelected] = useState<CoverageInterval | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { error, act } = useAction(onChanged);
+  const weekEnd = useMemo(() => {
+    const d = new Date(`${weekStart}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 6);
+    return d.toISOString().slice(0, 10);
+  }, [weekStart]);
+
+  useEffect(() => {
+    let live = true;
+    setSelected(null);
+    const load = async () => {
+      try {
+        const [f, c, a, st] = await Promise.all([
+          call('forecast.run', { teamId: team.id, channel, from: weekStart, weeks: 1, intervalMinutes }),
+          call('coverage.range', { teamId: team.id, channel, from: weekStart, to: weekEnd, intervalMinutes }),
+          call('forecast.adjustments', { teamId: team.id, channel, from: weekStart, to: weekEnd }),
+          call('staffing.settings', { teamId: team.id, before: weekStart }),
+        ]);
+        if (!live) return;
+        setForecast(f);
+        setCoverage(c);
+        setAdjustments(a);
+        setSettings(st);
+        setLoadError(null);
+      } catch (err) {
+        if (!(err instanceof CallError)) throw err;
+        if (!live) return;
+        setForecast(null);
+        setCoverage(null);
+        setLoadError(err.error);
+        setSettings(await call('staffing.settings', { teamId: team.id, before: weekStart }));
+      }
+    };
+    void load();
+    return () => {
+      live = false;
+    };
+  }, [team.id, channel, weekStart, weekEnd, intervalMinutes, revision]);
+
+  async function importFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      const r = await call('volume.import', { teamId: team.id, csv: await file.text() });
+      setImportError(null);
+      setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
+      onChanged();
+    } catch (err) {
+      if (err instanceof CallError) setImportError(err.error);
+      else throw err;
+    }
+  }
+
+  const moveWeek = (weeks: number) => {
+    const d = new Date(`${weekStart}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 7 * weeks);
+    setWeekStart(d.toISOString().slice(0, 10));
+  };
+  const label = (iso: string) => `${fmt.weekday(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+  const volumeData = (forecast?.points ?? []).map((p) => ({ label: label(p.start), model: p.model, volume: p.volume }));
+  const coverageData = (coverage?.intervals ?? []).map((x) => ({ ...x, label: label(x.start) }));
+  const percent = (x: number | null) => (x === null ? '–' : new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 }).format(x));
+  const under = (coverage?.intervals ?? []).filter((x) => x.status === 'under');
+  const mySettings = settings.find((s) => s.channel === channel) ?? null;
+
+  return (
+    <section className="card" aria-labelledby="forecast-title">
+      <div className="toolbar">
+        <h2 id="forecast-title">{t('forecast.title')}</h2>
+        <label className="inline">
+          <span>{t('forecast.channel')}</span>
+          <select aria-label={t('forecast.channel')} value={channel} onChange={(e) => setChannel(e.target.value)}>
+            {team.skills.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" aria-label={t('forecast.previousWeek')} onClick={() => moveWeek(-1)}>
+          ‹
+        </button>
+        <strong>{t('forecast.weekOf', { date: fmt.day(weekStart) })}</strong>
+        <button type="button" aria-label={t('forecast.nextWeek')} onClick={() => moveWeek(1)}>
+          ›
+        </button>
+        <label className="inline">
+          <span>{t('forecast.interval')}</span>
+          <select aria-label={t('forecast.interval')} value={intervalMinutes} onChange={(e) => setIntervalMinutes(Number(e.target.value) === 15 ? 15 : Number(e.target.value) === 60 ? 60 : 30)}>
+            {[15, 30, 60].map((m) => (
+              <option key={m} value={m}>
+                {t('forecast.minutes', { count: m })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('forecast.import')}
+        </button>
+        <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label={t('forecast.import')} onChange={(e) => void importFile(e)} />
+      </div>
+      <p className="muted small">{t('forecast.importHint')}</p>
+      <ImportErrors error={importError} failedText={t('forecast.importFailed')} />
+      {notice && <p role="status">{notice}</p>}
+      <FormError error={error} fieldCount={0} />
+      {loadError && <FormError error={loadError} fieldCount={0} />}
+
+      {forecast && (
+        <>
+          <h3>{t('forecast.volumeTitle')}</h3>
+          <div className="chart" role="img" aria-label={t('forecast.volumeChart', { channel })}>
+            <ResponsiveContainer width="100%" height={240}>
+              <ComposedChart data={volumeData} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="label" interval={Math.max(0, Math.floor(volumeData.length / 14) - 1)} tick={{ fontSize: 11 }} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+                <Tooltip />
+                <Legend />
+                <Line type="monotone" dataKey="model" name={t('forecast.model')} stroke="#8a94a6" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+                <Line type="monotone" dataKey="volume" name={t('forecast.adjusted')} stroke="#1b5e8a" dot={false} isAnimationActive={false} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+          <table className="numbers" aria-label={t('forecast.accuracy')}>
+            <caption>{t('forecast.accuracy')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('forecast.method')}</th>
+                <th scope="col">WAPE</th>
+                <th scope="col">{t('forecast.bias')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {forecast.accuracy.map((a) => (
+                <tr key={a.method} className={a.method === forecast.method ? 'chosen' : undefined}>
+                  <th scope="row">
+                    {t(`forecast.methods.${a.method}`)}
+                    {a.method === forecast.method ? ` ✓ ${t('forecast.used')}` : ''}
+                  </th>
+                  <td>{percent(a.wape)}</td>
+                  <td>{percent(a.bias)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {forecast.accuracy.length === 0 && <p className="muted">{t('forecast.noBacktest')}</p>}
+        </>
+      )}
+
+      {coverage && coverage.intervals.length > 0 && (
+        <>
+          <h3>{t('forecast.coverageTitle')}</h3>
+          <p className="muted small">{t('forecast.coverageHint')}</p>
+          <div className="chart" role="img" aria-label={t('forecast.coverageChart', { channel, count: under.length })}>
+            <ResponsiveContainer width="100%" height={260}>
+              <ComposedChart data={coverageData} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="label" interval={Math.max(0, Math.floor(coverageData.length / 14) - 1)} tick={{ fontSize: 11 }} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="onShift" name={t('forecast.onShift')} isAnimationActive={false} onClick={(_, i) => setSelected(coverage.intervals[i] ?? null)}>
+                  {coverageData.map((x) => (
+                    <Cell key={x.start} fill={STATUS_COLOR[x.status]} className={`bar-${x.status}`} cursor="pointer" />
+                  ))}
+                </Bar>
+                <Line type="stepAfter" dataKey="required" name={t('forecast.required')} stroke="#222" dot={false} isAnimationActive={false} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+          <p className="legend small">
+            <span className="swatch" style={{ backgroundColor: STATUS_COLOR.under }} aria-hidden="true" /> {t('forecast.status.under')}{' '}
+            <span className="swatch" style={{ backgroundColor: STATUS_COLOR.ok }} aria-hidden="true" /> {t('forecast.status.ok')}{' '}
+            <span className="swatch" style={{ backgroundColor: STATUS_COLOR.over }} aria-hidden="true" /> {t('forecast.status.over')}
+          </p>
+          {selected && (
+            <section aria-label={t('forecast.explainTitle')} className="explain">
+              <h4>{t('forecast.explainWhen', { when: `${fmt.dayLong(selected.start.slice(0, 10))} ${selected.start.slice(11, 16)}` })}</h4>
+              <dl>
+                <dt>{t('forecast.volume')}</dt>
+                <dd>{fmt.number(selected.volume, 1)}</dd>
+                <dt>AHT</dt>
+                <dd>{t('forecast.seconds', { count: Math.round(selected.ahtSeconds) })}</dd>
+                <dt>{t('forecast.traffic')}</dt>
+                <dd>{fmt.number(selected.traffic, 2)}</dd>
+                <dt>{t('forecast.required')}</dt>
+                <dd>
+                  {fmt.number(selected.required)} ({t('forecast.toSchedule', { count: selected.scheduledRequired })})
+                </dd>
+                <dt>{t('forecast.onShift')}</dt>
+                <dd>{fmt.number(selected.onShift, 2)}</dd>
+                <dt>{t('forecast.predictedSl')}</dt>
+                <dd>{percent(selected.serviceLevel)}</dd>
+                <dt>ASA</dt>
+                <dd>{selected.asa === null ? '–' : t('forecast.seconds', { count: Math.round(selected.asa) })}</dd>
+                <dt>{t('forecast.occupancy')}</dt>
+                <dd>{percent(selected.occupancy)}</dd>
+              </dl>
+            </section>
+          )}
+          <table className="numbers" aria-label={t('forecast.daysTitle')}>
+            <caption>{t('forecast.daysTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('forecast.day')}</th>
+                <th scope="col">{t('forecast.volume')}</th>
+                <th scope="col">{t('forecast.predictedSl')}</th>
+                <th scope="col">ASA</th>
+                <th scope="col">{t('forecast.occupancy')}</th>
+                <th scope="col">{t('forecast.underCount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {coverage.days.map((d) => (
+                <tr key={d.day} className={d.underIntervals ? 'short' : undefined}>
+                  <th scope="row">{fmt.dayLong(d.day)}</th>
+                  <td>{fmt.number(d.volume)}</td>
+                  <td>{percent(d.serviceLevel)}</td>
+                  <td>{d.asa === null ? '–' : t('forecast.seconds', { count: Math.round(d.asa) })}</td>
+                  <td>{percent(d.occupancy)}</td>
+                  <td>{d.underIntervals}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {under.length > 0 && (
+            <details>
+              <summary>{t('forecast.underList', { count: under.length })}</summary>
+              <ul>
+                {under.map((x) => (
+                  <li key={x.start}>
+                    <button type="button" className="link" onClick={() => setSelected(x)}>
+                      {fmt.dayLong(x.start.slice(0, 10))} {x.start.slice(11, 16)}: {t('forecast.shortBy', { onShift: fmt.number(x.onShift, 1), required: x.required })}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+
+      <AdjustmentsPanel team={team} channel={channel} weekStart={weekStart} adjustments={adjustments} act={act} />
+      {mySettings && <StaffingSettingsForm key={`${channel}-${revision}`} team={team} settings={mySettings} onSaved={onChanged} />}
+    </section>
+  );
+}
+
+function AdjustmentsPanel({ team, channel, weekStart, adjustments, act }: { team: Team; channel: string; weekStart: string; adjustments: Adjustment[]; act(work: () => Promise<unknown>): Promise<void> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [day, setDay] = useState(weekStart);
+  const [time, setTime] = useState('');
+  const [kind, setKind] = useState<'percent' | 'absolute'>('percent');
+  const [value, setValue] = useState('10');
+  const [note, setNote] = useState('');
+  function add(e: FormEvent) {
+    e.preventDefault();
+    const v = value.trim() === '' ? Number.NaN : Number(value.replace(',', '.'));
+    void act(() => call('forecast.adjust', { teamId: team.id, channel, day, timeLocal: time || null, kind, value: v, note }));
+  }
+  return (
+    <section aria-labelledby="adjust-title">
+      <h3 id="adjust-title">{t('forecast.adjustTitle')}</h3>
+      {adjustments.length === 0 ? (
+        <p className="muted">{t('forecast.noAdjustments')}</p>
+      ) : (
+        <ul>
+          {adjustments.map((a) => (
+            <li key={a.id}>
+              {fmt.dayLong(a.day)} {a.timeLocal ?? t('forecast.wholeDay')}: {a.kind === 'percent' ? `${a.value > 0 ? '+' : ''}${fmt.number(a.value, 1)} %` : `${a.value > 0 ? '+' : ''}${fmt.number(a.value, 1)}`}
+              {a.note && ` · ${a.note}`}{' '}
+              <button type="button" className="link" onClick={() => void act(() => call('forecast.deleteAdjustment', { id: a.id }))}>
+                {t('forecast.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="form-grid" aria-label={t('forecast.adjustTitle')} onSubmit={add} noValidate>
+        <label className="field">
+          <span>{t('forecast.day')}</span>
+          <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('forecast.time')}</span>
+          <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('forecast.kind')}</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value === 'absolute' ? 'absolute' : 'percent')}>
+            <option value="percent">{t('forecast.percent')}</option>
+            <option value="absolute">{t('forecast.absolute')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('forecast.value')}</span>
+          <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('forecast.note')}</span>
+          <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <div className="actions">
+          <button type="submit">{t('forecast.addAdjustment')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

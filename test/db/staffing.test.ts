@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { freshService } from '../helpers/service';
+
+/** The demo: 8 weeks of half-hourly history up to yesterday (Saturday 21 November 2026) and a 4-week rota. */
+function demo() {
+  const s = freshService();
+  const t = s.run('demo.create', {});
+  return { s, t };
+}
+
+describe('coverage', () => {
+  it('sets the forecast requirement against the rota per interval, with the predicted service level per interval and day', () => {
+    const { s, t } = demo();
+    const c = s.run('coverage.range', { teamId: t.id, channel: 'phone', from: '2026-11-23', to: '2026-11-23', intervalMinutes: 30 });
+    expect(c.withoutHistory).toEqual([]);
+    expect(c.intervals).toHaveLength(48);
+    const at = (hhmm: string) => c.intervals.find((x) => x.start.slice(11, 16) === hhmm);
+    // Monday 10:00: busy, and the early and day phone shifts are on.
+    const ten = at('10:00');
+    expect(ten?.volume).toBeGreaterThan(20);
+    expect(ten?.required).toBeGreaterThan(0);
+    expect(ten?.onShift).toBeGreaterThan(0);
+    expect(ten?.traffic).toBeCloseTo(((ten?.volume ?? 0) * (ten?.ahtSeconds ?? 0)) / 1800, 3);
+    // 04:00: nobody on shift and a few calls: under-staffed, no service to predict.
+    expect(at('04:00')).toMatchObject({ onShift: 0, serviceLevel: 0 });
+    expect(c.intervals.some((x) => x.status === 'under')).toBe(true);
+    const day = c.days[0];
+    expect(day).toMatchObject({ day: '2026-11-23', channel: 'phone' });
+    expect(day?.volume).toBeCloseTo(c.intervals.reduce((a, x) => a + x.volume, 0), 1);
+    expect(day?.serviceLevel).toBeGreaterThan(0);
+    expect(day?.underIntervals).toBe(c.intervals.filter((x) => x.status === 'under').length);
+  });
+
+  it('takes approved leave and breaks off the agents on shift', () => {
+    const { s, t } = demo();
+    const before = s.run('coverage.range', { teamId: t.id, channel: 'phone', from: '2026-11-24', to: '2026-11-24' });
+    const ayse = s.run('person.list', { teamId: t.id, query: 'ayşe' })[0];
+    const sick = s.run('absenceType.list', { teamId: t.id }).find((x) => x.key === 'sick');
+    s.run('absence.create', { teamId: t.id, personId: ayse?.id ?? 0, typeId: sick?.id ?? 0, start: '2026-11-24', end: '2026-11-24', status: 'approved' });
+    const after = s.run('coverage.range', { teamId: t.id, channel: 'phone', from: '2026-11-24', to: '2026-11-24' });
+    const at = (c: typeof before, hhmm: string) => c.intervals.find((x) => x.start.slice(11, 16) === hhmm)?.onShift ?? 0;
+    // Ayşe works the early phone shift (07:00–15:00, 30 min unplaced break: 15/16 of each interval).
+    expect(at(before, '08:00') - at(after, '08:00')).toBeCloseTo(15 / 16, 2);
+    expect(at(before, '16:00')).toBe(at(after, '16:00'));
+  });
+
+  it('keeps the lead’s adjustments apart from the model: a day +20 %, an interval +10 contacts', () => {
+    const { s, t } = demo();
+    const run = () => s.run('forecast.run', { teamId: t.id, channel: 'chat', from: '2026-11-23', weeks: 1, intervalMinutes: 60 });
+    const plain = run();
+    s.run('forecast.adjust', { teamId: t.id, channel: 'chat', day: '2026-11-25', kind: 'percent', value: 20, note: 'Campaign' });
+    const adj = s.run('forecast.adjust', { teamId: t.id, channel: 'chat', day: '2026-11-26', timeLocal: '10:00', kind: 'absolute', value: 10 });
+    const adjusted = run();
+    expect(adjusted.points.map((p) => p.model)).toEqual(plain.points.map((p) => p.model));
+    const wed = (r: typeof plain, key: 'model' | 'volume') => r.points.filter((p) => p.start.startsWith('2026-11-25')).reduce((a, p) => a + p[key], 0);
+    expect(wed(adjusted, 'volume')).toBeCloseTo(wed(plain, 'model') * 1.2, 0);
+    const thu10 = adjusted.points.find((p) => p.start.startsWith('2026-11-26T10:00'));
+    expect((thu10?.volume ?? 0) - (thu10?.model ?? 0)).toBeCloseTo(10, 1);
+    expect(s.run('forecast.adjustments', { teamId: t.id, channel: 'chat', from: '2026-11-23', to: '2026-11-29' }).map((a) => [a.day, a.kind, a.value])).toEqual([
+      ['2026-11-25', 'percent', 20],
+      ['2026-11-26', 'absolute', 10],
+    ]);
+    s.run('forecast.deleteAdjustment', { id: adj.id });
+    expect(run().points.find((p) => p.start.startsWith('2026-11-26T10:00'))?.volume).toBe(thu10?.model);
+    expect(s.call('forecast.adjust', { teamId: t.id, channel: 'chat', day: '2026-11-25', kind: 'percent', value: -150 })).toMatchObject({ ok: false, error: { path: ['value'] } });
+  });
+
+  it('stores staffing targets per channel, uses the history’s AHT by default, and refuses impossible ones', () => {
+    const { s, t } = demo();
+    const settings = s.run('staffing.settings', { teamId: t.id, before: '2026-11-23' });
+    expect(settings.map((x) => [x.channel, x.model])).toEqual([
+      ['phone', 'erlang'],
+      ['chat', 'erlang'],
+      ['email', 'workload'],
+    ]);
+    // The demo's phone AHT is about 310 s.
+    expect(settings[0]?.ahtFromHistory).toBeGreaterThan(290);
+    expect(settings[0]?.ahtFromHistory).toBeLessThan(330);
+    const base = { teamId: t.id, channel: 'phone', model: 'erlang' as const, targetServiceLevel: 0.9, targetSeconds: 15, ahtSeconds: null, shrinkage: 0.25, maxOccupancy: 0.85, patienceSeconds: 90, responseMinutes: 240 };
+    expect(s.run('staffing.setSettings', base)).toMatchObject({ targetServiceLevel: 0.9, patienceSeconds: 90 });
+    const stricter = s.run('coverage.range', { teamId: t.id, channel: 'phone', from: '2026-11-23', to: '2026-11-23' });
+    expect(stricter.intervals.find((x) => x.start.slice(11, 16) === '10:00')?.scheduledRequired).toBeGreaterThan(0);
+    expect(s.call('staffing.setSettings', { ...base, targetServiceLevel: 80 })).toMatchObject({ ok: false, error: { path: ['targetServiceLevel'] } });
+    expect(s.call('staffing.setSettings', { ...base, shrinkage: 1 })).toMatchObject({ ok: false, error: { path: ['shrinkage'] } });
+    expect(s.call('staffing.setSettings', { ...base, channel: 'fax' })).toMatchObject({ ok: false, error: { code: 'unknown_skill' } });
+    expect(s.call('coverage.range', { teamId: t.id, from: '2026-11-23', to: '2026-12-23' })).toMatchObject({ ok: false, error: { code: 'too_big' } });
+  });
+});
