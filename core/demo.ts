@@ -83,7 +83,7 @@ const TEMPLATES: DemoData['templates'] = [
 ];
 
 /** Tickets per weekday (ISO 1 = Monday) on an average week. */
-const DAILY_TOTAL: Record<Channel, number> = { phone: 820, chat: 460, email: 260 };
+const DAILY_TOTAL: Record<Channel, number> = { phone: 260, chat: 190, email: 170 };
 const WEEKDAY_FACTOR = [0, 1.18, 1.06, 1.0, 0.97, 0.9, 0.52, 0.4];
 const AHT_SECONDS: Record<Channel, number> = { phone: 310, chat: 540, email: 720 };
 
