@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toCsv } from '../core/csv';
-import { UserError } from '../core/errors';
+import { UserError, type ApiError } from '../core/errors';
 import { evaluateAgents, requiredAgents } from '../core/erlang';
 import { FORECAST_METHODS, ForecastError, forecastReport, type Accuracy, type ForecastMethod } from '../core/forecast';
 import { parseVolumeCsv } from '../core/volume-import';
@@ -59,6 +59,22 @@ function teamByName(s: Service, name: string): Team {
   return team;
 }
 
+/** A file the user named, or a clear error naming it. */
+function readBytes(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new UserError('not_found', `Cannot read ${file}`);
+  }
+}
+const readText = (file: string) => readBytes(file).toString('utf8');
+
+/** A refused import: every bad line on stderr with its number, then the one-line summary last. */
+function importFailure(io: CliIo, file: string, error: ApiError): UserError {
+  for (const l of error.lines ?? []) io.err(`${file}:${l.line}: ${l.message}\n`);
+  return new UserError(error.code, error.lines?.length ? `${error.lines.length} problem(s) in ${file}; nothing was imported` : error.message);
+}
+
 /** A CSV import command: the file read whole, every bad line on stderr with its number, all or nothing. */
 function csvImportCommand(usage: string, summary: string, method: 'person.import' | 'absence.import', noun: string): Command {
   return {
@@ -70,20 +86,11 @@ function csvImportCommand(usage: string, summary: string, method: 'person.import
       const db = requireString(values, 'db', usage);
       const teamName = requireString(values, 'team', usage);
       const csvPath = positionals[0] ?? '';
-      let csv: string;
-      try {
-        csv = fs.readFileSync(csvPath, 'utf8');
-      } catch {
-        throw new UserError('not_found', `Cannot read ${csvPath}`);
-      }
+      const csv = readText(csvPath);
       return withService(db, (s) => {
         const team = teamByName(s, teamName);
         const result = s.call(method, { teamId: team.id, csv });
-        if (!result.ok) {
-          // Every bad line, one per line, then the one-line summary last.
-          for (const l of result.error.lines ?? []) io.err(`${csvPath}:${l.line}: ${l.message}\n`);
-          throw new UserError(result.error.code, result.error.lines?.length ? `${result.error.lines.length} problem(s) in ${csvPath}; nothing was imported` : result.error.message);
-        }
+        if (!result.ok) throw importFailure(io, csvPath, result.error);
         io.out(`Imported ${result.value.created} ${noun} into "${team.name}"\n`);
         return EXIT_OK;
       });
@@ -235,21 +242,15 @@ const COMMANDS: Record<string, Command> = {
       const db = requireString(values, 'db', usage);
       const teamName = requireString(values, 'team', usage);
       const csvPath = positionals[0] ?? '';
-      let csv: string;
-      try {
-        csv = fs.readFileSync(csvPath, 'utf8');
-      } catch {
-        throw new UserError('not_found', `Cannot read ${csvPath}`);
-      }
+      const csv = readText(csvPath);
       return withService(db, (s) => {
         const team = teamByName(s, teamName);
         const channel = typeof values.channel === 'string' ? values.channel.trim().toLowerCase() : null;
         const timeZone = typeof values.tz === 'string' ? values.tz : null;
         const result = s.call('volume.import', { teamId: team.id, csv, channel, timeZone });
         if (!result.ok) {
-          for (const l of result.error.lines ?? []) io.err(`${csvPath}:${l.line}: ${l.message}\n`);
           const flag = result.error.path[0] === 'timeZone' ? '--tz' : result.error.path[0] === 'channel' ? '--channel' : null;
-          throw new UserError(result.error.code, result.error.lines?.length ? `${result.error.lines.length} problem(s) in ${csvPath}; nothing was imported` : `${flag ? `${flag}: ` : ''}${result.error.message}`);
+          throw importFailure(io, csvPath, flag ? { ...result.error, message: `${flag}: ${result.error.message}` } : result.error);
         }
         const v = result.value;
         io.out(`Imported ${v.rows} ${v.kind === 'tickets' ? 'tickets' : 'interval rows'} into "${team.name}" as ${v.intervals} intervals (${v.channels.join(', ')}) from ${v.from ?? '-'} to ${v.to ?? '-'}${v.replaced ? `, replacing ${v.replaced} stored intervals` : ''}\n`);
@@ -267,22 +268,14 @@ const COMMANDS: Record<string, Command> = {
       const db = requireString(values, 'db', usage);
       const teamName = requireString(values, 'team', usage);
       const file = positionals[0] ?? '';
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch {
-        throw new UserError('not_found', `Cannot read ${file}`);
-      }
+      const bytes = readBytes(file);
       // An .xlsx file is a zip archive: trust its first bytes over its name.
       const xlsx = bytes.subarray(0, 2).toString('latin1') === 'PK';
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
         const result = await service.callAsync('roster.import', { teamId: team.id, format: xlsx ? 'xlsx' : 'csv', data: xlsx ? bytes.toString('base64') : bytes.toString('utf8') });
-        if (!result.ok) {
-          for (const l of result.error.lines ?? []) io.err(`${file}:${l.line}: ${l.message}\n`);
-          throw new UserError(result.error.code, result.error.lines?.length ? `${result.error.lines.length} problem(s) in ${file}; nothing was imported` : result.error.message);
-        }
+        if (!result.ok) throw importFailure(io, file, result.error);
         io.out(`Imported ${result.value.created} shifts into "${team.name}" (${result.value.removed} replaced)\n`);
         return EXIT_OK;
       } finally {
@@ -355,12 +348,7 @@ const COMMANDS: Record<string, Command> = {
       if (typeof values.history === 'string') {
         if (typeof values.db === 'string') throw new UsageError('Give either --db (with --team and --channel) or --history, not both', usage);
         const file = values.history;
-        let csv: string;
-        try {
-          csv = fs.readFileSync(file, 'utf8');
-        } catch {
-          throw new UserError('not_found', `Cannot read ${file}`);
-        }
+        const csv = readText(file);
         // Without --tz, the offset of the file's first timestamp is the clock (an export written in one zone).
         const offset = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})/.exec(csv.slice(0, 10_000))?.[1];
         const timeZone = typeof values.tz === 'string' ? values.tz : offset ? (offset === 'Z' ? 'UTC' : `${offset.slice(0, 3)}:${offset.slice(-2)}`) : 'UTC';
