@@ -11,6 +11,41 @@ import { id, label, plainDate, timeZone } from './validators';
 import { FORECAST_METHODS } from './forecast';
 import { Adjustment, AdjustmentInput, CoverageDay, CoverageInterval, StaffingSettings, StaffingSettingsInput } from './staffing';
 
+const Preference = z.object({ weekday: z.number(), templateId: z.number().nullable(), kind: z.enum(['cannot', 'prefer_not']) });
+const PreferenceInput = z.strictObject({ weekday: z.number().int().min(1).max(7), templateId: z.number().int().positive().nullable().default(null), kind: z.enum(['cannot', 'prefer_not']) });
+const DraftRequest = z.strictObject({
+  teamId: id,
+  from: plainDate,
+  to: plainDate,
+  timeLimitSeconds: z.number().min(1).max(600).default(30),
+  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
+});
+const DayCoverage = z.object({ day: z.string(), channel: z.string(), underAgentHours: z.number(), overAgentHours: z.number() });
+const Draft = z.object({
+  from: z.string(),
+  to: z.string(),
+  summary: z.object({
+    shifts: z.number(),
+    underStaffedIntervals: z.number(),
+    underStaffedAgentHours: z.number(),
+    overStaffedAgentHours: z.number(),
+    lowerBoundAgentHours: z.number(),
+    violations: z.number(),
+    seconds: z.number(),
+    /** optimal (proven), limit (time ran out), stopped (cancelled), greedy (no solver draft in time). */
+    status: z.enum(['optimal', 'limit', 'stopped', 'greedy']),
+  }),
+  draft: z.array(z.object({ personId: z.number(), person: z.string(), day: z.string(), templateId: z.number(), code: z.string(), start: z.string(), end: z.string(), paidHours: z.number() })),
+  underStaffed: z.array(z.object({ channel: z.string(), day: z.string(), from: z.string(), to: z.string(), agentHours: z.number(), reason: z.string() })),
+  unmetPreferences: z.array(z.object({ personId: z.number(), person: z.string(), day: z.string(), code: z.string() })),
+  violations: z.array(Violation),
+  withoutHistory: z.array(z.string()),
+  /** Per day and channel, the roster as it is now and the draft. */
+  coverage: z.object({ before: z.array(DayCoverage), after: z.array(DayCoverage) }),
+});
+export type Draft = z.output<typeof Draft>;
+export type DraftRequest = z.output<typeof DraftRequest>;
+
 /**
  * The API contract: every method the UI, the CLI and tests can call, with the
  * schema of its input and output. The service implements exactly these; the
@@ -449,6 +484,45 @@ export const contract = {
   },
   /** `person,type,start,end[,hours,status,note]`: all or nothing, every bad line named. */
   'absence.import': { input: z.strictObject({ teamId: id, csv: z.string().max(10_000_000) }), output: z.object({ created: z.number() }), undo: 'Import absences' },
+
+  /** Locks shifts so auto-scheduling keeps them as they are (or unlocks them). */
+  'shift.lock': { input: z.strictObject({ ids: z.array(id).min(1).max(5000), locked: z.boolean() }), output: z.object({ changed: z.number() }), undo: 'Lock shifts' },
+  /** What a person cannot or would rather not work: by ISO weekday, for one template or any (templateId null). */
+  'person.preferences': { input: z.strictObject({ personId: id }), output: z.array(Preference), undo: null },
+  'person.setPreferences': { input: z.strictObject({ personId: id, preferences: z.array(PreferenceInput).max(100) }), output: z.array(Preference), undo: 'Edit preferences' },
+  /**
+   * A draft roster for local days [from, to] from the team's templates, meeting the forecast
+   * requirement within every rule (HiGHS, a mixed-integer model). With dryRun false it replaces
+   * the range's unlocked shifts in one undoable step. In this call's thread: the CLI's door; the
+   * app starts a job instead. Needs the async door (the solver loads first).
+   */
+  'schedule.generate': { input: DraftRequest.extend({ dryRun: z.boolean().default(true) }), output: Draft.extend({ written: z.boolean() }), undo: 'Generate schedule' },
+  /** Starts drafting in a worker thread; poll schedule.status, stop with schedule.cancel. */
+  'schedule.start': { input: DraftRequest, output: z.object({ jobId: z.string() }), undo: null },
+  'schedule.status': {
+    input: z.strictObject({ jobId: z.string().max(64) }),
+    output: z.object({
+      state: z.enum(['running', 'done', 'failed']),
+      phase: z.enum(['starting', 'bound', 'draft', 'people', 'polish', 'report']),
+      /** 0…1 of the time limit (or of the work, when it ends early). */
+      fraction: z.number(),
+      elapsedSeconds: z.number(),
+      /** The lower bound once proven, and the best draft's under-staffing so far. */
+      lowerBoundAgentHours: z.number().nullable(),
+      underStaffedAgentHours: z.number().nullable(),
+      draft: Draft.nullable(),
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+    undo: null,
+  },
+  /** Stops a job; it finishes with the best draft found so far. */
+  'schedule.cancel': { input: z.strictObject({ jobId: z.string().max(64) }), output: z.object({ stopped: z.boolean() }), undo: null },
+  /** Accepts a draft: the range's unlocked shifts are replaced by these, in one undoable step. */
+  'schedule.apply': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, shifts: z.array(z.strictObject({ personId: id, day: plainDate, templateId: id })).max(20_000) }),
+    output: z.object({ removed: z.number(), created: z.number(), violations: z.number() }),
+    undo: 'Accept the generated schedule',
+  },
 
   'demo.create': { input: empty, output: Team, undo: 'Open the demo team' },
 

@@ -101,6 +101,8 @@ export function setArchived(db: Db, id: number, archivedAt: string | null, at: s
 }
 
 export function deletePerson(db: Db, id: number): void {
+  // Preferences belong to the person alone; shifts, absences and on-call turns block deletion instead.
+  db.prepare('DELETE FROM person_preference WHERE person_id = ?').run(id);
   db.prepare('DELETE FROM person WHERE id = ?').run(id);
 }
 

@@ -21,6 +21,9 @@ import os from 'node:os';
 import type { Planner } from './open';
 import { absenceHandlers } from './absence-handlers';
 import { staffingHandlers } from './staffing';
+import { scheduleHandlers, useHighs } from './schedule';
+import { highsInstance } from './solver';
+import { ScheduleJobs } from './schedule-jobs';
 import { countAbsencesOf, listTypes as absenceTypesOf } from './absences';
 import * as people from './people';
 import { checkHealth } from './health';
@@ -43,6 +46,10 @@ export interface ServiceOptions {
   now?: () => Temporal.Instant;
   /** Who audit lines name; defaults to the operating-system user. */
   actor?: string;
+  /** The scheduling worker's entry file (default: found next to this code). */
+  scheduleWorkerEntry?: string;
+  /** better-sqlite3's native binding for the worker's connection (Electron's ABI). */
+  nativeBinding?: string;
 }
 
 function osUser(): string {
@@ -182,11 +189,14 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     onCallSchedule: (team, from, to) => handlers['oncall.schedule']({ teamId: team.id, rotationId: null, from, to }),
   };
 
+  // Drafting jobs (worker threads), started on first use.
+  let jobs: ScheduleJobs | null = null;
   const handlers: Handlers = {
     ...rosterHandlers(context),
     ...onCallHandlers(context),
     ...absenceHandlers(context),
     ...staffingHandlers(context),
+    ...scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))),
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
     'file.check': () => {
@@ -414,6 +424,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   async function dispatchAsync(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
     const wantsXlsx = typeof input === 'object' && input !== null && (input as { format?: unknown }).format === 'xlsx';
     try {
+      // The solver is WebAssembly that loads asynchronously, once; the solve itself then runs in the call.
+      if (method === 'schedule.generate') useHighs(await highsInstance());
       if (method === 'roster.import' && wantsXlsx) {
         const parsed = contract['roster.import'].input.safeParse(input);
         if (!parsed.success) return dispatch(method, input);
@@ -455,6 +467,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       return result.value;
     },
     close: () => {
+      jobs?.close();
       if (db.open) db.close();
     },
   };

@@ -111,3 +111,9 @@ export function deleteRange(db: Db, teamId: number, from: string, to: string, pe
 export function countInRange(db: Db, personId: number, from: string, to: string): number {
   return db.prepare('SELECT count(*) FROM shift WHERE person_id = ? AND roster_day BETWEEN ? AND ?').pluck().get(personId, from, to) as number;
 }
+
+/** Removes a team's unlocked shifts (and their activities) with roster day in [from, to]; locked ones stay. */
+export function deleteUnlocked(db: Db, teamId: number, from: string, to: string): number {
+  db.prepare('DELETE FROM shift_activity WHERE shift_id IN (SELECT id FROM shift WHERE team_id = ? AND roster_day BETWEEN ? AND ? AND locked = 0)').run(teamId, from, to);
+  return db.prepare('DELETE FROM shift WHERE team_id = ? AND roster_day BETWEEN ? AND ? AND locked = 0').run(teamId, from, to).changes;
+}

@@ -68,6 +68,69 @@ function adjustmentsOf(db: Db, teamId: number, channel: string, from: string, to
   return (db.prepare('SELECT * FROM forecast_adjustment WHERE team_id = ? AND channel = ? AND day BETWEEN ? AND ? ORDER BY day, time_local, id').all(teamId, channel, from, to) as AdjustmentRow[]).map(toAdjustment);
 }
 
+/** The forecast of one channel over [from, from + weeks): model output and, apart, the adjusted volume. */
+export function forecastOf(db: Db, team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60, method: Parameters<typeof forecastReport>[3]['method']) {
+  const clock = zoneClock(team.timeZone);
+  const historyFrom = clock.addDays(from, -371);
+  const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from)).filter((r) => r.channel === channel);
+  const lastDay = clock.addDays(from, weeks * 7);
+  const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, historyFrom, lastDay).map((h) => h.day));
+  let report;
+  try {
+    report = forecastReport(rows, clock, holidays, { from, weeks, intervalMinutes, method });
+  } catch (err) {
+    if (err instanceof ForecastError) throw new UserError('not_enough_history', `${err.message} for ${channel}`, ['from']);
+    throw err;
+  }
+  const located = report.points.map((p) => ({ ...p, day: clock.dayOf(p.startUtc), time: clock.hhmm(p.startUtc) }));
+  const adjusted = applyAdjustments(located, adjustmentsOf(db, team.id, channel, from, lastDay));
+  return { clock, report, located, adjusted };
+}
+
+
+/** A channel's staffing targets (defaults where none were set) and the AHT of the 8 weeks before `before`. */
+export function channelSettings(db: Db, team: Team, channel: string, clock: ZoneClock, before: string): StaffingSettings {
+  const stored = storedSettings(db, team.id).get(channel) ?? defaultSettings(channel);
+  const ahtFromHistory = historyAht(db, team.id, channel, clock.dayStart(clock.addDays(before, -56)), clock.dayStart(before));
+  return { ...stored, ahtFromHistory };
+}
+
+/**
+ * Agents needed per channel and interval over local days [from, to]: the adjusted forecast through
+ * each channel's staffing model. Channels without enough history are left out and named.
+ */
+export function requirementOf(db: Db, team: Team, from: string, to: string, intervalMinutes: 15 | 30 | 60): { intervals: number[]; byChannel: Map<string, number[]>; withoutHistory: string[] } {
+  const clock = zoneClock(team.timeZone);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  const byChannel = new Map<string, number[]>();
+  const withoutHistory: string[] = [];
+  let intervals: number[] = [];
+  for (const c of team.skills) {
+    let f;
+    try {
+      f = forecastOf(db, team, c, from, Math.ceil(days / 7), intervalMinutes, 'auto');
+    } catch (err) {
+      if (err instanceof UserError && err.code === 'not_enough_history') {
+        withoutHistory.push(c);
+        continue;
+      }
+      throw err;
+    }
+    const settings = channelSettings(db, team, c, clock, from);
+    const aht = settings.ahtSeconds ?? settings.ahtFromHistory ?? DEFAULT_AHT_SECONDS;
+    const kept = f.located.map((p, i) => ({ p, v: f.adjusted[i] ?? p.volume })).filter((x) => x.p.day <= to);
+    intervals = kept.map((x) => x.p.startUtc);
+    byChannel.set(c, kept.map((x) => intervalCoverage(settings, aht, intervalMinutes, x.v, 0).required));
+  }
+  if (intervals.length === 0) {
+    // No forecast at all: still a grid, with nothing required.
+    for (let d = from; d <= to; d = clock.addDays(d, 1)) {
+      for (let t = clock.dayStart(d); t < clock.dayStart(clock.addDays(d, 1)); t += intervalMinutes * 60) intervals.push(t);
+    }
+  }
+  return { intervals, byChannel, withoutHistory };
+}
+
 /** Handlers for forecasts, their adjustments, staffing targets and coverage. */
 export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethods> {
   const { db } = ctx;
@@ -75,37 +138,14 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
   const requireChannel = (team: Team, channel: string) => {
     if (!team.skills.includes(channel)) throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
   };
-  const settingsOf = (team: Team, channel: string, clock: ZoneClock, before: string): StaffingSettings => {
-    const stored = storedSettings(db, team.id).get(channel) ?? defaultSettings(channel);
-    const ahtFromHistory = historyAht(db, team.id, channel, clock.dayStart(clock.addDays(before, -56)), clock.dayStart(before));
-    return { ...stored, ahtFromHistory };
-  };
-
-  /** The forecast of one channel over [from, from + weeks): model output and, apart, the adjusted volume. */
-  const forecastOf = (team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60, method: Parameters<typeof forecastReport>[3]['method']) => {
-    const clock = zoneClock(team.timeZone);
-    const historyFrom = clock.addDays(from, -371);
-    const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from)).filter((r) => r.channel === channel);
-    const lastDay = clock.addDays(from, weeks * 7);
-    const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, historyFrom, lastDay).map((h) => h.day));
-    let report;
-    try {
-      report = forecastReport(rows, clock, holidays, { from, weeks, intervalMinutes, method });
-    } catch (err) {
-      if (err instanceof ForecastError) throw new UserError('not_enough_history', `${err.message} for ${channel}`, ['from']);
-      throw err;
-    }
-    const located = report.points.map((p) => ({ ...p, day: clock.dayOf(p.startUtc), time: clock.hhmm(p.startUtc) }));
-    const adjusted = applyAdjustments(located, adjustmentsOf(db, team.id, channel, from, lastDay));
-    return { clock, report, located, adjusted };
-  };
+  const settingsOf = (team: Team, channel: string, clock: ZoneClock, before: string) => channelSettings(db, team, channel, clock, before);
 
   return {
     'forecast.run': ({ teamId, channel, from, weeks, intervalMinutes, method }) => {
       const team = ctx.requireTeam(teamId);
       requireChannel(team, channel);
       dayRange(from, from, ['from']);
-      const { clock, report, adjusted } = forecastOf(team, channel, from, weeks, intervalMinutes, method);
+      const { clock, report, adjusted } = forecastOf(db, team, channel, from, weeks, intervalMinutes, method);
       return {
         method: report.method,
         accuracy: report.accuracy,
@@ -168,7 +208,7 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
       for (const c of channels) {
         let forecast;
         try {
-          forecast = forecastOf(team, c, from, Math.ceil(days / 7), intervalMinutes, 'auto');
+          forecast = forecastOf(db, team, c, from, Math.ceil(days / 7), intervalMinutes, 'auto');
         } catch (err) {
           if (err instanceof UserError && err.code === 'not_enough_history') {
             problems.push(c);

@@ -75,7 +75,7 @@ function saveRecent() {
 /** Opens a planner; on refusal the current file stays open and the user is told why. */
 function openFile(file: string): boolean {
   try {
-    const next = createService(openPlanner(file, nativeBinding ? { nativeBinding } : {}), { appVersion: app.getVersion() });
+    const next = createService(openPlanner(file, nativeBinding ? { nativeBinding } : {}), { appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
     service?.close();
     service = next;
     recent = addRecent(recent, next.planner.filePath);

@@ -1,5 +1,6 @@
 // Bundles the Electron main process and preload into build/electron as CommonJS.
-// better-sqlite3 stays external (native); electron is provided by the runtime.
+// better-sqlite3 stays external (native), as does highs (it loads its .wasm from its own
+// folder); electron is provided by the runtime. The scheduling worker is its own bundle.
 import { build } from 'esbuild';
 
 const common = {
@@ -8,11 +9,14 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'highs'],
+  // Code that finds files next to itself (the scheduling worker) does so from the bundle's folder.
+  define: { 'import.meta.dirname': '__dirname' },
   logLevel: 'warning',
 };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'build/electron/main.cjs' });
 // The sandboxed preload may only require 'electron': everything else is bundled in.
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'build/electron/preload.cjs' });
-console.log('Built build/electron/main.cjs and preload.cjs');
+await build({ ...common, entryPoints: ['db/schedule-worker.ts'], outfile: 'build/electron/schedule-worker.cjs' });
+console.log('Built build/electron/main.cjs, preload.cjs and schedule-worker.cjs');

@@ -1,5 +1,6 @@
 import { sql as initial } from './001_initial';
 import { sql as absences } from './002_absences';
+import { sql as scheduling } from './003_scheduling';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'absences', sql: absences },
+  { version: 3, name: 'scheduling', sql: scheduling },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -136,6 +136,12 @@ big.close();
   f.close();
 }
 
+// Issue 7: auto-scheduling 4 weeks at 30-minute intervals, 3 channels.
+{
+  const { scheduleBench } = await import('./schedule');
+  for (const line of await scheduleBench(dir, now)) console.log(line);
+}
+
 if (fs.existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
   const { gridRenderMs } = await import('./grid-render');
   const figures = await gridRenderMs(path.join(dir, 'rota-200.rosterdesk'));

@@ -301,3 +301,30 @@ describe('rosterdesk import volume and forecast', () => {
     expect(refused.err).toContain(`${bad}:2: created_at: "1999-02-30T09:00:00" is not a date and time`);
   });
 });
+
+describe('rosterdesk schedule', () => {
+  it('prints the JSON summary of a draft for the demo week, writing it only without --dry-run', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db, '--demo');
+    const monday = startOfWeek(todayIn('Europe/Istanbul'), 'mon').add({ weeks: 1 });
+    const args = ['schedule', '--db', db, '--team', 'Support Desk Istanbul', '--from', monday.toString(), '--to', monday.add({ days: 6 }).toString(), '--time-limit', '20'];
+    const dry = await cli(...args, '--dry-run');
+    expect(dry.code).toBe(0);
+    const summary = JSON.parse(dry.out) as Record<string, number>;
+    expect(Object.keys(summary)).toEqual(['shifts', 'underStaffedIntervals', 'underStaffedAgentHours', 'overStaffedAgentHours', 'lowerBoundAgentHours', 'violations', 'seconds']);
+    expect(summary.violations).toBe(0);
+    expect(summary.shifts).toBeGreaterThan(40);
+    expect(summary.underStaffedAgentHours).toBeGreaterThanOrEqual(summary.lowerBoundAgentHours ?? 0);
+    const s = freshService(db);
+    const team = s.run('team.list', {})[0];
+    const before = s.run('shift.list', { teamId: team?.id ?? 0, from: monday.toString(), to: monday.add({ days: 6 }).toString() }).length;
+    s.close();
+    const wet = await cli(...args);
+    expect(wet.code).toBe(0);
+    const s2 = freshService(db);
+    expect(s2.run('shift.list', { teamId: team?.id ?? 0, from: monday.toString(), to: monday.add({ days: 6 }).toString() }).length).toBe((JSON.parse(wet.out) as { shifts: number }).shifts);
+    expect(before).toBeGreaterThan(0);
+    s2.close();
+    expect((await cli(...args, '--time-limit', '0')).code).toBe(2);
+  }, 60_000);
+});

@@ -1,0 +1,569 @@
+import { addCol, addRow, emptyModel, type LinearModel, type Term } from './linear-model';
+import type { TeamRules } from './team-rules';
+
+/**
+ * Auto-scheduling as a mixed-integer model: x[p,d,t] = 1 when person p works
+ * template t on day d. Coverage rows per channel and interval meet the
+ * requirement with under- and over-staffing slack; every working-time rule
+ * the rota is checked against is a constraint (one shift a day, the daily
+ * rest between days — DST included, as real instants —, weekly hours,
+ * consecutive days), contract hours within tolerance (with a heavily priced
+ * slack so a thin team still gets a draft, reported as a violation), skills,
+ * leave, employment and "cannot" preferences remove variables, locked shifts
+ * are constants. The objective: under-staffing first (100 per agent-hour),
+ * then over-staffing (1), "prefer not" (2 each) and the highest number of
+ * weekend days, nights and holidays per person (3 each: spreads them).
+ */
+
+export interface ShiftSpan {
+  startUtc: number;
+  endUtc: number;
+  breakMinutes: number;
+}
+
+export interface ScheduleTemplate {
+  id: number;
+  code: string;
+  skill: string | null;
+  /** The template placed on a day: real instants (DST-aware), or null when it cannot be. */
+  span(day: string): ShiftSpan | null;
+}
+
+export type DayChoice = 'yes' | 'prefer_not' | 'no';
+
+export interface SchedulePerson {
+  id: number;
+  name: string;
+  skills: readonly string[];
+  /** Whether the person can take template t on day d (employment, leave, preferences). */
+  choice(day: string, templateId: number): DayChoice;
+  /** Paid-hours band per week start for weeks wholly in the range, or null when there is no contract. */
+  contract(weekStart: string): { min: number; max: number } | null;
+}
+
+/** A shift that is not the solver's to change: locked in the range, or outside it but near enough to matter. */
+export interface FixedShift extends ShiftSpan {
+  personId: number;
+  day: string;
+  skill: string | null;
+}
+
+export interface ScheduleInput {
+  days: readonly string[];
+  /** Interval starts over the range, `intervalMinutes` apart. */
+  intervals: readonly number[];
+  intervalMinutes: number;
+  channels: readonly string[];
+  /** Agents needed per channel, one number per interval. */
+  requirement: ReadonlyMap<string, readonly number[]>;
+  templates: readonly ScheduleTemplate[];
+  people: readonly SchedulePerson[];
+  fixed: readonly FixedShift[];
+  rules: TeamRules;
+  weekOf(day: string): string;
+  addDays(day: string, n: number): string;
+  weekday(day: string): number;
+  holidays: ReadonlySet<string>;
+  /** Whether a span counts as a night shift (for fairness). */
+  isNight(span: ShiftSpan): boolean;
+}
+
+export interface Candidate {
+  col: number;
+  /** The unit (a person, or a group of interchangeable people) it belongs to. */
+  unit: number;
+  /** The unit's first member: the person, in a model of one person per unit. */
+  personId: number;
+  day: string;
+  templateId: number;
+  skill: string | null;
+  span: ShiftSpan;
+  preferNot: boolean;
+}
+
+/**
+ * People the model treats as one: the same skills, contract, choices and fixed shifts make
+ * them interchangeable, so a group of k gets one count in [0, k] per day and template
+ * instead of k yes/no choices. That removes the symmetry that stalls a MIP search, and its
+ * rows are sums of the members' rows, so the grouped model is a relaxation of the
+ * per-person one: its bound holds for every roster.
+ */
+export interface Unit {
+  members: readonly SchedulePerson[];
+}
+
+export interface BuiltModel {
+  model: LinearModel;
+  units: readonly Unit[];
+  candidates: Candidate[];
+  /** Column of the under-staffing slack per channel and interval (agents). */
+  under: Map<string, number[]>;
+  /** Contract slack columns, to report as violations. */
+  contractSlack: { col: number; personId: number; week: string }[];
+}
+
+export const UNDER_WEIGHT = 100;
+const OVER_WEIGHT = 1;
+const PREFER_NOT_WEIGHT = 2;
+const FAIRNESS_WEIGHT = 3;
+// Above anything an extra hour could win (it covers at most one agent-hour): used only when nothing else fits.
+const CONTRACT_SLACK_WEIGHT = 1000;
+
+/** The share of [from, to) a shift works: its overlap, less its break spread over the shift. */
+export function workShare(span: ShiftSpan, from: number, to: number): number {
+  const overlap = Math.max(0, Math.min(span.endUtc, to) - Math.max(span.startUtc, from));
+  if (overlap === 0) return 0;
+  const working = 1 - (span.breakMinutes * 60) / (span.endUtc - span.startUtc);
+  return (overlap * Math.max(0, working)) / (to - from);
+}
+
+export const paidHours = (s: ShiftSpan) => Math.max(0, (s.endUtc - s.startUtc) / 3600 - s.breakMinutes / 60);
+
+const key2 = (a: number | string, b: number | string) => `${a}|${b}`;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function fixedIndex(input: ScheduleInput): Map<string, FixedShift[]> {
+  const out = new Map<string, FixedShift[]>();
+  for (const f of input.fixed) push(out, key2(f.personId, f.day), f);
+  return out;
+}
+
+/** One unit per person, or people grouped when they are interchangeable (see Unit). */
+export function scheduleUnits(input: ScheduleInput, grouped: boolean): Unit[] {
+  if (!grouped) return input.people.map((p) => ({ members: [p] }));
+  const weeks = [...new Set(input.days.map((d) => input.weekOf(d)))];
+  const groups = new Map<string, SchedulePerson[]>();
+  for (const p of input.people) {
+    const signature = JSON.stringify([
+      [...p.skills].sort(),
+      weeks.map((w) => p.contract(w)),
+      input.days.map((d) => input.templates.map((t) => p.choice(d, t.id)).join()),
+      input.fixed.filter((f) => f.personId === p.id).map((f) => [f.day, f.startUtc, f.endUtc, f.breakMinutes, f.skill]),
+    ]);
+    push(groups, signature, p);
+  }
+  return [...groups.values()].map((members) => ({ members }));
+}
+
+export interface BuildOptions {
+  /** Only under-staffing (and contract slack) costs: the proven bound ÷ UNDER_WEIGHT bounds under-staffing. */
+  boundOnly?: boolean;
+  /** Interchangeable people as one unit (see Unit). */
+  grouped?: boolean;
+}
+
+/**
+ * Builds the model. With `boundOnly`, only under-staffing (and contract slack)
+ * costs: the solver's proven bound on it ÷ UNDER_WEIGHT is a lower bound on the
+ * under-staffing (agent-hours) of any roster that keeps every rule.
+ */
+export function buildScheduleModel(input: ScheduleInput, options: BuildOptions = {}): BuiltModel {
+  const boundOnly = options.boundOnly ?? false;
+  const m = emptyModel();
+  const units = scheduleUnits(input, options.grouped ?? false);
+  const hoursPerInterval = input.intervalMinutes / 60;
+  const step = input.intervalMinutes * 60;
+  const inRange = new Set(input.days);
+  const candidates: Candidate[] = [];
+  const fixedByPersonDay = fixedIndex(input);
+
+  units.forEach((unit, u) => {
+    const p = unit.members[0];
+    if (!p) return;
+    const size = unit.members.length;
+    for (const day of input.days) {
+      if (fixedByPersonDay.has(key2(p.id, day))) continue;
+      for (const t of input.templates) {
+        if (t.skill !== null && !p.skills.includes(t.skill)) continue;
+        const choice = p.choice(day, t.id);
+        if (choice === 'no') continue;
+        const span = t.span(day);
+        if (!span) continue;
+        const preferNot = choice === 'prefer_not';
+        const col = addCol(m, boundOnly ? 0 : preferNot ? PREFER_NOT_WEIGHT : 0, 0, size, true);
+        candidates.push({ col, unit: u, personId: p.id, day, templateId: t.id, skill: t.skill, span, preferNot });
+      }
+    }
+  });
+  const byUnitDay = new Map<string, Candidate[]>();
+  for (const c of candidates) push(byUnitDay, key2(c.unit, c.day), c);
+
+  // Coverage: Σ share·x + under − over = requirement − what fixed shifts already cover.
+  const under = new Map<string, number[]>();
+  const first = input.intervals[0] ?? 0;
+  const intervalIndex = (t: number) => Math.floor((t - first) / step);
+  const coverTerms = new Map<string, Term[]>();
+  const fixedCover = new Map<string, number>();
+  const spread = (span: ShiftSpan, add: (i: number, share: number) => void) => {
+    for (let i = Math.max(0, intervalIndex(span.startUtc)); i < input.intervals.length && (input.intervals[i] ?? 0) < span.endUtc; i += 1) {
+      const from = input.intervals[i] ?? 0;
+      const share = workShare(span, from, from + step);
+      if (share > 0) add(i, share);
+    }
+  };
+  for (const c of candidates) {
+    if (c.skill === null) continue;
+    spread(c.span, (i, share) => push(coverTerms, key2(c.skill ?? '', i), { col: c.col, coef: share }));
+  }
+  for (const f of input.fixed) {
+    if (f.skill === null || !inRange.has(f.day)) continue;
+    spread(f, (i, share) => fixedCover.set(key2(f.skill ?? '', i), (fixedCover.get(key2(f.skill ?? '', i)) ?? 0) + share));
+  }
+  for (const ch of input.channels) {
+    const req = input.requirement.get(ch) ?? [];
+    const cols: number[] = [];
+    input.intervals.forEach((_, i) => {
+      const u = addCol(m, UNDER_WEIGHT * hoursPerInterval, 0, Number.POSITIVE_INFINITY, false);
+      const o = addCol(m, boundOnly ? 0 : OVER_WEIGHT * hoursPerInterval, 0, Number.POSITIVE_INFINITY, false);
+      cols.push(u);
+      const need = (req[i] ?? 0) - (fixedCover.get(key2(ch, i)) ?? 0);
+      addRow(m, [...(coverTerms.get(key2(ch, i)) ?? []), { col: u, coef: 1 }, { col: o, coef: -1 }], need, need);
+    });
+    under.set(ch, cols);
+  }
+
+  // Every per-person row below, summed over a unit's members: the right-hand sides scale by its size.
+  const rules = input.rules;
+  const restSeconds = rules.minRestHours * 3600;
+  const contractSlack: BuiltModel['contractSlack'] = [];
+  units.forEach((unit, u) => {
+    const p = unit.members[0];
+    if (!p) return;
+    const size = unit.members.length;
+    const vars = (day: string) => byUnitDay.get(key2(u, day)) ?? [];
+    const fixed = (day: string) => fixedByPersonDay.get(key2(p.id, day)) ?? [];
+    // One shift a day.
+    for (const day of input.days) addRow(m, vars(day).map((c) => ({ col: c.col, coef: 1 })), 0, size);
+    // Daily rest between consecutive days, on real instants; fixed shifts rule out what clashes with them.
+    const span0 = input.addDays(input.days[0] ?? '', -1);
+    const clash = (a: ShiftSpan, b: ShiftSpan) => b.startUtc - a.endUtc < restSeconds;
+    for (let d = span0; d <= (input.days.at(-1) ?? ''); d = input.addDays(d, 1)) {
+      const next = input.addDays(d, 1);
+      for (const a of vars(d)) if (fixed(next).some((b) => clash(a.span, b))) m.colUpper[a.col] = 0;
+      for (const a of fixed(d)) for (const b of vars(next)) if (clash(a, b.span)) m.colUpper[b.col] = 0;
+      if (size > 1 && inRange.has(d) && inRange.has(next) && !fixed(d).length && !fixed(next).length) {
+        // A group's days as a flow: f[a→b] members go from a (a template, or off) today to b tomorrow,
+        // only along arcs that keep the rest. Exact for a group, where pairwise rows are not:
+        // they would let the members who worked late be the ones who start early.
+        const today = vars(d);
+        const tomorrow = vars(next);
+        const offToday = addCol(m, 0, 0, size, false);
+        const offTomorrow = addCol(m, 0, 0, size, false);
+        const from = [...today.map((c) => ({ col: c.col, span: c.span as ShiftSpan | null })), { col: offToday, span: null }];
+        const to = [...tomorrow.map((c) => ({ col: c.col, span: c.span as ShiftSpan | null })), { col: offTomorrow, span: null }];
+        addRow(m, from.map((x) => ({ col: x.col, coef: 1 })), size, size);
+        addRow(m, to.map((x) => ({ col: x.col, coef: 1 })), size, size);
+        const arcs = from.flatMap((a) => to.filter((b) => !(a.span && b.span && clash(a.span, b.span))).map((b) => ({ a: a.col, b: b.col, col: addCol(m, 0, 0, size, false) })));
+        for (const a of from) addRow(m, [{ col: a.col, coef: -1 }, ...arcs.filter((x) => x.a === a.col).map((x) => ({ col: x.col, coef: 1 }))], 0, 0);
+        for (const b of to) addRow(m, [{ col: b.col, coef: -1 }, ...arcs.filter((x) => x.b === b.col).map((x) => ({ col: x.col, coef: 1 }))], 0, 0);
+        continue;
+      }
+      for (const a of vars(d)) {
+        const later = vars(next).filter((b) => clash(a.span, b.span));
+        if (later.length) addRow(m, [{ col: a.col, coef: 1 }, ...later.map((b) => ({ col: b.col, coef: 1 }))], 0, size);
+      }
+    }
+    // Weekly hours, and contract hours in weeks wholly in the range.
+    const weeks = new Set(input.days.map((d) => input.weekOf(d)));
+    for (const w of weeks) {
+      const weekDays = Array.from({ length: 7 }, (_, i) => input.addDays(w, i));
+      const terms = weekDays.flatMap((d) => vars(d).map((c) => ({ col: c.col, coef: paidHours(c.span) })));
+      const fixedHours = weekDays.reduce((s, d) => s + fixed(d).reduce((a, f) => a + paidHours(f), 0), 0);
+      addRow(m, terms, Number.NEGATIVE_INFINITY, size * (rules.maxWeeklyHours - fixedHours));
+      // Hours come in whole shifts: with shifts of minPaid to maxPaid hours, a person's hour band is a
+      // band of shift counts. Summed over a group these rows stop it from spreading a fractional
+      // extra shift over its members, and they tighten the per-person relaxation too.
+      const paid = terms.map((t) => t.coef);
+      const minPaid = Math.min(...paid);
+      const maxPaid = Math.max(...paid);
+      const count = terms.map((t) => ({ col: t.col, coef: 1 }));
+      if (minPaid > 0) addRow(m, count, Number.NEGATIVE_INFINITY, size * Math.floor((rules.maxWeeklyHours - fixedHours) / minPaid + 1e-9));
+      const band = weekDays.every((d) => inRange.has(d)) ? p.contract(w) : null;
+      if (band) {
+        const short = addCol(m, CONTRACT_SLACK_WEIGHT, 0, Number.POSITIVE_INFINITY, false);
+        const long = addCol(m, CONTRACT_SLACK_WEIGHT, 0, Number.POSITIVE_INFINITY, false);
+        contractSlack.push({ col: short, personId: p.id, week: w }, { col: long, personId: p.id, week: w });
+        addRow(m, [...terms, { col: short, coef: 1 }, { col: long, coef: -1 }], size * (band.min - fixedHours), size * (band.max - fixedHours));
+        if (minPaid > 0) {
+          // The same slack, priced per missing shift, keeps a week that cannot meet its band solvable.
+          const fewer = addCol(m, CONTRACT_SLACK_WEIGHT * maxPaid, 0, Number.POSITIVE_INFINITY, false);
+          const more = addCol(m, CONTRACT_SLACK_WEIGHT * minPaid, 0, Number.POSITIVE_INFINITY, false);
+          contractSlack.push({ col: fewer, personId: p.id, week: w }, { col: more, personId: p.id, week: w });
+          const least = Math.max(0, Math.ceil((band.min - fixedHours) / maxPaid - 1e-9));
+          const most = Math.max(0, Math.floor((band.max - fixedHours) / minPaid + 1e-9));
+          addRow(m, [...count, { col: fewer, coef: 1 }, { col: more, coef: -1 }], size * least, size * most);
+        }
+      }
+    }
+    // Consecutive working days: every window one longer than the limit has a day off.
+    const limit = rules.maxConsecutiveDays;
+    for (let start = input.addDays(input.days[0] ?? '', -limit); start <= (input.days.at(-1) ?? ''); start = input.addDays(start, 1)) {
+      const window = Array.from({ length: limit + 1 }, (_, i) => input.addDays(start, i));
+      if (!window.some((d) => inRange.has(d))) continue;
+      const fixedDays = window.filter((d) => fixed(d).length > 0).length;
+      addRow(m, window.flatMap((d) => vars(d).map((c) => ({ col: c.col, coef: 1 }))), Number.NEGATIVE_INFINITY, size * (limit - fixedDays));
+    }
+  });
+
+  // Fairness: the most weekend days, nights and holidays anyone gets (a unit's average) is kept low.
+  if (!boundOnly) {
+    const categories: ((c: Candidate) => boolean)[] = [
+      (c) => input.rules.weekendDays.includes(input.weekday(c.day)),
+      (c) => input.isNight(c.span),
+      (c) => input.holidays.has(c.day),
+    ];
+    for (const inCategory of categories) {
+      const mine = candidates.filter(inCategory);
+      if (mine.length === 0) continue;
+      const most = addCol(m, FAIRNESS_WEIGHT, 0, Number.POSITIVE_INFINITY, false);
+      const perUnit = new Map<number, Candidate[]>();
+      for (const c of mine) push(perUnit, c.unit, c);
+      for (const [u, list] of perUnit) addRow(m, [...list.map((c) => ({ col: c.col, coef: 1 })), { col: most, coef: -(units[u]?.members.length ?? 1) }], Number.NEGATIVE_INFINITY, 0);
+    }
+  }
+  return { model: m, units, candidates, under, contractSlack };
+}
+
+export interface CoverageGap {
+  channel: string;
+  interval: number;
+  short: number;
+  over: number;
+}
+
+/** Under- and over-staffing per channel and interval of a set of shifts (fixed ones included), recomputed exactly. */
+export function coverageGaps(input: ScheduleInput, shifts: readonly (ShiftSpan & { skill: string | null; day: string })[]): CoverageGap[] {
+  const step = input.intervalMinutes * 60;
+  const out: CoverageGap[] = [];
+  for (const ch of input.channels) {
+    const req = input.requirement.get(ch) ?? [];
+    const mine = shifts.filter((s) => s.skill === ch);
+    input.intervals.forEach((from, i) => {
+      const have = mine.reduce((a, s) => a + workShare(s, from, from + step), 0);
+      const need = req[i] ?? 0;
+      out.push({ channel: ch, interval: i, short: Math.max(0, need - have), over: Math.max(0, have - need) });
+    });
+  }
+  return out;
+}
+
+/**
+ * A roster being built by hand, person by person: who works what on which day
+ * (fixed shifts included), and whether one more shift keeps every rule the
+ * model has: one a day, rest on both sides, consecutive days, weekly hours and
+ * the contract's upper band.
+ */
+class RosterPlan {
+  private readonly byPerson = new Map<number, Map<string, ShiftSpan>>();
+  readonly picked = new Set<number>();
+  private readonly restSeconds: number;
+
+  constructor(private readonly input: ScheduleInput) {
+    this.restSeconds = input.rules.minRestHours * 3600;
+    for (const f of input.fixed) this.day(f.personId).set(f.day, f);
+  }
+
+  private day(personId: number): Map<string, ShiftSpan> {
+    let m = this.byPerson.get(personId);
+    if (!m) {
+      m = new Map();
+      this.byPerson.set(personId, m);
+    }
+    return m;
+  }
+
+  works(personId: number, day: string): boolean {
+    return this.day(personId).has(day);
+  }
+
+  weekHours(personId: number, week: string): number {
+    let h = 0;
+    for (let i = 0; i < 7; i += 1) {
+      const s = this.day(personId).get(this.input.addDays(week, i));
+      if (s) h += paidHours(s);
+    }
+    return h;
+  }
+
+  allows(person: SchedulePerson, c: Candidate): boolean {
+    const mine = this.day(person.id);
+    if (mine.has(c.day)) return false;
+    const { addDays } = this.input;
+    const before = mine.get(addDays(c.day, -1));
+    if (before && c.span.startUtc - before.endUtc < this.restSeconds) return false;
+    const after = mine.get(addDays(c.day, 1));
+    if (after && after.startUtc - c.span.endUtc < this.restSeconds) return false;
+    let run = 1;
+    for (let d = addDays(c.day, -1); mine.has(d); d = addDays(d, -1)) run += 1;
+    for (let d = addDays(c.day, 1); mine.has(d); d = addDays(d, 1)) run += 1;
+    if (run > this.input.rules.maxConsecutiveDays) return false;
+    const week = this.input.weekOf(c.day);
+    const hours = this.weekHours(person.id, week) + paidHours(c.span);
+    const band = person.contract(week);
+    return hours <= this.input.rules.maxWeeklyHours + 1e-9 && (!band || hours <= band.max + 1e-9);
+  }
+
+  take(personId: number, c: Candidate): void {
+    this.day(personId).set(c.day, c.span);
+  }
+}
+
+/** What is still missing per channel and interval, updated as shifts are placed. */
+class Residual {
+  private readonly need: Map<string, number[]>;
+  private readonly step: number;
+  private readonly first: number;
+
+  constructor(private readonly input: ScheduleInput) {
+    this.step = input.intervalMinutes * 60;
+    this.first = input.intervals[0] ?? 0;
+    this.need = new Map(input.channels.map((c) => [c, [...(input.requirement.get(c) ?? [])]]));
+    for (const f of input.fixed) this.place(f.skill, f);
+  }
+
+  private each(span: ShiftSpan, visit: (i: number, share: number) => void): void {
+    for (let i = Math.max(0, Math.floor((span.startUtc - this.first) / this.step)); i < this.input.intervals.length && this.first + i * this.step < span.endUtc; i += 1) {
+      const share = workShare(span, this.first + i * this.step, this.first + (i + 1) * this.step);
+      if (share > 0) visit(i, share);
+    }
+  }
+
+  /** Agent-intervals of what is still missing that the shift would cover. */
+  gain(skill: string | null, span: ShiftSpan): number {
+    const r = skill ? this.need.get(skill) : undefined;
+    if (!r) return 0;
+    let g = 0;
+    this.each(span, (i, share) => {
+      g += Math.min(Math.max(0, r[i] ?? 0), share);
+    });
+    return g;
+  }
+
+  place(skill: string | null, span: ShiftSpan): void {
+    const r = skill ? this.need.get(skill) : undefined;
+    if (r) this.each(span, (i, share) => (r[i] = (r[i] ?? 0) - share));
+  }
+}
+
+function candidatesByPersonDay(built: BuiltModel): Map<string, Candidate[]> {
+  const out = new Map<string, Candidate[]>();
+  for (const c of built.candidates) push(out, key2(c.personId, c.day), c);
+  return out;
+}
+
+/** Hours a person still needs in a week to reach the contract's lower band (−∞ without a contract). */
+function shortOf(plan: RosterPlan, p: SchedulePerson, week: string): number {
+  const band = p.contract(week);
+  return band ? band.min - plan.weekHours(p.id, week) : Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * Tops up people below their contract: each such week gets the allowed shift
+ * that covers most of what is still missing, until the band is reached or
+ * nothing fits.
+ */
+function topUpContracts(input: ScheduleInput, plan: RosterPlan, residual: Residual, options: Map<string, Candidate[]>): void {
+  const weeks = [...new Set(input.days.map((d) => input.weekOf(d)))];
+  const inRange = new Set(input.days);
+  for (const p of input.people) {
+    for (const week of weeks) {
+      const days = Array.from({ length: 7 }, (_, i) => input.addDays(week, i));
+      if (!days.every((d) => inRange.has(d))) continue;
+      while (shortOf(plan, p, week) > 1e-9) {
+        const best = days
+          .flatMap((d) => options.get(key2(p.id, d)) ?? [])
+          .filter((c) => plan.allows(p, c))
+          .map((c) => ({ c, g: residual.gain(c.skill, c.span) - (c.preferNot ? 0.5 : 0) }))
+          .sort((x, y) => y.g - x.g)[0];
+        if (!best) break;
+        plan.take(p.id, best.c);
+        plan.picked.add(best.c.col);
+        residual.place(best.c.skill, best.c.span);
+      }
+    }
+  }
+}
+
+/**
+ * A quick draft without a solver (to fall back on): day by day, people furthest
+ * behind their contract first, each takes the allowed template that covers the
+ * most of what is still missing, or the best one when the contract needs the
+ * hours; then anyone still short of their contract is topped up.
+ */
+export function greedyAssignment(input: ScheduleInput, built: BuiltModel): Set<number> {
+  const plan = new RosterPlan(input);
+  const residual = new Residual(input);
+  const options = candidatesByPersonDay(built);
+  for (const day of input.days) {
+    const week = input.weekOf(day);
+    const daysLeft = input.days.filter((d) => d > day && input.weekOf(d) === week).length;
+    const order = [...input.people].sort((a, b) => shortOf(plan, b, week) - shortOf(plan, a, week));
+    for (const p of order) {
+      const best = (options.get(key2(p.id, day)) ?? [])
+        .filter((c) => plan.allows(p, c))
+        .map((c) => ({ c, g: residual.gain(c.skill, c.span) - (c.preferNot ? 0.5 : 0) }))
+        .sort((x, y) => y.g - x.g)[0];
+      // Needed for the contract: what is still missing would not fit in the days left otherwise.
+      const needed = shortOf(plan, p, week) > daysLeft * 8 - 1e-9;
+      if (best && (best.g > 0.25 || needed)) {
+        plan.take(p.id, best.c);
+        plan.picked.add(best.c.col);
+        residual.place(best.c.skill, best.c.span);
+      }
+    }
+  }
+  topUpContracts(input, plan, residual, options);
+  return plan.picked;
+}
+
+/**
+ * Turns a grouped model's counts (how many of a group work template t on day d)
+ * into named people in the per-person model: day by day, the scarcest template
+ * first, each count goes to the members furthest behind their contract (then
+ * with the fewest weekends, nights and holidays so far) whom every rule allows.
+ * Counts no one can take are left out; then contracts are topped up.
+ */
+export function disaggregate(input: ScheduleInput, grouped: BuiltModel, counts: ArrayLike<number>, perPerson: BuiltModel): Set<number> {
+  const plan = new RosterPlan(input);
+  const residual = new Residual(input);
+  const options = candidatesByPersonDay(perPerson);
+  const share = new Map<number, number[]>();
+  const categories = [(c: Candidate) => input.rules.weekendDays.includes(input.weekday(c.day)), (c: Candidate) => input.isNight(c.span), (c: Candidate) => input.holidays.has(c.day)];
+  const byUnitDay = new Map<string, Candidate[]>();
+  for (const c of grouped.candidates) if (Math.round(counts[c.col] ?? 0) > 0) push(byUnitDay, key2(c.unit, c.day), c);
+  for (const day of input.days) {
+    const week = input.weekOf(day);
+    const daysLeft = input.days.filter((d) => d >= day && input.weekOf(d) === week).length;
+    grouped.units.forEach((unit, u) => {
+      const wanted = byUnitDay.get(key2(u, day)) ?? [];
+      const own = (p: SchedulePerson, g: Candidate) => (options.get(key2(p.id, day)) ?? []).find((c) => c.templateId === g.templateId);
+      const eligible = (g: Candidate) => unit.members.filter((p) => {
+        const c = own(p, g);
+        return c !== undefined && plan.allows(p, c);
+      });
+      for (const g of [...wanted].sort((a, b) => eligible(a).length - eligible(b).length)) {
+        const kinds = categories.map((inCategory) => inCategory(g));
+        const load = (p: SchedulePerson) => kinds.reduce((s, k, i) => s + (k ? (share.get(p.id)?.[i] ?? 0) : 0), 0);
+        const urgency = (p: SchedulePerson) => shortOf(plan, p, week) / daysLeft;
+        const takers = eligible(g).sort((a, b) => urgency(b) - urgency(a) || load(a) - load(b)).slice(0, Math.round(counts[g.col] ?? 0));
+        for (const p of takers) {
+          const c = own(p, g);
+          if (!c) continue;
+          plan.take(p.id, c);
+          plan.picked.add(c.col);
+          residual.place(c.skill, c.span);
+          const mine = share.get(p.id) ?? [0, 0, 0];
+          kinds.forEach((k, i) => (mine[i] = (mine[i] ?? 0) + (k ? 1 : 0)));
+          share.set(p.id, mine);
+        }
+      }
+    });
+  }
+  topUpContracts(input, plan, residual, options);
+  return plan.picked;
+}

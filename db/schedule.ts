@@ -1,0 +1,423 @@
+import type { Highs } from 'highs';
+import { hoursPerDay } from '../core/absence';
+import type { Draft, DraftRequest } from '../core/contract';
+import { UserError } from '../core/errors';
+import { publicHolidays } from '../core/holidays';
+import { checkRules, type Violation } from '../core/rules';
+import {
+  buildScheduleModel,
+  coverageGaps,
+  disaggregate,
+  greedyAssignment,
+  paidHours,
+  UNDER_WEIGHT,
+  type BuiltModel,
+  type Candidate,
+  type CoverageGap,
+  type DayChoice,
+  type FixedShift,
+  type ScheduleInput,
+  type ShiftSpan,
+} from '../core/schedule';
+import { clockSpan } from '../core/shift';
+import type { Team } from '../core/team';
+import { zoneClock, type ZoneClock } from '../core/zone-clock';
+import { approvedFullDays } from './absences';
+import type { HandlersOf, ServiceContext } from './context';
+import type { Db } from './open';
+import { listPeople } from './people';
+import { dayRange } from './ranges';
+import type { ScheduleJobs } from './schedule-jobs';
+import * as shifts from './shifts';
+import { solveModel } from './solver';
+import { requirementOf } from './staffing';
+import { listTemplates } from './templates';
+
+type ScheduleMethods = 'schedule.generate' | 'schedule.start' | 'schedule.status' | 'schedule.cancel' | 'schedule.apply' | 'person.preferences' | 'person.setPreferences' | 'shift.lock';
+
+/** HiGHS, once loaded by the service's async door (the solve itself is synchronous). */
+let loadedHighs: Highs | null = null;
+export function useHighs(h: Highs): void {
+  loadedHighs = h;
+}
+
+interface PreferenceRow {
+  weekday: number;
+  templateId: number | null;
+  kind: 'cannot' | 'prefer_not';
+}
+
+function preferencesOf(db: Db, personId: number): PreferenceRow[] {
+  return db.prepare('SELECT weekday, template_id AS templateId, kind FROM person_preference WHERE person_id = ? ORDER BY weekday, template_id, kind').all(personId) as PreferenceRow[];
+}
+
+const MAX_DAYS = 62;
+
+/** Everything the model needs, read from the planner for a team and local days [from, to]. */
+export function scheduleInput(db: Db, team: Team, from: string, to: string, intervalMinutes: 15 | 30 | 60): { input: ScheduleInput; clock: ZoneClock; withoutHistory: string[]; locked: shifts.ShiftRow[] } {
+  const clock = zoneClock(team.timeZone);
+  const days: string[] = [];
+  for (let d = from; d <= to; d = clock.addDays(d, 1)) days.push(d);
+  const templates = listTemplates(db, team.id);
+  const people = listPeople(db, team.id, '', false);
+  const away = approvedFullDays(db, team.id, from, to);
+  const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
+  const requirement = requirementOf(db, team, from, to, intervalMinutes);
+  const around = shifts.listShifts(db, team.id, clock.addDays(from, -7), clock.addDays(to, 7));
+  const locked = around.filter((s) => s.day >= from && s.day <= to && s.locked);
+  const fixed: FixedShift[] = [...around.filter((s) => s.day < from || s.day > to), ...locked].map((s) => ({ personId: s.personId, day: s.day, startUtc: s.startUtc, endUtc: s.endUtc, breakMinutes: s.breakMinutes, skill: s.skill }));
+  const isWorkday = (d: string) => !team.rules.weekendDays.includes(clock.weekday(d)) && !holidays.has(d);
+  const input: ScheduleInput = {
+    days,
+    intervals: requirement.intervals,
+    intervalMinutes,
+    channels: team.skills,
+    requirement: requirement.byChannel,
+    templates: templates.map((t) => ({
+      id: t.id,
+      code: t.code,
+      skill: t.skill,
+      span: (day: string): ShiftSpan => ({ ...clockSpan(clock, day, t.startLocal, t.endLocal), breakMinutes: t.breakMinutes }),
+    })),
+    people: people.map((p) => {
+      const prefs = preferencesOf(db, p.id);
+      const leave = away.filter((a) => a.personId === p.id);
+      const onLeave = (d: string) => leave.some((a) => d >= a.from && d <= a.to);
+      return {
+        id: p.id,
+        name: p.name,
+        skills: p.skills,
+        choice: (day: string, templateId: number): DayChoice => {
+          if ((p.employmentStart && day < p.employmentStart) || (p.employmentEnd && day > p.employmentEnd) || onLeave(day)) return 'no';
+          const wd = clock.weekday(day);
+          const mine = prefs.filter((x) => x.weekday === wd && (x.templateId === null || x.templateId === templateId));
+          if (mine.some((x) => x.kind === 'cannot')) return 'no';
+          return mine.some((x) => x.kind === 'prefer_not') ? 'prefer_not' : 'yes';
+        },
+        contract: (week: string) => {
+          if (p.contractHoursPerWeek <= 0) return null;
+          // As the rule check does: leave on working weekdays lowers what the week should hold.
+          const leaveDays = Array.from({ length: 7 }, (_, i) => clock.addDays(week, i)).filter((d) => isWorkday(d) && onLeave(d)).length;
+          const target = Math.max(0, p.contractHoursPerWeek - leaveDays * hoursPerDay(p.contractHoursPerWeek, team.rules.weekendDays));
+          return { min: Math.max(0, target - team.rules.contractToleranceHours), max: target + team.rules.contractToleranceHours };
+        },
+      };
+    }),
+    fixed,
+    rules: team.rules,
+    weekOf: (d) => clock.weekOf(d, team.weekStart),
+    addDays: (d, n) => clock.addDays(d, n),
+    weekday: (d) => clock.weekday(d),
+    holidays,
+    isNight: (s) => {
+      const day = clock.dayOf(s.startUtc);
+      const windows = [clock.addDays(day, -1), day].map((d) => [clock.at(d, team.rules.nightStart), clock.at(clock.addDays(d, 1), team.rules.nightEnd)] as const);
+      return windows.some(([a, b]) => Math.min(b, s.endUtc) - Math.max(a, s.startUtc) >= 2 * 3600);
+    },
+  };
+  return { input, clock, withoutHistory: requirement.withoutHistory, locked };
+}
+
+/** Handlers for the auto-scheduler and the preferences it respects. */
+export function scheduleHandlers(ctx: ServiceContext, jobs: () => ScheduleJobs): HandlersOf<ScheduleMethods> {
+  const { db } = ctx;
+  return {
+    'shift.lock': ({ ids, locked }) => {
+      let changed = 0;
+      for (const [i, shiftId] of ids.entries()) {
+        if (!shifts.getShift(db, shiftId)) throw new UserError('not_found', `There is no shift with id ${shiftId}`, ['ids', i]);
+        changed += db.prepare('UPDATE shift SET locked = ? WHERE id = ? AND locked <> ?').run(locked ? 1 : 0, shiftId, locked ? 1 : 0).changes;
+      }
+      return { changed };
+    },
+    'person.preferences': ({ personId }) => {
+      ctx.requirePerson(personId, ['personId']);
+      return preferencesOf(db, personId);
+    },
+    'person.setPreferences': ({ personId, preferences }) => {
+      const p = ctx.requirePerson(personId, ['personId']);
+      const templates = new Set(listTemplates(db, p.teamId).map((t) => t.id));
+      preferences.forEach((x, i) => {
+        if (x.templateId !== null && !templates.has(x.templateId)) throw new UserError('not_found', `There is no shift template with id ${x.templateId} in this team`, ['preferences', i, 'templateId']);
+      });
+      db.prepare('DELETE FROM person_preference WHERE person_id = ?').run(personId);
+      const insert = db.prepare('INSERT INTO person_preference (person_id, weekday, template_id, kind) VALUES (?, ?, ?, ?)');
+      for (const x of preferences) insert.run(personId, x.weekday, x.templateId, x.kind);
+      return preferencesOf(db, personId);
+    },
+    'schedule.generate': ({ dryRun, ...request }) => {
+      const team = ctx.requireTeam(request.teamId);
+      checkRange(request.from, request.to);
+      if (!loadedHighs) throw new UserError('needs_async', 'The solver loads first; call the service through dispatchAsync', []);
+      const draft = draftSchedule(db, team, request, { highs: loadedHighs });
+      if (!dryRun) writeDraft(ctx, team, request.from, request.to, draft.draft);
+      return { ...draft, written: !dryRun };
+    },
+    'schedule.start': (request) => {
+      ctx.requireTeam(request.teamId);
+      checkRange(request.from, request.to);
+      return { jobId: jobs().start(request) };
+    },
+    'schedule.status': ({ jobId }) => jobs().status(jobId),
+    'schedule.cancel': ({ jobId }) => ({ stopped: jobs().cancel(jobId) }),
+    'schedule.apply': ({ teamId, from, to, shifts: entries }) => {
+      const team = ctx.requireTeam(teamId);
+      checkRange(from, to);
+      const { removed, created } = writeDraft(ctx, team, from, to, entries);
+      const clock = zoneClock(team.timeZone);
+      const around = shifts.listShifts(db, team.id, clock.addDays(from, -7), clock.addDays(to, 7));
+      const violations = checkRules({ shifts: around, people: listPeople(db, team.id, '', true), absences: approvedFullDays(db, team.id, from, to), rules: team.rules, weekStart: team.weekStart, from, to, clock });
+      return { removed, created, violations: violations.length };
+    },
+  };
+}
+
+function checkRange(from: string, to: string): void {
+  const { from: a, to: b } = dayRange(from, to);
+  if (a.until(b).days + 1 > MAX_DAYS) throw new UserError('too_big', `A draft covers at most ${MAX_DAYS} days`, ['to']);
+}
+
+/**
+ * Replaces the range's unlocked shifts with `entries` (person, day, template). Every entry is
+ * checked against the planner as it is now, so a draft accepted after edits cannot land a shift
+ * for someone who left the team or on a day a locked shift holds.
+ */
+function writeDraft(ctx: ServiceContext, team: Team, from: string, to: string, entries: readonly { personId: number; day: string; templateId: number }[]): { removed: number; created: number } {
+  const { db } = ctx;
+  const clock = zoneClock(team.timeZone);
+  const people = new Set(listPeople(db, team.id, '', false).map((p) => p.id));
+  const templates = new Map(listTemplates(db, team.id).map((t) => [t.id, t]));
+  const locked = new Set(shifts.listShifts(db, team.id, from, to).filter((s) => s.locked).map((s) => `${s.personId}|${s.day}`));
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    const where = ['shifts', i];
+    if (!people.has(e.personId)) throw new UserError('not_found', `Shift ${i + 1}: person ${e.personId} is not an active member of ${team.name}`, [...where, 'personId']);
+    if (!templates.has(e.templateId)) throw new UserError('not_found', `Shift ${i + 1}: there is no shift template ${e.templateId} in ${team.name}`, [...where, 'templateId']);
+    if (e.day < from || e.day > to) throw new UserError('out_of_range', `Shift ${i + 1}: ${e.day} is outside ${from} – ${to}`, [...where, 'day']);
+    const key = `${e.personId}|${e.day}`;
+    if (locked.has(key)) throw new UserError('conflict', `Shift ${i + 1}: a locked shift already holds that person on ${e.day}`, [...where, 'day']);
+    if (seen.has(key)) throw new UserError('conflict', `Shift ${i + 1}: a second shift for the same person on ${e.day}`, [...where, 'day']);
+    seen.add(key);
+  });
+  const at = ctx.stamp();
+  const removed = shifts.deleteUnlocked(db, team.id, from, to);
+  for (const e of entries) {
+    const t = templates.get(e.templateId);
+    if (!t) continue;
+    const span = clockSpan(clock, e.day, t.startLocal, t.endLocal);
+    shifts.insertShift(db, { teamId: team.id, personId: e.personId, day: e.day, startUtc: span.startUtc, endUtc: span.endUtc, templateId: t.id, breakMinutes: t.breakMinutes, skill: t.skill, locked: false, note: '' }, at);
+  }
+  return { removed, created: entries.length };
+}
+
+export interface DraftProgress {
+  phase: 'bound' | 'draft' | 'people' | 'polish' | 'report';
+  /** 0…1 of the time limit. */
+  fraction: number;
+  lowerBoundAgentHours: number | null;
+  underStaffedAgentHours: number | null;
+}
+
+export interface DraftHooks {
+  highs: Highs;
+  onProgress?(p: DraftProgress): void;
+  /** Polled while solving: true stops, and the best draft so far is finished and returned. */
+  shouldStop?(): boolean;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The draft: first the least under-staffing any rule-abiding roster can reach, proven on the
+ * grouped model (its bound is the lower bound reported); then the grouped model with every goal,
+ * started from a greedy draft; its counts are turned into named people; when that loses coverage
+ * a per-person model polishes it in the time left. Reads only.
+ */
+export function draftSchedule(db: Db, team: Team, request: DraftRequest, hooks: DraftHooks): Draft {
+  const { from, to, timeLimitSeconds, intervalMinutes } = request;
+  const started = Date.now();
+  const deadline = started + timeLimitSeconds * 1000;
+  const left = () => Math.max(0, (deadline - Date.now()) / 1000);
+  let stopped = false;
+  const shouldStop = () => {
+    stopped ||= hooks.shouldStop?.() ?? false;
+    return stopped;
+  };
+  let lowerBound: number | null = null;
+  let bestUnder: number | null = null;
+  const report = (phase: DraftProgress['phase']) =>
+    hooks.onProgress?.({ phase, fraction: Math.min(1, (Date.now() - started) / (timeLimitSeconds * 1000)), lowerBoundAgentHours: lowerBound === null ? null : round2(lowerBound), underStaffedAgentHours: bestUnder === null ? null : round2(bestUnder) });
+  const { input, clock, withoutHistory, locked } = scheduleInput(db, team, from, to, intervalMinutes);
+  const stepHours = intervalMinutes / 60;
+  const underOf = (picked: readonly Candidate[]) => coverageGaps(input, [...picked.map((c) => ({ ...c.span, skill: c.skill, day: c.day })), ...locked]).reduce((s, g) => s + g.short, 0) * stepHours;
+
+  report('bound');
+  const boundModel = buildScheduleModel(input, { boundOnly: true, grouped: true });
+  const bound = shouldStop() ? null : solveModel(hooks.highs, boundModel.model, { timeLimitSeconds: Math.max(0.5, timeLimitSeconds / 3), relativeGap: 1e-4, shouldStop, onProgress: () => report('bound') });
+  lowerBound = Math.max(0, (bound?.bound ?? 0) / UNDER_WEIGHT);
+
+  report('draft');
+  const grouped = buildScheduleModel(input, { grouped: true });
+  const perPersonOnly = grouped.units.every((u) => u.members.length === 1);
+  const perPerson = perPersonOnly ? grouped : buildScheduleModel(input);
+  const greedy = greedyAssignment(input, perPerson);
+  const chosenOf = (built: BuiltModel, cols: ReadonlySet<number>) => built.candidates.filter((c) => cols.has(c.col));
+  let picked = chosenOf(perPerson, greedy);
+  bestUnder = underOf(picked);
+  let status: Draft['summary']['status'] = 'greedy';
+  const solved = shouldStop() ? null : solveModel(hooks.highs, grouped.model, { timeLimitSeconds: Math.max(0.5, left() * 0.7), relativeGap: 0.002, shouldStop, start: startFor(grouped, perPerson, greedy), onProgress: () => report('draft') });
+  if (solved?.colValue) {
+    report('people');
+    const values = solved.colValue;
+    const named = perPersonOnly ? chosenOf(grouped, new Set(grouped.candidates.filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => c.col))) : chosenOf(perPerson, disaggregate(input, grouped, values, perPerson));
+    const groupUnder = underOf(grouped.candidates.flatMap((c) => Array.from({ length: Math.round(values[c.col] ?? 0) }, () => c)));
+    const namedUnder = underOf(named);
+    if (namedUnder <= bestUnder + 1e-6) {
+      picked = named;
+      bestUnder = namedUnder;
+      status = solved.status === 'optimal' ? 'optimal' : 'limit';
+    }
+    // Naming people lost coverage the counts had: a per-person model, started from the best so far.
+    if (!perPersonOnly && namedUnder > groupUnder + 0.01 && left() > 2 && !shouldStop()) {
+      report('polish');
+      const start = new Set(picked.map((c) => c.col));
+      const polished = solveModel(hooks.highs, perPerson.model, { timeLimitSeconds: left(), relativeGap: 0.002, shouldStop, start: startFor(perPerson, perPerson, start), onProgress: () => report('polish') });
+      if (polished.colValue) {
+        const v = polished.colValue;
+        const mine = perPerson.candidates.filter((c) => (v[c.col] ?? 0) > 0.5);
+        const under = underOf(mine);
+        if (under <= bestUnder + 1e-6) {
+          picked = mine;
+          bestUnder = under;
+        }
+      }
+    }
+  }
+  if (stopped) status = 'stopped';
+  report('report');
+  return draftReport(db, team, input, clock, { from, to, picked, locked, lowerBound, status, withoutHistory, seconds: (Date.now() - started) / 1000 });
+}
+
+/** A starting point for `target` from shifts picked in `source`'s columns: counts per unit, day and template. */
+function startFor(target: BuiltModel, source: BuiltModel, picked: ReadonlySet<number>): { indices: number[]; values: number[] } {
+  const unitOf = new Map<number, number>();
+  target.units.forEach((u, i) => u.members.forEach((p) => unitOf.set(p.id, i)));
+  const count = new Map<string, number>();
+  for (const c of source.candidates) {
+    if (!picked.has(c.col)) continue;
+    const key = `${unitOf.get(c.personId)}|${c.day}|${c.templateId}`;
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  return { indices: target.candidates.map((c) => c.col), values: target.candidates.map((c) => count.get(`${c.unit}|${c.day}|${c.templateId}`) ?? 0) };
+}
+
+interface Picked {
+  from: string;
+  to: string;
+  picked: readonly Candidate[];
+  locked: readonly shifts.ShiftRow[];
+  lowerBound: number;
+  status: Draft['summary']['status'];
+  withoutHistory: string[];
+  seconds: number;
+}
+
+/** The draft measured as it is: coverage recomputed, the real rule check, the preferences it could not keep, before and after per day. */
+function draftReport(db: Db, team: Team, input: ScheduleInput, clock: ZoneClock, d: Picked): Draft {
+  const { from, to, picked: chosen } = d;
+  const stepHours = input.intervalMinutes / 60;
+  const templates = new Map(input.templates.map((t) => [t.id, t]));
+  const names = new Map(input.people.map((p) => [p.id, p.name]));
+  const gaps = coverageGaps(input, [...chosen.map((c) => ({ ...c.span, skill: c.skill, day: c.day })), ...d.locked]);
+  const under = gaps.filter((g) => g.short > 0.01);
+  const now = shifts.listShifts(db, team.id, from, to);
+  let nextId = -1;
+  const ruleShifts = [
+    ...shifts.listShifts(db, team.id, clock.addDays(from, -7), clock.addDays(to, 7)).filter((s) => s.day < from || s.day > to || s.locked),
+    ...chosen.map((c) => ({ id: nextId--, personId: c.personId, day: c.day, startUtc: c.span.startUtc, endUtc: c.span.endUtc, breakMinutes: c.span.breakMinutes, skill: c.skill })),
+  ];
+  const violations: Violation[] = checkRules({ shifts: ruleShifts, people: listPeople(db, team.id, '', true), absences: approvedFullDays(db, team.id, from, to), rules: team.rules, weekStart: team.weekStart, from, to, clock });
+  const perDay = (list: readonly CoverageGap[]) => {
+    const out = new Map<string, { day: string; channel: string; underAgentHours: number; overAgentHours: number }>();
+    for (const g of list) {
+      const day = clock.dayOf(input.intervals[g.interval] ?? 0);
+      const key = `${day}|${g.channel}`;
+      const row = out.get(key) ?? { day, channel: g.channel, underAgentHours: 0, overAgentHours: 0 };
+      row.underAgentHours += g.short * stepHours;
+      row.overAgentHours += g.over * stepHours;
+      out.set(key, row);
+    }
+    return [...out.values()].filter((r) => r.day >= from && r.day <= to).map((r) => ({ ...r, underAgentHours: round2(r.underAgentHours), overAgentHours: round2(r.overAgentHours) }));
+  };
+  return {
+    from,
+    to,
+    summary: {
+      shifts: chosen.length,
+      underStaffedIntervals: under.length,
+      underStaffedAgentHours: round2(under.reduce((s, g) => s + g.short, 0) * stepHours),
+      overStaffedAgentHours: round2(gaps.reduce((s, g) => s + g.over, 0) * stepHours),
+      lowerBoundAgentHours: round2(d.lowerBound),
+      violations: violations.length,
+      seconds: round2(d.seconds),
+      status: d.status,
+    },
+    draft: chosen
+      .map((c) => ({ personId: c.personId, person: names.get(c.personId) ?? '', day: c.day, templateId: c.templateId, code: templates.get(c.templateId)?.code ?? '', start: clock.hhmm(c.span.startUtc), end: clock.hhmm(c.span.endUtc), paidHours: round2(paidHours(c.span)) }))
+      .sort((x, y) => x.day.localeCompare(y.day) || x.person.localeCompare(y.person)),
+    underStaffed: groupGaps(input, under, clock).map((g) => ({ channel: g.channel, day: g.day, from: g.from, to: g.to, agentHours: g.agentHours, reason: reasonFor(input, g, chosen, clock) })),
+    unmetPreferences: chosen.filter((c) => c.preferNot).map((c) => ({ personId: c.personId, person: names.get(c.personId) ?? '', day: c.day, code: templates.get(c.templateId)?.code ?? '' })),
+    violations,
+    withoutHistory: d.withoutHistory,
+    coverage: { before: perDay(coverageGaps(input, now)), after: perDay(gaps) },
+  };
+}
+
+interface GapGroup {
+  channel: string;
+  day: string;
+  from: string;
+  to: string;
+  agentHours: number;
+  first: number;
+  last: number;
+}
+
+/** Consecutive short intervals of a channel, as local time ranges. */
+function groupGaps(input: ScheduleInput, under: readonly { channel: string; interval: number; short: number }[], clock: ZoneClock): GapGroup[] {
+  const step = input.intervalMinutes * 60;
+  const out: GapGroup[] = [];
+  for (const g of [...under].sort((x, y) => x.channel.localeCompare(y.channel) || x.interval - y.interval)) {
+    const start = input.intervals[g.interval] ?? 0;
+    const last = out.at(-1);
+    if (last && last.channel === g.channel && last.last === g.interval - 1 && clock.dayOf(start) === last.day) {
+      last.last = g.interval;
+      last.to = clock.hhmm(start + step);
+      last.agentHours = Math.round((last.agentHours + (g.short * input.intervalMinutes) / 60) * 100) / 100;
+    } else {
+      out.push({ channel: g.channel, day: clock.dayOf(start), from: clock.hhmm(start), to: clock.hhmm(start + step), agentHours: Math.round(((g.short * input.intervalMinutes) / 60) * 100) / 100, first: g.interval, last: g.interval });
+    }
+  }
+  return out;
+}
+
+/** Why a stretch stays short, in the words a lead would use. */
+function reasonFor(input: ScheduleInput, g: GapGroup, chosen: readonly { personId: number; day: string }[], clock: ZoneClock): string {
+  const step = input.intervalMinutes * 60;
+  const from = input.intervals[g.first] ?? 0;
+  const to = (input.intervals[g.last] ?? 0) + step;
+  const when = `${g.day} ${g.from}–${g.to}`;
+  const covering = input.templates.filter((t) => t.skill === g.channel && (() => {
+    const s = t.span(g.day);
+    const prev = t.span(clock.addDays(g.day, -1));
+    return [s, prev].some((x) => x && x.startUtc < to && x.endUtc > from);
+  })());
+  if (covering.length === 0) return `no shift template for ${g.channel} covers ${when}`;
+  const skilled = input.people.filter((p) => p.skills.includes(g.channel));
+  if (skilled.length === 0) return `nobody has the ${g.channel} skill`;
+  const free = skilled.filter((p) => covering.some((t) => p.choice(g.day, t.id) !== 'no'));
+  if (free.length === 0) return `no one with ${g.channel} skill is free on ${when} (leave, employment or "cannot" preferences)`;
+  const idle = free.filter((p) => !chosen.some((c) => c.personId === p.id && c.day === g.day));
+  if (idle.length === 0) return `everyone with ${g.channel} skill who is free on ${g.day} is already rostered that day`;
+  return `the ${idle.length} free ${idle.length === 1 ? 'person' : 'people'} with ${g.channel} skill would break the rest, weekly-hours, consecutive-days or contract rules`;
+}
