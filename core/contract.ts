@@ -36,7 +36,19 @@ const Draft = z.object({
     status: z.enum(['optimal', 'limit', 'stopped', 'greedy']),
   }),
   draft: z.array(z.object({ personId: z.number(), person: z.string(), day: z.string(), templateId: z.number(), code: z.string(), start: z.string(), end: z.string(), paidHours: z.number() })),
-  underStaffed: z.array(z.object({ channel: z.string(), day: z.string(), from: z.string(), to: z.string(), agentHours: z.number(), reason: z.string() })),
+  underStaffed: z.array(
+    z.object({
+      channel: z.string(),
+      day: z.string(),
+      from: z.string(),
+      to: z.string(),
+      agentHours: z.number(),
+      /** Why, as a code for the UI (with the number of people it concerns) and in English for the CLI. */
+      reasonCode: z.enum(['no_template', 'no_skill', 'nobody_free', 'all_rostered', 'rules']),
+      count: z.number(),
+      reason: z.string(),
+    }),
+  ),
   unmetPreferences: z.array(z.object({ personId: z.number(), person: z.string(), day: z.string(), code: z.string() })),
   violations: z.array(Violation),
   withoutHistory: z.array(z.string()),

@@ -365,7 +365,7 @@ function draftReport(db: Db, team: Team, input: ScheduleInput, clock: ZoneClock,
     draft: chosen
       .map((c) => ({ personId: c.personId, person: names.get(c.personId) ?? '', day: c.day, templateId: c.templateId, code: templates.get(c.templateId)?.code ?? '', start: clock.hhmm(c.span.startUtc), end: clock.hhmm(c.span.endUtc), paidHours: round2(paidHours(c.span)) }))
       .sort((x, y) => x.day.localeCompare(y.day) || x.person.localeCompare(y.person)),
-    underStaffed: groupGaps(input, under, clock).map((g) => ({ channel: g.channel, day: g.day, from: g.from, to: g.to, agentHours: g.agentHours, reason: reasonFor(input, g, chosen, clock) })),
+    underStaffed: groupGaps(input, under, clock).map((g) => ({ channel: g.channel, day: g.day, from: g.from, to: g.to, agentHours: g.agentHours, ...reasonFor(input, g, chosen, clock) })),
     unmetPreferences: chosen.filter((c) => c.preferNot).map((c) => ({ personId: c.personId, person: names.get(c.personId) ?? '', day: c.day, code: templates.get(c.templateId)?.code ?? '' })),
     violations,
     withoutHistory: d.withoutHistory,
@@ -401,23 +401,21 @@ function groupGaps(input: ScheduleInput, under: readonly { channel: string; inte
   return out;
 }
 
-/** Why a stretch stays short, in the words a lead would use. */
-function reasonFor(input: ScheduleInput, g: GapGroup, chosen: readonly { personId: number; day: string }[], clock: ZoneClock): string {
+export type ShortReason = 'no_template' | 'no_skill' | 'nobody_free' | 'all_rostered' | 'rules';
+
+/** Why a stretch stays short: a code the UI words in the lead's language, and the same in English. */
+function reasonFor(input: ScheduleInput, g: GapGroup, chosen: readonly { personId: number; day: string }[], clock: ZoneClock): { reasonCode: ShortReason; count: number; reason: string } {
   const step = input.intervalMinutes * 60;
   const from = input.intervals[g.first] ?? 0;
   const to = (input.intervals[g.last] ?? 0) + step;
   const when = `${g.day} ${g.from}–${g.to}`;
-  const covering = input.templates.filter((t) => t.skill === g.channel && (() => {
-    const s = t.span(g.day);
-    const prev = t.span(clock.addDays(g.day, -1));
-    return [s, prev].some((x) => x && x.startUtc < to && x.endUtc > from);
-  })());
-  if (covering.length === 0) return `no shift template for ${g.channel} covers ${when}`;
+  const covering = input.templates.filter((t) => t.skill === g.channel && [t.span(g.day), t.span(clock.addDays(g.day, -1))].some((x) => x && x.startUtc < to && x.endUtc > from));
+  if (covering.length === 0) return { reasonCode: 'no_template', count: 0, reason: `no shift template for ${g.channel} covers ${when}` };
   const skilled = input.people.filter((p) => p.skills.includes(g.channel));
-  if (skilled.length === 0) return `nobody has the ${g.channel} skill`;
+  if (skilled.length === 0) return { reasonCode: 'no_skill', count: 0, reason: `nobody has the ${g.channel} skill` };
   const free = skilled.filter((p) => covering.some((t) => p.choice(g.day, t.id) !== 'no'));
-  if (free.length === 0) return `no one with ${g.channel} skill is free on ${when} (leave, employment or "cannot" preferences)`;
+  if (free.length === 0) return { reasonCode: 'nobody_free', count: 0, reason: `no one with ${g.channel} skill is free on ${when} (leave, employment or "cannot" preferences)` };
   const idle = free.filter((p) => !chosen.some((c) => c.personId === p.id && c.day === g.day));
-  if (idle.length === 0) return `everyone with ${g.channel} skill who is free on ${g.day} is already rostered that day`;
-  return `the ${idle.length} free ${idle.length === 1 ? 'person' : 'people'} with ${g.channel} skill would break the rest, weekly-hours, consecutive-days or contract rules`;
+  if (idle.length === 0) return { reasonCode: 'all_rostered', count: free.length, reason: `everyone with ${g.channel} skill who is free on ${g.day} is already rostered that day` };
+  return { reasonCode: 'rules', count: idle.length, reason: `the ${idle.length} free ${idle.length === 1 ? 'person' : 'people'} with ${g.channel} skill would break the rest, weekly-hours, consecutive-days or contract rules` };
 }

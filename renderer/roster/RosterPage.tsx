@@ -10,6 +10,7 @@ import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
 import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
+import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
 
 interface Props {
@@ -79,8 +80,6 @@ export function RosterPage({ team, revision, onChanged }: Props) {
 
   const shift = (weeks: number) => setWeekStart(Temporal.PlainDate.from(weekStart).add({ weeks }).toString());
 
-
-
   const end = Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString();
   return (
     <section className="card" aria-labelledby="roster-title">
@@ -125,6 +124,9 @@ export function RosterPage({ team, revision, onChanged }: Props) {
         <button type="button" onClick={() => void act(() => call('shift.clearRange', { teamId: team.id, from: weekStart, to: end }))}>
           {t('roster.clear')}
         </button>
+        <button type="button" onClick={() => grid.current?.toggleLock()} title={t('roster.lockHint')}>
+          {t('roster.lock')}
+        </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('roster.import')}
         </button>
@@ -138,6 +140,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
       </div>
       {notice && <p role="status">{notice}</p>}
       <PatternPanel team={team} weekStart={weekStart} revision={revision} onChanged={onChanged} />
+      <SchedulePanel team={team} weekStart={weekStart} onChanged={onChanged} />
       <ImportErrors error={error} failedText={t('roster.importFailed')} />
       {templates.length === 0 && <p className="muted">{t('roster.noTemplates')}</p>}
       <p className="muted small">{t('roster.help')}</p>

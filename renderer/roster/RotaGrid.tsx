@@ -23,6 +23,8 @@ interface Pos {
 
 export interface RotaGridHandle {
   focusCell(personId: number, day: string): void;
+  /** Locks the selection's shifts (so auto-scheduling keeps them), or unlocks them when all are locked. */
+  toggleLock(): void;
 }
 
 interface Props {
@@ -105,6 +107,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       setAnchor({ row, col });
       cells.current.get(`${row}|${col}`)?.focus();
     },
+    toggleLock: () => void toggleLock(),
   }));
 
   // Keep the keyboard on the focused cell after each render that moved it.
@@ -127,6 +130,19 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
         return false;
       }
       throw err;
+    }
+  }
+
+  async function toggleLock(): Promise<void> {
+    const chosen = selectionEntries(null).flatMap((e) => byCell.get(`${e.personId}|${e.day}`) ?? []);
+    if (!chosen.length) return;
+    try {
+      await call('shift.lock', { ids: chosen.map((s) => s.id), locked: !chosen.every((s) => s.locked) });
+      setError(null);
+      onChanged();
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
     }
   }
 
@@ -228,6 +244,9 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
     } else if (e.key === 'Escape') {
       setAnchor(focus);
       setError(null);
+    } else if (ctrl && e.key.toLowerCase() === 'l') {
+      e.preventDefault();
+      void toggleLock();
     } else if (ctrl && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       copySelection();
@@ -409,6 +428,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                             <span className="times">
                               {s.startLocal}–{s.endLocal}
                             </span>
+                            {s.locked && (
+                              <span className="shift-lock" role="img" aria-label={t('roster.locked')} title={t('roster.locked')}>
+                                🔒
+                              </span>
+                            )}
                             {uncovered.has(s.id) && <span className="uncovered-tag">{t('roster.uncovered')}</span>}
                           </span>
                         ))

@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
+import type { ShiftTemplate } from '../../core/template';
+import { Temporal } from '../../core/time';
+import type { MethodOutput } from '../../core/contract';
+import { useFormat } from '../format';
 import { call, CallError } from '../api/client';
 import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
@@ -15,6 +19,11 @@ interface Props {
   onSaved(person: Person): void;
   onClose(): void;
 }
+
+type Preference = MethodOutput<'person.preferences'>[number];
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+// A Monday, to name weekdays in the user's language.
+const MONDAY = Temporal.PlainDate.from('2026-11-23');
 
 function numberOrNaN(text: string): number {
   // Accept the decimal comma Turkish and Polish keyboards type.
@@ -38,6 +47,25 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
   const [notes, setNotes] = useState(person?.notes ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const errors = fieldErrors(error);
+  const fmt = useFormat();
+  // What the person cannot or would rather not work, which auto-scheduling respects.
+  const [templates, setTemplates] = useState<ShiftTemplate[]>([]);
+  const [prefs, setPrefs] = useState<Preference[]>([]);
+  const [prefsLoaded, setPrefsLoaded] = useState<Preference[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void call('template.list', { teamId: team.id }).then((tp) => live && setTemplates(tp));
+    if (person)
+      void call('person.preferences', { personId: person.id }).then((p) => {
+        if (!live) return;
+        setPrefs(p);
+        setPrefsLoaded(p);
+      });
+    return () => {
+      live = false;
+    };
+  }, [team.id, person]);
 
   useEffect(() => {
     const d = dialog.current;
@@ -63,6 +91,7 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
       const saved = person
         ? await call('person.update', { id: person.id, ...values, color })
         : await call('person.create', { teamId: team.id, ...values, ...(color !== '#4e79a7' ? { color } : {}) });
+      if (JSON.stringify(prefs) !== JSON.stringify(prefsLoaded)) await call('person.setPreferences', { personId: saved.id, preferences: prefs });
       onSaved(saved);
     } catch (err) {
       if (!(err instanceof CallError)) throw err;
@@ -122,6 +151,39 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
         <Field label={t('person.holidayCountry')} hint={t('person.holidayCountryHint', { country: team.country || '—' })} error={errors.get('holidayCountry')}>
           {(p) => <input {...p} value={holidayCountry} maxLength={2} autoComplete="off" onChange={(e) => setHolidayCountry(e.target.value)} />}
         </Field>
+        <fieldset className="rules preferences">
+          <legend>{t('person.preferences')}</legend>
+          <p className="muted small">{t('person.preferencesHint')}</p>
+          {prefs.map((p, i) => (
+            <div key={i} className="activity-row">
+              <select aria-label={t('person.prefWeekday')} value={p.weekday} onChange={(e) => setPrefs(prefs.map((x, j) => (j === i ? { ...x, weekday: Number(e.target.value) } : x)))}>
+                {WEEKDAYS.map((wd) => (
+                  <option key={wd} value={wd}>
+                    {fmt.weekday(MONDAY.add({ days: wd - 1 }).toString())}
+                  </option>
+                ))}
+              </select>{' '}
+              <select aria-label={t('person.prefShift')} value={p.templateId ?? ''} onChange={(e) => setPrefs(prefs.map((x, j) => (j === i ? { ...x, templateId: e.target.value ? Number(e.target.value) : null } : x)))}>
+                <option value="">{t('person.prefAnyShift')}</option>
+                {templates.map((tp) => (
+                  <option key={tp.id} value={tp.id}>
+                    {tp.code} {tp.startLocal}–{tp.endLocal}
+                  </option>
+                ))}
+              </select>{' '}
+              <select aria-label={t('person.prefKind')} value={p.kind} onChange={(e) => setPrefs(prefs.map((x, j) => (j === i ? { ...x, kind: e.target.value === 'cannot' ? 'cannot' : 'prefer_not' } : x)))}>
+                <option value="cannot">{t('person.prefCannot')}</option>
+                <option value="prefer_not">{t('person.prefPreferNot')}</option>
+              </select>{' '}
+              <button type="button" onClick={() => setPrefs(prefs.filter((_, j) => j !== i))}>
+                {t('person.prefRemove')}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => setPrefs([...prefs, { weekday: 6, templateId: null, kind: 'prefer_not' }])}>
+            {t('person.prefAdd')}
+          </button>
+        </fieldset>
         <Field label={t('person.notes')} error={errors.get('notes')}>
           {(p) => <textarea {...p} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
