@@ -278,9 +278,10 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
       // Hours come in whole shifts: with shifts of minPaid to maxPaid hours, a person's hour band is a
       // band of shift counts. Summed over a group these rows stop it from spreading a fractional
       // extra shift over its members, and they tighten the per-person relaxation too.
+      // (No candidates that week — all leave, say — means no count rows.)
       const paid = terms.map((t) => t.coef);
-      const minPaid = Math.min(...paid);
-      const maxPaid = Math.max(...paid);
+      const minPaid = paid.length ? Math.min(...paid) : 0;
+      const maxPaid = paid.length ? Math.max(...paid) : 0;
       const count = terms.map((t) => ({ col: t.col, coef: 1 }));
       if (minPaid > 0) addRow(m, count, Number.NEGATIVE_INFINITY, size * Math.floor((rules.maxWeeklyHours - fixedHours) / minPaid + 1e-9));
       const band = weekDays.every((d) => inRange.has(d)) ? p.contract(w) : null;

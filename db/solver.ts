@@ -55,20 +55,26 @@ export function solveModel(highs: Highs, m: LinearModel, options: SolveOptions):
     const report = (data: { objective_function_value?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) =>
       options.onProgress?.({ objective: finite(data.mip_primal_bound ?? data.objective_function_value), bound: finite(data.mip_dual_bound), gap: finite(data.mip_gap) });
     const { callbackType } = highs.constants;
-    const run = model.run({
-      [callbackType.mipImprovingSolution]: (event) => {
-        report(event.data);
-        return undefined;
-      },
-      [callbackType.mipLogging]: (event) => {
-        report(event.data);
-        return undefined;
-      },
-      [callbackType.mipInterrupt]: (event) => {
-        if (options.shouldStop?.()) event.interrupt();
-        return undefined;
-      },
-    });
+    let run: ReturnType<typeof model.run>;
+    try {
+      run = model.run({
+        [callbackType.mipImprovingSolution]: (event) => {
+          report(event.data);
+          return undefined;
+        },
+        [callbackType.mipLogging]: (event) => {
+          report(event.data);
+          return undefined;
+        },
+        [callbackType.mipInterrupt]: (event) => {
+          if (options.shouldStop?.()) event.interrupt();
+          return undefined;
+        },
+      });
+    } catch {
+      // HiGHS refused the model or failed inside: no solution, and the caller falls back on what it has.
+      return { status: 'error', colValue: null, objective: null, bound: null };
+    }
     const s = highs.constants.modelStatus;
     const status = run.modelStatus;
     const solved = status === s.optimal ? 'optimal' : status === s.infeasible ? 'infeasible' : status === s.timeLimit || status === s.interrupted || status === s.solutionLimit || status === s.iterationLimit ? 'limit' : 'error';

@@ -64,6 +64,17 @@ describe('auto-scheduling', () => {
     expect(s.run('shift.list', { teamId: t.id, from: '2026-11-23', to: '2026-11-29' }).map((x) => x.day).sort()).toEqual(['2026-11-28', '2026-11-29']);
   });
 
+  it('a whole week of leave leaves that person out, and the solver still proves its draft best', async () => {
+    const { s, t, people } = team();
+    const [anna] = people as [number, number, number];
+    const leave = s.run('absenceType.list', { teamId: t.id }).find((x) => x.key === 'vacation');
+    s.run('absence.create', { teamId: t.id, personId: anna, typeId: leave?.id ?? 0, start: '2026-11-23', end: '2026-11-29', status: 'approved' });
+    const r = await s.callAsync('schedule.generate', { teamId: t.id, from: '2026-11-23', to: '2026-11-29', timeLimitSeconds: 20 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.summary).toMatchObject({ shifts: 10, underStaffedAgentHours: 0, violations: 0, status: 'optimal' });
+    expect(r.value.draft.filter((x) => x.personId === anna)).toEqual([]);
+  });
+
   it('reports what it cannot cover and why, and the preferences it could not keep', async () => {
     const { s, t, people, day } = team({ people: [{ name: 'Anna', hours: 0 }] });
     s.run('person.setPreferences', { personId: people[0] ?? 0, preferences: [{ weekday: 1, templateId: day.id, kind: 'prefer_not' }, { weekday: 2, templateId: null, kind: 'cannot' }] });
