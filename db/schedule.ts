@@ -3,6 +3,7 @@ import { hoursPerDay } from '../core/absence';
 import type { Draft, DraftRequest } from '../core/contract';
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
+import { shiftCost } from '../core/cost';
 import { checkRules, type Violation } from '../core/rules';
 import {
   buildScheduleModel,
@@ -109,11 +110,8 @@ export function scheduleInput(db: Db, team: Team, from: string, to: string, inte
     addDays: (d, n) => clock.addDays(d, n),
     weekday: (d) => clock.weekday(d),
     holidays,
-    isNight: (s) => {
-      const day = clock.dayOf(s.startUtc);
-      const windows = [clock.addDays(day, -1), day].map((d) => [clock.at(d, team.rules.nightStart), clock.at(clock.addDays(d, 1), team.rules.nightEnd)] as const);
-      return windows.some(([a, b]) => Math.min(b, s.endUtc) - Math.max(a, s.startUtc) >= 2 * 3600);
-    },
+    // A night shift, for spreading nights fairly: two hours or more in the team's night window, as costs count them.
+    isNight: (s) => shiftCost(s, 0, team.rules, clock, holidays).nightMinutes >= 120,
   };
   return { input, clock, withoutHistory: requirement.withoutHistory, locked };
 }
