@@ -100,6 +100,14 @@ export interface BuiltModel {
   under: Map<string, number[]>;
   /** Contract slack columns, to report as violations. */
   contractSlack: { col: number; personId: number; week: string }[];
+  /** A group's flow into each day: how many go from yesterday's candidate `from` to today's `to` (−1: a day off). */
+  flows: Map<string, FlowArc[]>;
+}
+
+export interface FlowArc {
+  from: number;
+  to: number;
+  col: number;
 }
 
 export const UNDER_WEIGHT = 100;
@@ -231,6 +239,7 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
   const rules = input.rules;
   const restSeconds = rules.minRestHours * 3600;
   const contractSlack: BuiltModel['contractSlack'] = [];
+  const flows = new Map<string, FlowArc[]>();
   units.forEach((unit, u) => {
     const p = unit.members[0];
     if (!p) return;
@@ -261,6 +270,8 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
         const arcs = from.flatMap((a) => to.filter((b) => !(a.span && b.span && clash(a.span, b.span))).map((b) => ({ a: a.col, b: b.col, col: addCol(m, 0, 0, size, false) })));
         for (const a of from) addRow(m, [{ col: a.col, coef: -1 }, ...arcs.filter((x) => x.a === a.col).map((x) => ({ col: x.col, coef: 1 }))], 0, 0);
         for (const b of to) addRow(m, [{ col: b.col, coef: -1 }, ...arcs.filter((x) => x.b === b.col).map((x) => ({ col: x.col, coef: 1 }))], 0, 0);
+        const candidate = (col: number) => (col === offToday || col === offTomorrow ? -1 : col);
+        flows.set(key2(u, next), arcs.map((x) => ({ from: candidate(x.a), to: candidate(x.b), col: x.col })));
         continue;
       }
       for (const a of vars(d)) {
@@ -327,7 +338,7 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
       for (const [u, list] of perUnit) addRow(m, [...list.map((c) => ({ col: c.col, coef: 1 })), { col: most, coef: -(units[u]?.members.length ?? 1) }], Number.NEGATIVE_INFINITY, 0);
     }
   }
-  return { model: m, units, candidates, under, contractSlack };
+  return { model: m, units, candidates, under, contractSlack, flows };
 }
 
 export interface CoverageGap {
@@ -524,46 +535,191 @@ export function greedyAssignment(input: ScheduleInput, built: BuiltModel): Set<n
 
 /**
  * Turns a grouped model's counts (how many of a group work template t on day d)
- * into named people in the per-person model: day by day, the scarcest template
- * first, each count goes to the members furthest behind their contract (then
- * with the fewest weekends, nights and holidays so far) whom every rule allows.
- * Counts no one can take are left out; then contracts are topped up.
+ * into named people in the per-person model. Day by day, a group's members
+ * follow the model's flow: those who worked a yesterday go where its arcs from
+ * a lead, so the rest between days holds as the model planned it. Among those
+ * who could go, the ones furthest behind their contract go first, and weekend,
+ * night and holiday shifts go to whoever has had fewest. Counts the flow does
+ * not place (the first day, rounding, a rule the group sum let through) are
+ * filled by anyone the rules allow; then contracts are topped up.
  */
-export function disaggregate(input: ScheduleInput, grouped: BuiltModel, counts: ArrayLike<number>, perPerson: BuiltModel): Set<number> {
+/**
+ * Evens out weekends, nights and holidays without touching coverage: two people of
+ * the same group (same skills, contract, choices) may swap whole weeks, which keeps
+ * every count, every contract week and leave as they were; a swap is made when it
+ * lowers the sum of squares of their weekend, night and holiday counts and the
+ * rest and days-in-a-row rules still hold across the week's edges.
+ */
+export function spreadFairly(input: ScheduleInput, units: readonly Unit[], perPerson: BuiltModel, picked: ReadonlySet<number>): Set<number> {
+  const options = candidatesByPersonDay(perPerson);
+  const categories = [(c: Candidate) => input.rules.weekendDays.includes(input.weekday(c.day)), (c: Candidate) => input.isNight(c.span), (c: Candidate) => input.holidays.has(c.day)];
+  const rest = input.rules.minRestHours * 3600;
+  const limit = input.rules.maxConsecutiveDays;
+  const fixed = fixedIndex(input);
+  const plan = new Map<number, Map<string, Candidate>>();
+  for (const c of perPerson.candidates) {
+    if (!picked.has(c.col)) continue;
+    const mine = plan.get(c.personId) ?? new Map<string, Candidate>();
+    mine.set(c.day, c);
+    plan.set(c.personId, mine);
+  }
+  const weeks = [...new Set(input.days.map((d) => input.weekOf(d)))];
+  const daysOf = (w: string) => input.days.filter((d) => input.weekOf(d) === w);
+  const spanOn = (personId: number, day: string): ShiftSpan | undefined => plan.get(personId)?.get(day)?.span ?? fixed.get(key2(personId, day))?.[0];
+  const counts = (personId: number, days: readonly string[]) =>
+    categories.map((inCategory) => days.reduce((n, d) => {
+      const c = plan.get(personId)?.get(d);
+      return n + (c && inCategory(c) ? 1 : 0);
+    }, 0));
+  // The rules that look across a week's edge, checked at both edges.
+  const edgesHold = (personId: number, w: readonly string[]) => {
+    for (const [a, b] of [[input.addDays(w[0] ?? '', -1), w[0] ?? ''], [w.at(-1) ?? '', input.addDays(w.at(-1) ?? '', 1)]] as const) {
+      const x = spanOn(personId, a);
+      const y = spanOn(personId, b);
+      if (x && y && y.startUtc - x.endUtc < rest) return false;
+      let run = 0;
+      for (let d = input.addDays(a, -limit); d <= input.addDays(b, limit); d = input.addDays(d, 1)) {
+        run = spanOn(personId, d) ? run + 1 : 0;
+        if (run > limit) return false;
+      }
+    }
+    return true;
+  };
+  const swap = (a: number, b: number, days: readonly string[]): boolean => {
+    const pa = plan.get(a) ?? new Map<string, Candidate>();
+    const pb = plan.get(b) ?? new Map<string, Candidate>();
+    const moved: [Map<string, Candidate>, Map<string, Candidate>, number][] = [[pa, pb, b], [pb, pa, a]];
+    const next = moved.map(([from, , to]) => days.flatMap((d) => {
+      const c = from.get(d);
+      if (!c) return [];
+      const mine = (options.get(key2(to, d)) ?? []).find((x) => x.templateId === c.templateId);
+      return mine ? [mine] : [null];
+    }));
+    if (next.some((list) => list.includes(null))) return false;
+    for (const d of days) {
+      pa.delete(d);
+      pb.delete(d);
+    }
+    for (const c of next[0] ?? []) if (c) pb.set(c.day, c);
+    for (const c of next[1] ?? []) if (c) pa.set(c.day, c);
+    plan.set(a, pa);
+    plan.set(b, pb);
+    return true;
+  };
+  const sq = (xs: readonly number[]) => xs.reduce((s, x) => s + x * x, 0);
+  for (let round = 0; round < 20; round += 1) {
+    let improved = false;
+    for (const unit of units) {
+      if (unit.members.length < 2) continue;
+      for (const w of weeks) {
+        const days = daysOf(w);
+        for (const [i, A] of unit.members.entries()) {
+          for (const B of unit.members.slice(i + 1)) {
+            const totalA = counts(A.id, input.days);
+            const totalB = counts(B.id, input.days);
+            const weekA = counts(A.id, days);
+            const weekB = counts(B.id, days);
+            const afterA = totalA.map((x, k) => x - (weekA[k] ?? 0) + (weekB[k] ?? 0));
+            const afterB = totalB.map((x, k) => x - (weekB[k] ?? 0) + (weekA[k] ?? 0));
+            if (sq(afterA) + sq(afterB) >= sq(totalA) + sq(totalB)) continue;
+            if (!swap(A.id, B.id, days)) continue;
+            if (edgesHold(A.id, days) && edgesHold(B.id, days)) improved = true;
+            else swap(A.id, B.id, days);
+          }
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return new Set([...plan.values()].flatMap((m) => [...m.values()].map((c) => c.col)));
+}
+
+/** The most weekend days, nights and holidays any one person has, summed: what the model's fairness term counts. */
+export function fairnessLoad(input: ScheduleInput, picked: readonly Candidate[]): number {
+  const categories = [(c: Candidate) => input.rules.weekendDays.includes(input.weekday(c.day)), (c: Candidate) => input.isNight(c.span), (c: Candidate) => input.holidays.has(c.day)];
+  return categories.reduce((sum, inCategory) => {
+    const per = new Map<number, number>();
+    for (const c of picked) if (inCategory(c)) per.set(c.personId, (per.get(c.personId) ?? 0) + 1);
+    return sum + Math.max(0, ...per.values());
+  }, 0);
+}
+
+export interface NamingOrder {
+  /** Follow the group's flow between days (or fill each day afresh). */
+  followFlow: boolean;
+  /** Hand ordinary shifts to whoever has had most weekends, nights and holidays, to keep the others free for the next. */
+  saveForFairness: boolean;
+}
+
+/** The ways of naming people `draftSchedule` tries; each is quick, and which does best depends on the team. */
+export const NAMING_ORDERS: readonly NamingOrder[] = [
+  { followFlow: true, saveForFairness: true },
+  { followFlow: false, saveForFairness: true },
+  { followFlow: true, saveForFairness: false },
+  { followFlow: false, saveForFairness: false },
+];
+
+export function disaggregate(input: ScheduleInput, grouped: BuiltModel, counts: ArrayLike<number>, perPerson: BuiltModel, how: NamingOrder = NAMING_ORDERS[0] ?? { followFlow: true, saveForFairness: true }): Set<number> {
   const plan = new RosterPlan(input);
   const residual = new Residual(input);
   const options = candidatesByPersonDay(perPerson);
   const share = new Map<number, number[]>();
   const categories = [(c: Candidate) => input.rules.weekendDays.includes(input.weekday(c.day)), (c: Candidate) => input.isNight(c.span), (c: Candidate) => input.holidays.has(c.day)];
+  const byCol = new Map(grouped.candidates.map((c) => [c.col, c]));
   const byUnitDay = new Map<string, Candidate[]>();
   for (const c of grouped.candidates) if (Math.round(counts[c.col] ?? 0) > 0) push(byUnitDay, key2(c.unit, c.day), c);
+  // Which of the group's candidates each person worked yesterday (−1: off).
+  let state = new Map<number, number>();
   for (const day of input.days) {
     const week = input.weekOf(day);
     const daysLeft = input.days.filter((d) => d >= day && input.weekOf(d) === week).length;
+    const today = new Map<number, number>();
     grouped.units.forEach((unit, u) => {
-      const wanted = byUnitDay.get(key2(u, day)) ?? [];
       const own = (p: SchedulePerson, g: Candidate) => (options.get(key2(p.id, day)) ?? []).find((c) => c.templateId === g.templateId);
-      const eligible = (g: Candidate) => unit.members.filter((p) => {
+      const free = (p: SchedulePerson, g: Candidate) => {
         const c = own(p, g);
-        return c !== undefined && plan.allows(p, c);
-      });
-      for (const g of [...wanted].sort((a, b) => eligible(a).length - eligible(b).length)) {
+        return !today.has(p.id) && c !== undefined && plan.allows(p, c);
+      };
+      const urgency = (p: SchedulePerson) => shortOf(plan, p, week) / daysLeft;
+      const order = (people: readonly SchedulePerson[], g: Candidate) => {
         const kinds = categories.map((inCategory) => inCategory(g));
-        const load = (p: SchedulePerson) => kinds.reduce((s, k, i) => s + (k ? (share.get(p.id)?.[i] ?? 0) : 0), 0);
-        const urgency = (p: SchedulePerson) => shortOf(plan, p, week) / daysLeft;
-        const takers = eligible(g).sort((a, b) => urgency(b) - urgency(a) || load(a) - load(b)).slice(0, Math.round(counts[g.col] ?? 0));
-        for (const p of takers) {
-          const c = own(p, g);
-          if (!c) continue;
-          plan.take(p.id, c);
-          plan.picked.add(c.col);
-          residual.place(c.skill, c.span);
-          const mine = share.get(p.id) ?? [0, 0, 0];
-          kinds.forEach((k, i) => (mine[i] = (mine[i] ?? 0) + (k ? 1 : 0)));
-          share.set(p.id, mine);
+        // Weekend, night and holiday shifts go to whoever has had fewest; other shifts to whoever has
+        // had most, so the ones with fewest are still free (and short of hours) when the next comes.
+        const load = (p: SchedulePerson) => kinds.reduce((s, k, i) => s + (k ? 1 : how.saveForFairness ? -1 : 0) * (share.get(p.id)?.[i] ?? 0), 0);
+        return [...people].sort((a, b) => urgency(b) - urgency(a) || load(a) - load(b));
+      };
+      const taken = new Map<number, number>();
+      const give = (p: SchedulePerson, g: Candidate) => {
+        const c = own(p, g);
+        if (!c) return;
+        plan.take(p.id, c);
+        plan.picked.add(c.col);
+        residual.place(c.skill, c.span);
+        today.set(p.id, g.col);
+        taken.set(g.col, (taken.get(g.col) ?? 0) + 1);
+        const mine = share.get(p.id) ?? [0, 0, 0];
+        categories.forEach((inCategory, i) => (mine[i] = (mine[i] ?? 0) + (inCategory(g) ? 1 : 0)));
+        share.set(p.id, mine);
+      };
+      const arcs = how.followFlow ? grouped.flows.get(key2(u, day)) : undefined;
+      if (arcs) {
+        const pool = new Map<number, SchedulePerson[]>();
+        for (const p of unit.members) push(pool, state.get(p.id) ?? -1, p);
+        for (const arc of arcs) {
+          const g = byCol.get(arc.to);
+          const n = Math.round(counts[arc.col] ?? 0);
+          if (!g || n <= 0) continue;
+          for (const p of order((pool.get(arc.from) ?? []).filter((x) => free(x, g)), g).slice(0, n)) give(p, g);
         }
       }
+      const wanted = byUnitDay.get(key2(u, day)) ?? [];
+      const eligible = (g: Candidate) => unit.members.filter((p) => free(p, g));
+      for (const g of [...wanted].sort((a, b) => eligible(a).length - eligible(b).length)) {
+        const left = Math.round(counts[g.col] ?? 0) - (taken.get(g.col) ?? 0);
+        if (left > 0) for (const p of order(eligible(g), g).slice(0, left)) give(p, g);
+      }
     });
+    state = today;
   }
   topUpContracts(input, plan, residual, options);
   return plan.picked;

@@ -9,6 +9,9 @@ import {
   buildScheduleModel,
   coverageGaps,
   disaggregate,
+  fairnessLoad,
+  NAMING_ORDERS,
+  spreadFairly,
   greedyAssignment,
   paidHours,
   UNDER_WEIGHT,
@@ -267,9 +270,15 @@ export function draftSchedule(db: Db, team: Team, request: DraftRequest, hooks: 
   if (solved?.colValue) {
     report('people');
     const values = solved.colValue;
-    const named = perPersonOnly ? chosenOf(grouped, new Set(grouped.candidates.filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => c.col))) : chosenOf(perPerson, disaggregate(input, grouped, values, perPerson));
+    // Each way of naming people is quick: keep the one that loses least coverage, then is fairest.
+    const namings = perPersonOnly
+      ? [chosenOf(grouped, new Set(grouped.candidates.filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => c.col)))]
+      : NAMING_ORDERS.map((how) => chosenOf(perPerson, disaggregate(input, grouped, values, perPerson, how)));
+    const scored = namings.map((picks) => ({ picks, under: underOf(picks), fairness: fairnessLoad(input, picks) })).sort((a, b) => Math.round(a.under * 100) - Math.round(b.under * 100) || a.fairness - b.fairness);
+    // Then people of a group swap whole weeks where that evens out weekends, nights and holidays.
+    const named = perPersonOnly ? (scored[0]?.picks ?? []) : chosenOf(perPerson, spreadFairly(input, grouped.units, perPerson, new Set((scored[0]?.picks ?? []).map((c) => c.col))));
     const groupUnder = underOf(grouped.candidates.flatMap((c) => Array.from({ length: Math.round(values[c.col] ?? 0) }, () => c)));
-    const namedUnder = underOf(named);
+    const namedUnder = scored[0]?.under ?? Number.POSITIVE_INFINITY;
     if (namedUnder <= bestUnder + 1e-6) {
       picked = named;
       bestUnder = namedUnder;

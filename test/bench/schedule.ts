@@ -71,8 +71,16 @@ export async function scheduleBench(dir: string, now: () => Temporal.Instant, si
     const ms = performance.now() - t0;
     if (r.ok) {
       const x = r.value.summary;
+      // Fairness: the spread of weekend days and night shifts per person who works any.
+      const spread = (pick: (d: { day: string; code: string }) => boolean) => {
+        const per = new Map<number, number>();
+        for (const d of r.value.draft) per.set(d.personId, (per.get(d.personId) ?? 0) + (pick(d) ? 1 : 0));
+        const counts = [...per.values()];
+        return `${Math.min(...counts)}–${Math.max(...counts)}`;
+      };
+      const fairness = `weekend days ${spread((d) => Temporal.PlainDate.from(d.day).dayOfWeek >= 6)}, nights ${spread((d) => d.code === 'N')} per person`;
       const gap = x.lowerBoundAgentHours > 0 ? ((x.underStaffedAgentHours - x.lowerBoundAgentHours) / x.lowerBoundAgentHours) * 100 : 0;
-      lines.push(`${`schedule ${size} people × 4 weeks × 3 channels${personal ? ', leave+prefs' : ''}`.padEnd(58)} ${ms.toFixed(0).padStart(9)} ms  (${x.shifts} shifts, ${x.violations} violations, under ${x.underStaffedAgentHours} h, bound ${x.lowerBoundAgentHours} h, +${gap.toFixed(1)} %, over ${x.overStaffedAgentHours} h, ${x.status})`);
+      lines.push(`${`schedule ${size} people × 4 weeks × 3 channels${personal ? ', leave+prefs' : ''}`.padEnd(58)} ${ms.toFixed(0).padStart(9)} ms  (${x.shifts} shifts, ${x.violations} violations, under ${x.underStaffedAgentHours} h, bound ${x.lowerBoundAgentHours} h, +${gap.toFixed(1)} %, over ${x.overStaffedAgentHours} h, ${fairness}, ${x.status})`);
     } else lines.push(`schedule ${size}: ${r.error.message}`);
     s.close();
   }

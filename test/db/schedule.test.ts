@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Temporal } from 'temporal-polyfill';
 import { freshService } from '../helpers/service';
 
 /**
@@ -90,18 +91,59 @@ describe('auto-scheduling', () => {
     expect(v.underStaffed.find((g) => g.day === '2026-11-23')?.reason).toBe('everyone with phone skill who is free on 2026-11-23 is already rostered that day');
   });
 
-  it('never breaks a rule on random small teams (property)', async () => {
+  it('on random small teams: never breaks a rule, never moves a locked shift, never schedules over leave (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 6, max: 11 }), async (hours, start) => {
-        const { s, t } = team({ people: hours.map((h, i) => ({ name: `P${i}`, hours: h })) });
-        s.run('template.create', { teamId: t.id, code: 'L', name: 'Late', startLocal: `${String(start + 8).padStart(2, '0')}:00`, endLocal: `${String((start + 16) % 24).padStart(2, '0')}:00`, skill: 'phone' });
-        const r = await s.callAsync('schedule.generate', { teamId: t.id, from: '2026-11-23', to: '2026-12-06', timeLimitSeconds: 10, dryRun: false });
-        if (!r.ok) throw new Error(r.error.message);
-        return r.value.summary.violations === 0 && s.run('roster.check', { teamId: t.id, from: '2026-11-23', to: '2026-12-06' }).length === 0;
-      }),
-      { numRuns: 8 },
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 6, max: 11 }),
+        fc.record({ who: fc.nat(), leaveDay: fc.integer({ min: 0, max: 13 }), leaveDays: fc.integer({ min: 1, max: 7 }), lockDay: fc.integer({ min: 0, max: 13 }) }),
+        async (hours, start, chaos) => {
+          const { s, t } = team({ people: hours.map((h, i) => ({ name: `P${i}`, hours: h })) });
+          s.run('template.create', { teamId: t.id, code: 'L', name: 'Late', startLocal: `${String(start + 8).padStart(2, '0')}:00`, endLocal: `${String((start + 16) % 24).padStart(2, '0')}:00`, skill: 'phone' });
+          const people = s.run('person.list', { teamId: t.id });
+          const day = (n: number) => Temporal.PlainDate.from('2026-11-23').add({ days: n }).toString();
+          // One person on leave for a stretch, another (or the same) with a locked shift.
+          const onLeave = people[chaos.who % people.length]?.id ?? 0;
+          const vacation = s.run('absenceType.list', { teamId: t.id }).find((x) => x.key === 'vacation');
+          const leaveEnd = Math.min(13, chaos.leaveDay + chaos.leaveDays - 1);
+          s.run('absence.create', { teamId: t.id, personId: onLeave, typeId: vacation?.id ?? 0, start: day(chaos.leaveDay), end: day(leaveEnd), status: 'approved' });
+          const lockedPerson = people[(chaos.who + 1) % people.length]?.id ?? 0;
+          const lockedOnLeave = lockedPerson === onLeave && chaos.lockDay >= chaos.leaveDay && chaos.lockDay <= leaveEnd;
+          const lockedShift = lockedOnLeave ? null : s.run('shift.setCells', { teamId: t.id, entries: [{ personId: lockedPerson, day: day(chaos.lockDay), value: { startLocal: '10:00', endLocal: '14:00', skill: 'phone' } }] }).shifts[0];
+          if (lockedShift) s.run('shift.lock', { ids: [lockedShift.id], locked: true });
+
+          const r = await s.callAsync('schedule.generate', { teamId: t.id, from: '2026-11-23', to: '2026-12-06', timeLimitSeconds: 10, dryRun: false });
+          if (!r.ok) throw new Error(r.error.message);
+          const after = s.run('shift.list', { teamId: t.id, from: '2026-11-23', to: '2026-12-06' });
+          const kept = lockedShift === undefined || lockedShift === null || after.some((x) => x.id === lockedShift.id && x.startUtc === lockedShift.startUtc && x.endUtc === lockedShift.endUtc && x.personId === lockedShift.personId);
+          const overLeave = after.filter((x) => x.personId === onLeave && x.day >= day(chaos.leaveDay) && x.day <= day(leaveEnd));
+          return r.value.summary.violations === 0 && s.run('roster.check', { teamId: t.id, from: '2026-11-23', to: '2026-12-06' }).length === 0 && kept && overLeave.length === 0;
+        },
+      ),
+      { numRuns: 12 },
     );
-  }, 120_000);
+  }, 180_000);
+
+  it('spreads weekend days evenly over interchangeable people', async () => {
+    // Four people, one seat on every day of four weeks, each 24 h (three 8-hour days) a week ± 4 h.
+    const s = freshService();
+    const t = s.run('team.create', { name: 'Weekend', timeZone: 'Europe/Istanbul', skills: ['chat'] });
+    const ids = [0, 1, 2, 3].map((i) => s.run('person.create', { teamId: t.id, name: `P${i}`, skills: ['chat'], contractHoursPerWeek: 14 }).id);
+    s.run('template.create', { teamId: t.id, code: 'D', name: 'Day', startLocal: '09:00', endLocal: '17:00', skill: 'chat' });
+    s.run('staffing.setSettings', { teamId: t.id, channel: 'chat', model: 'workload', targetServiceLevel: 0.8, targetSeconds: 0, ahtSeconds: 900, shrinkage: 0, maxOccupancy: 1, patienceSeconds: null, responseMinutes: 30 });
+    const rows = ['interval_start,channel,volume'];
+    for (let d = 0; d < 28; d += 1) {
+      const date = Temporal.PlainDate.from('2026-10-26').add({ days: d }).toString();
+      for (let h = 9; h < 17; h += 0.5) rows.push(`${date}T${String(Math.floor(h)).padStart(2, '0')}:${h % 1 ? '30' : '00'},chat,2`);
+    }
+    s.run('volume.import', { teamId: t.id, csv: rows.join('\n') });
+    const r = await s.callAsync('schedule.generate', { teamId: t.id, from: '2026-11-23', to: '2026-12-20', timeLimitSeconds: 20 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.summary).toMatchObject({ underStaffedAgentHours: 0, violations: 0 });
+    const weekendDays = ids.map((id) => r.value.draft.filter((x) => x.personId === id && [6, 7].includes(Temporal.PlainDate.from(x.day).dayOfWeek)).length);
+    // Eight weekend days over four people: two each.
+    expect(weekendDays).toEqual([2, 2, 2, 2]);
+  });
 
   it('drafts in a worker thread with progress, and the draft is accepted in one undoable step', async () => {
     const { s, t, people } = team();
