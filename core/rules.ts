@@ -41,6 +41,21 @@ export interface RulePerson {
   name: string;
   skills: readonly string[];
   contractHoursPerWeek: number;
+  /** Days outside employment are, like leave, time the contract does not expect. */
+  employmentStart?: string | null;
+  employmentEnd?: string | null;
+}
+
+/**
+ * The paid hours a contract expects in the week starting `week`: the weekly hours, less a
+ * working weekday's share for every working weekday the person is away (approved leave) or
+ * not employed. The rule check and the auto-scheduler both count it this way.
+ */
+export function expectedContractHours(person: RulePerson, week: string, rules: TeamRules, clock: ZoneClock, away: (day: string) => boolean): { hours: number; awayDays: number } {
+  const awayDays = Array.from({ length: 7 }, (_, i) => clock.addDays(week, i)).filter(
+    (d) => !rules.weekendDays.includes(clock.weekday(d)) && (away(d) || (!!person.employmentStart && d < person.employmentStart) || (!!person.employmentEnd && d > person.employmentEnd)),
+  ).length;
+  return { hours: Math.max(0, person.contractHoursPerWeek - (awayDays * person.contractHoursPerWeek) / Math.max(1, 7 - rules.weekendDays.length)), awayDays };
 }
 
 /** An approved absence, inclusive days. */
@@ -162,11 +177,7 @@ export function checkRules(input: RuleInput): Violation[] {
       for (let week = clock.weekOf(from, input.weekStart); week <= to; week = clock.addDays(week, 7)) {
         if (week < from || clock.addDays(week, 6) > to || !plannedWeeks.has(week)) continue;
         const minutes = weeks.get(week)?.minutes ?? 0;
-        // Approved leave on a working weekday is time the contract does not expect on the rota.
-        const awayDays = Array.from({ length: 7 }, (_, i) => clock.addDays(week, i)).filter(
-          (d) => !rules.weekendDays.includes(clock.weekday(d)) && (absencesOf.get(person.id) ?? []).some((a) => d >= a.from && d <= a.to),
-        ).length;
-        const expected = Math.max(0, person.contractHoursPerWeek - (awayDays * person.contractHoursPerWeek) / Math.max(1, 7 - rules.weekendDays.length));
+        const { hours: expected, awayDays } = expectedContractHours(person, week, rules, clock, (d) => (absencesOf.get(person.id) ?? []).some((a) => d >= a.from && d <= a.to));
         const diff = minutes / 60 - expected;
         if (Math.abs(diff) > rules.contractToleranceHours) {
           add('contract_hours', week, `${person.name} is planned ${hours(minutes)} h in the week of ${week}, contract ${hours(expected * 60)} h${awayDays ? ` after ${awayDays} day(s) of leave` : ''} (± ${rules.contractToleranceHours} h)`, { hours: hours(minutes), contract: hours(expected * 60), tolerance: rules.contractToleranceHours, week }, weeks.get(week)?.ids ?? []);

@@ -1,10 +1,9 @@
 import type { Highs } from 'highs';
-import { hoursPerDay } from '../core/absence';
 import type { Draft, DraftRequest } from '../core/contract';
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
 import { shiftCost } from '../core/cost';
-import { checkRules, type Violation } from '../core/rules';
+import { checkRules, expectedContractHours, type Violation } from '../core/rules';
 import {
   buildScheduleModel,
   coverageGaps,
@@ -70,7 +69,6 @@ export function scheduleInput(db: Db, team: Team, from: string, to: string, inte
   const around = shifts.listShifts(db, team.id, clock.addDays(from, -7), clock.addDays(to, 7));
   const locked = around.filter((s) => s.day >= from && s.day <= to && s.locked);
   const fixed: FixedShift[] = [...around.filter((s) => s.day < from || s.day > to), ...locked].map((s) => ({ personId: s.personId, day: s.day, startUtc: s.startUtc, endUtc: s.endUtc, breakMinutes: s.breakMinutes, skill: s.skill }));
-  const isWorkday = (d: string) => !team.rules.weekendDays.includes(clock.weekday(d)) && !holidays.has(d);
   const input: ScheduleInput = {
     days,
     intervals: requirement.intervals,
@@ -100,9 +98,8 @@ export function scheduleInput(db: Db, team: Team, from: string, to: string, inte
         },
         contract: (week: string) => {
           if (p.contractHoursPerWeek <= 0) return null;
-          // As the rule check does: leave on working weekdays lowers what the week should hold.
-          const leaveDays = Array.from({ length: 7 }, (_, i) => clock.addDays(week, i)).filter((d) => isWorkday(d) && onLeave(d)).length;
-          const target = Math.max(0, p.contractHoursPerWeek - leaveDays * hoursPerDay(p.contractHoursPerWeek, team.rules.weekendDays));
+          // As the rule check counts it: leave and days outside employment lower what the week should hold.
+          const target = expectedContractHours(p, week, team.rules, clock, onLeave).hours;
           return { min: Math.max(0, target - team.rules.contractToleranceHours), max: target + team.rules.contractToleranceHours };
         },
       };

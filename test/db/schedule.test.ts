@@ -76,6 +76,18 @@ describe('auto-scheduling', () => {
     expect(r.value.draft.filter((x) => x.personId === anna)).toEqual([]);
   });
 
+  it('schedules nobody before they start or after they leave', async () => {
+    const { s, t, people } = team();
+    const [anna, bartek] = people as [number, number, number];
+    s.run('person.update', { id: anna, employmentEnd: '2026-11-24' });
+    s.run('person.update', { id: bartek, employmentStart: '2026-11-26' });
+    const r = await s.callAsync('schedule.generate', { teamId: t.id, from: '2026-11-23', to: '2026-11-29', timeLimitSeconds: 20 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.draft.filter((x) => x.personId === anna).every((x) => x.day <= '2026-11-24')).toBe(true);
+    expect(r.value.draft.filter((x) => x.personId === bartek).every((x) => x.day >= '2026-11-26')).toBe(true);
+    expect(r.value.summary.violations).toBe(0);
+  });
+
   it('reports what it cannot cover and why, and the preferences it could not keep', async () => {
     const { s, t, people, day } = team({ people: [{ name: 'Anna', hours: 0 }] });
     s.run('person.setPreferences', { personId: people[0] ?? 0, preferences: [{ weekday: 1, templateId: day.id, kind: 'prefer_not' }, { weekday: 2, templateId: null, kind: 'cannot' }] });

@@ -71,4 +71,36 @@ describe('auto-scheduling from the rota page', () => {
     await page.keyboard.press('Control+z');
     expect(await settle(codes, 1)).toBe(1);
   }, 90_000);
+
+  it('keeps a person\'s days and shifts they cannot or would rather not work', async () => {
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('team.create', { name: 'Wsparcie', timeZone: ZONE, locale: 'en-GB' });
+    s.run('person.create', { teamId: team.id, name: 'Anna Nowak', skills: ['phone'] });
+    s.run('template.create', { teamId: team.id, code: 'N', name: 'Night', startLocal: '22:00', endLocal: '06:00', skill: 'phone' });
+    s.close();
+    page = await session.open(file);
+    await page.getByRole('button', { name: 'People' }).click();
+    await page.getByRole('button', { name: 'Edit Anna Nowak' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Edit Anna Nowak' });
+    await dialog.getByRole('button', { name: 'Add a day or shift' }).click();
+    await dialog.getByLabel('Weekday').selectOption({ label: 'Fri' });
+    await dialog.getByLabel('Shift', { exact: true }).selectOption({ label: 'N 22:00–06:00' });
+    await dialog.getByLabel('Preference').selectOption('cannot');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Edit Anna Nowak' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Anna Nowak' });
+    expect(await settle(() => dialog.getByLabel('Preference').count(), 1)).toBe(1);
+    await expect(dialog.getByLabel('Weekday').inputValue()).resolves.toBe('5');
+    await expect(dialog.getByLabel('Preference').inputValue()).resolves.toBe('cannot');
+    // One undo step takes the preference back.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.keyboard.press('Control+z');
+    await page.getByRole('button', { name: 'Edit Anna Nowak' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Anna Nowak' });
+    await dialog.getByRole('button', { name: 'Add a day or shift' }).waitFor();
+    expect(await settle(() => dialog.getByLabel('Preference').count(), 0)).toBe(0);
+  });
 });
