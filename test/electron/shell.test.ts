@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { handleCall } from '../../electron/handlers';
@@ -5,7 +7,10 @@ import { buildMenuTemplate, menuLabels, type MenuActions } from '../../electron/
 import { addRecent, MAX_RECENT, parseRecent } from '../../electron/recent';
 import { APP_ENTRY } from '../../electron/security';
 import { dataHash } from '../helpers/dbhash';
-import { freshService } from '../helpers/service';
+import { openPlanner } from '../../db/open';
+import { createService } from '../../db/service';
+import { FIXED_NOW, freshService } from '../helpers/service';
+import { tempFile } from '../helpers/tmp';
 
 describe('the IPC handler table', () => {
   it('passes calls from our window to the service, validated', async () => {
@@ -97,4 +102,28 @@ describe('the recent files list', () => {
     expect(parseRecent('["/a", 3, null, "/b"]')).toEqual(['/a', '/b']);
     expect(parseRecent(null)).toEqual([]);
   });
+});
+
+describe('the bundled scheduling worker', () => {
+  it('drafts from build/electron/schedule-worker.cjs, the file the packaged app runs', async () => {
+    // `npm test` bundles the Electron build before the unit tests; the worker must run from it.
+    const entry = path.resolve(import.meta.dirname, '../../build/electron/schedule-worker.cjs');
+    expect(fs.existsSync(entry)).toBe(true);
+    const file = tempFile();
+    const s = createService(openPlanner(file), { appVersion: 'test', now: () => FIXED_NOW, scheduleWorkerEntry: entry });
+    const t = s.run('team.create', { name: 'Destek', timeZone: 'Europe/Istanbul', skills: ['phone'] });
+    s.run('person.create', { teamId: t.id, name: 'Ayşe', skills: ['phone'] });
+    s.run('template.create', { teamId: t.id, code: 'G', name: 'Gündüz', startLocal: '09:00', endLocal: '17:00', skill: 'phone' });
+    const { jobId } = s.run('schedule.start', { teamId: t.id, from: '2026-11-23', to: '2026-11-29', timeLimitSeconds: 5 });
+    let status = s.run('schedule.status', { jobId });
+    for (let i = 0; i < 400 && status.state === 'running'; i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = s.run('schedule.status', { jobId });
+    }
+    expect(status).toMatchObject({ state: 'done', error: null });
+    // No history: nothing is required, so the draft is the contract's five days and says why.
+    expect(status.draft?.withoutHistory).toEqual(['phone']);
+    expect(status.draft?.summary.violations).toBe(0);
+    s.close();
+  }, 30_000);
 });
