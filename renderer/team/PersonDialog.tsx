@@ -73,6 +73,12 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
     return () => d?.close();
   }, []);
 
+  // Put the keyboard on the first field that needs fixing, once the error is on the page
+  // (after React commits it, not at the next frame, which a busy machine can reach first).
+  useEffect(() => {
+    if (error) dialog.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     const values = {
@@ -96,8 +102,6 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
     } catch (err) {
       if (!(err instanceof CallError)) throw err;
       setError(err.error);
-      // Put the keyboard on the first field that needs fixing.
-      requestAnimationFrame(() => dialog.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     }
   }
 
