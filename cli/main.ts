@@ -310,6 +310,37 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'export ics': {
+    usage: 'rosterdesk export ics --db FILE --team NAME [--person EMAIL] [--oncall ROTATION] [--absences] --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics',
+    summary: "Write an iCalendar file: the team's shifts, one person's (with on-call), or a rotation's turns; --absences adds approved leave",
+    options: { ...dbOption, team: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    positionals: 0,
+    run: async ({ values }, io) => {
+      const usage = COMMANDS['export ics']?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const from = requireString(values, 'from', usage);
+      const to = requireString(values, 'to', usage);
+      const out = requireString(values, 'out', usage);
+      const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
+      try {
+        const team = teamByName(service, teamName);
+        const email = typeof values.person === 'string' ? values.person : null;
+        const person = email === null ? null : service.run('person.list', { teamId: team.id, includeArchived: true }).find((p) => (p.email ?? '').toLowerCase() === email.toLowerCase());
+        if (email !== null && !person) throw new UserError('not_found', `--person: nobody in "${team.name}" has the email ${email}`);
+        const rotationName = typeof values.oncall === 'string' ? values.oncall : null;
+        const rotation = rotationName === null ? null : service.run('rotation.list', { teamId: team.id }).find((r) => r.name.toLocaleLowerCase() === rotationName.toLocaleLowerCase());
+        if (rotationName !== null && !rotation) throw new UserError('not_found', `--oncall: "${team.name}" has no on-call rotation called ${rotationName}`);
+        const result = await service.callAsync('calendar.export', { teamId: team.id, from, to, personId: person?.id ?? null, rotationId: rotation?.id ?? null, absences: values.absences === true });
+        if (!result.ok) throw new UserError(result.error.code, `--${String(result.error.path[0] ?? 'from')}: ${result.error.message}`);
+        fs.writeFileSync(out, result.value.data, 'utf8');
+        io.out(`Wrote ${result.value.events} events to ${out}\n`);
+        return EXIT_OK;
+      } finally {
+        service.close();
+      }
+    },
+  },
   forecast: {
     usage:
       'rosterdesk forecast (--db FILE --team NAME --channel NAME | --history FILE.csv [--tz ZONE]) --from YYYY-MM-DD --weeks N --interval 15|30|60 [--method auto|seasonal-naive|weekday-profile|trend-profile] [--format csv|json] [--backtest]',

@@ -381,6 +381,15 @@ export const contract = {
     output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
     undo: null,
   },
+  /**
+   * An iCalendar file (RFC 5545) of local days [from, to]: the team's shifts, one person's (with
+   * their on-call turns), or one rotation's turns; approved leave as all-day events if asked.
+   */
+  'calendar.export': {
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personId: id.nullable().default(null), rotationId: id.nullable().default(null), absences: z.boolean().default(false) }),
+    output: z.object({ filename: z.string(), mime: z.literal('text/calendar'), encoding: z.literal('utf8'), data: z.string(), events: z.number() }),
+    undo: null,
+  },
   'rotation.list': { input: z.strictObject({ teamId: id }), output: z.array(Rotation), undo: null },
   'rotation.create': {
     input: z.strictObject({ teamId: id, name: label(80), layers: z.array(LayerInput).min(1).max(10), allowance: AllowanceInput.optional() }),

@@ -344,6 +344,9 @@ export const ScheduleBlock = z.object({
   person: z.string(),
   start: z.string(),
   end: z.string(),
+  /** The same instants as epoch seconds (unambiguous in the repeated hour of a clock change). */
+  startUtc: z.number(),
+  endUtc: z.number(),
   /** The layer's name, or "override". */
   layer: z.string(),
   overrideId: z.number().nullable(),

@@ -266,6 +266,8 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
           person: names.get(b.personId) ?? String(b.personId),
           start: clock.iso(b.startUtc),
           end: clock.iso(b.endUtc),
+          startUtc: b.startUtc,
+          endUtc: b.endUtc,
           layer: b.layerId === null ? 'override' : (b.layers.find((l) => l.id === b.layerId)?.name ?? ''),
           overrideId: b.overrideId,
         }),

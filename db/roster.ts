@@ -249,7 +249,9 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       });
       shifts.replaceActivities(db, id, sorted);
       const breakMinutes = sorted.filter((a) => a.kind === 'break').reduce((m, a) => m + (a.endUtc - a.startUtc) / 60, 0);
+      // Activities are in the calendar event's description: one new revision either way.
       if (breakMinutes > 0) shifts.updateShift(db, id, { ...current, breakMinutes }, ctx.stamp());
+      else shifts.bumpSequence(db, id);
       return shiftsOut([shifts.getShift(db, id) as shifts.ShiftRow], clock, templatesById(team.id))[0] as Shift;
     },
     'shift.delete': ({ id }) => {

@@ -22,6 +22,7 @@ import type { Planner } from './open';
 import { absenceHandlers } from './absence-handlers';
 import { staffingHandlers } from './staffing';
 import { scheduleHandlers, useHighs } from './schedule';
+import { calendarHandlers } from './calendar-export';
 import { highsInstance } from './solver';
 import { ScheduleJobs } from './schedule-jobs';
 import { countAbsencesOf, listTypes as absenceTypesOf } from './absences';
@@ -196,6 +197,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     ...onCallHandlers(context),
     ...absenceHandlers(context),
     ...staffingHandlers(context),
+    ...calendarHandlers(context, options.appVersion),
     ...scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))),
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 

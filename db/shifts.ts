@@ -3,6 +3,8 @@ import type { Db } from './open';
 /** A shift as stored: instants in epoch seconds, the roster day in the team's zone. */
 export interface ShiftRow {
   id: number;
+  /** Raised on every change a calendar shows (iCalendar SEQUENCE). */
+  sequence: number;
   teamId: number;
   personId: number;
   day: string;
@@ -15,7 +17,7 @@ export interface ShiftRow {
   note: string;
 }
 
-const SELECT = `SELECT id, team_id AS teamId, person_id AS personId, roster_day AS day, start_utc AS startUtc, end_utc AS endUtc,
+const SELECT = `SELECT id, sequence, team_id AS teamId, person_id AS personId, roster_day AS day, start_utc AS startUtc, end_utc AS endUtc,
   template_id AS templateId, break_minutes AS breakMinutes, skill, locked, note FROM shift`;
 
 const fix = (r: Omit<ShiftRow, 'locked'> & { locked: number }): ShiftRow => ({ ...r, locked: r.locked === 1 });
@@ -34,7 +36,7 @@ export function shiftsOfCell(db: Db, personId: number, day: string): ShiftRow[] 
   return (db.prepare(`${SELECT} WHERE person_id = ? AND roster_day = ? ORDER BY start_utc`).all(personId, day) as never[]).map(fix);
 }
 
-export type NewShift = Omit<ShiftRow, 'id'>;
+export type NewShift = Omit<ShiftRow, 'id' | 'sequence'>;
 
 export function insertShift(db: Db, s: NewShift, at: string): number {
   const info = db
@@ -49,8 +51,13 @@ export function insertShift(db: Db, s: NewShift, at: string): number {
 export function updateShift(db: Db, id: number, s: NewShift, at: string): void {
   db.prepare(
     `UPDATE shift SET person_id = @personId, roster_day = @day, start_utc = @startUtc, end_utc = @endUtc, template_id = @templateId,
-       break_minutes = @breakMinutes, skill = @skill, locked = @locked, note = @note, updated_at = @at WHERE id = @id`,
+       break_minutes = @breakMinutes, skill = @skill, locked = @locked, note = @note, updated_at = @at, sequence = sequence + 1 WHERE id = @id`,
   ).run({ ...s, locked: s.locked ? 1 : 0, at, id });
+}
+
+/** A new revision of a shift whose calendar event changes without its row (its activities, say). */
+export function bumpSequence(db: Db, id: number): void {
+  db.prepare('UPDATE shift SET sequence = sequence + 1 WHERE id = ?').run(id);
 }
 
 export function deleteCell(db: Db, personId: number, day: string): number {

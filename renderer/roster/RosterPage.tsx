@@ -5,11 +5,13 @@ import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
 import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
+import { saveFile } from '../api/download';
 import { useAction } from '../api/useAction';
 import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
 import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
+import { CalendarFilePanel } from './CalendarFilePanel';
 import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
 
@@ -50,14 +52,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
 
   async function download(format: 'csv' | 'xlsx') {
     try {
-      const file = await call('roster.export', { teamId: team.id, from: weekStart, to: Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString(), format });
-      const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0)) : file.data;
-      const url = URL.createObjectURL(new Blob([body], { type: file.mime }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.filename;
-      a.click();
-      URL.revokeObjectURL(url);
+      saveFile(await call('roster.export', { teamId: team.id, from: weekStart, to: Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString(), format }));
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
@@ -141,6 +136,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
       {notice && <p role="status">{notice}</p>}
       <PatternPanel team={team} weekStart={weekStart} revision={revision} onChanged={onChanged} />
       <SchedulePanel team={team} weekStart={weekStart} onChanged={onChanged} />
+      <CalendarFilePanel team={team} weekStart={weekStart} revision={revision} />
       <ImportErrors error={error} failedText={t('roster.importFailed')} />
       {templates.length === 0 && <p className="muted">{t('roster.noTemplates')}</p>}
       <p className="muted small">{t('roster.help')}</p>

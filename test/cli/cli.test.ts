@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
 import { freshService } from '../helpers/service';
@@ -193,6 +194,39 @@ describe('rosterdesk import roster / export roster', () => {
     expect(r.code).toBe(1);
     expect(r.err.split('\n').slice(0, 2)).toEqual([`${bad}:2: person: nobody in Support Desk Istanbul is called or has the email Nobody`, `${bad}:3: date: "2026-13-01" is not a real date written YYYY-MM-DD`]);
     expect((await cli('export', 'roster', '--db', other, '--team', 'Support Desk Istanbul', ...range, '--format', 'pdf', '--out', bad)).code).toBe(2);
+  });
+});
+
+describe('rosterdesk export ics', () => {
+  it("writes the team's, a person's and a rotation's calendar files that ical.js reads", async () => {
+    const db = tempFile();
+    await cli('init', '--db', db, '--demo');
+    const dir = tempDir();
+    const monday = startOfWeek(todayIn('Europe/Istanbul'), 'mon');
+    const range = ['--from', monday.toString(), '--to', monday.add({ days: 13 }).toString()];
+    const base = ['export', 'ics', '--db', db, '--team', 'Support Desk Istanbul', ...range];
+    const events = (file: string) => new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+
+    const team = path.join(dir, 'team.ics');
+    expect(await cli(...base, '--out', team)).toMatchObject({ code: 0, out: `Wrote 127 events to ${team}\n` });
+    expect(events(team)).toHaveLength(127);
+
+    const ayse = path.join(dir, 'ayse.ics');
+    expect((await cli(...base, '--person', 'AYSE.YILMAZ@example.com', '--absences', '--out', ayse)).code).toBe(0);
+    const hers = events(ayse);
+    expect(hers.length).toBeGreaterThan(0);
+    expect(hers.every((e) => !e.summary.startsWith('Ayşe'))).toBe(true);
+
+    const rota = path.join(dir, 'nobet.ics');
+    expect((await cli(...base, '--oncall', 'nöbet', '--out', rota)).code).toBe(0);
+    // The demo speaks Turkish: the rotation's name says it is on-call (nöbet) already.
+    expect(events(rota).every((e) => /^Nöbet · \S/.test(e.summary))).toBe(true);
+
+    const nobody = await cli(...base, '--person', 'nobody@example.com', '--out', path.join(dir, 'x.ics'));
+    expect(nobody).toMatchObject({ code: 1, err: expect.stringContaining('--person: nobody in "Support Desk Istanbul" has the email nobody@example.com') });
+    expect(fs.existsSync(path.join(dir, 'x.ics'))).toBe(false);
+    expect((await cli(...base, '--oncall', 'Gece', '--out', rota)).code).toBe(1);
+    expect((await cli('export', 'ics', '--db', db, '--team', 'Support Desk Istanbul', '--from', monday.toString(), '--out', rota)).code).toBe(2);
   });
 });
 

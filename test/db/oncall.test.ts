@@ -25,8 +25,8 @@ describe('on-call rotations', () => {
     expect(r.layers[0]).toMatchObject({ level: 0, participants: ids, restrictions: evenings });
     const blocks = s.run('oncall.schedule', { teamId: t.id, from: '2026-11-23', to: '2026-11-24' });
     expect(blocks).toEqual([
-      { rotationId: r.id, rotation: 'Nöbet', personId: ids[0], person: 'Ayşe Yılmaz', start: '2026-11-23T18:00:00+03:00', end: '2026-11-24T09:00:00+03:00', layer: 'Evenings and weekends', overrideId: null },
-      { rotationId: r.id, rotation: 'Nöbet', personId: ids[0], person: 'Ayşe Yılmaz', start: '2026-11-24T18:00:00+03:00', end: '2026-11-25T00:00:00+03:00', layer: 'Evenings and weekends', overrideId: null },
+      { rotationId: r.id, rotation: 'Nöbet', personId: ids[0], person: 'Ayşe Yılmaz', start: '2026-11-23T18:00:00+03:00', end: '2026-11-24T09:00:00+03:00', startUtc: Date.parse('2026-11-23T18:00:00+03:00') / 1000, endUtc: Date.parse('2026-11-24T09:00:00+03:00') / 1000, layer: 'Evenings and weekends', overrideId: null },
+      { rotationId: r.id, rotation: 'Nöbet', personId: ids[0], person: 'Ayşe Yılmaz', start: '2026-11-24T18:00:00+03:00', end: '2026-11-25T00:00:00+03:00', startUtc: Date.parse('2026-11-24T18:00:00+03:00') / 1000, endUtc: Date.parse('2026-11-25T00:00:00+03:00') / 1000, layer: 'Evenings and weekends', overrideId: null },
     ]);
     // The turn hands off on Monday at 09:00: Monday night is Mehmet's, the early hours still Ayşe's.
     expect(s.run('oncall.schedule', { teamId: t.id, from: '2026-11-30', to: '2026-11-30' }).map((b) => [b.person, b.start.slice(11, 16)])).toEqual([

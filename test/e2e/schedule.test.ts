@@ -40,8 +40,9 @@ describe('auto-scheduling from the rota page', () => {
     await mondayCell.getByRole('img', { name: 'Locked: auto-scheduling keeps this shift' }).waitFor();
 
     await page.getByText('Generate a draft roster').click();
-    await page.getByLabel('To', { exact: true }).fill(monday.add({ days: 6 }).toString());
-    await page.getByLabel('Time limit (s)').fill('10');
+    const panel = page.locator('.schedule-panel');
+    await panel.getByLabel('To', { exact: true }).fill(monday.add({ days: 6 }).toString());
+    await panel.getByLabel('Time limit (s)').fill('10');
     await page.getByRole('button', { name: 'Generate draft' }).click();
     // The progress bar while the worker solves, then the preview.
     await page.getByRole('progressbar', { name: 'Drafting progress' }).waitFor();

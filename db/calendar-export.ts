@@ -1,0 +1,164 @@
+import en from '../renderer/i18n/locales/en.json';
+import fa from '../renderer/i18n/locales/fa.json';
+import pl from '../renderer/i18n/locales/pl.json';
+import tr from '../renderer/i18n/locales/tr.json';
+import { UserError } from '../core/errors';
+import { writeCalendar, type IcsEvent } from '../core/ics';
+import type { Team } from '../core/team';
+import { zoneClock } from '../core/zone-clock';
+import { listAbsences } from './absences';
+import type { HandlersOf, ServiceContext } from './context';
+import type { Db } from './open';
+import { listPeople } from './people';
+import { dayRange } from './ranges';
+import { getSetting } from './settings';
+import * as shifts from './shifts';
+import * as rotations from './rotations';
+
+/**
+ * The events of a calendar file or a CalDAV publication: a team's or a person's
+ * shifts (with channel, local times, breaks and the team), their on-call turns,
+ * their approved leave as all-day events, or one rotation's turns. Words are in
+ * the language the lead uses the app in, from the same translation files.
+ */
+
+type Words = typeof en.ics & { break: string; meeting: string; training: string };
+const LANGUAGES: Record<string, { ics: typeof en.ics; shiftDialog: { break: string; meeting: string; training: string } }> = { en, tr, pl, fa };
+
+function wordsFor(db: Db, team: Team): Words {
+  const chosen = getSetting(db, 'language') ?? team.locale.slice(0, 2);
+  const lang = LANGUAGES[chosen] ?? en;
+  return { ...lang.ics, ...lang.shiftDialog };
+}
+
+const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+
+export interface CalendarSelection {
+  team: Team;
+  from: string;
+  to: string;
+  /** One person's calendar (their shifts, on-call and, if asked, leave); null: the whole team's shifts. */
+  personId: number | null;
+  /** One rotation's on-call turns instead of shifts. */
+  rotationId: number | null;
+  absences: boolean;
+}
+
+export interface CalendarEvents {
+  name: string;
+  events: IcsEvent[];
+}
+
+/** The file's own id, so two planner files never give two events one UID. */
+export function plannerId(db: Db): string {
+  return getSetting(db, 'planner_id') ?? 'rosterdesk';
+}
+
+export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): CalendarEvents {
+  const { db } = ctx;
+  const { team, from, to } = sel;
+  const words = wordsFor(db, team);
+  const clock = zoneClock(team.timeZone);
+  const domain = `${plannerId(db)}.rosterdesk`;
+  const people = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p]));
+  const person = sel.personId === null ? null : (people.get(sel.personId) ?? null);
+  const events: IcsEvent[] = [];
+  const span = (a: number, b: number) => `${clock.dayOf(a)} ${clock.hhmm(a)}–${clock.hhmm(b)} (${team.timeZone})`;
+
+  if (sel.rotationId === null) {
+    // Archived templates too: a shift made from one keeps its code.
+    const templates = new Map((db.prepare('SELECT id, code, name FROM shift_template WHERE team_id = ?').all(team.id) as { id: number; code: string; name: string }[]).map((t) => [t.id, t]));
+    const list = shifts.listShifts(db, team.id, from, to).filter((s) => sel.personId === null || s.personId === sel.personId);
+    const activities = shifts.activitiesOf(db, list.map((s) => s.id));
+    for (const s of list) {
+      const template = s.templateId === null ? undefined : templates.get(s.templateId);
+      const code = template?.code ?? words.shift;
+      const who = people.get(s.personId)?.name ?? '';
+      const times = `${clock.hhmm(s.startUtc)}–${clock.hhmm(s.endUtc)}`;
+      const placed = (activities.get(s.id) ?? []).map((a) => `${words[a.kind]} ${clock.hhmm(a.startUtc)}–${clock.hhmm(a.endUtc)}`);
+      const breaks = [...(s.breakMinutes > 0 ? [fill(words.unpaidBreak, { minutes: s.breakMinutes })] : []), ...placed];
+      events.push({
+        uid: `shift-${s.id}@${domain}`,
+        sequence: s.sequence,
+        start: s.startUtc,
+        end: s.endUtc,
+        summary: [person ? null : who, code, s.skill, times].filter(Boolean).join(' · '),
+        description: [
+          `${words.shift}: ${code}${template ? ` (${template.name})` : ''}`,
+          ...(person ? [] : [`${words.person}: ${who}`]),
+          ...(s.skill ? [`${words.channel}: ${s.skill}`] : []),
+          `${words.time}: ${span(s.startUtc, s.endUtc)}`,
+          ...(breaks.length ? [`${words.breaks}: ${breaks.join(', ')}`] : []),
+          `${words.team}: ${team.name}`,
+          ...(s.note ? [`${words.note}: ${s.note}`] : []),
+        ].join('\n'),
+        categories: [words.shift, ...(s.skill ? [s.skill] : [])],
+      });
+    }
+  }
+
+  // On-call turns: a rotation's, or the person's in every rotation.
+  if (sel.rotationId !== null || person) {
+    const blocks = ctx.onCallSchedule(team, from, to).filter((b) => (sel.rotationId === null || b.rotationId === sel.rotationId) && (sel.personId === null || b.personId === sel.personId));
+    for (const b of blocks) {
+      events.push({
+        uid: `oncall-${b.rotationId}-${b.personId}-${b.startUtc}@${domain}`,
+        sequence: 0,
+        start: b.startUtc,
+        end: b.endUtc,
+        // "Nöbet" needs no "Nöbet ·" before it; "Weekend escalation" does.
+        summary: [b.rotation.toLocaleLowerCase().includes(words.onCall.toLocaleLowerCase()) ? null : words.onCall, b.rotation, person ? null : b.person].filter(Boolean).join(' · '),
+        description: [`${words.onCall}: ${b.rotation}`, `${words.person}: ${b.person}`, `${words.time}: ${span(b.startUtc, b.endUtc)}`, `${words.team}: ${team.name}`].join('\n'),
+        categories: [words.onCall],
+      });
+    }
+  }
+
+  if (sel.absences && sel.rotationId === null) {
+    const audit = db.prepare('SELECT count(*) FROM absence_audit WHERE absence_id = ?').pluck();
+    for (const a of listAbsences(db, team.id, from, to, { personId: sel.personId, statuses: ['approved'] })) {
+      events.push({
+        uid: `absence-${a.id}@${domain}`,
+        // Every change to an absence leaves an audit line: their count is its revision.
+        sequence: Math.max(0, (audit.get(a.id) as number) - 1),
+        start: { day: a.start },
+        end: { day: clock.addDays(a.end, 1) },
+        summary: [a.typeName, person ? null : a.personName, a.hours === null ? null : fill(words.partDay, { hours: a.hours })].filter(Boolean).join(' · '),
+        description: [`${a.typeName}: ${a.personName}`, ...(a.note ? [`${words.note}: ${a.note}`] : []), `${words.team}: ${team.name}`].join('\n'),
+        categories: [a.typeName],
+      });
+    }
+  }
+
+  events.sort((x, y) => startOf(x) - startOf(y) || x.uid.localeCompare(y.uid));
+  const rotationName = sel.rotationId === null ? null : (rotations.getRotation(db, sel.rotationId)?.name ?? null);
+  const whose = person?.name ?? rotationName ?? words.wholeTeam;
+  return { name: `${team.name} — ${whose}`, events };
+
+  function startOf(e: IcsEvent): number {
+    return typeof e.start === 'number' ? e.start : clock.dayStart(e.start.day);
+  }
+}
+
+/** A name safe in every file system, keeping letters of any script. */
+export function fileSlug(text: string): string {
+  return text.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'calendar';
+}
+
+export function calendarHandlers(ctx: ServiceContext, productVersion: string): HandlersOf<'calendar.export'> {
+  const { db } = ctx;
+  return {
+    'calendar.export': ({ teamId, personId, rotationId, absences, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      const person = personId === null ? null : ctx.requirePerson(personId, ['personId']);
+      if (person && person.teamId !== team.id) throw new UserError('not_found', `${person.name} is not in ${team.name}`, ['personId']);
+      const rotation = rotationId === null ? null : rotations.getRotation(db, rotationId);
+      if (rotationId !== null && (!rotation || rotation.teamId !== team.id)) throw new UserError('not_found', `There is no on-call rotation with id ${rotationId} in ${team.name}`, ['rotationId']);
+      const { name, events } = calendarEvents(ctx, { team, from, to, personId, rotationId, absences });
+      const data = writeCalendar({ name, events, stampUtc: Math.floor(ctx.clock().epochMilliseconds / 1000), productVersion });
+      const who = person?.name ?? rotation?.name ?? 'team';
+      return { filename: `${fileSlug(team.name)}-${fileSlug(who)}-${from}-${to}.ics`, mime: 'text/calendar', encoding: 'utf8' as const, data, events: events.length };
+    },
+  };
+}
