@@ -10,7 +10,24 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
  * the same shape over HTTP in browser mode. Kept apart from the schemas so the
  * preload bundle carries no validation code (the main process validates).
  */
+/** Printing the page's print view: to a printer, or (Electron) to a PDF file the user picks. */
+export interface PrintRequest {
+  action: 'print' | 'pdf';
+  pageSize: 'A4' | 'A3';
+  /** Suggested file name for a PDF. */
+  filename: string;
+}
+
+export interface PrintOutcome {
+  ok: boolean;
+  /** Where the PDF was saved. */
+  file?: string;
+  /** Why printing failed (not set when the user cancelled). */
+  error?: string;
+}
+
 export interface RosterdeskBridge {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  print(request: PrintRequest): Promise<PrintOutcome>;
 }

@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import type { PrintOutcome } from '../core/bridge';
 import type { MenuCommand } from '../core/contract';
 import { DEFAULT_PLANNER_NAME } from '../core/paths';
 import { copyDatabase, openPlanner, PLANNER_EXTENSION } from '../db/open';
 import { createService, type Service } from '../db/service';
 import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
 import { buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
+import { parsePrintRequest, PRINT_CHANNEL, printOptions } from './print';
 import { addRecent, parseRecent } from './recent';
-import { APP_ENTRY, APP_SCHEME, guardSession, guardWebContents, resolveAppFile, RESPONSE_HEADERS, webPreferences } from './security';
+import { APP_ENTRY, APP_SCHEME, guardSession, isTrustedSender, guardWebContents, resolveAppFile, RESPONSE_HEADERS, webPreferences } from './security';
 
 /**
  * The desktop shell: a window, a menu, file dialogs, and the service behind IPC.
@@ -161,6 +163,21 @@ if (!app.requestSingleInstanceLock()) {
       // The menu speaks the user's language too.
       if (method === 'settings.set' && result.ok) rebuildMenu();
       return result;
+    });
+
+    ipcMain.handle(PRINT_CHANNEL, async (event, input: unknown): Promise<PrintOutcome> => {
+      if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'Printing is only for the Rosterdesk window' };
+      const request = parsePrintRequest(input);
+      if (!request) return { ok: false, error: 'Not a print request this window can make' };
+      const contents = event.sender;
+      if (request.action === 'print') {
+        return new Promise((resolve) => contents.print(printOptions(request), (success, reason) => resolve(success ? { ok: true } : { ok: false, ...(reason === 'cancelled' ? {} : { error: reason }) })));
+      }
+      const pdf = await contents.printToPDF({ ...printOptions(request), preferCSSPageSize: true });
+      const target = window ? await dialog.showSaveDialog(window, { defaultPath: request.filename, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : { canceled: true, filePath: '' };
+      if (target.canceled || !target.filePath) return { ok: false };
+      fs.writeFileSync(target.filePath, pdf);
+      return { ok: true, file: target.filePath };
     });
 
     recent = parseRecent(fs.existsSync(recentFile()) ? fs.readFileSync(recentFile(), 'utf8') : null);

@@ -1,8 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { MENU_COMMANDS, type MenuCommand, type RosterdeskBridge } from '../core/bridge';
+import { MENU_COMMANDS, type MenuCommand, type PrintOutcome, type PrintRequest, type RosterdeskBridge } from '../core/bridge';
 import type { MethodInput, MethodName, MethodOutput } from '../core/contract';
 import type { ApiResult } from '../core/result';
 import { CALL_CHANNEL, MENU_CHANNEL } from './handlers';
+import { PRINT_CHANNEL } from './print';
 
 /**
  * The one narrow object the page gets: `window.rosterdesk`. No ipcRenderer,
@@ -18,6 +19,9 @@ const bridge = {
     };
     ipcRenderer.on(MENU_CHANNEL, handler);
     return () => ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  },
+  print(request: PrintRequest): Promise<PrintOutcome> {
+    return ipcRenderer.invoke(PRINT_CHANNEL, request) as Promise<PrintOutcome>;
   },
 } satisfies RosterdeskBridge;
 

@@ -30,6 +30,11 @@ function httpBridge(): RosterdeskBridge {
       }
     },
     onMenuCommand: () => () => undefined,
+    // The browser's own print dialog, whose "Save as PDF" makes the PDF.
+    print: () => {
+      window.print();
+      return Promise.resolve({ ok: true });
+    },
   };
 }
 

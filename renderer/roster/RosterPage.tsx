@@ -4,13 +4,14 @@ import type { RosterWeek } from '../../core/contract';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
 import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
-import { call, CallError } from '../api/client';
+import { bridge, call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
 import { useAction } from '../api/useAction';
 import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
 import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
+import { PrintRota, type PaperSize } from './PrintRota';
 import { CalendarFilePanel } from './CalendarFilePanel';
 import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
@@ -34,6 +35,14 @@ export function RosterPage({ team, revision, onChanged }: Props) {
   const grid = useRef<RotaGridHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState('');
+  const [paper, setPaper] = useState<PaperSize>('A4');
+
+  async function print(action: 'print' | 'pdf') {
+    setNotice('');
+    const outcome = await bridge.print({ action, pageSize: paper, filename: `${team.name.replace(/[\\/:*?"<>|]+/g, '-')} ${weekStart}.pdf` });
+    if (outcome.file) setNotice(t('print.saved', { file: outcome.file }));
+    else if (outcome.error) setError({ code: 'print_failed', message: outcome.error, path: [] });
+  }
 
   async function importFile(input: HTMLInputElement) {
     const file = input.files?.[0];
@@ -133,6 +142,24 @@ export function RosterPage({ team, revision, onChanged }: Props) {
           {t('roster.exportXlsx')}
         </button>
       </div>
+      <div className="toolbar">
+        <label className="inline">
+          <span>{t('print.paper')}</span>
+          <select value={paper} onChange={(e) => setPaper(e.target.value === 'A3' ? 'A3' : 'A4')}>
+            <option value="A4">A4</option>
+            <option value="A3">A3</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void print('print')}>
+          {t('print.print')}
+        </button>
+        {/* In a browser the print dialog's "Save as PDF" does this; the app has its own. */}
+        {window.rosterdesk && (
+          <button type="button" onClick={() => void print('pdf')}>
+            {t('print.pdf')}
+          </button>
+        )}
+      </div>
       {notice && <p role="status">{notice}</p>}
       <PatternPanel team={team} weekStart={weekStart} revision={revision} onChanged={onChanged} />
       <SchedulePanel team={team} weekStart={weekStart} onChanged={onChanged} />
@@ -142,6 +169,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
       <p className="muted small">{t('roster.help')}</p>
       {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} onChanged={onChanged} />}
       <MonthCost team={team} day={weekStart} revision={revision} />
+      {week && week.weekStart === weekStart && <PrintRota team={team} week={week} templates={templates} paper={paper} />}
       {week && (
         <section aria-labelledby="problems-title" className="problems">
           <h3 id="problems-title">{t('roster.problems')}</h3>

@@ -1,10 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startOfWeek, todayIn } from '../../core/time';
 import { freshService } from '../helpers/service';
-import { tempFile } from '../helpers/tmp';
+import { tempDir, tempFile } from '../helpers/tmp';
 import { browserSession } from './harness';
 
 const session = browserSession();
@@ -33,5 +35,39 @@ describe('getting the plan out', () => {
     expect(shifts).toHaveLength(5);
     expect(shifts.every((e) => e.summary.startsWith('E · '))).toBe(true);
     await page.getByRole('status').filter({ hasText: `events as Support-Desk-Istanbul-Ayşe-Yılmaz` }).waitFor();
+  });
+
+  it('prints the week: every person, their codes and the week read back from the PDF; Persian prints right to left', async () => {
+    const file = tempFile();
+    const s = freshService(file);
+    s.run('demo.create', {});
+    const team = s.run('team.list', {})[0];
+    const names = s.run('person.list', { teamId: team?.id ?? 0 }).map((p) => p.name);
+    s.close();
+    page = await session.open(file, { width: 1400, height: 1000 });
+    await page.getByRole('grid').waitFor();
+    // The print view is not on the screen.
+    await expect(page.locator('.print-root').isVisible()).resolves.toBe(false);
+    await page.getByLabel('Paper').selectOption('A3');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#root').isVisible()).resolves.toBe(false);
+    const pdf = path.join(tempDir(), 'rota.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const name of names) expect(text, name).toContain(name);
+    const monday = startOfWeek(todayIn(ZONE), 'mon');
+    expect(text).toContain(`Week of ${monday.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`);
+    expect(text).toMatch(/\bE\s+07:00–15:00/);
+    expect(text).toContain('Legend');
+    // A3 landscape, as chosen: 420 × 297 mm is 1191 × 842 points.
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+1191\.\d+ x 841\.\d+ pts \(A3\)/);
+
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fa');
+    await page.getByRole('heading', { name: 'برنامهٔ هفتگی شیفت' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-rota').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
+    await expect(page.locator('.print-legend h2').textContent()).resolves.toBe('راهنما');
   });
 });

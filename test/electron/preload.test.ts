@@ -19,9 +19,16 @@ beforeEach(async () => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes exactly one object, window.rosterdesk, with call and onMenuCommand only', () => {
+  it('exposes exactly one object, window.rosterdesk, with call, onMenuCommand and print only', () => {
     expect(Object.keys(exposed)).toEqual(['rosterdesk']);
-    expect(Object.keys(exposed.rosterdesk as object).sort()).toEqual(['call', 'onMenuCommand']);
+    expect(Object.keys(exposed.rosterdesk as object).sort()).toEqual(['call', 'onMenuCommand', 'print']);
+  });
+
+  it('sends print requests on their own channel', async () => {
+    const bridge = exposed.rosterdesk as { print(r: unknown): Promise<unknown> };
+    const request = { action: 'pdf', pageSize: 'A4', filename: 'rota.pdf' };
+    await bridge.print(request);
+    expect(invoke).toHaveBeenCalledWith('rosterdesk:print', request);
   });
 
   it('forwards calls on the one channel and only known menu commands', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { handleCall } from '../../electron/handlers';
 import { buildMenuTemplate, menuLabels, type MenuActions } from '../../electron/menu';
+import { parsePrintRequest, printOptions } from '../../electron/print';
 import { addRecent, MAX_RECENT, parseRecent } from '../../electron/recent';
 import { APP_ENTRY } from '../../electron/security';
 import { dataHash } from '../helpers/dbhash';
@@ -126,4 +127,27 @@ describe('the bundled scheduling worker', () => {
     expect(status.draft?.summary.violations).toBe(0);
     s.close();
   }, 30_000);
+});
+
+describe('print requests from the page', () => {
+  it('takes only the two actions, the two papers and a plain PDF file name', () => {
+    const ok = { action: 'pdf', pageSize: 'A3', filename: 'Support Desk 2026-11-23.pdf' };
+    expect(parsePrintRequest(ok)).toEqual(ok);
+    expect(printOptions({ action: 'print', pageSize: 'A4', filename: 'x.pdf' })).toEqual({ landscape: true, pageSize: 'A4', printBackground: true });
+    for (const bad of [
+      null,
+      'print',
+      [],
+      { ...ok, action: 'email' },
+      { ...ok, pageSize: 'Letter' },
+      { ...ok, filename: '../../etc/passwd.pdf' },
+      { ...ok, filename: 'C:\\Windows\\x.pdf' },
+      { ...ok, filename: 'rota.exe' },
+      { ...ok, filename: '.pdf' },
+      { ...ok, filename: `${'a'.repeat(200)}.pdf` },
+      { ...ok, filename: 'a\u0000.pdf' },
+    ]) {
+      expect(parsePrintRequest(bad), JSON.stringify(bad)).toBeNull();
+    }
+  });
 });

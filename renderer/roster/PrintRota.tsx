@@ -1,0 +1,134 @@
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { RosterWeek } from '../../core/contract';
+import type { Team } from '../../core/team';
+import type { ShiftTemplate } from '../../core/template';
+import { useFormat } from '../format';
+
+export type PaperSize = 'A4' | 'A3';
+
+interface Props {
+  team: Team;
+  week: RosterWeek;
+  templates: readonly ShiftTemplate[];
+  paper: PaperSize;
+}
+
+/**
+ * The printed weekly rota for the wall: team and week, people × days with codes and times,
+ * public holidays, absences, an on-call row, weekly hours and a legend. It lives beside the app
+ * (a portal on <body>) and only print media show it, so Ctrl+P in a browser and the app's Print
+ * both give this page. Black-and-white safe: codes, words and line styles carry the meaning,
+ * never colour alone. The header row repeats on every page; Persian prints right to left.
+ */
+export function PrintRota({ team, week, templates, paper }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const days = week.days.map((d) => d.day);
+  const byCell = new Map<string, RosterWeek['shifts']>();
+  for (const s of week.shifts) byCell.set(`${s.personId}|${s.day}`, [...(byCell.get(`${s.personId}|${s.day}`) ?? []), s]);
+  const uncovered = new Set(week.uncovered);
+  const awayOf = new Map(week.absences.map((a) => [`${a.personId}|${a.day}`, a]));
+  const usedCodes = new Set(week.shifts.map((s) => s.code));
+  const legend = templates.filter((tp) => usedCodes.has(tp.code));
+  const lastDay = days.at(-1) ?? week.weekStart;
+  const hours = (minutes: number) => fmt.number(minutes / 60, 1);
+
+  return createPortal(
+    <div className="print-root" aria-hidden="true">
+      {/* The paper the lead chose; Chromium's print and Electron's printToPDF both honour @page. */}
+      <style>{`@page { size: ${paper} landscape; margin: 10mm; }`}</style>
+      <header className="print-head">
+        <h1>{team.name}</h1>
+        <p>
+          {t('print.week', { from: fmt.day(week.weekStart), to: fmt.day(lastDay) })}
+          <span className="print-stamp">{t('print.printed', { date: fmt.day(new Date().toISOString().slice(0, 10)) })}</span>
+        </p>
+      </header>
+      <table className="print-rota">
+        <thead>
+          <tr>
+            <th scope="col">{t('roster.person')}</th>
+            {week.days.map((d) => (
+              <th scope="col" key={d.day} className={d.holiday ? 'holiday' : undefined}>
+                {fmt.weekday(d.day)} {fmt.dayMonth(d.day)}
+                {d.holiday && <span className="holiday-name">★ {d.holiday}</span>}
+              </th>
+            ))}
+            <th scope="col">{t('roster.hours')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {week.people.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.name}</th>
+              {days.map((day) => {
+                const away = awayOf.get(`${p.id}|${day}`);
+                return (
+                  <td key={day}>
+                    {(byCell.get(`${p.id}|${day}`) ?? []).map((s) => (
+                      <span key={s.id} className={uncovered.has(s.id) ? 'print-shift uncovered' : 'print-shift'}>
+                        <strong>{s.code ?? '•'}</strong> <span dir="ltr">{s.startLocal}–{s.endLocal}</span>
+                      </span>
+                    ))}
+                    {away && (
+                      <span className={`print-away ${away.status}`}>
+                        {away.status === 'requested' ? '? ' : ''}
+                        {away.typeName}
+                        {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+              <td className="print-hours">{t('roster.hoursValue', { hours: hours(p.paidMinutes), contract: fmt.number(p.contractHoursPerWeek, 1) })}</td>
+            </tr>
+          ))}
+          {week.onCall.length > 0 && (
+            <tr className="print-oncall">
+              <th scope="row">☎ {t('roster.onCallRow')}</th>
+              {days.map((day) => (
+                <td key={day}>
+                  {week.onCall
+                    .filter((o) => o.day === day)
+                    .map((o) => (
+                      <span key={`${o.rotation}-${o.personId}-${o.startLocal}`} className="print-shift">
+                        {o.person} <span dir="ltr">{o.startLocal}–{o.endLocal}</span>
+                      </span>
+                    ))}
+                </td>
+              ))}
+              <td />
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <footer className="print-legend">
+        <h2>{t('print.legend')}</h2>
+        <ul>
+          {legend.map((tp) => (
+            <li key={tp.id}>
+              <strong>{tp.code}</strong> {tp.name} <span dir="ltr">{tp.startLocal}–{tp.endLocal}</span>
+              {tp.skill ? ` · ${tp.skill}` : ''}
+            </li>
+          ))}
+          <li>
+            <span className="print-away approved">{t('print.absenceSample')}</span> {t('print.absenceMeaning')}
+          </li>
+          <li>
+            <span className="print-away requested">? {t('print.absenceSample')}</span> {t('print.requestedMeaning')}
+          </li>
+          <li>
+            <span className="print-shift uncovered">
+              <strong>X</strong>
+            </span>{' '}
+            {t('print.uncoveredMeaning')}
+          </li>
+          <li>★ {t('roster.holiday')}</li>
+          <li>☎ {t('print.onCallMeaning')}</li>
+        </ul>
+      </footer>
+    </div>,
+    document.body,
+  );
+}
