@@ -50,6 +50,17 @@ function withService<T>(dbPath: string, work: (s: Service) => T, create = false)
   }
 }
 
+/** --person EMAIL and --oncall ROTATION, as ids within the team. */
+function selectionOf(s: Service, team: Team, values: Record<string, unknown>): { personId: number | null; rotationId: number | null } {
+  const email = typeof values.person === 'string' ? values.person : null;
+  const person = email === null ? null : s.run('person.list', { teamId: team.id, includeArchived: true }).find((p) => (p.email ?? '').toLowerCase() === email.toLowerCase());
+  if (email !== null && !person) throw new UserError('not_found', `--person: nobody in "${team.name}" has the email ${email}`);
+  const rotationName = typeof values.oncall === 'string' ? values.oncall : null;
+  const rotation = rotationName === null ? null : s.run('rotation.list', { teamId: team.id }).find((r) => r.name.toLocaleLowerCase() === rotationName.toLocaleLowerCase());
+  if (rotationName !== null && !rotation) throw new UserError('not_found', `--oncall: "${team.name}" has no on-call rotation called ${rotationName}`);
+  return { personId: person?.id ?? null, rotationId: rotation?.id ?? null };
+}
+
 function teamByName(s: Service, name: string): Team {
   const team = matchTeamName(s.run('team.list', {}), name);
   if (!team) {
@@ -325,16 +336,53 @@ const COMMANDS: Record<string, Command> = {
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
-        const email = typeof values.person === 'string' ? values.person : null;
-        const person = email === null ? null : service.run('person.list', { teamId: team.id, includeArchived: true }).find((p) => (p.email ?? '').toLowerCase() === email.toLowerCase());
-        if (email !== null && !person) throw new UserError('not_found', `--person: nobody in "${team.name}" has the email ${email}`);
-        const rotationName = typeof values.oncall === 'string' ? values.oncall : null;
-        const rotation = rotationName === null ? null : service.run('rotation.list', { teamId: team.id }).find((r) => r.name.toLocaleLowerCase() === rotationName.toLocaleLowerCase());
-        if (rotationName !== null && !rotation) throw new UserError('not_found', `--oncall: "${team.name}" has no on-call rotation called ${rotationName}`);
-        const result = await service.callAsync('calendar.export', { teamId: team.id, from, to, personId: person?.id ?? null, rotationId: rotation?.id ?? null, absences: values.absences === true });
+        const { personId, rotationId } = selectionOf(service, team, values);
+        const result = await service.callAsync('calendar.export', { teamId: team.id, from, to, personId, rotationId, absences: values.absences === true });
         if (!result.ok) throw new UserError(result.error.code, `--${String(result.error.path[0] ?? 'from')}: ${result.error.message}`);
         fs.writeFileSync(out, result.value.data, 'utf8');
         io.out(`Wrote ${result.value.events} events to ${out}\n`);
+        return EXIT_OK;
+      } finally {
+        service.close();
+      }
+    },
+  },
+  publish: {
+    usage: 'rosterdesk publish --db FILE --team NAME --url URL --user U [--person EMAIL] [--oncall ROTATION] [--absences] [--from YYYY-MM-DD --to YYYY-MM-DD]',
+    summary: 'Publish shifts (or a person\'s, or a rotation\'s) to a CalDAV calendar; the password comes from ROSTERDESK_CALDAV_PASSWORD',
+    options: { ...dbOption, team: { type: 'string' }, url: { type: 'string' }, user: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' } },
+    positionals: 0,
+    run: async ({ values }, io) => {
+      const usage = COMMANDS.publish?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const url = requireString(values, 'url', usage);
+      const user = requireString(values, 'user', usage);
+      const password = process.env.ROSTERDESK_CALDAV_PASSWORD;
+      // Never on the command line, where other users of the machine can read it.
+      if (password === undefined) throw new UsageError('Set the password in the ROSTERDESK_CALDAV_PASSWORD environment variable', usage);
+      if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together', usage);
+      const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
+      try {
+        const team = teamByName(service, teamName);
+        const { personId, rotationId } = selectionOf(service, team, values);
+        const thisWeek = startOfWeek(todayIn(team.timeZone), team.weekStart);
+        const from = typeof values.from === 'string' ? values.from : thisWeek.toString();
+        const to = typeof values.to === 'string' ? values.to : thisWeek.add({ weeks: 8 }).subtract({ days: 1 }).toString();
+        // The same URL, user and selection is the same target: it remembers what it has sent.
+        const collection = url.endsWith('/') ? url : `${url}/`;
+        const absences = values.absences === true;
+        const existing = service.run('caldav.list', { teamId: team.id }).find((x) => x.url === collection && x.username === user && x.personId === personId && x.rotationId === rotationId);
+        let target = existing;
+        if (!target || target.absences !== absences) {
+          const saved = service.call('caldav.save', { teamId: team.id, id: existing?.id ?? null, url, username: user, personId, rotationId, absences });
+          if (!saved.ok) throw new UserError(saved.error.code, `--${saved.error.path[0] === 'username' ? 'user' : 'url'}: ${saved.error.message}`);
+          target = saved.value;
+        }
+        const result = await service.callAsync('caldav.publish', { targetId: target.id, from, to, password });
+        if (!result.ok) throw new UserError(result.error.code, result.error.message);
+        const r = result.value;
+        io.out(`Published ${from} – ${to} to ${target.url}: ${r.created} new, ${r.updated} changed, ${r.deleted} deleted, ${r.unchanged} unchanged\n`);
         return EXIT_OK;
       } finally {
         service.close();

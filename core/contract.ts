@@ -56,6 +56,8 @@ const Draft = z.object({
   coverage: z.object({ before: z.array(DayCoverage), after: z.array(DayCoverage) }),
 });
 export type Draft = z.output<typeof Draft>;
+const CalDavTarget = z.object({ id: z.number(), teamId: z.number(), url: z.string(), username: z.string(), personId: z.number().nullable(), rotationId: z.number().nullable(), absences: z.boolean() });
+export type CalDavTarget = z.output<typeof CalDavTarget>;
 export type DraftRequest = z.output<typeof DraftRequest>;
 
 /**
@@ -388,6 +390,31 @@ export const contract = {
   'calendar.export': {
     input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personId: id.nullable().default(null), rotationId: id.nullable().default(null), absences: z.boolean().default(false) }),
     output: z.object({ filename: z.string(), mime: z.literal('text/calendar'), encoding: z.literal('utf8'), data: z.string(), events: z.number() }),
+    undo: null,
+  },
+  'caldav.list': { input: z.strictObject({ teamId: id }), output: z.array(CalDavTarget), undo: null },
+  /** Adds (id null) or changes where events are published. The password is not part of it. */
+  'caldav.save': {
+    input: z.strictObject({
+      teamId: id,
+      id: id.nullable().default(null),
+      url: z.url({ protocol: /^https?$/ }).max(2000),
+      username: label(200),
+      personId: id.nullable().default(null),
+      rotationId: id.nullable().default(null),
+      absences: z.boolean().default(false),
+    }),
+    output: CalDavTarget,
+    undo: 'Save calendar publishing',
+  },
+  'caldav.delete': { input: z.strictObject({ id }), output: z.object({ id: z.number() }), undo: 'Remove calendar publishing' },
+  /**
+   * Publishes local days [from, to] to the target's collection: new and changed events are PUT,
+   * events published before that are gone are DELETEd. Async door only (it speaks HTTP).
+   */
+  'caldav.publish': {
+    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000) }),
+    output: z.object({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() }),
     undo: null,
   },
   'rotation.list': { input: z.strictObject({ teamId: id }), output: z.array(Rotation), undo: null },

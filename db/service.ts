@@ -23,6 +23,7 @@ import { absenceHandlers } from './absence-handlers';
 import { staffingHandlers } from './staffing';
 import { scheduleHandlers, useHighs } from './schedule';
 import { calendarHandlers } from './calendar-export';
+import { caldavHandlers, publishPlan, recordSent, sendPlan } from './caldav';
 import { highsInstance } from './solver';
 import { ScheduleJobs } from './schedule-jobs';
 import { countAbsencesOf, listTypes as absenceTypesOf } from './absences';
@@ -198,6 +199,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     ...absenceHandlers(context),
     ...staffingHandlers(context),
     ...calendarHandlers(context, options.appVersion),
+    ...caldavHandlers(context),
     ...scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))),
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
@@ -428,6 +430,18 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     try {
       // The solver is WebAssembly that loads asynchronously, once; the solve itself then runs in the call.
       if (method === 'schedule.generate') useHighs(await highsInstance());
+      if (method === 'caldav.publish') {
+        const parsed = contract['caldav.publish'].input.safeParse(input);
+        if (!parsed.success) return dispatch(method, input);
+        const { targetId, from, to, password } = parsed.data;
+        // Read what to send, send it (no transaction open while the network is slow), record what arrived.
+        requestMemo.clear();
+        const plan = db.transaction(() => publishPlan(context, targetId, from, to, options.appVersion))();
+        const sent = await sendPlan(plan, password);
+        db.transaction(() => recordSent(db, targetId, sent.put, sent.removed))();
+        if (sent.failure) return { ok: false, error: errorOf(sent.failure) };
+        return { ok: true, value: { created: sent.put.filter((p) => p.isNew).length, updated: sent.put.filter((p) => !p.isNew).length, deleted: sent.removed.length, unchanged: plan.unchanged } };
+      }
       if (method === 'roster.import' && wantsXlsx) {
         const parsed = contract['roster.import'].input.safeParse(input);
         if (!parsed.success) return dispatch(method, input);

@@ -23,7 +23,8 @@ export interface HistorySnapshot {
 }
 
 /** Tables whose rows are not part of the user's undoable plan. */
-const NOT_UNDOABLE = new Set(['setting']);
+// What a CalDAV server holds is not undone by Ctrl+Z; its record follows the server, not the plan.
+const NOT_UNDOABLE = new Set(['setting', 'caldav_published']);
 const MAX_STEPS = 200;
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
