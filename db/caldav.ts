@@ -124,7 +124,7 @@ export async function sendPlan(plan: PublishPlan, password: string, fetcher: typ
     new UserError(
       res.status === 401 || res.status === 403 ? 'caldav_auth' : 'caldav_refused',
       res.status === 401 || res.status === 403 ? `The calendar server at ${plan.target.url} did not accept user ${plan.target.username} and this password (HTTP ${res.status})` : `The calendar server refused ${what} (HTTP ${res.status} ${res.statusText})`,
-      ['url'],
+      [],
     );
   const put: PublishPlan['put'] = [];
   const removed: PublishPlan['remove'] = [];
@@ -149,7 +149,7 @@ export async function sendPlan(plan: PublishPlan, password: string, fetcher: typ
     return { put, removed, failure: null };
   } catch (err) {
     const reason = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-    return { put, removed, failure: new UserError('caldav_unreachable', `Could not reach the calendar server at ${plan.target.url}: ${reason}`, ['url']) };
+    return { put, removed, failure: new UserError('caldav_unreachable', `Could not reach the calendar server at ${plan.target.url}: ${reason}`, []) };
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import type { PrintOutcome } from '../core/bridge';
 import type { MenuCommand } from '../core/contract';
 import { DEFAULT_PLANNER_NAME } from '../core/paths';
@@ -11,6 +11,7 @@ import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
 import { buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
 import { parsePrintRequest, PRINT_CHANNEL, printOptions } from './print';
 import { addRecent, parseRecent } from './recent';
+import { fileSecretStore } from './secrets';
 import { APP_ENTRY, APP_SCHEME, guardSession, isTrustedSender, guardWebContents, resolveAppFile, RESPONSE_HEADERS, webPreferences } from './security';
 
 /**
@@ -159,7 +160,7 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown) => {
-      const result = await handleCall(service, event.senderFrame?.url, method, input);
+      const result = await handleCall(service, event.senderFrame?.url, method, input, fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage));
       // The menu speaks the user's language too.
       if (method === 'settings.set' && result.ok) rebuildMenu();
       return result;

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { parsePlainDate, Temporal } from '../../core/time';
 import { call } from '../api/client';
 import { saveFile } from '../api/download';
 import { useAction } from '../api/useAction';
 import { FormError } from '../shell/FormError';
+import { PublishPanel } from './PublishPanel';
+import { WhoSelect, whoIds, type Who } from './WhoSelect';
 
 interface Props {
   team: Team;
@@ -21,41 +22,19 @@ interface Props {
  */
 export function CalendarFilePanel({ team, weekStart, revision }: Props) {
   const { t } = useTranslation();
-  const [people, setPeople] = useState<Person[]>([]);
-  const [rotations, setRotations] = useState<{ id: number; name: string }[]>([]);
-  // "team", "person:ID" or "rotation:ID".
-  const [who, setWho] = useState('team');
+  const [who, setWho] = useState<Who>('team');
   const [from, setFrom] = useState(weekStart);
   const [to, setTo] = useState(() => Temporal.PlainDate.from(weekStart).add({ days: 27 }).toString());
   const [absences, setAbsences] = useState(true);
   const [notice, setNotice] = useState('');
   const { error, act } = useAction(() => undefined);
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([call('person.list', { teamId: team.id }), call('rotation.list', { teamId: team.id })]).then(([p, r]) => {
-      if (!live) return;
-      setPeople(p);
-      setRotations(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [team.id, revision]);
-
   async function download() {
     setNotice('');
-    const [kind, idText] = who.split(':');
     const day = (text: string) => parsePlainDate(text)?.toString() ?? text;
+    const ids = whoIds(who);
     await act(async () => {
-      const file = await call('calendar.export', {
-        teamId: team.id,
-        from: day(from),
-        to: day(to),
-        personId: kind === 'person' ? Number(idText) : null,
-        rotationId: kind === 'rotation' ? Number(idText) : null,
-        absences: kind !== 'rotation' && absences,
-      });
+      const file = await call('calendar.export', { teamId: team.id, from: day(from), to: day(to), ...ids, absences: ids.rotationId === null && absences });
       saveFile(file);
       setNotice(t('calendarFile.saved', { count: file.events, filename: file.filename }));
     });
@@ -66,28 +45,7 @@ export function CalendarFilePanel({ team, weekStart, revision }: Props) {
       <summary>{t('calendarFile.title')}</summary>
       <p className="muted small">{t('calendarFile.help')}</p>
       <div className="toolbar">
-        <label className="inline">
-          <span>{t('calendarFile.who')}</span>
-          <select value={who} onChange={(e) => setWho(e.target.value)}>
-            <option value="team">{t('calendarFile.wholeTeam')}</option>
-            <optgroup label={t('calendarFile.people')}>
-              {people.map((p) => (
-                <option key={p.id} value={`person:${p.id}`}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-            {rotations.length > 0 && (
-              <optgroup label={t('calendarFile.rotations')}>
-                {rotations.map((r) => (
-                  <option key={r.id} value={`rotation:${r.id}`}>
-                    {r.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </select>
-        </label>
+        <WhoSelect teamId={team.id} revision={revision} value={who} onChange={setWho} label={t('calendarFile.who')} />
         <label className="inline">
           <span>{t('calendarFile.from')}</span>
           <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -106,6 +64,7 @@ export function CalendarFilePanel({ team, weekStart, revision }: Props) {
       </div>
       <FormError error={error} fieldCount={0} />
       {notice && <p role="status">{notice}</p>}
+      <PublishPanel team={team} weekStart={weekStart} revision={revision} />
     </details>
   );
 }

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalDavTarget } from '../../core/contract';
+import type { Team } from '../../core/team';
+import { parsePlainDate, Temporal } from '../../core/time';
+import { call } from '../api/client';
+import { fieldErrors } from '../api/errors';
+import { useAction } from '../api/useAction';
+import { Field } from '../shell/Field';
+import { FormError } from '../shell/FormError';
+import { useWhoNames, WhoSelect, whoIds, whoOf, type Who } from './WhoSelect';
+
+interface Props {
+  team: Team;
+  weekStart: string;
+  revision: number;
+}
+
+/**
+ * Publishing to a calendar server (CalDAV: Nextcloud, Radicale, iCloud…): saved places, each
+ * published on demand with the password typed then. The desktop app can remember the password
+ * in the system keychain; the planner file never holds it.
+ */
+export function PublishPanel({ team, weekStart, revision }: Props) {
+  const { t } = useTranslation();
+  const [targets, setTargets] = useState<CalDavTarget[]>([]);
+  const [changes, setChanges] = useState(0);
+  const [url, setUrl] = useState('');
+  const [username, setUsername] = useState('');
+  const [who, setWho] = useState<Who>('team');
+  const [absences, setAbsences] = useState(false);
+  const [from, setFrom] = useState(weekStart);
+  const [to, setTo] = useState(() => Temporal.PlainDate.from(weekStart).add({ weeks: 8, days: -1 }).toString());
+  const [passwords, setPasswords] = useState<Record<number, string>>({});
+  const [remember, setRemember] = useState<Record<number, boolean>>({});
+  const [notice, setNotice] = useState('');
+  const { error, act } = useAction(() => setChanges((n) => n + 1));
+  const errors = fieldErrors(error);
+  const nameOf = useWhoNames(team.id, revision);
+  // Only the desktop app has a keychain to remember a password in.
+  const canRemember = window.rosterdesk !== undefined;
+
+  useEffect(() => {
+    let live = true;
+    void call('caldav.list', { teamId: team.id }).then((list) => live && setTargets(list));
+    return () => {
+      live = false;
+    };
+  }, [team.id, revision, changes]);
+
+  async function add() {
+    await act(async () => {
+      await call('caldav.save', { teamId: team.id, url: url.trim(), username: username.trim(), ...whoIds(who), absences });
+      setUrl('');
+      setUsername('');
+    });
+  }
+
+  async function publish(target: CalDavTarget) {
+    setNotice('');
+    const day = (text: string) => parsePlainDate(text)?.toString() ?? text;
+    const password = passwords[target.id] ?? '';
+    await act(async () => {
+      const input = { targetId: target.id, from: day(from), to: day(to), password };
+      // `remember` is read (and removed) by the desktop app's main process, never by the service.
+      const r = await call('caldav.publish', remember[target.id] ? ({ ...input, remember: true } as typeof input) : input);
+      setPasswords((p) => ({ ...p, [target.id]: '' }));
+      setNotice(t('publish.done', { url: target.url, created: r.created, updated: r.updated, deleted: r.deleted, unchanged: r.unchanged }));
+    });
+  }
+
+  return (
+    <section aria-labelledby="publish-title" className="publish">
+      <h3 id="publish-title">{t('publish.title')}</h3>
+      <p className="muted small">{t('publish.help')}</p>
+      <div className="toolbar">
+        <label className="inline">
+          <span>{t('calendarFile.from')}</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('publish.from')} />
+        </label>
+        <label className="inline">
+          <span>{t('calendarFile.to')}</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('publish.to')} />
+        </label>
+      </div>
+      {targets.length > 0 && (
+        <ul className="publish-targets">
+          {targets.map((target) => (
+            <li key={target.id}>
+              <span dir="ltr">{target.url}</span> · {target.username} · {nameOf(whoOf(target.personId, target.rotationId))}
+              {target.absences ? ` · ${t('calendarFile.absences')}` : ''}{' '}
+              <input
+                type="password"
+                autoComplete="current-password"
+                aria-label={t('publish.passwordFor', { url: target.url })}
+                placeholder={canRemember ? t('publish.passwordRemembered') : t('publish.password')}
+                value={passwords[target.id] ?? ''}
+                onChange={(e) => setPasswords((p) => ({ ...p, [target.id]: e.target.value }))}
+              />{' '}
+              {canRemember && (
+                <label className="check">
+                  <input type="checkbox" checked={remember[target.id] ?? false} onChange={(e) => setRemember((r) => ({ ...r, [target.id]: e.target.checked }))} />
+                  {t('publish.remember')}
+                </label>
+              )}{' '}
+              <button type="button" onClick={() => void publish(target)}>
+                {t('publish.publish')}
+              </button>{' '}
+              <button type="button" onClick={() => void act(() => call('caldav.delete', { id: target.id }))}>
+                {t('publish.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="toolbar">
+        <Field label={t('publish.url')} error={errors.get('url')}>
+          {(p) => <input {...p} type="url" dir="ltr" placeholder="https://cloud.example.com/remote.php/dav/calendars/ayse/rota/" value={url} onChange={(e) => setUrl(e.target.value)} />}
+        </Field>
+        <Field label={t('publish.user')} error={errors.get('username')}>
+          {(p) => <input {...p} dir="ltr" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />}
+        </Field>
+        <WhoSelect teamId={team.id} revision={revision} value={who} onChange={setWho} label={t('calendarFile.who')} />
+        <label className="check">
+          <input type="checkbox" checked={absences} disabled={who.startsWith('rotation')} onChange={(e) => setAbsences(e.target.checked)} />
+          {t('calendarFile.absences')}
+        </label>
+        <button type="button" onClick={() => void add()}>
+          {t('publish.add')}
+        </button>
+      </div>
+      <FormError error={error} fieldCount={errors.size} />
+      {notice && <p role="status">{notice}</p>}
+    </section>
+  );
+}

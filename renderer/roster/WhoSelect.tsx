@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../core/person';
+import { call } from '../api/client';
+
+/** "team", "person:ID" or "rotation:ID": whose events a calendar file or publication holds. */
+export type Who = string;
+
+export function whoIds(who: Who): { personId: number | null; rotationId: number | null } {
+  const [kind, idText] = who.split(':');
+  return { personId: kind === 'person' ? Number(idText) : null, rotationId: kind === 'rotation' ? Number(idText) : null };
+}
+
+export function whoOf(personId: number | null, rotationId: number | null): Who {
+  return personId !== null ? `person:${personId}` : rotationId !== null ? `rotation:${rotationId}` : 'team';
+}
+
+/** The whole team, one person, or one on-call rotation. */
+export function WhoSelect({ teamId, revision, value, onChange, label }: { teamId: number; revision: number; value: Who; onChange(who: Who): void; label: string }) {
+  const { t } = useTranslation();
+  const [people, setPeople] = useState<Person[]>([]);
+  const [rotations, setRotations] = useState<{ id: number; name: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('person.list', { teamId }), call('rotation.list', { teamId })]).then(([p, r]) => {
+      if (!live) return;
+      setPeople(p);
+      setRotations(r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [teamId, revision]);
+  return (
+    <label className="inline">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="team">{t('calendarFile.wholeTeam')}</option>
+        <optgroup label={t('calendarFile.people')}>
+          {people.map((p) => (
+            <option key={p.id} value={`person:${p.id}`}>
+              {p.name}
+            </option>
+          ))}
+        </optgroup>
+        {rotations.length > 0 && (
+          <optgroup label={t('calendarFile.rotations')}>
+            {rotations.map((r) => (
+              <option key={r.id} value={`rotation:${r.id}`}>
+                {r.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+    </label>
+  );
+}
+
+/** A person's or rotation's name for a Who, from the same lists. */
+export function useWhoNames(teamId: number, revision: number): (who: Who) => string {
+  const { t } = useTranslation();
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('person.list', { teamId, includeArchived: true }), call('rotation.list', { teamId })]).then(([p, r]) => {
+      if (live) setNames(new Map([...p.map((x) => [`person:${x.id}`, x.name] as const), ...r.map((x) => [`rotation:${x.id}`, x.name] as const)]));
+    });
+    return () => {
+      live = false;
+    };
+  }, [teamId, revision]);
+  return (who) => (who === 'team' ? t('calendarFile.wholeTeam') : (names.get(who) ?? who));
+}
