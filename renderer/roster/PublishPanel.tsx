@@ -30,7 +30,7 @@ export function PublishPanel({ team, weekStart, revision }: Props) {
   const [who, setWho] = useState<Who>('team');
   const [absences, setAbsences] = useState(false);
   const [from, setFrom] = useState(weekStart);
-  const [to, setTo] = useState(() => Temporal.PlainDate.from(weekStart).add({ weeks: 8, days: -1 }).toString());
+  const [to, setTo] = useState(() => Temporal.PlainDate.from(weekStart).add({ weeks: 8 }).subtract({ days: 1 }).toString());
   const [passwords, setPasswords] = useState<Record<number, string>>({});
   const [remember, setRemember] = useState<Record<number, boolean>>({});
   const [notice, setNotice] = useState('');
@@ -120,7 +120,7 @@ export function PublishPanel({ team, weekStart, revision }: Props) {
         <Field label={t('publish.user')} error={errors.get('username')}>
           {(p) => <input {...p} dir="ltr" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />}
         </Field>
-        <WhoSelect teamId={team.id} revision={revision} value={who} onChange={setWho} label={t('calendarFile.who')} />
+        <WhoSelect teamId={team.id} revision={revision} value={who} onChange={setWho} label={t('publish.who')} />
         <label className="check">
           <input type="checkbox" checked={absences} disabled={who.startsWith('rotation')} onChange={(e) => setAbsences(e.target.checked)} />
           {t('calendarFile.absences')}

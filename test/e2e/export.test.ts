@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startOfWeek, todayIn } from '../../core/time';
 import { freshService } from '../helpers/service';
+import { startRadicale } from '../helpers/radicale';
 import { tempDir, tempFile } from '../helpers/tmp';
 import { browserSession } from './harness';
 
@@ -23,7 +24,7 @@ describe('getting the plan out', () => {
     await page.getByRole('grid').waitFor();
     await page.getByText('Calendar file (.ics)').click();
     const panel = page.locator('details', { hasText: 'Calendar file (.ics)' });
-    await panel.getByLabel('Whose').selectOption({ label: 'Ayşe Yılmaz' });
+    await panel.getByLabel('Whose', { exact: true }).selectOption({ label: 'Ayşe Yılmaz' });
     const monday = startOfWeek(todayIn(ZONE), 'mon');
     await panel.getByLabel('To', { exact: true }).fill(monday.add({ days: 6 }).toString());
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download calendar file' }).click()]);
@@ -69,5 +70,33 @@ describe('getting the plan out', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.print-rota').evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl');
     await expect(page.locator('.print-legend h2').textContent()).resolves.toBe('راهنما');
+  });
+
+  it('publishes the team to a CalDAV calendar from the rota page, and a wrong password says so', async () => {
+    const server = await startRadicale();
+    try {
+      const file = tempFile();
+      const s = freshService(file);
+      s.run('demo.create', {});
+      s.close();
+      page = await session.open(file, { width: 1400, height: 1400 });
+      await page.getByRole('grid').waitFor();
+      await page.getByText('Calendar file (.ics)').click();
+      const panel = page.getByRole('region', { name: 'Publish to a calendar server (CalDAV)' });
+      const url = `${server.base}${server.user}/support/`;
+      await panel.getByLabel('Calendar address (URL)').fill(url);
+      await panel.getByLabel('User name').fill(server.user);
+      await panel.getByRole('button', { name: 'Add calendar' }).click();
+      const password = panel.getByLabel(`Password for ${url}`);
+      await password.fill('wrong');
+      await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+      await panel.getByRole('alert').filter({ hasText: 'The calendar server did not accept this user name and password.' }).waitFor();
+      await password.fill(server.password);
+      await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+      // Eight weeks from this Monday: the demo's four planned weeks.
+      await panel.getByRole('status').filter({ hasText: new RegExp(`^Published to ${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ new, 0 changed, 0 deleted, 0 unchanged\\.$`) }).waitFor();
+    } finally {
+      await server.stop();
+    }
   });
 });
