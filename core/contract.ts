@@ -417,6 +417,15 @@ export const contract = {
     output: z.object({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() }),
     undo: null,
   },
+  /**
+   * A spreadsheet for payroll or the books: hours and cost per person and week or month, the
+   * on-call ledger (hours, nights, weekend days, holidays, allowance), or absences; CSV or XLSX.
+   */
+  'report.export': {
+    input: z.strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences']), from: plainDate, to: plainDate, by: z.enum(['week', 'month']).default('week'), format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
+    undo: null,
+  },
   'rotation.list': { input: z.strictObject({ teamId: id }), output: z.array(Rotation), undo: null },
   'rotation.create': {
     input: z.strictObject({ teamId: id, name: label(80), layers: z.array(LayerInput).min(1).max(10), allowance: AllowanceInput.optional() }),

@@ -6,6 +6,7 @@ import {
   type MethodInput,
   type MethodName,
   type MethodOutput,
+  type ParsedInput,
 } from '../core/contract';
 import { demoData, DEMO_TEAM_NAME } from '../core/demo';
 import { parseCsv } from '../core/csv';
@@ -34,7 +35,9 @@ import { getSetting, setSetting } from './settings';
 import { readXlsx, writeXlsx } from './xlsx';
 import * as teams from './teams';
 import type { Handlers, ServiceContext } from './context';
-import { onCallHandlers } from './oncall';
+import { onCallHandlers, standbyEntries } from './oncall';
+import { absencesTable, hoursTable, onCallTable, tableCsv, type ReportTable } from './report-export';
+import { fileSlug } from './calendar-export';
 import { rosterHandlers } from './roster';
 import { insertTemplate } from './templates';
 import { UndoHistory } from './undo';
@@ -191,6 +194,23 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     onCallSchedule: (team, from, to) => handlers['oncall.schedule']({ teamId: team.id, rotationId: null, from, to }),
   };
 
+  /** The table of a report, from the same handlers the pages use. */
+  function reportOf(input: ParsedInput<'report.export'>): { table: ReportTable; filename: string } {
+    const team = requireTeam(input.teamId);
+    const { from, to } = input;
+    const base = `${fileSlug(team.name)}-${input.report}-${from}-${to}`;
+    if (input.report === 'hours') {
+      const contracts = new Map(people.listPeople(db, team.id, '', true).map((p) => [p.id, p.contractHoursPerWeek]));
+      return { table: hoursTable(team, handlers['roster.costs']({ teamId: team.id, from, to, by: input.by }), (id) => contracts.get(id) ?? 0, input.by), filename: base };
+    }
+    if (input.report === 'oncall') {
+      const pay = new Map<number, number>();
+      for (const e of standbyEntries(context, team, from, to)) pay.set(e.personId, (pay.get(e.personId) ?? 0) + e.amount);
+      return { table: onCallTable(team, handlers['oncall.fairness']({ teamId: team.id, rotationId: null, from, to }), (id) => pay.get(id) ?? 0), filename: base };
+    }
+    return { table: absencesTable(handlers['absence.list']({ teamId: team.id, from, to, personId: null, statuses: ['requested', 'approved'] })), filename: base };
+  }
+
   // Drafting jobs (worker threads), started on first use.
   let jobs: ScheduleJobs | null = null;
   const handlers: Handlers = {
@@ -201,6 +221,11 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     ...calendarHandlers(context, options.appVersion),
     ...caldavHandlers(context),
     ...scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))),
+    'report.export': (input) => {
+      const { table, filename } = reportOf(input);
+      // XLSX is written after the call, by the async door (exceljs is asynchronous).
+      return { filename: `${filename}.csv`, mime: 'text/csv', encoding: 'utf8' as const, data: tableCsv(table), rows: table.rows.length };
+    },
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
 
     'file.check': () => {
@@ -447,6 +472,14 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
         if (!parsed.success) return dispatch(method, input);
         const rows = await readXlsx(Buffer.from(parsed.data.data, 'base64'));
         return dispatch(method, { teamId: parsed.data.teamId, format: 'rows', rows });
+      }
+      if (method === 'report.export' && wantsXlsx) {
+        const parsed = contract['report.export'].input.safeParse(input);
+        if (!parsed.success) return dispatch(method, input);
+        requestMemo.clear();
+        const { table, filename } = db.transaction(() => reportOf(parsed.data))();
+        const bytes = await writeXlsx(table.title, [table.header, ...table.rows]);
+        return { ok: true, value: { filename: `${filename}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', encoding: 'base64', data: bytes.toString('base64'), rows: table.rows.length } };
       }
       if (method === 'roster.export' && wantsXlsx) {
         const asCsv = dispatch(method, { ...(input as object), format: 'csv' }) as ApiResult<MethodOutput<'roster.export'>>;

@@ -1,0 +1,60 @@
+import type { CostRow } from '../core/contract';
+import { toCsv } from '../core/csv';
+import type { Absence } from '../core/absence';
+import type { FairnessRow } from '../core/oncall';
+import type { Team } from '../core/team';
+
+/**
+ * The spreadsheets payroll and the lead's own books want, as tables: hours and
+ * cost per person and period, the on-call ledger (hours, nights, weekends,
+ * holidays, allowance) and absences. One table definition serves CSV and XLSX.
+ */
+
+export const REPORTS = ['hours', 'oncall', 'absences'] as const;
+export type ReportKind = (typeof REPORTS)[number];
+
+export interface ReportTable {
+  /** The sheet's name and the file's. */
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function hoursTable(team: Team, costs: readonly CostRow[], contractOf: (personId: number) => number, by: 'week' | 'month'): ReportTable {
+  return {
+    title: 'Hours and cost',
+    header: [by, 'person', 'paid_hours', ...(by === 'week' ? ['contract_hours'] : []), 'labour_cost', 'standby_pay', 'total_cost', 'currency'],
+    rows: costs.map((c) => [
+      c.period,
+      c.personId === null ? 'Team' : c.personName,
+      round2(c.paidMinutes / 60),
+      ...(by === 'week' ? [c.personId === null ? '' : contractOf(c.personId)] : []),
+      round2(c.cost - c.standby),
+      round2(c.standby),
+      round2(c.cost),
+      team.currency,
+    ]),
+  };
+}
+
+export function onCallTable(team: Team, rows: readonly FairnessRow[], allowanceOf: (personId: number) => number): ReportTable {
+  return {
+    title: 'On-call ledger',
+    header: ['person', 'oncall_hours', 'nights', 'weekend_days', 'holidays', 'allowance', 'currency'],
+    rows: rows.map((r) => [r.person, round2(r.hours), r.nights, r.weekendDays, r.holidays, round2(allowanceOf(r.personId)), team.currency]),
+  };
+}
+
+export function absencesTable(list: readonly Absence[]): ReportTable {
+  return {
+    title: 'Absences',
+    header: ['person', 'type', 'start', 'end', 'hours_per_day', 'status', 'note'],
+    rows: list.map((a) => [a.personName, a.typeName, a.start, a.end, a.hours ?? '', a.status, a.note]),
+  };
+}
+
+export function tableCsv(t: ReportTable): string {
+  return toCsv([t.header, ...t.rows]);
+}

@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../core/csv';
+import { startOfWeek, todayIn } from '../../core/time';
+import { readXlsx } from '../../db/xlsx';
+import { freshService } from '../helpers/service';
+
+/** The demo team's spreadsheets for payroll: hours and cost, the on-call ledger, absences. */
+function demo() {
+  const s = freshService();
+  const team = s.run('demo.create', {});
+  const monday = startOfWeek(todayIn(team.timeZone), 'mon');
+  return { s, team, from: monday.toString(), to: monday.add({ days: 13 }).toString() };
+}
+
+const rowsOf = (csv: string) => parseCsv(csv).map((r) => r.fields);
+
+describe('report spreadsheets', () => {
+  it('hours and cost per person and week: CSV and XLSX hold the same table, numbers as numbers', async () => {
+    const { s, team, from, to } = demo();
+    const csv = s.run('report.export', { teamId: team.id, report: 'hours', from, to, format: 'csv' });
+    const table = rowsOf(csv.data);
+    expect(table[0]).toEqual(['week', 'person', 'paid_hours', 'contract_hours', 'labour_cost', 'standby_pay', 'total_cost', 'currency']);
+    const ayse = table.find((r) => r[0] === from && r[1] === 'Ayşe Yılmaz');
+    expect(ayse?.slice(2, 4)).toEqual(['37.5', '40']);
+    // The team line per week is the sum of its people.
+    const week = table.filter((r) => r[0] === from);
+    const teamLine = week.find((r) => r[1] === 'Team');
+    const people = week.filter((r) => r[1] !== 'Team');
+    expect(Number(teamLine?.[6])).toBeCloseTo(people.reduce((sum, r) => sum + Number(r[6]), 0), 1);
+    expect(csv.filename).toBe(`Support-Desk-Istanbul-hours-${from}-${to}.csv`);
+
+    const xlsx = await s.callAsync('report.export', { teamId: team.id, report: 'hours', from, to, format: 'xlsx' });
+    if (!xlsx.ok) throw new Error(xlsx.error.message);
+    expect(xlsx.value).toMatchObject({ encoding: 'base64', filename: `Support-Desk-Istanbul-hours-${from}-${to}.xlsx`, rows: table.length - 1 });
+    const sheet = await readXlsx(Buffer.from(xlsx.value.data, 'base64'));
+    expect(sheet.map((r) => r.fields)).toEqual(table);
+    // Payroll sums the columns: hours and money are numbers in the workbook, not text.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.value.data, 'base64') as unknown as ArrayBuffer);
+    const row = book.worksheets[0]?.getRow(2);
+    expect([3, 4, 5, 6, 7].map((c) => typeof row?.getCell(c).value)).toEqual(['number', 'number', 'number', 'number', 'number']);
+    expect(book.worksheets[0]?.name).toBe('Hours and cost');
+    const month = rowsOf(s.run('report.export', { teamId: team.id, report: 'hours', from, to, by: 'month', format: 'csv' }).data);
+    expect(month[0]?.[0]).toBe('month');
+  });
+
+  it('the on-call ledger: hours, nights, weekend days, holidays, and an allowance that matches the rota’s standby pay', () => {
+    const { s, team, from, to } = demo();
+    const ledger = rowsOf(s.run('report.export', { teamId: team.id, report: 'oncall', from, to, format: 'csv' }).data);
+    expect(ledger[0]).toEqual(['person', 'oncall_hours', 'nights', 'weekend_days', 'holidays', 'allowance', 'currency']);
+    expect(ledger.slice(1).some((r) => Number(r[1]) > 0)).toBe(true);
+    const allowance = ledger.slice(1).reduce((sum, r) => sum + Number(r[5]), 0);
+    const standby = s.run('roster.costs', { teamId: team.id, from, to }).filter((c) => c.personId === null).reduce((sum, c) => sum + c.standby, 0);
+    expect(allowance).toBeCloseTo(standby, 1);
+  });
+
+  it('absences, requested and approved, and refuses a report it does not know', () => {
+    const { s, team, from } = demo();
+    const earlier = startOfWeek(todayIn(team.timeZone), 'mon').subtract({ weeks: 2 }).toString();
+    const table = rowsOf(s.run('report.export', { teamId: team.id, report: 'absences', from: earlier, to: from, format: 'csv' }).data);
+    expect(table[0]).toEqual(['person', 'type', 'start', 'end', 'hours_per_day', 'status', 'note']);
+    expect(table.length).toBeGreaterThan(1);
+    expect(s.call('report.export', { teamId: team.id, report: 'payroll' as 'hours', from, to: from, format: 'csv' })).toMatchObject({ ok: false, error: { path: ['report'] } });
+    expect(s.call('report.export', { teamId: team.id, report: 'hours', from, to: earlier, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'reversed_range' } });
+  });
+});
