@@ -419,10 +419,11 @@ export const contract = {
   },
   /**
    * A spreadsheet for payroll or the books: hours and cost per person and week or month, the
-   * on-call ledger (hours, nights, weekend days, holidays, allowance), or absences; CSV or XLSX.
+   * on-call ledger (hours, nights, weekend days, holidays, allowance), absences and their statistics,
+   * predicted service level per day and channel, or each forecast method's accuracy; CSV or XLSX.
    */
   'report.export': {
-    input: z.strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences']), from: plainDate, to: plainDate, by: z.enum(['week', 'month']).default('week'), format: z.enum(['csv', 'xlsx']) }),
+    input: z.strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']), from: plainDate, to: plainDate, by: z.enum(['week', 'month']).default('week'), format: z.enum(['csv', 'xlsx']) }),
     output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
     undo: null,
   },

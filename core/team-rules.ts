@@ -28,6 +28,8 @@ export const TeamRules = z.object({
   maxAway: z.number().int().min(1).max(1000).nullable().default(null),
   /** The same per skill: at most this many people with the skill away at once. */
   maxAwayBySkill: z.record(z.string().max(32), z.number().int().min(1).max(1000)).default({}),
+  /** The team's monthly labour budget in its currency (null: none), for the cost report. */
+  monthlyBudget: z.number().min(0).max(1_000_000_000).nullable().default(null),
 });
 export type TeamRules = z.output<typeof TeamRules>;
 
@@ -46,6 +48,7 @@ export const TeamRulesPatch = z.strictObject({
   onCallCountsForRest: z.boolean().optional(),
   maxAway: z.number().int().min(1).max(1000).nullable().optional(),
   maxAwayBySkill: z.record(z.string().max(32), z.number().int().min(1).max(1000)).optional(),
+  monthlyBudget: z.number().min(0).max(1_000_000_000).nullable().optional(),
 });
 
 export function defaultRules(weekStart: 'mon' | 'sat' | 'sun'): TeamRules {

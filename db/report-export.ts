@@ -1,6 +1,7 @@
 import type { CostRow } from '../core/contract';
 import { toCsv } from '../core/csv';
-import type { Absence } from '../core/absence';
+import type { Absence, AbsenceStatsRow } from '../core/absence';
+import type { CoverageDay } from '../core/staffing';
 import type { FairnessRow } from '../core/oncall';
 import type { Team } from '../core/team';
 
@@ -10,7 +11,7 @@ import type { Team } from '../core/team';
  * holidays, allowance) and absences. One table definition serves CSV and XLSX.
  */
 
-export const REPORTS = ['hours', 'oncall', 'absences'] as const;
+export const REPORTS = ['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy'] as const;
 export type ReportKind = (typeof REPORTS)[number];
 
 export interface ReportTable {
@@ -57,4 +58,38 @@ export function absencesTable(list: readonly Absence[]): ReportTable {
 
 export function tableCsv(t: ReportTable): string {
   return toCsv([t.header, ...t.rows]);
+}
+
+export function absenceStatsTable(rows: readonly AbsenceStatsRow[]): ReportTable {
+  return {
+    title: 'Absence statistics',
+    header: ['person', 'working_days', 'absent_days', 'absence_rate', 'sick_days', 'sick_spells', 'bradford'],
+    rows: rows.map((r) => [r.personId === null ? 'Team' : r.personName, r.workingDays, r.absentDays, Math.round(r.rate * 10000) / 10000, r.sickDays, r.sickSpells, r.bradford]),
+  };
+}
+
+export function serviceLevelTable(days: readonly CoverageDay[]): ReportTable {
+  const n = (x: number | null, digits: number) => (x === null ? '' : Math.round(x * 10 ** digits) / 10 ** digits);
+  return {
+    title: 'Service level per day',
+    header: ['day', 'channel', 'volume', 'service_level', 'asa_seconds', 'occupancy', 'under_staffed_intervals'],
+    rows: days.map((d) => [d.day, d.channel, round2(d.volume), n(d.serviceLevel, 4), n(d.asa, 1), n(d.occupancy, 4), d.underIntervals]),
+  };
+}
+
+export interface AccuracyRow {
+  channel: string;
+  method: string;
+  wape: number;
+  bias: number;
+  weeks: number;
+  chosen: boolean;
+}
+
+export function accuracyTable(rows: readonly AccuracyRow[]): ReportTable {
+  return {
+    title: 'Forecast accuracy',
+    header: ['channel', 'method', 'wape', 'bias', 'weeks', 'chosen'],
+    rows: rows.map((r) => [r.channel, r.method, Math.round(r.wape * 10000) / 10000, Math.round(r.bias * 10000) / 10000, r.weeks, r.chosen ? 'yes' : '']),
+  };
 }

@@ -36,7 +36,7 @@ import { readXlsx, writeXlsx } from './xlsx';
 import * as teams from './teams';
 import type { Handlers, ServiceContext } from './context';
 import { onCallHandlers, standbyEntries } from './oncall';
-import { absencesTable, hoursTable, onCallTable, tableCsv, type ReportTable } from './report-export';
+import { absencesTable, absenceStatsTable, accuracyTable, hoursTable, onCallTable, serviceLevelTable, tableCsv, type AccuracyRow, type ReportTable } from './report-export';
 import { fileSlug } from './calendar-export';
 import { rosterHandlers } from './roster';
 import { insertTemplate } from './templates';
@@ -208,7 +208,28 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       for (const e of standbyEntries(context, team, from, to)) pay.set(e.personId, (pay.get(e.personId) ?? 0) + e.amount);
       return { table: onCallTable(team, handlers['oncall.fairness']({ teamId: team.id, rotationId: null, from, to }), (id) => pay.get(id) ?? 0), filename: base };
     }
-    return { table: absencesTable(handlers['absence.list']({ teamId: team.id, from, to, personId: null, statuses: ['requested', 'approved'] })), filename: base };
+    if (input.report === 'absences') return { table: absencesTable(handlers['absence.list']({ teamId: team.id, from, to, personId: null, statuses: ['requested', 'approved'] })), filename: base };
+    if (input.report === 'absence-stats') return { table: absenceStatsTable(handlers['absence.stats']({ teamId: team.id, from, to })), filename: base };
+    if (input.report === 'service-level') {
+      // coverage.range reads two weeks at a time.
+      const days = [];
+      for (let start = Temporal.PlainDate.from(from); Temporal.PlainDate.compare(start, Temporal.PlainDate.from(to)) <= 0; start = start.add({ days: 14 })) {
+        const end = Temporal.PlainDate.compare(start.add({ days: 13 }), Temporal.PlainDate.from(to)) > 0 ? to : start.add({ days: 13 }).toString();
+        days.push(...handlers['coverage.range']({ teamId: team.id, channel: null, from: start.toString(), to: end, intervalMinutes: 30 }).days);
+      }
+      return { table: serviceLevelTable(days), filename: base };
+    }
+    // Accuracy: each channel's backtest on the history before `from`; a channel without enough history is left out.
+    const rows: AccuracyRow[] = [];
+    for (const channel of team.skills) {
+      try {
+        const run = handlers['forecast.run']({ teamId: team.id, channel, from, weeks: 1, intervalMinutes: 60, method: 'auto' });
+        rows.push(...run.accuracy.map((a) => ({ channel, ...a, chosen: a.method === run.method })));
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+      }
+    }
+    return { table: accuracyTable(rows), filename: base };
   }
 
   // Drafting jobs (worker threads), started on first use.

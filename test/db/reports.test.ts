@@ -64,4 +64,25 @@ describe('report spreadsheets', () => {
     expect(s.call('report.export', { teamId: team.id, report: 'payroll' as 'hours', from, to: from, format: 'csv' })).toMatchObject({ ok: false, error: { path: ['report'] } });
     expect(s.call('report.export', { teamId: team.id, report: 'hours', from, to: earlier, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'reversed_range' } });
   });
+
+  it('absence statistics, predicted service level per day and channel, and each forecast method’s accuracy', () => {
+    const { s, team, from } = demo();
+    const to = startOfWeek(todayIn(team.timeZone), 'mon').add({ days: 20 }).toString();
+    const stats = rowsOf(s.run('report.export', { teamId: team.id, report: 'absence-stats', from, to, format: 'csv' }).data);
+    expect(stats[0]).toEqual(['person', 'working_days', 'absent_days', 'absence_rate', 'sick_days', 'sick_spells', 'bradford']);
+    expect(stats.at(-1)?.[0]).toBe('Team');
+
+    // Three weeks in one report: the two-week reads are stitched together.
+    const sl = rowsOf(s.run('report.export', { teamId: team.id, report: 'service-level', from, to, format: 'csv' }).data);
+    expect(sl[0]).toEqual(['day', 'channel', 'volume', 'service_level', 'asa_seconds', 'occupancy', 'under_staffed_intervals']);
+    expect(new Set(sl.slice(1).map((r) => r[0])).size).toBe(21);
+    expect(new Set(sl.slice(1).map((r) => r[1]))).toEqual(new Set(['phone', 'chat', 'email']));
+    const levels = sl.slice(1).filter((r) => r[3] !== '').map((r) => Number(r[3]));
+    expect(levels.length).toBeGreaterThan(0);
+    expect(levels.every((x) => x >= 0 && x <= 1)).toBe(true);
+
+    const accuracy = rowsOf(s.run('report.export', { teamId: team.id, report: 'accuracy', from, to, format: 'csv' }).data);
+    expect(accuracy[0]).toEqual(['channel', 'method', 'wape', 'bias', 'weeks', 'chosen']);
+    for (const channel of ['phone', 'chat', 'email']) expect(accuracy.filter((r) => r[0] === channel && r[5] === 'yes')).toHaveLength(1);
+  });
 });
