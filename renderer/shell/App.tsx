@@ -12,6 +12,7 @@ import { CalendarPage } from '../calendar/CalendarPage';
 import { OnCallPage } from '../oncall/OnCallPage';
 import { AbsencesPage } from '../absences/AbsencesPage';
 import { ForecastPage } from '../forecast/ForecastPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { RosterPage } from '../roster/RosterPage';
 import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
@@ -19,8 +20,8 @@ import { TeamForm } from '../team/TeamForm';
 import { Welcome } from './Welcome';
 import { IdSelect } from './IdSelect';
 
-type View = 'roster' | 'calendar' | 'oncall' | 'absences' | 'forecast' | 'people' | 'templates' | 'team' | 'history';
-const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'absences', 'forecast', 'people', 'templates', 'team', 'history'];
+type View = 'roster' | 'calendar' | 'oncall' | 'absences' | 'forecast' | 'reports' | 'people' | 'templates' | 'team' | 'history';
+const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'absences', 'forecast', 'reports', 'people', 'templates', 'team', 'history'];
 const LAST_TEAM_KEY = 'rosterdesk.lastTeamId';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -222,6 +223,7 @@ export function App() {
               />
             )}
             {view === 'history' && <TicketHistory team={team} revision={revision} />}
+            {view === 'reports' && <ReportsPage team={team} revision={revision} />}
           </main>
         </>
       )}

@@ -12,13 +12,14 @@ export type RulesDraft = Record<Exclude<keyof TeamRules, 'weekendDays' | 'maxAwa
 };
 
 export function rulesDraft(rules: TeamRules): RulesDraft {
-  const { weekendDays, maxAway, maxAwayBySkill, onCallCountsForRest, ...rest } = rules;
+  const { weekendDays, maxAway, maxAwayBySkill, onCallCountsForRest, monthlyBudget, ...rest } = rules;
   return {
-    ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) as Omit<RulesDraft, 'weekendDays' | 'maxAway' | 'maxAwayBySkill' | 'onCallCountsForRest'>),
+    ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) as Omit<RulesDraft, 'weekendDays' | 'maxAway' | 'maxAwayBySkill' | 'onCallCountsForRest' | 'monthlyBudget'>),
     weekendDays,
     onCallCountsForRest,
     // No limit is an empty field.
     maxAway: maxAway === null ? '' : String(maxAway),
+    monthlyBudget: monthlyBudget === null ? '' : String(monthlyBudget),
     maxAwayBySkill: Object.fromEntries(Object.entries(maxAwayBySkill).map(([k, v]) => [k, String(v)])),
   };
 }
@@ -43,6 +44,7 @@ export function rulesPatch(d: RulesDraft) {
     holidayRegion: d.holidayRegion.trim().toUpperCase(),
     onCallCountsForRest: d.onCallCountsForRest,
     maxAway: d.maxAway.trim() === '' ? null : num(d.maxAway),
+    monthlyBudget: d.monthlyBudget.trim() === '' ? null : num(d.monthlyBudget),
     maxAwayBySkill: Object.fromEntries(Object.entries(d.maxAwayBySkill).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, num(v)])),
   };
 }
@@ -76,6 +78,9 @@ export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesD
         </Field>
         <Field label={t('team.maxAway')} hint={t('team.maxAwayHint')} error={errorOf('maxAway')}>
           {(p) => <input {...p} inputMode="numeric" value={draft.maxAway} onChange={(e) => onChange({ ...draft, maxAway: e.target.value })} />}
+        </Field>
+        <Field label={t('team.monthlyBudget')} hint={t('team.monthlyBudgetHint')} error={errorOf('monthlyBudget')}>
+          {(p) => <input {...p} inputMode="decimal" value={draft.monthlyBudget} onChange={(e) => onChange({ ...draft, monthlyBudget: e.target.value })} />}
         </Field>
         {skills.map((skill) => (
           <Field key={skill} label={t('team.maxAwaySkill', { skill })} error={errorOf('maxAwayBySkill')}>

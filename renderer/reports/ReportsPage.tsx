@@ -1,0 +1,307 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CostRow, MethodInput } from '../../core/contract';
+import type { AbsenceStatsRow } from '../../core/absence';
+import type { FairnessRow } from '../../core/oncall';
+import type { CoverageDay } from '../../core/staffing';
+import type { Team } from '../../core/team';
+import { parsePlainDate, Temporal, todayIn } from '../../core/time';
+import { call, CallError } from '../api/client';
+import { saveFile } from '../api/download';
+import { useFormat } from '../format';
+import { FormError } from '../shell/FormError';
+import type { ApiError } from '../../core/errors';
+
+interface Props {
+  team: Team;
+  revision: number;
+}
+
+type Report = MethodInput<'report.export'>['report'];
+
+interface Data {
+  weeks: CostRow[];
+  months: CostRow[];
+  contracts: Map<number, number>;
+  fairness: FairnessRow[];
+  absences: AbsenceStatsRow[];
+  service: CoverageDay[];
+  accuracy: { channel: string; method: string; wape: number; chosen: boolean }[];
+}
+
+const COLORS = ['#2457c5', '#c77700', '#2e7d32', '#8e24aa', '#00838f'];
+
+/**
+ * Reports for the lead and for payroll, over a chosen range (this month by default): hours
+ * against contract, labour cost per week and month against the monthly budget, on-call load and
+ * pay, absence statistics, the forecast's accuracy and the predicted service level per day. Each
+ * has a chart (with its figures in a table for screen readers and print) and CSV / XLSX exports.
+ */
+export function ReportsPage({ team, revision }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const today = todayIn(team.timeZone);
+  const [from, setFrom] = useState(() => today.with({ day: 1 }).toString());
+  const [to, setTo] = useState(() => today.with({ day: today.daysInMonth }).toString());
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    const a = parsePlainDate(from);
+    const b = parsePlainDate(to);
+    if (!a || !b) return;
+    let live = true;
+    const range = { teamId: team.id, from: a.toString(), to: b.toString() };
+    // Coverage is read two weeks at a time.
+    const chunks: { from: string; to: string }[] = [];
+    for (let d = a; Temporal.PlainDate.compare(d, b) <= 0; d = d.add({ days: 14 })) {
+      const end = d.add({ days: 13 });
+      chunks.push({ from: d.toString(), to: (Temporal.PlainDate.compare(end, b) > 0 ? b : end).toString() });
+    }
+    const accuracy = Promise.all(
+      team.skills.map((channel) =>
+        call('forecast.run', { teamId: team.id, channel, from: range.from, weeks: 1, intervalMinutes: 60 })
+          .then((r) => r.accuracy.map((x) => ({ channel, method: x.method, wape: x.wape, chosen: x.method === r.method })))
+          .catch(() => []),
+      ),
+    ).then((lists) => lists.flat());
+    Promise.all([
+      call('roster.costs', { ...range, by: 'week' }),
+      call('roster.costs', { ...range, by: 'month' }),
+      call('person.list', { teamId: team.id, includeArchived: true }),
+      call('oncall.fairness', { ...range, rotationId: null }),
+      call('absence.stats', range),
+      Promise.all(chunks.map((c) => call('coverage.range', { teamId: team.id, channel: null, ...c }))).then((parts) => parts.flatMap((p) => p.days)),
+      accuracy,
+    ])
+      .then(([weeks, months, people, fairness, absences, service, acc]) => {
+        if (!live) return;
+        setError(null);
+        setData({ weeks, months, contracts: new Map(people.map((p) => [p.id, p.contractHoursPerWeek])), fairness, absences, service, accuracy: acc });
+      })
+      .catch((err: unknown) => {
+        if (live && err instanceof CallError) setError(err.error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [team.id, team.skills, from, to, revision]);
+
+  async function exportReport(report: Report, format: 'csv' | 'xlsx', by: 'week' | 'month' = 'week') {
+    try {
+      saveFile(await call('report.export', { teamId: team.id, report, from, to, by, format }));
+    } catch (err) {
+      if (err instanceof CallError) setError(err.error);
+      else throw err;
+    }
+  }
+
+  const exports = (report: Report, by: 'week' | 'month' = 'week') => (
+    <div className="toolbar">
+      <button type="button" onClick={() => void exportReport(report, 'csv', by)}>
+        {t('reports.csv')}
+      </button>
+      <button type="button" onClick={() => void exportReport(report, 'xlsx', by)}>
+        {t('reports.xlsx')}
+      </button>
+    </div>
+  );
+
+  const budget = team.rules.monthlyBudget;
+  const money = (x: number) => fmt.money(x, team.currency);
+  const people = data ? data.weeks.filter((c) => c.personId !== null) : [];
+  // The contract pro rata over the days shown: a month is 30/7 weeks of it.
+  const a = parsePlainDate(from);
+  const b = parsePlainDate(to);
+  const rangeWeeks = a && b ? (a.until(b).days + 1) / 7 : 0;
+  const hoursPerPerson = [...new Set(people.map((c) => c.personId))].map((id) => {
+    const rows = people.filter((c) => c.personId === id);
+    return { name: rows[0]?.personName ?? '', paid: rows.reduce((s, r) => s + r.paidMinutes, 0) / 60, contract: Math.round((data?.contracts.get(id ?? 0) ?? 0) * rangeWeeks * 10) / 10 };
+  });
+  const teamWeeks = data ? data.weeks.filter((c) => c.personId === null).map((c) => ({ period: c.period, cost: c.cost })) : [];
+  const teamMonths = data ? data.months.filter((c) => c.personId === null).map((c) => ({ period: c.period, cost: c.cost })) : [];
+  const standbyOf = new Map<number, number>();
+  for (const c of people) standbyOf.set(c.personId ?? 0, (standbyOf.get(c.personId ?? 0) ?? 0) + c.standby);
+  const serviceDays = data ? [...new Set(data.service.map((d) => d.day))].map((day) => Object.fromEntries([['day', day], ...(data.service.filter((d) => d.day === day && d.serviceLevel !== null).map((d) => [d.channel, Math.round((d.serviceLevel ?? 0) * 1000) / 10]) as [string, number][])])) : [];
+  const methods = data ? [...new Set(data.accuracy.map((a) => a.method))] : [];
+  const accuracyByChannel = data ? team.skills.map((channel) => Object.fromEntries([['channel', channel], ...data.accuracy.filter((a) => a.channel === channel).map((a) => [a.method, Math.round(a.wape * 1000) / 10])])) : [];
+
+  return (
+    <section className="card reports" aria-labelledby="reports-title">
+      <div className="toolbar">
+        <h2 id="reports-title">{t('reports.title')}</h2>
+        <label className="inline">
+          <span>{t('reports.from')}</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="inline">
+          <span>{t('reports.to')}</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+      </div>
+      <FormError error={error} fieldCount={0} />
+      {data && (
+        <>
+          <ReportSection id="hours" title={t('reports.hoursTitle')} summary={t('reports.hoursSummary', { people: hoursPerPerson.length })} exports={exports('hours')}>
+            <ResponsiveContainer width="100%" height={Math.max(200, hoursPerPerson.length * 22)}>
+              <BarChart data={hoursPerPerson} layout="vertical" margin={{ left: 40 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" />
+                <YAxis type="category" dataKey="name" width={140} interval={0} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="paid" name={t('reports.paidHours')} fill={COLORS[0]} isAnimationActive={false} />
+                <Bar dataKey="contract" name={t('reports.contractHours')} fill={COLORS[1]} isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+            <FigureTable head={[t('roster.person'), t('reports.paidHours'), t('reports.contractHours')]} rows={hoursPerPerson.map((h) => [h.name, fmt.number(h.paid, 1), fmt.number(h.contract, 1)])} />
+          </ReportSection>
+
+          <ReportSection
+            id="cost"
+            title={t('reports.costTitle')}
+            summary={budget === null ? t('reports.noBudget') : t('reports.budget', { amount: money(budget) })}
+            exports={
+              <>
+                {exports('hours', 'month')}
+              </>
+            }
+          >
+            <ResponsiveContainer width="100%" height={220}>
+              <BarChart data={teamMonths}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="period" />
+                <YAxis tickFormatter={(v) => fmt.number(Number(v))} width={80} />
+                <Tooltip formatter={(v) => money(Number(v))} />
+                <Bar dataKey="cost" name={t('reports.monthCost')} fill={COLORS[0]} isAnimationActive={false} />
+                {budget !== null && <ReferenceLine y={budget} stroke="#000" strokeDasharray="6 3" label={t('reports.budgetLine')} />}
+              </BarChart>
+            </ResponsiveContainer>
+            <ResponsiveContainer width="100%" height={200}>
+              <BarChart data={teamWeeks}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="period" />
+                <YAxis tickFormatter={(v) => fmt.number(Number(v))} width={80} />
+                <Tooltip formatter={(v) => money(Number(v))} />
+                <Bar dataKey="cost" name={t('reports.weekCost')} fill={COLORS[2]} isAnimationActive={false} />
+                {/* A month's budget spread over its weeks: 12 months in 52 weeks. */}
+                {budget !== null && <ReferenceLine y={(budget * 12) / 52} stroke="#000" strokeDasharray="6 3" label={t('reports.weekBudgetLine')} />}
+              </BarChart>
+            </ResponsiveContainer>
+            <FigureTable
+              head={[t('reports.period'), t('reports.cost'), t('reports.againstBudget')]}
+              rows={teamMonths.map((m) => [m.period, money(m.cost), budget === null ? '—' : `${fmt.number((m.cost / Math.max(1, budget)) * 100, 0)} %`])}
+            />
+          </ReportSection>
+
+          <ReportSection id="oncall" title={t('reports.onCallTitle')} summary={t('reports.onCallSummary', { people: data.fairness.length })} exports={exports('oncall')}>
+            <ResponsiveContainer width="100%" height={220}>
+              <BarChart data={data.fairness.map((f) => ({ name: f.person, hours: Math.round(f.hours * 10) / 10, nights: f.nights, weekend: f.weekendDays }))}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" />
+                <YAxis />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="hours" name={t('reports.onCallHours')} fill={COLORS[0]} isAnimationActive={false} />
+                <Bar dataKey="nights" name={t('reports.nights')} fill={COLORS[1]} isAnimationActive={false} />
+                <Bar dataKey="weekend" name={t('reports.weekendDays')} fill={COLORS[2]} isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+            <FigureTable
+              head={[t('roster.person'), t('reports.onCallHours'), t('reports.nights'), t('reports.weekendDays'), t('reports.holidays'), t('reports.allowance')]}
+              rows={data.fairness.map((f) => [f.person, fmt.number(f.hours, 1), String(f.nights), String(f.weekendDays), String(f.holidays), money(standbyOf.get(f.personId) ?? 0)])}
+            />
+          </ReportSection>
+
+          <ReportSection id="absence" title={t('reports.absenceTitle')} summary={t('reports.absenceSummary')} exports={
+            <>
+              {exports('absence-stats')}
+              {exports('absences')}
+            </>
+          }>
+            <ResponsiveContainer width="100%" height={220}>
+              <BarChart data={data.absences.filter((a) => a.personId !== null).map((a) => ({ name: a.personName, rate: Math.round(a.rate * 1000) / 10 }))}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" />
+                <YAxis unit=" %" />
+                <Tooltip />
+                <Bar dataKey="rate" name={t('reports.absenceRate')} fill={COLORS[3]} isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+            <FigureTable
+              head={[t('roster.person'), t('reports.absenceRate'), t('reports.sickDays'), t('reports.bradford')]}
+              rows={data.absences.map((a) => [a.personId === null ? t('roster.total') : a.personName, `${fmt.number(a.rate * 100, 1)} %`, String(a.sickDays), String(a.bradford)])}
+            />
+          </ReportSection>
+
+          <ReportSection id="accuracy" title={t('reports.accuracyTitle')} summary={t('reports.accuracySummary')} exports={exports('accuracy')}>
+            <ResponsiveContainer width="100%" height={220}>
+              <BarChart data={accuracyByChannel}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="channel" />
+                <YAxis unit=" %" />
+                <Tooltip />
+                <Legend />
+                {methods.map((m, i) => (
+                  <Bar key={m} dataKey={m} name={t(`forecast.methods.${m}`)} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+            <FigureTable head={[t('reports.channel'), t('reports.method'), t('reports.wape')]} rows={data.accuracy.map((a) => [a.channel, `${t(`forecast.methods.${a.method}`)}${a.chosen ? ' ✓' : ''}`, `${fmt.number(a.wape * 100, 1)} %`])} />
+          </ReportSection>
+
+          <ReportSection id="service" title={t('reports.serviceTitle')} summary={t('reports.serviceSummary')} exports={exports('service-level')}>
+            <ResponsiveContainer width="100%" height={240}>
+              <LineChart data={serviceDays}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="day" />
+                <YAxis unit=" %" domain={[0, 100]} />
+                <Tooltip />
+                <Legend />
+                {team.skills.map((channel, i) => (
+                  <Line key={channel} dataKey={channel} name={channel} stroke={COLORS[i % COLORS.length]} strokeDasharray={i ? `${4 + 2 * i} 3` : undefined} dot={false} isAnimationActive={false} />
+                ))}
+              </LineChart>
+            </ResponsiveContainer>
+          </ReportSection>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReportSection({ id, title, summary, exports, children }: { id: string; title: string; summary: string; exports: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`report-${id}`} className="report">
+      <h3 id={`report-${id}`}>{title}</h3>
+      <p className="muted small">{summary}</p>
+      {children}
+      {exports}
+    </section>
+  );
+}
+
+/** The chart's figures as a table: what a screen reader reads and what prints. */
+function FigureTable({ head, rows }: { head: string[]; rows: string[][] }) {
+  return (
+    <table className="figures-table">
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j}>{c}</td>))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshService } from '../helpers/service';
+import { tempFile } from '../helpers/tmp';
+import { browserSession, settle } from './harness';
+
+const session = browserSession();
+let page: Page;
+
+describe('the reports page', () => {
+  it('shows each report with a chart and its figures, compares cost with the monthly budget, and exports Excel', async () => {
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('demo.create', {});
+    s.run('team.update', { id: team.id, rules: { monthlyBudget: 250000 } });
+    s.close();
+    page = await session.open(file, { width: 1400, height: 1200 });
+    await page.getByRole('grid').waitFor();
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    for (const title of ['Hours against contract', 'Labour cost per month and week', 'On-call load and pay', 'Absence', 'Forecast accuracy', 'Predicted service level per day']) {
+      const section = page.getByRole('region', { name: title, exact: true });
+      await section.waitFor();
+      expect(await settle(() => section.locator('svg.recharts-surface').count().then((n) => n > 0), true), title).toBe(true);
+    }
+    const cost = page.getByRole('region', { name: 'Labour cost per month and week' });
+    await cost.getByText(/^Monthly budget TRY\s?250,000\.00 \(dashed line\)\.$/).waitFor();
+    // The budget is drawn as a line, and each month's share of it is in the figures.
+    expect(await cost.locator('.recharts-reference-line').count()).toBe(2);
+    await expect(cost.getByRole('table').getByRole('row').nth(1).textContent()).resolves.toMatch(/ %$/);
+    // Everyone in the demo appears in hours against contract.
+    await expect(page.getByRole('region', { name: 'Hours against contract' }).getByRole('rowheader').count()).resolves.toBe(14);
+
+    const onCall = page.getByRole('region', { name: 'On-call load and pay' });
+    const [download] = await Promise.all([page.waitForEvent('download'), onCall.getByRole('button', { name: 'Export Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Support-Desk-Istanbul-oncall-\d{4}-\d\d-01-\d{4}-\d\d-\d\d\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    expect(book.worksheets[0]?.getRow(1).values).toEqual([undefined, 'person', 'oncall_hours', 'nights', 'weekend_days', 'holidays', 'allowance', 'currency']);
+  });
+});
