@@ -72,6 +72,28 @@ describe('getting the plan out', () => {
     await expect(page.locator('.print-legend h2').textContent()).resolves.toBe('راهنما');
   });
 
+  it('a team too long for one page continues on the next with the header row repeated', async () => {
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('team.create', { name: 'Big Desk', timeZone: ZONE, locale: 'en-GB' });
+    const ids = Array.from({ length: 70 }, (_, i) => s.run('person.create', { teamId: team.id, name: `Agent ${String(i + 1).padStart(2, '0')}`, skills: ['phone'] }).id);
+    s.run('template.create', { teamId: team.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', skill: 'phone' });
+    const monday = startOfWeek(todayIn(ZONE), 'mon');
+    s.run('shift.setCells', { teamId: team.id, entries: ids.map((personId) => ({ personId, day: monday.toString(), value: { code: 'E' } })) });
+    s.close();
+    page = await session.open(file);
+    await page.getByRole('grid').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = path.join(tempDir(), 'big.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    // Every page starts its table with the header row: the person column and the week's days.
+    for (const text of pages.filter((p) => p.includes('Agent'))) expect(text).toMatch(/Person\s+Mon \d+ \w+/);
+    const all = pages.join('\n');
+    for (let i = 1; i <= 70; i += 1) expect(all).toContain(`Agent ${String(i).padStart(2, '0')}`);
+  });
+
   it('publishes the team to a CalDAV calendar from the rota page, and a wrong password says so', async () => {
     const server = await startRadicale();
     try {
