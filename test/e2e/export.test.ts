@@ -14,15 +14,20 @@ const session = browserSession();
 let page: Page;
 const ZONE = 'Europe/Istanbul';
 
+/** The demo team on the rota page, with the calendar panel (file and publishing) open. */
+async function demoCalendarPanel(): Promise<void> {
+  const file = tempFile();
+  const s = freshService(file);
+  s.run('demo.create', {});
+  s.close();
+  page = await session.open(file, { width: 1400, height: 1400 });
+  await page.getByRole('grid').waitFor();
+  await page.getByText('Calendar file (.ics)').click();
+}
+
 describe('getting the plan out', () => {
   it("downloads one person's calendar file from the rota page, which ical.js reads back", async () => {
-    const file = tempFile();
-    const s = freshService(file);
-    s.run('demo.create', {});
-    s.close();
-    page = await session.open(file, { width: 1400, height: 1400 });
-    await page.getByRole('grid').waitFor();
-    await page.getByText('Calendar file (.ics)').click();
+    await demoCalendarPanel();
     const panel = page.locator('details', { hasText: 'Calendar file (.ics)' });
     await panel.getByLabel(/^Whose(?! events)/).selectOption({ label: 'Ayşe Yılmaz' });
     const monday = startOfWeek(todayIn(ZONE), 'mon');
@@ -97,13 +102,7 @@ describe('getting the plan out', () => {
   it('publishes the team to a CalDAV calendar from the rota page, and a wrong password says so', async () => {
     const server = await startRadicale();
     try {
-      const file = tempFile();
-      const s = freshService(file);
-      s.run('demo.create', {});
-      s.close();
-      page = await session.open(file, { width: 1400, height: 1400 });
-      await page.getByRole('grid').waitFor();
-      await page.getByText('Calendar file (.ics)').click();
+      await demoCalendarPanel();
       const panel = page.getByRole('region', { name: 'Publish to a calendar server (CalDAV)' });
       const url = `${server.base}${server.user}/support/`;
       await panel.getByLabel('Calendar address (URL)').fill(url);
