@@ -15,6 +15,7 @@ import { appVersion, projectRoot } from './app-version';
 import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError, type CliIo } from './io';
 import { ensureRendererBuilt } from './renderer-build';
 import { startServer } from './serve';
+import { restoreBackup, rollingBackup, writeBackup } from '../db/backup';
 
 /**
  * `rosterdesk`: the planner on the command line. Commands, flags and JSON shapes
@@ -159,14 +160,58 @@ const COMMANDS: Record<string, Command> = {
         throw new UserError('listen', code === 'EADDRINUSE' ? `Port ${portText} is already in use; pick another with --port` : `Cannot listen: ${String(err)}`);
       });
       io.out(`Rosterdesk is serving ${service.planner.filePath}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`);
+      // A rolling backup at open and then daily (checked hourly) while it serves.
+      const backUp = () => {
+        try {
+          rollingBackup(service.planner.db, service.planner.filePath, new Date());
+        } catch (err) {
+          io.err(`Backup failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        }
+      };
+      backUp();
+      const daily = setInterval(backUp, 3600 * 1000);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      clearInterval(daily);
       await server.close();
       service.close();
       return EXIT_OK;
+    },
+  },
+  backup: {
+    usage: 'rosterdesk backup --db FILE --out FILE',
+    summary: 'Write a consistent copy of a planner file (safe while the app has it open)',
+    options: { ...dbOption, out: { type: 'string' } },
+    positionals: 0,
+    run: ({ values }, io) => {
+      const usage = COMMANDS.backup?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const out = requireString(values, 'out', usage);
+      const planner = openPlanner(db, { create: false });
+      try {
+        writeBackup(planner.db, out);
+      } finally {
+        planner.db.close();
+      }
+      io.out(`Backed up ${planner.filePath} to ${out}\n`);
+      return Promise.resolve(EXIT_OK);
+    },
+  },
+  restore: {
+    usage: 'rosterdesk restore --db FILE --from BACKUP',
+    summary: 'Put a backup in place of a planner file (close the app first); the current file is kept as a safety copy',
+    options: { ...dbOption, from: { type: 'string' } },
+    positionals: 0,
+    run: ({ values }, io) => {
+      const usage = COMMANDS.restore?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const from = requireString(values, 'from', usage);
+      const { safetyCopy } = restoreBackup(from, db, new Date());
+      io.out(`Restored ${db} from ${from}${safetyCopy ? `; the file as it was is kept as ${safetyCopy}` : ''}\n`);
+      return Promise.resolve(EXIT_OK);
     },
   },
   'team add': {

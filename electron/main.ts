@@ -6,6 +6,7 @@ import type { PrintOutcome } from '../core/bridge';
 import type { MenuCommand } from '../core/contract';
 import { DEFAULT_PLANNER_NAME } from '../core/paths';
 import { copyDatabase, openPlanner, PLANNER_EXTENSION } from '../db/open';
+import { rollingBackup } from '../db/backup';
 import { createService, type Service } from '../db/service';
 import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
 import { buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
@@ -75,12 +76,23 @@ function saveRecent() {
   fs.writeFileSync(recentFile(), JSON.stringify(recent));
 }
 
+/** A rolling backup of the open file when one is due: at open, then checked hourly. */
+function backUp(): void {
+  if (!service) return;
+  try {
+    rollingBackup(service.planner.db, service.planner.filePath, new Date());
+  } catch (err) {
+    console.error('Backup failed:', err);
+  }
+}
+
 /** Opens a planner; on refusal the current file stays open and the user is told why. */
 function openFile(file: string): boolean {
   try {
     const next = createService(openPlanner(file, nativeBinding ? { nativeBinding } : {}), { appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
     service?.close();
     service = next;
+    backUp();
     recent = addRecent(recent, next.planner.filePath);
     saveRecent();
     rebuildMenu();
@@ -187,6 +199,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!openFile(first)) openFile(path.join(app.getPath('userData'), DEFAULT_PLANNER_NAME));
     createWindow();
     rebuildMenu();
+    setInterval(backUp, 3600 * 1000);
   });
 
   app.on('window-all-closed', () => {

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../core/errors';
+import { APPLICATION_ID, PLANNER_EXTENSION, type Db } from './open';
+import { LATEST_SCHEMA_VERSION } from './migrations/index';
+
+/**
+ * Backups of a planner file: whole, consistent copies written by SQLite itself
+ * (VACUUM INTO, safe while the file is in use), to a temporary name first and
+ * then renamed, so a crash never leaves half a backup under a backup's name.
+ * Rolling backups live in a folder beside the file and the oldest go first.
+ */
+
+/** How many rolling backups are kept. */
+export const BACKUPS_KEPT = 10;
+const DAY_MS = 24 * 3600 * 1000;
+
+export function backupFolder(filePath: string): string {
+  const base = filePath.endsWith(PLANNER_EXTENSION) ? filePath.slice(0, -PLANNER_EXTENSION.length) : filePath;
+  return `${base}.backups`;
+}
+
+/** A consistent copy of `db` at `target`, which must not exist yet. */
+export function writeBackup(db: Db, target: string): void {
+  if (fs.existsSync(target)) throw new UserError('exists', `${target} already exists; choose another name`, ['out']);
+  const dir = path.dirname(path.resolve(target));
+  if (!fs.existsSync(dir)) throw new UserError('not_found', `The folder ${dir} does not exist`, ['out']);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.partial`);
+  fs.rmSync(temp, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    fs.renameSync(temp, target);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+const STAMPED = /^(\d{8}T\d{6})\.rosterdesk$/;
+
+export interface BackupFile {
+  file: string;
+  /** When it was taken (from its name, UTC). */
+  takenAt: string;
+  bytes: number;
+}
+
+/** The rolling backups of a planner file, newest first. */
+export function listBackups(filePath: string): BackupFile[] {
+  const dir = backupFolder(filePath);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .flatMap((name) => {
+      const m = STAMPED.exec(name);
+      if (!m?.[1]) return [];
+      const s = m[1];
+      const takenAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
+      return [{ file: path.join(dir, name), takenAt, bytes: fs.statSync(path.join(dir, name)).size }];
+    })
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+/**
+ * Takes a rolling backup when the newest is a day old (or there is none): at open
+ * and then daily while the file is open. Keeps the newest `keep`. Returns the new
+ * backup's path, or null when none was due.
+ */
+export function rollingBackup(db: Db, filePath: string, now: Date, keep = BACKUPS_KEPT): string | null {
+  const newest = listBackups(filePath)[0];
+  if (newest && now.getTime() - Date.parse(newest.takenAt) < DAY_MS) return null;
+  fs.mkdirSync(backupFolder(filePath), { recursive: true });
+  const target = path.join(backupFolder(filePath), `${stampOf(now)}${PLANNER_EXTENSION}`);
+  writeBackup(db, target);
+  for (const old of listBackups(filePath).slice(keep)) fs.rmSync(old.file, { force: true });
+  return target;
+}
+
+/** Checks, reading only, that a file is a whole planner this version can open; returns its schema version. */
+export function checkPlannerFile(file: string, nativeBinding?: string): number {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UserError('not_found', `${file} does not exist`, ['from']);
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
+    throw new UserError('not_planner', `${file} is not a Rosterdesk planner file`, ['from']);
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw new UserError('not_planner', `${file} is not a Rosterdesk planner file`, ['from']);
+    if (version > LATEST_SCHEMA_VERSION) throw new UserError('newer_version', `${file} was saved by a newer Rosterdesk (schema ${version}); update Rosterdesk first`, ['from']);
+    const check = db.pragma('integrity_check', { simple: true }) as string;
+    if (check !== 'ok') throw new UserError('damaged', `${file} is damaged (${check}); choose another backup`, ['from']);
+    return version;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError('not_planner', `${file} is not a Rosterdesk planner file (${err instanceof Error ? err.message : String(err)})`, ['from']);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Puts a backup in place of a planner file that nobody has open: the backup is
+ * checked, the current file is kept beside it as a safety copy, its write-ahead
+ * log is folded in and removed (a stale log must never meet the restored file),
+ * and the backup's copy is renamed into place in one step.
+ */
+export function restoreBackup(backup: string, target: string, now: Date, nativeBinding?: string): { safetyCopy: string | null } {
+  checkPlannerFile(backup, nativeBinding);
+  const binding = nativeBinding ? { nativeBinding } : {};
+  const dir = path.dirname(path.resolve(target));
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.restoring`);
+  fs.rmSync(temp, { force: true });
+  const source = new Database(backup, { readonly: true, ...binding });
+  try {
+    source.prepare('VACUUM INTO ?').run(temp);
+  } finally {
+    source.close();
+  }
+  let safetyCopy: string | null = null;
+  try {
+    if (fs.existsSync(target)) {
+      const current = new Database(target, binding);
+      try {
+        safetyCopy = `${target.endsWith(PLANNER_EXTENSION) ? target.slice(0, -PLANNER_EXTENSION.length) : target}.before-restore-${stampOf(now)}${PLANNER_EXTENSION}`;
+        current.prepare('VACUUM INTO ?').run(safetyCopy);
+        current.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        current.close();
+      }
+      for (const extra of ['-wal', '-shm']) fs.rmSync(target + extra, { force: true });
+    }
+    fs.renameSync(temp, target);
+    return { safetyCopy };
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
