@@ -64,14 +64,20 @@ export function listBackups(filePath: string): BackupFile[] {
 
 /**
  * Takes a rolling backup when the newest is a day old (or there is none): at open
- * and then daily while the file is open. Keeps the newest `keep`. Returns the new
- * backup's path, or null when none was due.
+ * and then daily while the file is open; `force` takes one now (File › Back Up Now).
+ * Keeps the newest `keep`. Returns the backup's path, or null when none was due.
  */
-export function rollingBackup(db: Db, filePath: string, now: Date, keep = BACKUPS_KEPT): string | null {
-  const newest = listBackups(filePath)[0];
-  if (newest && now.getTime() - Date.parse(newest.takenAt) < DAY_MS) return null;
-  fs.mkdirSync(backupFolder(filePath), { recursive: true });
+export function rollingBackup(db: Db, filePath: string, now: Date, options: { keep?: number; force?: boolean } = {}): string | null {
+  const keep = options.keep ?? BACKUPS_KEPT;
   const target = path.join(backupFolder(filePath), `${stampOf(now)}${PLANNER_EXTENSION}`);
+  if (options.force) {
+    // "Back Up Now" twice in one second: the first copy is the one.
+    if (fs.existsSync(target)) return target;
+  } else {
+    const newest = listBackups(filePath)[0];
+    if (newest && now.getTime() - Date.parse(newest.takenAt) < DAY_MS) return null;
+  }
+  fs.mkdirSync(backupFolder(filePath), { recursive: true });
   writeBackup(db, target);
   for (const old of listBackups(filePath).slice(keep)) fs.rmSync(old.file, { force: true });
   return target;

@@ -132,11 +132,8 @@ async function saveCopy() {
 
 function backup() {
   if (!service) return;
-  const dir = path.join(app.getPath('userData'), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const target = path.join(dir, `${path.basename(service.planner.filePath, PLANNER_EXTENSION)}-${stamp}${PLANNER_EXTENSION}`);
-  copyDatabase(service.planner.db, target);
+  // The same folder and names as the automatic backups, so one list holds them all.
+  const target = rollingBackup(service.planner.db, service.planner.filePath, new Date(), { force: true }) ?? '';
   void dialog.showMessageBox({ type: 'info', message: labels().backupDone.replace('{{path}}', target) });
 }
 

@@ -24,6 +24,8 @@ describe('backups', () => {
     const first = rollingBackup(s.planner.db, file, start);
     expect(first).toBe(path.join(backupFolder(file), '20261127T080000.rosterdesk'));
     expect(rollingBackup(s.planner.db, file, new Date('2026-11-27T20:00:00Z'))).toBeNull();
+    // File › Back Up Now takes one whenever asked.
+    expect(rollingBackup(s.planner.db, file, new Date('2026-11-27T20:00:00Z'), { force: true })).toBe(path.join(backupFolder(file), '20261127T200000.rosterdesk'));
     for (let d = 1; d <= 12; d += 1) rollingBackup(s.planner.db, file, new Date(start.getTime() + d * 86_400_000));
     const kept = listBackups(file);
     expect(kept).toHaveLength(BACKUPS_KEPT);
