@@ -91,6 +91,16 @@ export interface RuleInput {
 const paid = (s: RuleShift) => Math.max(0, (s.endUtc - s.startUtc) / 60 - s.breakMinutes);
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
+/**
+ * Whether a shift and a stretch of on-call standby leave less than the daily rest
+ * between them, or overlap (the `oncall_rest` rule; the scheduler avoids the same).
+ */
+export function standbyClash(shift: { startUtc: number; endUtc: number }, standby: { startUtc: number; endUtc: number }, minRestHours: number): boolean {
+  // Negative when they overlap: no rest at all.
+  const gapSeconds = shift.startUtc >= standby.startUtc ? shift.startUtc - standby.endUtc : standby.startUtc - shift.endUtc;
+  return gapSeconds < minRestHours * 3600;
+}
+
 /** The days the caller must load shifts for so that `checkRules` sees across the range's edges. */
 export function loadRange(from: string, to: string, weekStart: WeekStart, rules: TeamRules): { from: string; to: string } {
   const a = Temporal.PlainDate.from(from);
@@ -201,10 +211,9 @@ export function checkRules(input: RuleInput): Violation[] {
     if (rules.onCallCountsForRest) {
       for (const b of mergedOnCall.get(person.id) ?? []) {
         for (const s of list) {
+          if (!standbyClash(s, b, rules.minRestHours)) continue;
           const after = s.startUtc >= b.startUtc;
-          // Negative when they overlap: no rest at all.
           const gapSeconds = after ? s.startUtc - b.endUtc : b.startUtc - s.endUtc;
-          if (gapSeconds >= rules.minRestHours * 3600) continue;
           const day = after ? s.day : clock.dayOf(b.startUtc);
           const h = hours(Math.max(0, gapSeconds) / 60);
           const message = after

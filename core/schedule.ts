@@ -1,4 +1,5 @@
 import { addCol, addRow, emptyModel, type LinearModel, type Term } from './linear-model';
+import { standbyClash } from './rules';
 import type { TeamRules } from './team-rules';
 
 /**
@@ -59,6 +60,8 @@ export interface ScheduleInput {
   templates: readonly ScheduleTemplate[];
   people: readonly SchedulePerson[];
   fixed: readonly FixedShift[];
+  /** On-call standby that counts for the daily rest: no shift may come within the rest of it. */
+  standby: readonly { personId: number; startUtc: number; endUtc: number }[];
   rules: TeamRules;
   weekOf(day: string): string;
   addDays(day: string, n: number): string;
@@ -152,6 +155,7 @@ export function scheduleUnits(input: ScheduleInput, grouped: boolean): Unit[] {
       weeks.map((w) => p.contract(w)),
       input.days.map((d) => input.templates.map((t) => p.choice(d, t.id)).join()),
       input.fixed.filter((f) => f.personId === p.id).map((f) => [f.day, f.startUtc, f.endUtc, f.breakMinutes, f.skill]),
+      input.standby.filter((b) => b.personId === p.id).map((b) => [b.startUtc, b.endUtc]),
     ]);
     push(groups, signature, p);
   }
@@ -184,6 +188,7 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
     const p = unit.members[0];
     if (!p) return;
     const size = unit.members.length;
+    const standby = input.standby.filter((b) => b.personId === p.id);
     for (const day of input.days) {
       if (fixedByPersonDay.has(key2(p.id, day))) continue;
       for (const t of input.templates) {
@@ -191,7 +196,7 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
         const choice = p.choice(day, t.id);
         if (choice === 'no') continue;
         const span = t.span(day);
-        if (!span) continue;
+        if (!span || standby.some((b) => standbyClash(span, b, input.rules.minRestHours))) continue;
         const preferNot = choice === 'prefer_not';
         const col = addCol(m, boundOnly ? 0 : preferNot ? PREFER_NOT_WEIGHT : 0, 0, size, true);
         candidates.push({ col, unit: u, personId: p.id, day, templateId: t.id, skill: t.skill, span, preferNot });

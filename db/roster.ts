@@ -7,7 +7,7 @@ import { parseRosterRecords, ROSTER_COLUMNS } from '../core/roster-import';
 import { matchPerson, personNotFound } from '../core/person';
 import { publicHolidays } from '../core/holidays';
 import { expandPattern, OFF, type Pattern } from '../core/pattern';
-import { checkRules, loadRange, type Violation } from '../core/rules';
+import { checkRules, loadRange, type RuleShift, type Violation } from '../core/rules';
 import { clockSpan, paidMinutes, type CellValue, type Shift } from '../core/shift';
 import type { Team } from '../core/team';
 import type { ShiftTemplate } from '../core/template';
@@ -62,6 +62,27 @@ export function toShift(row: shifts.ShiftRow, clock: ZoneClock, byId: ReadonlyMa
   };
 }
 
+/**
+ * The rule check over [from, to], loading enough around it to see across its edges. `revise`
+ * may change the shifts first (a draft checked before it is written).
+ */
+export function ruleViolations(
+  ctx: ServiceContext,
+  team: Team,
+  from: string,
+  to: string,
+  options: { clock?: ZoneClock; revise?: (stored: shifts.ShiftRow[]) => RuleShift[] } = {},
+): Violation[] {
+  const { db } = ctx;
+  const clock = options.clock ?? zoneClock(team.timeZone);
+  const load = loadRange(from, to, team.weekStart, team.rules);
+  const people = listPeople(db, team.id, '', true);
+  const absences = approvedFullDays(db, team.id, load.from, load.to);
+  const onCall = team.rules.onCallCountsForRest ? ctx.onCallSchedule(team, load.from, load.to).map((b) => ({ personId: b.personId, startUtc: b.startUtc, endUtc: b.endUtc, rotation: b.rotation })) : [];
+  const stored = shifts.listShifts(db, team.id, load.from, load.to);
+  return checkRules({ shifts: options.revise ? options.revise(stored) : stored, people, absences, onCall, rules: team.rules, weekStart: team.weekStart, from, to, clock });
+}
+
 export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   const { db } = ctx;
 
@@ -104,16 +125,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   const holidaysOf = (team: Team, from: string, to: string) =>
     publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to, team.locale.slice(0, 2));
 
-  /** The rule check over [from, to], loading enough around it to see across its edges. */
-  const violationsOf = (team: Team, from: string, to: string, clock: ZoneClock = zoneClock(team.timeZone)): Violation[] => {
-    const load = loadRange(from, to, team.weekStart, team.rules);
-    const people = listPeople(db, team.id, '', true);
-    const absences = approvedFullDays(db, team.id, load.from, load.to);
-    const onCall = team.rules.onCallCountsForRest
-      ? ctx.onCallSchedule(team, load.from, load.to).map((b) => ({ personId: b.personId, startUtc: Date.parse(b.start) / 1000, endUtc: Date.parse(b.end) / 1000, rotation: b.rotation }))
-      : [];
-    return checkRules({ shifts: shifts.listShifts(db, team.id, load.from, load.to), people, absences, onCall, rules: team.rules, weekStart: team.weekStart, from, to, clock });
-  };
+  const violationsOf = (team: Team, from: string, to: string, clock: ZoneClock = zoneClock(team.timeZone)): Violation[] => ruleViolations(ctx, team, from, to, { clock });
 
   /**
    * Sets rota cells (replacing what each held): the one write path of the grid,

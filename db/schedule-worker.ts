@@ -7,10 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { DraftRequest } from '../core/contract';
 import { UserError } from '../core/errors';
+import { Temporal } from '../core/time';
 import { draftSchedule } from './schedule';
 import type { WorkerData, WorkerMessage } from './schedule-jobs';
 import { highsInstance } from './solver';
-import { getTeam } from './teams';
+import { makeContext } from './make-context';
 
 async function main(data: WorkerData): Promise<void> {
   const post = (m: WorkerMessage) => parentPort?.postMessage(m);
@@ -19,9 +20,10 @@ async function main(data: WorkerData): Promise<void> {
   try {
     const highs = await highsInstance();
     const request: DraftRequest = data.request;
-    const team = getTeam(db, request.teamId);
-    if (!team) throw new UserError('not_found', `There is no team with id ${request.teamId}`, ['teamId']);
-    const draft = draftSchedule(db, team, request, { highs, shouldStop: () => Atomics.load(stop, 0) === 1, onProgress: (p) => post({ type: 'progress', progress: p }) });
+    // The same context as the service's, on this read-only connection: the same rule check.
+    const { context } = makeContext(db, () => Temporal.Now.instant(), 'scheduler');
+    const team = context.requireTeam(request.teamId);
+    const draft = draftSchedule(context, team, request, { highs, shouldStop: () => Atomics.load(stop, 0) === 1, onProgress: (p) => post({ type: 'progress', progress: p }) });
     post({ type: 'done', draft });
   } catch (err) {
     post({ type: 'error', code: err instanceof UserError ? err.code : 'internal', message: err instanceof Error ? err.message : String(err) });

@@ -3,7 +3,7 @@ import type { Draft, DraftRequest } from '../core/contract';
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
 import { shiftCost } from '../core/cost';
-import { checkRules, expectedContractHours, type Violation } from '../core/rules';
+import { expectedContractHours } from '../core/rules';
 import {
   buildScheduleModel,
   coverageGaps,
@@ -29,6 +29,7 @@ import { approvedFullDays } from './absences';
 import type { HandlersOf, ServiceContext } from './context';
 import type { Db } from './open';
 import { listPeople } from './people';
+import { ruleViolations } from './roster';
 import { dayRange } from './ranges';
 import type { ScheduleJobs } from './schedule-jobs';
 import * as shifts from './shifts';
@@ -57,7 +58,8 @@ function preferencesOf(db: Db, personId: number): PreferenceRow[] {
 const MAX_DAYS = 62;
 
 /** Everything the model needs, read from the planner for a team and local days [from, to]. */
-export function scheduleInput(db: Db, team: Team, from: string, to: string, intervalMinutes: 15 | 30 | 60): { input: ScheduleInput; clock: ZoneClock; withoutHistory: string[]; locked: shifts.ShiftRow[] } {
+export function scheduleInput(ctx: ServiceContext, team: Team, from: string, to: string, intervalMinutes: 15 | 30 | 60): { input: ScheduleInput; clock: ZoneClock; withoutHistory: string[]; locked: shifts.ShiftRow[] } {
+  const { db } = ctx;
   const clock = zoneClock(team.timeZone);
   const days: string[] = [];
   for (let d = from; d <= to; d = clock.addDays(d, 1)) days.push(d);
@@ -105,6 +107,7 @@ export function scheduleInput(db: Db, team: Team, from: string, to: string, inte
       };
     }),
     fixed,
+    standby: team.rules.onCallCountsForRest ? ctx.onCallSchedule(team, clock.addDays(from, -1), clock.addDays(to, 1)).map((b) => ({ personId: b.personId, startUtc: b.startUtc, endUtc: b.endUtc })) : [],
     rules: team.rules,
     weekOf: (d) => clock.weekOf(d, team.weekStart),
     addDays: (d, n) => clock.addDays(d, n),
@@ -124,7 +127,7 @@ export function scheduleHandlers(ctx: ServiceContext, jobs: () => ScheduleJobs):
       let changed = 0;
       for (const [i, shiftId] of ids.entries()) {
         if (!shifts.getShift(db, shiftId)) throw new UserError('not_found', `There is no shift with id ${shiftId}`, ['ids', i]);
-        changed += db.prepare('UPDATE shift SET locked = ? WHERE id = ? AND locked <> ?').run(locked ? 1 : 0, shiftId, locked ? 1 : 0).changes;
+        changed += shifts.setLocked(db, shiftId, locked);
       }
       return { changed };
     },
@@ -147,7 +150,7 @@ export function scheduleHandlers(ctx: ServiceContext, jobs: () => ScheduleJobs):
       const team = ctx.requireTeam(request.teamId);
       checkRange(request.from, request.to);
       if (!loadedHighs) throw new UserError('needs_async', 'The solver loads first; call the service through dispatchAsync', []);
-      const draft = draftSchedule(db, team, request, { highs: loadedHighs });
+      const draft = draftSchedule(ctx, team, request, { highs: loadedHighs });
       if (!dryRun) writeDraft(ctx, team, request.from, request.to, draft.draft);
       return { ...draft, written: !dryRun };
     },
@@ -162,10 +165,7 @@ export function scheduleHandlers(ctx: ServiceContext, jobs: () => ScheduleJobs):
       const team = ctx.requireTeam(teamId);
       checkRange(from, to);
       const { removed, created } = writeDraft(ctx, team, from, to, entries);
-      const clock = zoneClock(team.timeZone);
-      const around = shifts.listShifts(db, team.id, clock.addDays(from, -7), clock.addDays(to, 7));
-      const violations = checkRules({ shifts: around, people: listPeople(db, team.id, '', true), absences: approvedFullDays(db, team.id, from, to), rules: team.rules, weekStart: team.weekStart, from, to, clock });
-      return { removed, created, violations: violations.length };
+      return { removed, created, violations: ruleViolations(ctx, team, from, to).length };
     },
   };
 }
@@ -231,7 +231,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * started from a greedy draft; its counts are turned into named people; when that loses coverage
  * a per-person model polishes it in the time left. Reads only.
  */
-export function draftSchedule(db: Db, team: Team, request: DraftRequest, hooks: DraftHooks): Draft {
+export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftRequest, hooks: DraftHooks): Draft {
   const { from, to, timeLimitSeconds, intervalMinutes } = request;
   const started = Date.now();
   const deadline = started + timeLimitSeconds * 1000;
@@ -245,7 +245,7 @@ export function draftSchedule(db: Db, team: Team, request: DraftRequest, hooks: 
   let bestUnder: number | null = null;
   const report = (phase: DraftProgress['phase']) =>
     hooks.onProgress?.({ phase, fraction: Math.min(1, (Date.now() - started) / (timeLimitSeconds * 1000)), lowerBoundAgentHours: lowerBound === null ? null : round2(lowerBound), underStaffedAgentHours: bestUnder === null ? null : round2(bestUnder) });
-  const { input, clock, withoutHistory, locked } = scheduleInput(db, team, from, to, intervalMinutes);
+  const { input, clock, withoutHistory, locked } = scheduleInput(ctx, team, from, to, intervalMinutes);
   const stepHours = intervalMinutes / 60;
   const underOf = (picked: readonly Candidate[]) => coverageGaps(input, [...picked.map((c) => ({ ...c.span, skill: c.skill, day: c.day })), ...locked]).reduce((s, g) => s + g.short, 0) * stepHours;
 
@@ -299,7 +299,7 @@ export function draftSchedule(db: Db, team: Team, request: DraftRequest, hooks: 
   }
   if (stopped) status = 'stopped';
   report('report');
-  return draftReport(db, team, input, clock, { from, to, picked, locked, lowerBound, status, withoutHistory, seconds: (Date.now() - started) / 1000 });
+  return draftReport(ctx, team, input, clock, { from, to, picked, locked, lowerBound, status, withoutHistory, seconds: (Date.now() - started) / 1000 });
 }
 
 /** A starting point for `target` from shifts picked in `source`'s columns: counts per unit, day and template. */
@@ -327,7 +327,8 @@ interface Picked {
 }
 
 /** The draft measured as it is: coverage recomputed, the real rule check, the preferences it could not keep, before and after per day. */
-function draftReport(db: Db, team: Team, input: ScheduleInput, clock: ZoneClock, d: Picked): Draft {
+function draftReport(ctx: ServiceContext, team: Team, input: ScheduleInput, clock: ZoneClock, d: Picked): Draft {
+  const { db } = ctx;
   const { from, to, picked: chosen } = d;
   const stepHours = input.intervalMinutes / 60;
   const templates = new Map(input.templates.map((t) => [t.id, t]));
@@ -335,12 +336,15 @@ function draftReport(db: Db, team: Team, input: ScheduleInput, clock: ZoneClock,
   const gaps = coverageGaps(input, [...chosen.map((c) => ({ ...c.span, skill: c.skill, day: c.day })), ...d.locked]);
   const under = gaps.filter((g) => g.short > 0.01);
   const now = shifts.listShifts(db, team.id, from, to);
+  // The same check as the rota's, with the draft in place of the range's unlocked shifts.
   let nextId = -1;
-  const ruleShifts = [
-    ...shifts.listShifts(db, team.id, clock.addDays(from, -7), clock.addDays(to, 7)).filter((s) => s.day < from || s.day > to || s.locked),
-    ...chosen.map((c) => ({ id: nextId--, personId: c.personId, day: c.day, startUtc: c.span.startUtc, endUtc: c.span.endUtc, breakMinutes: c.span.breakMinutes, skill: c.skill })),
-  ];
-  const violations: Violation[] = checkRules({ shifts: ruleShifts, people: listPeople(db, team.id, '', true), absences: approvedFullDays(db, team.id, from, to), rules: team.rules, weekStart: team.weekStart, from, to, clock });
+  const violations = ruleViolations(ctx, team, from, to, {
+    clock,
+    revise: (stored) => [
+      ...stored.filter((s) => s.day < from || s.day > to || s.locked),
+      ...chosen.map((c) => ({ id: nextId--, personId: c.personId, day: c.day, startUtc: c.span.startUtc, endUtc: c.span.endUtc, breakMinutes: c.span.breakMinutes, skill: c.skill })),
+    ],
+  });
   const perDay = (list: readonly CoverageGap[]) => {
     const out = new Map<string, { day: string; channel: string; underAgentHours: number; overAgentHours: number }>();
     for (const g of list) {

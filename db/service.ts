@@ -17,7 +17,7 @@ import type { ApiResult } from '../core/result';
 import type { Team } from '../core/team';
 import { knowsHolidays } from '../core/holidays';
 import { defaultRules } from '../core/team-rules';
-import { epochSeconds, nowIso, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
+import { epochSeconds, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
 import os from 'node:os';
 import type { Planner } from './open';
 import { absenceHandlers } from './absence-handlers';
@@ -34,7 +34,8 @@ import { onCallReferences } from './rotations';
 import { getSetting, setSetting } from './settings';
 import { readXlsx, writeXlsx } from './xlsx';
 import * as teams from './teams';
-import type { Handlers, ServiceContext } from './context';
+import type { Handlers } from './context';
+import { makeContext } from './make-context';
 import { onCallHandlers, standbyEntries } from './oncall';
 import { absencesTable, absenceStatsTable, accuracyTable, hoursTable, onCallTable, serviceLevelTable, tableCsv, type AccuracyRow, type ReportTable } from './report-export';
 import { fileSlug } from './calendar-export';
@@ -99,9 +100,9 @@ export interface Service {
 export function createService(planner: Planner, options: ServiceOptions): Service {
   const { db } = planner;
   const clock = options.now ?? (() => Temporal.Now.instant());
-  const stamp = () => nowIso(clock());
+  const { context, clearMemo } = makeContext(db, clock, options.actor ?? osUser());
+  const { stamp, requireTeam, requirePerson } = context;
   const history = new UndoHistory(db);
-  const requestMemo = new Map<string, unknown>();
 
   const labelOf = (step: string | null): string | null => (step && isMethodName(step) ? contract[step].undo : null);
   const historyState = () => {
@@ -116,16 +117,6 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     };
   };
 
-  const requireTeam = (id: number, path: (string | number)[] = ['teamId']): Team => {
-    const team = teams.getTeam(db, id);
-    if (!team) throw new UserError('not_found', `There is no team with id ${id}`, path);
-    return team;
-  };
-  const requirePerson = (id: number, path: (string | number)[] = ['id']): Person => {
-    const person = people.getPerson(db, id);
-    if (!person) throw new UserError('not_found', `There is no person with id ${id}`, path);
-    return person;
-  };
   const checkTeamName = (name: string, exceptId: number | null) => {
     const other = teams.findTeamByName(db, name);
     if (other && other.id !== exceptId) throw new UserError('duplicate_name', `A team called "${other.name}" already exists`, ['name']);
@@ -180,19 +171,6 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   const addPerson = (p: NewPerson, at: string, place = people.countPeople(db, p.teamId)): number =>
     people.insertPerson(db, { ...p, color: p.color ?? paletteColor(place) }, at);
 
-  const context: ServiceContext = {
-    db,
-    clock,
-    stamp,
-    actor: options.actor ?? osUser(),
-    memo: <T>(key: string, make: () => T): T => {
-      if (!requestMemo.has(key)) requestMemo.set(key, make());
-      return requestMemo.get(key) as T;
-    },
-    requireTeam,
-    requirePerson: (id, path = ['id']) => requirePerson(id, path),
-    onCallSchedule: (team, from, to) => handlers['oncall.schedule']({ teamId: team.id, rotationId: null, from, to }),
-  };
 
   /** The table of a report, from the same handlers the pages use. */
   function reportOf(input: ParsedInput<'report.export'>): { table: ReportTable; filename: string } {
@@ -460,7 +438,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       return { ok: false, error };
     }
     const handler = handlers[method] as (i: unknown) => unknown;
-    requestMemo.clear();
+    clearMemo();
     // Output is checked before the transaction commits, so a contract breach writes nothing.
     const work = () => spec.output.parse(handler(parsed.data));
     try {
@@ -481,7 +459,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
         if (!parsed.success) return dispatch(method, input);
         const { targetId, from, to, password } = parsed.data;
         // Read what to send, send it (no transaction open while the network is slow), record what arrived.
-        requestMemo.clear();
+        clearMemo();
         const plan = db.transaction(() => publishPlan(context, targetId, from, to, options.appVersion))();
         const sent = await sendPlan(plan, password);
         db.transaction(() => recordSent(db, targetId, sent.put, sent.removed))();
@@ -497,7 +475,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       if (method === 'report.export' && wantsXlsx) {
         const parsed = contract['report.export'].input.safeParse(input);
         if (!parsed.success) return dispatch(method, input);
-        requestMemo.clear();
+        clearMemo();
         const { table, filename } = db.transaction(() => reportOf(parsed.data))();
         const bytes = await writeXlsx(table.title, [table.header, ...table.rows]);
         return { ok: true, value: { filename: `${filename}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', encoding: 'base64', data: bytes.toString('base64'), rows: table.rows.length } };

@@ -55,6 +55,11 @@ export function updateShift(db: Db, id: number, s: NewShift, at: string): void {
   ).run({ ...s, locked: s.locked ? 1 : 0, at, id });
 }
 
+/** Locks (auto-scheduling keeps it) or unlocks a shift; 1 when that changed it. */
+export function setLocked(db: Db, id: number, locked: boolean): number {
+  return db.prepare('UPDATE shift SET locked = ? WHERE id = ? AND locked <> ?').run(locked ? 1 : 0, id, locked ? 1 : 0).changes;
+}
+
 /** A new revision of a shift whose calendar event changes without its row (its activities, say). */
 export function bumpSequence(db: Db, id: number): void {
   db.prepare('UPDATE shift SET sequence = sequence + 1 WHERE id = ?').run(id);

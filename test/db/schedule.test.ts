@@ -76,6 +76,19 @@ describe('auto-scheduling', () => {
     expect(r.value.draft.filter((x) => x.personId === anna)).toEqual([]);
   });
 
+  it('keeps the daily rest around on-call standby, as the rota check does', async () => {
+    const { s, t, people } = team();
+    const [anna] = people as [number, number, number];
+    // Anna is on call around the clock all week: any shift would cut into her rest.
+    s.run('rotation.create', { teamId: t.id, name: 'Dyżur', layers: [{ name: 'Cały tydzień', participants: [anna], turnUnit: 'weeks', turnLength: 1, startDay: '2026-11-16', handoffTime: '09:00' }] });
+    const r = await s.callAsync('schedule.generate', { teamId: t.id, from: '2026-11-23', to: '2026-11-29', timeLimitSeconds: 20, dryRun: false });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.draft.filter((x) => x.personId === anna)).toEqual([]);
+    // What is left to the lead: her contract hours cannot be met this week, and the draft says so.
+    expect(r.value.violations.map((v) => [v.rule, v.personId])).toEqual([['contract_hours', anna]]);
+    expect(s.run('roster.check', { teamId: t.id, from: '2026-11-23', to: '2026-11-29' }).filter((v) => v.rule === 'oncall_rest')).toEqual([]);
+  });
+
   it('schedules nobody before they start or after they leave', async () => {
     const { s, t, people } = team();
     const [anna, bartek] = people as [number, number, number];
