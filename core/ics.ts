@@ -73,16 +73,13 @@ function when(name: 'DTSTART' | 'DTEND', t: number | { day: string }): string {
   return typeof t === 'number' ? `${name}:${utcStamp(t)}` : `${name};VALUE=DATE:${dateValue(t.day)}`;
 }
 
+function calendarHead(productVersion: string): string[] {
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Rosterdesk//Rosterdesk ${escapeText(productVersion)}//EN`, 'CALSCALE:GREGORIAN'];
+}
+
 /** The whole file, CRLF line ends, every line folded. */
 export function writeCalendar(cal: IcsCalendar): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:-//Rosterdesk//Rosterdesk ${escapeText(cal.productVersion)}//EN`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(cal.name)}`,
-  ];
+  const lines = [...calendarHead(cal.productVersion), 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(cal.name)}`];
   for (const e of cal.events) lines.push(...eventLines(e, cal.stampUtc));
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
@@ -109,6 +106,6 @@ export function eventLines(e: IcsEvent, stampUtc: number): string[] {
 
 /** A single event as its own calendar object, as CalDAV stores one resource per event. */
 export function writeEventResource(e: IcsEvent, stampUtc: number, productVersion: string): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Rosterdesk//Rosterdesk ${escapeText(productVersion)}//EN`, 'CALSCALE:GREGORIAN', ...eventLines(e, stampUtc), 'END:VCALENDAR'];
+  const lines = [...calendarHead(productVersion), ...eventLines(e, stampUtc), 'END:VCALENDAR'];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -329,12 +329,7 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
 
   // Fairness: the most weekend days, nights and holidays anyone gets (a unit's average) is kept low.
   if (!boundOnly) {
-    const categories: ((c: Candidate) => boolean)[] = [
-      (c) => input.rules.weekendDays.includes(input.weekday(c.day)),
-      (c) => input.isNight(c.span),
-      (c) => input.holidays.has(c.day),
-    ];
-    for (const inCategory of categories) {
+    for (const inCategory of fairnessCategories(input)) {
       const mine = candidates.filter(inCategory);
       if (mine.length === 0) continue;
       const most = addCol(m, FAIRNESS_WEIGHT, 0, Number.POSITIVE_INFINITY, false);
@@ -344,6 +339,11 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
     }
   }
   return { model: m, units, candidates, under, contractSlack, flows };
+}
+
+/** What fairness spreads: weekend days, night shifts and public holidays. */
+function fairnessCategories(input: ScheduleInput): ((c: Pick<Candidate, 'day' | 'span'>) => boolean)[] {
+  return [(c) => input.rules.weekendDays.includes(input.weekday(c.day)), (c) => input.isNight(c.span), (c) => input.holidays.has(c.day)];
 }
 
 export interface CoverageGap {
@@ -473,6 +473,14 @@ function candidatesByPersonDay(built: BuiltModel): Map<string, Candidate[]> {
   return out;
 }
 
+/** Of a person's options, the one the rules allow that covers most of what is missing ("would rather not" counts a little less). */
+function bestOption(options: readonly Candidate[], p: SchedulePerson, plan: RosterPlan, residual: Residual): { c: Candidate; g: number } | undefined {
+  return options
+    .filter((c) => plan.allows(p, c))
+    .map((c) => ({ c, g: residual.gain(c.skill, c.span) - (c.preferNot ? 0.5 : 0) }))
+    .sort((x, y) => y.g - x.g)[0];
+}
+
 /** Hours a person still needs in a week to reach the contract's lower band (−∞ without a contract). */
 function shortOf(plan: RosterPlan, p: SchedulePerson, week: string): number {
   const band = p.contract(week);
@@ -492,11 +500,7 @@ function topUpContracts(input: ScheduleInput, plan: RosterPlan, residual: Residu
       const days = Array.from({ length: 7 }, (_, i) => input.addDays(week, i));
       if (!days.every((d) => inRange.has(d))) continue;
       while (shortOf(plan, p, week) > 1e-9) {
-        const best = days
-          .flatMap((d) => options.get(key2(p.id, d)) ?? [])
-          .filter((c) => plan.allows(p, c))
-          .map((c) => ({ c, g: residual.gain(c.skill, c.span) - (c.preferNot ? 0.5 : 0) }))
-          .sort((x, y) => y.g - x.g)[0];
+        const best = bestOption(days.flatMap((d) => options.get(key2(p.id, d)) ?? []), p, plan, residual);
         if (!best) break;
         plan.take(p.id, best.c);
         plan.picked.add(best.c.col);
@@ -521,10 +525,7 @@ export function greedyAssignment(input: ScheduleInput, built: BuiltModel): Set<n
     const daysLeft = input.days.filter((d) => d > day && input.weekOf(d) === week).length;
     const order = [...input.people].sort((a, b) => shortOf(plan, b, week) - shortOf(plan, a, week));
     for (const p of order) {
-      const best = (options.get(key2(p.id, day)) ?? [])
-        .filter((c) => plan.allows(p, c))
-        .map((c) => ({ c, g: residual.gain(c.skill, c.span) - (c.preferNot ? 0.5 : 0) }))
-        .sort((x, y) => y.g - x.g)[0];
+      const best = bestOption(options.get(key2(p.id, day)) ?? [], p, plan, residual);
       // Needed for the contract: what is still missing would not fit in the days left otherwise.
       const needed = shortOf(plan, p, week) > daysLeft * 8 - 1e-9;
       if (best && (best.g > 0.25 || needed)) {
@@ -557,7 +558,7 @@ export function greedyAssignment(input: ScheduleInput, built: BuiltModel): Set<n
  */
 export function spreadFairly(input: ScheduleInput, units: readonly Unit[], perPerson: BuiltModel, picked: ReadonlySet<number>): Set<number> {
   const options = candidatesByPersonDay(perPerson);
-  const categories = [(c: Candidate) => input.rules.weekendDays.includes(input.weekday(c.day)), (c: Candidate) => input.isNight(c.span), (c: Candidate) => input.holidays.has(c.day)];
+  const categories = fairnessCategories(input);
   const rest = input.rules.minRestHours * 3600;
   const limit = input.rules.maxConsecutiveDays;
   const fixed = fixedIndex(input);
@@ -641,7 +642,7 @@ export function spreadFairly(input: ScheduleInput, units: readonly Unit[], perPe
 
 /** The most weekend days, nights and holidays any one person has, summed: what the model's fairness term counts. */
 export function fairnessLoad(input: ScheduleInput, picked: readonly Candidate[]): number {
-  const categories = [(c: Candidate) => input.rules.weekendDays.includes(input.weekday(c.day)), (c: Candidate) => input.isNight(c.span), (c: Candidate) => input.holidays.has(c.day)];
+  const categories = fairnessCategories(input);
   return categories.reduce((sum, inCategory) => {
     const per = new Map<number, number>();
     for (const c of picked) if (inCategory(c)) per.set(c.personId, (per.get(c.personId) ?? 0) + 1);
@@ -669,7 +670,7 @@ export function disaggregate(input: ScheduleInput, grouped: BuiltModel, counts: 
   const residual = new Residual(input);
   const options = candidatesByPersonDay(perPerson);
   const share = new Map<number, number[]>();
-  const categories = [(c: Candidate) => input.rules.weekendDays.includes(input.weekday(c.day)), (c: Candidate) => input.isNight(c.span), (c: Candidate) => input.holidays.has(c.day)];
+  const categories = fairnessCategories(input);
   const byCol = new Map(grouped.candidates.map((c) => [c.col, c]));
   const byUnitDay = new Map<string, Candidate[]>();
   for (const c of grouped.candidates) if (Math.round(counts[c.col] ?? 0) > 0) push(byUnitDay, key2(c.unit, c.day), c);

@@ -1,3 +1,4 @@
+import { Temporal } from './time';
 import { z } from 'zod';
 import { evaluateAgents, requiredAgents, workloadAgents } from './erlang';
 import type { ForecastPoint } from './forecast';
@@ -221,4 +222,18 @@ export function agentsOnShift(
     agents += Math.max(0, overlap - away) / (to - from);
   }
   return agents;
+}
+
+/** Coverage is worked out for at most this many days per call (the intraday model is per interval). */
+export const COVERAGE_MAX_DAYS = 14;
+
+/** Days [from, to] as consecutive stretches of at most `COVERAGE_MAX_DAYS`, for reading a longer range. */
+export function coverageChunks(from: string, to: string): { from: string; to: string }[] {
+  const end = Temporal.PlainDate.from(to);
+  const out: { from: string; to: string }[] = [];
+  for (let d = Temporal.PlainDate.from(from); Temporal.PlainDate.compare(d, end) <= 0; d = d.add({ days: COVERAGE_MAX_DAYS })) {
+    const last = d.add({ days: COVERAGE_MAX_DAYS - 1 });
+    out.push({ from: d.toString(), to: (Temporal.PlainDate.compare(last, end) > 0 ? end : last).toString() });
+  }
+  return out;
 }

@@ -11,3 +11,8 @@ export function fold(text: string): string {
     .replaceAll('ı', 'i')
     .replaceAll('ł', 'l');
 }
+
+/** A name safe in every file system, keeping letters of any script: "Destek, Gece; Ekip" → "Destek-Gece-Ekip". */
+export function fileSlug(text: string): string {
+  return text.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'calendar';
+}

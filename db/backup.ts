@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors';
-import { APPLICATION_ID, PLANNER_EXTENSION, type Db } from './open';
+import { APPLICATION_ID, fileStamp, inspect, PLANNER_EXTENSION, type Db } from './open';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 
 /**
@@ -36,7 +36,6 @@ export function writeBackup(db: Db, target: string): void {
   }
 }
 
-const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 const STAMPED = /^(\d{8}T\d{6})\.rosterdesk$/;
 
 export interface BackupFile {
@@ -69,7 +68,7 @@ export function listBackups(filePath: string): BackupFile[] {
  */
 export function rollingBackup(db: Db, filePath: string, now: Date, options: { keep?: number; force?: boolean } = {}): string | null {
   const keep = options.keep ?? BACKUPS_KEPT;
-  const target = path.join(backupFolder(filePath), `${stampOf(now)}${PLANNER_EXTENSION}`);
+  const target = path.join(backupFolder(filePath), `${fileStamp(now)}${PLANNER_EXTENSION}`);
   if (options.force) {
     // "Back Up Now" twice in one second: the first copy is the one.
     if (fs.existsSync(target)) return target;
@@ -85,24 +84,16 @@ export function rollingBackup(db: Db, filePath: string, now: Date, options: { ke
 
 /** Checks, reading only, that a file is a whole planner this version can open; returns its schema version. */
 export function checkPlannerFile(file: string, nativeBinding?: string): number {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UserError('not_found', `${file} does not exist`, ['from']);
-  let db: Db;
+  if (!fs.existsSync(file)) throw new UserError('not_found', `${file} does not exist`, ['from']);
+  // The same checks as opening a file (SQLite, ours, not from the future, readable), then every page.
+  const seen = inspect(file, nativeBinding);
+  if (!seen || seen.applicationId !== APPLICATION_ID) throw new UserError('not_planner', `${file} is not a Rosterdesk planner file`, ['from']);
+  if (seen.userVersion > LATEST_SCHEMA_VERSION) throw new UserError('newer_version', `${file} was saved by a newer Rosterdesk (schema ${seen.userVersion}); update Rosterdesk first`, ['from']);
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  } catch {
-    throw new UserError('not_planner', `${file} is not a Rosterdesk planner file`, ['from']);
-  }
-  try {
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) throw new UserError('not_planner', `${file} is not a Rosterdesk planner file`, ['from']);
-    if (version > LATEST_SCHEMA_VERSION) throw new UserError('newer_version', `${file} was saved by a newer Rosterdesk (schema ${version}); update Rosterdesk first`, ['from']);
     const check = db.pragma('integrity_check', { simple: true }) as string;
     if (check !== 'ok') throw new UserError('damaged', `${file} is damaged (${check}); choose another backup`, ['from']);
-    return version;
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError('not_planner', `${file} is not a Rosterdesk planner file (${err instanceof Error ? err.message : String(err)})`, ['from']);
+    return seen.userVersion;
   } finally {
     db.close();
   }
@@ -131,7 +122,7 @@ export function restoreBackup(backup: string, target: string, now: Date, nativeB
     if (fs.existsSync(target)) {
       const current = new Database(target, binding);
       try {
-        safetyCopy = `${target.endsWith(PLANNER_EXTENSION) ? target.slice(0, -PLANNER_EXTENSION.length) : target}.before-restore-${stampOf(now)}${PLANNER_EXTENSION}`;
+        safetyCopy = `${target.endsWith(PLANNER_EXTENSION) ? target.slice(0, -PLANNER_EXTENSION.length) : target}.before-restore-${fileStamp(now)}${PLANNER_EXTENSION}`;
         current.prepare('VACUUM INTO ?').run(safetyCopy);
         current.pragma('wal_checkpoint(TRUNCATE)');
       } finally {

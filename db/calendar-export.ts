@@ -4,6 +4,7 @@ import pl from '../renderer/i18n/locales/pl.json';
 import tr from '../renderer/i18n/locales/tr.json';
 import { UserError } from '../core/errors';
 import { writeCalendar, type IcsEvent } from '../core/ics';
+import { fileSlug } from '../core/text';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
 import { listAbsences } from './absences';
@@ -14,6 +15,7 @@ import { dayRange } from './ranges';
 import { getSetting } from './settings';
 import * as shifts from './shifts';
 import * as rotations from './rotations';
+import { allTemplates } from './templates';
 
 /**
  * The events of a calendar file or a CalDAV publication: a team's or a person's
@@ -67,7 +69,7 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
 
   if (sel.rotationId === null) {
     // Archived templates too: a shift made from one keeps its code.
-    const templates = new Map((db.prepare('SELECT id, code, name FROM shift_template WHERE team_id = ?').all(team.id) as { id: number; code: string; name: string }[]).map((t) => [t.id, t]));
+    const templates = new Map(allTemplates(db, team.id).map((t) => [t.id, t]));
     const list = shifts.listShifts(db, team.id, from, to).filter((s) => sel.personId === null || s.personId === sel.personId);
     const activities = shifts.activitiesOf(db, list.map((s) => s.id));
     for (const s of list) {
@@ -138,11 +140,6 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
   function startOf(e: IcsEvent): number {
     return typeof e.start === 'number' ? e.start : clock.dayStart(e.start.day);
   }
-}
-
-/** A name safe in every file system, keeping letters of any script. */
-export function fileSlug(text: string): string {
-  return text.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'calendar';
 }
 
 export function calendarHandlers(ctx: ServiceContext, productVersion: string): HandlersOf<'calendar.export'> {

@@ -43,7 +43,7 @@ function fail(code: string, filePath: string, reason: string): never {
  * Looks at an existing file without writing to it: the header bytes first, then
  * a read-only connection. Anything doubtful is refused before a writer opens it.
  */
-function inspect(filePath: string, nativeBinding: string | undefined): Inspection | null {
+export function inspect(filePath: string, nativeBinding: string | undefined): Inspection | null {
   const stat = fs.statSync(filePath);
   if (!stat.isFile()) fail('not_a_file', filePath, 'it is a folder, not a planner file');
   if (stat.size === 0) return null;
@@ -90,8 +90,13 @@ export function copyDatabase(db: Db, target: string): void {
   db.prepare('VACUUM INTO ?').run(target);
 }
 
+/** 20261127T080000: a UTC instant as file names carry it. */
+export function fileStamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+}
+
 function backupName(filePath: string, fromVersion: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const stamp = fileStamp(now);
   const base = filePath.endsWith(PLANNER_EXTENSION) ? filePath.slice(0, -PLANNER_EXTENSION.length) : filePath;
   return `${base}.schema-${fromVersion}-backup-${stamp}${PLANNER_EXTENSION}`;
 }

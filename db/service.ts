@@ -35,10 +35,11 @@ import { getSetting, setSetting } from './settings';
 import { readXlsx, writeXlsx } from './xlsx';
 import * as teams from './teams';
 import type { Handlers } from './context';
+import { coverageChunks } from '../core/staffing';
 import { makeContext } from './make-context';
 import { onCallHandlers, standbyEntries } from './oncall';
 import { absencesTable, absenceStatsTable, accuracyTable, hoursTable, onCallTable, serviceLevelTable, tableCsv, type AccuracyRow, type ReportTable } from './report-export';
-import { fileSlug } from './calendar-export';
+import { fileSlug } from '../core/text';
 import { rosterHandlers } from './roster';
 import { insertTemplate } from './templates';
 import { UndoHistory } from './undo';
@@ -189,12 +190,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     if (input.report === 'absences') return { table: absencesTable(handlers['absence.list']({ teamId: team.id, from, to, personId: null, statuses: ['requested', 'approved'] })), filename: base };
     if (input.report === 'absence-stats') return { table: absenceStatsTable(handlers['absence.stats']({ teamId: team.id, from, to })), filename: base };
     if (input.report === 'service-level') {
-      // coverage.range reads two weeks at a time.
-      const days = [];
-      for (let start = Temporal.PlainDate.from(from); Temporal.PlainDate.compare(start, Temporal.PlainDate.from(to)) <= 0; start = start.add({ days: 14 })) {
-        const end = Temporal.PlainDate.compare(start.add({ days: 13 }), Temporal.PlainDate.from(to)) > 0 ? to : start.add({ days: 13 }).toString();
-        days.push(...handlers['coverage.range']({ teamId: team.id, channel: null, from: start.toString(), to: end, intervalMinutes: 30 }).days);
-      }
+      const days = coverageChunks(from, to).flatMap((c) => handlers['coverage.range']({ teamId: team.id, channel: null, ...c, intervalMinutes: 30 }).days);
       return { table: serviceLevelTable(days), filename: base };
     }
     // Accuracy: each channel's backtest on the history before `from`; a channel without enough history is left out.

@@ -5,6 +5,7 @@ import {
   agentsOnShift,
   applyAdjustments,
   dayCoverage,
+  COVERAGE_MAX_DAYS,
   DEFAULT_AHT_SECONDS,
   defaultSettings,
   intervalCoverage,
@@ -193,7 +194,7 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
     'coverage.range': ({ teamId, channel, from, to, intervalMinutes }) => {
       const team = ctx.requireTeam(teamId);
       const { from: a, to: b } = dayRange(from, to);
-      if (a.until(b).days > 13) throw new UserError('too_big', 'Coverage shows at most two weeks at once', ['to']);
+      if (a.until(b).days > COVERAGE_MAX_DAYS - 1) throw new UserError('too_big', 'Coverage shows at most two weeks at once', ['to']);
       const channels = channel === null ? team.skills : [channel];
       if (channel !== null) requireChannel(team, channel);
       const clock = zoneClock(team.timeZone);

@@ -17,11 +17,14 @@ function formatters(locale: string) {
   };
   const numbers = new Map<number, Intl.NumberFormat>();
   const money = new Map<string, Intl.NumberFormat>();
+  const weekday = dates({ weekday: 'short' });
   return {
     locale,
     /** "Monday 23 November": how a rota cell names its day. */
     dayLong: dates({ weekday: 'long', day: 'numeric', month: 'long' }),
-    weekday: dates({ weekday: 'short' }),
+    weekday,
+    /** An ISO weekday (1 = Monday) by name: 23 November 2026 was a Monday. */
+    isoWeekday: (iso: number) => weekday(`2026-11-${22 + iso}`),
     dayMonth: dates({ day: 'numeric', month: 'short' }),
     day: dates({ day: 'numeric', month: 'short', year: 'numeric' }),
     number: (n: number, digits = 0) => {

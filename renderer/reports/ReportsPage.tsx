@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, R
 import type { CostRow, MethodInput } from '../../core/contract';
 import type { AbsenceStatsRow } from '../../core/absence';
 import type { FairnessRow } from '../../core/oncall';
-import type { CoverageDay } from '../../core/staffing';
+import { coverageChunks, type CoverageDay } from '../../core/staffing';
 import type { Team } from '../../core/team';
 import { parsePlainDate, Temporal, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
@@ -53,12 +53,7 @@ export function ReportsPage({ team, revision }: Props) {
     if (!a || !b) return;
     let live = true;
     const range = { teamId: team.id, from: a.toString(), to: b.toString() };
-    // Coverage is read two weeks at a time.
-    const chunks: { from: string; to: string }[] = [];
-    for (let d = a; Temporal.PlainDate.compare(d, b) <= 0; d = d.add({ days: 14 })) {
-      const end = d.add({ days: 13 });
-      chunks.push({ from: d.toString(), to: (Temporal.PlainDate.compare(end, b) > 0 ? b : end).toString() });
-    }
+    if (Temporal.PlainDate.compare(a, b) > 0) return;
     const accuracy = Promise.all(
       team.skills.map((channel) =>
         call('forecast.run', { teamId: team.id, channel, from: range.from, weeks: 1, intervalMinutes: 60 })
@@ -72,7 +67,7 @@ export function ReportsPage({ team, revision }: Props) {
       call('person.list', { teamId: team.id, includeArchived: true }),
       call('oncall.fairness', { ...range, rotationId: null }),
       call('absence.stats', range),
-      Promise.all(chunks.map((c) => call('coverage.range', { teamId: team.id, channel: null, ...c }))).then((parts) => parts.flatMap((p) => p.days)),
+      Promise.all(coverageChunks(range.from, range.to).map((c) => call('coverage.range', { teamId: team.id, channel: null, ...c }))).then((parts) => parts.flatMap((p) => p.days)),
       accuracy,
     ])
       .then(([weeks, months, people, fairness, absences, service, acc]) => {

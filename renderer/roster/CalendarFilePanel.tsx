@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
-import { parsePlainDate, Temporal } from '../../core/time';
+import { Temporal } from '../../core/time';
 import { call } from '../api/client';
 import { saveFile } from '../api/download';
 import { useAction } from '../api/useAction';
@@ -31,10 +31,9 @@ export function CalendarFilePanel({ team, weekStart, revision }: Props) {
 
   async function download() {
     setNotice('');
-    const day = (text: string) => parsePlainDate(text)?.toString() ?? text;
     const ids = whoIds(who);
     await act(async () => {
-      const file = await call('calendar.export', { teamId: team.id, from: day(from), to: day(to), ...ids, absences: ids.rotationId === null && absences });
+      const file = await call('calendar.export', { teamId: team.id, from, to, ...ids, absences: ids.rotationId === null && absences });
       saveFile(file);
       setNotice(t('calendarFile.saved', { count: file.events, filename: file.filename }));
     });

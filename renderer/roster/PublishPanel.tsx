@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalDavTarget } from '../../core/contract';
 import type { Team } from '../../core/team';
-import { parsePlainDate, Temporal } from '../../core/time';
+import { Temporal } from '../../core/time';
 import { call } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { useAction } from '../api/useAction';
@@ -58,10 +58,9 @@ export function PublishPanel({ team, weekStart, revision }: Props) {
 
   async function publish(target: CalDavTarget) {
     setNotice('');
-    const day = (text: string) => parsePlainDate(text)?.toString() ?? text;
     const password = passwords[target.id] ?? '';
     await act(async () => {
-      const input = { targetId: target.id, from: day(from), to: day(to), password };
+      const input = { targetId: target.id, from, to, password };
       // `remember` is read (and removed) by the desktop app's main process, never by the service.
       const r = await call('caldav.publish', remember[target.id] ? ({ ...input, remember: true } as typeof input) : input);
       setPasswords((p) => ({ ...p, [target.id]: '' }));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '../../core/contract';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
+import { fileSlug } from '../../core/text';
 import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
 import { bridge, call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
@@ -39,7 +40,7 @@ export function RosterPage({ team, revision, onChanged }: Props) {
 
   async function print(action: 'print' | 'pdf') {
     setNotice('');
-    const outcome = await bridge.print({ action, pageSize: paper, filename: `${team.name.replace(/[\\/:*?"<>|]+/g, '-')} ${weekStart}.pdf` });
+    const outcome = await bridge.print({ action, pageSize: paper, filename: `${fileSlug(team.name)}-${weekStart}.pdf` });
     if (outcome.file) setNotice(t('print.saved', { file: outcome.file }));
     else if (outcome.error) setError({ code: 'print_failed', message: outcome.error, path: [] });
   }

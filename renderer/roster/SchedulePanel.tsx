@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft, MethodOutput } from '../../core/contract';
 import type { Team } from '../../core/team';
-import { parsePlainDate, Temporal } from '../../core/time';
+import { Temporal } from '../../core/time';
 import { call } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useFormat } from '../format';
@@ -73,9 +73,8 @@ export function SchedulePanel({ team, weekStart, onChanged }: Props) {
     setNotice('');
     setDraft(null);
     setStatus(null);
-    const day = (text: string) => parsePlainDate(text)?.toString() ?? text;
     await act(async () => {
-      const r = await call('schedule.start', { teamId: team.id, from: day(from), to: day(to), timeLimitSeconds: Number(limit.replace(',', '.')) });
+      const r = await call('schedule.start', { teamId: team.id, from, to, timeLimitSeconds: Number(limit.replace(',', '.')) });
       setJobId(r.jobId);
     });
   }

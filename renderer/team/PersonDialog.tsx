@@ -4,7 +4,6 @@ import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
-import { Temporal } from '../../core/time';
 import type { MethodOutput } from '../../core/contract';
 import { useFormat } from '../format';
 import { call, CallError } from '../api/client';
@@ -22,8 +21,6 @@ interface Props {
 
 type Preference = MethodOutput<'person.preferences'>[number];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
-// A Monday, to name weekdays in the user's language.
-const MONDAY = Temporal.PlainDate.from('2026-11-23');
 
 function numberOrNaN(text: string): number {
   // Accept the decimal comma Turkish and Polish keyboards type.
@@ -163,7 +160,7 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
               <select aria-label={t('person.prefWeekday')} value={p.weekday} onChange={(e) => setPrefs(prefs.map((x, j) => (j === i ? { ...x, weekday: Number(e.target.value) } : x)))}>
                 {WEEKDAYS.map((wd) => (
                   <option key={wd} value={wd}>
-                    {fmt.weekday(MONDAY.add({ days: wd - 1 }).toString())}
+                    {fmt.isoWeekday(wd)}
                   </option>
                 ))}
               </select>{' '}

@@ -57,8 +57,6 @@ export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesD
     const e = errors.get('rules');
     return e && e.path[1] === field ? e : undefined;
   };
-  // 2026-11-23 is a Monday: the seven days after it name the weekdays in the UI language.
-  const weekdayName = (iso: number) => fmt.weekday(`2026-11-${22 + iso}`);
   return (
     <fieldset className="rules">
       <legend>{t('team.rulesTitle')}</legend>
@@ -101,7 +99,7 @@ export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesD
               checked={draft.weekendDays.includes(d)}
               onChange={(e) => onChange({ ...draft, weekendDays: e.target.checked ? [...draft.weekendDays, d].sort() : draft.weekendDays.filter((x) => x !== d) })}
             />
-            {weekdayName(d)}
+            {fmt.isoWeekday(d)}
           </label>
         ))}
       </fieldset>
