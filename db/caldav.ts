@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CalDavTarget } from '../core/contract';
 import { UserError } from '../core/errors';
 import { writeEventResource, type IcsEvent } from '../core/ics';
+import { zoneClock } from '../core/zone-clock';
 import { calendarEvents } from './calendar-export';
 import type { HandlersOf, ServiceContext } from './context';
 import type { Db } from './open';
@@ -89,7 +90,9 @@ export function publishPlan(ctx: ServiceContext, targetId: number, from: string,
   const { events } = calendarEvents(ctx, { team, from, to, personId: target.personId, rotationId: target.rotationId, absences: target.absences });
   const stamp = Math.floor(ctx.clock().epochMilliseconds / 1000);
   const known = new Map((db.prepare('SELECT uid, href, day, hash FROM caldav_published WHERE target_id = ?').all(targetId) as { uid: string; href: string; day: string; hash: string }[]).map((p) => [p.uid, p]));
-  const dayOf = (e: IcsEvent) => (typeof e.start === 'number' ? new Date(e.start * 1000).toISOString().slice(0, 10) : e.start.day);
+  // The team's local day, as from and to are: a night shift at 01:00 in Istanbul is on that day, not UTC's day before.
+  const clock = zoneClock(team.timeZone);
+  const dayOf = (e: IcsEvent) => (typeof e.start === 'number' ? clock.dayOf(e.start) : e.start.day);
   const put: PublishPlan['put'] = [];
   let unchanged = 0;
   const now = new Set<string>();
