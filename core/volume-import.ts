@@ -140,7 +140,11 @@ export function parseVolumeCsv(text: string, options: VolumeImportOptions): Pars
     if (problems.length) throw importError(problems);
     // The interval length is the smallest step between starts of one channel.
     const starts = new Map<string, number[]>();
-    for (const r of rows) starts.set(r.channel, [...(starts.get(r.channel) ?? []), r.startUtc]);
+    for (const r of rows) {
+      const list = starts.get(r.channel);
+      if (list) list.push(r.startUtc);
+      else starts.set(r.channel, [r.startUtc]);
+    }
     let stepMinutes = Number.POSITIVE_INFINITY;
     for (const list of starts.values()) {
       const sorted = [...new Set(list)].sort((a, b) => a - b);
