@@ -153,7 +153,9 @@ const COMMANDS: Record<string, Command> = {
       const portText = typeof values.port === 'string' ? values.port : '0';
       if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`, usage);
       const rendererDir = await ensureRendererBuilt(projectRoot(), io);
-      const service = createService(openPlanner(db), { appVersion: appVersion() });
+      // A second window on a file another Rosterdesk has open shows it read-only and says why.
+      const service = createService(openPlanner(db, { ifInUse: 'read-only' }), { appVersion: appVersion() });
+      if (service.planner.readOnly) io.err(`Read-only: ${service.planner.readOnly}.\n`);
       const server = await startServer({ service, rendererDir, port: Number(portText) }).catch((err: unknown) => {
         service.close();
         const code = (err as { code?: string }).code;
@@ -190,7 +192,8 @@ const COMMANDS: Record<string, Command> = {
       const usage = COMMANDS.backup?.usage ?? '';
       const db = requireString(values, 'db', usage);
       const out = requireString(values, 'out', usage);
-      const planner = openPlanner(db, { create: false });
+      // Reading only, without taking the file: a backup may be made while the app has it open.
+      const planner = openPlanner(db, { create: false, readOnly: true });
       try {
         writeBackup(planner.db, out);
       } finally {

@@ -142,7 +142,8 @@ interface MethodSpec {
 export const contract = {
   'app.info': {
     input: empty,
-    output: z.object({ appVersion: z.string(), schemaVersion: z.number(), filePath: z.string() }),
+    /** readOnly: why changes cannot be saved (another Rosterdesk has the file), or null. */
+    output: z.object({ appVersion: z.string(), schemaVersion: z.number(), filePath: z.string(), readOnly: z.string().nullable() }),
     undo: null,
   },
   'file.check': {
@@ -156,6 +157,15 @@ export const contract = {
     }),
     undo: null,
   },
+  /** The rolling backups beside the planner file, newest first. */
+  'file.backups': { input: empty, output: z.array(z.object({ name: z.string(), takenAt: z.string(), bytes: z.number() })), undo: null },
+  /** Takes a backup now, into the same folder as the automatic ones. */
+  'file.backup': { input: empty, output: z.object({ name: z.string() }), undo: null },
+  /**
+   * Replaces the plan with one of those backups (by name), in one step that Ctrl+Z does
+   * not undo: the plan as it was is backed up first (`safetyCopy`), restore that to go back.
+   */
+  'file.restore': { input: z.strictObject({ name: z.string().max(64) }), output: z.object({ safetyCopy: z.string() }), undo: null },
   'settings.get': { input: empty, output: Settings, undo: null },
   'settings.set': { input: z.strictObject({ language: Language }), output: Settings, undo: null },
 

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors';
-import { APPLICATION_ID, fileStamp, inspect, PLANNER_EXTENSION, type Db } from './open';
+import os from 'node:os';
+import { APPLICATION_ID, fileStamp, inspect, openPlanner, PLANNER_EXTENSION, type Db } from './open';
+import { OUTSIDE_THE_PLAN, type UndoHistory } from './undo';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { describeHolder, lockHolder } from './file-lock';
 
 /**
  * Backups of a planner file: whole, consistent copies written by SQLite itself
@@ -106,6 +109,8 @@ export function checkPlannerFile(file: string, nativeBinding?: string): number {
  * and the backup's copy is renamed into place in one step.
  */
 export function restoreBackup(backup: string, target: string, now: Date, nativeBinding?: string): { safetyCopy: string | null } {
+  const holder = lockHolder(path.resolve(target));
+  if (holder) throw new UserError('in_use', `Cannot restore over ${target}: ${describeHolder(holder)}. Close it there first, or restore from inside the app (File › Backups).`);
   checkPlannerFile(backup, nativeBinding);
   const binding = nativeBinding ? { nativeBinding } : {};
   const dir = path.dirname(path.resolve(target));
@@ -135,4 +140,64 @@ export function restoreBackup(backup: string, target: string, now: Date, nativeB
   } finally {
     fs.rmSync(temp, { force: true });
   }
+}
+
+/** A rolling backup of `filePath` named as listBackups names it, or a clear refusal (never a path of the caller's choosing). */
+export function backupByName(filePath: string, name: string): BackupFile {
+  const found = listBackups(filePath).find((b) => path.basename(b.file) === name);
+  if (!found) throw new UserError('not_found', `There is no backup called ${name} beside this planner`, ['name']);
+  return found;
+}
+
+/**
+ * Restores a backup into the open planner, in one transaction: every table of the
+ * plan is emptied and refilled from the backup (an older one is upgraded on a
+ * temporary copy first), so a crash leaves either the plan as it was or the backup,
+ * and the window, its connection and its lock stay as they are. Settings and the
+ * record of what was published to CalDAV stay (they follow the user and the server).
+ * A backup of the plan as it was is taken first, so the restore itself can be undone
+ * by restoring that one.
+ */
+export function restoreInPlace(db: Db, filePath: string, backup: string, history: UndoHistory, now: Date, nativeBinding?: string): { safetyCopy: string } {
+  const version = checkPlannerFile(backup, nativeBinding);
+  const safetyCopy = rollingBackup(db, filePath, now, { force: true }) ?? '';
+  let source = backup;
+  let scratch: string | null = null;
+  if (version < LATEST_SCHEMA_VERSION) {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rosterdesk-restore-'));
+    source = path.join(scratch, `upgraded${PLANNER_EXTENSION}`);
+    const from = new Database(backup, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      from.prepare('VACUUM INTO ?').run(source);
+    } finally {
+      from.close();
+    }
+    const upgraded = openPlanner(source, nativeBinding ? { nativeBinding } : {});
+    upgraded.db.close();
+    upgraded.release();
+  }
+  try {
+    db.prepare("ATTACH DATABASE ? AS restore_source").run(source);
+    try {
+      history.unrecorded(() =>
+        db.transaction(() => {
+          // Parents and children are emptied and refilled in any order; the keys are checked at the commit.
+          db.pragma('defer_foreign_keys = ON');
+          const tables = (db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).filter((t) => !OUTSIDE_THE_PLAN.has(t));
+          for (const t of tables) db.exec(`DELETE FROM main."${t}"`);
+          for (const t of tables) {
+            const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(t) as string[]).map((c) => `"${c}"`).join(', ');
+            db.exec(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM restore_source."${t}"`);
+          }
+          // What was published to a calendar the backup does not know is forgotten with it.
+          db.exec('DELETE FROM main.caldav_published WHERE target_id NOT IN (SELECT id FROM main.caldav_target)');
+        })(),
+      );
+    } finally {
+      db.exec('DETACH DATABASE restore_source');
+    }
+  } finally {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  return { safetyCopy };
 }

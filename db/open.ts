@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
+import { describeHolder, isHolder, takeLock } from './file-lock';
 
 export type Db = Database.Database;
 
@@ -17,6 +18,13 @@ export interface OpenOptions {
   create?: boolean;
   /** The migration list; tests pass a longer one to exercise an upgrade. */
   migrations?: readonly Migration[];
+  /**
+   * When another Rosterdesk has the file open: 'refuse' (the default, for commands
+   * that write) or 'read-only' (for windows: they show it and say who has it).
+   */
+  ifInUse?: 'refuse' | 'read-only';
+  /** Open for reading only, without taking the file (backups of a file in use). */
+  readOnly?: boolean;
 }
 
 export interface Planner {
@@ -25,6 +33,12 @@ export interface Planner {
   schemaVersion: number;
   /** The copy taken before migrating an older file, if one was needed. */
   backupPath: string | null;
+  /** Why the file is open read-only (another Rosterdesk has it), or null when we may write. */
+  readOnly: string | null;
+  /** The file as it was opened: a planner renamed, deleted or replaced while open is caught before a write. */
+  identity: { dev: number; ino: number };
+  /** Lets the file go (the lock beside it); the connection is closed separately. */
+  release(): void;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -140,19 +154,71 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
     }
   }
 
-  const db = new Database(abs, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let readOnly: string | null = options.readOnly ? 'opened for reading only' : null;
+  let release = () => undefined as void;
+  if (!readOnly) {
+    const lock = takeLock(abs, new Date());
+    if (isHolder(lock)) {
+      if (options.ifInUse !== 'read-only') fail('in_use', abs, `${describeHolder(lock)}; close it there first`);
+      readOnly = `${describeHolder(lock)}, so this window shows it read-only`;
+    } else release = lock.release;
+  }
+  if (readOnly && !exists) {
+    release();
+    fail('not_found', abs, 'the file does not exist');
+  }
+  if (readOnly && seen && seen.userVersion < latest) {
+    release();
+    fail('in_use', abs, `it was saved by an older Rosterdesk and needs an upgrade, which means writing to it, but ${readOnly.replace(/, so this window.*$/, '')}`);
+  }
+
+  let db: Db;
   try {
-    configure(db);
+    db = new Database(abs, { ...(readOnly ? { readonly: true, fileMustExist: true } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  try {
+    if (readOnly) {
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    } else configure(db);
     const fromVersion = seen?.userVersion ?? 0;
     let backupPath: string | null = null;
-    if (seen && fromVersion < latest) {
+    if (!readOnly && seen && fromVersion < latest) {
       backupPath = backupName(abs, fromVersion, new Date());
       copyDatabase(db, backupPath);
     }
-    migrate(db, fromVersion, migrations);
-    return { db, filePath: abs, schemaVersion: latest, backupPath };
+    if (!readOnly) migrate(db, fromVersion, migrations);
+    const stat = fs.statSync(abs);
+    return { db, filePath: abs, schemaVersion: latest, backupPath, readOnly, identity: { dev: stat.dev, ino: stat.ino }, release };
   } catch (err) {
     db.close();
+    release();
     throw err;
   }
+}
+
+/**
+ * What keeps a write from reaching the planner file now: it was deleted, renamed or
+ * replaced since it was opened (the connection would write to a file nobody sees),
+ * or it became read-only. Null when all is well.
+ */
+export function fileProblem(planner: Pick<Planner, 'filePath' | 'identity'>): 'gone' | 'read_only' | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(planner.filePath);
+  } catch {
+    return 'gone';
+  }
+  if (stat.ino !== planner.identity.ino || stat.dev !== planner.identity.dev) return 'gone';
+  // The mode bits, not access(): an administrator may write anywhere, but a file marked read-only means "leave it".
+  if ((stat.mode & 0o222) === 0) return 'read_only';
+  try {
+    fs.accessSync(planner.filePath, fs.constants.W_OK);
+  } catch {
+    return 'read_only';
+  }
+  return null;
 }

@@ -19,13 +19,16 @@ import { knowsHolidays } from '../core/holidays';
 import { defaultRules } from '../core/team-rules';
 import { epochSeconds, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
 import os from 'node:os';
-import type { Planner } from './open';
+import { copyDatabase, fileProblem, fileStamp, PLANNER_EXTENSION, type Planner } from './open';
+import fs from 'node:fs';
+import path from 'node:path';
 import { absenceHandlers } from './absence-handlers';
 import { staffingHandlers } from './staffing';
 import { scheduleHandlers, useHighs } from './schedule';
 import { calendarHandlers } from './calendar-export';
 import { caldavHandlers, publishPlan, recordSent, sendPlan } from './caldav';
 import { highsInstance } from './solver';
+import { backupByName, listBackups, restoreInPlace, rollingBackup } from './backup';
 import { ScheduleJobs } from './schedule-jobs';
 import { countAbsencesOf, listTypes as absenceTypesOf } from './absences';
 import * as people from './people';
@@ -46,6 +49,9 @@ import { UndoHistory } from './undo';
 import { deleteVolumes, insertVolumes, volumesBetween } from './volume';
 import { parseVolumeCsv } from '../core/volume-import';
 import { zoneClock } from '../core/zone-clock';
+
+/** Methods that run their own transaction or none: SQLite's VACUUM INTO and ATTACH cannot run inside one. */
+const OUTSIDE_TRANSACTION: ReadonlySet<MethodName> = new Set(['file.backup', 'file.restore']);
 
 export interface ServiceOptions {
   appVersion: string;
@@ -69,14 +75,14 @@ function osUser(): string {
 
 
 /** Converts what a handler threw into the contract's error shape; never leaks a stack. */
-function errorOf(err: unknown): ApiError {
+function errorOf(err: unknown, readOnlyReason: string | null = null): ApiError {
   if (err instanceof UserError) return toApiError(err);
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'constraint', message: `The change breaks a rule of the planner file: ${(err as Error).message}`, path: [] };
   }
   if (code === 'SQLITE_FULL') return { code: 'disk_full', message: 'The disk is full; nothing was saved.', path: [] };
-  if (code === 'SQLITE_READONLY') return { code: 'read_only', message: 'The planner file is read-only; nothing was saved.', path: [] };
+  if (code === 'SQLITE_READONLY') return { code: 'read_only', message: readOnlyReason ? `The planner file cannot be changed here: ${readOnlyReason}. Nothing was saved.` : 'The planner file is read-only; nothing was saved.', path: [] };
   return { code: 'internal', message: `Unexpected error: ${err instanceof Error ? err.message : String(err)}`, path: [] };
 }
 
@@ -221,12 +227,20 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       // XLSX is written after the call, by the async door (exceljs is asynchronous).
       return { filename: `${filename}.csv`, mime: 'text/csv', encoding: 'utf8' as const, data: tableCsv(table), rows: table.rows.length };
     },
-    'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath }),
+    'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath, readOnly: planner.readOnly }),
 
     'file.check': () => {
       const health = checkHealth(db);
       const teamsInFile = teams.listTeams(db).map((t) => ({ name: t.name, people: people.countPeople(db, t.id) }));
       return { file: planner.filePath, schemaVersion: planner.schemaVersion, ...health, teams: teamsInFile };
+    },
+    'file.backups': () => listBackups(planner.filePath).map((b) => ({ name: path.basename(b.file), takenAt: b.takenAt, bytes: b.bytes })),
+    'file.backup': () => ({ name: path.basename(rollingBackup(db, planner.filePath, new Date(clock().epochMilliseconds), { force: true }) ?? '') }),
+    'file.restore': ({ name }) => {
+      if (planner.readOnly) throw new UserError('read_only', `Cannot restore here: ${planner.readOnly}.`);
+      const backup = backupByName(planner.filePath, name);
+      const { safetyCopy } = restoreInPlace(db, planner.filePath, backup.file, history, new Date(clock().epochMilliseconds), options.nativeBinding);
+      return { safetyCopy: path.basename(safetyCopy) };
     },
     'settings.get': () => {
       const language = getSetting(db, 'language');
@@ -421,6 +435,43 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     },
   };
 
+  /**
+   * Before a change commits: is the file we write still the planner the user sees?
+   * Throwing here rolls the change back, so nothing goes into a deleted file.
+   */
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  const guardWrite = (changesBefore: number) => {
+    if ((totalChanges.get() as number) === changesBefore) return;
+    const problem = fileProblem(planner);
+    if (problem === 'gone') throw new UserError('file_gone', 'The planner file was moved, renamed or deleted while open');
+    if (problem === 'read_only') {
+      throw new UserError('read_only', `${planner.filePath} has become read-only, so this change was not saved. Make the file writable again and repeat it; what you entered is still here.`);
+    }
+  };
+  let recoveredTo: string | null = null;
+  /**
+   * Everything committed before the file went, copied from this connection to a new
+   * name beside where it was. Never to the old name itself: SQLite's -wal file there
+   * still belongs to this connection and would be read into a file put in its place.
+   */
+  const recover = (): string => {
+    if (recoveredTo) return recoveredTo;
+    const dir = path.dirname(planner.filePath);
+    const folder = fs.existsSync(dir) ? dir : os.homedir();
+    const target = path.join(folder, `${path.basename(planner.filePath, PLANNER_EXTENSION)}.recovered-${fileStamp(new Date())}${PLANNER_EXTENSION}`);
+    copyDatabase(db, target);
+    recoveredTo = target;
+    return target;
+  };
+  const goneError = (): ApiError => {
+    try {
+      const to = recover();
+      return { code: 'file_gone', message: `The planner file ${planner.filePath} was moved, renamed or deleted while open, so this change was not saved. Everything saved before it is in ${to}: open that file to go on.`, path: [] };
+    } catch (err) {
+      return { code: 'file_gone', message: `The planner file ${planner.filePath} was moved, renamed or deleted while open, so this change was not saved, and no copy could be written (${err instanceof Error ? err.message : String(err)}). Keep this window open and choose File › Save a Copy.`, path: [] };
+    }
+  };
+
   function dispatch(method: unknown, input: unknown): ApiResult<unknown> {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}`, path: [] } };
@@ -436,12 +487,18 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     const handler = handlers[method] as (i: unknown) => unknown;
     clearMemo();
     // Output is checked before the transaction commits, so a contract breach writes nothing.
-    const work = () => spec.output.parse(handler(parsed.data));
+    const work = () => {
+      const before = totalChanges.get() as number;
+      const out = spec.output.parse(handler(parsed.data));
+      guardWrite(before);
+      return out;
+    };
     try {
-      const value = spec.undo ? history.record(method, work) : db.transaction(work)();
+      const value = OUTSIDE_TRANSACTION.has(method) ? work() : spec.undo ? history.record(method, work) : db.transaction(work)();
       return { ok: true, value };
     } catch (err) {
-      return { ok: false, error: errorOf(err) };
+      if (err instanceof UserError && err.code === 'file_gone') return { ok: false, error: goneError() };
+      return { ok: false, error: errorOf(err, planner.readOnly) };
     }
   }
 
@@ -513,6 +570,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     close: () => {
       jobs?.close();
       if (db.open) db.close();
+      planner.release();
     },
   };
 }

@@ -22,9 +22,12 @@ export interface HistorySnapshot {
   redoStep: string | null;
 }
 
-/** Tables whose rows are not part of the user's undoable plan. */
-// What a CalDAV server holds is not undone by Ctrl+Z; its record follows the server, not the plan.
-const NOT_UNDOABLE = new Set(['setting', 'caldav_published']);
+/**
+ * Tables whose rows are not part of the user's plan: Ctrl+Z does not undo them and
+ * restoring a backup keeps them. Settings are the user's, not the plan's; what a
+ * CalDAV server holds follows the server, not the plan.
+ */
+export const OUTSIDE_THE_PLAN: ReadonlySet<string> = new Set(['setting', 'caldav_published']);
 const MAX_STEPS = 200;
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -36,11 +39,29 @@ export class UndoHistory {
 
   constructor(private readonly db: Db) {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL)');
-    const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[];
-    for (const table of tables) if (!NOT_UNDOABLE.has(table)) this.installTriggers(table);
+    for (const table of this.planTables()) this.installTriggers(table);
+  }
+
+  private planTables(): string[] {
+    const tables = this.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    return tables.filter((t) => !OUTSIDE_THE_PLAN.has(t));
+  }
+
+  /**
+   * Runs a change too large to undo step by step (restoring a backup) without
+   * logging it, then starts the history afresh: the steps before it no longer apply.
+   */
+  unrecorded<T>(work: () => T): T {
+    const triggers = this.db.prepare("SELECT name FROM sqlite_temp_schema WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'").pluck().all() as string[];
+    for (const t of triggers) this.db.exec(`DROP TRIGGER temp.${ident(t)}`);
+    try {
+      return work();
+    } finally {
+      for (const table of this.planTables()) this.installTriggers(table);
+      this.undoSteps.splice(0);
+      this.redoSteps.splice(0);
+      this.db.exec('DELETE FROM undo_log');
+    }
   }
 
   private installTriggers(table: string): void {

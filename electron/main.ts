@@ -89,7 +89,7 @@ function backUp(): void {
 /** Opens a planner; on refusal the current file stays open and the user is told why. */
 function openFile(file: string): boolean {
   try {
-    const next = createService(openPlanner(file, nativeBinding ? { nativeBinding } : {}), { appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+    const next = createService(openPlanner(file, { ifInUse: 'read-only', ...(nativeBinding ? { nativeBinding } : {}) }), { appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
     service?.close();
     service = next;
     backUp();

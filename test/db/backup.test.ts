@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
 import { backupFolder, BACKUPS_KEPT, checkPlannerFile, listBackups, restoreBackup, rollingBackup } from '../../db/backup';
 import { openPlanner } from '../../db/open';
+import { OUTSIDE_THE_PLAN } from '../../db/undo';
 import { dataHash } from '../helpers/dbhash';
 import { freshService } from '../helpers/service';
 import { tempDir, tempFile } from '../helpers/tmp';
@@ -86,5 +87,70 @@ describe('backups', () => {
     expect(() => restoreBackup(text, file, new Date())).toThrow(/not a Rosterdesk planner file/);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.readdirSync(path.dirname(file)).filter((n) => n.includes('before-restore'))).toEqual([]);
+  });
+});
+
+describe('restoring a backup from inside the app', () => {
+  it('replaces the plan in one step, keeps the window and its settings, backs up the plan it replaced, and starts the undo history afresh', () => {
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('demo.create', {});
+    s.run('settings.set', { language: 'pl' });
+    const { name } = s.run('file.backup', {});
+    expect(name).toMatch(/^\d{8}T\d{6}\.rosterdesk$/);
+    const atBackup = dataHash(s.planner.db, OUTSIDE_THE_PLAN);
+
+    // Later work: a person, a cleared week, a new team, another language.
+    s.run('person.create', { teamId: team.id, name: 'Sonradan Gelen' });
+    s.run('shift.clearRange', { teamId: team.id, from: '2026-11-23', to: '2026-11-29', personIds: null });
+    s.run('team.create', { name: 'Warszawa', timeZone: 'Europe/Warsaw' });
+    s.run('settings.set', { language: 'tr' });
+    const later = dataHash(s.planner.db, OUTSIDE_THE_PLAN);
+    expect(later).not.toBe(atBackup);
+    // The clock of the fixed test service is the same instant: make the backup names differ.
+    fs.renameSync(path.join(backupFolder(file), name), path.join(backupFolder(file), '20261101T080000.rosterdesk'));
+
+    const r = s.run('file.restore', { name: '20261101T080000.rosterdesk' });
+    expect(dataHash(s.planner.db, OUTSIDE_THE_PLAN)).toBe(atBackup);
+    expect(s.run('settings.get', {}).language).toBe('tr');
+    expect(s.run('history.state', {})).toMatchObject({ canUndo: false, canRedo: false });
+    expect(s.planner.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(s.planner.db.pragma('foreign_key_check')).toEqual([]);
+    // The plan as it was before the restore is itself a backup: restoring it goes back.
+    expect(s.run('file.backups', {}).map((b) => b.name)).toEqual([r.safetyCopy, '20261101T080000.rosterdesk']);
+    s.run('file.restore', { name: r.safetyCopy });
+    expect(dataHash(s.planner.db, OUTSIDE_THE_PLAN)).toBe(later);
+    // Undo works again after a restore.
+    s.run('person.create', { teamId: team.id, name: 'Undo Me' });
+    s.run('history.undo', {});
+    expect(dataHash(s.planner.db, OUTSIDE_THE_PLAN)).toBe(later);
+    s.close();
+  });
+
+  it('upgrades a backup from an older Rosterdesk on the way in', () => {
+    const file = tempFile();
+    const s = freshService(file);
+    s.run('demo.create', {});
+    fs.mkdirSync(backupFolder(file), { recursive: true });
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'schemas', 'schema-2.rosterdesk'), path.join(backupFolder(file), '20250101T000000.rosterdesk'));
+    s.run('file.restore', { name: '20250101T000000.rosterdesk' });
+    expect(s.run('team.list', {}).map((t) => t.name)).toEqual(['Support Desk Istanbul']);
+    expect(s.run('file.check', {})).toMatchObject({ integrity: 'ok', problems: [] });
+    s.close();
+  });
+
+  it('takes only a backup of this planner by its name, and a damaged one changes nothing', () => {
+    const file = tempFile();
+    const s = freshService(file);
+    s.run('demo.create', {});
+    const before = dataHash(s.planner.db);
+    for (const name of ['../planner.rosterdesk', '/etc/passwd', 'nothing.rosterdesk', '']) {
+      expect(s.call('file.restore', { name })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    fs.mkdirSync(backupFolder(file), { recursive: true });
+    fs.writeFileSync(path.join(backupFolder(file), '20250101T000000.rosterdesk'), 'SQLite format 3\0 but not really');
+    expect(s.call('file.restore', { name: '20250101T000000.rosterdesk' })).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    expect(dataHash(s.planner.db)).toBe(before);
+    s.close();
   });
 });

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Who has a planner file open for writing. SQLite keeps two writers from
+ * corrupting the file, but not two Rosterdesk windows from working against each
+ * other (each with its own undo history and a screen the other makes stale). So a
+ * small lock file beside the planner names the process that has it; a second one
+ * opens the planner read-only and says who has it. A lock whose process is gone (a
+ * crash, a power cut) is taken over without asking.
+ */
+
+export interface LockHolder {
+  pid: number;
+  host: string;
+  /** ISO instant the holder opened the file. */
+  since: string;
+}
+
+export interface FileLock {
+  /** The lock file, or null when the folder does not allow one (the planner is then unguarded). */
+  path: string | null;
+  release(): void;
+}
+
+export function lockPathOf(plannerPath: string): string {
+  return path.join(path.dirname(plannerPath), `.${path.basename(plannerPath)}.lock`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readHolder(lockPath: string): LockHolder | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as Partial<LockHolder>;
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.since === 'string') return { pid: parsed.pid, host: parsed.host, since: parsed.since };
+  } catch {
+    // Unreadable or half-written: nobody holds it.
+  }
+  return null;
+}
+
+/** The other process that has the planner open, or null when it is free (or ours). */
+export function lockHolder(plannerPath: string): LockHolder | null {
+  const holder = readHolder(lockPathOf(plannerPath));
+  if (!holder || holder.pid === process.pid) return null;
+  // Another computer (a shared folder): we cannot see its processes, so its lock stands.
+  if (holder.host !== os.hostname()) return holder;
+  return alive(holder.pid) ? holder : null;
+}
+
+const held = new Set<string>();
+process.on('exit', () => {
+  for (const p of held) fs.rmSync(p, { force: true });
+});
+
+/**
+ * Takes the lock for this process, or returns the other holder. A folder where
+ * no lock file can be written gives an unguarded lock rather than no planner.
+ */
+export function takeLock(plannerPath: string, now: Date): FileLock | LockHolder {
+  const other = lockHolder(plannerPath);
+  if (other) return other;
+  const lockPath = lockPathOf(plannerPath);
+  const mine: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
+  try {
+    fs.writeFileSync(lockPath, JSON.stringify(mine));
+  } catch {
+    return { path: null, release: () => undefined };
+  }
+  held.add(lockPath);
+  return {
+    path: lockPath,
+    release: () => {
+      // Only our own: a holder that took over a lock we thought stale keeps theirs.
+      if (readHolder(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+      held.delete(lockPath);
+    },
+  };
+}
+
+export function isHolder(x: FileLock | LockHolder): x is LockHolder {
+  return 'pid' in x;
+}
+
+export function describeHolder(h: LockHolder): string {
+  const where = h.host === os.hostname() ? '' : ` on ${h.host}`;
+  return `it is open in another Rosterdesk (process ${h.pid}${where}, since ${h.since.slice(0, 16).replace('T', ' ')} UTC)`;
+}
