@@ -2,7 +2,7 @@ import type { MethodInput, MethodName, MethodOutput } from './contract';
 import type { ApiResult } from './result';
 
 /** Commands the native menu sends to the window; the UI handles each. */
-export const MENU_COMMANDS = ['undo', 'redo', 'file-changed'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'file-changed', 'show-backups'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /**

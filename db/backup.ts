@@ -71,10 +71,14 @@ export function listBackups(filePath: string): BackupFile[] {
  */
 export function rollingBackup(db: Db, filePath: string, now: Date, options: { keep?: number; force?: boolean } = {}): string | null {
   const keep = options.keep ?? BACKUPS_KEPT;
-  const target = path.join(backupFolder(filePath), `${fileStamp(now)}${PLANNER_EXTENSION}`);
+  const nameAt = (at: Date) => path.join(backupFolder(filePath), `${fileStamp(at)}${PLANNER_EXTENSION}`);
+  let target = nameAt(now);
   if (options.force) {
-    // "Back Up Now" twice in one second: the first copy is the one.
-    if (fs.existsSync(target)) return target;
+    // Two in one second (Back Up Now, then a change and a restore): the second is a copy of its own, a second later by name.
+    for (let at = now.getTime(); fs.existsSync(target); ) {
+      at += 1000;
+      target = nameAt(new Date(at));
+    }
   } else {
     const newest = listBackups(filePath)[0];
     if (newest && now.getTime() - Date.parse(newest.takenAt) < DAY_MS) return null;

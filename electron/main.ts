@@ -61,6 +61,7 @@ function rebuildMenu() {
       },
       saveCopy: () => void saveCopy(),
       backup,
+      showBackups: () => send('show-backups'),
       undo: () => send('undo'),
       redo: () => send('redo'),
       showFile: () => service && shell.showItemInFolder(service.planner.filePath),

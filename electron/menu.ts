@@ -21,6 +21,7 @@ export interface MenuActions {
   clearRecent(): void;
   saveCopy(): void;
   backup(): void;
+  showBackups(): void;
   undo(): void;
   redo(): void;
   showFile(): void;
@@ -37,7 +38,7 @@ export interface MenuModel {
 }
 
 /**
- * The native menu as data: File (New, Open, Open Recent, Save a Copy, Back Up),
+ * The native menu as data: File (New, Open, Open Recent, Save a Copy, Back Up, Backups),
  * Edit (Undo, Redo sent to the window, which owns the undo history), View, Help.
  */
 export function buildMenuTemplate({ labels, recent, platform, dev, actions }: MenuModel): MenuItemConstructorOptions[] {
@@ -56,6 +57,7 @@ export function buildMenuTemplate({ labels, recent, platform, dev, actions }: Me
         { type: 'separator' },
         { label: labels.saveCopy, accelerator: 'CmdOrCtrl+Shift+S', click: actions.saveCopy },
         { label: labels.backup, click: actions.backup },
+        { label: labels.backups, click: actions.showBackups },
         { label: labels.showFile, click: actions.showFile },
         ...(mac ? [] : [{ type: 'separator' } satisfies MenuItemConstructorOptions, { label: labels.quit, role: 'quit' } satisfies MenuItemConstructorOptions]),
       ],

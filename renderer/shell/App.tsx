@@ -17,11 +17,12 @@ import { RosterPage } from '../roster/RosterPage';
 import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
 import { TeamForm } from '../team/TeamForm';
+import { FilePage } from '../file/FilePage';
 import { Welcome } from './Welcome';
 import { IdSelect } from './IdSelect';
 
-type View = 'roster' | 'calendar' | 'oncall' | 'absences' | 'forecast' | 'reports' | 'people' | 'templates' | 'team' | 'history';
-const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'absences', 'forecast', 'reports', 'people', 'templates', 'team', 'history'];
+type View = 'roster' | 'calendar' | 'oncall' | 'absences' | 'forecast' | 'reports' | 'people' | 'templates' | 'team' | 'history' | 'file';
+const VIEWS: View[] = ['roster', 'calendar', 'oncall', 'absences', 'forecast', 'reports', 'people', 'templates', 'team', 'history', 'file'];
 const LAST_TEAM_KEY = 'rosterdesk.lastTeamId';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -36,6 +37,8 @@ export function App() {
   const [view, setView] = useState<View>('roster');
   const [creating, setCreating] = useState(false);
   const [history, setHistory] = useState<HistoryState | null>(null);
+  // Why changes cannot be saved (another Rosterdesk has the file), or null.
+  const [readOnly, setReadOnly] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   // Confirmations ("Saved") live here: the views below remount when the data changes.
@@ -43,9 +46,10 @@ export function App() {
 
   const refresh = useCallback(async () => {
     try {
-      const [list, h] = await Promise.all([call('team.list', {}), call('history.state', {})]);
+      const [list, h, info] = await Promise.all([call('team.list', {}), call('history.state', {}), call('app.info', {})]);
       setTeams(list);
       setHistory(h);
+      setReadOnly(info.readOnly);
       setRevision((r) => r + 1);
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
@@ -95,6 +99,8 @@ export function App() {
           else void redo();
         } else if (command === 'file-changed') {
           void refresh();
+        } else if (command === 'show-backups') {
+          setView('file');
         }
       }),
     [undo, redo, refresh],
@@ -169,6 +175,11 @@ export function App() {
       <p role="status" className="notice">
         {notice}
       </p>
+      {readOnly && (
+        <p role="alert" className="warning banner">
+          {t('file.readOnlyBanner', { reason: readOnly })}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error banner">
           {errorText(t, error)}
@@ -224,6 +235,7 @@ export function App() {
             )}
             {view === 'history' && <TicketHistory team={team} revision={revision} />}
             {view === 'reports' && <ReportsPage team={team} revision={revision} />}
+            {view === 'file' && <FilePage revision={revision} onChanged={() => void refresh()} />}
           </main>
         </>
       )}

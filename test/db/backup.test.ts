@@ -107,17 +107,16 @@ describe('restoring a backup from inside the app', () => {
     s.run('settings.set', { language: 'tr' });
     const later = dataHash(s.planner.db, OUTSIDE_THE_PLAN);
     expect(later).not.toBe(atBackup);
-    // The clock of the fixed test service is the same instant: make the backup names differ.
-    fs.renameSync(path.join(backupFolder(file), name), path.join(backupFolder(file), '20261101T080000.rosterdesk'));
-
-    const r = s.run('file.restore', { name: '20261101T080000.rosterdesk' });
+    const r = s.run('file.restore', { name });
     expect(dataHash(s.planner.db, OUTSIDE_THE_PLAN)).toBe(atBackup);
     expect(s.run('settings.get', {}).language).toBe('tr');
     expect(s.run('history.state', {})).toMatchObject({ canUndo: false, canRedo: false });
     expect(s.planner.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(s.planner.db.pragma('foreign_key_check')).toEqual([]);
     // The plan as it was before the restore is itself a backup: restoring it goes back.
-    expect(s.run('file.backups', {}).map((b) => b.name)).toEqual([r.safetyCopy, '20261101T080000.rosterdesk']);
+    // (The test clock stands still: the second copy in the same second is named a second later.)
+    expect(r.safetyCopy).toBe('20261122T090001.rosterdesk');
+    expect(s.run('file.backups', {}).map((b) => b.name)).toEqual([r.safetyCopy, name]);
     s.run('file.restore', { name: r.safetyCopy });
     expect(dataHash(s.planner.db, OUTSIDE_THE_PLAN)).toBe(later);
     // Undo works again after a restore.

@@ -50,6 +50,7 @@ describe('the native menu model', () => {
     clearRecent: vi.fn(),
     saveCopy: vi.fn(),
     backup: vi.fn(),
+    showBackups: vi.fn(),
     undo: vi.fn(),
     redo: vi.fn(),
     showFile: vi.fn(),
@@ -63,7 +64,7 @@ describe('the native menu model', () => {
     const menu = buildMenuTemplate({ labels: menuLabels('en'), recent: ['/home/lead/a.rosterdesk', '/home/lead/b.rosterdesk'], platform: 'linux', dev: false, actions: a });
     expect(menu.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = sub(menu[0]);
-    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New Planner…', 'Open…', 'Open Recent', 'Save a Copy…', 'Back Up Now', 'Show Planner File', 'Quit']);
+    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New Planner…', 'Open…', 'Open Recent', 'Save a Copy…', 'Back Up Now', 'Backups…', 'Show Planner File', 'Quit']);
     const recent = sub(find(file, 'Open Recent'));
     expect(recent.map((i) => i.label)).toEqual(['/home/lead/a.rosterdesk', '/home/lead/b.rosterdesk', undefined, 'Clear Recent']);
     (recent[1]?.click as () => void)();

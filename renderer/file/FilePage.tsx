@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../core/contract';
+import { call } from '../api/client';
+import { useAction } from '../api/useAction';
+import { FormError } from '../shell/FormError';
+
+type Backup = MethodOutput<'file.backups'>[number];
+
+/**
+ * The planner file: where it is, its backups (taken at open and daily), and
+ * restoring one. A restore replaces the whole plan, so it asks first, inline, and
+ * says where the plan as it was has been kept.
+ */
+export function FilePage({ revision, onChanged }: { revision: number; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [info, setInfo] = useState<MethodOutput<'app.info'> | null>(null);
+  const [backups, setBackups] = useState<Backup[] | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const [reload, setReload] = useState(0);
+  const { error, act } = useAction(() => setReload((r) => r + 1));
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('app.info', {}), call('file.backups', {})]).then(([i, b]) => {
+      if (!live) return;
+      setInfo(i);
+      setBackups(b);
+    });
+    return () => {
+      live = false;
+    };
+  }, [revision, reload]);
+
+  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+  const size = (bytes: number) => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(bytes / 1024);
+
+  const backupNow = () =>
+    act(async () => {
+      const { name } = await call('file.backup', {});
+      setNotice(t('file.backedUp', { name }));
+    });
+  const restore = (b: Backup) =>
+    act(async () => {
+      const { safetyCopy } = await call('file.restore', { name: b.name });
+      setConfirming(null);
+      setNotice(t('file.restored', { when: when(b.takenAt), name: safetyCopy }));
+      onChanged();
+    });
+
+  return (
+    <section aria-labelledby="file-heading" className="file-page">
+      <h2 id="file-heading">{t('file.heading')}</h2>
+      {info && (
+        <p>
+          {t('file.path')} <code dir="ltr">{info.filePath}</code>
+        </p>
+      )}
+      <h3>{t('file.backups')}</h3>
+      <p className="muted">{t('file.backupsHint')}</p>
+      <p>
+        <button type="button" onClick={() => void backupNow()}>
+          {t('file.backupNow')}
+        </button>
+      </p>
+      <p role="status">{notice}</p>
+      <FormError error={error} fieldCount={0} />
+      {backups && backups.length === 0 && <p className="muted">{t('file.noBackups')}</p>}
+      {backups && backups.length > 0 && (
+        <table className="backups">
+          <thead>
+            <tr>
+              <th scope="col">{t('file.takenAt')}</th>
+              <th scope="col">{t('file.size')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('file.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.name}>
+                <td>
+                  <time dateTime={b.takenAt}>{when(b.takenAt)}</time>
+                </td>
+                <td>{size(b.bytes)}</td>
+                <td>
+                  {confirming === b.name ? (
+                    <span role="group" aria-label={t('file.confirmLabel')}>
+                      <span>{t('file.confirm', { when: when(b.takenAt) })}</span>{' '}
+                      <button type="button" className="danger" onClick={() => void restore(b)}>
+                        {t('file.restoreYes')}
+                      </button>{' '}
+                      <button type="button" onClick={() => setConfirming(null)} autoFocus>
+                        {t('file.cancel')}
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" disabled={Boolean(info?.readOnly)} aria-label={t('file.restoreFrom', { when: when(b.takenAt) })} onClick={() => setConfirming(b.name)}>
+                      {t('file.restore')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
