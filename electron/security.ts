@@ -27,6 +27,8 @@ export function webPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle click would otherwise ask for a new window (which setWindowOpenHandler then refuses).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

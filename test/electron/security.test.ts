@@ -6,6 +6,8 @@ describe('window hardening', () => {
   it('isolates and sandboxes the renderer, with no Node', () => {
     const prefs = webPreferences('/app/preload.cjs');
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    // No middle-click new windows (Electronegativity's AUXCLICK check).
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('serves a strict CSP: own scripts only, no eval, no remote connections, no framing', () => {
