@@ -45,29 +45,119 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const DAY_SECONDS = 86_400;
+const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HHMM = /^(\d{2}):(\d{2})$/;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD in years 1000–9999, or null (the callers then ask Temporal). */
+function epochDay(day: string): number | null {
+  const m = PLAIN_DAY.exec(day);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const ms = Date.UTC(y, mo - 1, d);
+  // Date.UTC rolls 2026-02-30 over to March; Temporal would refuse it: leave that to Temporal.
+  return new Date(ms).getUTCDate() === d ? ms / 86_400_000 : null;
+}
+
+function dayText(epochDays: number): string | null {
+  const date = new Date(epochDays * 86_400_000);
+  const y = date.getUTCFullYear();
+  if (y < 1000 || y > 9999) return null;
+  return `${y}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+/**
+ * UTC offsets of one zone from the platform's time-zone data (Intl, which the
+ * Temporal polyfill itself reads): a cached formatter turns an instant into wall-clock
+ * fields far faster than a Temporal object does, and five years of on-call turns or a
+ * week of a large team's shifts ask for thousands of them.
+ */
+function offsets(timeZone: string): (epochSeconds: number) => number | null {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short' });
+  } catch {
+    return () => null;
+  }
+  return memo((s: number) => {
+    const f: Record<string, string> = {};
+    for (const p of format.formatToParts(new Date(s * 1000))) f[p.type] = p.value;
+    const year = Number(f.year);
+    if (f.era !== 'AD' || !(year >= 1000 && year <= 9999)) return null;
+    const wall = Date.UTC(year, Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second)) / 1000;
+    return wall - s;
+  });
+}
+
 export function zoneClock(timeZone: string): ZoneClock {
   const zoned = memo((s: number) => Temporal.Instant.fromEpochMilliseconds(s * 1000).toZonedDateTimeISO(timeZone));
   const date = memo((day: string) => Temporal.PlainDate.from(day));
+  const offsetAt = offsets(timeZone);
+  /** Wall-clock seconds since the epoch of an instant, when the fast path can say (whole-minute offsets, years 1000–9999). */
+  const wallOf = (s: number): number | null => {
+    const o = offsetAt(s);
+    return o === null || o % 60 !== 0 ? null : s + o;
+  };
+  const isoOffset = (o: number) => `${o < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(o) / 3600))}:${pad2((Math.abs(o) / 60) % 60)}`;
+  const wallText = (wall: number) => {
+    const day = dayText(Math.floor(wall / DAY_SECONDS));
+    const inDay = ((wall % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS;
+    return day === null ? null : { day, time: `${pad2(Math.floor(inDay / 3600))}:${pad2(Math.floor(inDay / 60) % 60)}`, seconds: pad2(inDay % 60) };
+  };
   return {
     timeZone,
-    iso: memo((s: number) => zoned(s).toString({ timeZoneName: 'never', smallestUnit: 'second' })),
-    hhmm: memo((s: number) => {
-      const z = zoned(s);
-      return `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`;
+    iso: memo((s: number) => {
+      const wall = Number.isInteger(s) ? wallOf(s) : null;
+      const w = wall === null ? null : wallText(wall);
+      if (wall === null || !w) return zoned(s).toString({ timeZoneName: 'never', smallestUnit: 'second' });
+      return `${w.day}T${w.time}:${w.seconds}${isoOffset(wall - s)}`;
     }),
-    dayOf: memo((s: number) => zoned(s).toPlainDate().toString()),
-    at: memo((day: string, hhmm: string) => Math.floor(date(day).toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(hhmm) }).epochMilliseconds / 1000)),
+    hhmm: memo((s: number) => {
+      const w = Number.isInteger(s) ? wallOf(s) : null;
+      const text = w === null ? null : wallText(w);
+      if (text) return text.time;
+      const z = zoned(s);
+      return `${pad2(z.hour)}:${pad2(z.minute)}`;
+    }),
+    dayOf: memo((s: number) => {
+      const w = Number.isInteger(s) ? wallOf(s) : null;
+      return (w === null ? null : dayText(Math.floor(w / DAY_SECONDS))) ?? zoned(s).toPlainDate().toString();
+    }),
+    at: memo((day: string, hhmm: string) => {
+      const d = epochDay(day);
+      const t = HHMM.exec(hhmm);
+      if (d !== null && t && Number(t[1]) < 24 && Number(t[2]) < 60) {
+        const local = d * DAY_SECONDS + Number(t[1]) * 3600 + Number(t[2]) * 60;
+        // Temporal's "compatible" choice: the earlier of two (autumn), or forward by the gap (spring).
+        const before = offsetAt(local - DAY_SECONDS);
+        const after = offsetAt(local + DAY_SECONDS);
+        if (before !== null && after !== null) {
+          const valid = [local - before, local - after].filter((c) => offsetAt(c) === local - c);
+          return valid.length ? Math.min(...valid) : local - before;
+        }
+      }
+      return Math.floor(date(day).toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(hhmm) }).epochMilliseconds / 1000);
+    }),
     reach: memo((day: string, hhmm: string) => {
       const z = date(day).toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(hhmm) });
-      const wall = `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`;
+      const wall = `${pad2(z.hour)}:${pad2(z.minute)}`;
       if (wall === hhmm || !z.toPlainDate().equals(date(day))) return Math.floor(z.epochMilliseconds / 1000);
       // In a gap: Temporal moved forward past it; the jump itself is the first instant at or past hhmm.
       const jump = z.getTimeZoneTransition('previous');
       return Math.floor((jump ?? z).epochMilliseconds / 1000);
     }),
     dayStart: memo((day: string) => Math.floor(date(day).toZonedDateTime({ timeZone }).epochMilliseconds / 1000)),
-    addDays: memo((day: string, days: number) => date(day).add({ days }).toString()),
+    addDays: memo((day: string, days: number) => {
+      const d = epochDay(day);
+      return (d === null || !Number.isInteger(days) ? null : dayText(d + days)) ?? date(day).add({ days }).toString();
+    }),
     weekOf: memo((day: string, weekStart: WeekStart) => startOfWeek(date(day), weekStart).toString()),
-    weekday: memo((day: string) => date(day).dayOfWeek),
+    weekday: memo((day: string) => {
+      const d = epochDay(day);
+      // 1970-01-01 was a Thursday (ISO 4).
+      return d === null ? date(day).dayOfWeek : ((((d + 3) % 7) + 7) % 7) + 1;
+    }),
   };
 }
