@@ -15,7 +15,7 @@ import { appVersion, projectRoot } from './app-version';
 import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError, type CliIo } from './io';
 import { ensureRendererBuilt } from './renderer-build';
 import { startServer } from './serve';
-import { restoreBackup, rollingBackup, writeBackup } from '../db/backup';
+import { restoreBackup, rollingBackup, scheduleBackups, writeBackup } from '../db/backup';
 
 /**
  * `rosterdesk`: the planner on the command line. Commands, flags and JSON shapes
@@ -162,7 +162,7 @@ const COMMANDS: Record<string, Command> = {
         throw new UserError('listen', code === 'EADDRINUSE' ? `Port ${portText} is already in use; pick another with --port` : `Cannot listen: ${String(err)}`);
       });
       io.out(`Rosterdesk is serving ${service.planner.filePath}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`);
-      // A rolling backup at open and then daily (checked hourly) while it serves.
+      // A rolling backup just after opening and then daily (checked hourly) while it serves.
       const backUp = () => {
         try {
           rollingBackup(service.planner.db, service.planner.filePath, new Date());
@@ -170,14 +170,13 @@ const COMMANDS: Record<string, Command> = {
           io.err(`Backup failed: ${err instanceof Error ? err.message : String(err)}\n`);
         }
       };
-      backUp();
-      const daily = setInterval(backUp, 3600 * 1000);
+      const stopBackups = scheduleBackups(backUp);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      clearInterval(daily);
+      stopBackups();
       await server.close();
       service.close();
       return EXIT_OK;

@@ -1,11 +1,11 @@
 import { startOfWeek, Temporal, type WeekStart } from './time';
 
 /**
- * Temporal conversions, memoised for one team zone. A week of 200 people has
- * about 1 400 shifts but only a few dozen distinct days and start instants, and
- * the Temporal polyfill costs microseconds per conversion: this turns
- * thousands of conversions per call into dozens. Create one per request; it is
- * not meant to live long (its caches grow with what it is asked).
+ * Time-zone conversions, memoised per zone. A week of 200 people has about
+ * 1 400 shifts but only a few dozen distinct days and start instants, and five
+ * years of daily on-call turns ask for the same handovers on every check: the
+ * answers are pure (zone data does not change while the app runs), so one clock
+ * per zone keeps them, each cache emptied when it grows past a bound.
  */
 export interface ZoneClock {
   readonly timeZone: string;
@@ -31,9 +31,12 @@ export interface ZoneClock {
   weekday(day: string): number;
 }
 
+const MEMO_LIMIT = 200_000;
+
 function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   const cache = new Map<unknown, R>();
   return (...args: A) => {
+    if (cache.size > MEMO_LIMIT) cache.clear();
     // One argument is its own key: no string to build for every instant looked up.
     const key = args.length === 1 ? args[0] : args.join('|');
     let v = cache.get(key);
@@ -91,7 +94,18 @@ function offsets(timeZone: string): (epochSeconds: number) => number | null {
   });
 }
 
+const clocks = new Map<string, ZoneClock>();
+
 export function zoneClock(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = makeZoneClock(timeZone);
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
+function makeZoneClock(timeZone: string): ZoneClock {
   const zoned = memo((s: number) => Temporal.Instant.fromEpochMilliseconds(s * 1000).toZonedDateTimeISO(timeZone));
   const date = memo((day: string) => Temporal.PlainDate.from(day));
   const offsetAt = offsets(timeZone);

@@ -205,3 +205,19 @@ export function restoreInPlace(db: Db, filePath: string, backup: string, history
   }
   return { safetyCopy };
 }
+
+/** How long after opening the first rolling backup waits, so the first screen is not kept waiting by it. */
+export const BACKUP_AFTER_OPEN_MS = 2000;
+
+/**
+ * Runs `backUp` shortly after opening and then hourly (it takes a copy when the newest
+ * is a day old). Returns the function that stops it.
+ */
+export function scheduleBackups(backUp: () => void): () => void {
+  const first = setTimeout(backUp, BACKUP_AFTER_OPEN_MS);
+  const hourly = setInterval(backUp, 3600 * 1000);
+  return () => {
+    clearTimeout(first);
+    clearInterval(hourly);
+  };
+}

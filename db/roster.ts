@@ -82,7 +82,7 @@ export function ruleViolations(
   team: Team,
   from: string,
   to: string,
-  options: { clock?: ZoneClock; revise?: (stored: shifts.ShiftRow[]) => RuleShift[] } = {},
+  options: { clock?: ZoneClock; revise?: (stored: shifts.CheckedShift[]) => RuleShift[] } = {},
 ): Violation[] {
   const { db } = ctx;
   const clock = options.clock ?? zoneClock(team.timeZone);
@@ -90,7 +90,7 @@ export function ruleViolations(
   const people = listPeople(db, team.id, '', true);
   const absences = approvedFullDays(db, team.id, load.from, load.to);
   const onCall = team.rules.onCallCountsForRest ? ctx.onCallSchedule(team, load.from, load.to).map((b) => ({ personId: b.personId, startUtc: b.startUtc, endUtc: b.endUtc, rotation: b.rotation })) : [];
-  const stored = shifts.listShifts(db, team.id, load.from, load.to);
+  const stored = shifts.listCheckedShifts(db, team.id, load.from, load.to);
   return checkRules({ shifts: options.revise ? options.revise(stored) : stored, people, absences, onCall, rules: team.rules, weekStart: team.weekStart, from, to, clock });
 }
 

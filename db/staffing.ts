@@ -73,7 +73,7 @@ function adjustmentsOf(db: Db, teamId: number, channel: string, from: string, to
 export function forecastOf(db: Db, team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60, method: Parameters<typeof forecastReport>[3]['method']) {
   const clock = zoneClock(team.timeZone);
   const historyFrom = clock.addDays(from, -371);
-  const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from)).filter((r) => r.channel === channel);
+  const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from), channel);
   const lastDay = clock.addDays(from, weeks * 7);
   const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, historyFrom, lastDay).map((h) => h.day));
   let report;

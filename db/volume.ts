@@ -23,12 +23,12 @@ export function deleteVolumes(db: Db, teamId: number, channel: string, fromUtc: 
   return db.prepare('DELETE FROM volume_interval WHERE team_id = ? AND channel = ? AND start_utc >= ? AND start_utc < ?').run(teamId, channel, fromUtc, toUtc).changes;
 }
 
-/** Volumes with start in [fromUtc, toUtc), for the caller to bucket into local days. */
-export function volumesBetween(db: Db, teamId: number, fromUtc: number, toUtc: number): VolumeRow[] {
-  return db
-    .prepare(
-      `SELECT channel, start_utc AS startUtc, interval_minutes AS intervalMinutes, volume, aht_seconds AS ahtSeconds
-       FROM volume_interval WHERE team_id = ? AND start_utc >= ? AND start_utc < ? ORDER BY start_utc`,
-    )
-    .all(teamId, fromUtc, toUtc) as VolumeRow[];
+/** Volumes with start in [fromUtc, toUtc) (of one channel, or all), for the caller to bucket into local days. */
+export function volumesBetween(db: Db, teamId: number, fromUtc: number, toUtc: number, channel: string | null = null): VolumeRow[] {
+  const columns = 'SELECT channel, start_utc AS startUtc, interval_minutes AS intervalMinutes, volume, aht_seconds AS ahtSeconds FROM volume_interval';
+  if (channel !== null) {
+    // The channel in the query, not after it: a year of one channel, not of all of them, per forecast.
+    return db.prepare(`${columns} WHERE team_id = ? AND channel = ? AND start_utc >= ? AND start_utc < ? ORDER BY start_utc`).all(teamId, channel, fromUtc, toUtc) as VolumeRow[];
+  }
+  return db.prepare(`${columns} WHERE team_id = ? AND start_utc >= ? AND start_utc < ? ORDER BY start_utc`).all(teamId, fromUtc, toUtc) as VolumeRow[];
 }

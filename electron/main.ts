@@ -6,7 +6,7 @@ import type { PrintOutcome } from '../core/bridge';
 import type { MenuCommand } from '../core/contract';
 import { DEFAULT_PLANNER_NAME } from '../core/paths';
 import { copyDatabase, openPlanner, PLANNER_EXTENSION } from '../db/open';
-import { rollingBackup } from '../db/backup';
+import { rollingBackup, scheduleBackups } from '../db/backup';
 import { createService, type Service } from '../db/service';
 import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
 import { buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
@@ -78,6 +78,8 @@ function saveRecent() {
 }
 
 /** A rolling backup of the open file when one is due: at open, then checked hourly. */
+let stopBackups: () => void = () => undefined;
+
 function backUp(): void {
   if (!service) return;
   try {
@@ -93,7 +95,9 @@ function openFile(file: string): boolean {
     const next = createService(openPlanner(file, { ifInUse: 'read-only', ...(nativeBinding ? { nativeBinding } : {}) }), { appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
     service?.close();
     service = next;
-    backUp();
+    // A rolling backup just after opening (not before the first screen), then daily.
+    stopBackups();
+    stopBackups = scheduleBackups(backUp);
     recent = addRecent(recent, next.planner.filePath);
     saveRecent();
     rebuildMenu();
@@ -197,7 +201,6 @@ if (!app.requestSingleInstanceLock()) {
     if (!openFile(first)) openFile(path.join(app.getPath('userData'), DEFAULT_PLANNER_NAME));
     createWindow();
     rebuildMenu();
-    setInterval(backUp, 3600 * 1000);
   });
 
   app.on('window-all-closed', () => {

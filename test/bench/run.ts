@@ -130,6 +130,13 @@ big.close();
   const csvText = lines.join('\n');
   console.log(`${'  (ticket export size, MB)'.padEnd(58)} ${(csvText.length / 1e6).toFixed(1).padStart(9)}`);
   time('import 1 000 000 ticket rows (15-minute intervals)', 1, () => f.run('volume.import', { teamId: ft.id, csv: csvText }));
+  const intervalLines = ['interval_start,channel,volume,aht_seconds'];
+  for (let i = 0; i < 67_200; i += 1) {
+    const at = new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString().slice(0, 16);
+    for (const c of channels) intervalLines.push(`${at}Z,${c},${(i % 17) + 1},240`);
+  }
+  const it = f.run('team.create', { name: 'Intervals', timeZone: 'Europe/Istanbul', country: 'TR' });
+  time('import 201 600 interval rows (two years, 15 min, 3 channels)', 1, () => f.run('volume.import', { teamId: it.id, csv: intervalLines.join('\n') }));
   time('forecast 12 weeks at 15 min from a year of history, backtest included', 3, () =>
     f.run('forecast.run', { teamId: ft.id, channel: 'phone', from: '2026-11-23', weeks: 12, intervalMinutes: 15 }),
   );
@@ -141,6 +148,10 @@ big.close();
   const { scheduleBench } = await import('./schedule');
   for (const line of await scheduleBench(dir, now)) console.log(line);
 }
+
+// Issue 9: a five-year planner file (its own script, also runnable alone).
+console.log('');
+await import('./scale');
 
 if (fs.existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
   const { gridRenderMs } = await import('./grid-render');

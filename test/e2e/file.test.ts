@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { backupFolder } from '../../db/backup';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
 import { browserSession, serve, settle } from './harness';
@@ -28,10 +29,12 @@ describe('the planner file in the browser', () => {
     const file = await demoFile();
     page = await session.open(file);
     await page.getByRole('grid').waitFor();
+    // The backup taken just after the file was opened (it waits for the first screen).
+    const backups = () => Promise.resolve(fs.existsSync(backupFolder(file)) ? fs.readdirSync(backupFolder(file)).length : 0);
+    expect(await settle(backups, 1)).toBe(1);
     await page.getByRole('button', { name: 'File & backups' }).click();
     await page.getByRole('heading', { name: 'Planner file' }).waitFor();
     await page.getByText(file).waitFor();
-    // The backup taken when the file was opened.
     const rows = page.getByRole('table').getByRole('row');
     expect(await settle(() => rows.count(), 2)).toBe(2);
 
