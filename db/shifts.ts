@@ -1,3 +1,4 @@
+import type { RuleShift } from '../core/rules';
 import type { Db } from './open';
 
 /** A shift as stored: instants in epoch seconds, the roster day in the team's zone. */
@@ -41,17 +42,8 @@ export function listShifts(db: Db, teamId: number, from: string, to: string): Sh
   return (db.prepare(`${SELECT} WHERE team_id = ? AND roster_day BETWEEN ? AND ? ORDER BY person_id, start_utc`).all(teamId, from, to) as never[]).map(fix);
 }
 
-/** What the rule check reads of a shift (and whether it is locked, for a draft put in place of the rest). */
-export interface CheckedShift {
-  id: number;
-  personId: number;
-  day: string;
-  startUtc: number;
-  endUtc: number;
-  breakMinutes: number;
-  skill: string | null;
-  locked: boolean;
-}
+/** What the rule check reads of a shift, and whether it is locked (for a draft put in place of the rest). */
+export type CheckedShift = RuleShift & { locked: boolean };
 
 /**
  * listShifts for the rule check: only the columns it reads, as arrays. A month's check

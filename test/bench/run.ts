@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { median, time } from './timing';
 import { Temporal } from 'temporal-polyfill';
 import { toCsv } from '../../core/csv';
 import { requiredAgents } from '../../core/erlang';
@@ -14,17 +14,6 @@ import { createService } from '../../db/service';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosterdesk-bench-'));
 const now = () => Temporal.Instant.from('2026-11-22T09:00:00Z');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
-function time(label: string, runs: number, work: (i: number) => void): void {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t0 = performance.now();
-    work(i);
-    ms.push(performance.now() - t0);
-  }
-  console.log(`${label.padEnd(58)} ${median(ms).toFixed(2).padStart(9)} ms  (median of ${runs})`);
-}
 
 console.log(`Rosterdesk bench — node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
 

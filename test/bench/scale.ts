@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { time } from './timing';
 import { Temporal } from 'temporal-polyfill';
 import { toCsv } from '../../core/csv';
 import { zoneClock } from '../../core/zone-clock';
@@ -16,17 +17,6 @@ import { rollingBackup } from '../../db/backup';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-function time(label: string, runs: number, work: (i: number) => void): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t0 = performance.now();
-    work(i);
-    ms.push(performance.now() - t0);
-  }
-  console.log(`${label.padEnd(58)} ${median(ms).toFixed(2).padStart(9)} ms  (median of ${runs})`);
-  return median(ms);
-}
 
 const now = () => Temporal.Instant.from('2026-11-22T09:00:00Z');
 const FIRST_DAY = '2022-01-03';
