@@ -57,9 +57,10 @@ export function lockHolder(plannerPath: string): LockHolder | null {
   return alive(holder.pid) ? holder : null;
 }
 
-const held = new Set<string>();
+/** Lock files this process holds, with how many open planners hold each (a window reopening its own file holds it twice for a moment). */
+const held = new Map<string, number>();
 process.on('exit', () => {
-  for (const p of held) fs.rmSync(p, { force: true });
+  for (const p of held.keys()) fs.rmSync(p, { force: true });
 });
 
 /**
@@ -76,13 +77,21 @@ export function takeLock(plannerPath: string, now: Date): FileLock | LockHolder 
   } catch {
     return { path: null, release: () => undefined };
   }
-  held.add(lockPath);
+  held.set(lockPath, (held.get(lockPath) ?? 0) + 1);
+  let released = false;
   return {
     path: lockPath,
     release: () => {
+      if (released) return;
+      released = true;
+      const left = (held.get(lockPath) ?? 1) - 1;
+      if (left > 0) {
+        held.set(lockPath, left);
+        return;
+      }
+      held.delete(lockPath);
       // Only our own: a holder that took over a lock we thought stale keeps theirs.
       if (readHolder(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
-      held.delete(lockPath);
     },
   };
 }

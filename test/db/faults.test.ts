@@ -155,3 +155,18 @@ describe('a planner that goes away or becomes read-only while open', () => {
     s.close();
   });
 });
+
+describe('the lock beside a planner', () => {
+  it('stays while any planner of this process has the file open (a window reopening its own file), and goes with the last', () => {
+    const file = tempFile();
+    const first = openPlanner(file);
+    const second = openPlanner(file);
+    first.db.close();
+    first.release();
+    first.release();
+    expect(fs.existsSync(lockPathOf(file))).toBe(true);
+    second.db.close();
+    second.release();
+    expect(fs.existsSync(lockPathOf(file))).toBe(false);
+  });
+});
