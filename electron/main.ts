@@ -101,7 +101,7 @@ function openFile(file: string): boolean {
     recent = addRecent(recent, next.planner.filePath);
     saveRecent();
     rebuildMenu();
-    window?.setTitle(`${path.basename(next.planner.filePath)} — Rosterdesk`);
+    window?.setTitle(`${path.basename(next.planner.filePath)}${next.planner.readOnly ? ` (${labels().readOnly})` : ''} — Rosterdesk`);
     send('file-changed');
     return true;
   } catch (err) {

@@ -18,8 +18,13 @@ function formatters(locale: string) {
   const numbers = new Map<number, Intl.NumberFormat>();
   const money = new Map<string, Intl.NumberFormat>();
   const weekday = dates({ weekday: 'short' });
+  // An instant (a backup, a file's time) in this computer's own zone, to the second.
+  const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium' });
+  const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   return {
     locale,
+    moment: (iso: string) => instant.format(new Date(iso)),
+    size: (bytes: number) => kilobytes.format(bytes / 1024),
     /** "Monday 23 November": how a rota cell names its day. */
     dayLong: dates({ weekday: 'long', day: 'numeric', month: 'long' }),
     weekday,

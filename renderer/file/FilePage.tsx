@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../core/contract';
 import { call } from '../api/client';
 import { useAction } from '../api/useAction';
+import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 
 type Backup = MethodOutput<'file.backups'>[number];
@@ -13,7 +14,7 @@ type Backup = MethodOutput<'file.backups'>[number];
  * says where the plan as it was has been kept.
  */
 export function FilePage({ revision, onChanged }: { revision: number; onChanged: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [info, setInfo] = useState<MethodOutput<'app.info'> | null>(null);
   const [backups, setBackups] = useState<Backup[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -33,8 +34,8 @@ export function FilePage({ revision, onChanged }: { revision: number; onChanged:
     };
   }, [revision, reload]);
 
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
-  const size = (bytes: number) => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(bytes / 1024);
+  const format = useFormat();
+  const when = format.moment;
 
   const backupNow = () =>
     act(async () => {
@@ -84,7 +85,7 @@ export function FilePage({ revision, onChanged }: { revision: number; onChanged:
                 <td>
                   <time dateTime={b.takenAt}>{when(b.takenAt)}</time>
                 </td>
-                <td>{size(b.bytes)}</td>
+                <td className="nowrap">{format.size(b.bytes)}</td>
                 <td>
                   {confirming === b.name ? (
                     <span role="group" aria-label={t('file.confirmLabel')}>
