@@ -101,7 +101,7 @@ function openFile(file: string): boolean {
     recent = addRecent(recent, next.planner.filePath);
     saveRecent();
     rebuildMenu();
-    window?.setTitle(`${path.basename(next.planner.filePath)}${next.planner.readOnly ? ` (${labels().readOnly})` : ''} — Rosterdesk`);
+    window?.setTitle(windowTitle());
     send('file-changed');
     return true;
   } catch (err) {
@@ -142,8 +142,14 @@ function backup() {
   void dialog.showMessageBox({ type: 'info', message: labels().backupDone.replace('{{path}}', target) });
 }
 
+/** The open file's name (and whether it is read-only), then the app's. */
+function windowTitle(): string {
+  if (!service) return 'Rosterdesk';
+  return `${path.basename(service.planner.filePath)}${service.planner.readOnly ? ` (${labels().readOnly})` : ''} — Rosterdesk`;
+}
+
 function createWindow() {
-  window = new BrowserWindow({ width: 1280, height: 860, minWidth: 800, minHeight: 560, title: 'Rosterdesk', webPreferences: webPreferences(preloadPath) });
+  window = new BrowserWindow({ width: 1280, height: 860, minWidth: 800, minHeight: 560, title: windowTitle(), webPreferences: webPreferences(preloadPath) });
   guardWebContents(window.webContents, (url) => shell.openExternal(url));
   void window.loadURL(APP_ENTRY);
   window.on('closed', () => {
