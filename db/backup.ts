@@ -114,7 +114,7 @@ export function checkPlannerFile(file: string, nativeBinding?: string): number {
  */
 export function restoreBackup(backup: string, target: string, now: Date, nativeBinding?: string): { safetyCopy: string | null } {
   const holder = lockHolder(path.resolve(target));
-  if (holder) throw new UserError('in_use', `Cannot restore over ${target}: ${describeHolder(holder)}. Close it there first, or restore from inside the app (File › Backups).`);
+  if (holder) throw new UserError('in_use', `Cannot restore over ${target}: ${describeHolder(holder, path.resolve(target))}. Close it there first, or restore from inside the app (File › Backups).`);
   checkPlannerFile(backup, nativeBinding);
   const binding = nativeBinding ? { nativeBinding } : {};
   const dir = path.dirname(path.resolve(target));

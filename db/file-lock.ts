@@ -100,7 +100,9 @@ export function isHolder(x: FileLock | LockHolder): x is LockHolder {
   return 'pid' in x;
 }
 
-export function describeHolder(h: LockHolder): string {
-  const where = h.host === os.hostname() ? '' : ` on ${h.host}`;
-  return `it is open in another Rosterdesk (process ${h.pid}${where}, since ${h.since.slice(0, 16).replace('T', ' ')} UTC)`;
+export function describeHolder(h: LockHolder, plannerPath: string): string {
+  const since = `since ${h.since.slice(0, 16).replace('T', ' ')} UTC`;
+  if (h.host === os.hostname()) return `it is open in another Rosterdesk (process ${h.pid}, ${since})`;
+  // We cannot see another computer's processes: if it crashed, only the user can say the lock is stale.
+  return `it is open in Rosterdesk on ${h.host} (process ${h.pid}, ${since}) (if that computer is off or Rosterdesk is closed there, delete ${lockPathOf(plannerPath)})`;
 }

@@ -159,8 +159,8 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
   if (!readOnly) {
     const lock = takeLock(abs, new Date());
     if (isHolder(lock)) {
-      if (options.ifInUse !== 'read-only') fail('in_use', abs, `${describeHolder(lock)}; close it there first`);
-      readOnly = `${describeHolder(lock)}, so this window shows it read-only`;
+      if (options.ifInUse !== 'read-only') fail('in_use', abs, `${describeHolder(lock, abs)}; close it there first`);
+      readOnly = `${describeHolder(lock, abs)}, so this window shows it read-only`;
     } else release = lock.release;
   }
   if (readOnly && !exists) {

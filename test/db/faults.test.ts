@@ -170,3 +170,17 @@ describe('the lock beside a planner', () => {
     expect(fs.existsSync(lockPathOf(file))).toBe(false);
   });
 });
+
+describe('a lock from another computer (a shared folder)', () => {
+  it('stands, since its process cannot be seen from here, and the message says how to free it', () => {
+    const file = tempFile();
+    openPlanner(file).db.close();
+    fs.writeFileSync(lockPathOf(file), JSON.stringify({ pid: 4242, host: 'desk-pc-7', since: '2026-11-27T08:00:00.000Z' }));
+    expect(() => openPlanner(file)).toThrow(`Cannot open ${file}: it is open in Rosterdesk on desk-pc-7 (process 4242, since 2026-11-27 08:00 UTC) (if that computer is off or Rosterdesk is closed there, delete ${lockPathOf(file)}); close it there first. The file was left untouched.`);
+    fs.rmSync(lockPathOf(file));
+    const p = openPlanner(file);
+    expect(p.readOnly).toBeNull();
+    p.db.close();
+    p.release();
+  });
+});
