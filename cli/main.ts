@@ -163,13 +163,11 @@ const COMMANDS: Record<string, Command> = {
       });
       io.out(`Rosterdesk is serving ${service.planner.filePath}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`);
       // A rolling backup just after opening and then daily (checked hourly) while it serves.
-      const backUp = () => {
-        try {
-          rollingBackup(service.planner.db, service.planner.filePath, new Date());
-        } catch (err) {
+      let running: Promise<unknown> = Promise.resolve();
+      const backUp = () =>
+        (running = rollingBackup(service.planner.db, service.planner.filePath, new Date()).catch((err: unknown) => {
           io.err(`Backup failed: ${err instanceof Error ? err.message : String(err)}\n`);
-        }
-      };
+        }));
       const stopBackups = scheduleBackups(backUp);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -177,6 +175,8 @@ const COMMANDS: Record<string, Command> = {
         process.once('SIGTERM', stop);
       });
       stopBackups();
+      // A backup under way finishes before the file closes.
+      await running;
       await server.close();
       service.close();
       return EXIT_OK;
@@ -187,19 +187,19 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Write a consistent copy of a planner file (safe while the app has it open)',
     options: { ...dbOption, out: { type: 'string' } },
     positionals: 0,
-    run: ({ values }, io) => {
+    run: async ({ values }, io) => {
       const usage = COMMANDS.backup?.usage ?? '';
       const db = requireString(values, 'db', usage);
       const out = requireString(values, 'out', usage);
       // Reading only, without taking the file: a backup may be made while the app has it open.
       const planner = openPlanner(db, { create: false, readOnly: true });
       try {
-        writeBackup(planner.db, out);
+        await writeBackup(planner.db, out);
       } finally {
         planner.db.close();
       }
       io.out(`Backed up ${planner.filePath} to ${out}\n`);
-      return Promise.resolve(EXIT_OK);
+      return EXIT_OK;
     },
   },
   restore: {

@@ -10,8 +10,8 @@ import { describeHolder, lockHolder } from './file-lock';
 
 /**
  * Backups of a planner file: whole, consistent copies written by SQLite itself
- * (VACUUM INTO, safe while the file is in use), to a temporary name first and
- * then renamed, so a crash never leaves half a backup under a backup's name.
+ * (its online backup API, safe while the file is in use), to a temporary name
+ * first and then renamed, so a crash never leaves half a backup under a backup's name.
  * Rolling backups live in a folder beside the file and the oldest go first.
  */
 
@@ -24,18 +24,30 @@ export function backupFolder(filePath: string): string {
   return `${base}.backups`;
 }
 
-/** A consistent copy of `db` at `target`, which must not exist yet. */
-export function writeBackup(db: Db, target: string): void {
+/**
+ * A consistent copy of `db` at `target`, which must not exist yet, by SQLite's online
+ * backup API: a hundred pages a step with the event loop free in between, so a
+ * large file is copied while the window goes on working (changes made meanwhile on
+ * this connection go into the copy too). The copy is then made a standalone file
+ * (no write-ahead log of its own) and renamed into place.
+ */
+export async function writeBackup(db: Db, target: string, nativeBinding?: string): Promise<void> {
   if (fs.existsSync(target)) throw new UserError('exists', `${target} already exists; choose another name`, ['out']);
   const dir = path.dirname(path.resolve(target));
   if (!fs.existsSync(dir)) throw new UserError('not_found', `The folder ${dir} does not exist`, ['out']);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.partial`);
-  fs.rmSync(temp, { force: true });
+  for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
   try {
-    db.prepare('VACUUM INTO ?').run(temp);
+    await db.backup(temp);
+    const copy = new Database(temp, nativeBinding ? { nativeBinding } : {});
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     fs.renameSync(temp, target);
   } finally {
-    fs.rmSync(temp, { force: true });
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) fs.rmSync(f, { force: true });
   }
 }
 
@@ -65,26 +77,37 @@ export function listBackups(filePath: string): BackupFile[] {
 }
 
 /**
- * Takes a rolling backup when the newest is a day old (or there is none): at open
- * and then daily while the file is open; `force` takes one now (File › Back Up Now).
+ * Takes a rolling backup when the newest is a day old (or there is none): just after
+ * opening and then daily while the file is open; `force` takes one now (Back up now).
  * Keeps the newest `keep`. Returns the backup's path, or null when none was due.
  */
-export function rollingBackup(db: Db, filePath: string, now: Date, options: { keep?: number; force?: boolean } = {}): string | null {
+/** Backups being written now (their target paths), so two at once never take one name. */
+const writing = new Set<string>();
+
+export async function rollingBackup(db: Db, filePath: string, now: Date, options: { keep?: number; force?: boolean } = {}): Promise<string | null> {
   const keep = options.keep ?? BACKUPS_KEPT;
-  const nameAt = (at: Date) => path.join(backupFolder(filePath), `${fileStamp(at)}${PLANNER_EXTENSION}`);
+  const folder = backupFolder(filePath);
+  const nameAt = (at: Date) => path.join(folder, `${fileStamp(at)}${PLANNER_EXTENSION}`);
   let target = nameAt(now);
   if (options.force) {
-    // Two in one second (Back Up Now, then a change and a restore): the second is a copy of its own, a second later by name.
-    for (let at = now.getTime(); fs.existsSync(target); ) {
+    // Two in one second (Back up now, then a change and a restore): the second is a copy of its own, a second later by name.
+    for (let at = now.getTime(); fs.existsSync(target) || writing.has(target); ) {
       at += 1000;
       target = nameAt(new Date(at));
     }
   } else {
     const newest = listBackups(filePath)[0];
     if (newest && now.getTime() - Date.parse(newest.takenAt) < DAY_MS) return null;
+    // The daily one is already on its way.
+    if ([...writing].some((w) => path.dirname(w) === folder)) return null;
   }
-  fs.mkdirSync(backupFolder(filePath), { recursive: true });
-  writeBackup(db, target);
+  fs.mkdirSync(folder, { recursive: true });
+  writing.add(target);
+  try {
+    await writeBackup(db, target);
+  } finally {
+    writing.delete(target);
+  }
   for (const old of listBackups(filePath).slice(keep)) fs.rmSync(old.file, { force: true });
   return target;
 }
@@ -162,9 +185,9 @@ export function backupByName(filePath: string, name: string): BackupFile {
  * A backup of the plan as it was is taken first, so the restore itself can be undone
  * by restoring that one.
  */
-export function restoreInPlace(db: Db, filePath: string, backup: string, history: UndoHistory, now: Date, nativeBinding?: string): { safetyCopy: string } {
+export async function restoreInPlace(db: Db, filePath: string, backup: string, history: UndoHistory, now: Date, nativeBinding?: string): Promise<{ safetyCopy: string }> {
   const version = checkPlannerFile(backup, nativeBinding);
-  const safetyCopy = rollingBackup(db, filePath, now, { force: true }) ?? '';
+  const safetyCopy = (await rollingBackup(db, filePath, now, { force: true })) ?? '';
   let source = backup;
   let scratch: string | null = null;
   if (version < LATEST_SCHEMA_VERSION) {
@@ -213,9 +236,9 @@ export const BACKUP_AFTER_OPEN_MS = 2000;
  * Runs `backUp` shortly after opening and then hourly (it takes a copy when the newest
  * is a day old). Returns the function that stops it.
  */
-export function scheduleBackups(backUp: () => void): () => void {
-  const first = setTimeout(backUp, BACKUP_AFTER_OPEN_MS);
-  const hourly = setInterval(backUp, 3600 * 1000);
+export function scheduleBackups(backUp: () => Promise<unknown>): () => void {
+  const first = setTimeout(() => void backUp(), BACKUP_AFTER_OPEN_MS);
+  const hourly = setInterval(() => void backUp(), 3600 * 1000);
   return () => {
     clearTimeout(first);
     clearInterval(hourly);

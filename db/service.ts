@@ -50,9 +50,6 @@ import { deleteVolumes, insertVolumes, volumesBetween } from './volume';
 import { parseVolumeCsv } from '../core/volume-import';
 import { zoneClock } from '../core/zone-clock';
 
-/** Methods that run their own transaction or none: SQLite's VACUUM INTO and ATTACH cannot run inside one. */
-const OUTSIDE_TRANSACTION: ReadonlySet<MethodName> = new Set(['file.backup', 'file.restore']);
-
 export interface ServiceOptions {
   appVersion: string;
   /** The clock, injectable so tests and the demo are reproducible. */
@@ -235,12 +232,12 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       return { file: planner.filePath, schemaVersion: planner.schemaVersion, ...health, teams: teamsInFile };
     },
     'file.backups': () => listBackups(planner.filePath).map((b) => ({ name: path.basename(b.file), takenAt: b.takenAt, bytes: b.bytes })),
-    'file.backup': () => ({ name: path.basename(rollingBackup(db, planner.filePath, new Date(clock().epochMilliseconds), { force: true }) ?? '') }),
-    'file.restore': ({ name }) => {
-      if (planner.readOnly) throw new UserError('read_only', `Cannot restore here: ${planner.readOnly}.`);
-      const backup = backupByName(planner.filePath, name);
-      const { safetyCopy } = restoreInPlace(db, planner.filePath, backup.file, history, new Date(clock().epochMilliseconds), options.nativeBinding);
-      return { safetyCopy: path.basename(safetyCopy) };
+    // Both copy the file step by step with the event loop free: the asynchronous door runs them (fileMethod below).
+    'file.backup': () => {
+      throw new UserError('async_only', 'file.backup runs through the asynchronous door (callAsync, IPC, HTTP)');
+    },
+    'file.restore': () => {
+      throw new UserError('async_only', 'file.restore runs through the asynchronous door (callAsync, IPC, HTTP)');
     },
     'settings.get': () => {
       const language = getSetting(db, 'language');
@@ -494,7 +491,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       return out;
     };
     try {
-      const value = OUTSIDE_TRANSACTION.has(method) ? work() : spec.undo ? history.record(method, work) : db.transaction(work)();
+      const value = spec.undo ? history.record(method, work) : db.transaction(work)();
       return { ok: true, value };
     } catch (err) {
       if (err instanceof UserError && err.code === 'file_gone') return { ok: false, error: goneError() };
@@ -502,11 +499,29 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     }
   }
 
+  /** Backing up and restoring: the online backup API takes many steps, and ATTACH cannot run inside a transaction. */
+  async function fileMethod(method: 'file.backup' | 'file.restore', input: unknown): Promise<ApiResult<unknown>> {
+    const now = new Date(clock().epochMilliseconds);
+    if (method === 'file.backup') {
+      const parsed = contract['file.backup'].input.safeParse(input === undefined ? {} : input);
+      if (!parsed.success) return dispatch(method, input);
+      return { ok: true, value: { name: path.basename((await rollingBackup(db, planner.filePath, now, { force: true })) ?? '') } };
+    }
+    const parsed = contract['file.restore'].input.safeParse(input);
+    if (!parsed.success) return dispatch(method, input);
+    if (planner.readOnly) throw new UserError('read_only', `Cannot restore here: ${planner.readOnly}.`);
+    const backup = backupByName(planner.filePath, parsed.data.name);
+    clearMemo();
+    const { safetyCopy } = await restoreInPlace(db, planner.filePath, backup.file, history, now, options.nativeBinding);
+    return { ok: true, value: { safetyCopy: path.basename(safetyCopy) } };
+  }
+
   async function dispatchAsync(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
     const wantsXlsx = typeof input === 'object' && input !== null && (input as { format?: unknown }).format === 'xlsx';
     try {
       // The solver is WebAssembly that loads asynchronously, once; the solve itself then runs in the call.
       if (method === 'schedule.generate') useHighs(await highsInstance());
+      if (method === 'file.backup' || method === 'file.restore') return await fileMethod(method, input);
       if (method === 'caldav.publish') {
         const parsed = contract['caldav.publish'].input.safeParse(input);
         if (!parsed.success) return dispatch(method, input);

@@ -60,7 +60,7 @@ function rebuildMenu() {
         rebuildMenu();
       },
       saveCopy: () => void saveCopy(),
-      backup,
+      backup: () => void backup(),
       showBackups: () => send('show-backups'),
       undo: () => send('undo'),
       redo: () => send('redo'),
@@ -80,10 +80,10 @@ function saveRecent() {
 /** A rolling backup of the open file when one is due: at open, then checked hourly. */
 let stopBackups: () => void = () => undefined;
 
-function backUp(): void {
+async function backUp(): Promise<void> {
   if (!service) return;
   try {
-    rollingBackup(service.planner.db, service.planner.filePath, new Date());
+    await rollingBackup(service.planner.db, service.planner.filePath, new Date());
   } catch (err) {
     console.error('Backup failed:', err);
   }
@@ -135,11 +135,15 @@ async function saveCopy() {
   void dialog.showMessageBox({ type: 'info', message: labels().copyDone.replace('{{path}}', r.filePath) });
 }
 
-function backup() {
+async function backup() {
   if (!service) return;
   // The same folder and names as the automatic backups, so one list holds them all.
-  const target = rollingBackup(service.planner.db, service.planner.filePath, new Date(), { force: true }) ?? '';
-  void dialog.showMessageBox({ type: 'info', message: labels().backupDone.replace('{{path}}', target) });
+  try {
+    const target = (await rollingBackup(service.planner.db, service.planner.filePath, new Date(), { force: true })) ?? '';
+    void dialog.showMessageBox({ type: 'info', message: labels().backupDone.replace('{{path}}', target) });
+  } catch (err) {
+    dialog.showErrorBox(labels().backup, err instanceof Error ? err.message : String(err));
+  }
 }
 
 /** The open file's name (and whether it is read-only), then the app's. */

@@ -7,6 +7,8 @@ import { openPlanner } from '../../db/open';
 import { OUTSIDE_THE_PLAN } from '../../db/undo';
 import { dataHash } from '../helpers/dbhash';
 import { freshService } from '../helpers/service';
+import type { Service } from '../../db/service';
+import type { MethodInput, MethodOutput } from '../../core/contract';
 import { tempDir, tempFile } from '../helpers/tmp';
 
 async function cli(...argv: string[]) {
@@ -17,17 +19,17 @@ async function cli(...argv: string[]) {
 }
 
 describe('backups', () => {
-  it('rolling backups: one at open, then none until a day has passed, the newest ten kept', () => {
+  it('rolling backups: one at open, then none until a day has passed, the newest ten kept', async () => {
     const file = tempFile();
     const s = freshService(file);
     s.run('demo.create', {});
     const start = new Date('2026-11-27T08:00:00Z');
-    const first = rollingBackup(s.planner.db, file, start);
+    const first = await rollingBackup(s.planner.db, file, start);
     expect(first).toBe(path.join(backupFolder(file), '20261127T080000.rosterdesk'));
-    expect(rollingBackup(s.planner.db, file, new Date('2026-11-27T20:00:00Z'))).toBeNull();
+    expect(await rollingBackup(s.planner.db, file, new Date('2026-11-27T20:00:00Z'))).toBeNull();
     // File › Back Up Now takes one whenever asked.
-    expect(rollingBackup(s.planner.db, file, new Date('2026-11-27T20:00:00Z'), { force: true })).toBe(path.join(backupFolder(file), '20261127T200000.rosterdesk'));
-    for (let d = 1; d <= 12; d += 1) rollingBackup(s.planner.db, file, new Date(start.getTime() + d * 86_400_000));
+    expect(await rollingBackup(s.planner.db, file, new Date('2026-11-27T20:00:00Z'), { force: true })).toBe(path.join(backupFolder(file), '20261127T200000.rosterdesk'));
+    for (let d = 1; d <= 12; d += 1) await rollingBackup(s.planner.db, file, new Date(start.getTime() + d * 86_400_000));
     const kept = listBackups(file);
     expect(kept).toHaveLength(BACKUPS_KEPT);
     expect(kept[0]?.takenAt).toBe('2026-12-09T08:00:00Z');
@@ -90,13 +92,20 @@ describe('backups', () => {
   });
 });
 
+/** An asynchronous call that must succeed. */
+async function run<M extends 'file.backup' | 'file.restore'>(s: Service, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const r = await s.callAsync(method, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
 describe('restoring a backup from inside the app', () => {
-  it('replaces the plan in one step, keeps the window and its settings, backs up the plan it replaced, and starts the undo history afresh', () => {
+  it('replaces the plan in one step, keeps the window and its settings, backs up the plan it replaced, and starts the undo history afresh', async () => {
     const file = tempFile();
     const s = freshService(file);
     const team = s.run('demo.create', {});
     s.run('settings.set', { language: 'pl' });
-    const { name } = s.run('file.backup', {});
+    const { name } = await run(s, 'file.backup', {});
     expect(name).toMatch(/^\d{8}T\d{6}\.rosterdesk$/);
     const atBackup = dataHash(s.planner.db, OUTSIDE_THE_PLAN);
 
@@ -107,7 +116,7 @@ describe('restoring a backup from inside the app', () => {
     s.run('settings.set', { language: 'tr' });
     const later = dataHash(s.planner.db, OUTSIDE_THE_PLAN);
     expect(later).not.toBe(atBackup);
-    const r = s.run('file.restore', { name });
+    const r = await run(s, 'file.restore', { name });
     expect(dataHash(s.planner.db, OUTSIDE_THE_PLAN)).toBe(atBackup);
     expect(s.run('settings.get', {}).language).toBe('tr');
     expect(s.run('history.state', {})).toMatchObject({ canUndo: false, canRedo: false });
@@ -117,7 +126,7 @@ describe('restoring a backup from inside the app', () => {
     // (The test clock stands still: the second copy in the same second is named a second later.)
     expect(r.safetyCopy).toBe('20261122T090001.rosterdesk');
     expect(s.run('file.backups', {}).map((b) => b.name)).toEqual([r.safetyCopy, name]);
-    s.run('file.restore', { name: r.safetyCopy });
+    await run(s, 'file.restore', { name: r.safetyCopy });
     expect(dataHash(s.planner.db, OUTSIDE_THE_PLAN)).toBe(later);
     // Undo works again after a restore.
     s.run('person.create', { teamId: team.id, name: 'Undo Me' });
@@ -126,29 +135,31 @@ describe('restoring a backup from inside the app', () => {
     s.close();
   });
 
-  it('upgrades a backup from an older Rosterdesk on the way in', () => {
+  it('upgrades a backup from an older Rosterdesk on the way in', async () => {
     const file = tempFile();
     const s = freshService(file);
     s.run('demo.create', {});
     fs.mkdirSync(backupFolder(file), { recursive: true });
     fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'schemas', 'schema-2.rosterdesk'), path.join(backupFolder(file), '20250101T000000.rosterdesk'));
-    s.run('file.restore', { name: '20250101T000000.rosterdesk' });
+    await run(s, 'file.restore', { name: '20250101T000000.rosterdesk' });
     expect(s.run('team.list', {}).map((t) => t.name)).toEqual(['Support Desk Istanbul']);
     expect(s.run('file.check', {})).toMatchObject({ integrity: 'ok', problems: [] });
     s.close();
   });
 
-  it('takes only a backup of this planner by its name, and a damaged one changes nothing', () => {
+  it('takes only a backup of this planner by its name, and a damaged one changes nothing', async () => {
+    // The synchronous door says where these run.
+    expect(freshService().call('file.backup', {})).toMatchObject({ ok: false, error: { code: 'async_only' } });
     const file = tempFile();
     const s = freshService(file);
     s.run('demo.create', {});
     const before = dataHash(s.planner.db);
     for (const name of ['../planner.rosterdesk', '/etc/passwd', 'nothing.rosterdesk', '']) {
-      expect(s.call('file.restore', { name })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await s.callAsync('file.restore', { name })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
     fs.mkdirSync(backupFolder(file), { recursive: true });
     fs.writeFileSync(path.join(backupFolder(file), '20250101T000000.rosterdesk'), 'SQLite format 3\0 but not really');
-    expect(s.call('file.restore', { name: '20250101T000000.rosterdesk' })).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    expect(await s.callAsync('file.restore', { name: '20250101T000000.rosterdesk' })).toMatchObject({ ok: false, error: { code: 'corrupt' } });
     expect(dataHash(s.planner.db)).toBe(before);
     s.close();
   });

@@ -71,7 +71,7 @@ describe('a planner another Rosterdesk has open', () => {
       const r = second.call('person.create', { teamId: team.id, name: 'Yeni Kişi' });
       expect(r).toMatchObject({ ok: false, error: { code: 'read_only' } });
       expect(r.ok ? '' : r.error.message).toContain(`process ${holder.pid}`);
-      expect(second.call('file.restore', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'read_only' } });
+      expect(await second.callAsync('file.restore', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'read_only' } });
       expect(dataHash(second.planner.db)).toBe(before);
       second.close();
       // Replacing the file under a running app is refused too.
