@@ -510,6 +510,10 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     const parsed = contract['file.restore'].input.safeParse(input);
     if (!parsed.success) return dispatch(method, input);
     if (planner.readOnly) throw new UserError('read_only', `Cannot restore here: ${planner.readOnly}.`);
+    // The same care as any change: not into a file that went away or became read-only.
+    const problem = fileProblem(planner);
+    if (problem === 'gone') return { ok: false, error: goneError() };
+    if (problem === 'read_only') throw new UserError('read_only', `${planner.filePath} has become read-only, so nothing was restored. Make the file writable again and repeat it.`);
     const backup = backupByName(planner.filePath, parsed.data.name);
     clearMemo();
     const { safetyCopy } = await restoreInPlace(db, planner.filePath, backup.file, history, now, options.nativeBinding);

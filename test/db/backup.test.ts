@@ -161,6 +161,12 @@ describe('restoring a backup from inside the app', () => {
     fs.writeFileSync(path.join(backupFolder(file), '20250101T000000.rosterdesk'), 'SQLite format 3\0 but not really');
     expect(await s.callAsync('file.restore', { name: '20250101T000000.rosterdesk' })).toMatchObject({ ok: false, error: { code: 'corrupt' } });
     expect(dataHash(s.planner.db)).toBe(before);
+    // A whole backup, but the planner file has become read-only: refused like any change.
+    const { name } = await run(s, 'file.backup', {});
+    fs.chmodSync(file, 0o444);
+    expect(await s.callAsync('file.restore', { name })).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    fs.chmodSync(file, 0o644);
+    expect(dataHash(s.planner.db)).toBe(before);
     s.close();
   });
 });
