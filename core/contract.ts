@@ -326,6 +326,15 @@ export const contract = {
     undo: null,
   },
   /** Changes a forecast day (timeLocal null) or interval by a percentage or a number of contacts; kept apart from the model. */
+  /**
+   * Each channel's backtest on the history before `from` (hourly, one week ahead): every method's
+   * error, and which one the forecast would choose. Channels without enough history are left out.
+   */
+  'forecast.accuracy': {
+    input: z.strictObject({ teamId: id, from: plainDate }),
+    output: z.array(z.object({ channel: z.string(), method: z.enum(FORECAST_METHODS), wape: z.number(), bias: z.number(), weeks: z.number(), chosen: z.boolean() })),
+    undo: null,
+  },
   'forecast.adjust': { input: AdjustmentInput.extend({ day: plainDate }), output: Adjustment, undo: 'Adjust forecast' },
   'forecast.adjustments': { input: z.strictObject({ teamId: id, channel: z.string().max(32), from: plainDate, to: plainDate }), output: z.array(Adjustment), undo: null },
   'forecast.deleteAdjustment': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove forecast adjustment' },

@@ -41,7 +41,7 @@ import type { Handlers } from './context';
 import { coverageChunks } from '../core/staffing';
 import { makeContext } from './make-context';
 import { onCallHandlers, standbyEntries } from './oncall';
-import { absencesTable, absenceStatsTable, accuracyTable, hoursTable, onCallTable, serviceLevelTable, tableCsv, type AccuracyRow, type ReportTable } from './report-export';
+import { absencesTable, absenceStatsTable, accuracyTable, hoursTable, onCallTable, serviceLevelTable, tableCsv, type ReportTable } from './report-export';
 import { fileSlug } from '../core/text';
 import { rosterHandlers } from './roster';
 import { insertTemplate } from './templates';
@@ -196,17 +196,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const days = coverageChunks(from, to).flatMap((c) => handlers['coverage.range']({ teamId: team.id, channel: null, ...c, intervalMinutes: 30 }).days);
       return { table: serviceLevelTable(days), filename: base };
     }
-    // Accuracy: each channel's backtest on the history before `from`; a channel without enough history is left out.
-    const rows: AccuracyRow[] = [];
-    for (const channel of team.skills) {
-      try {
-        const run = handlers['forecast.run']({ teamId: team.id, channel, from, weeks: 1, intervalMinutes: 60, method: 'auto' });
-        rows.push(...run.accuracy.map((a) => ({ channel, ...a, chosen: a.method === run.method })));
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-      }
-    }
-    return { table: accuracyTable(rows), filename: base };
+    return { table: accuracyTable(handlers['forecast.accuracy']({ teamId: team.id, from })), filename: base };
   }
 
   // Drafting jobs (worker threads), started on first use.

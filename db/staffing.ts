@@ -22,7 +22,7 @@ import { dayRange } from './ranges';
 import * as shifts from './shifts';
 import { volumesBetween } from './volume';
 
-type StaffingMethods = 'forecast.run' | 'forecast.adjust' | 'forecast.adjustments' | 'forecast.deleteAdjustment' | 'staffing.settings' | 'staffing.setSettings' | 'coverage.range';
+type StaffingMethods = 'forecast.run' | 'forecast.accuracy' | 'forecast.adjust' | 'forecast.adjustments' | 'forecast.deleteAdjustment' | 'staffing.settings' | 'staffing.setSettings' | 'coverage.range';
 
 interface SettingsRow {
   channel: string;
@@ -152,6 +152,20 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
         accuracy: report.accuracy,
         points: report.points.map((p, i) => ({ start: clock.iso(p.startUtc), model: p.volume, volume: adjusted[i] ?? p.volume })),
       };
+    },
+    'forecast.accuracy': ({ teamId, from }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, from, ['from']);
+      return team.skills.flatMap((channel) => {
+        try {
+          const { report } = forecastOf(db, team, channel, from, 1, 60, 'auto');
+          return report.accuracy.map((a) => ({ channel, ...a, chosen: a.method === report.method }));
+        } catch (err) {
+          // Not enough history for this channel: it has no accuracy to show.
+          if (err instanceof UserError) return [];
+          throw err;
+        }
+      });
     },
     'forecast.adjust': ({ teamId, channel, day, timeLocal, kind, value, note }) => {
       const team = ctx.requireTeam(teamId);

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CostRow, MethodInput } from '../../core/contract';
+import type { CostRow, MethodInput, MethodOutput } from '../../core/contract';
 import type { AbsenceStatsRow } from '../../core/absence';
 import type { FairnessRow } from '../../core/oncall';
 import { coverageChunks, type CoverageDay } from '../../core/staffing';
@@ -27,7 +27,7 @@ interface Data {
   fairness: FairnessRow[];
   absences: AbsenceStatsRow[];
   service: CoverageDay[];
-  accuracy: { channel: string; method: string; wape: number; chosen: boolean }[];
+  accuracy: MethodOutput<'forecast.accuracy'>;
 }
 
 const COLORS = ['#2457c5', '#c77700', '#2e7d32', '#8e24aa', '#00838f'];
@@ -54,13 +54,6 @@ export function ReportsPage({ team, revision }: Props) {
     let live = true;
     const range = { teamId: team.id, from: a.toString(), to: b.toString() };
     if (Temporal.PlainDate.compare(a, b) > 0) return;
-    const accuracy = Promise.all(
-      team.skills.map((channel) =>
-        call('forecast.run', { teamId: team.id, channel, from: range.from, weeks: 1, intervalMinutes: 60 })
-          .then((r) => r.accuracy.map((x) => ({ channel, method: x.method, wape: x.wape, chosen: x.method === r.method })))
-          .catch(() => []),
-      ),
-    ).then((lists) => lists.flat());
     Promise.all([
       call('roster.costs', { ...range, by: 'week' }),
       call('roster.costs', { ...range, by: 'month' }),
@@ -68,7 +61,7 @@ export function ReportsPage({ team, revision }: Props) {
       call('oncall.fairness', { ...range, rotationId: null }),
       call('absence.stats', range),
       Promise.all(coverageChunks(range.from, range.to).map((c) => call('coverage.range', { teamId: team.id, channel: null, ...c }))).then((parts) => parts.flatMap((p) => p.days)),
-      accuracy,
+      call('forecast.accuracy', { teamId: team.id, from: range.from }),
     ])
       .then(([weeks, months, people, fairness, absences, service, acc]) => {
         if (!live) return;
@@ -81,7 +74,7 @@ export function ReportsPage({ team, revision }: Props) {
     return () => {
       live = false;
     };
-  }, [team.id, team.skills, from, to, revision]);
+  }, [team.id, from, to, revision]);
 
   async function exportReport(report: Report, format: 'csv' | 'xlsx', by: 'week' | 'month' = 'week') {
     try {
