@@ -12,6 +12,7 @@ import { saveFile } from '../api/download';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import type { ApiError } from '../../core/errors';
+import { DateRangeFields } from '../shell/DateRangeFields';
 
 interface Props {
   team: Team;
@@ -119,14 +120,7 @@ export function ReportsPage({ team, revision }: Props) {
     <section className="card reports" aria-labelledby="reports-title">
       <div className="toolbar">
         <h2 id="reports-title">{t('reports.title')}</h2>
-        <label className="inline">
-          <span>{t('reports.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="inline">
-          <span>{t('reports.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('reports.from'), to: t('reports.to') }} />
       </div>
       <FormError error={error} fieldCount={0} />
       {data && (

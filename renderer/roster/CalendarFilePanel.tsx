@@ -8,6 +8,7 @@ import { useAction } from '../api/useAction';
 import { FormError } from '../shell/FormError';
 import { PublishPanel } from './PublishPanel';
 import { WhoSelect, whoIds, type Who } from './WhoSelect';
+import { DateRangeFields } from '../shell/DateRangeFields';
 
 interface Props {
   team: Team;
@@ -45,14 +46,7 @@ export function CalendarFilePanel({ team, weekStart, revision }: Props) {
       <p className="muted small">{t('calendarFile.help')}</p>
       <div className="toolbar">
         <WhoSelect teamId={team.id} revision={revision} value={who} onChange={setWho} label={t('calendarFile.who')} />
-        <label className="inline">
-          <span>{t('calendarFile.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="inline">
-          <span>{t('calendarFile.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('calendarFile.from'), to: t('calendarFile.to') }} />
         <label className="check">
           <input type="checkbox" checked={absences} disabled={who.startsWith('rotation')} onChange={(e) => setAbsences(e.target.checked)} />
           {t('calendarFile.absences')}

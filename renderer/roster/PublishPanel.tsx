@@ -9,6 +9,7 @@ import { useAction } from '../api/useAction';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { useWhoNames, WhoSelect, whoIds, whoOf, type Who } from './WhoSelect';
+import { DateRangeFields } from '../shell/DateRangeFields';
 
 interface Props {
   team: Team;
@@ -73,14 +74,7 @@ export function PublishPanel({ team, weekStart, revision }: Props) {
       <h3 id="publish-title">{t('publish.title')}</h3>
       <p className="muted small">{t('publish.help')}</p>
       <div className="toolbar">
-        <label className="inline">
-          <span>{t('calendarFile.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('publish.from')} />
-        </label>
-        <label className="inline">
-          <span>{t('calendarFile.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('publish.to')} />
-        </label>
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('calendarFile.from'), to: t('calendarFile.to') }} names={{ from: t('publish.from'), to: t('publish.to') }} />
       </div>
       {targets.length > 0 && (
         <ul className="publish-targets">

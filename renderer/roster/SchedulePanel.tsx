@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
+import { DateRangeFields } from '../shell/DateRangeFields';
 
 interface Props {
   team: Team;
@@ -95,14 +96,7 @@ export function SchedulePanel({ team, weekStart, onChanged }: Props) {
       <summary>{t('schedule.title')}</summary>
       <p className="muted small">{t('schedule.help')}</p>
       <div className="toolbar">
-        <label className="inline">
-          <span>{t('schedule.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} disabled={running} />
-        </label>
-        <label className="inline">
-          <span>{t('schedule.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} disabled={running} />
-        </label>
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('schedule.from'), to: t('schedule.to') }} disabled={running} />
         <label className="inline">
           <span>{t('schedule.timeLimit')}</span>
           <input inputMode="numeric" size={4} value={limit} onChange={(e) => setLimit(e.target.value)} disabled={running} />
