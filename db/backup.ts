@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors';
 import os from 'node:os';
-import { APPLICATION_ID, fileStamp, inspect, openPlanner, PLANNER_EXTENSION, type Db } from './open';
+import { APPLICATION_ID, copyDatabase, fileStamp, inspect, openPlanner, plannerBase, PLANNER_EXTENSION, stampedSibling, type Db } from './open';
 import { OUTSIDE_THE_PLAN, type UndoHistory } from './undo';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { describeHolder, lockHolder } from './file-lock';
@@ -20,8 +20,7 @@ export const BACKUPS_KEPT = 10;
 const DAY_MS = 24 * 3600 * 1000;
 
 export function backupFolder(filePath: string): string {
-  const base = filePath.endsWith(PLANNER_EXTENSION) ? filePath.slice(0, -PLANNER_EXTENSION.length) : filePath;
-  return `${base}.backups`;
+  return `${plannerBase(filePath)}.backups`;
 }
 
 /**
@@ -145,7 +144,7 @@ export function restoreBackup(backup: string, target: string, now: Date, nativeB
   fs.rmSync(temp, { force: true });
   const source = new Database(backup, { readonly: true, ...binding });
   try {
-    source.prepare('VACUUM INTO ?').run(temp);
+    copyDatabase(source, temp);
   } finally {
     source.close();
   }
@@ -154,8 +153,8 @@ export function restoreBackup(backup: string, target: string, now: Date, nativeB
     if (fs.existsSync(target)) {
       const current = new Database(target, binding);
       try {
-        safetyCopy = `${target.endsWith(PLANNER_EXTENSION) ? target.slice(0, -PLANNER_EXTENSION.length) : target}.before-restore-${fileStamp(now)}${PLANNER_EXTENSION}`;
-        current.prepare('VACUUM INTO ?').run(safetyCopy);
+        safetyCopy = stampedSibling(target, 'before-restore', now);
+        copyDatabase(current, safetyCopy);
         current.pragma('wal_checkpoint(TRUNCATE)');
       } finally {
         current.close();
@@ -195,7 +194,7 @@ export async function restoreInPlace(db: Db, filePath: string, backup: string, h
     source = path.join(scratch, `upgraded${PLANNER_EXTENSION}`);
     const from = new Database(backup, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
-      from.prepare('VACUUM INTO ?').run(source);
+      copyDatabase(from, source);
     } finally {
       from.close();
     }

@@ -109,10 +109,14 @@ export function fileStamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 }
 
-function backupName(filePath: string, fromVersion: number, now: Date): string {
-  const stamp = fileStamp(now);
-  const base = filePath.endsWith(PLANNER_EXTENSION) ? filePath.slice(0, -PLANNER_EXTENSION.length) : filePath;
-  return `${base}.schema-${fromVersion}-backup-${stamp}${PLANNER_EXTENSION}`;
+/** The planner's path without its .rosterdesk ending, to name the files kept beside it. */
+export function plannerBase(filePath: string): string {
+  return filePath.endsWith(PLANNER_EXTENSION) ? filePath.slice(0, -PLANNER_EXTENSION.length) : filePath;
+}
+
+/** A dated copy's name beside the planner: planner.<what>-20261127T080000.rosterdesk. */
+export function stampedSibling(filePath: string, what: string, now: Date): string {
+  return `${plannerBase(filePath)}.${what}-${fileStamp(now)}${PLANNER_EXTENSION}`;
 }
 
 /** Runs every pending migration in one transaction; user_version moves with it. */
@@ -187,7 +191,7 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
     const fromVersion = seen?.userVersion ?? 0;
     let backupPath: string | null = null;
     if (!readOnly && seen && fromVersion < latest) {
-      backupPath = backupName(abs, fromVersion, new Date());
+      backupPath = stampedSibling(abs, `schema-${fromVersion}-backup`, new Date());
       copyDatabase(db, backupPath);
     }
     if (!readOnly) migrate(db, fromVersion, migrations);

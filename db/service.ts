@@ -19,7 +19,7 @@ import { knowsHolidays } from '../core/holidays';
 import { defaultRules } from '../core/team-rules';
 import { epochSeconds, parsePlainDate, startOfWeek, Temporal, todayIn } from '../core/time';
 import os from 'node:os';
-import { copyDatabase, fileProblem, fileStamp, PLANNER_EXTENSION, type Planner } from './open';
+import { copyDatabase, fileProblem, stampedSibling, type Planner } from './open';
 import fs from 'node:fs';
 import path from 'node:path';
 import { absenceHandlers } from './absence-handlers';
@@ -443,9 +443,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
    */
   const recover = (): string => {
     if (recoveredTo) return recoveredTo;
-    const dir = path.dirname(planner.filePath);
-    const folder = fs.existsSync(dir) ? dir : os.homedir();
-    const target = path.join(folder, `${path.basename(planner.filePath, PLANNER_EXTENSION)}.recovered-${fileStamp(new Date())}${PLANNER_EXTENSION}`);
+    const beside = stampedSibling(planner.filePath, 'recovered', new Date());
+    const target = fs.existsSync(path.dirname(beside)) ? beside : path.join(os.homedir(), path.basename(beside));
     copyDatabase(db, target);
     recoveredTo = target;
     return target;
