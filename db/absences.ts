@@ -151,6 +151,14 @@ export function addAudit(db: Db, absenceId: number, at: string, actor: string, a
   db.prepare('INSERT INTO absence_audit (absence_id, at, actor, action, changes) VALUES (?, ?, ?, ?, ?)').run(absenceId, at, actor, action, JSON.stringify(changes));
 }
 
+/**
+ * An absence's revision: every change leaves an audit line, so their count less one
+ * (calendar files use it as the event's SEQUENCE).
+ */
+export function absenceRevision(db: Db, absenceId: number): number {
+  return Math.max(0, (db.prepare('SELECT count(*) FROM absence_audit WHERE absence_id = ?').pluck().get(absenceId) as number) - 1);
+}
+
 export interface AuditRow {
   id: number;
   absenceId: number;

@@ -1,13 +1,10 @@
-import en from '../renderer/i18n/locales/en.json';
-import fa from '../renderer/i18n/locales/fa.json';
-import pl from '../renderer/i18n/locales/pl.json';
-import tr from '../renderer/i18n/locales/tr.json';
+import { TRANSLATIONS, type Translation } from '../renderer/i18n/locales/index';
 import { UserError } from '../core/errors';
 import { writeCalendar, type IcsEvent } from '../core/ics';
 import { fileSlug } from '../core/text';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
-import { listAbsences } from './absences';
+import { absenceRevision, listAbsences } from './absences';
 import type { HandlersOf, ServiceContext } from './context';
 import type { Db } from './open';
 import { listPeople } from './people';
@@ -24,12 +21,11 @@ import { allTemplates } from './templates';
  * the language the lead uses the app in, from the same translation files.
  */
 
-type Words = typeof en.ics & { break: string; meeting: string; training: string };
-const LANGUAGES: Record<string, { ics: typeof en.ics; shiftDialog: { break: string; meeting: string; training: string } }> = { en, tr, pl, fa };
+type Words = Translation['ics'] & Pick<Translation['shiftDialog'], 'break' | 'meeting' | 'training'>;
 
 function wordsFor(db: Db, team: Team): Words {
   const chosen = getSetting(db, 'language') ?? team.locale.slice(0, 2);
-  const lang = LANGUAGES[chosen] ?? en;
+  const lang = TRANSLATIONS[chosen as keyof typeof TRANSLATIONS] ?? TRANSLATIONS.en;
   return { ...lang.ics, ...lang.shiftDialog };
 }
 
@@ -117,12 +113,10 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
   }
 
   if (sel.absences && sel.rotationId === null) {
-    const audit = db.prepare('SELECT count(*) FROM absence_audit WHERE absence_id = ?').pluck();
     for (const a of listAbsences(db, team.id, from, to, { personId: sel.personId, statuses: ['approved'] })) {
       events.push({
         uid: `absence-${a.id}@${domain}`,
-        // Every change to an absence leaves an audit line: their count is its revision.
-        sequence: Math.max(0, (audit.get(a.id) as number) - 1),
+        sequence: absenceRevision(db, a.id),
         start: { day: a.start },
         end: { day: clock.addDays(a.end, 1) },
         summary: [a.typeName, person ? null : a.personName, a.hours === null ? null : fill(words.partDay, { hours: a.hours })].filter(Boolean).join(' · '),

@@ -1,17 +1,12 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import en from '../renderer/i18n/locales/en.json';
-import fa from '../renderer/i18n/locales/fa.json';
-import pl from '../renderer/i18n/locales/pl.json';
-import tr from '../renderer/i18n/locales/tr.json';
+import { TRANSLATIONS, type Translation } from '../renderer/i18n/locales/index';
 import type { Language } from '../core/contract';
 
 /** Menu labels come from the same translation files as the UI. */
-export type MenuLabels = typeof en.menu;
-
-const MENU_LABELS: Record<Language, MenuLabels> = { en: en.menu, tr: tr.menu, pl: pl.menu, fa: fa.menu };
+export type MenuLabels = Translation['menu'];
 
 export function menuLabels(language: Language | null): MenuLabels {
-  return MENU_LABELS[language ?? 'en'];
+  return TRANSLATIONS[language ?? 'en'].menu;
 }
 
 export interface MenuActions {

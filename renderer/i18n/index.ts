@@ -1,10 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../core/contract';
-import en from './locales/en.json';
-import fa from './locales/fa.json';
-import pl from './locales/pl.json';
-import tr from './locales/tr.json';
+import { TRANSLATIONS } from './locales/index';
 
 /** The locale used for Intl formatting of each UI language (fa-IR gives Persian digits). */
 export const FORMAT_LOCALE: Record<Language, string> = { en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', fa: 'fa-IR' };
@@ -18,7 +15,7 @@ export function initialLanguage(saved: Language | null): Language {
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, tr: { translation: tr }, pl: { translation: pl }, fa: { translation: fa } },
+    resources: Object.fromEntries(Object.entries(TRANSLATIONS).map(([language, translation]) => [language, { translation }])),
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
