@@ -224,10 +224,10 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'file.backups': () => listBackups(planner.filePath).map((b) => ({ name: path.basename(b.file), takenAt: b.takenAt, bytes: b.bytes })),
     // Both copy the file step by step with the event loop free: the asynchronous door runs them (fileMethod below).
     'file.backup': () => {
-      throw new UserError('async_only', 'file.backup runs through the asynchronous door (callAsync, IPC, HTTP)');
+      throw new UserError('needs_async', 'A backup is copied in steps; call the service through dispatchAsync', []);
     },
     'file.restore': () => {
-      throw new UserError('async_only', 'file.restore runs through the asynchronous door (callAsync, IPC, HTTP)');
+      throw new UserError('needs_async', 'A restore first backs up in steps; call the service through dispatchAsync', []);
     },
     'settings.get': () => {
       const language = getSetting(db, 'language');

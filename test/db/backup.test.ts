@@ -149,7 +149,7 @@ describe('restoring a backup from inside the app', () => {
 
   it('takes only a backup of this planner by its name, and a damaged one changes nothing', async () => {
     // The synchronous door says where these run.
-    expect(freshService().call('file.backup', {})).toMatchObject({ ok: false, error: { code: 'async_only' } });
+    expect(freshService().call('file.backup', {})).toMatchObject({ ok: false, error: { code: 'needs_async' } });
     const file = tempFile();
     const s = freshService(file);
     s.run('demo.create', {});
