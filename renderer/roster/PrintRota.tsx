@@ -4,6 +4,7 @@ import type { RosterWeek } from '../../core/contract';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
 import { useFormat } from '../format';
+import { byCell, cellKey } from './cells';
 
 export type PaperSize = 'A4' | 'A3';
 
@@ -25,10 +26,9 @@ export function PrintRota({ team, week, templates, paper }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const days = week.days.map((d) => d.day);
-  const byCell = new Map<string, RosterWeek['shifts']>();
-  for (const s of week.shifts) byCell.set(`${s.personId}|${s.day}`, [...(byCell.get(`${s.personId}|${s.day}`) ?? []), s]);
+  const shiftsByCell = byCell(week.shifts);
   const uncovered = new Set(week.uncovered);
-  const awayOf = new Map(week.absences.map((a) => [`${a.personId}|${a.day}`, a]));
+  const awayOf = new Map(week.absences.map((a) => [cellKey(a.personId, a.day), a]));
   const usedCodes = new Set(week.shifts.map((s) => s.code));
   const legend = templates.filter((tp) => usedCodes.has(tp.code));
   const lastDay = days.at(-1) ?? week.weekStart;
@@ -63,10 +63,10 @@ export function PrintRota({ team, week, templates, paper }: Props) {
             <tr key={p.id}>
               <th scope="row">{p.name}</th>
               {days.map((day) => {
-                const away = awayOf.get(`${p.id}|${day}`);
+                const away = awayOf.get(cellKey(p.id, day));
                 return (
                   <td key={day}>
-                    {(byCell.get(`${p.id}|${day}`) ?? []).map((s) => (
+                    {(shiftsByCell.get(cellKey(p.id, day)) ?? []).map((s) => (
                       <span key={s.id} className={uncovered.has(s.id) ? 'print-shift uncovered' : 'print-shift'}>
                         <strong>{s.code ?? '•'}</strong> <span dir="ltr">{s.startLocal}–{s.endLocal}</span>
                       </span>

@@ -7,6 +7,7 @@ import type { ShiftTemplate } from '../../core/template';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useFormat } from '../format';
+import { byCell, cellKey } from './cells';
 
 /**
  * The weekly rota: people as rows, the team's seven days as columns. A real
@@ -59,31 +60,16 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
 
   const people = week.people;
   const days = week.days.map((d) => d.day);
-  const byCell = useMemo(() => {
-    const m = new Map<string, Shift[]>();
-    for (const s of week.shifts) m.set(`${s.personId}|${s.day}`, [...(m.get(`${s.personId}|${s.day}`) ?? []), s]);
-    return m;
-  }, [week.shifts]);
-  const problems = useMemo(() => {
-    const m = new Map<string, RosterWeek['violations']>();
-    for (const v of week.violations) {
-      if (v.rule === 'weekly_hours' || v.rule === 'contract_hours') continue;
-      m.set(`${v.personId}|${v.day}`, [...(m.get(`${v.personId}|${v.day}`) ?? []), v]);
-    }
-    return m;
-  }, [week.violations]);
+  const shiftsByCell = useMemo(() => byCell(week.shifts), [week.shifts]);
+  const problems = useMemo(() => byCell(week.violations.filter((v) => v.rule !== 'weekly_hours' && v.rule !== 'contract_hours')), [week.violations]);
   const weekProblems = useMemo(() => {
     const m = new Map<number, RosterWeek['violations']>();
     for (const v of week.violations) if (v.rule === 'weekly_hours' || v.rule === 'contract_hours') m.set(v.personId, [...(m.get(v.personId) ?? []), v]);
     return m;
   }, [week.violations]);
 
-  const onCallOf = useMemo(() => {
-    const m = new Map<string, RosterWeek['onCall']>();
-    for (const b of week.onCall) m.set(`${b.personId}|${b.day}`, [...(m.get(`${b.personId}|${b.day}`) ?? []), b]);
-    return m;
-  }, [week.onCall]);
-  const absenceOf = useMemo(() => new Map(week.absences.map((a) => [`${a.personId}|${a.day}`, a])), [week.absences]);
+  const onCallOf = useMemo(() => byCell(week.onCall), [week.onCall]);
+  const absenceOf = useMemo(() => new Map(week.absences.map((a) => [cellKey(a.personId, a.day), a])), [week.absences]);
   const uncovered = useMemo(() => new Set(week.uncovered), [week.uncovered]);
 
   const dayLabel = useCallback((day: string) => fmt.dayLong(day), [fmt]);
@@ -134,7 +120,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
   }
 
   async function toggleLock(): Promise<void> {
-    const chosen = selectionEntries(null).flatMap((e) => byCell.get(`${e.personId}|${e.day}`) ?? []);
+    const chosen = selectionEntries(null).flatMap((e) => shiftsByCell.get(cellKey(e.personId, e.day)) ?? []);
     if (!chosen.length) return;
     try {
       await call('shift.lock', { ids: chosen.map((s) => s.id), locked: !chosen.every((s) => s.locked) });
@@ -186,7 +172,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
     const block: Clip = [];
     for (let r = sel.top; r <= sel.bottom; r += 1) {
       const row: (CellValue | null)[] = [];
-      for (let c = sel.left; c <= sel.right; c += 1) row.push(valueOf(byCell.get(`${people[r]?.id}|${days[c]}`) ?? []));
+      for (let c = sel.left; c <= sel.right; c += 1) row.push(valueOf(shiftsByCell.get(cellKey(people[r]?.id ?? 0, days[c] ?? '')) ?? []));
       block.push(row);
     }
     clip.current = block;
@@ -236,7 +222,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       setPicking(true);
     } else if (e.key === 'F2') {
       e.preventDefault();
-      const v = valueOf(byCell.get(`${people[focus.row]?.id}|${days[focus.col]}`) ?? []);
+      const v = valueOf(shiftsByCell.get(cellKey(people[focus.row]?.id ?? 0, days[focus.col] ?? '')) ?? []);
       setEditing(v && 'code' in v ? v.code : '');
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
@@ -299,7 +285,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       size={Math.min(8, templates.length + 1)}
       aria-label={`${t('roster.choose')}: ${cellName}`}
       autoFocus
-      defaultValue={byCell.get(`${people[focus.row]?.id}|${days[focus.col]}`)?.[0]?.code ?? ''}
+      defaultValue={shiftsByCell.get(cellKey(people[focus.row]?.id ?? 0, days[focus.col] ?? ''))?.[0]?.code ?? ''}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
@@ -380,10 +366,10 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                 </th>
                 {days.map((day, col) => {
                   const cellName = `${person.name}, ${dayLabel(day)}`;
-                  const shifts = byCell.get(`${person.id}|${day}`) ?? [];
-                  const issues = problems.get(`${person.id}|${day}`) ?? [];
+                  const shifts = shiftsByCell.get(cellKey(person.id, day)) ?? [];
+                  const issues = problems.get(cellKey(person.id, day)) ?? [];
                   const isFocus = focus.row === row && focus.col === col;
-                  const away = absenceOf.get(`${person.id}|${day}`);
+                  const away = absenceOf.get(cellKey(person.id, day));
                   const classes = ['cell', selected(row, col) ? 'selected' : '', issues.length ? 'has-problem' : '', holidayName(day) ? 'holiday' : '', away ? `away away-${away.status}` : ''].filter(Boolean).join(' ');
                   return (
                     <td
@@ -449,7 +435,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                           {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
                         </span>
                       )}
-                      {(onCallOf.get(`${person.id}|${day}`) ?? []).map((b) => (
+                      {(onCallOf.get(cellKey(person.id, day)) ?? []).map((b) => (
                         <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })}>
                           ☎
                         </span>
