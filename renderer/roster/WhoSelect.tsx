@@ -18,19 +18,7 @@ export function whoOf(personId: number | null, rotationId: number | null): Who {
 /** The whole team, one person, or one on-call rotation. */
 export function WhoSelect({ teamId, revision, value, onChange, label }: { teamId: number; revision: number; value: Who; onChange(who: Who): void; label: string }) {
   const { t } = useTranslation();
-  const [people, setPeople] = useState<Person[]>([]);
-  const [rotations, setRotations] = useState<{ id: number; name: string }[]>([]);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([call('person.list', { teamId }), call('rotation.list', { teamId })]).then(([p, r]) => {
-      if (!live) return;
-      setPeople(p);
-      setRotations(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [teamId, revision]);
+  const { people, rotations } = useWhoLists(teamId, revision, false);
   return (
     <label className="inline">
       <span>{label}</span>
@@ -57,18 +45,25 @@ export function WhoSelect({ teamId, revision, value, onChange, label }: { teamId
   );
 }
 
-/** A person's or rotation's name for a Who, from the same lists. */
+/** A person's or rotation's name for a Who, from the same lists (archived people too: old targets keep their name). */
 export function useWhoNames(teamId: number, revision: number): (who: Who) => string {
   const { t } = useTranslation();
-  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const { people, rotations } = useWhoLists(teamId, revision, true);
+  const names = new Map<string, string>([...people.map((x) => [`person:${x.id}`, x.name] as const), ...rotations.map((x) => [`rotation:${x.id}`, x.name] as const)]);
+  return (who) => (who === 'team' ? t('calendarFile.wholeTeam') : (names.get(who) ?? who));
+}
+
+/** The team's people and on-call rotations, reloaded when the team or the data change. */
+function useWhoLists(teamId: number, revision: number, includeArchived: boolean): { people: Person[]; rotations: { id: number; name: string }[] } {
+  const [lists, setLists] = useState<{ people: Person[]; rotations: { id: number; name: string }[] }>({ people: [], rotations: [] });
   useEffect(() => {
     let live = true;
-    void Promise.all([call('person.list', { teamId, includeArchived: true }), call('rotation.list', { teamId })]).then(([p, r]) => {
-      if (live) setNames(new Map([...p.map((x) => [`person:${x.id}`, x.name] as const), ...r.map((x) => [`rotation:${x.id}`, x.name] as const)]));
+    void Promise.all([call('person.list', { teamId, includeArchived }), call('rotation.list', { teamId })]).then(([people, rotations]) => {
+      if (live) setLists({ people, rotations });
     });
     return () => {
       live = false;
     };
-  }, [teamId, revision]);
-  return (who) => (who === 'team' ? t('calendarFile.wholeTeam') : (names.get(who) ?? who));
+  }, [teamId, revision, includeArchived]);
+  return lists;
 }
