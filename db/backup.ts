@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { UserError } from '../core/errors';
 import os from 'node:os';
 import { APPLICATION_ID, copyDatabase, fileStamp, inspect, openPlanner, plannerBase, PLANNER_EXTENSION, stampedSibling, type Db } from './open';
-import { OUTSIDE_THE_PLAN, type UndoHistory } from './undo';
+import { planTables, type UndoHistory } from './undo';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { describeHolder, lockHolder } from './file-lock';
 
@@ -209,7 +209,7 @@ export async function restoreInPlace(db: Db, filePath: string, backup: string, h
         db.transaction(() => {
           // Parents and children are emptied and refilled in any order; the keys are checked at the commit.
           db.pragma('defer_foreign_keys = ON');
-          const tables = (db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).filter((t) => !OUTSIDE_THE_PLAN.has(t));
+          const tables = planTables(db);
           for (const t of tables) db.exec(`DELETE FROM main."${t}"`);
           for (const t of tables) {
             const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(t) as string[]).map((c) => `"${c}"`).join(', ');

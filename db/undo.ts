@@ -30,6 +30,12 @@ export interface HistorySnapshot {
 export const OUTSIDE_THE_PLAN: ReadonlySet<string> = new Set(['setting', 'caldav_published']);
 const MAX_STEPS = 200;
 
+/** The tables that hold the user's plan (every table but SQLite's own and those outside the plan). */
+export function planTables(db: Db): string[] {
+  const tables = db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  return tables.filter((t) => !OUTSIDE_THE_PLAN.has(t));
+}
+
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -39,13 +45,9 @@ export class UndoHistory {
 
   constructor(private readonly db: Db) {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL)');
-    for (const table of this.planTables()) this.installTriggers(table);
+    for (const table of planTables(this.db)) this.installTriggers(table);
   }
 
-  private planTables(): string[] {
-    const tables = this.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-    return tables.filter((t) => !OUTSIDE_THE_PLAN.has(t));
-  }
 
   /**
    * Runs a change too large to undo step by step (restoring a backup) without
@@ -57,7 +59,7 @@ export class UndoHistory {
     try {
       return work();
     } finally {
-      for (const table of this.planTables()) this.installTriggers(table);
+      for (const table of planTables(this.db)) this.installTriggers(table);
       this.undoSteps.splice(0);
       this.redoSteps.splice(0);
       this.db.exec('DELETE FROM undo_log');
