@@ -11,6 +11,7 @@ export async function ensureRendererBuilt(root: string, io: CliIo): Promise<stri
   if (fs.existsSync(path.join(dir, 'index.html'))) return dir;
   io.err('Building the user interface once (about half a minute)…\n');
   const vite = await import('vite');
-  await vite.build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // No inline `root`: it would override vite.config.ts's root (renderer/, where index.html is).
+  await vite.build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   return dir;
 }

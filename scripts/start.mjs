@@ -30,11 +30,11 @@ if (electronBinary) {
   const child = spawn(electronBinary, [root], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const { defaultPlannerPath } = await import('../cli/paths.ts').catch(async () => {
-    const { register } = await import('tsx/esm/api');
-    register();
-    return import('../cli/paths.ts');
-  });
+  // tsx first: a failed import of a .ts file is cached by Node, so registering tsx
+  // after an attempt and importing again fails the same way (Node 20 has no .ts loader).
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { defaultPlannerPath } = await import('../cli/paths.ts');
   const db = defaultPlannerPath();
   fs.mkdirSync(path.dirname(db), { recursive: true });
   console.log(
