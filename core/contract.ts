@@ -9,7 +9,8 @@ import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from '
 import { ShiftTemplate } from './template';
 import { id, label, plainDate, timeZone } from './validators';
 import { FORECAST_METHODS } from './forecast';
-import { Adjustment, AdjustmentInput, CoverageDay, CoverageInterval, StaffingSettings, StaffingSettingsInput } from './staffing';
+import { Adjustment, AdjustmentInput, CoverageDay, CoverageInterval, OutsideHours, StaffingSettings, StaffingSettingsInput } from './staffing';
+import { ChannelHours, ChannelHoursInput } from './opening-hours';
 
 const Preference = z.object({ weekday: z.number(), templateId: z.number().nullable(), kind: z.enum(['cannot', 'prefer_not']) });
 const PreferenceInput = z.strictObject({ weekday: z.number().int().min(1).max(7), templateId: z.number().int().positive().nullable().default(null), kind: z.enum(['cannot', 'prefer_not']) });
@@ -341,13 +342,24 @@ export const contract = {
   /** Staffing targets of every channel (defaults where none were set), with the AHT of the 8 weeks of history before `before`. */
   'staffing.settings': { input: z.strictObject({ teamId: id, before: plainDate }), output: z.array(StaffingSettings), undo: null },
   'staffing.setSettings': { input: StaffingSettingsInput, output: StaffingSettings, undo: 'Edit staffing targets' },
+  /** Opening hours of every channel of the team (around the clock where none were set). */
+  'staffing.openingHours': { input: z.strictObject({ teamId: id }), output: z.array(ChannelHours), undo: null },
+  /** Replaces one channel's opening hours: windows per ISO weekday (a weekday left out is closed; null: around the clock). */
+  'staffing.setOpeningHours': { input: ChannelHoursInput, output: ChannelHours, undo: 'Edit opening hours' },
   /**
    * Requirement against the rota per interval for local days [from, to] (at most two weeks), one
    * channel or all: forecast (adjusted), agents needed, agents on shift, predicted service level.
+   * Outside a channel's opening hours nothing is required; those contacts are counted in outsideHours.
    */
   'coverage.range': {
     input: z.strictObject({ teamId: id, channel: z.string().max(32).nullable().default(null), from: plainDate, to: plainDate, intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30) }),
-    output: z.object({ intervals: z.array(CoverageInterval), days: z.array(CoverageDay), withoutHistory: z.array(z.string()) }),
+    output: z.object({
+      intervals: z.array(CoverageInterval),
+      days: z.array(CoverageDay),
+      withoutHistory: z.array(z.string()),
+      /** Per channel, the forecast contacts in the range that fall outside its opening hours (nobody is required then). */
+      outsideHours: z.array(OutsideHours),
+    }),
     undo: null,
   },
 

@@ -110,14 +110,19 @@ export const CoverageInterval = z.object({
   asa: z.number().nullable(),
   occupancy: z.number().nullable(),
   status: z.enum(['under', 'ok', 'over']),
+  /** Whether the channel is open then (its opening hours and holidays); closed: nothing required, no service to predict. */
+  open: z.boolean(),
 });
 export type CoverageInterval = z.infer<typeof CoverageInterval>;
 
 export const CoverageDay = z.object({
   day: z.string(),
   channel: z.string(),
+  /** Forecast contacts while the channel is open. */
   volume: z.number(),
-  /** Volume-weighted over the day's intervals. */
+  /** Forecast contacts while it is closed: reported, not staffed. */
+  outsideHoursVolume: z.number(),
+  /** Volume-weighted over the day's open intervals. */
   serviceLevel: z.number().nullable(),
   asa: z.number().nullable(),
   occupancy: z.number().nullable(),
@@ -131,7 +136,19 @@ export function coverageStatus(onShift: number, required: number): 'under' | 'ok
   return onShift - required >= Math.max(2, 0.25 * required) ? 'over' : 'ok';
 }
 
-/** Requirement and prediction for one interval of one channel. */
+/** Contacts the forecast puts outside opening hours, per channel over the range asked for. */
+export const OutsideHours = z.object({ channel: z.string(), contacts: z.number(), intervals: z.number() });
+export type OutsideHours = z.infer<typeof OutsideHours>;
+
+/**
+ * An interval while the channel is closed: the forecast's contacts are still shown (the UI says how
+ * many fall outside opening hours), but nobody is required and no service level is predicted.
+ */
+export function closedCoverage(volume: number, ahtSeconds: number, onShift: number): Omit<CoverageInterval, 'start' | 'channel'> {
+  return { volume, ahtSeconds, traffic: 0, required: 0, scheduledRequired: 0, onShift: Math.round(onShift * 100) / 100, serviceLevel: null, asa: null, occupancy: null, status: coverageStatus(onShift, 0), open: false };
+}
+
+/** Requirement and prediction for one interval of one channel while it is open. */
 export function intervalCoverage(settings: Omit<StaffingSettings, 'ahtFromHistory'>, ahtSeconds: number, intervalMinutes: number, volume: number, onShift: number): Omit<CoverageInterval, 'start' | 'channel'> {
   const round = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10_000) / 10_000);
   if (settings.model === 'workload') {
@@ -148,6 +165,7 @@ export function intervalCoverage(settings: Omit<StaffingSettings, 'ahtFromHistor
       asa: null,
       occupancy: onShift > 0 ? round(Math.min(1, traffic / onShift)) : null,
       status: coverageStatus(onShift, w.agents),
+      open: true,
     };
   }
   const input = {
@@ -174,12 +192,15 @@ export function intervalCoverage(settings: Omit<StaffingSettings, 'ahtFromHistor
     asa: now ? round(now.asa) : null,
     occupancy: now && agents > 0 ? round(Math.min(1, now.occupancy)) : null,
     status: coverageStatus(onShift, need.agents),
+    open: true,
   };
 }
 
-/** Volume-weighted day figures from its intervals. */
-export function dayCoverage(day: string, channel: string, intervals: readonly CoverageInterval[]): CoverageDay {
+/** Volume-weighted day figures from its intervals; contacts while closed are counted apart. */
+export function dayCoverage(day: string, channel: string, all: readonly CoverageInterval[]): CoverageDay {
+  const intervals = all.filter((x) => x.open);
   const volume = intervals.reduce((s, x) => s + x.volume, 0);
+  const outside = all.reduce((s, x) => s + (x.open ? 0 : x.volume), 0);
   const weighted = (pick: (x: CoverageInterval) => number | null) => {
     let sum = 0;
     let weight = 0;
@@ -195,6 +216,7 @@ export function dayCoverage(day: string, channel: string, intervals: readonly Co
     day,
     channel,
     volume: Math.round(volume * 100) / 100,
+    outsideHoursVolume: Math.round(outside * 100) / 100,
     serviceLevel: weighted((x) => x.serviceLevel),
     asa: weighted((x) => x.asa),
     occupancy: weighted((x) => x.occupancy),

@@ -1,9 +1,11 @@
 import { UserError } from '../core/errors';
 import { ForecastError, forecastReport } from '../core/forecast';
 import { publicHolidays } from '../core/holidays';
+import { aroundTheClock, isOpen, type ChannelHours, type ChannelHoursInput } from '../core/opening-hours';
 import {
   agentsOnShift,
   applyAdjustments,
+  closedCoverage,
   dayCoverage,
   COVERAGE_MAX_DAYS,
   DEFAULT_AHT_SECONDS,
@@ -11,6 +13,7 @@ import {
   intervalCoverage,
   type Adjustment,
   type CoverageInterval,
+  type OutsideHours,
   type StaffingSettings,
 } from '../core/staffing';
 import type { Team } from '../core/team';
@@ -22,7 +25,17 @@ import { dayRange } from './ranges';
 import * as shifts from './shifts';
 import { volumesBetween } from './volume';
 
-type StaffingMethods = 'forecast.run' | 'forecast.accuracy' | 'forecast.adjust' | 'forecast.adjustments' | 'forecast.deleteAdjustment' | 'staffing.settings' | 'staffing.setSettings' | 'coverage.range';
+type StaffingMethods =
+  | 'forecast.run'
+  | 'forecast.accuracy'
+  | 'forecast.adjust'
+  | 'forecast.adjustments'
+  | 'forecast.deleteAdjustment'
+  | 'staffing.settings'
+  | 'staffing.setSettings'
+  | 'staffing.openingHours'
+  | 'staffing.setOpeningHours'
+  | 'coverage.range';
 
 interface SettingsRow {
   channel: string;
@@ -67,6 +80,49 @@ const toAdjustment = (r: AdjustmentRow): Adjustment => ({ id: r.id, channel: r.c
 
 function adjustmentsOf(db: Db, teamId: number, channel: string, from: string, to: string): Adjustment[] {
   return (db.prepare('SELECT * FROM forecast_adjustment WHERE team_id = ? AND channel = ? AND day BETWEEN ? AND ? ORDER BY day, time_local, id').all(teamId, channel, from, to) as AdjustmentRow[]).map(toAdjustment);
+}
+
+/** A channel's opening hours: around the clock when none were set. */
+export function openingHoursOf(db: Db, teamId: number, channel: string): ChannelHours {
+  const row = db.prepare('SELECT closed_on_holidays FROM channel_hours WHERE team_id = ? AND channel = ?').get(teamId, channel) as { closed_on_holidays: number } | undefined;
+  if (!row) return aroundTheClock(channel);
+  const windows = db
+    .prepare('SELECT weekday, open_local, close_local FROM channel_hours_window WHERE team_id = ? AND channel = ? ORDER BY weekday, open_local')
+    .all(teamId, channel) as { weekday: number; open_local: string; close_local: string }[];
+  return {
+    channel,
+    custom: true,
+    weekdays: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: windows.filter((w) => w.weekday === weekday).map((w) => ({ openLocal: w.open_local, closeLocal: w.close_local })) })),
+    closedOnHolidays: row.closed_on_holidays === 1,
+  };
+}
+
+/** Replaces a channel's opening hours; around the clock without holiday closing is no row at all (the default). */
+export function setOpeningHours(db: Db, teamId: number, { channel, weekdays, closedOnHolidays }: Pick<ChannelHoursInput, 'channel' | 'weekdays' | 'closedOnHolidays'>): void {
+  db.prepare('DELETE FROM channel_hours_window WHERE team_id = ? AND channel = ?').run(teamId, channel);
+  db.prepare('DELETE FROM channel_hours WHERE team_id = ? AND channel = ?').run(teamId, channel);
+  if (weekdays === null && !closedOnHolidays) return;
+  db.prepare('INSERT INTO channel_hours (team_id, channel, closed_on_holidays) VALUES (?, ?, ?)').run(teamId, channel, closedOnHolidays ? 1 : 0);
+  const insert = db.prepare('INSERT INTO channel_hours_window (team_id, channel, weekday, open_local, close_local) VALUES (?, ?, ?, ?, ?)');
+  for (const d of weekdays ?? aroundTheClock(channel).weekdays) {
+    for (const w of d.windows) insert.run(teamId, channel, d.weekday, w.openLocal, w.closeLocal);
+  }
+}
+
+/**
+ * For each interval start, whether the channel is open then: its opening hours on that local day
+ * and, when it closes on public holidays, the team's holiday calendar.
+ */
+export function openFlags(db: Db, team: Team, channel: string, clock: ZoneClock, startsUtc: readonly number[], intervalMinutes: number): boolean[] {
+  const hours = openingHoursOf(db, team.id, channel);
+  if (!hours.custom || startsUtc.length === 0) return startsUtc.map(() => true);
+  const first = clock.dayOf(startsUtc[0] ?? 0);
+  const last = clock.dayOf(startsUtc.at(-1) ?? 0);
+  const holidays = hours.closedOnHolidays ? new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, first, last).map((h) => h.day)) : new Set<string>();
+  return startsUtc.map((t) => {
+    const day = clock.dayOf(t);
+    return isOpen(hours, clock.weekday(day), holidays.has(day), clock.hhmm(t), intervalMinutes);
+  });
 }
 
 /** The forecast of one channel over [from, from + weeks): model output and, apart, the adjusted volume. */
@@ -121,7 +177,9 @@ export function requirementOf(db: Db, team: Team, from: string, to: string, inte
     const aht = settings.ahtSeconds ?? settings.ahtFromHistory ?? DEFAULT_AHT_SECONDS;
     const kept = f.located.map((p, i) => ({ p, v: f.adjusted[i] ?? p.volume })).filter((x) => x.p.day <= to);
     intervals = kept.map((x) => x.p.startUtc);
-    byChannel.set(c, kept.map((x) => intervalCoverage(settings, aht, intervalMinutes, x.v, 0).required));
+    // Outside opening hours nobody is needed: those contacts are reported by coverage.range, not staffed.
+    const open = openFlags(db, team, c, clock, intervals, intervalMinutes);
+    byChannel.set(c, kept.map((x, i) => (open[i] ? intervalCoverage(settings, aht, intervalMinutes, x.v, 0).required : 0)));
   }
   if (intervals.length === 0) {
     // No forecast at all: still a grid, with nothing required.
@@ -205,6 +263,16 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
       const clock = zoneClock(team.timeZone);
       return settingsOf(team, channel, clock, clock.dayOf(Math.floor(ctx.clock().epochMilliseconds / 1000)));
     },
+    'staffing.openingHours': ({ teamId }) => {
+      const team = ctx.requireTeam(teamId);
+      return team.skills.map((c) => openingHoursOf(db, team.id, c));
+    },
+    'staffing.setOpeningHours': ({ teamId, channel, weekdays, closedOnHolidays }) => {
+      const team = ctx.requireTeam(teamId);
+      requireChannel(team, channel);
+      setOpeningHours(db, team.id, { channel, weekdays, closedOnHolidays });
+      return openingHoursOf(db, team.id, channel);
+    },
     'coverage.range': ({ teamId, channel, from, to, intervalMinutes }) => {
       const team = ctx.requireTeam(teamId);
       const { from: a, to: b } = dayRange(from, to);
@@ -220,6 +288,7 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
       const intervals: CoverageInterval[] = [];
       const daysOut = [];
       const problems: string[] = [];
+      const outsideHours: OutsideHours[] = [];
       for (const c of channels) {
         let forecast;
         try {
@@ -235,16 +304,22 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
         const aht = settings.ahtSeconds ?? settings.ahtFromHistory ?? DEFAULT_AHT_SECONDS;
         const mine = rota.filter((s) => s.skill === c).map((s) => ({ ...s, breaks: (activities.get(s.id) ?? []).map((x) => ({ startUtc: x.startUtc, endUtc: x.endUtc })) }));
         const byDay = new Map<string, CoverageInterval[]>();
-        forecast.located.forEach((p, i) => {
-          if (p.day > to) return;
+        const inRange = forecast.located.filter((p) => p.day <= to);
+        const open = openFlags(db, team, c, clock, inRange.map((p) => p.startUtc), intervalMinutes);
+        let outsideContacts = 0;
+        inRange.forEach((p, i) => {
           const onShift = agentsOnShift(mine, p.startUtc, p.startUtc + intervalMinutes * 60);
-          const x: CoverageInterval = { start: clock.iso(p.startUtc), channel: c, ...intervalCoverage(settings, aht, intervalMinutes, forecast.adjusted[i] ?? p.volume, onShift) };
+          const volume = forecast.adjusted[i] ?? p.volume;
+          const figures = open[i] ? intervalCoverage(settings, aht, intervalMinutes, volume, onShift) : closedCoverage(volume, aht, onShift);
+          if (!open[i]) outsideContacts += volume;
+          const x: CoverageInterval = { start: clock.iso(p.startUtc), channel: c, ...figures };
           intervals.push(x);
           byDay.set(p.day, [...(byDay.get(p.day) ?? []), x]);
         });
         for (const [day, list] of byDay) daysOut.push(dayCoverage(day, c, list));
+        outsideHours.push({ channel: c, contacts: Math.round(outsideContacts * 100) / 100, intervals: open.filter((o) => !o).length });
       }
-      return { intervals, days: daysOut, withoutHistory: problems };
+      return { intervals, days: daysOut, withoutHistory: problems, outsideHours };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { sql as initial } from './001_initial';
 import { sql as absences } from './002_absences';
 import { sql as scheduling } from './003_scheduling';
+import { sql as openingHours } from './004_opening_hours';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'absences', sql: absences },
   { version: 3, name: 'scheduling', sql: scheduling },
+  { version: 4, name: 'opening hours', sql: openingHours },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

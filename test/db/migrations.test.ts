@@ -58,6 +58,9 @@ describe('migrating files from every earlier schema', () => {
       expect(s.call('roster.check', { teamId: team.id, from: firstDay, to: firstDay })).toMatchObject({ ok: true });
       expect(s.run('calendar.export', { teamId: team.id, from: firstDay, to: firstDay }).events).toBeGreaterThan(0);
       expect(s.run('person.preferences', { personId: (before.people[0] as { id: number }).id })).toEqual([]);
+      // Schema 4: no channel has opening hours yet, so each stays open around the clock as before.
+      expect(s.run('staffing.openingHours', { teamId: team.id }).map((h) => h.custom)).toEqual(team.skills.map(() => false));
+      expect(db.prepare('SELECT count(*) FROM channel_hours').pluck().get()).toBe(0);
       s.close();
 
       const after = snapshot(file);

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { localTime } from './shift';
+import { id } from './validators';
+
+/**
+ * When a channel takes contacts: open windows in the team's local time per ISO
+ * weekday, and whether the team's public holidays close it. Phone and chat
+ * desks keep hours; e-mail arrives around the clock. A channel nobody set
+ * hours for is open around the clock, so files from before opening hours
+ * existed staff exactly as they did. Outside the hours nothing is required:
+ * the contacts the forecast puts there are counted and shown, not staffed.
+ */
+
+export const MINUTES_PER_DAY = 24 * 60;
+
+/** A window closes at most at midnight ("24:00"); one over midnight is two windows, one on each day. */
+const closeTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Must be a time written HH:MM, from 00:01 to 24:00');
+
+export const OpeningWindow = z.object({ openLocal: z.string(), closeLocal: z.string() });
+export type OpeningWindow = z.infer<typeof OpeningWindow>;
+
+export const ChannelHours = z.object({
+  channel: z.string(),
+  /** false: nobody set hours, so the channel is open around the clock. */
+  custom: z.boolean(),
+  /** ISO weekdays 1 (Monday) to 7 in order, each with its windows sorted; none: closed that day. */
+  weekdays: z.array(z.object({ weekday: z.number(), windows: z.array(OpeningWindow) })),
+  /** Whether the team's public holidays (its country and region) close the channel all day. */
+  closedOnHolidays: z.boolean(),
+});
+export type ChannelHours = z.infer<typeof ChannelHours>;
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+export const ChannelHoursInput = z
+  .strictObject({
+    teamId: id,
+    channel: z.string().max(32),
+    /** Weekdays with their windows; a weekday left out is closed. null: open around the clock. */
+    weekdays: z
+      .array(
+        z.strictObject({
+          weekday: z.number().int().min(1).max(7),
+          windows: z.array(z.strictObject({ openLocal: localTime, closeLocal: closeTime })).max(8),
+        }),
+      )
+      .max(7)
+      .nullable(),
+    closedOnHolidays: z.boolean().default(false),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Set<number>();
+    (value.weekdays ?? []).forEach((d, i) => {
+      if (seen.has(d.weekday)) ctx.addIssue({ code: 'custom', params: { code: 'duplicate_weekday' }, message: `Weekday ${d.weekday} is given twice`, path: ['weekdays', i, 'weekday'] });
+      seen.add(d.weekday);
+      d.windows.forEach((w, j) => {
+        if (minutesOf(w.closeLocal) <= minutesOf(w.openLocal)) {
+          ctx.addIssue({
+            code: 'custom',
+            params: { code: 'closes_before_opening' },
+            message: `Closes at ${w.closeLocal}, not after it opens at ${w.openLocal}; hours over midnight are two windows, one closing at 24:00 and one opening at 00:00 the next day`,
+            path: ['weekdays', i, 'windows', j, 'closeLocal'],
+          });
+        }
+        const clash = d.windows.findIndex((o, k) => k < j && minutesOf(o.openLocal) < minutesOf(w.closeLocal) && minutesOf(w.openLocal) < minutesOf(o.closeLocal));
+        if (clash >= 0) ctx.addIssue({ code: 'custom', params: { code: 'windows_overlap' }, message: `${w.openLocal}–${w.closeLocal} overlaps ${d.windows[clash]?.openLocal}–${d.windows[clash]?.closeLocal} on the same day`, path: ['weekdays', i, 'windows', j, 'openLocal'] });
+      });
+    });
+  });
+export type ChannelHoursInput = z.output<typeof ChannelHoursInput>;
+
+/** Every weekday 00:00–24:00: what a channel without hours has. */
+export function aroundTheClock(channel: string): ChannelHours {
+  return { channel, custom: false, weekdays: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ openLocal: '00:00', closeLocal: '24:00' }] })), closedOnHolidays: false };
+}
+
+/**
+ * Whether a channel is open during the interval starting at local `startLocal` (HH:MM) on a day
+ * with ISO `weekday`: open when any window overlaps the interval, since contacts arrive in the
+ * open part. An interval is judged by its own day, so a window closing at 24:00 ends at midnight.
+ */
+export function isOpen(hours: ChannelHours, weekday: number, holiday: boolean, startLocal: string, intervalMinutes: number): boolean {
+  if (!hours.custom) return true;
+  if (holiday && hours.closedOnHolidays) return false;
+  const from = minutesOf(startLocal);
+  const to = from + intervalMinutes;
+  const day = hours.weekdays.find((d) => d.weekday === weekday);
+  return (day?.windows ?? []).some((w) => minutesOf(w.openLocal) < to && from < minutesOf(w.closeLocal));
+}
+
+/** Open hours in a week (holidays aside), for a summary beside the form. */
+export function weeklyOpenHours(hours: ChannelHours): number {
+  const minutes = hours.weekdays.reduce((s, d) => s + d.windows.reduce((t, w) => t + minutesOf(w.closeLocal) - minutesOf(w.openLocal), 0), 0);
+  return minutes / 60;
+}
