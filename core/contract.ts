@@ -22,7 +22,12 @@ const DraftRequest = z.strictObject({
   intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
 });
 const DayCoverage = z.object({ day: z.string(), channel: z.string(), underAgentHours: z.number(), overAgentHours: z.number() });
+/**
+ * One run's draft: every figure is of these shifts, over [from, to], from the run `runId`
+ * (a job's id when started with schedule.start), so a reader can check it has the draft it asked for.
+ */
 const Draft = z.object({
+  runId: z.string(),
   from: z.string(),
   to: z.string(),
   summary: z.object({
@@ -30,11 +35,20 @@ const Draft = z.object({
     underStaffedIntervals: z.number(),
     underStaffedAgentHours: z.number(),
     overStaffedAgentHours: z.number(),
+    /**
+     * The least under-staffing any roster can reach that keeps the working-time rules and misses
+     * contract hours no more than this draft does; never above underStaffedAgentHours.
+     */
     lowerBoundAgentHours: z.number(),
     violations: z.number(),
     seconds: z.number(),
-    /** optimal (proven), limit (time ran out), stopped (cancelled), greedy (no solver draft in time). */
-    status: z.enum(['optimal', 'limit', 'stopped', 'greedy']),
+    /**
+     * optimal: proven best (under-staffing equals the lower bound) and no rule broken;
+     * broken_rules: under-staffing equals the lower bound but the draft breaks rules (see violations);
+     * limit: solver's draft, not proven best (time ran out, or naming people lost coverage);
+     * stopped: cancelled; greedy: no solver draft in time.
+     */
+    status: z.enum(['optimal', 'broken_rules', 'limit', 'stopped', 'greedy']),
   }),
   draft: z.array(z.object({ personId: z.number(), person: z.string(), day: z.string(), templateId: z.number(), code: z.string(), start: z.string(), end: z.string(), paidHours: z.number() })),
   underStaffed: z.array(

@@ -103,8 +103,19 @@ export interface BuiltModel {
   under: Map<string, number[]>;
   /** Contract slack columns, to report as violations. */
   contractSlack: { col: number; personId: number; week: string }[];
+  /** The contract rows with their slack prices, to price a given roster's contract slack as the model does (see contractSlackCost). */
+  contractRows: ContractRow[];
   /** A group's flow into each day: how many go from yesterday's candidate `from` to today's `to` (−1: a day off). */
   flows: Map<string, FlowArc[]>;
+}
+
+/** lower ≤ Σ coef·count ≤ upper over candidate columns, softened by slack priced per unit below and above. */
+export interface ContractRow {
+  terms: Term[];
+  lower: number;
+  upper: number;
+  costBelow: number;
+  costAbove: number;
 }
 
 export interface FlowArc {
@@ -163,16 +174,20 @@ export function scheduleUnits(input: ScheduleInput, grouped: boolean): Unit[] {
 }
 
 export interface BuildOptions {
-  /** Only under-staffing (and contract slack) costs: the proven bound ÷ UNDER_WEIGHT bounds under-staffing. */
+  /** Only under-staffing and contract slack cost: see buildScheduleModel and contractSlackCost for what its bound proves. */
   boundOnly?: boolean;
   /** Interchangeable people as one unit (see Unit). */
   grouped?: boolean;
 }
 
 /**
- * Builds the model. With `boundOnly`, only under-staffing (and contract slack)
- * costs: the solver's proven bound on it ÷ UNDER_WEIGHT is a lower bound on the
- * under-staffing (agent-hours) of any roster that keeps every rule.
+ * Builds the model. With `boundOnly`, only under-staffing and contract slack
+ * cost. Its proven bound is not a bound on under-staffing alone: a contract
+ * that cannot be met (on call or on leave all week, say) forces slack at
+ * CONTRACT_SLACK_WEIGHT, ten times an agent-hour. Less the contract slack of
+ * a given roster (contractSlackCost), ÷ UNDER_WEIGHT, it bounds the
+ * under-staffing (agent-hours) of every roster that keeps the other rules and
+ * misses contracts no more than that one.
  */
 export function buildScheduleModel(input: ScheduleInput, options: BuildOptions = {}): BuiltModel {
   const boundOnly = options.boundOnly ?? false;
@@ -244,6 +259,7 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
   const rules = input.rules;
   const restSeconds = rules.minRestHours * 3600;
   const contractSlack: BuiltModel['contractSlack'] = [];
+  const contractRows: ContractRow[] = [];
   const flows = new Map<string, FlowArc[]>();
   units.forEach((unit, u) => {
     const p = unit.members[0];
@@ -306,6 +322,7 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
         const long = addCol(m, CONTRACT_SLACK_WEIGHT, 0, Number.POSITIVE_INFINITY, false);
         contractSlack.push({ col: short, personId: p.id, week: w }, { col: long, personId: p.id, week: w });
         addRow(m, [...terms, { col: short, coef: 1 }, { col: long, coef: -1 }], size * (band.min - fixedHours), size * (band.max - fixedHours));
+        contractRows.push({ terms, lower: size * (band.min - fixedHours), upper: size * (band.max - fixedHours), costBelow: CONTRACT_SLACK_WEIGHT, costAbove: CONTRACT_SLACK_WEIGHT });
         if (minPaid > 0) {
           // The same slack, priced per missing shift, keeps a week that cannot meet its band solvable.
           const fewer = addCol(m, CONTRACT_SLACK_WEIGHT * maxPaid, 0, Number.POSITIVE_INFINITY, false);
@@ -314,6 +331,7 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
           const least = Math.max(0, Math.ceil((band.min - fixedHours) / maxPaid - 1e-9));
           const most = Math.max(0, Math.floor((band.max - fixedHours) / minPaid + 1e-9));
           addRow(m, [...count, { col: fewer, coef: 1 }, { col: more, coef: -1 }], size * least, size * most);
+          contractRows.push({ terms: count, lower: size * least, upper: size * most, costBelow: CONTRACT_SLACK_WEIGHT * maxPaid, costAbove: CONTRACT_SLACK_WEIGHT * minPaid });
         }
       }
     }
@@ -338,7 +356,35 @@ export function buildScheduleModel(input: ScheduleInput, options: BuildOptions =
       for (const [u, list] of perUnit) addRow(m, [...list.map((c) => ({ col: c.col, coef: 1 })), { col: most, coef: -(units[u]?.members.length ?? 1) }], Number.NEGATIVE_INFINITY, 0);
     }
   }
-  return { model: m, units, candidates, under, contractSlack, flows };
+  return { model: m, units, candidates, under, contractSlack, contractRows, flows };
+}
+
+/**
+ * What the model's contract slack costs for a roster given as counts per candidate column:
+ * the least slack its rows allow. The bound model's objective is UNDER_WEIGHT × under-staffing
+ * plus this, so (its proven bound − this) ÷ UNDER_WEIGHT bounds the under-staffing of any
+ * roster that misses contracts no more than the one given.
+ */
+export function contractSlackCost(built: BuiltModel, count: (col: number) => number): number {
+  let cost = 0;
+  for (const row of built.contractRows) {
+    const value = row.terms.reduce((s, t) => s + t.coef * count(t.col), 0);
+    cost += row.costBelow * Math.max(0, row.lower - value) + row.costAbove * Math.max(0, value - row.upper);
+  }
+  return cost;
+}
+
+/** A roster given as people's picks, as counts in `target`'s columns (per unit, day and template). */
+export function countsIn(target: BuiltModel, picked: readonly Pick<Candidate, 'personId' | 'day' | 'templateId'>[]): Map<number, number> {
+  const unitOf = new Map<number, number>();
+  target.units.forEach((u, i) => u.members.forEach((p) => unitOf.set(p.id, i)));
+  const colOf = new Map(target.candidates.map((c) => [key2(key2(c.unit, c.day), c.templateId), c.col]));
+  const out = new Map<number, number>();
+  for (const c of picked) {
+    const col = colOf.get(key2(key2(unitOf.get(c.personId) ?? -1, c.day), c.templateId));
+    if (col !== undefined) out.set(col, (out.get(col) ?? 0) + 1);
+  }
+  return out;
 }
 
 /** What fairness spreads: weekend days, night shifts and public holidays. */

@@ -9,6 +9,8 @@ import type { DraftProgress } from './schedule';
 /** What the worker gets: the file to read, the request, and the shared stop flag. */
 export interface WorkerData {
   file: string;
+  /** The job's id, which the draft carries back as its runId. */
+  runId: string;
   request: DraftRequest;
   stop: SharedArrayBuffer;
   nativeBinding?: string;
@@ -53,7 +55,7 @@ export class ScheduleJobs {
     if ([...this.jobs.values()].some((j) => j.status.state === 'running')) throw new UserError('busy', 'A schedule is already being drafted; wait for it or cancel it', []);
     const id = randomUUID();
     const stop = new SharedArrayBuffer(4);
-    const data: WorkerData = { file: this.file, request, stop, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
+    const data: WorkerData = { file: this.file, runId: id, request, stop, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
     const worker = new Worker(this.entry, { workerData: data });
     const job: Job = {
       worker,
@@ -69,7 +71,12 @@ export class ScheduleJobs {
     worker.on('message', (m: WorkerMessage) => {
       if (job.status.state !== 'running') return;
       if (m.type === 'progress') job.status = { ...job.status, ...m.progress };
-      else if (m.type === 'done') finish({ state: 'done', phase: 'report', fraction: 1, draft: m.draft, lowerBoundAgentHours: m.draft.summary.lowerBoundAgentHours, underStaffedAgentHours: m.draft.summary.underStaffedAgentHours });
+      else if (m.type === 'done') {
+        // A job's figures are its own draft's: never another run's or another range's.
+        const d = m.draft;
+        if (d.runId !== id || d.from !== request.from || d.to !== request.to) finish({ state: 'failed', draft: null, error: { code: 'internal', message: `The scheduling worker answered for run ${d.runId} (${d.from} – ${d.to}), not this job (${request.from} – ${request.to})` } });
+        else finish({ state: 'done', phase: 'report', fraction: 1, draft: d, lowerBoundAgentHours: d.summary.lowerBoundAgentHours, underStaffedAgentHours: d.summary.underStaffedAgentHours });
+      }
       else finish({ state: 'failed', error: { code: m.code, message: m.message } });
     });
     worker.on('error', (err) => {

@@ -23,7 +23,7 @@ async function main(data: WorkerData): Promise<void> {
     // The same context as the service's, on this read-only connection: the same rule check.
     const { context } = makeContext(db, () => Temporal.Now.instant(), 'scheduler');
     const team = context.requireTeam(request.teamId);
-    const draft = draftSchedule(context, team, request, { highs, shouldStop: () => Atomics.load(stop, 0) === 1, onProgress: (p) => post({ type: 'progress', progress: p }) });
+    const draft = draftSchedule(context, team, request, { highs, runId: data.runId, shouldStop: () => Atomics.load(stop, 0) === 1, onProgress: (p) => post({ type: 'progress', progress: p }) });
     post({ type: 'done', draft });
   } catch (err) {
     post({ type: 'error', code: err instanceof UserError ? err.code : 'internal', message: err instanceof Error ? err.message : String(err) });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Highs } from 'highs';
 import type { Draft, DraftRequest } from '../core/contract';
 import { UserError } from '../core/errors';
@@ -6,6 +7,8 @@ import { shiftCost } from '../core/cost';
 import { expectedContractHours } from '../core/rules';
 import {
   buildScheduleModel,
+  contractSlackCost,
+  countsIn,
   coverageGaps,
   disaggregate,
   fairnessLoad,
@@ -218,6 +221,8 @@ export interface DraftProgress {
 
 export interface DraftHooks {
   highs: Highs;
+  /** Names this run in the draft it returns (a job's id), so a reader can tell its figures from another run's. */
+  runId?: string;
   onProgress?(p: DraftProgress): void;
   /** Polled while solving: true stops, and the best draft so far is finished and returned. */
   shouldStop?(): boolean;
@@ -252,7 +257,17 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
   report('bound');
   const boundModel = buildScheduleModel(input, { boundOnly: true, grouped: true });
   const bound = shouldStop() ? null : solveModel(hooks.highs, boundModel.model, { timeLimitSeconds: Math.max(0.5, timeLimitSeconds / 3), relativeGap: 1e-4, shouldStop, onProgress: () => report('bound') });
-  lowerBound = Math.max(0, (bound?.bound ?? 0) / UNDER_WEIGHT);
+  // The bound model prices contract slack too, so its bound is not one on under-staffing alone:
+  // with a contract nobody can meet it was ten agent-hours per missing contract hour above any
+  // draft (issue 15). Less the slack of the roster it is compared with, it bounds the
+  // under-staffing of every roster missing contracts no more than that one, that one included.
+  const boundFor = (picks: readonly Candidate[]): number => {
+    if (bound?.bound === null || bound?.bound === undefined) return 0;
+    const counts = countsIn(boundModel, picks);
+    const slack = contractSlackCost(boundModel, (col) => counts.get(col) ?? 0);
+    // HiGHS proves its bound within its tolerances: never above what a roster achieved.
+    return Math.min(underOf(picks), Math.max(0, (bound.bound - slack) / UNDER_WEIGHT));
+  };
 
   report('draft');
   const grouped = buildScheduleModel(input, { grouped: true });
@@ -262,7 +277,8 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
   const chosenOf = (built: BuiltModel, cols: ReadonlySet<number>) => built.candidates.filter((c) => cols.has(c.col));
   let picked = chosenOf(perPerson, greedy);
   bestUnder = underOf(picked);
-  let status: Draft['summary']['status'] = 'greedy';
+  lowerBound = boundFor(picked);
+  let solverDraft = false;
   const solved = shouldStop() ? null : solveModel(hooks.highs, grouped.model, { timeLimitSeconds: Math.max(0.5, left() * 0.7), relativeGap: 0.002, shouldStop, start: startFor(grouped, perPerson, greedy), onProgress: () => report('draft') });
   if (solved?.colValue) {
     report('people');
@@ -279,7 +295,8 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
     if (namedUnder <= bestUnder + 1e-6) {
       picked = named;
       bestUnder = namedUnder;
-      status = solved.status === 'optimal' ? 'optimal' : 'limit';
+      lowerBound = boundFor(picked);
+      solverDraft = true;
     }
     // Naming people lost coverage the counts had: a per-person model, started from the best so far.
     if (!perPersonOnly && namedUnder > groupUnder + 0.01 && left() > 2 && !shouldStop()) {
@@ -293,13 +310,14 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
         if (under <= bestUnder + 1e-6) {
           picked = mine;
           bestUnder = under;
+          lowerBound = boundFor(picked);
+          solverDraft = true;
         }
       }
     }
   }
-  if (stopped) status = 'stopped';
   report('report');
-  return draftReport(ctx, team, input, clock, { from, to, picked, locked, lowerBound, status, withoutHistory, seconds: (Date.now() - started) / 1000 });
+  return draftReport(ctx, team, input, clock, { runId: hooks.runId ?? randomUUID(), from, to, picked, locked, lowerBound: boundFor(picked), stopped, solverDraft, withoutHistory, seconds: (Date.now() - started) / 1000 });
 }
 
 /** A starting point for `target` from shifts picked in `source`'s columns: counts per unit, day and template. */
@@ -316,12 +334,16 @@ function startFor(target: BuiltModel, source: BuiltModel, picked: ReadonlySet<nu
 }
 
 interface Picked {
+  runId: string;
   from: string;
   to: string;
   picked: readonly Candidate[];
   locked: readonly shifts.ShiftRow[];
+  /** Agent-hours, never above the draft's own under-staffing. */
   lowerBound: number;
-  status: Draft['summary']['status'];
+  /** Cancelled, and whether the draft came from the solver (or is the greedy one). */
+  stopped: boolean;
+  solverDraft: boolean;
   withoutHistory: string[];
   seconds: number;
 }
@@ -357,18 +379,24 @@ function draftReport(ctx: ServiceContext, team: Team, input: ScheduleInput, cloc
     }
     return [...out.values()].filter((r) => r.day >= from && r.day <= to).map((r) => ({ ...r, underAgentHours: round2(r.underAgentHours), overAgentHours: round2(r.overAgentHours) }));
   };
+  // Both figures from this one roster and bound, rounded as shown; the bound never above.
+  const underStaffedAgentHours = round2(gaps.reduce((s, g) => s + g.short, 0) * stepHours);
+  const lowerBoundAgentHours = Math.min(underStaffedAgentHours, round2(d.lowerBound));
+  const proven = lowerBoundAgentHours === underStaffedAgentHours;
+  const status: Draft['summary']['status'] = d.stopped ? 'stopped' : proven ? (violations.length === 0 ? 'optimal' : 'broken_rules') : d.solverDraft ? 'limit' : 'greedy';
   return {
+    runId: d.runId,
     from,
     to,
     summary: {
       shifts: chosen.length,
       underStaffedIntervals: under.length,
-      underStaffedAgentHours: round2(under.reduce((s, g) => s + g.short, 0) * stepHours),
+      underStaffedAgentHours,
       overStaffedAgentHours: round2(gaps.reduce((s, g) => s + g.over, 0) * stepHours),
-      lowerBoundAgentHours: round2(d.lowerBound),
+      lowerBoundAgentHours,
       violations: violations.length,
       seconds: round2(d.seconds),
-      status: d.status,
+      status,
     },
     draft: chosen
       .map((c) => ({ personId: c.personId, person: names.get(c.personId) ?? '', day: c.day, templateId: c.templateId, code: templates.get(c.templateId)?.code ?? '', start: clock.hhmm(c.span.startUtc), end: clock.hhmm(c.span.endUtc), paidHours: round2(paidHours(c.span)) }))
