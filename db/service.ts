@@ -13,7 +13,7 @@ import { parseCsv } from '../core/csv';
 import { UserError, toApiError, zodIssueToApiError, type ApiError } from '../core/errors';
 import { importError, parsePeopleCsv } from '../core/people-import';
 import { paletteColor, PersonCreate, type NewPerson, type Person } from '../core/person';
-import type { ApiResult } from '../core/result';
+import { ALL_TABLES, HISTORY_TABLE, type ApiResult } from '../core/result';
 import type { Team } from '../core/team';
 import { knowsHolidays } from '../core/holidays';
 import { defaultRules } from '../core/team-rules';
@@ -458,6 +458,18 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     }
   };
 
+  /**
+   * The tables a successful call changed: a recorded step's (and the undo history's),
+   * an undo's or redo's replay; any other call that wrote, such as a settings change,
+   * cannot name its tables (they have no undo log) and says everything.
+   */
+  const changedBy = (method: MethodName, recorded: boolean, changesBefore: number): string[] => {
+    if (recorded || method === 'history.undo' || method === 'history.redo') {
+      return history.touched.length ? [...history.touched, HISTORY_TABLE] : [];
+    }
+    return (totalChanges.get() as number) === changesBefore ? [] : [ALL_TABLES];
+  };
+
   function dispatch(method: unknown, input: unknown): ApiResult<unknown> {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}`, path: [] } };
@@ -480,8 +492,9 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       return out;
     };
     try {
+      const before = totalChanges.get() as number;
       const value = spec.undo ? history.record(method, work) : db.transaction(work)();
-      return { ok: true, value };
+      return { ok: true, value, changed: changedBy(method, spec.undo !== null, before) };
     } catch (err) {
       if (err instanceof UserError && err.code === 'file_gone') return { ok: false, error: goneError() };
       return { ok: false, error: errorOf(err, planner.readOnly) };
@@ -506,7 +519,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     const backup = backupByName(planner.filePath, parsed.data.name);
     clearMemo();
     const { safetyCopy } = await restoreInPlace(db, planner.filePath, backup.file, history, now, options.nativeBinding);
-    return { ok: true, value: { safetyCopy: path.basename(safetyCopy) } };
+    return { ok: true, value: { safetyCopy: path.basename(safetyCopy) }, changed: [ALL_TABLES] };
   }
 
   async function dispatchAsync(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
@@ -525,7 +538,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
         const sent = await sendPlan(plan, password);
         db.transaction(() => recordSent(db, targetId, sent.put, sent.removed))();
         if (sent.failure) return { ok: false, error: errorOf(sent.failure) };
-        return { ok: true, value: { created: sent.put.filter((p) => p.isNew).length, updated: sent.put.filter((p) => !p.isNew).length, deleted: sent.removed.length, unchanged: plan.unchanged } };
+        return { ok: true, value: { created: sent.put.filter((p) => p.isNew).length, updated: sent.put.filter((p) => !p.isNew).length, deleted: sent.removed.length, unchanged: plan.unchanged }, changed: ['caldav_published'] };
       }
       if (method === 'roster.import' && wantsXlsx) {
         const parsed = contract['roster.import'].input.safeParse(input);

@@ -42,9 +42,12 @@ const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 export class UndoHistory {
   private readonly undoSteps: Step[] = [];
   private readonly redoSteps: Step[] = [];
+  /** The tables the last record, undo or redo changed (empty when it changed nothing). */
+  touched: string[] = [];
 
   constructor(private readonly db: Db) {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL)');
+    // tbl: which table the row belongs to, so a step can say what it touched (the UI refetches by table).
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, sql TEXT NOT NULL)');
     for (const table of planTables(this.db)) this.installTriggers(table);
   }
 
@@ -78,15 +81,19 @@ export class UndoHistory {
     const trig = (kind: string) => ident(`undo_${table}_${kind}`);
     this.db.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS ${trig('insert')} AFTER INSERT ON main.${t} BEGIN
-        INSERT INTO undo_log (sql) VALUES (${q(`DELETE FROM ${t} WHERE rowid=`)}||new.rowid);
+        INSERT INTO undo_log (tbl, sql) VALUES (${q(table)}, ${q(`DELETE FROM ${t} WHERE rowid=`)}||new.rowid);
       END;
       CREATE TEMP TRIGGER IF NOT EXISTS ${trig('update')} AFTER UPDATE ON main.${t} BEGIN
-        INSERT INTO undo_log (sql) VALUES (${q(`UPDATE ${t} SET `)}||${setList}||${q(' WHERE rowid=')}||old.rowid);
+        INSERT INTO undo_log (tbl, sql) VALUES (${q(table)}, ${q(`UPDATE ${t} SET `)}||${setList}||${q(' WHERE rowid=')}||old.rowid);
       END;
       CREATE TEMP TRIGGER IF NOT EXISTS ${trig('delete')} BEFORE DELETE ON main.${t} BEGIN
-        INSERT INTO undo_log (sql) VALUES (${q(`INSERT INTO ${t} (${insertCols}) VALUES (`)}||${insertVals}||')');
+        INSERT INTO undo_log (tbl, sql) VALUES (${q(table)}, ${q(`INSERT INTO ${t} (${insertCols}) VALUES (`)}||${insertVals}||')');
       END;
     `);
+  }
+
+  private tablesOf(step: Step): string[] {
+    return this.db.prepare('SELECT DISTINCT tbl FROM undo_log WHERE seq BETWEEN ? AND ? ORDER BY tbl').pluck().all(step.from, step.to) as string[];
   }
 
   private lastSeq(): number {
@@ -102,8 +109,11 @@ export class UndoHistory {
       const from = this.lastSeq() + 1;
       const result = work();
       const to = this.lastSeq();
+      this.touched = [];
       if (to >= from) {
-        this.undoSteps.push({ label, from, to });
+        const step = { label, from, to };
+        this.touched = this.tablesOf(step);
+        this.undoSteps.push(step);
         this.dropRedo();
         this.trim();
       }
@@ -140,10 +150,12 @@ export class UndoHistory {
   }
 
   undo(): string | null {
+    this.touched = [];
     const step = this.undoSteps.at(-1);
     if (!step) return null;
     this.db.transaction(() => {
       const redo = this.replay(step);
+      this.touched = this.tablesOf(redo);
       this.undoSteps.pop();
       this.redoSteps.push(redo);
     })();
@@ -151,10 +163,12 @@ export class UndoHistory {
   }
 
   redo(): string | null {
+    this.touched = [];
     const step = this.redoSteps.at(-1);
     if (!step) return null;
     this.db.transaction(() => {
       const again = this.replay(step);
+      this.touched = this.tablesOf(again);
       this.redoSteps.pop();
       this.undoSteps.push(again);
     })();

@@ -9,13 +9,13 @@ import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 
 /** The team's absence types: colour, paid, counts against an allowance; add and remove. */
-export function AbsenceTypesPanel({ team, types, onChanged }: { team: Team; types: AbsenceType[]; onChanged(): void }) {
+export function AbsenceTypesPanel({ team, types }: { team: Team; types: AbsenceType[] }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [color, setColor] = useState('#6b7a90');
   const [paid, setPaid] = useState(true);
   const [counts, setCounts] = useState(false);
-  const { error, act } = useAction(onChanged);
+  const { error, act } = useAction();
   const errors = fieldErrors(error);
 
   function add(e: FormEvent) {

@@ -1,16 +1,16 @@
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Absence, AbsenceStatsRow, AbsenceType, AbsenceWarning } from '../../core/absence';
-import type { MethodOutput } from '../../core/contract';
+import type { Absence, AbsenceWarning } from '../../core/absence';
 import type { ApiError } from '../../core/errors';
-import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
+import { LoadError } from '../shell/LoadError';
 import { calendarBase, visibleDays } from '../calendar/fullcalendar';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
@@ -21,63 +21,38 @@ import { PersonLeavePanel } from './PersonLeavePanel';
 
 interface Props {
   team: Team;
-  revision: number;
-  onChanged(): void;
 }
 
-type Conflict = MethodOutput<'absence.conflicts'>[number];
-type DayView = MethodOutput<'absence.day'>;
 
 /** Who is away: the team's absence calendar, requests to decide, uncovered shifts, balances and statistics. */
-export function AbsencesPage({ team, revision, onChanged }: Props) {
+export function AbsencesPage({ team }: Props) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const [people, setPeople] = useState<Person[]>([]);
-  const [types, setTypes] = useState<AbsenceType[]>([]);
+  const peopleQuery = useApiQuery('person.list', { teamId: team.id });
+  const typesQuery = useApiQuery('absenceType.list', { teamId: team.id });
+  const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
+  const types = typesQuery.data ?? [];
+  // The days the month view shows (a few of the months either side), and the month itself.
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [list, setList] = useState<Absence[]>([]);
-  const [conflicts, setConflicts] = useState<Conflict[]>([]);
-  const [stats, setStats] = useState<AbsenceStatsRow[]>([]);
+  const [month, setMonth] = useState<{ from: string; to: string } | null>(null);
+  const listQuery = useApiQuery('absence.list', range ? { teamId: team.id, ...range } : null);
+  const conflictsQuery = useApiQuery('absence.conflicts', range ? { teamId: team.id, ...range } : null);
+  // Statistics are of the month on screen, as in Reports: not of the other months' days in its grid.
+  const statsQuery = useApiQuery('absence.stats', month ? { teamId: team.id, ...month } : null);
+  const list = listQuery.data ?? [];
+  const conflicts = conflictsQuery.data ?? [];
+  const stats = statsQuery.data ?? [];
   const [day, setDay] = useState(() => todayIn(team.timeZone).toString());
-  const [dayView, setDayView] = useState<DayView | null>(null);
+  const dayQuery = useApiQuery('absence.day', { teamId: team.id, day });
+  const dayView = dayQuery.data ?? null;
   const [editing, setEditing] = useState<Absence | null>(null);
   const [personId, setPersonId] = useState<number | null>(null);
   const [warnings, setWarnings] = useState<AbsenceWarning[]>([]);
   const [importError, setImportError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
+  const [formKey, setFormKey] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { error, act } = useAction(onChanged);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([call('person.list', { teamId: team.id }), call('absenceType.list', { teamId: team.id })]).then(([p, ty]) => {
-      if (!live) return;
-      setPeople(p);
-      setTypes(ty);
-    });
-    return () => {
-      live = false;
-    };
-  }, [team.id, revision]);
-
-  useEffect(() => {
-    if (!range) return;
-    let live = true;
-    void call('absence.list', { teamId: team.id, ...range }).then((a) => live && setList(a));
-    void call('absence.conflicts', { teamId: team.id, ...range }).then((c) => live && setConflicts(c));
-    void call('absence.stats', { teamId: team.id, ...range }).then((s) => live && setStats(s));
-    return () => {
-      live = false;
-    };
-  }, [team.id, range, revision]);
-
-  useEffect(() => {
-    let live = true;
-    void call('absence.day', { teamId: team.id, day }).then((d) => live && setDayView(d));
-    return () => {
-      live = false;
-    };
-  }, [team.id, day, revision]);
+  const { error, act } = useAction();
 
   /** Runs a change that answers with warnings, and keeps them on screen after the refresh. */
   const decide = (work: () => Promise<{ warnings: AbsenceWarning[] }>) =>
@@ -94,7 +69,6 @@ export function AbsencesPage({ team, revision, onChanged }: Props) {
       const { created } = await call('absence.import', { teamId: team.id, csv: await file.text() });
       setImportError(null);
       setNotice(t('absences.imported', { count: created }));
-      onChanged();
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;
@@ -128,6 +102,7 @@ export function AbsencesPage({ team, revision, onChanged }: Props) {
         </div>
       )}
       <FormError error={error} fieldCount={0} />
+      <LoadError errors={[peopleQuery.error, typesQuery.error, listQuery.error, conflictsQuery.error, statsQuery.error, dayQuery.error]} />
 
       <div className="absences-layout">
         <div>
@@ -155,6 +130,8 @@ export function AbsencesPage({ team, revision, onChanged }: Props) {
             datesSet={(info) => {
               const next = visibleDays(info.start, info.end, team.timeZone);
               setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
+              const shown = visibleDays(info.view.currentStart, info.view.currentEnd, team.timeZone);
+              setMonth((m) => (m && m.from === shown.from && m.to === shown.to ? m : shown));
             }}
           />
 
@@ -244,7 +221,7 @@ export function AbsencesPage({ team, revision, onChanged }: Props) {
 
         <div>
           <AbsenceForm
-            key={editing ? `edit-${editing.id}` : `new-${revision}`}
+            key={editing ? `edit-${editing.id}` : `new-${formKey}`}
             team={team}
             people={people.filter((p) => !p.archived)}
             types={types}
@@ -253,7 +230,7 @@ export function AbsencesPage({ team, revision, onChanged }: Props) {
               setWarnings(out.warnings);
               setEditing(null);
               setPersonId(out.absence.personId);
-              onChanged();
+              setFormKey((k) => k + 1);
             }}
             onCancel={() => setEditing(null)}
           />
@@ -300,8 +277,8 @@ export function AbsencesPage({ team, revision, onChanged }: Props) {
             )}
           </section>
 
-          <PersonLeavePanel team={team} people={people} types={types} personId={personId ?? people[0]?.id ?? null} onPerson={setPersonId} revision={revision} onChanged={onChanged} />
-          <AbsenceTypesPanel team={team} types={types} onChanged={onChanged} />
+          <PersonLeavePanel team={team} people={people} types={types} personId={personId ?? people[0]?.id ?? null} onPerson={setPersonId} />
+          <AbsenceTypesPanel team={team} types={types} />
         </div>
       </div>
     </section>

@@ -1,11 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AbsenceHistoryLine, AbsenceType, Balance } from '../../core/absence';
+import type { AbsenceType } from '../../core/absence';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { todayIn } from '../../core/time';
 import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
+import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { IdSelect } from '../shell/IdSelect';
@@ -16,32 +18,22 @@ interface Props {
   types: AbsenceType[];
   personId: number | null;
   onPerson(id: number): void;
-  revision: number;
-  onChanged(): void;
 }
 
 /** One person's leave: balances as of a day (allowance, carry-over, taken, planned, left) and their absence history. */
-export function PersonLeavePanel({ team, people, types, personId, onPerson, revision, onChanged }: Props) {
+export function PersonLeavePanel({ team, people, types, personId, onPerson }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [asOf, setAsOf] = useState(() => todayIn(team.timeZone).toString());
-  const [balances, setBalances] = useState<Balance[]>([]);
-  const [history, setHistory] = useState<AbsenceHistoryLine[]>([]);
+  const balancesQuery = useApiQuery('absence.balance', personId === null ? null : { personId, asOf });
+  const historyQuery = useApiQuery('absence.history', personId === null ? null : { personId });
+  const balances = balancesQuery.data ?? [];
+  const history = historyQuery.data ?? [];
   const [typeId, setTypeId] = useState(() => types.find((x) => x.countsAgainstAllowance)?.id ?? types[0]?.id ?? 0);
   const [amount, setAmount] = useState('');
   const [carryOver, setCarryOver] = useState('0');
   const [unit, setUnit] = useState<'days' | 'hours'>('days');
-  const { error, act } = useAction(onChanged);
-
-  useEffect(() => {
-    if (personId === null) return;
-    let live = true;
-    void call('absence.balance', { personId, asOf }).then((b) => live && setBalances(b));
-    void call('absence.history', { personId }).then((h) => live && setHistory(h));
-    return () => {
-      live = false;
-    };
-  }, [personId, asOf, revision]);
+  const { error, act } = useAction();
 
   const year = Number(asOf.slice(0, 4));
   const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
@@ -54,6 +46,7 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson, revi
   return (
     <section aria-labelledby="leave-title" className="person-leave">
       <h3 id="leave-title">{t('absences.balanceTitle')}</h3>
+      <LoadError errors={[balancesQuery.error, historyQuery.error]} />
       <div className="form-grid">
         <label className="field">
           <span>{t('absences.person')}</span>

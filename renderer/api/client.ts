@@ -48,9 +48,20 @@ export class CallError extends Error {
   }
 }
 
+type ChangeListener = (tables: readonly string[]) => void;
+const changeListeners = new Set<ChangeListener>();
+
+/** Hears which tables each successful call changed (the shared reads refetch by them). */
+export function onTablesChanged(listener: ChangeListener): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/** Calls the API; a refusal is thrown as a CallError, and what a change touched is announced. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await bridge.call(method, input);
   if (!result.ok) throw new CallError(result.error);
+  if (result.changed?.length) for (const l of changeListeners) l(result.changed);
   return result.value;
 }
 

@@ -2,16 +2,17 @@ import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventDropInfo, EventResizeDoneInfo } from '@fullcalendar/react';
 import type { ApiError } from '../../core/errors';
-import type { Person } from '../../core/person';
 import type { Shift } from '../../core/shift';
 import type { Team } from '../../core/team';
 import { Temporal } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
+import { useApiQuery } from '../api/queries';
+import { LoadError } from '../shell/LoadError';
 import { calendarBase, visibleDays } from './fullcalendar';
 import { ShiftDialog } from './ShiftDialog';
 import { IdSelect } from '../shell/IdSelect';
@@ -22,8 +23,6 @@ const VIEW_OF: Record<Mode, string> = { teamWeek: 'timeGridWeek', teamDay: 'time
 
 interface Props {
   team: Team;
-  revision: number;
-  onChanged(): void;
 }
 
 /**
@@ -31,38 +30,18 @@ interface Props {
  * team week and day (drag to move, drag the end to resize), one person's month,
  * and a month overview. Every change goes through the same API as the grid.
  */
-export function CalendarPage({ team, revision, onChanged }: Props) {
+export function CalendarPage({ team }: Props) {
   const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode>('teamWeek');
-  const [people, setPeople] = useState<Person[]>([]);
-  const [personId, setPersonId] = useState<number | null>(null);
+  const peopleQuery = useApiQuery('person.list', { teamId: team.id });
+  const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
+  const [chosenPerson, setPersonId] = useState<number | null>(null);
+  const personId = chosenPerson ?? people[0]?.id ?? null;
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [shifts, setShifts] = useState<Shift[]>([]);
+  const shiftsQuery = useApiQuery('shift.list', range ? { teamId: team.id, ...range } : null);
+  const shifts = useMemo(() => shiftsQuery.data ?? [], [shiftsQuery.data]);
   const [error, setError] = useState<ApiError | null>(null);
   const [open, setOpen] = useState<Shift | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('person.list', { teamId: team.id }).then((list) => {
-      if (!live) return;
-      setPeople(list);
-      setPersonId((current) => current ?? list[0]?.id ?? null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [team.id, revision]);
-
-  useEffect(() => {
-    if (!range) return;
-    let live = true;
-    call('shift.list', { teamId: team.id, ...range })
-      .then((list) => live && setShifts(list))
-      .catch((err: unknown) => live && err instanceof CallError && setError(err.error));
-    return () => {
-      live = false;
-    };
-  }, [team.id, range, revision]);
 
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
   const events = useMemo(
@@ -88,7 +67,6 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
     try {
       await call('shift.update', { id: Number(info.event.id), startUtc: Math.round(start.getTime() / 1000), endUtc: Math.round(end.getTime() / 1000) });
       setError(null);
-      onChanged();
     } catch (err) {
       info.revert();
       if (err instanceof CallError) setError(err.error);
@@ -121,6 +99,7 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
           {errorText(t, error)}
         </p>
       )}
+      <LoadError errors={[peopleQuery.error, shiftsQuery.error]} />
       <p className="muted small">{t('calendar.hint')}</p>
       <FullCalendar
         key={mode}
@@ -144,7 +123,7 @@ export function CalendarPage({ team, revision, onChanged }: Props) {
         eventDrop={(info) => void move(info)}
         eventResize={(info) => void move(info)}
       />
-      {open && <ShiftDialog shift={open} personName={byId.get(open.personId)?.name ?? ''} onClose={() => setOpen(null)} onChanged={onChanged} />}
+      {open && <ShiftDialog shift={open} personName={byId.get(open.personId)?.name ?? ''} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { useFormat } from '../format';
 type Draft = { kind: (typeof ACTIVITY_KINDS)[number]; startLocal: string; endLocal: string };
 
 /** One shift's details: its breaks, meetings and trainings, and deleting it. */
-export function ShiftDialog({ shift, personName, onClose, onChanged }: { shift: Shift; personName: string; onClose(): void; onChanged(): void }) {
+export function ShiftDialog({ shift, personName, onClose }: { shift: Shift; personName: string; onClose(): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -25,7 +25,6 @@ export function ShiftDialog({ shift, personName, onClose, onChanged }: { shift: 
   async function run(work: () => Promise<unknown>) {
     try {
       await work();
-      onChanged();
       onClose();
     } catch (err) {
       if (err instanceof CallError) setError(err.error);

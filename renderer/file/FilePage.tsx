@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../core/contract';
 import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
+import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 
@@ -13,26 +15,16 @@ type Backup = MethodOutput<'file.backups'>[number];
  * restoring one. A restore replaces the whole plan, so it asks first, inline, and
  * says where the plan as it was has been kept.
  */
-export function FilePage({ revision, onChanged }: { revision: number; onChanged: () => void }) {
+export function FilePage() {
   const { t } = useTranslation();
-  const [info, setInfo] = useState<MethodOutput<'app.info'> | null>(null);
-  const [backups, setBackups] = useState<Backup[] | null>(null);
+  const infoQuery = useApiQuery('app.info', {});
+  const backupsQuery = useApiQuery('file.backups', {});
+  const info = infoQuery.data ?? null;
+  const backups = backupsQuery.data ?? null;
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const [reload, setReload] = useState(0);
-  const { error, act } = useAction(() => setReload((r) => r + 1));
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([call('app.info', {}), call('file.backups', {})]).then(([i, b]) => {
-      if (!live) return;
-      setInfo(i);
-      setBackups(b);
-    });
-    return () => {
-      live = false;
-    };
-  }, [revision, reload]);
+  // A backup writes a file beside the planner, not a table: its list is read again by hand.
+  const { error, act } = useAction(backupsQuery.reload);
 
   const format = useFormat();
   const when = format.moment;
@@ -47,12 +39,12 @@ export function FilePage({ revision, onChanged }: { revision: number; onChanged:
       const { safetyCopy } = await call('file.restore', { name: b.name });
       setConfirming(null);
       setNotice(t('file.restored', { when: when(b.takenAt), name: safetyCopy }));
-      onChanged();
     });
 
   return (
     <section aria-labelledby="file-heading" className="file-page">
       <h2 id="file-heading">{t('file.heading')}</h2>
+      <LoadError errors={[infoQuery.error, backupsQuery.error]} />
       {info && (
         <p>
           {t('file.path')} <code dir="ltr">{info.filePath}</code>

@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { MethodOutput } from '../../core/contract';
 import type { ApiError } from '../../core/errors';
-import type { Adjustment, CoverageInterval, StaffingSettings } from '../../core/staffing';
+import type { Adjustment, CoverageInterval } from '../../core/staffing';
 import type { Team } from '../../core/team';
 import { startOfWeek, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
+import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
@@ -15,70 +16,43 @@ import { StaffingSettingsForm } from './StaffingSettingsForm';
 
 interface Props {
   team: Team;
-  revision: number;
-  onChanged(): void;
 }
 
-type Forecast = MethodOutput<'forecast.run'>;
-type Coverage = MethodOutput<'coverage.range'>;
 
 /** Status colours, and a pattern name for print and colour-blind readers in the table. */
 export const STATUS_COLOR = { under: '#c62828', ok: '#2e7d32', over: '#ef8f00' } as const;
 
 /** Forecast and staffing of one channel for a week: volume, accuracy, requirement against the rota, and why. */
-export function ForecastPage({ team, revision, onChanged }: Props) {
+export function ForecastPage({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [channel, setChannel] = useState(team.skills[0] ?? 'phone');
   const [weekStart, setWeekStart] = useState(() => startOfWeek(todayIn(team.timeZone), team.weekStart).toString());
   const [intervalMinutes, setIntervalMinutes] = useState<15 | 30 | 60>(30);
-  const [forecast, setForecast] = useState<Forecast | null>(null);
-  const [coverage, setCoverage] = useState<Coverage | null>(null);
-  const [adjustments, setAdjustments] = useState<Adjustment[]>([]);
-  const [settings, setSettings] = useState<StaffingSettings[]>([]);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [importError, setImportError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
-  const [selected, setSelected] = useState<CoverageInterval | null>(null);
+  // The interval explained below the chart, by its start in the view it was picked in (its figures stay current).
+  const [picked, setPicked] = useState<{ view: string; start: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { error, act } = useAction(onChanged);
+  const { error, act } = useAction();
   const weekEnd = useMemo(() => {
     const d = new Date(`${weekStart}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + 6);
     return d.toISOString().slice(0, 10);
   }, [weekStart]);
 
-  useEffect(() => {
-    let live = true;
-    setSelected(null);
-    const load = async () => {
-      try {
-        const [f, c, a, st] = await Promise.all([
-          call('forecast.run', { teamId: team.id, channel, from: weekStart, weeks: 1, intervalMinutes }),
-          call('coverage.range', { teamId: team.id, channel, from: weekStart, to: weekEnd, intervalMinutes }),
-          call('forecast.adjustments', { teamId: team.id, channel, from: weekStart, to: weekEnd }),
-          call('staffing.settings', { teamId: team.id, before: weekStart }),
-        ]);
-        if (!live) return;
-        setForecast(f);
-        setCoverage(c);
-        setAdjustments(a);
-        setSettings(st);
-        setLoadError(null);
-      } catch (err) {
-        if (!(err instanceof CallError)) throw err;
-        if (!live) return;
-        setForecast(null);
-        setCoverage(null);
-        setLoadError(err.error);
-        setSettings(await call('staffing.settings', { teamId: team.id, before: weekStart }));
-      }
-    };
-    void load();
-    return () => {
-      live = false;
-    };
-  }, [team.id, channel, weekStart, weekEnd, intervalMinutes, revision]);
+  const forecastQuery = useApiQuery('forecast.run', { teamId: team.id, channel, from: weekStart, weeks: 1, intervalMinutes });
+  const coverageQuery = useApiQuery('coverage.range', { teamId: team.id, channel, from: weekStart, to: weekEnd, intervalMinutes });
+  const adjustmentsQuery = useApiQuery('forecast.adjustments', { teamId: team.id, channel, from: weekStart, to: weekEnd });
+  const settingsQuery = useApiQuery('staffing.settings', { teamId: team.id, before: weekStart });
+  // Without history there is no forecast: show the error instead of the last week's figures.
+  const forecast = forecastQuery.error ? null : (forecastQuery.data ?? null);
+  const coverage = coverageQuery.error ? null : (coverageQuery.data ?? null);
+  const adjustments = adjustmentsQuery.data ?? [];
+  const settings = settingsQuery.data ?? [];
+  const view = `${channel}|${weekStart}|${intervalMinutes}`;
+  const selected = picked?.view === view ? (coverage?.intervals.find((x) => x.start === picked.start) ?? null) : null;
+  const setSelected = (x: CoverageInterval | null) => setPicked(x ? { view, start: x.start } : null);
 
   async function importFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -88,7 +62,6 @@ export function ForecastPage({ team, revision, onChanged }: Props) {
       const r = await call('volume.import', { teamId: team.id, csv: await file.text() });
       setImportError(null);
       setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
-      onChanged();
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;
@@ -148,7 +121,7 @@ export function ForecastPage({ team, revision, onChanged }: Props) {
       <ImportErrors error={importError} failedText={t('forecast.importFailed')} />
       {notice && <p role="status">{notice}</p>}
       <FormError error={error} fieldCount={0} />
-      {loadError && <FormError error={loadError} fieldCount={0} />}
+      <LoadError errors={[forecastQuery.error, coverageQuery.error, adjustmentsQuery.error, settingsQuery.error]} />
 
       {forecast && (
         <>
@@ -286,7 +259,7 @@ export function ForecastPage({ team, revision, onChanged }: Props) {
       )}
 
       <AdjustmentsPanel team={team} channel={channel} weekStart={weekStart} adjustments={adjustments} act={act} />
-      {mySettings && <StaffingSettingsForm key={`${channel}-${revision}`} team={team} settings={mySettings} onSaved={onChanged} />}
+      {mySettings && <StaffingSettingsForm key={`${channel}-${JSON.stringify(mySettings)}`} team={team} settings={mySettings} />}
     </section>
   );
 }

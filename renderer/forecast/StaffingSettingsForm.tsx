@@ -9,7 +9,7 @@ import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 
 /** A channel's staffing targets; percentages are typed as percentages and sent as fractions. */
-export function StaffingSettingsForm({ team, settings, onSaved }: { team: Team; settings: StaffingSettings; onSaved(): void }) {
+export function StaffingSettingsForm({ team, settings }: { team: Team; settings: StaffingSettings }) {
   const { t } = useTranslation();
   const pct = (x: number) => String(Math.round(x * 1000) / 10);
   const [model, setModel] = useState(settings.model);
@@ -20,7 +20,7 @@ export function StaffingSettingsForm({ team, settings, onSaved }: { team: Team; 
   const [occupancy, setOccupancy] = useState(pct(settings.maxOccupancy));
   const [patience, setPatience] = useState(settings.patienceSeconds === null ? '' : String(settings.patienceSeconds));
   const [response, setResponse] = useState(String(settings.responseMinutes));
-  const { error, act } = useAction(onSaved);
+  const { error, act } = useAction();
   const errors = fieldErrors(error);
   const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
   const orNull = (s: string) => (s.trim() === '' ? null : num(s));

@@ -1,26 +1,19 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WeeklyVolume } from '../../core/contract';
 import type { Team } from '../../core/team';
-import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
+import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 
 const WEEKS = 8;
 
 /** Tickets per week and channel: what the forecast will learn from. */
-export function TicketHistory({ team, revision }: { team: Team; revision: number }) {
+export function TicketHistory({ team }: { team: Team }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [rows, setRows] = useState<WeeklyVolume[] | null>(null);
+  const query = useApiQuery('volume.weekly', { teamId: team.id, weeks: WEEKS });
+  const rows = query.data ?? null;
 
-  useEffect(() => {
-    let live = true;
-    void call('volume.weekly', { teamId: team.id, weeks: WEEKS }).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [team.id, revision]);
-
+  if (query.error) return <LoadError errors={[query.error]} />;
   if (!rows) return null;
   const weeks = [...new Set(rows.map((r) => r.weekStart))].sort();
   const channels = team.skills.filter((s) => rows.some((r) => r.channel === s));

@@ -1,14 +1,16 @@
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
-import type { FairnessRow, Override, Rotation, ScheduleBlock } from '../../core/oncall';
+import type { Override, Rotation, ScheduleBlock } from '../../core/oncall';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
+import { LoadError } from '../shell/LoadError';
 import { fieldErrors } from '../api/errors';
 import { useFormat } from '../format';
 import { Field } from '../shell/Field';
@@ -20,54 +22,32 @@ import { IdSelect } from '../shell/IdSelect';
 
 interface Props {
   team: Team;
-  revision: number;
-  onChanged(): void;
 }
 
 /** Who is on call now and next, the month's on-call calendar, overrides, and the rotation's setup. */
-export function OnCallPage({ team, revision, onChanged }: Props) {
+export function OnCallPage({ team }: Props) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const [rotations, setRotations] = useState<Rotation[] | null>(null);
-  const [people, setPeople] = useState<Person[]>([]);
-  const [rotationId, setRotationId] = useState<number | 'new' | null>(null);
-  const [upcoming, setUpcoming] = useState<ScheduleBlock[]>([]);
+  const rotationsQuery = useApiQuery('rotation.list', { teamId: team.id });
+  const peopleQuery = useApiQuery('person.list', { teamId: team.id });
+  const rotations = rotationsQuery.data ?? null;
+  const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
+  const [chosenId, setRotationId] = useState<number | 'new' | null>(null);
+  // The chosen rotation while it exists, else the first (or a new one when there is none).
+  const rotationId = chosenId === 'new' || rotations?.some((x) => x.id === chosenId) ? chosenId : (rotations?.[0]?.id ?? 'new');
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [month, setMonth] = useState<ScheduleBlock[]>([]);
-  const [overrides, setOverrides] = useState<Override[]>([]);
-  const [fair, setFair] = useState<FairnessRow[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([call('rotation.list', { teamId: team.id }), call('person.list', { teamId: team.id })]).then(([r, p]) => {
-      if (!live) return;
-      setRotations(r);
-      setPeople(p);
-      setRotationId((current) => (current === 'new' || r.some((x) => x.id === current) ? current : (r[0]?.id ?? 'new')));
-    });
-    return () => {
-      live = false;
-    };
-  }, [team.id, revision]);
-
   const rotation = rotations?.find((r) => r.id === rotationId) ?? null;
+  const today = todayIn(team.timeZone);
+  const upcomingQuery = useApiQuery('oncall.schedule', rotation ? { teamId: team.id, rotationId: rotation.id, from: today.subtract({ days: 1 }).toString(), to: today.add({ days: 14 }).toString() } : null);
+  const monthQuery = useApiQuery('oncall.schedule', rotation && range ? { teamId: team.id, rotationId: rotation.id, ...range } : null);
+  const overridesQuery = useApiQuery('oncall.overrides', rotation && range ? { rotationId: rotation.id, ...range } : null);
+  const fairQuery = useApiQuery('oncall.fairness', rotation && range ? { teamId: team.id, rotationId: rotation.id, ...range } : null);
+  const upcoming = upcomingQuery.data ?? [];
+  const month = monthQuery.data ?? [];
+  const overrides = overridesQuery.data ?? [];
+  const fair = fairQuery.data ?? [];
 
-  useEffect(() => {
-    if (!rotation) return;
-    let live = true;
-    const today = todayIn(team.timeZone);
-    void call('oncall.schedule', { teamId: team.id, rotationId: rotation.id, from: today.subtract({ days: 1 }).toString(), to: today.add({ days: 14 }).toString() }).then((b) => live && setUpcoming(b));
-    if (range) {
-      void call('oncall.schedule', { teamId: team.id, rotationId: rotation.id, ...range }).then((b) => live && setMonth(b));
-      void call('oncall.overrides', { rotationId: rotation.id, ...range }).then((o) => live && setOverrides(o));
-      void call('oncall.fairness', { teamId: team.id, rotationId: rotation.id, ...range }).then((f) => live && setFair(f));
-    }
-    return () => {
-      live = false;
-    };
-  }, [team.id, team.timeZone, rotation, range, revision]);
-
-  const { error, act } = useAction(onChanged);
+  const { error, act } = useAction();
 
 
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
@@ -97,6 +77,7 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
       </div>
       {rotations && rotations.length === 0 && <p className="muted">{t('oncall.none')}</p>}
       <FormError error={error} fieldCount={0} />
+      <LoadError errors={[rotationsQuery.error, peopleQuery.error, upcomingQuery.error, monthQuery.error, overridesQuery.error, fairQuery.error]} />
       {rotation && (
         <div className="toolbar">
           {rotation.pausedSince ? (
@@ -181,31 +162,25 @@ export function OnCallPage({ team, revision, onChanged }: Props) {
               ))}
             </tbody>
           </table>
-          <OverridesPanel rotation={rotation} people={people} overrides={overrides} onChanged={onChanged} />
-          <SwapPanel rotation={rotation} blocks={month.filter((b) => b.overrideId === null)} onChanged={onChanged} />
+          <OverridesPanel rotation={rotation} people={people} overrides={overrides} />
+          <SwapPanel rotation={rotation} blocks={month.filter((b) => b.overrideId === null)} />
         </>
       )}
       {rotations && (rotationId === 'new' || rotation) && (
         <RotationEditor
-          key={rotation ? `${rotation.id}-${revision}` : 'new'}
+          key={rotation ? JSON.stringify(rotation) : 'new'}
           team={team}
           people={people}
           rotation={rotation}
-          onSaved={(r) => {
-            setRotationId(r.id);
-            onChanged();
-          }}
-          onArchived={() => {
-            setRotationId(null);
-            onChanged();
-          }}
+          onSaved={(r) => setRotationId(r.id)}
+          onArchived={() => setRotationId(null)}
         />
       )}
     </section>
   );
 }
 
-function OverridesPanel({ rotation, people, overrides, onChanged }: { rotation: Rotation; people: Person[]; overrides: Override[]; onChanged(): void }) {
+function OverridesPanel({ rotation, people, overrides }: { rotation: Rotation; people: Person[]; overrides: Override[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [personId, setPersonId] = useState<number>(people[0]?.id ?? 0);
@@ -222,7 +197,6 @@ function OverridesPanel({ rotation, people, overrides, onChanged }: { rotation: 
       await call('oncall.addOverride', { rotationId: rotation.id, personId: personId || (people[0]?.id ?? 0), start, end, note });
       setError(null);
       setNote('');
-      onChanged();
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
@@ -240,7 +214,7 @@ function OverridesPanel({ rotation, people, overrides, onChanged }: { rotation: 
             <li key={o.id}>
               <strong>{name(o.personId)}</strong> · {fmt.dayLong(o.start.slice(0, 10))} {o.start.slice(11, 16)} – {fmt.dayLong(o.end.slice(0, 10))} {o.end.slice(11, 16)}
               {o.note && ` · ${o.note}`}{' '}
-              <button type="button" className="link" aria-label={t('oncall.deleteWho', { name: name(o.personId) })} onClick={() => void call('oncall.deleteOverride', { id: o.id }).then(onChanged, onChanged)}>
+              <button type="button" className="link" aria-label={t('oncall.deleteWho', { name: name(o.personId) })} onClick={() => void call('oncall.deleteOverride', { id: o.id }).then(() => setError(null), (err: unknown) => err instanceof CallError && setError(err.error))}>
                 {t('oncall.delete')}
               </button>
             </li>
@@ -272,7 +246,7 @@ function OverridesPanel({ rotation, people, overrides, onChanged }: { rotation: 
 }
 
 /** Exchange two people's turns: pick both from this month's turns. */
-function SwapPanel({ rotation, blocks, onChanged }: { rotation: Rotation; blocks: ScheduleBlock[]; onChanged(): void }) {
+function SwapPanel({ rotation, blocks }: { rotation: Rotation; blocks: ScheduleBlock[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [first, setFirst] = useState(0);
@@ -288,7 +262,6 @@ function SwapPanel({ rotation, blocks, onChanged }: { rotation: Rotation; blocks
     try {
       await call('oncall.swap', { rotationId: rotation.id, a: a.personId, aStart: a.start.slice(0, 16), aEnd: a.end.slice(0, 16), b: b.personId, bStart: b.start.slice(0, 16), bEnd: b.end.slice(0, 16) });
       setError(null);
-      onChanged();
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CostRow, MethodInput, MethodOutput } from '../../core/contract';
@@ -9,6 +9,8 @@ import type { Team } from '../../core/team';
 import { parsePlainDate, Temporal, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
+import { useApiQueries, useApiQuery } from '../api/queries';
+import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import type { ApiError } from '../../core/errors';
@@ -16,7 +18,6 @@ import { DateRangeFields } from '../shell/DateRangeFields';
 
 interface Props {
   team: Team;
-  revision: number;
 }
 
 type Report = MethodInput<'report.export'>['report'];
@@ -39,43 +40,37 @@ const COLORS = ['#2457c5', '#c77700', '#2e7d32', '#8e24aa', '#00838f'];
  * pay, absence statistics, the forecast's accuracy and the predicted service level per day. Each
  * has a chart (with its figures in a table for screen readers and print) and CSV / XLSX exports.
  */
-export function ReportsPage({ team, revision }: Props) {
+export function ReportsPage({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const today = todayIn(team.timeZone);
   const [from, setFrom] = useState(() => today.with({ day: 1 }).toString());
   const [to, setTo] = useState(() => today.with({ day: today.daysInMonth }).toString());
-  const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    const a = parsePlainDate(from);
-    const b = parsePlainDate(to);
-    if (!a || !b) return;
-    let live = true;
-    const range = { teamId: team.id, from: a.toString(), to: b.toString() };
-    if (Temporal.PlainDate.compare(a, b) > 0) return;
-    Promise.all([
-      call('roster.costs', { ...range, by: 'week' }),
-      call('roster.costs', { ...range, by: 'month' }),
-      call('person.list', { teamId: team.id, includeArchived: true }),
-      call('oncall.fairness', { ...range, rotationId: null }),
-      call('absence.stats', range),
-      Promise.all(coverageChunks(range.from, range.to).map((c) => call('coverage.range', { teamId: team.id, channel: null, ...c }))).then((parts) => parts.flatMap((p) => p.days)),
-      call('forecast.accuracy', { teamId: team.id, from: range.from }),
-    ])
-      .then(([weeks, months, people, fairness, absences, service, acc]) => {
-        if (!live) return;
-        setError(null);
-        setData({ weeks, months, contracts: new Map(people.map((p) => [p.id, p.contractHoursPerWeek])), fairness, absences, service, accuracy: acc });
-      })
-      .catch((err: unknown) => {
-        if (live && err instanceof CallError) setError(err.error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [team.id, from, to, revision]);
+  const a = parsePlainDate(from);
+  const b = parsePlainDate(to);
+  // A range being typed (half a date, or ending before it starts) reads nothing until it is whole.
+  const range = a && b && Temporal.PlainDate.compare(a, b) <= 0 ? { teamId: team.id, from: a.toString(), to: b.toString() } : null;
+  const weeksQuery = useApiQuery('roster.costs', range && { ...range, by: 'week' });
+  const monthsQuery = useApiQuery('roster.costs', range && { ...range, by: 'month' });
+  const peopleQuery = useApiQuery('person.list', { teamId: team.id, includeArchived: true });
+  const fairnessQuery = useApiQuery('oncall.fairness', range && { ...range, rotationId: null });
+  const absencesQuery = useApiQuery('absence.stats', range);
+  const serviceQuery = useApiQueries('coverage.range', range && coverageChunks(range.from, range.to).map((c) => ({ teamId: team.id, channel: null, ...c })));
+  const accuracyQuery = useApiQuery('forecast.accuracy', range && { teamId: team.id, from: range.from });
+  const queries = [weeksQuery, monthsQuery, peopleQuery, fairnessQuery, absencesQuery, serviceQuery, accuracyQuery];
+  const data: Data | null =
+    weeksQuery.data && monthsQuery.data && peopleQuery.data && fairnessQuery.data && absencesQuery.data && serviceQuery.data && accuracyQuery.data
+      ? {
+          weeks: weeksQuery.data,
+          months: monthsQuery.data,
+          contracts: new Map(peopleQuery.data.map((p) => [p.id, p.contractHoursPerWeek])),
+          fairness: fairnessQuery.data,
+          absences: absencesQuery.data,
+          service: serviceQuery.data.flatMap((p) => p.days),
+          accuracy: accuracyQuery.data,
+        }
+      : null;
 
   async function exportReport(report: Report, format: 'csv' | 'xlsx', by: 'week' | 'month' = 'week') {
     try {
@@ -101,8 +96,6 @@ export function ReportsPage({ team, revision }: Props) {
   const money = (x: number) => fmt.money(x, team.currency);
   const people = data ? data.weeks.filter((c) => c.personId !== null) : [];
   // The contract pro rata over the days shown: a month is 30/7 weeks of it.
-  const a = parsePlainDate(from);
-  const b = parsePlainDate(to);
   const rangeWeeks = a && b ? (a.until(b).days + 1) / 7 : 0;
   const hoursPerPerson = [...new Set(people.map((c) => c.personId))].map((id) => {
     const rows = people.filter((c) => c.personId === id);
@@ -123,6 +116,7 @@ export function ReportsPage({ team, revision }: Props) {
         <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('reports.from'), to: t('reports.to') }} />
       </div>
       <FormError error={error} fieldCount={0} />
+      <LoadError errors={queries.map((q) => q.error)} />
       {data && (
         <>
           <ReportSection id="hours" title={t('reports.hoursTitle')} summary={t('reports.hoursSummary', { people: hoursPerPerson.length })} exports={exports('hours')}>

@@ -13,7 +13,6 @@ import { DateRangeFields } from '../shell/DateRangeFields';
 interface Props {
   team: Team;
   weekStart: string;
-  revision: number;
 }
 
 /**
@@ -21,7 +20,7 @@ interface Props {
  * on-call rotation's turns, for any dates, as an .ics file people import into their calendar.
  * Importing a newer file updates the events instead of doubling them.
  */
-export function CalendarFilePanel({ team, weekStart, revision }: Props) {
+export function CalendarFilePanel({ team, weekStart }: Props) {
   const { t } = useTranslation();
   const [who, setWho] = useState<Who>('team');
   const [from, setFrom] = useState(weekStart);
@@ -45,7 +44,7 @@ export function CalendarFilePanel({ team, weekStart, revision }: Props) {
       <summary>{t('calendarFile.title')}</summary>
       <p className="muted small">{t('calendarFile.help')}</p>
       <div className="toolbar">
-        <WhoSelect teamId={team.id} revision={revision} value={who} onChange={setWho} label={t('calendarFile.who')} />
+        <WhoSelect teamId={team.id} value={who} onChange={setWho} label={t('calendarFile.who')} />
         <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('calendarFile.from'), to: t('calendarFile.to') }} />
         <label className="check">
           <input type="checkbox" checked={absences} disabled={who.startsWith('rotation')} onChange={(e) => setAbsences(e.target.checked)} />
@@ -57,7 +56,7 @@ export function CalendarFilePanel({ team, weekStart, revision }: Props) {
       </div>
       <FormError error={error} fieldCount={0} />
       {notice && <p role="status">{notice}</p>}
-      <PublishPanel team={team} weekStart={weekStart} revision={revision} />
+      <PublishPanel team={team} weekStart={weekStart} />
     </details>
   );
 }

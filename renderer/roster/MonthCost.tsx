@@ -1,32 +1,26 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CostRow } from '../../core/contract';
 import type { Team } from '../../core/team';
 import { Temporal } from '../../core/time';
-import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
+import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 
 /** Paid hours and labour cost per person and for the team over the calendar month of a day. */
-export function MonthCost({ team, day, revision }: { team: Team; day: string; revision: number }) {
+export function MonthCost({ team, day }: { team: Team; day: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [rows, setRows] = useState<CostRow[]>([]);
   const first = Temporal.PlainDate.from(day).with({ day: 1 });
   const from = first.toString();
   const to = first.add({ months: 1 }).subtract({ days: 1 }).toString();
 
-  useEffect(() => {
-    let live = true;
-    void call('roster.costs', { teamId: team.id, from, to, by: 'month' }).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [team.id, from, to, revision]);
+  const query = useApiQuery('roster.costs', { teamId: team.id, from, to, by: 'month' });
+  const rows = query.data ?? [];
 
   const month = new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(first.year, first.month - 1, 1)));
   return (
     <details className="month-cost">
       <summary>{t('roster.monthCost', { month })}</summary>
+      <LoadError errors={[query.error]} />
       <table className="numbers" aria-label={t('roster.monthCost', { month })}>
         <thead>
           <tr>

@@ -1,25 +1,23 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
-import { parseCycle, type Pattern } from '../../core/pattern';
-import type { Person } from '../../core/person';
+import { parseCycle } from '../../core/pattern';
 import type { Team } from '../../core/team';
 import { call, CallError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 
 interface Props {
   team: Team;
   weekStart: string;
-  revision: number;
-  onChanged(): void;
 }
 
 /** Apply a saved or typed N-day cycle to chosen people, staggered, in one undoable step. */
-export function PatternPanel({ team, weekStart, revision, onChanged }: Props) {
+export function PatternPanel({ team, weekStart }: Props) {
   const { t } = useTranslation();
-  const [patterns, setPatterns] = useState<Pattern[]>([]);
-  const [people, setPeople] = useState<Person[]>([]);
+  const patterns = useApiQuery('pattern.list', { teamId: team.id }).data ?? [];
+  const people = useApiQuery('person.list', { teamId: team.id }).data ?? [];
   const [patternId, setPatternId] = useState<number | 0>(0);
   const [cycleText, setCycleText] = useState('E E L L - -');
   const [name, setName] = useState('');
@@ -32,17 +30,6 @@ export function PatternPanel({ team, weekStart, revision, onChanged }: Props) {
   const [confirm, setConfirm] = useState<string | null>(null);
   const errors = fieldErrors(error);
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([call('pattern.list', { teamId: team.id }), call('person.list', { teamId: team.id })]).then(([pl, pe]) => {
-      if (!live) return;
-      setPatterns(pl);
-      setPeople(pe);
-    });
-    return () => {
-      live = false;
-    };
-  }, [team.id, revision]);
   useEffect(() => setStart(weekStart), [weekStart]);
 
   async function apply(replace: boolean) {
@@ -62,7 +49,6 @@ export function PatternPanel({ team, weekStart, revision, onChanged }: Props) {
       setError(null);
       setConfirm(null);
       setNotice(t('pattern.applied', { count: r.created }));
-      onChanged();
     } catch (err) {
       if (!(err instanceof CallError)) throw err;
       if (err.error.code === 'would_replace') setConfirm(err.error.message);
@@ -75,7 +61,6 @@ export function PatternPanel({ team, weekStart, revision, onChanged }: Props) {
       const p = await call('pattern.create', { teamId: team.id, name, cycle: parseCycle(cycleText) });
       setError(null);
       setPatternId(p.id);
-      onChanged();
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;

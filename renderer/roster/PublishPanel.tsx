@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalDavTarget } from '../../core/contract';
 import type { Team } from '../../core/team';
 import { Temporal } from '../../core/time';
 import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
+import { LoadError } from '../shell/LoadError';
 import { fieldErrors } from '../api/errors';
 import { useAction } from '../api/useAction';
 import { Field } from '../shell/Field';
@@ -14,7 +16,6 @@ import { DateRangeFields } from '../shell/DateRangeFields';
 interface Props {
   team: Team;
   weekStart: string;
-  revision: number;
 }
 
 /**
@@ -22,10 +23,10 @@ interface Props {
  * published on demand with the password typed then. The desktop app can remember the password
  * in the system keychain; the planner file never holds it.
  */
-export function PublishPanel({ team, weekStart, revision }: Props) {
+export function PublishPanel({ team, weekStart }: Props) {
   const { t } = useTranslation();
-  const [targets, setTargets] = useState<CalDavTarget[]>([]);
-  const [changes, setChanges] = useState(0);
+  const targetsQuery = useApiQuery('caldav.list', { teamId: team.id });
+  const targets = targetsQuery.data ?? [];
   const [url, setUrl] = useState('');
   const [username, setUsername] = useState('');
   const [who, setWho] = useState<Who>('team');
@@ -35,19 +36,11 @@ export function PublishPanel({ team, weekStart, revision }: Props) {
   const [passwords, setPasswords] = useState<Record<number, string>>({});
   const [remember, setRemember] = useState<Record<number, boolean>>({});
   const [notice, setNotice] = useState('');
-  const { error, act } = useAction(() => setChanges((n) => n + 1));
+  const { error, act } = useAction();
   const errors = fieldErrors(error);
-  const nameOf = useWhoNames(team.id, revision);
+  const nameOf = useWhoNames(team.id);
   // Only the desktop app has a keychain to remember a password in.
   const canRemember = window.rosterdesk !== undefined;
-
-  useEffect(() => {
-    let live = true;
-    void call('caldav.list', { teamId: team.id }).then((list) => live && setTargets(list));
-    return () => {
-      live = false;
-    };
-  }, [team.id, revision, changes]);
 
   async function add() {
     await act(async () => {
@@ -113,7 +106,7 @@ export function PublishPanel({ team, weekStart, revision }: Props) {
         <Field label={t('publish.user')} error={errors.get('username')}>
           {(p) => <input {...p} dir="ltr" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />}
         </Field>
-        <WhoSelect teamId={team.id} revision={revision} value={who} onChange={setWho} label={t('publish.who')} />
+        <WhoSelect teamId={team.id} value={who} onChange={setWho} label={t('publish.who')} />
         <label className="check">
           <input type="checkbox" checked={absences} disabled={who.startsWith('rotation')} onChange={(e) => setAbsences(e.target.checked)} />
           {t('calendarFile.absences')}
@@ -123,6 +116,7 @@ export function PublishPanel({ team, weekStart, revision }: Props) {
         </button>
       </div>
       <FormError error={error} fieldCount={errors.size} />
+      <LoadError errors={[targetsQuery.error]} />
       {notice && <p role="status">{notice}</p>}
     </section>
   );

@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterWeek } from '../../core/contract';
 import type { Team } from '../../core/team';
-import type { ShiftTemplate } from '../../core/template';
 import { fileSlug } from '../../core/text';
 import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
 import { bridge, call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
+import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
+import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
 import { MonthCost } from './MonthCost';
@@ -19,20 +19,20 @@ import { RotaGrid, type RotaGridHandle } from './RotaGrid';
 
 interface Props {
   team: Team;
-  revision: number;
-  onChanged(): void;
 }
 
 /** The rota page: week navigation, the grid, copy and clear, and the Problems panel. */
-export function RosterPage({ team, revision, onChanged }: Props) {
+export function RosterPage({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const thisWeek = () => startOfWeek(todayIn(team.timeZone), team.weekStart).toString();
   const [weekStart, setWeekStart] = useState(thisWeek);
-  const [week, setWeek] = useState<RosterWeek | null>(null);
-  const [templates, setTemplates] = useState<ShiftTemplate[]>([]);
+  const weekQuery = useApiQuery('roster.week', { teamId: team.id, weekStart });
+  const templatesQuery = useApiQuery('template.list', { teamId: team.id });
+  const week = weekQuery.data ?? null;
+  const templates = templatesQuery.data ?? [];
   const [copyWeeks, setCopyWeeks] = useState(1);
-  const { error, setError, act } = useAction(onChanged);
+  const { error, setError, act } = useAction();
   const grid = useRef<RotaGridHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState('');
@@ -68,20 +68,6 @@ export function RosterPage({ team, revision, onChanged }: Props) {
       else throw err;
     }
   }
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('roster.week', { teamId: team.id, weekStart }), call('template.list', { teamId: team.id })])
-      .then(([w, tp]) => {
-        if (!live) return;
-        setWeek(w);
-        setTemplates(tp);
-      })
-      .catch((err: unknown) => live && err instanceof CallError && setError(err.error));
-    return () => {
-      live = false;
-    };
-  }, [team.id, weekStart, revision, setError]);
 
   const shift = (weeks: number) => setWeekStart(Temporal.PlainDate.from(weekStart).add({ weeks }).toString());
 
@@ -162,14 +148,15 @@ export function RosterPage({ team, revision, onChanged }: Props) {
         )}
       </div>
       {notice && <p role="status">{notice}</p>}
-      <PatternPanel team={team} weekStart={weekStart} revision={revision} onChanged={onChanged} />
-      <SchedulePanel team={team} weekStart={weekStart} onChanged={onChanged} />
-      <CalendarFilePanel team={team} weekStart={weekStart} revision={revision} />
+      <PatternPanel team={team} weekStart={weekStart} />
+      <SchedulePanel team={team} weekStart={weekStart} />
+      <CalendarFilePanel team={team} weekStart={weekStart} />
       <ImportErrors error={error} failedText={t('roster.importFailed')} />
+      <LoadError errors={[weekQuery.error, templatesQuery.error]} />
       {templates.length === 0 && <p className="muted">{t('roster.noTemplates')}</p>}
       <p className="muted small">{t('roster.help')}</p>
-      {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} onChanged={onChanged} />}
-      <MonthCost team={team} day={weekStart} revision={revision} />
+      {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} />}
+      <MonthCost team={team} day={weekStart} />
       {week && week.weekStart === weekStart && <PrintRota team={team} week={week} templates={templates} paper={paper} />}
       {week && (
         <section aria-labelledby="problems-title" className="problems">

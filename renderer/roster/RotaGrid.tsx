@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, Fragment, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '../../core/contract';
 import type { ApiError } from '../../core/errors';
@@ -32,7 +32,6 @@ interface Props {
   week: RosterWeek;
   templates: ShiftTemplate[];
   teamId: number;
-  onChanged(): void;
 }
 
 type Clip = (CellValue | null)[][];
@@ -44,7 +43,7 @@ function valueOf(shifts: Shift[]): CellValue | null {
   return s.code ? { code: s.code } : { startLocal: s.startLocal, endLocal: s.endLocal, breakMinutes: s.breakMinutes, skill: s.skill };
 }
 
-export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ week, templates, teamId, onChanged }, ref) {
+export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ week, templates, teamId }, ref) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [focus, setFocus] = useState<Pos>({ row: 0, col: 0 });
@@ -108,7 +107,6 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
     try {
       await call('shift.setCells', { teamId, entries });
       setError(null);
-      onChanged();
       return true;
     } catch (err) {
       if (err instanceof CallError) {
@@ -125,7 +123,6 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
     try {
       await call('shift.lock', { ids: chosen.map((s) => s.id), locked: !chosen.every((s) => s.locked) });
       setError(null);
-      onChanged();
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
@@ -371,11 +368,21 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   const isFocus = focus.row === row && focus.col === col;
                   const away = absenceOf.get(cellKey(person.id, day));
                   const classes = ['cell', selected(row, col) ? 'selected' : '', issues.length ? 'has-problem' : '', holidayName(day) ? 'holiday' : '', away ? `away away-${away.status}` : ''].filter(Boolean).join(' ');
+                  const onCall = onCallOf.get(cellKey(person.id, day)) ?? [];
+                  const awayText = away ? `${away.status === 'requested' ? '? ' : ''}${away.typeName}${away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}` : '';
+                  // A screen reader hears what the cell shows, in the order shown, then what its marks say.
+                  const visible = [...shifts.map((s) => [s.code ?? '•', `${s.startLocal}–${s.endLocal}`, uncovered.has(s.id) ? t('roster.uncovered') : ''].filter(Boolean).join(' ')), awayText].filter(Boolean).join(' ');
+                  const marks = [
+                    ...(shifts.some((s) => s.locked) ? [t('roster.locked')] : []),
+                    ...onCall.map((b) => t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })),
+                    ...issues.map((v) => t(`rules.${v.rule}`, v.params)),
+                  ];
+                  const spoken = [visible, ...marks].filter(Boolean).join(', ');
                   return (
                     <td
                       role="gridcell"
                       key={day}
-                      aria-label={cellName}
+                      aria-label={spoken ? `${cellName}: ${spoken}` : cellName}
                       aria-selected={selected(row, col)}
                       tabIndex={isFocus ? 0 : -1}
                       className={classes}
@@ -398,31 +405,39 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                       ) : isFocus && picking ? (
                         picker(cellName)
                       ) : (
-                        shifts.map((s) => (
-                          <span
-                            key={s.id}
-                            className={uncovered.has(s.id) ? 'shift uncovered' : 'shift'}
-                            title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${a.startLocal}–${a.endLocal}`).join('\n') || undefined}
-                            draggable="true"
-                            style={{ borderInlineStartColor: templates.find((tp) => tp.id === s.templateId)?.color ?? '#999' }}
-                            onDragStart={(e) => {
-                              e.dataTransfer.setData('application/x-rosterdesk-cell', JSON.stringify(valueOf([s])));
-                              e.dataTransfer.effectAllowed = 'copy';
-                            }}
-                          >
-                            <strong className="code">{s.code ?? '•'}</strong>
-                            <span className="times">
-                              {s.startLocal}–{s.endLocal}
-                            </span>
-                            {s.locked && (
-                              <span className="shift-lock" role="img" aria-label={t('roster.locked')} title={t('roster.locked')}>
-                                🔒
+                        shifts.map((s, i) => (
+                          <Fragment key={s.id}>
+                            {i > 0 && ' '}
+                            <span
+                              className={uncovered.has(s.id) ? 'shift uncovered' : 'shift'}
+                              title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${a.startLocal}–${a.endLocal}`).join('\n') || undefined}
+                              draggable="true"
+                              style={{ borderInlineStartColor: templates.find((tp) => tp.id === s.templateId)?.color ?? '#999' }}
+                              onDragStart={(e) => {
+                                e.dataTransfer.setData('application/x-rosterdesk-cell', JSON.stringify(valueOf([s])));
+                                e.dataTransfer.effectAllowed = 'copy';
+                              }}
+                            >
+                              <strong className="code">{s.code ?? '•'}</strong>{' '}
+                              <span className="times">
+                                {s.startLocal}–{s.endLocal}
                               </span>
-                            )}
-                            {uncovered.has(s.id) && <span className="uncovered-tag">{t('roster.uncovered')}</span>}
-                          </span>
+                              {uncovered.has(s.id) && (
+                                <>
+                                  {' '}
+                                  <span className="uncovered-tag">{t('roster.uncovered')}</span>
+                                </>
+                              )}
+                              {s.locked && (
+                                <span className="shift-lock" role="img" aria-label={t('roster.locked')} title={t('roster.locked')}>
+                                  🔒
+                                </span>
+                              )}
+                            </span>
+                          </Fragment>
                         ))
                       )}
+                      {away && shifts.length > 0 && ' '}
                       {away && (
                         <span
                           className="absence-mark"
@@ -435,7 +450,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                           {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
                         </span>
                       )}
-                      {(onCallOf.get(cellKey(person.id, day)) ?? []).map((b) => (
+                      {onCall.map((b) => (
                         <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })}>
                           ☎
                         </span>

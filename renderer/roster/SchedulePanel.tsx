@@ -12,7 +12,6 @@ import { DateRangeFields } from '../shell/DateRangeFields';
 interface Props {
   team: Team;
   weekStart: string;
-  onChanged(): void;
 }
 
 type Status = MethodOutput<'schedule.status'>;
@@ -37,7 +36,7 @@ function byDay(draft: Draft): { day: string; before: number; after: number; over
  * comes back as a preview (coverage before and after, what stays short and why, preferences
  * it could not keep) that the lead accepts as one undoable step or discards.
  */
-export function SchedulePanel({ team, weekStart, onChanged }: Props) {
+export function SchedulePanel({ team, weekStart }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [from, setFrom] = useState(weekStart);
@@ -47,7 +46,7 @@ export function SchedulePanel({ team, weekStart, onChanged }: Props) {
   const [status, setStatus] = useState<Status | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState('');
-  const { error, setError, act } = useAction(onChanged);
+  const { error, setError, act } = useAction();
 
   useEffect(() => {
     if (!jobId) return;

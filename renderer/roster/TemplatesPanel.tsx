@@ -1,17 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
-import type { ShiftTemplate } from '../../core/template';
 import { call, CallError } from '../api/client';
+import { useApiQuery } from '../api/queries';
+import { LoadError } from '../shell/LoadError';
 import { fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 
 /** The team's shift templates: the codes typed into the rota. */
-export function TemplatesPanel({ team, revision, onChanged }: { team: Team; revision: number; onChanged(): void }) {
+export function TemplatesPanel({ team }: { team: Team }) {
   const { t } = useTranslation();
-  const [list, setList] = useState<ShiftTemplate[]>([]);
+  const listQuery = useApiQuery('template.list', { teamId: team.id });
+  const list = listQuery.data ?? [];
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [startLocal, setStart] = useState('08:00');
@@ -22,14 +24,6 @@ export function TemplatesPanel({ team, revision, onChanged }: { team: Team; revi
   const [error, setError] = useState<ApiError | null>(null);
   const errors = fieldErrors(error);
 
-  useEffect(() => {
-    let live = true;
-    void call('template.list', { teamId: team.id }).then((l) => live && setList(l));
-    return () => {
-      live = false;
-    };
-  }, [team.id, revision]);
-
   async function add(e: FormEvent) {
     e.preventDefault();
     try {
@@ -37,7 +31,6 @@ export function TemplatesPanel({ team, revision, onChanged }: { team: Team; revi
       setError(null);
       setCode('');
       setName('');
-      onChanged();
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
@@ -47,6 +40,7 @@ export function TemplatesPanel({ team, revision, onChanged }: { team: Team; revi
   return (
     <section className="card" aria-labelledby="templates-title">
       <h2 id="templates-title">{t('templates.title')}</h2>
+      <LoadError errors={[listQuery.error]} />
       {list.length === 0 ? (
         <p className="muted">{t('templates.empty')}</p>
       ) : (
@@ -75,7 +69,7 @@ export function TemplatesPanel({ team, revision, onChanged }: { team: Team; revi
                 <td>{tp.breakMinutes}</td>
                 <td>{tp.skill ?? t('templates.none')}</td>
                 <td>
-                  <button type="button" aria-label={t('templates.removeWho', { code: tp.code })} onClick={() => void call('template.archive', { id: tp.id }).then(onChanged, onChanged)}>
+                  <button type="button" aria-label={t('templates.removeWho', { code: tp.code })} onClick={() => void call('template.archive', { id: tp.id }).then(() => setError(null), (err: unknown) => err instanceof CallError && setError(err.error))}>
                     {t('templates.remove')}
                   </button>
                 </td>

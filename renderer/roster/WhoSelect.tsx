@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../core/person';
-import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
 
 /** "team", "person:ID" or "rotation:ID": whose events a calendar file or publication holds. */
 export type Who = string;
@@ -16,9 +15,9 @@ export function whoOf(personId: number | null, rotationId: number | null): Who {
 }
 
 /** The whole team, one person, or one on-call rotation. */
-export function WhoSelect({ teamId, revision, value, onChange, label }: { teamId: number; revision: number; value: Who; onChange(who: Who): void; label: string }) {
+export function WhoSelect({ teamId, value, onChange, label }: { teamId: number; value: Who; onChange(who: Who): void; label: string }) {
   const { t } = useTranslation();
-  const { people, rotations } = useWhoLists(teamId, revision, false);
+  const { people, rotations } = useWhoLists(teamId, false);
   return (
     <label className="inline">
       <span>{label}</span>
@@ -46,24 +45,16 @@ export function WhoSelect({ teamId, revision, value, onChange, label }: { teamId
 }
 
 /** A person's or rotation's name for a Who, from the same lists (archived people too: old targets keep their name). */
-export function useWhoNames(teamId: number, revision: number): (who: Who) => string {
+export function useWhoNames(teamId: number): (who: Who) => string {
   const { t } = useTranslation();
-  const { people, rotations } = useWhoLists(teamId, revision, true);
+  const { people, rotations } = useWhoLists(teamId, true);
   const names = new Map<string, string>([...people.map((x) => [`person:${x.id}`, x.name] as const), ...rotations.map((x) => [`rotation:${x.id}`, x.name] as const)]);
   return (who) => (who === 'team' ? t('calendarFile.wholeTeam') : (names.get(who) ?? who));
 }
 
-/** The team's people and on-call rotations, reloaded when the team or the data change. */
-function useWhoLists(teamId: number, revision: number, includeArchived: boolean): { people: Person[]; rotations: { id: number; name: string }[] } {
-  const [lists, setLists] = useState<{ people: Person[]; rotations: { id: number; name: string }[] }>({ people: [], rotations: [] });
-  useEffect(() => {
-    let live = true;
-    void Promise.all([call('person.list', { teamId, includeArchived }), call('rotation.list', { teamId })]).then(([people, rotations]) => {
-      if (live) setLists({ people, rotations });
-    });
-    return () => {
-      live = false;
-    };
-  }, [teamId, revision, includeArchived]);
-  return lists;
+/** The team's people and on-call rotations (shared reads: kept current as they change). */
+function useWhoLists(teamId: number, includeArchived: boolean): { people: Person[]; rotations: { id: number; name: string }[] } {
+  const people = useApiQuery('person.list', { teamId, includeArchived }).data ?? [];
+  const rotations = useApiQuery('rotation.list', { teamId }).data ?? [];
+  return { people, rotations };
 }

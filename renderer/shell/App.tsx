@@ -5,6 +5,8 @@ import { LANGUAGES } from '../../core/contract';
 import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
 import { bridge, call, CallError } from '../api/client';
+import { everythingChanged, useApiQuery } from '../api/queries';
+import { LoadError } from './LoadError';
 import { errorText } from '../api/errors';
 import { TicketHistory } from '../history/TicketHistory';
 import { applyDocumentLanguage, LANGUAGE_NAMES } from '../i18n/index';
@@ -32,43 +34,32 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const [teams, setTeams] = useState<Team[] | null>(null);
+  const teamsQuery = useApiQuery('team.list', {});
+  const historyQuery = useApiQuery('history.state', {});
+  const infoQuery = useApiQuery('app.info', {});
+  const teams = teamsQuery.data ?? (teamsQuery.error ? [] : null);
+  const history: HistoryState | null = historyQuery.data ?? null;
+  // Why changes cannot be saved (another Rosterdesk has the file), or null.
+  const readOnly = infoQuery.data?.readOnly ?? null;
   const [teamId, setTeamId] = useState<number | null>(() => Number(localStorage.getItem(LAST_TEAM_KEY)) || null);
   const [view, setView] = useState<View>('roster');
   const [creating, setCreating] = useState(false);
-  const [history, setHistory] = useState<HistoryState | null>(null);
-  // Why changes cannot be saved (another Rosterdesk has the file), or null.
-  const [readOnly, setReadOnly] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
-  // Confirmations ("Saved") live here: the views below remount when the data changes.
+  // Confirmations ("Saved") live here, above the pages.
   const [notice, setNotice] = useState('');
 
-  const refresh = useCallback(async () => {
+  // Undo and redo report the tables they changed, like any call: the pages on screen refetch those.
+  const step = useCallback(async (method: 'history.undo' | 'history.redo') => {
     try {
-      const [list, h, info] = await Promise.all([call('team.list', {}), call('history.state', {}), call('app.info', {})]);
-      setTeams(list);
-      setHistory(h);
-      setReadOnly(info.readOnly);
-      setRevision((r) => r + 1);
+      await call(method, {});
+      setError(null);
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
     }
   }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const undo = useCallback(async () => {
-    setHistory(await call('history.undo', {}));
-    await refresh();
-  }, [refresh]);
-  const redo = useCallback(async () => {
-    setHistory(await call('history.redo', {}));
-    await refresh();
-  }, [refresh]);
+  const undo = useCallback(() => step('history.undo'), [step]);
+  const redo = useCallback(() => step('history.redo'), [step]);
 
   // Ctrl+Z / Ctrl+Y (and Cmd on macOS) undo plan changes; inside a text field they stay the field's own.
   useEffect(() => {
@@ -98,12 +89,12 @@ export function App() {
           if (isEditable(document.activeElement)) document.execCommand('redo');
           else void redo();
         } else if (command === 'file-changed') {
-          void refresh();
+          everythingChanged();
         } else if (command === 'show-backups') {
           setView('file');
         }
       }),
-    [undo, redo, refresh],
+    [undo, redo],
   );
 
   async function changeLanguage(language: Language) {
@@ -121,7 +112,6 @@ export function App() {
     setTeamId(created.id);
     setCreating(false);
     setView('roster');
-    void refresh();
   }
 
   const actionName = (action: string | null) => (action ? t(`actions.${action}`, { defaultValue: action }) : '');
@@ -185,6 +175,7 @@ export function App() {
           {errorText(t, error)}
         </p>
       )}
+      <LoadError errors={[teamsQuery.error, historyQuery.error, infoQuery.error]} />
 
       {teams === null ? (
         <p className="muted">{t('app.loading')}</p>
@@ -216,26 +207,19 @@ export function App() {
             ))}
           </nav>
           <main>
-            {view === 'roster' && <RosterPage team={team} revision={revision} onChanged={() => void refresh()} />}
-            {view === 'calendar' && <CalendarPage team={team} revision={revision} onChanged={() => void refresh()} />}
-            {view === 'oncall' && <OnCallPage team={team} revision={revision} onChanged={() => void refresh()} />}
-            {view === 'absences' && <AbsencesPage team={team} revision={revision} onChanged={() => void refresh()} />}
-            {view === 'forecast' && <ForecastPage team={team} revision={revision} onChanged={() => void refresh()} />}
-            {view === 'people' && <PeoplePanel team={team} revision={revision} onChanged={() => void refresh()} />}
-            {view === 'templates' && <TemplatesPanel team={team} revision={revision} onChanged={() => void refresh()} />}
+            {view === 'roster' && <RosterPage team={team} />}
+            {view === 'calendar' && <CalendarPage team={team} />}
+            {view === 'oncall' && <OnCallPage team={team} />}
+            {view === 'absences' && <AbsencesPage team={team} />}
+            {view === 'forecast' && <ForecastPage team={team} />}
+            {view === 'people' && <PeoplePanel team={team} />}
+            {view === 'templates' && <TemplatesPanel team={team} />}
             {view === 'team' && (
-              <TeamForm
-                key={`${team.id}-${revision}`}
-                team={team}
-                onSaved={() => {
-                  setNotice(t('team.saved'));
-                  void refresh();
-                }}
-              />
+              <TeamForm key={JSON.stringify(team)} team={team} onSaved={() => setNotice(t('team.saved'))} />
             )}
-            {view === 'history' && <TicketHistory team={team} revision={revision} />}
-            {view === 'reports' && <ReportsPage team={team} revision={revision} />}
-            {view === 'file' && <FilePage revision={revision} onChanged={() => void refresh()} />}
+            {view === 'history' && <TicketHistory team={team} />}
+            {view === 'reports' && <ReportsPage team={team} />}
+            {view === 'file' && <FilePage />}
           </main>
         </>
       )}

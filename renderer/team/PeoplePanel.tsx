@@ -1,47 +1,37 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { call, CallError } from '../api/client';
+import { useApiQuery } from '../api/queries';
+import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
 import { PersonDialog } from './PersonDialog';
 
 interface Props {
   team: Team;
-  revision: number;
-  onChanged(): void;
 }
 
 /** The team's people: search, add, edit, archive, restore, delete, import. */
-export function PeoplePanel({ team, revision, onChanged }: Props) {
+export function PeoplePanel({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [people, setPeople] = useState<Person[] | null>(null);
+  const peopleQuery = useApiQuery('person.list', { teamId: team.id, query, includeArchived });
+  const people = peopleQuery.data ?? null;
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('person.list', { teamId: team.id, query, includeArchived })
-      .then((list) => live && setPeople(list))
-      .catch((err: unknown) => live && err instanceof CallError && setError(err.error));
-    return () => {
-      live = false;
-    };
-  }, [team.id, query, includeArchived, revision]);
 
   async function act(work: () => Promise<unknown>) {
     setError(null);
     setNotice('');
     try {
       await work();
-      onChanged();
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
@@ -78,6 +68,7 @@ export function PeoplePanel({ team, revision, onChanged }: Props) {
       </div>
       {notice && <p role="status">{notice}</p>}
       <ImportErrors error={error} failedText={t('people.importFailed')} />
+      <LoadError errors={[peopleQuery.error]} />
       {people && people.length === 0 && <p>{query ? t('people.noMatch', { query }) : t('people.empty')}</p>}
       {people && people.length > 0 && (
         <>
@@ -135,10 +126,7 @@ export function PeoplePanel({ team, revision, onChanged }: Props) {
           team={team}
           person={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onChanged();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </section>

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
-import type { ShiftTemplate } from '../../core/template';
 import type { MethodOutput } from '../../core/contract';
 import { useFormat } from '../format';
 import { call, CallError } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
@@ -46,23 +46,12 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
   const errors = fieldErrors(error);
   const fmt = useFormat();
   // What the person cannot or would rather not work, which auto-scheduling respects.
-  const [templates, setTemplates] = useState<ShiftTemplate[]>([]);
-  const [prefs, setPrefs] = useState<Preference[]>([]);
-  const [prefsLoaded, setPrefsLoaded] = useState<Preference[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    void call('template.list', { teamId: team.id }).then((tp) => live && setTemplates(tp));
-    if (person)
-      void call('person.preferences', { personId: person.id }).then((p) => {
-        if (!live) return;
-        setPrefs(p);
-        setPrefsLoaded(p);
-      });
-    return () => {
-      live = false;
-    };
-  }, [team.id, person]);
+  const templates = useApiQuery('template.list', { teamId: team.id }).data ?? [];
+  const prefsQuery = useApiQuery('person.preferences', person ? { personId: person.id } : null);
+  const prefsLoaded = prefsQuery.data ?? [];
+  // null until edited: the stored preferences are shown as they load.
+  const [edited, setPrefs] = useState<Preference[] | null>(null);
+  const prefs = edited ?? prefsLoaded;
 
   useEffect(() => {
     const d = dialog.current;

@@ -113,3 +113,37 @@ export function browserSession() {
     },
   };
 }
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core's findings of serious or critical impact on the page as it is now. The script
+ * goes in through the DevTools protocol (page.evaluate), which the app's CSP does not govern.
+ */
+export async function axeSerious(page: Page): Promise<AxeFinding[]> {
+  const { createRequire } = await import('node:module');
+  const fs = await import('node:fs');
+  const source = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  });
+}
+
+/**
+ * A rota cell by its person and day ("Anna Nowak, Monday 1 March"): its full name goes on
+ * with what it holds ("…: E 07:00–15:00, Locked"), which a screen reader reads out.
+ */
+export function rotaCell(page: Page, personAndDay: string) {
+  const escaped = personAndDay.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('gridcell', { name: new RegExp(`^${escaped}(: |$)`) });
+}

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { Temporal, todayIn } from '../../core/time';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
-import { browserSession, settle } from './harness';
+import { browserSession, rotaCell, settle } from './harness';
 
 const session = browserSession();
 let page: Page;
@@ -45,7 +45,7 @@ describe('the on-call page', () => {
     await page.getByRole('button', { name: 'Rota', exact: true }).click();
     const today = todayIn('Europe/Warsaw');
     const todayName = `Anna Nowak, ${new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(today.year, today.month - 1, today.day)))}`;
-    const mark = page.getByRole('gridcell', { name: todayName, exact: true }).getByRole('img');
+    const mark = rotaCell(page, todayName).getByRole('img');
     expect(await settle(() => mark.getAttribute('aria-label'), 'On call 00:00–24:00 (Dyżur)')).toBe('On call 00:00–24:00 (Dyżur)');
     // Today's column of the footer (the team's week starts on Monday).
     await expect(page.getByRole('row', { name: /^On call/ }).getByRole('gridcell').nth(today.dayOfWeek - 1).textContent()).resolves.toBe('Anna Nowak');
