@@ -11,7 +11,7 @@ import { ALL_TABLES, HISTORY_TABLE } from './result';
 const ROSTER = ['team', 'person', 'shift', 'shift_activity', 'shift_template', 'absence', 'absence_type', 'rotation', 'rotation_layer', 'layer_participant', 'rotation_pause', 'oncall_override'] as const;
 const ONCALL = ['team', 'person', 'absence', 'absence_type', 'rotation', 'rotation_layer', 'layer_participant', 'rotation_pause', 'oncall_override'] as const;
 const ABSENCES = ['team', 'person', 'absence', 'absence_type', 'absence_allowance', 'absence_audit', 'shift', 'shift_template'] as const;
-const STAFFING = ['team', 'volume_interval', 'forecast_adjustment', 'channel_staffing'] as const;
+const STAFFING = ['team', 'volume_interval', 'forecast_adjustment', 'channel_staffing', 'channel_hours', 'channel_hours_window'] as const;
 
 export const READS: Partial<Record<MethodName, readonly string[]>> = {
   'app.info': [],
@@ -35,6 +35,7 @@ export const READS: Partial<Record<MethodName, readonly string[]>> = {
   'forecast.accuracy': STAFFING,
   'forecast.adjustments': ['team', 'forecast_adjustment'],
   'staffing.settings': STAFFING,
+  'staffing.openingHours': ['team', 'channel_hours', 'channel_hours_window'],
   'coverage.range': [...ROSTER, ...STAFFING],
   'rotation.list': ONCALL,
   'oncall.overrides': ONCALL,

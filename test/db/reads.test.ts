@@ -53,6 +53,7 @@ describe('what a read depends on', () => {
     'forecast.accuracy': { teamId, from: week.from },
     'forecast.adjustments': { teamId, channel: 'phone', ...week },
     'staffing.settings': { teamId, before: week.from },
+    'staffing.openingHours': { teamId },
     'coverage.range': { teamId, channel: null, ...week, intervalMinutes: 60 },
     'rotation.list': { teamId },
     'oncall.overrides': { rotationId: rotation.id, ...week },
@@ -105,11 +106,13 @@ describe('what a change reports', () => {
   it('names the tables it wrote and the undo history; undo and redo name the same', () => {
     const { s, team, person } = demo();
     const r = s.call('shift.setCells', { teamId: team.id, entries: [{ personId: person.id, day: '2026-12-01', value: { code: 'E' } }] });
-    expect(r.ok && r.changed).toEqual(['shift', HISTORY_TABLE]);
+    const wrote = r.ok ? (r.changed ?? []) : [];
+    expect(wrote).toEqual(expect.arrayContaining(['shift', HISTORY_TABLE]));
+    expect(wrote).not.toContain('person');
     const undo = s.call('history.undo', {});
-    expect(undo.ok && undo.changed).toEqual(['shift', HISTORY_TABLE]);
+    expect(undo.ok && undo.changed).toEqual(wrote);
     const redo = s.call('history.redo', {});
-    expect(redo.ok && redo.changed).toEqual(['shift', HISTORY_TABLE]);
+    expect(redo.ok && redo.changed).toEqual(wrote);
     const absence = s.call('absence.create', { teamId: team.id, personId: person.id, typeId: s.run('absenceType.list', { teamId: team.id })[0]?.id ?? 0, start: '2026-12-07', end: '2026-12-08', hours: null, status: 'approved', note: '' });
     expect(absence.ok && absence.changed).toEqual(expect.arrayContaining(['absence', 'absence_audit', HISTORY_TABLE]));
   });
