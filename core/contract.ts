@@ -118,6 +118,16 @@ export const RosterWeek = z.object({
       contractHoursPerWeek: z.number(),
       hourlyRate: z.number(),
       paidMinutes: z.number(),
+      /**
+       * The paid minutes the contract expects this week: the weekly hours less a working
+       * weekday's share per day of approved full-day leave or outside employment (the
+       * contract-hours rule's own count). 0 for a week wholly on leave.
+       */
+      expectedMinutes: z.number(),
+      /** Working weekdays of this week on approved full-day leave: why `expectedMinutes` is lower. */
+      leaveDays: z.number(),
+      /** Working weekdays of this week before the person starts or after they leave. */
+      outsideEmploymentDays: z.number(),
       /** Labour cost of the shifts plus standby pay: what the week costs for this person. */
       cost: z.number(),
       /** The on-call standby part of `cost`. */
@@ -134,12 +144,25 @@ export const RosterWeek = z.object({
   uncovered: z.array(z.number()),
   /** People on shift per channel (the template's skill) per day, leaving out uncovered shifts: the grid's footer. */
   coverage: z.array(z.object({ day: z.string(), channel: z.string(), people: z.number() })),
-  totals: z.object({ paidMinutes: z.number(), cost: z.number(), standby: z.number() }),
+  /** `expectedMinutes`: the people's summed. */
+  totals: z.object({ paidMinutes: z.number(), expectedMinutes: z.number(), cost: z.number(), standby: z.number() }),
 });
 export type RosterWeek = z.infer<typeof RosterWeek>;
 
-/** `cost` includes `standby` (on-call pay). */
-export const CostRow = z.object({ period: z.string(), personId: z.number().nullable(), personName: z.string(), paidMinutes: z.number(), cost: z.number(), standby: z.number() });
+/**
+ * `cost` includes `standby` (on-call pay). `expectedMinutes`: what the contract expects over the
+ * period's days inside the asked range, less approved full-day leave and days outside employment
+ * (as the contract-hours rule counts it); for the team, its people's summed.
+ */
+export const CostRow = z.object({
+  period: z.string(),
+  personId: z.number().nullable(),
+  personName: z.string(),
+  paidMinutes: z.number(),
+  expectedMinutes: z.number(),
+  cost: z.number(),
+  standby: z.number(),
+});
 export type CostRow = z.infer<typeof CostRow>;
 
 /** Tickets in the team's week starting `weekStart` (a roster day), per channel. */

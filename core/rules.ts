@@ -46,16 +46,49 @@ export interface RulePerson {
   employmentEnd?: string | null;
 }
 
+/** What a contract expects over some days, and why it is less than the weekly hours pro rata. */
+export interface ContractExpectation {
+  hours: number;
+  /** Working weekdays off the table: `leaveDays` + `outsideEmploymentDays`. */
+  awayDays: number;
+  /** Working weekdays on approved full-day leave (while employed). */
+  leaveDays: number;
+  /** Working weekdays before the person starts or after they leave. */
+  outsideEmploymentDays: number;
+}
+
 /**
- * The paid hours a contract expects in the week starting `week`: the weekly hours, less a
- * working weekday's share for every working weekday the person is away (approved leave) or
- * not employed. The rule check and the auto-scheduler both count it this way.
+ * The paid hours a contract expects over the days [from, to]: a working weekday's share of the
+ * weekly hours (the week spread over the team's working weekdays) for every working weekday the
+ * person is employed and not away (approved leave). Over a whole week this is the weekly hours
+ * less a share per day away. The one count of the expectation: the rule check, the
+ * auto-scheduler, the rota grid, the cost and hours reports all ask it.
  */
-export function expectedContractHours(person: RulePerson, week: string, rules: TeamRules, clock: ZoneClock, away: (day: string) => boolean): { hours: number; awayDays: number } {
-  const awayDays = Array.from({ length: 7 }, (_, i) => clock.addDays(week, i)).filter(
-    (d) => !rules.weekendDays.includes(clock.weekday(d)) && (away(d) || (!!person.employmentStart && d < person.employmentStart) || (!!person.employmentEnd && d > person.employmentEnd)),
-  ).length;
-  return { hours: Math.max(0, person.contractHoursPerWeek - (awayDays * person.contractHoursPerWeek) / Math.max(1, 7 - rules.weekendDays.length)), awayDays };
+export function expectedHoursInRange(
+  person: Pick<RulePerson, 'contractHoursPerWeek' | 'employmentStart' | 'employmentEnd'>,
+  from: string,
+  to: string,
+  rules: Pick<TeamRules, 'weekendDays'>,
+  clock: ZoneClock,
+  away: (day: string) => boolean,
+): ContractExpectation {
+  const weekend = new Set(rules.weekendDays);
+  const dayHours = person.contractHoursPerWeek / Math.max(1, 7 - weekend.size);
+  let workdays = 0;
+  let leaveDays = 0;
+  let outsideEmploymentDays = 0;
+  for (let d = from; d <= to; d = clock.addDays(d, 1)) {
+    if (weekend.has(clock.weekday(d))) continue;
+    if ((!!person.employmentStart && d < person.employmentStart) || (!!person.employmentEnd && d > person.employmentEnd)) outsideEmploymentDays += 1;
+    else if (away(d)) leaveDays += 1;
+    else workdays += 1;
+  }
+  return { hours: workdays * dayHours, awayDays: leaveDays + outsideEmploymentDays, leaveDays, outsideEmploymentDays };
+}
+
+/** The paid hours a contract expects in the week starting `week` (see `expectedHoursInRange`). */
+export function expectedContractHours(person: RulePerson, week: string, rules: TeamRules, clock: ZoneClock, away: (day: string) => boolean): ContractExpectation {
+  return expectedHoursInRange(person, week, clock.addDays(week, 6), rules, clock, away);
 }
 
 /** An approved absence, inclusive days. */

@@ -23,15 +23,19 @@ export interface ReportTable {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function hoursTable(team: Team, costs: readonly CostRow[], contractOf: (personId: number) => number, by: 'week' | 'month'): ReportTable {
+/**
+ * Paid hours against what the contract expects (less approved leave and days outside
+ * employment: the rota grid's and the contract-hours rule's figure), and cost, per period.
+ */
+export function hoursTable(team: Team, costs: readonly CostRow[], by: 'week' | 'month'): ReportTable {
   return {
     title: 'Hours and cost',
-    header: [by, 'person', 'paid_hours', ...(by === 'week' ? ['contract_hours'] : []), 'labour_cost', 'standby_pay', 'total_cost', 'currency'],
+    header: [by, 'person', 'paid_hours', 'expected_hours', 'labour_cost', 'standby_pay', 'total_cost', 'currency'],
     rows: costs.map((c) => [
       c.period,
       c.personId === null ? 'Team' : c.personName,
       round2(c.paidMinutes / 60),
-      ...(by === 'week' ? [c.personId === null ? '' : contractOf(c.personId)] : []),
+      round2(c.expectedMinutes / 60),
       round2(c.cost - c.standby),
       round2(c.standby),
       round2(c.cost),

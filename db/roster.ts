@@ -4,10 +4,10 @@ import { parseCsv, toCsv } from '../core/csv';
 import { UserError } from '../core/errors';
 import { importError } from '../core/people-import';
 import { parseRosterRecords, ROSTER_COLUMNS } from '../core/roster-import';
-import { matchPerson, personNotFound } from '../core/person';
+import { matchPerson, personNotFound, type Person } from '../core/person';
 import { publicHolidays } from '../core/holidays';
 import { expandPattern, OFF, type Pattern } from '../core/pattern';
-import { checkRules, loadRange, type RuleShift, type Violation } from '../core/rules';
+import { checkRules, expectedHoursInRange, loadRange, type ContractExpectation, type RuleShift, type Violation } from '../core/rules';
 import { clockSpan, paidMinutes, type CellValue, type Shift } from '../core/shift';
 import type { Team } from '../core/team';
 import type { ShiftTemplate } from '../core/template';
@@ -93,6 +93,20 @@ export function ruleViolations(
   const stored = shifts.listCheckedShifts(db, team.id, load.from, load.to);
   return checkRules({ shifts: options.revise ? options.revise(stored) : stored, people, absences, onCall, rules: team.rules, weekStart: team.weekStart, from, to, clock });
 }
+
+/**
+ * What each person's contract expects over days within [from, to], counted by the rule check's
+ * function: approved full-day leave and days outside employment lower it. The rota grid and the
+ * cost and hours reports show this, so "of N h" there is the figure the rule checks against.
+ */
+export function contractExpectation(ctx: ServiceContext, team: Team, from: string, to: string, clock: ZoneClock): (person: Person, first: string, last: string) => ContractExpectation {
+  const leave = new Map<number, { from: string; to: string }[]>();
+  for (const a of approvedFullDays(ctx.db, team.id, from, to)) leave.set(a.personId, [...(leave.get(a.personId) ?? []), a]);
+  return (person, first, last) => expectedHoursInRange(person, first, last, team.rules, clock, (d) => (leave.get(person.id) ?? []).some((a) => d >= a.from && d <= a.to));
+}
+
+/** Hours as minutes for the API, to the hundredth (a 32 h week spread over 5 days is 384 min a day). */
+const minutesOf = (hours: number) => Math.round(hours * 6000) / 100;
 
 export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   const { db } = ctx;
@@ -409,12 +423,14 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const withShifts = new Set(weekShifts.map((x) => x.personId));
       const standby = new Map<number, number>();
       for (const e of standbyEntries(ctx, team, from, to)) standby.set(e.personId, (standby.get(e.personId) ?? 0) + e.amount);
+      const expectation = contractExpectation(ctx, team, from, to, clock);
       const rows = everyone
         .filter((p) => !p.archived || withShifts.has(p.id) || standby.has(p.id))
         .map((p) => {
           const mine = weekShifts.filter((x) => x.personId === p.id);
           const costs = mine.map((x) => shiftCost(x, p.hourlyRate, team.rules, clock, holidayDays));
           const onCallPay = standby.get(p.id) ?? 0;
+          const expected = expectation(p, from, to);
           return {
             id: p.id,
             name: p.name,
@@ -424,6 +440,9 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
             contractHoursPerWeek: p.contractHoursPerWeek,
             hourlyRate: p.hourlyRate,
             paidMinutes: costs.reduce((a, c) => a + c.paidMinutes, 0),
+            expectedMinutes: minutesOf(expected.hours),
+            leaveDays: expected.leaveDays,
+            outsideEmploymentDays: expected.outsideEmploymentDays,
             cost: roundMoney(costs.reduce((a, c) => a + c.cost, 0) + onCallPay),
             standby: roundMoney(onCallPay),
           };
@@ -477,6 +496,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         coverage: [...coverage.values()].map((c) => ({ day: c.day, channel: c.channel, people: c.people.size })),
         totals: {
           paidMinutes: rows.reduce((a, r) => a + r.paidMinutes, 0),
+          expectedMinutes: minutesOf(rows.reduce((a, r) => a + r.expectedMinutes, 0) / 60),
           cost: roundMoney(rows.reduce((a, r) => a + r.cost, 0)),
           standby: roundMoney(rows.reduce((a, r) => a + r.standby, 0)),
         },
@@ -487,32 +507,62 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       dayRange(from, to);
       const holidayDays = new Set(holidaysOf(team, from, to).map((h) => h.day));
       const clock = zoneClock(team.timeZone);
-      const people = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p]));
+      const everyone = listPeople(db, teamId, '', true);
+      const people = new Map(everyone.map((p) => [p.id, p]));
       const periodOf = (day: string) => (by === 'month' ? day.slice(0, 7) : startOfWeek(Temporal.PlainDate.from(day), team.weekStart).toString());
+      // Each period's days inside [from, to]: the first and last week or month may be cut by the range.
+      const periods = new Map<string, { first: string; last: string }>();
+      for (let d = from; d <= to; d = clock.addDays(d, 1)) {
+        const span = periods.get(periodOf(d));
+        if (span) span.last = d;
+        else periods.set(periodOf(d), { first: d, last: d });
+      }
+      const expectation = contractExpectation(ctx, team, from, to, clock);
       const rows = new Map<string, CostRow>();
-      const bump = (period: string, personId: number | null, personName: string, paidMins: number, cost: number, standby = 0) => {
-        const key = `${period}|${personId ?? ''}`;
-        const row = rows.get(key) ?? { period, personId, personName, paidMinutes: 0, cost: 0, standby: 0 };
-        row.paidMinutes += paidMins;
-        row.cost += cost + standby;
-        row.standby += standby;
-        rows.set(key, row);
+      const rowOf = (period: string, p: Person): CostRow => {
+        const key = `${period}|${p.id}`;
+        let row = rows.get(key);
+        if (!row) {
+          const span = periods.get(period) ?? { first: from, last: to };
+          row = { period, personId: p.id, personName: p.name, paidMinutes: 0, expectedMinutes: minutesOf(expectation(p, span.first, span.last).hours), cost: 0, standby: 0 };
+          rows.set(key, row);
+        }
+        return row;
       };
+      // Everyone on the team while employed gets a row, shifts or not: a week of leave reads "0 of 0 h", an unplanned one "0 of 40 h".
+      for (const [period, span] of periods) {
+        for (const p of everyone) {
+          const employed = (!p.employmentStart || p.employmentStart <= span.last) && (!p.employmentEnd || p.employmentEnd >= span.first);
+          if (!p.archived && employed) rowOf(period, p);
+        }
+      }
       for (const r of shifts.listShifts(db, teamId, from, to)) {
         const p = people.get(r.personId);
         if (!p) continue;
         const c = shiftCost(r, p.hourlyRate, team.rules, clock, holidayDays);
-        bump(periodOf(r.day), p.id, p.name, c.paidMinutes, c.cost);
-        bump(periodOf(r.day), null, team.name, c.paidMinutes, c.cost);
+        const row = rowOf(periodOf(r.day), p);
+        row.paidMinutes += c.paidMinutes;
+        row.cost += c.cost;
       }
       for (const e of standbyEntries(ctx, team, from, to)) {
         const p = people.get(e.personId);
         if (!p) continue;
-        bump(periodOf(e.day), p.id, p.name, 0, 0, e.amount);
-        bump(periodOf(e.day), null, team.name, 0, 0, e.amount);
+        const row = rowOf(periodOf(e.day), p);
+        row.cost += e.amount;
+        row.standby += e.amount;
       }
-      return [...rows.values()]
-        .map((r) => ({ ...r, cost: roundMoney(r.cost), standby: roundMoney(r.standby) }))
+      // The team's line per period: the sum of its people's.
+      const teamRows = new Map<string, CostRow>();
+      for (const r of rows.values()) {
+        const t = teamRows.get(r.period) ?? { period: r.period, personId: null, personName: team.name, paidMinutes: 0, expectedMinutes: 0, cost: 0, standby: 0 };
+        t.paidMinutes += r.paidMinutes;
+        t.expectedMinutes += r.expectedMinutes;
+        t.cost += r.cost;
+        t.standby += r.standby;
+        teamRows.set(r.period, t);
+      }
+      return [...rows.values(), ...teamRows.values()]
+        .map((r) => ({ ...r, expectedMinutes: Math.round(r.expectedMinutes * 100) / 100, cost: roundMoney(r.cost), standby: roundMoney(r.standby) }))
         .sort((a, b) => a.period.localeCompare(b.period) || (a.personId === null ? 1 : 0) - (b.personId === null ? 1 : 0) || a.personName.localeCompare(b.personName));
     },
     'holiday.list': ({ teamId, from, to }) => {

@@ -20,9 +20,10 @@ describe('report spreadsheets', () => {
     const { s, team, from, to } = demo();
     const csv = s.run('report.export', { teamId: team.id, report: 'hours', from, to, format: 'csv' });
     const table = rowsOf(csv.data);
-    expect(table[0]).toEqual(['week', 'person', 'paid_hours', 'contract_hours', 'labour_cost', 'standby_pay', 'total_cost', 'currency']);
+    expect(table[0]).toEqual(['week', 'person', 'paid_hours', 'expected_hours', 'labour_cost', 'standby_pay', 'total_cost', 'currency']);
     const ayse = table.find((r) => r[0] === from && r[1] === 'Ayşe Yılmaz');
-    expect(ayse?.slice(2, 4)).toEqual(['37.5', '40']);
+    // Five early shifts of 8.5 h less a 30-minute break: the contract's 40 h.
+    expect(ayse?.slice(2, 4)).toEqual(['40', '40']);
     // The team line per week is the sum of its people.
     const week = table.filter((r) => r[0] === from);
     const teamLine = week.find((r) => r[1] === 'Team');
@@ -69,7 +70,7 @@ describe('report spreadsheets', () => {
     const { s, team, from } = demo();
     const to = startOfWeek(todayIn(team.timeZone), 'mon').add({ days: 20 }).toString();
     const stats = rowsOf(s.run('report.export', { teamId: team.id, report: 'absence-stats', from, to, format: 'csv' }).data);
-    expect(stats[0]).toEqual(['person', 'working_days', 'absent_days', 'absence_rate', 'sick_days', 'sick_spells', 'bradford']);
+    expect(stats[0]).toEqual(['person', 'working_days', 'absent_days', 'absence_rate', 'sick_days', 'sick_spells', 'bradford', 'fte']);
     expect(stats.at(-1)?.[0]).toBe('Team');
 
     // Three weeks in one report: the two-week reads are stitched together.

@@ -189,23 +189,35 @@ describe('the week view and labour cost', () => {
     expect(week.days.map((d) => d.holiday)).toEqual([null, null, 'Narodowe Święto Niepodległości', null, null, null, null]);
     const a = week.people.find((p) => p.id === anna.id);
     // Two 7.5 h early shifts, the holiday one at double pay: 7.5 × 40 + 7.5 × 80.
-    expect(a).toMatchObject({ paidMinutes: 900, cost: 900 });
+    expect(a).toMatchObject({ paidMinutes: 900, cost: 900, expectedMinutes: 40 * 60, leaveDays: 0, outsideEmploymentDays: 0 });
     const p = week.people.find((x) => x.id === piotr.id);
     // 07:00–15:00 and 14:00–22:00 (ends as the night window starts), 7.5 h each at 30.
     expect(p).toMatchObject({ paidMinutes: 900, cost: 450 });
     expect(week.coverage).toEqual(expect.arrayContaining([{ day: '2026-11-09', channel: 'phone', people: 2 }, { day: '2026-11-10', channel: 'phone', people: 1 }]));
-    expect(week.totals).toEqual({ paidMinutes: 1800, cost: 1350, standby: 0 });
+    expect(week.totals).toEqual({ paidMinutes: 1800, expectedMinutes: 2 * 40 * 60, cost: 1350, standby: 0 });
     expect(week.currency).toBe('PLN');
     expect(week.violations.map((v) => v.rule)).toEqual(['contract_hours', 'contract_hours']);
     expect(s.call('roster.week', { teamId: team.id, weekStart: '2026-11-10' }).ok).toBe(false);
 
     const monthly = s.run('roster.costs', { teamId: team.id, from: '2026-11-01', to: '2026-11-30', by: 'month' });
+    // November 2026 has 21 weekdays: a 40 h contract expects 21 × 8 h of it, whatever is planned.
+    const month = 21 * 8 * 60;
     expect(monthly).toEqual([
-      { period: '2026-11', personId: anna.id, personName: 'Anna Nowak', paidMinutes: 900, cost: 900, standby: 0 },
-      { period: '2026-11', personId: piotr.id, personName: 'Piotr Wiśniewski', paidMinutes: 900, cost: 450, standby: 0 },
-      { period: '2026-11', personId: null, personName: 'Wsparcie', paidMinutes: 1800, cost: 1350, standby: 0 },
+      { period: '2026-11', personId: anna.id, personName: 'Anna Nowak', paidMinutes: 900, expectedMinutes: month, cost: 900, standby: 0 },
+      { period: '2026-11', personId: piotr.id, personName: 'Piotr Wiśniewski', paidMinutes: 900, expectedMinutes: month, cost: 450, standby: 0 },
+      { period: '2026-11', personId: null, personName: 'Wsparcie', paidMinutes: 1800, expectedMinutes: 2 * month, cost: 1350, standby: 0 },
     ]);
-    expect(s.run('roster.costs', { teamId: team.id, from: '2026-11-01', to: '2026-11-30' }).map((r) => r.period)).toEqual(['2026-11-09', '2026-11-09', '2026-11-09']);
+    // Every week touching the range has a line per person, planned or not; the cut first and last
+    // weeks expect only their days inside it (Sunday 1 November: none; Monday 30 November: one).
+    const weekly = s.run('roster.costs', { teamId: team.id, from: '2026-11-01', to: '2026-11-30' }).filter((r) => r.personId === anna.id);
+    expect(weekly.map((r) => [r.period, r.paidMinutes, r.expectedMinutes])).toEqual([
+      ['2026-10-26', 0, 0],
+      ['2026-11-02', 0, 2400],
+      ['2026-11-09', 900, 2400],
+      ['2026-11-16', 0, 2400],
+      ['2026-11-23', 0, 2400],
+      ['2026-11-30', 0, 480],
+    ]);
   });
 });
 
