@@ -10,6 +10,7 @@ import { zoneClock } from '../core/zone-clock';
 import { matchTeamName, type Team } from '../core/team';
 import { isPlainDate, isTimeZone, startOfWeek, todayIn } from '../core/time';
 import { openPlanner } from '../db/open';
+import { REPORTS, type ReportKind } from '../db/report-export';
 import { createService, type Service } from '../db/service';
 import { appVersion, projectRoot } from './app-version';
 import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError, type CliIo } from './io';
@@ -362,6 +363,50 @@ const COMMANDS: Record<string, Command> = {
         if (!result.ok) throw new UserError(result.error.code, `--${String(result.error.path[0] ?? 'from')}: ${result.error.message}`);
         fs.writeFileSync(out, Buffer.from(result.value.data, result.value.encoding));
         io.out(`Wrote ${result.value.rows} shifts to ${out}\n`);
+        return EXIT_OK;
+      } finally {
+        service.close();
+      }
+    },
+  },
+  'export report': {
+    usage: 'rosterdesk export report hours|oncall|absences|absence-stats|service-level|accuracy --db FILE --team NAME (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--by week|month] [--format csv|xlsx] [--out FILE]',
+    summary: "Write one of the Reports page's spreadsheets (the same figures as the app); CSV goes to stdout without --out",
+    options: { ...dbOption, team: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    positionals: 1,
+    run: async ({ values, positionals }, io) => {
+      const usage = COMMANDS['export report']?.usage ?? '';
+      const report = positionals[0] ?? '';
+      if (!(REPORTS as readonly string[]).includes(report)) throw new UsageError(`the report must be one of ${REPORTS.join(', ')}, not "${report}"`, usage);
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const out = typeof values.out === 'string' && values.out !== '' ? values.out : null;
+      const format = values.format ?? (out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format must be csv or xlsx, not "${String(format)}"`, usage);
+      if (format === 'xlsx' && out === null) throw new UsageError('an XLSX file needs --out', usage);
+      const by = values.by ?? 'week';
+      if (by !== 'week' && by !== 'month') throw new UsageError(`--by must be week or month, not "${String(by)}"`, usage);
+      // The month or the days go to the service as given: it alone turns a month into its days.
+      const days = {
+        ...(typeof values.month === 'string' ? { month: values.month } : {}),
+        ...(typeof values.from === 'string' ? { from: values.from } : {}),
+        ...(typeof values.to === 'string' ? { to: values.to } : {}),
+      };
+      const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
+      try {
+        const team = teamByName(service, teamName);
+        const result = await service.callAsync('report.export', { teamId: team.id, report: report as ReportKind, ...days, by, format });
+        if (!result.ok) {
+          // Name the flag, not the API field (an input check says "from: …").
+          const field = String(result.error.path[0] ?? 'from');
+          throw new UserError(result.error.code, `--${field}: ${result.error.message.replace(`${result.error.path.join('.')}: `, '')}`);
+        }
+        const bytes = Buffer.from(result.value.data, result.value.encoding);
+        if (out === null) io.out(bytes.toString('utf8'));
+        else {
+          fs.writeFileSync(out, bytes);
+          io.out(`Wrote ${result.value.rows} rows to ${out}\n`);
+        }
         return EXIT_OK;
       } finally {
         service.close();

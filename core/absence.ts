@@ -149,10 +149,18 @@ export const Balance = z.object({
 });
 export type Balance = z.infer<typeof Balance>;
 
+/**
+ * Days here are the person's own working days in full-time-equivalent days: the team's working
+ * days (not weekend, not a public holiday) while they are employed, times `fte`. A 20 h contract
+ * in a 40 h team has half as many working days as a full-timer, and a day of its sickness is half
+ * a day of them; the rate is then lost time over contracted time, as for everyone.
+ */
 export const AbsenceStatsRow = z.object({
   /** null: the team as a whole. */
   personId: z.number().nullable(),
   personName: z.string(),
+  /** Weekly contract hours over the team's full-time week, at most 1; for the team, the sum (its FTE). */
+  fte: z.number(),
   workingDays: z.number(),
   absentDays: z.number(),
   /** absentDays / workingDays, 0 when there were no working days. */
@@ -254,4 +262,81 @@ export function spells(absences: readonly AbsenceSpan[], isWorkday: WorkdayTest,
 /** The Bradford factor: S² × D, S spells and D days of absence; short, frequent absences weigh most. */
 export function bradfordFactor(spellCount: number, days: number): number {
   return spellCount * spellCount * days;
+}
+
+/** A person as the statistics see them: their contract and employment. */
+export interface StatsPerson {
+  id: number;
+  name: string;
+  contractHoursPerWeek: number;
+  employmentStart: string | null;
+  employmentEnd: string | null;
+  archived: boolean;
+}
+
+/** An approved absence as the statistics count it. */
+export interface StatsAbsence extends AbsenceSpan {
+  personId: number;
+  sick: boolean;
+  /** Planned leave that draws on an allowance (annual vacation): not absence in the rate. */
+  countsAgainstAllowance: boolean;
+}
+
+/**
+ * The team's full-time week in hours: its longest weekly contract among current people. A
+ * person has no working weekdays of their own in the planner, only weekly hours, so a part-timer's
+ * share of the team's working days is their hours over this.
+ */
+export function fullTimeHoursPerWeek(people: readonly Pick<StatsPerson, 'contractHoursPerWeek' | 'archived'>[]): number {
+  return Math.max(0, ...people.filter((p) => !p.archived).map((p) => p.contractHoursPerWeek));
+}
+
+/** A contract as a share of the full-time week; without hours (or a full week to compare) a person counts whole. */
+export function fteOf(contractHoursPerWeek: number, fullTimeHours: number): number {
+  return contractHoursPerWeek > 0 && fullTimeHours > 0 ? Math.min(1, contractHoursPerWeek / fullTimeHours) : 1;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const rateOf = (absent: number, working: number) => (working > 0 ? Math.round((absent / working) * 10000) / 10000 : 0);
+
+/**
+ * Absence statistics over the days [from, to], per person on their own working days (see
+ * `AbsenceStatsRow`) and for the team (the last row). The one computation behind the Absences
+ * tab, Reports, the absence-stats export and the CLI. `absences` are approved ones touching the
+ * range; only their days inside it count.
+ */
+export function absenceStats(input: {
+  teamName: string;
+  people: readonly StatsPerson[];
+  absences: readonly StatsAbsence[];
+  from: string;
+  to: string;
+  weekendDays: readonly number[];
+  isWorkday: WorkdayTest;
+  clock: ZoneClock;
+}): AbsenceStatsRow[] {
+  const { from, to, isWorkday, clock } = input;
+  const days = daysBetween(clock, from, to);
+  const fullTime = fullTimeHoursPerWeek(input.people);
+  const rows: AbsenceStatsRow[] = [];
+  for (const p of input.people) {
+    const employed = (d: string) => (!p.employmentStart || d >= p.employmentStart) && (!p.employmentEnd || d <= p.employmentEnd);
+    const theirWorkday = (d: string) => isWorkday(d) && employed(d);
+    const mine = input.absences.filter((a) => a.personId === p.id);
+    const teamDays = days.filter(theirWorkday).length;
+    // Someone who was not on the team in the range and has no absence in it has nothing to report.
+    if ((p.archived || teamDays === 0) && mine.length === 0) continue;
+    const fte = fteOf(p.contractHoursPerWeek, fullTime);
+    const dayHours = hoursPerDay(p.contractHoursPerWeek, input.weekendDays);
+    const amount = (list: readonly AbsenceSpan[]) => round2(list.reduce((sum, a) => sum + absenceAmount(a, 'days', dayHours, theirWorkday, clock, from, to), 0) * fte);
+    const workingDays = round2(teamDays * fte);
+    const absentDays = amount(mine.filter((a) => !a.countsAgainstAllowance));
+    const sick = mine.filter((a) => a.sick).map((a) => ({ ...a, start: a.start < from ? from : a.start, end: a.end > to ? to : a.end }));
+    const sickDays = amount(sick);
+    const sickSpells = spells(sick, isWorkday, clock).length;
+    rows.push({ personId: p.id, personName: p.name, fte: round2(fte), workingDays, absentDays, rate: rateOf(absentDays, workingDays), sickDays, sickSpells, bradford: round2(bradfordFactor(sickSpells, sickDays)) });
+  }
+  const sum = (k: 'fte' | 'workingDays' | 'absentDays' | 'sickDays' | 'sickSpells' | 'bradford') => round2(rows.reduce((a, r) => a + r[k], 0));
+  rows.push({ personId: null, personName: input.teamName, fte: sum('fte'), workingDays: sum('workingDays'), absentDays: sum('absentDays'), rate: rateOf(sum('absentDays'), sum('workingDays')), sickDays: sum('sickDays'), sickSpells: sum('sickSpells'), bradford: sum('bradford') });
+  return rows;
 }

@@ -7,6 +7,7 @@ import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern'
 import { Violation } from './rules';
 import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from './shift';
 import { ShiftTemplate } from './template';
+import { Temporal } from './time';
 import { id, label, plainDate, timeZone } from './validators';
 import { FORECAST_METHODS } from './forecast';
 import { Adjustment, AdjustmentInput, CoverageDay, CoverageInterval, OutsideHours, StaffingSettings, StaffingSettingsInput } from './staffing';
@@ -170,6 +171,29 @@ export const WeeklyVolume = z.object({ weekStart: z.string(), channel: z.string(
 export type WeeklyVolume = z.infer<typeof WeeklyVolume>;
 
 const empty = z.strictObject({});
+
+/** A calendar month written YYYY-MM. */
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Must be a month written YYYY-MM');
+
+type DaysOrMonth = { from?: string | undefined; to?: string | undefined; month?: string | undefined };
+
+/**
+ * The days a statistic or report covers: `from`–`to`, or a calendar `month` that stands for its
+ * first and last day. The Absences tab, Reports and the CLI name "November" by its month, so none
+ * of them can slip in the days a month grid shows around it.
+ */
+function daysOf<T extends DaysOrMonth>(v: T, ctx: z.core.$RefinementCtx<T>): Omit<T, keyof DaysOrMonth> & { from: string; to: string } {
+  const { from, to, month, ...rest } = v;
+  if (month !== undefined) {
+    if (from !== undefined || to !== undefined) ctx.addIssue({ code: 'custom', message: 'Give a month, or from and to, not both', path: ['month'], params: { code: 'conflict' } });
+    const m = Temporal.PlainYearMonth.from(month);
+    return { ...rest, from: m.toPlainDate({ day: 1 }).toString(), to: m.toPlainDate({ day: m.daysInMonth }).toString() };
+  }
+  if (from === undefined) ctx.addIssue({ code: 'custom', message: 'Give from and to, or a month', path: ['from'], params: { code: 'required' } });
+  if (to === undefined) ctx.addIssue({ code: 'custom', message: 'Give from and to, or a month', path: ['to'], params: { code: 'required' } });
+  return { ...rest, from: from ?? '', to: to ?? '' };
+}
+const optionalDays = { from: plainDate.optional(), to: plainDate.optional(), month: yearMonth.optional() };
 
 interface MethodSpec {
   input: z.ZodType;
@@ -491,7 +515,9 @@ export const contract = {
    * predicted service level per day and channel, or each forecast method's accuracy; CSV or XLSX.
    */
   'report.export': {
-    input: z.strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']), from: plainDate, to: plainDate, by: z.enum(['week', 'month']).default('week'), format: z.enum(['csv', 'xlsx']) }),
+    input: z
+      .strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']), ...optionalDays, by: z.enum(['week', 'month']).default('week'), format: z.enum(['csv', 'xlsx']) })
+      .transform(daysOf),
     output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
     undo: null,
   },
@@ -590,8 +616,12 @@ export const contract = {
   'absence.setAllowance': { input: AllowanceSet, output: AllowanceRow, undo: 'Set allowance' },
   /** Taken, planned, requested and left per allowance of the as-of day's year. */
   'absence.balance': { input: z.strictObject({ personId: id, asOf: plainDate }), output: z.array(Balance), undo: null },
-  /** Absence rate, sick days and Bradford factor per person and for the team over [from, to]. */
-  'absence.stats': { input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }), output: z.array(AbsenceStatsRow), undo: null },
+  /**
+   * Absence rate, sick days and Bradford factor per person and for the team over [from, to] or a
+   * calendar month, on each person's working days (see `absenceStats`). Reports, the
+   * absence-stats export and the CLI read these same figures.
+   */
+  'absence.stats': { input: z.strictObject({ teamId: id, ...optionalDays }).transform(daysOf), output: z.array(AbsenceStatsRow), undo: null },
   /** Who is away on a day, and per channel how many of those on shift remain. */
   'absence.day': {
     input: z.strictObject({ teamId: id, day: plainDate }),

@@ -1,10 +1,9 @@
 import {
   absenceAmount,
+  absenceStats,
   balanceOf,
-  bradfordFactor,
   daysBetween,
   hoursPerDay,
-  spells,
   STATUS_CHANGES,
   workdayTest,
   type Absence,
@@ -295,26 +294,16 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
       const { clock, isWorkday } = teamCalendar(team, from, to);
       const types = new Map(absences.listTypes(db, teamId, true).map((t) => [t.id, t]));
       const approved = absences.listAbsences(db, teamId, from, to, { statuses: ['approved'] });
-      const days = daysBetween(clock, from, to);
-      const rows: AbsenceStatsRow[] = [];
-      for (const p of listPeople(db, teamId, '', true)) {
-        const employed = (d: string) => (!p.employmentStart || d >= p.employmentStart) && (!p.employmentEnd || d <= p.employmentEnd);
-        const mine = approved.filter((a) => a.personId === p.id);
-        if (p.archived && mine.length === 0) continue;
-        const workingDays = days.filter((d) => isWorkday(d) && employed(d)).length;
-        const dayHours = hoursPerDay(p.contractHoursPerWeek, team.rules.weekendDays);
-        const amount = (list: readonly Absence[]) => Math.round(list.reduce((sum, a) => sum + absenceAmount(a, 'days', dayHours, (d) => isWorkday(d) && employed(d), clock, from, to), 0) * 100) / 100;
-        // Planned leave that draws on an allowance (annual vacation) is not absence in the rate.
-        const absentDays = amount(mine.filter((a) => !types.get(a.typeId)?.countsAgainstAllowance));
-        const sick = mine.filter((a) => a.typeKey === 'sick').map((a) => ({ ...a, start: a.start < from ? from : a.start, end: a.end > to ? to : a.end }));
-        const sickDays = amount(sick);
-        const sickSpells = spells(sick, isWorkday, clock).length;
-        rows.push({ personId: p.id, personName: p.name, workingDays, absentDays, rate: workingDays ? Math.round((absentDays / workingDays) * 10000) / 10000 : 0, sickDays, sickSpells, bradford: bradfordFactor(sickSpells, sickDays) });
-      }
-      const sum = (k: 'workingDays' | 'absentDays' | 'sickDays' | 'sickSpells' | 'bradford') => Math.round(rows.reduce((a, r) => a + r[k], 0) * 100) / 100;
-      const workingDays = sum('workingDays');
-      rows.push({ personId: null, personName: team.name, workingDays, absentDays: sum('absentDays'), rate: workingDays ? Math.round((sum('absentDays') / workingDays) * 10000) / 10000 : 0, sickDays: sum('sickDays'), sickSpells: sum('sickSpells'), bradford: sum('bradford') });
-      return rows;
+      return absenceStats({
+        teamName: team.name,
+        people: listPeople(db, teamId, '', true),
+        absences: approved.map((a) => ({ personId: a.personId, start: a.start, end: a.end, hours: a.hours, sick: a.typeKey === 'sick', countsAgainstAllowance: types.get(a.typeId)?.countsAgainstAllowance ?? false })),
+        from,
+        to,
+        weekendDays: team.rules.weekendDays,
+        isWorkday,
+        clock,
+      });
     },
     'absence.day': ({ teamId, day }) => {
       const team = ctx.requireTeam(teamId);

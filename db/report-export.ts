@@ -64,11 +64,13 @@ export function tableCsv(t: ReportTable): string {
   return toCsv([t.header, ...t.rows]);
 }
 
+/** The figures of `absence.stats` as they are: working and absent days per person (full-time-equivalent days), rate, sickness. */
 export function absenceStatsTable(rows: readonly AbsenceStatsRow[]): ReportTable {
   return {
     title: 'Absence statistics',
-    header: ['person', 'working_days', 'absent_days', 'absence_rate', 'sick_days', 'sick_spells', 'bradford'],
-    rows: rows.map((r) => [r.personId === null ? 'Team' : r.personName, r.workingDays, r.absentDays, Math.round(r.rate * 10000) / 10000, r.sickDays, r.sickSpells, r.bradford]),
+    // fte last: the columns before it kept their places when it came.
+    header: ['person', 'working_days', 'absent_days', 'absence_rate', 'sick_days', 'sick_spells', 'bradford', 'fte'],
+    rows: rows.map((r) => [r.personId === null ? 'Team' : r.personName, r.workingDays, r.absentDays, Math.round(r.rate * 10000) / 10000, r.sickDays, r.sickSpells, r.bradford, r.fte]),
   };
 }
 

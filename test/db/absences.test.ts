@@ -188,9 +188,9 @@ describe('absences', () => {
     add(ids[1], 'training', '2026-12-14', '2026-12-15');
     const stats = s.run('absence.stats', { teamId: t.id, from: '2026-12-01', to: '2026-12-31' });
     const row = (name: string) => stats.find((r) => r.personName === name);
-    expect(row('Łukasz Nowak')).toEqual({ personId: ids[0], personName: 'Łukasz Nowak', workingDays: 21, absentDays: 4, rate: 0.1905, sickDays: 4, sickSpells: 2, bradford: 16 });
+    expect(row('Łukasz Nowak')).toEqual({ personId: ids[0], personName: 'Łukasz Nowak', fte: 1, workingDays: 21, absentDays: 4, rate: 0.1905, sickDays: 4, sickSpells: 2, bradford: 16 });
     expect(row('Agnieszka Wójcik')).toMatchObject({ absentDays: 2, sickDays: 0, bradford: 0 });
-    expect(row('Wsparcie')).toEqual({ personId: null, personName: 'Wsparcie', workingDays: 63, absentDays: 6, rate: 0.0952, sickDays: 4, sickSpells: 2, bradford: 16 });
+    expect(row('Wsparcie')).toEqual({ personId: null, personName: 'Wsparcie', fte: 3, workingDays: 63, absentDays: 6, rate: 0.0952, sickDays: 4, sickSpells: 2, bradford: 16 });
   });
 
   it('skips an on-call turn of someone on approved leave; they take the next free turn, so totals stay fair', () => {
