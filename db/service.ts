@@ -390,8 +390,26 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const ids = demo.people.map((p) => addPerson(PersonCreate.parse({ ...p, teamId }), at));
       for (const t of demo.templates) insertTemplate(db, { ...t, teamId });
       insertVolumes(db, teamId, demo.volumes);
-      // The rota goes through the same path as the grid's own edits.
-      handlers['shift.setCells']({ teamId, entries: demo.rota.map((r) => ({ personId: ids[r.person] ?? 0, day: r.day, value: { code: r.code } })) });
+      for (const h of demo.openingHours) handlers['staffing.setOpeningHours']({ teamId, ...h });
+      for (const t of demo.staffing) handlers['staffing.setSettings']({ teamId, ...t, ahtSeconds: null, shrinkage: 0.3, maxOccupancy: 0.85, patienceSeconds: null });
+      // The rota goes through the same path as the grid's own edits; a shift moved to another channel keeps its template's hours.
+      const byCode = new Map(demo.templates.map((t) => [t.code, t]));
+      const { shifts: made } = handlers['shift.setCells']({
+        teamId,
+        entries: demo.rota.map((r) => {
+          const t = byCode.get(r.code);
+          const value = r.skill && t ? { startLocal: t.startLocal, endLocal: t.endLocal, breakMinutes: t.breakMinutes, skill: r.skill } : { code: r.code };
+          return { personId: ids[r.person] ?? 0, day: r.day, value };
+        }),
+      });
+      // Breaks placed where the demo staggers them, so coverage counts who is really on the line.
+      const shiftOf = new Map(made.map((x) => [`${x.personId}|${x.day}`, x.id]));
+      for (const r of demo.rota) {
+        const shiftId = shiftOf.get(`${ids[r.person] ?? 0}|${r.day}`);
+        if (!r.breakLocal || shiftId === undefined) continue;
+        const end = Temporal.PlainTime.from(r.breakLocal).add({ minutes: 30 }).toString({ smallestUnit: 'minute' });
+        handlers['shift.setActivities']({ id: shiftId, activities: [{ kind: 'break', startLocal: r.breakLocal, endLocal: end }] });
+      }
       const types = new Map(absenceTypesOf(db, teamId).map((t) => [t.key, t.id]));
       const vacation = types.get('vacation') ?? 0;
       for (const year of new Set(demo.rota.map((r) => Number(r.day.slice(0, 4))))) {

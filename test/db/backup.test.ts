@@ -10,6 +10,7 @@ import { freshService } from '../helpers/service';
 import type { Service } from '../../db/service';
 import type { MethodInput, MethodOutput } from '../../core/contract';
 import { tempDir, tempFile } from '../helpers/tmp';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 
 async function cli(...argv: string[]) {
   let out = '';
@@ -34,7 +35,7 @@ describe('backups', () => {
     expect(kept).toHaveLength(BACKUPS_KEPT);
     expect(kept[0]?.takenAt).toBe('2026-12-09T08:00:00Z');
     // Each is a whole planner with the data as it was.
-    expect(checkPlannerFile(kept[0]?.file ?? '')).toBe(3);
+    expect(checkPlannerFile(kept[0]?.file ?? '')).toBe(LATEST_SCHEMA_VERSION);
     const copy = openPlanner(kept[0]?.file ?? '', { create: false });
     expect(dataHash(copy.db)).toBe(dataHash(s.planner.db));
     copy.db.close();

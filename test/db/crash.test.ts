@@ -88,7 +88,7 @@ describe('a crash in the middle of a large write', () => {
     const { file, hash } = preparedDemo((s, teamId) => {
       const rows = Array.from({ length: 190 }, (_, i) => `Agent ${i},agent${i}@example.com,,phone,40,20`);
       s.run('person.import', { teamId, csv: ['name,email,phone,skills,contract_hours,hourly_rate', ...rows].join('\n') });
-      s.run('pattern.create', { teamId, name: 'Rolling', cycle: ['E', 'E', 'L', 'L', 'N', 'N', '-', '-'] });
+      s.run('pattern.create', { teamId, name: 'Rolling', cycle: ['E', 'E', 'L', 'L', 'S', 'S', '-', '-'] });
     });
     const said = await killInside('crash-during.ts', ['pattern-apply', file]);
     expect(said.at(-1)).toMatch(/^mid/);

@@ -194,7 +194,7 @@ describe('the demo team', () => {
     const names = s.run('person.list', { teamId: team.id }).map((p) => p.name);
     expect(names).toHaveLength(14);
     expect(names).toEqual(expect.arrayContaining(['Ayşe Yılmaz', 'Łukasz Zieliński', 'Reza Hosseini', 'Emily Carter']));
-    expect(s.run('template.list', { teamId: team.id }).map((t) => t.code).sort()).toEqual(['C', 'D', 'E', 'L', 'M', 'N']);
+    expect(s.run('template.list', { teamId: team.id }).map((t) => t.code).sort()).toEqual(['A', 'C', 'D', 'E', 'L', 'M', 'S', 'W']);
 
     // History: the 56 days up to yesterday (FIXED_NOW is 2026-11-22 in Istanbul), all channels, busier on Monday than Sunday.
     const daily = s.run('volume.daily', { teamId: team.id, from: '2026-09-01', to: '2026-11-22' });
@@ -213,17 +213,23 @@ describe('the demo team', () => {
     const sumDaily = daily.filter((d) => d.day >= '2026-11-16').reduce((a, d) => a + d.volume, 0);
     expect(weekly.filter((w) => w.weekStart === '2026-11-16').reduce((a, w) => a + w.volume, 0)).toBe(sumDaily);
 
-    // Leave to explore: sick days last week, a planned vacation and training the rota plans around, a request to decide;
-    // the four-week rota breaks no rule, the rest around the weekend on-call included.
+    // Leave to explore: sick days the rota planned around, a request to decide, a Saturday's leave
+    // the rota missed, a planned vacation and training day the rota plans around.
     const leave = s.run('absence.list', { teamId: team.id, from: '2026-11-01', to: '2026-12-31' });
-    expect(leave.map((a) => [a.typeKey, a.status])).toEqual([
-      ['sick', 'approved'],
-      ['sick', 'approved'],
-      ['vacation', 'requested'],
-      ['training', 'approved'],
-      ['vacation', 'approved'],
+    expect(leave.map((a) => [a.personName, a.typeKey, a.status])).toEqual([
+      ['Katarzyna Nowak', 'sick', 'approved'],
+      ['Mehmet Kaya', 'sick', 'approved'],
+      ['Emily Carter', 'vacation', 'requested'],
+      ['Niloufar Rahimi', 'vacation', 'approved'],
+      ['Zeynep Demir', 'vacation', 'approved'],
+      ['Olivia Bennett', 'training', 'approved'],
     ]);
-    expect(s.run('roster.check', { teamId: team.id, from: '2026-11-16', to: '2026-12-13' })).toEqual([]);
+    // The rota runs from eight weeks back to four ahead and breaks exactly the two rules the demo
+    // means it to (test/db/demo.test.ts has the rest of the demo's deliberate problems).
+    expect(s.run('roster.check', { teamId: team.id, from: '2026-09-21', to: '2026-12-13' }).map((v) => [v.rule, v.personName, v.day])).toEqual([
+      ['rest', 'Agnieszka Kowalska', '2026-11-25'],
+      ['absence', 'Niloufar Rahimi', '2026-11-28'],
+    ]);
     expect(s.run('absence.balance', { personId: leave[4]?.personId ?? 0, asOf: '2026-11-22' })[0]).toMatchObject({ allowance: 20, planned: 5, left: 15 });
 
     // A second demo gets its own name instead of failing.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshService } from '../helpers/service';
 
-/** The demo: 8 weeks of half-hourly history up to yesterday (Saturday 21 November 2026) and a 4-week rota. */
+/** The demo: 8 weeks of half-hourly history up to yesterday (Saturday 21 November 2026), opening hours and a rota to 13 December. */
 function demo() {
   const s = freshService();
   const t = s.run('demo.create', {});
@@ -11,21 +11,22 @@ function demo() {
 describe('coverage', () => {
   it('sets the forecast requirement against the rota per interval, with the predicted service level per interval and day', () => {
     const { s, t } = demo();
+    // Around the clock, so the night shows what an unstaffed open interval looks like.
+    s.run('staffing.setOpeningHours', { teamId: t.id, channel: 'phone', weekdays: null, closedOnHolidays: false });
     const c = s.run('coverage.range', { teamId: t.id, channel: 'phone', from: '2026-11-23', to: '2026-11-23', intervalMinutes: 30 });
     expect(c.withoutHistory).toEqual([]);
     expect(c.intervals).toHaveLength(48);
     const at = (hhmm: string) => c.intervals.find((x) => x.start.slice(11, 16) === hhmm);
-    // Monday 10:00: busy, and the early and day phone shifts are on.
-    const ten = at('10:00');
-    expect(ten?.volume).toBeGreaterThan(20);
-    expect(ten?.required).toBeGreaterThan(0);
-    expect(ten?.onShift).toBeGreaterThan(0);
-    expect(ten?.traffic).toBeCloseTo(((ten?.volume ?? 0) * (ten?.ahtSeconds ?? 0)) / 1800, 3);
-    // 04:00: nobody on shift and a few calls: under-staffed, no service to predict.
-    expect(at('04:00')).toMatchObject({ onShift: 0, serviceLevel: 0 });
-    expect(c.intervals.some((x) => x.status === 'under')).toBe(true);
+    // Monday 13:30: busy, and the early and late phone shifts are on.
+    const busy = at('13:30');
+    expect(busy?.volume).toBeGreaterThan(8);
+    expect(busy?.required).toBeGreaterThan(0);
+    expect(busy?.onShift).toBeGreaterThan(0);
+    expect(busy?.traffic).toBeCloseTo(((busy?.volume ?? 0) * (busy?.ahtSeconds ?? 0)) / 1800, 3);
+    // 06:30: nobody on shift and a few calls: under-staffed, no service to predict.
+    expect(at('06:30')).toMatchObject({ onShift: 0, serviceLevel: 0, status: 'under', open: true });
     const day = c.days[0];
-    expect(day).toMatchObject({ day: '2026-11-23', channel: 'phone' });
+    expect(day).toMatchObject({ day: '2026-11-23', channel: 'phone', outsideHoursVolume: 0 });
     expect(day?.volume).toBeCloseTo(c.intervals.reduce((a, x) => a + x.volume, 0), 1);
     expect(day?.serviceLevel).toBeGreaterThan(0);
     expect(day?.underIntervals).toBe(c.intervals.filter((x) => x.status === 'under').length);
@@ -39,9 +40,12 @@ describe('coverage', () => {
     s.run('absence.create', { teamId: t.id, personId: ayse?.id ?? 0, typeId: sick?.id ?? 0, start: '2026-11-24', end: '2026-11-24', status: 'approved' });
     const after = s.run('coverage.range', { teamId: t.id, channel: 'phone', from: '2026-11-24', to: '2026-11-24' });
     const at = (c: typeof before, hhmm: string) => c.intervals.find((x) => x.start.slice(11, 16) === hhmm)?.onShift ?? 0;
-    // Ayşe works the early phone shift (07:00–15:00, 30 min unplaced break: 15/16 of each interval).
-    expect(at(before, '08:00') - at(after, '08:00')).toBeCloseTo(15 / 16, 2);
-    expect(at(before, '16:00')).toBe(at(after, '16:00'));
+    // Ayşe works the early phone shift (08:00–16:30) with her break placed at 12:00: a whole agent
+    // before it, none during it, and nothing after her shift.
+    expect(at(before, '08:00') - at(after, '08:00')).toBeCloseTo(1, 5);
+    expect(at(before, '12:00')).toBe(at(after, '12:00'));
+    expect(at(before, '12:30') - at(after, '12:30')).toBeCloseTo(1, 5);
+    expect(at(before, '17:00')).toBe(at(after, '17:00'));
   });
 
   it('keeps the lead’s adjustments apart from the model: a day +20 %, an interval +10 contacts', () => {
