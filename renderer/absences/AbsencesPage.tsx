@@ -11,7 +11,7 @@ import { call, CallError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
-import { calendarBase, visibleDays } from '../calendar/fullcalendar';
+import { calendarBase, textOn, visibleDays } from '../calendar/fullcalendar';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
@@ -75,7 +75,7 @@ export function AbsencesPage({ team }: Props) {
     }
   }
 
-  const { theme, ...base } = calendarBase(team, i18n.language);
+  const { theme, ...base } = calendarBase(team, i18n.language, t('calendar.today'));
   const span = (a: Pick<Absence, 'start' | 'end'>) => (a.start === a.end ? fmt.day(a.start) : `${fmt.day(a.start)} – ${fmt.day(a.end)}`);
   const pending = list.filter((a) => a.status === 'requested');
 
@@ -120,6 +120,7 @@ export function AbsencesPage({ team }: Props) {
                 end: new Date(Date.parse(`${a.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
                 allDay: true,
                 color: a.color,
+                contrastColor: textOn(a.color),
                 classNames: [`absence-${a.status}`],
               }))}
             dateClick={(info) => setDay(info.dateStr.slice(0, 10))}

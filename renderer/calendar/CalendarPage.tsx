@@ -13,7 +13,7 @@ import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
-import { calendarBase, visibleDays } from './fullcalendar';
+import { calendarBase, textOn, visibleDays } from './fullcalendar';
 import { ShiftDialog } from './ShiftDialog';
 import { IdSelect } from '../shell/IdSelect';
 
@@ -56,6 +56,7 @@ export function CalendarPage({ team }: Props) {
             start: s.start,
             end: s.end,
             color: p?.color ?? '#6b7a90',
+            contrastColor: textOn(p?.color ?? '#6b7a90'),
           };
         }),
     [shifts, byId, mode, personId, t],
@@ -74,7 +75,7 @@ export function CalendarPage({ team }: Props) {
     }
   }
 
-  const { theme, ...base } = calendarBase(team, i18n.language);
+  const { theme, ...base } = calendarBase(team, i18n.language, t('calendar.today'));
 
   return (
     <section className="card" aria-labelledby="calendar-title">

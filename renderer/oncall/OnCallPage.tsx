@@ -15,7 +15,7 @@ import { fieldErrors } from '../api/errors';
 import { useFormat } from '../format';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
-import { calendarBase, visibleDays } from '../calendar/fullcalendar';
+import { calendarBase, textOn, visibleDays } from '../calendar/fullcalendar';
 import { RotationEditor } from './RotationEditor';
 import { IdSelect } from '../shell/IdSelect';
 
@@ -55,7 +55,7 @@ export function OnCallPage({ team }: Props) {
   const current = upcoming.find((b) => Date.parse(b.start) <= now && Date.parse(b.end) > now) ?? null;
   const next = upcoming.filter((b) => Date.parse(b.start) > now && b.personId !== current?.personId).slice(0, 1)[0] ?? null;
   const when = (iso: string) => `${fmt.dayLong(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
-  const { theme, ...base } = calendarBase(team, i18n.language);
+  const { theme, ...base } = calendarBase(team, i18n.language, t('calendar.today'));
 
   return (
     <section className="card" aria-labelledby="oncall-title">
@@ -133,6 +133,7 @@ export function OnCallPage({ team }: Props) {
               start: b.start,
               end: b.end,
               color: byId.get(b.personId)?.color ?? '#6b7a90',
+              contrastColor: textOn(byId.get(b.personId)?.color ?? '#6b7a90'),
             }))}
             datesSet={(info) => {
               const { from, to } = visibleDays(info.start, info.end, team.timeZone);

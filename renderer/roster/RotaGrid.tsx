@@ -369,20 +369,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   const away = absenceOf.get(cellKey(person.id, day));
                   const classes = ['cell', selected(row, col) ? 'selected' : '', issues.length ? 'has-problem' : '', holidayName(day) ? 'holiday' : '', away ? `away away-${away.status}` : ''].filter(Boolean).join(' ');
                   const onCall = onCallOf.get(cellKey(person.id, day)) ?? [];
-                  const awayText = away ? `${away.status === 'requested' ? '? ' : ''}${away.typeName}${away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}` : '';
-                  // A screen reader hears what the cell shows, in the order shown, then what its marks say.
-                  const visible = [...shifts.map((s) => [s.code ?? '•', `${s.startLocal}–${s.endLocal}`, uncovered.has(s.id) ? t('roster.uncovered') : ''].filter(Boolean).join(' ')), awayText].filter(Boolean).join(' ');
-                  const marks = [
-                    ...(shifts.some((s) => s.locked) ? [t('roster.locked')] : []),
-                    ...onCall.map((b) => t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })),
-                    ...issues.map((v) => t(`rules.${v.rule}`, v.params)),
-                  ];
-                  const spoken = [visible, ...marks].filter(Boolean).join(', ');
+
                   return (
                     <td
                       role="gridcell"
                       key={day}
-                      aria-label={spoken ? `${cellName}: ${spoken}` : cellName}
                       aria-selected={selected(row, col)}
                       tabIndex={isFocus ? 0 : -1}
                       className={classes}
@@ -400,6 +391,8 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                         if (raw) void apply([{ personId: person.id, day, value: JSON.parse(raw) as CellValue }]);
                       }}
                     >
+                      {/* The cell's name is its content (a screen reader hears the shift, its marks' labels too), after whose cell it is. */}
+                      <span className="visually-hidden">{shifts.length || away || onCall.length || issues.length ? `${cellName}: ` : cellName}</span>
                       {isFocus && editing !== null ? (
                         editor(cellName)
                       ) : isFocus && picking ? (

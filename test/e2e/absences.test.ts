@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startOfWeek, todayIn, type Temporal } from '../../core/time';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
-import { browserSession, rotaCell, settle } from './harness';
+import { browserSession, cellText, rotaCell, settle } from './harness';
 
 const session = browserSession();
 let page: Page;
@@ -69,7 +69,7 @@ describe('the absences page', () => {
     await page.getByRole('button', { name: 'Rota', exact: true }).click();
     if (!startOfWeek(day, 'mon').equals(startOfWeek(todayIn(ZONE), 'mon'))) await page.getByRole('button', { name: 'Next week' }).click();
     const cell = rotaCell(page, `Anna Nowak, ${longDay(day)}`);
-    expect(await settle(async () => (await cell.textContent()) ?? '', 'D 09:00–17:00 uncovered Vacation⚠')).toBe('D 09:00–17:00 uncovered Vacation⚠');
+    expect(await settle(() => cellText(cell), 'D 09:00–17:00 uncovered Vacation⚠')).toBe('D 09:00–17:00 uncovered Vacation⚠');
     await expect(cell.locator('.problem-mark').getAttribute('aria-label')).resolves.toContain('Vacation');
   });
 

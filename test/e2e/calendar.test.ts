@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startOfWeek, todayIn } from '../../core/time';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
-import { browserSession, rotaCell, settle } from './harness';
+import { browserSession, cellText, rotaCell, settle } from './harness';
 
 const session = browserSession();
 let page: Page;
@@ -50,8 +50,8 @@ describe('calendar views (FullCalendar v7)', () => {
     await page.getByRole('button', { name: 'Rota' }).click();
     const cellName = (d: typeof wednesday) => `Anna Nowak, ${new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)))}`;
     const thursdayCell = rotaCell(page, cellName(thursday));
-    expect(await settle(() => thursdayCell.textContent(), 'E 07:00–15:00')).toBe('E 07:00–15:00');
-    await expect(rotaCell(page, cellName(wednesday)).textContent()).resolves.toBe('');
+    expect(await settle(() => cellText(thursdayCell), 'E 07:00–15:00')).toBe('E 07:00–15:00');
+    await expect(cellText(rotaCell(page, cellName(wednesday)))).resolves.toBe('');
 
     // Resize: drag the end of the shift down by one hour.
     await page.getByRole('button', { name: 'Calendar' }).click();
@@ -71,9 +71,9 @@ describe('calendar views (FullCalendar v7)', () => {
     await page.mouse.up();
     await page.getByRole('button', { name: 'Rota' }).click();
     // Longer than the template: now custom times (•), 07:00–16:00.
-    expect(await settle(() => thursdayCell.textContent(), '• 07:00–16:00')).toBe('• 07:00–16:00');
+    expect(await settle(() => cellText(thursdayCell), '• 07:00–16:00')).toBe('• 07:00–16:00');
     await page.keyboard.press('Control+z');
-    expect(await settle(() => thursdayCell.textContent(), 'E 07:00–15:00')).toBe('E 07:00–15:00');
+    expect(await settle(() => cellText(thursdayCell), 'E 07:00–15:00')).toBe('E 07:00–15:00');
   });
 
   it('opens a shift from the calendar to place a break in it, which the rota counts', async () => {

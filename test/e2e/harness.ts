@@ -131,19 +131,29 @@ export async function axeSerious(page: Page): Promise<AxeFinding[]> {
   const source = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 4).map((n) => n.html.slice(0, 180)) }));
   });
 }
 
 /**
  * A rota cell by its person and day ("Anna Nowak, Monday 1 March"): its full name goes on
- * with what it holds ("…: E 07:00–15:00, Locked"), which a screen reader reads out.
+ * with what it holds ("…: E 07:00–15:00 Locked"), which a screen reader reads out.
  */
 export function rotaCell(page: Page, personAndDay: string) {
   const escaped = personAndDay.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.getByRole('gridcell', { name: new RegExp(`^${escaped}(: |$)`) });
+}
+
+/** What a rota cell shows on screen: its text without the person and day said only to screen readers. */
+export function cellText(cell: ReturnType<Page['locator']>): Promise<string> {
+  return cell.evaluate((el) =>
+    [...el.childNodes]
+      .filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden')))
+      .map((n) => n.textContent ?? '')
+      .join(''),
+  );
 }

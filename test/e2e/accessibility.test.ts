@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshService } from '../helpers/service';
+import { tempFile } from '../helpers/tmp';
+import { axeSerious, browserSession, type AxeFinding } from './harness';
+
+const session = browserSession();
+
+async function openDemo(language: 'en' | 'fa'): Promise<Page> {
+  const file = tempFile();
+  const s = freshService(file);
+  s.run('demo.create', {});
+  s.run('settings.set', { language });
+  s.close();
+  const page = await session.open(file, { width: 1280, height: 720 });
+  await page.getByRole('grid').waitFor();
+  return page;
+}
+
+/** Every section of the navigation, in order, and the findings on each after it has loaded. */
+async function tour(page: Page): Promise<Record<string, AxeFinding[]>> {
+  const found: Record<string, AxeFinding[]> = {};
+  const tabs = page.getByRole('navigation').first().getByRole('button');
+  const count = await tabs.count();
+  for (let i = 0; i < count; i += 1) {
+    const tab = tabs.nth(i);
+    const name = (await tab.textContent()) ?? String(i);
+    await tab.click();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const findings = await axeSerious(page);
+    if (findings.length) found[name] = findings;
+  }
+  expect(count).toBe(11);
+  return found;
+}
+
+describe('accessible by measurement (axe-core: no serious or critical finding)', () => {
+  it.each(['en', 'fa'] as const)('every page in %s', async (language) => {
+    const page = await openDemo(language);
+    const found = await tour(page);
+    expect(found).toEqual({});
+  });
+
+  it('the person dialog', async () => {
+    const page = await openDemo('en');
+    await page.getByRole('button', { name: 'People', exact: true }).click();
+    await page.getByRole('button', { name: /^Edit / }).first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await axeSerious(page)).toEqual([]);
+  });
+});
