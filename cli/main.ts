@@ -5,6 +5,7 @@ import { toCsv } from '../core/csv';
 import { UserError, type ApiError } from '../core/errors';
 import { evaluateAgents, requiredAgents } from '../core/erlang';
 import { FORECAST_METHODS, ForecastError, forecastReport, type Accuracy, type ForecastMethod } from '../core/forecast';
+import { formatOpeningHours, parseOpeningHours, type ChannelHoursInput } from '../core/opening-hours';
 import { parseVolumeCsv } from '../core/volume-import';
 import { zoneClock } from '../core/zone-clock';
 import { matchTeamName, type Team } from '../core/team';
@@ -584,6 +585,47 @@ const COMMANDS: Record<string, Command> = {
       } finally {
         service.close();
       }
+    },
+  },
+  hours: {
+    usage: 'rosterdesk hours --db FILE --team NAME [--channel NAME (--set "mon-fri 08:00-20:00; sat 09:00-14:00" | --set closed | --always) [--holidays closed|open]]',
+    summary: "Show each channel's opening hours, or set one channel's (outside them nobody is required)",
+    options: { ...dbOption, team: { type: 'string' }, channel: { type: 'string' }, set: { type: 'string' }, always: { type: 'boolean' }, holidays: { type: 'string' } },
+    positionals: 0,
+    run: ({ values }, io) => {
+      const usage = COMMANDS.hours?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const setting = typeof values.set === 'string' || values.always === true;
+      if (setting && typeof values.channel !== 'string') throw new UsageError('--set and --always need --channel', usage);
+      if (typeof values.set === 'string' && values.always === true) throw new UsageError('Give either --set or --always, not both', usage);
+      const holidays = typeof values.holidays === 'string' ? values.holidays : 'open';
+      if (holidays !== 'closed' && holidays !== 'open') throw new UsageError(`--holidays is closed or open, not "${holidays}"`, usage);
+      let weekdays: ChannelHoursInput['weekdays'] = null;
+      if (typeof values.set === 'string' && values.set.trim().toLowerCase() !== 'closed') {
+        const parsed = parseOpeningHours(values.set);
+        if ('error' in parsed) throw new UsageError(`--set: ${parsed.error}`, usage);
+        weekdays = parsed.weekdays;
+      } else if (typeof values.set === 'string') {
+        weekdays = [];
+      }
+      return withService(db, (s) => {
+        const team = teamByName(s, teamName);
+        if (setting) {
+          const result = s.call('staffing.setOpeningHours', { teamId: team.id, channel: String(values.channel).trim().toLowerCase(), weekdays, closedOnHolidays: holidays === 'closed' });
+          if (!result.ok) {
+            const { path: where, message } = result.error;
+            if (where[0] === 'channel') throw new UserError(result.error.code, `--channel: ${message}`);
+            // Name the day and window as typed rather than the schema's path (weekdays.0.windows.1…).
+            const day = typeof where[1] === 'number' ? weekdays?.[where[1]] : undefined;
+            const window = typeof where[3] === 'number' ? day?.windows[where[3]] : undefined;
+            const what = day ? ` ${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][day.weekday - 1] ?? day.weekday}${window ? ` ${window.openLocal}-${window.closeLocal}` : ''}` : '';
+            throw new UserError(result.error.code, `--set${what}: ${message.replace(/^[\w.]+: /, '')}`);
+          }
+        }
+        for (const h of s.run('staffing.openingHours', { teamId: team.id })) io.out(`${h.channel}\t${formatOpeningHours(h)}\n`);
+        return EXIT_OK;
+      });
     },
   },
   staffing: {

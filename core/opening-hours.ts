@@ -93,3 +93,56 @@ export function weeklyOpenHours(hours: ChannelHours): number {
   const minutes = hours.weekdays.reduce((s, d) => s + d.windows.reduce((t, w) => t + minutesOf(w.closeLocal) - minutesOf(w.openLocal), 0), 0);
   return minutes / 60;
 }
+
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * Opening hours as a lead types them on the command line: `mon-fri 08:00-20:00; sat 09:00-13:00
+ * 14:00-17:00`. Days are three-letter English names or ISO numbers (1 = Monday), alone or as a
+ * range; a day not named is closed. Only the shape is read here: the service's schema judges the
+ * times, so the command line and the app refuse the same hours with the same words.
+ */
+export function parseOpeningHours(spec: string): { weekdays: NonNullable<ChannelHoursInput['weekdays']> } | { error: string } {
+  const dayOf = (token: string): number | null => {
+    const name = DAY_NAMES.indexOf(token.toLowerCase() as (typeof DAY_NAMES)[number]);
+    if (name >= 0) return name + 1;
+    return /^[1-7]$/.test(token) ? Number(token) : null;
+  };
+  const byDay = new Map<number, { openLocal: string; closeLocal: string }[]>();
+  for (const part of spec.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [days = '', ...windows] = part.split(/\s+/);
+    const [from = '', to = from] = days.split('-');
+    const a = dayOf(from);
+    const b = dayOf(to);
+    if (a === null || b === null || b < a) return { error: `"${days}" is not a weekday or a range of them, such as mon-fri or 6` };
+    if (windows.length === 0) return { error: `"${part}" has no opening times, such as 08:00-20:00` };
+    const parsed = [];
+    for (const w of windows) {
+      const m = /^(\d\d:\d\d)-(\d\d:\d\d)$/.exec(w);
+      if (!m) return { error: `"${w}" is not a window written HH:MM-HH:MM, such as 08:00-20:00` };
+      parsed.push({ openLocal: m[1] ?? '', closeLocal: m[2] ?? '' });
+    }
+    for (let d = a; d <= b; d += 1) {
+      if (byDay.has(d)) return { error: `${DAY_NAMES[d - 1]} is given twice` };
+      byDay.set(d, parsed);
+    }
+  }
+  return { weekdays: [...byDay].sort(([x], [y]) => x - y).map(([weekday, windows]) => ({ weekday, windows })) };
+}
+
+/** One line in the same notation, consecutive days with the same windows joined: `mon-fri 08:00-20:00; sat 09:00-14:00`. */
+export function formatOpeningHours(hours: ChannelHours): string {
+  if (!hours.custom) return 'around the clock';
+  const text = (d: ChannelHours['weekdays'][number] | undefined) => (d?.windows ?? []).map((w) => `${w.openLocal}-${w.closeLocal}`).join(' ');
+  const parts: string[] = [];
+  let i = 0;
+  while (i < hours.weekdays.length) {
+    const first = hours.weekdays[i];
+    let j = i;
+    while (j + 1 < hours.weekdays.length && text(hours.weekdays[j + 1]) === text(first)) j += 1;
+    const last = hours.weekdays[j];
+    if (first && last && first.windows.length) parts.push(`${DAY_NAMES[first.weekday - 1]}${j > i ? `-${DAY_NAMES[last.weekday - 1]}` : ''} ${text(first)}`);
+    i = j + 1;
+  }
+  return `${parts.length ? parts.join('; ') : 'closed'}${hours.closedOnHolidays ? ' (closed on public holidays)' : ''}`;
+}

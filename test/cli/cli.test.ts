@@ -139,7 +139,7 @@ describe('rosterdesk CLI', () => {
   });
 
   it('every command has --help', async () => {
-    for (const argv of [['init'], ['serve'], ['team', 'add'], ['team', 'list'], ['import', 'people'], ['check']]) {
+    for (const argv of [['init'], ['serve'], ['team', 'add'], ['team', 'list'], ['import', 'people'], ['check'], ['hours']]) {
       const r = await cli(...argv, '--help');
       expect(r.code, argv.join(' ')).toBe(0);
       expect(r.out).toContain(`Usage: rosterdesk ${argv.join(' ')}`);
@@ -364,4 +364,31 @@ describe('rosterdesk schedule', () => {
     s2.close();
     expect((await cli(...args, '--time-limit', '0')).code).toBe(2);
   }, 60_000);
+});
+
+describe('rosterdesk hours', () => {
+  it('shows each channel’s opening hours, sets one, and names the day and window a bad one fails on', async () => {
+    const db = tempFile();
+    await cli('init', '--db', db, '--demo');
+    const base = ['hours', '--db', db, '--team', 'Support Desk Istanbul'];
+    expect(await cli(...base)).toMatchObject({
+      code: 0,
+      out: 'phone\tmon-fri 08:00-20:00; sat 09:00-14:00 (closed on public holidays)\nchat\tmon-fri 08:00-22:00; sat-sun 12:00-18:00\nemail\tmon-fri 08:00-20:00\n',
+    });
+    const set = await cli(...base, '--channel', 'email', '--set', 'mon-fri 07:00-21:00; sat 10:00-14:00 15:00-18:00', '--holidays', 'closed');
+    expect(set.code).toBe(0);
+    expect(set.out.split('\n')[2]).toBe('email\tmon-fri 07:00-21:00; sat 10:00-14:00 15:00-18:00 (closed on public holidays)');
+    expect((await cli(...base, '--channel', 'chat', '--always')).out.split('\n')[1]).toBe('chat\taround the clock');
+    expect((await cli(...base, '--channel', 'chat', '--set', 'closed')).out.split('\n')[1]).toBe('chat\tclosed');
+
+    const before = await cli(...base);
+    const backwards = await cli(...base, '--channel', 'phone', '--set', 'mon-tue 20:00-08:00');
+    expect(backwards.code).toBe(1);
+    expect(backwards.err).toContain('--set mon 20:00-08:00: Closes at 08:00, not after it opens at 20:00');
+    expect(await cli(...base, '--channel', 'phone', '--set', 'someday 08:00-09:00')).toMatchObject({ code: 2, err: expect.stringContaining('"someday" is not a weekday') });
+    expect(await cli(...base, '--channel', 'fax', '--always')).toMatchObject({ code: 1, err: expect.stringContaining('--channel: "fax" is not a channel') });
+    expect((await cli(...base, '--set', 'mon 08:00-09:00')).code).toBe(2);
+    // Nothing was written by the refused calls.
+    expect((await cli(...base)).out).toBe(before.out);
+  });
 });

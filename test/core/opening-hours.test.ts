@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../core/contract';
-import { aroundTheClock, isOpen, weeklyOpenHours, type ChannelHours } from '../../core/opening-hours';
+import { aroundTheClock, formatOpeningHours, isOpen, parseOpeningHours, weeklyOpenHours, type ChannelHours } from '../../core/opening-hours';
 import { closedCoverage, dayCoverage, intervalCoverage, defaultSettings } from '../../core/staffing';
 
 /** Phone: weekdays 08:00–20:00, Saturday 09:00–13:00 and 14:00–17:00, Sunday closed, closed on holidays. */
@@ -93,5 +93,17 @@ describe('opening hours', () => {
     const day = dayCoverage('2026-11-23', 'phone', [open, closed]);
     expect(day).toMatchObject({ volume: 20, outsideHoursVolume: 4, underIntervals: open.status === 'under' ? 1 : 0 });
     expect(day.serviceLevel).toBe(open.serviceLevel);
+  });
+
+  it('reads and writes the command line’s notation, consecutive days with the same windows joined', () => {
+    expect(formatOpeningHours(phone)).toBe('mon-fri 08:00-20:00; sat 09:00-13:00 14:00-17:00 (closed on public holidays)');
+    expect(formatOpeningHours(aroundTheClock('email'))).toBe('around the clock');
+    const parsed = parseOpeningHours('mon-fri 08:00-20:00; 6 09:00-13:00 14:00-17:00');
+    expect(parsed).toEqual({ weekdays: phone.weekdays.filter((d) => d.windows.length) });
+    expect(parseOpeningHours('  ')).toEqual({ weekdays: [] });
+    expect(parseOpeningHours('fri-mon 08:00-20:00')).toEqual({ error: '"fri-mon" is not a weekday or a range of them, such as mon-fri or 6' });
+    expect(parseOpeningHours('mon 8-20')).toEqual({ error: '"8-20" is not a window written HH:MM-HH:MM, such as 08:00-20:00' });
+    expect(parseOpeningHours('mon-fri 08:00-20:00; wed 09:00-10:00')).toEqual({ error: 'wed is given twice' });
+    expect(parseOpeningHours('sat')).toEqual({ error: '"sat" has no opening times, such as 08:00-20:00' });
   });
 });
