@@ -154,7 +154,8 @@ const COMMANDS: Record<string, Command> = {
       const db = requireString(values, 'db', usage);
       const portText = typeof values.port === 'string' ? values.port : '0';
       if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`, usage);
-      const rendererDir = await ensureRendererBuilt(projectRoot(), io);
+      // ROSTERDESK_RENDERER_DIR: serve another build of the UI (a developer's work in progress, side by side with the main one).
+      const rendererDir = process.env.ROSTERDESK_RENDERER_DIR || (await ensureRendererBuilt(projectRoot(), io));
       // A second window on a file another Rosterdesk has open shows it read-only and says why.
       const service = createService(openPlanner(db, { ifInUse: 'read-only' }), { appVersion: appVersion() });
       if (service.planner.readOnly) io.err(`Read-only: ${service.planner.readOnly}.\n`);
