@@ -78,8 +78,11 @@ export function serviceLevelTable(days: readonly CoverageDay[]): ReportTable {
   const n = (x: number | null, digits: number) => (x === null ? '' : Math.round(x * 10 ** digits) / 10 ** digits);
   return {
     title: 'Service level per day',
-    header: ['day', 'channel', 'volume', 'service_level', 'asa_seconds', 'occupancy', 'under_staffed_intervals'],
-    rows: days.map((d) => [d.day, d.channel, round2(d.volume), n(d.serviceLevel, 4), n(d.asa, 1), n(d.occupancy, 4), d.underIntervals]),
+    // volume is what came in while open; the contacts the forecast puts outside opening hours are
+    // nobody's to answer but still the lead's to know about, so they get their own column, last so
+    // the columns before it keep their places.
+    header: ['day', 'channel', 'volume', 'service_level', 'asa_seconds', 'occupancy', 'under_staffed_intervals', 'outside_hours_volume'],
+    rows: days.map((d) => [d.day, d.channel, round2(d.volume), n(d.serviceLevel, 4), n(d.asa, 1), n(d.occupancy, 4), d.underIntervals, round2(d.outsideHoursVolume)]),
   };
 }
 

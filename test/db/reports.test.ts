@@ -75,8 +75,18 @@ describe('report spreadsheets', () => {
 
     // Three weeks in one report: the two-week reads are stitched together.
     const sl = rowsOf(s.run('report.export', { teamId: team.id, report: 'service-level', from, to, format: 'csv' }).data);
-    expect(sl[0]).toEqual(['day', 'channel', 'volume', 'service_level', 'asa_seconds', 'occupancy', 'under_staffed_intervals']);
+    expect(sl[0]).toEqual(['day', 'channel', 'volume', 'service_level', 'asa_seconds', 'occupancy', 'under_staffed_intervals', 'outside_hours_volume']);
     expect(new Set(sl.slice(1).map((r) => r[0])).size).toBe(21);
+    // The demo's phones close on Sundays: that day's forecast contacts are all outside opening hours,
+    // nothing is predicted, and each row's figure is the coverage day's own.
+    const coverage = s.run('coverage.range', { teamId: team.id, channel: null, from, to: startOfWeek(todayIn(team.timeZone), 'mon').add({ days: 13 }).toString() });
+    const sunday = startOfWeek(todayIn(team.timeZone), 'mon').add({ days: 6 }).toString();
+    const phoneSunday = sl.find((r) => r[0] === sunday && r[1] === 'phone');
+    const coveredSunday = coverage.days.find((d) => d.day === sunday && d.channel === 'phone');
+    expect(coveredSunday?.outsideHoursVolume).toBeGreaterThan(0);
+    expect(phoneSunday?.slice(2, 4)).toEqual(['0', '']);
+    expect(Number(phoneSunday?.[7])).toBeCloseTo(coveredSunday?.outsideHoursVolume ?? -1, 2);
+    for (const d of coverage.days) expect(Number(sl.find((r) => r[0] === d.day && r[1] === d.channel)?.[7])).toBeCloseTo(d.outsideHoursVolume, 2);
     expect(new Set(sl.slice(1).map((r) => r[1]))).toEqual(new Set(['phone', 'chat', 'email']));
     const levels = sl.slice(1).filter((r) => r[3] !== '').map((r) => Number(r[3]));
     expect(levels.length).toBeGreaterThan(0);
