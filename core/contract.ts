@@ -50,7 +50,12 @@ const Draft = z.object({
      * stopped: cancelled; greedy: no solver draft in time.
      */
     status: z.enum(['optimal', 'broken_rules', 'limit', 'stopped', 'greedy']),
+    /** Start times: per person the widest weekly spread (latest local start less earliest), averaged over the people with shifts, and the widest. */
+    startSpreadMeanHours: z.number(),
+    startSpreadMaxHours: z.number(),
   }),
+  /** Per person with shifts in the draft: how far apart their start times are within a week, at most (hours), widest first. */
+  startSpread: z.array(z.object({ personId: z.number(), person: z.string(), hours: z.number() })),
   draft: z.array(z.object({ personId: z.number(), person: z.string(), day: z.string(), templateId: z.number(), code: z.string(), start: z.string(), end: z.string(), paidHours: z.number() })),
   underStaffed: z.array(
     z.object({

@@ -69,6 +69,8 @@ export interface ScheduleInput {
   holidays: ReadonlySet<string>;
   /** Whether a span counts as a night shift (for fairness). */
   isNight(span: ShiftSpan): boolean;
+  /** Minutes after local midnight at which an instant falls, on the team's clock: a shift's start time. */
+  startMinutes(startUtc: number): number;
 }
 
 export interface Candidate {
@@ -775,4 +777,206 @@ export function disaggregate(input: ScheduleInput, grouped: BuiltModel, counts: 
   }
   topUpContracts(input, plan, residual, options);
   return plan.picked;
+}
+
+/**
+ * Each person's spread of start times: per week of the range, the latest local start time
+ * less the earliest on the days they work (minutes), and of those weeks the widest.
+ * People with no shift are left out.
+ */
+export function startSpreadMinutes(input: ScheduleInput, shifts: readonly { personId: number; day: string; startUtc: number }[]): Map<number, number> {
+  const byPersonWeek = new Map<string, { personId: number; lo: number; hi: number }>();
+  for (const x of shifts) {
+    const key = key2(x.personId, input.weekOf(x.day));
+    const m = input.startMinutes(x.startUtc);
+    const row = byPersonWeek.get(key);
+    if (row) {
+      row.lo = Math.min(row.lo, m);
+      row.hi = Math.max(row.hi, m);
+    } else byPersonWeek.set(key, { personId: x.personId, lo: m, hi: m });
+  }
+  const out = new Map<number, number>();
+  for (const r of byPersonWeek.values()) out.set(r.personId, Math.max(out.get(r.personId) ?? 0, r.hi - r.lo));
+  return out;
+}
+
+/**
+ * Steadier start times at no cost in coverage: people working the same days swap their
+ * shifts there (one day, or a run of days they both work), so every day keeps the same
+ * templates and with them exactly the same coverage, over-staffing and shift count — coverage
+ * first, stability second, by construction rather than by weight. A swap is made only when
+ * neither person's start-time spread that week gets wider and together they get steadier
+ * (narrower spreads, or the same spreads with smaller day-to-day jumps), and when it keeps
+ * every rule (rest on both sides, weekly hours, no contract week further off its band),
+ * adds no "prefer not" and no unevenness in nights. Locked shifts stay.
+ */
+export function steadyStarts(input: ScheduleInput, perPerson: BuiltModel, picked: readonly Candidate[], shouldStop: () => boolean = () => false): Candidate[] {
+  const rest = input.rules.minRestHours * 3600;
+  const people = new Map(input.people.map((p) => [p.id, p]));
+  // Each person's options by day and template, and their plan by day: nested maps, since this runs for every pair of people.
+  const options = new Map<number, Map<string, Map<number, Candidate>>>();
+  for (const c of perPerson.candidates) {
+    let mine = options.get(c.personId);
+    if (!mine) options.set(c.personId, (mine = new Map()));
+    let day = mine.get(c.day);
+    if (!day) mine.set(c.day, (day = new Map()));
+    day.set(c.templateId, c);
+  }
+  const plan = new Map<number, Map<string, Candidate>>();
+  for (const c of picked) {
+    let mine = plan.get(c.personId);
+    if (!mine) plan.set(c.personId, (mine = new Map()));
+    mine.set(c.day, c);
+  }
+  const fixed = new Map<number, Map<string, ShiftSpan>>();
+  for (const f of input.fixed) {
+    let mine = fixed.get(f.personId);
+    if (!mine) fixed.set(f.personId, (mine = new Map()));
+    mine.set(f.day, f);
+  }
+  const at = (personId: number, day: string) => plan.get(personId)?.get(day);
+  const spanOn = (personId: number, day: string): ShiftSpan | undefined => at(personId, day)?.span ?? fixed.get(personId)?.get(day);
+  const minutes = new Map<number, number>();
+  const startOf = (span: ShiftSpan) => {
+    let m = minutes.get(span.startUtc);
+    if (m === undefined) minutes.set(span.startUtc, (m = input.startMinutes(span.startUtc)));
+    return m;
+  };
+  const weeks = new Map<string, string[]>();
+  for (const d of input.days) push(weeks, input.weekOf(d), d);
+  /** Start minutes on each day of a week in the range (null: off), locked shifts included. */
+  const startsIn = (personId: number, days: readonly string[]) =>
+    days.map((d) => {
+      const span = spanOn(personId, d);
+      return span ? startOf(span) : null;
+    });
+  /** [spread, jumps]: latest less earliest start, and the sum of day-to-day changes (minutes). */
+  const score = (starts: readonly (number | null)[]): [number, number] => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    let jumps = 0;
+    let last: number | null = null;
+    for (const m of starts) {
+      if (m === null) continue;
+      if (m < lo) lo = m;
+      if (m > hi) hi = m;
+      if (last !== null) jumps += Math.abs(m - last);
+      last = m;
+    }
+    return [hi >= lo ? hi - lo : 0, jumps];
+  };
+  const weekHours = (personId: number, week: string) => {
+    let h = 0;
+    for (let i = 0; i < 7; i += 1) {
+      const span = spanOn(personId, input.addDays(week, i));
+      if (span) h += paidHours(span);
+    }
+    return h;
+  };
+  const offBand = (personId: number, week: string, hours: number) => {
+    const band = people.get(personId)?.contract(week);
+    return band ? Math.max(0, band.min - hours, hours - band.max) : 0;
+  };
+  const restHolds = (personId: number, days: readonly string[]) =>
+    days.every((d) => {
+      const span = spanOn(personId, d);
+      if (!span) return true;
+      const before = spanOn(personId, input.addDays(d, -1));
+      const after = spanOn(personId, input.addDays(d, 1));
+      return (!before || span.startUtc - before.endUtc >= rest) && (!after || after.startUtc - span.endUtc >= rest);
+    });
+  const nights = new Map<number, number>();
+  for (const c of picked) if (input.isNight(c.span)) nights.set(c.personId, (nights.get(c.personId) ?? 0) + 1);
+  const isNight = (c: Candidate) => (input.isNight(c.span) ? 1 : 0);
+  /** Whether each can take the other's template on every day of `days` (skills, leave, preferences, standby). */
+  const canExchange = (a: number, b: number, days: readonly string[]) =>
+    days.every((d) => {
+      const ca = at(a, d);
+      const cb = at(b, d);
+      return ca !== undefined && cb !== undefined && options.get(a)?.get(d)?.has(cb.templateId) === true && options.get(b)?.get(d)?.has(ca.templateId) === true;
+    });
+  const exchange = (a: number, b: number, days: readonly string[]) => {
+    for (const d of days) {
+      const ca = at(a, d);
+      const cb = at(b, d);
+      const forA = cb && options.get(a)?.get(d)?.get(cb.templateId);
+      const forB = ca && options.get(b)?.get(d)?.get(ca.templateId);
+      if (forA && forB) {
+        plan.get(a)?.set(d, forA);
+        plan.get(b)?.set(d, forB);
+      }
+    }
+  };
+  /** Swaps weekDays[i, i+n) of a and b when that is steadier (judged on start times alone first: cheap) and keeps every rule. */
+  const trySwap = (a: number, b: number, week: string, weekDays: readonly string[], startsA: (number | null)[], startsB: (number | null)[], i: number, n: number): boolean => {
+    const [spreadA, jumpsA] = score(startsA);
+    const [spreadB, jumpsB] = score(startsB);
+    const nextA = [...startsA];
+    const nextB = [...startsB];
+    for (let k = i; k < i + n; k += 1) {
+      nextA[k] = startsB[k] ?? null;
+      nextB[k] = startsA[k] ?? null;
+    }
+    const [spreadA2, jumpsA2] = score(nextA);
+    const [spreadB2, jumpsB2] = score(nextB);
+    const steadier = spreadA2 <= spreadA && spreadB2 <= spreadB && (spreadA2 + spreadB2 < spreadA + spreadB || (spreadA2 + spreadB2 === spreadA + spreadB && jumpsA2 + jumpsB2 < jumpsA + jumpsB));
+    const days = weekDays.slice(i, i + n);
+    if (!steadier || !canExchange(a, b, days)) return false;
+    const before = days.flatMap((d) => [at(a, d), at(b, d)]).filter((c): c is Candidate => c !== undefined);
+    const hoursA = weekHours(a, week);
+    const hoursB = weekHours(b, week);
+    const nightsA = days.reduce((s, d) => s + isNight(at(a, d) as Candidate), 0);
+    const nightsB = days.reduce((s, d) => s + isNight(at(b, d) as Candidate), 0);
+    exchange(a, b, days);
+    const after = days.flatMap((d) => [at(a, d), at(b, d)]).filter((c): c is Candidate => c !== undefined);
+    const hoursHold = ([[a, hoursA], [b, hoursB]] as const).every(([p, h]) => {
+      const h2 = weekHours(p, week);
+      return h2 <= input.rules.maxWeeklyHours + 1e-9 && offBand(p, week, h2) <= offBand(p, week, h) + 1e-9;
+    });
+    // Nights move from one to the other only towards even.
+    const totalA = nights.get(a) ?? 0;
+    const totalB = nights.get(b) ?? 0;
+    const totalA2 = totalA - nightsA + days.reduce((s, d) => s + isNight(at(a, d) as Candidate), 0);
+    const totalB2 = totalB - nightsB + days.reduce((s, d) => s + isNight(at(b, d) as Candidate), 0);
+    const fair = totalA2 ** 2 + totalB2 ** 2 <= totalA ** 2 + totalB ** 2;
+    const preferNot = (cs: readonly Candidate[]) => cs.filter((c) => c.preferNot).length;
+    if (hoursHold && fair && preferNot(after) <= preferNot(before) && restHolds(a, days) && restHolds(b, days)) {
+      nights.set(a, totalA2);
+      nights.set(b, totalB2);
+      return true;
+    }
+    exchange(a, b, days);
+    return false;
+  };
+  const everyone = [...plan.keys()];
+  for (let round = 0; round < 20; round += 1) {
+    let improved = false;
+    for (const [week, weekDays] of weeks) {
+      const starts = new Map(everyone.map((p) => [p, startsIn(p, weekDays)]));
+      for (const [i, day] of weekDays.entries()) {
+        if (shouldStop()) return [...plan.values()].flatMap((m) => [...m.values()]);
+        const working = everyone.filter((p) => at(p, day) !== undefined);
+        for (const [k, a] of working.entries()) {
+          for (const b of working.slice(k + 1)) {
+            const startsA = starts.get(a) ?? [];
+            const startsB = starts.get(b) ?? [];
+            if (startsA[i] === startsB[i]) continue;
+            // A run of days from `day` that both work (neither has a locked shift there): one day first, then longer.
+            for (let n = 1; i + n <= weekDays.length; n += 1) {
+              const d = weekDays[i + n - 1] ?? '';
+              if (!at(a, d) || !at(b, d)) break;
+              if (trySwap(a, b, week, weekDays, startsA, startsB, i, n)) {
+                starts.set(a, startsIn(a, weekDays));
+                starts.set(b, startsIn(b, weekDays));
+                improved = true;
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return [...plan.values()].flatMap((m) => [...m.values()]);
 }

@@ -14,6 +14,8 @@ import {
   fairnessLoad,
   NAMING_ORDERS,
   spreadFairly,
+  startSpreadMinutes,
+  steadyStarts,
   greedyAssignment,
   paidHours,
   UNDER_WEIGHT,
@@ -118,6 +120,10 @@ export function scheduleInput(ctx: ServiceContext, team: Team, from: string, to:
     holidays,
     // A night shift, for spreading nights fairly: two hours or more in the team's night window, as costs count them.
     isNight: (s) => shiftCost(s, 0, team.rules, clock, holidays).nightMinutes >= 120,
+    startMinutes: (t) => {
+      const [h = 0, m = 0] = clock.hhmm(t).split(':').map(Number);
+      return h * 60 + m;
+    },
   };
   return { input, clock, withoutHistory: requirement.withoutHistory, locked };
 }
@@ -226,9 +232,14 @@ export interface DraftHooks {
   onProgress?(p: DraftProgress): void;
   /** Polled while solving: true stops, and the best draft so far is finished and returned. */
   shouldStop?(): boolean;
+  /** Whether to steady people's start times after drafting (default true; false to compare). */
+  steadyStarts?: boolean;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Steadying start times gets at least this long even when the solver used up the time limit. */
+const STEADY_MIN_SECONDS = 1;
 
 /**
  * The draft: first the least under-staffing any rule-abiding roster can reach, proven on the
@@ -240,7 +251,9 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
   const { from, to, timeLimitSeconds, intervalMinutes } = request;
   const started = Date.now();
   const deadline = started + timeLimitSeconds * 1000;
-  const left = () => Math.max(0, (deadline - Date.now()) / 1000);
+  // The solver leaves steadying start times (steadyStarts, last) a little of the time limit.
+  const steadySeconds = hooks.steadyStarts === false ? 0 : Math.min(5, Math.max(1, timeLimitSeconds * 0.05));
+  const left = () => Math.max(0, (deadline - Date.now()) / 1000 - steadySeconds);
   let stopped = false;
   const shouldStop = () => {
     stopped ||= hooks.shouldStop?.() ?? false;
@@ -257,22 +270,24 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
   report('bound');
   const boundModel = buildScheduleModel(input, { boundOnly: true, grouped: true });
   const bound = shouldStop() ? null : solveModel(hooks.highs, boundModel.model, { timeLimitSeconds: Math.max(0.5, timeLimitSeconds / 3), relativeGap: 1e-4, shouldStop, onProgress: () => report('bound') });
-  // The bound model prices contract slack too, so its bound is not one on under-staffing alone:
-  // with a contract nobody can meet it was ten agent-hours per missing contract hour above any
-  // draft (issue 15). Less the slack of the roster it is compared with, it bounds the
-  // under-staffing of every roster missing contracts no more than that one, that one included.
-  const boundFor = (picks: readonly Candidate[]): number => {
-    if (bound?.bound === null || bound?.bound === undefined) return 0;
-    const counts = countsIn(boundModel, picks);
-    const slack = contractSlackCost(boundModel, (col) => counts.get(col) ?? 0);
-    // HiGHS proves its bound within its tolerances: never above what a roster achieved.
-    return Math.min(underOf(picks), Math.max(0, (bound.bound - slack) / UNDER_WEIGHT));
-  };
 
   report('draft');
   const grouped = buildScheduleModel(input, { grouped: true });
   const perPersonOnly = grouped.units.every((u) => u.members.length === 1);
   const perPerson = perPersonOnly ? grouped : buildScheduleModel(input);
+  // The bound model prices contract slack too, so its bound is not one on under-staffing alone:
+  // with a contract nobody can meet it was ten agent-hours per missing contract hour above any
+  // draft (issue 15). Less the slack of the roster it is compared with, it bounds the
+  // under-staffing of every roster missing contracts no more than that one, that one included.
+  // The slack is priced per person (the grouped rows' slack is never more), so it cannot grow
+  // under steadyStarts, which moves no one's week further off their contract.
+  const boundFor = (picks: readonly Candidate[]): number => {
+    if (bound?.bound === null || bound?.bound === undefined) return 0;
+    const counts = countsIn(perPerson, picks);
+    const slack = contractSlackCost(perPerson, (col) => counts.get(col) ?? 0);
+    // HiGHS proves its bound within its tolerances: never above what a roster achieved.
+    return Math.min(underOf(picks), Math.max(0, (bound.bound - slack) / UNDER_WEIGHT));
+  };
   const greedy = greedyAssignment(input, perPerson);
   const chosenOf = (built: BuiltModel, cols: ReadonlySet<number>) => built.candidates.filter((c) => cols.has(c.col));
   let picked = chosenOf(perPerson, greedy);
@@ -315,6 +330,12 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
         }
       }
     }
+  }
+  if (hooks.steadyStarts !== false) {
+    // Who works which of a day's shifts, once more: steadier start times, the same coverage.
+    report('people');
+    const until = Math.max(deadline, Date.now() + STEADY_MIN_SECONDS * 1000);
+    picked = steadyStarts(input, perPerson, picked, () => shouldStop() || Date.now() > until);
   }
   report('report');
   return draftReport(ctx, team, input, clock, { runId: hooks.runId ?? randomUUID(), from, to, picked, locked, lowerBound: boundFor(picked), stopped, solverDraft, withoutHistory, seconds: (Date.now() - started) / 1000 });
@@ -379,6 +400,10 @@ function draftReport(ctx: ServiceContext, team: Team, input: ScheduleInput, cloc
     }
     return [...out.values()].filter((r) => r.day >= from && r.day <= to).map((r) => ({ ...r, underAgentHours: round2(r.underAgentHours), overAgentHours: round2(r.overAgentHours) }));
   };
+  // Start times per person (locked shifts included): the widest weekly spread, in hours.
+  const spreads = [...startSpreadMinutes(input, [...chosen.map((c) => ({ personId: c.personId, day: c.day, startUtc: c.span.startUtc })), ...d.locked])]
+    .map(([personId, minutes]) => ({ personId, person: names.get(personId) ?? '', hours: round2(minutes / 60) }))
+    .sort((x, y) => y.hours - x.hours || x.person.localeCompare(y.person));
   // Both figures from this one roster and bound, rounded as shown; the bound never above.
   const underStaffedAgentHours = round2(gaps.reduce((s, g) => s + g.short, 0) * stepHours);
   const lowerBoundAgentHours = Math.min(underStaffedAgentHours, round2(d.lowerBound));
@@ -397,7 +422,10 @@ function draftReport(ctx: ServiceContext, team: Team, input: ScheduleInput, cloc
       violations: violations.length,
       seconds: round2(d.seconds),
       status,
+      startSpreadMeanHours: spreads.length ? round2(spreads.reduce((s, x) => s + x.hours, 0) / spreads.length) : 0,
+      startSpreadMaxHours: spreads[0]?.hours ?? 0,
     },
+    startSpread: spreads,
     draft: chosen
       .map((c) => ({ personId: c.personId, person: names.get(c.personId) ?? '', day: c.day, templateId: c.templateId, code: templates.get(c.templateId)?.code ?? '', start: clock.hhmm(c.span.startUtc), end: clock.hhmm(c.span.endUtc), paidHours: round2(paidHours(c.span)) }))
       .sort((x, y) => x.day.localeCompare(y.day) || x.person.localeCompare(y.person)),

@@ -57,48 +57,70 @@ describe('the draft roster: figures of one run that agree', () => {
     expect(status).toMatchObject({ state: 'done', error: null });
     const draft = status.draft;
     if (!draft) throw new Error('no draft');
-    // The draft says which run and range it is of.
-    expect(draft).toMatchObject({ runId: jobId, from: FROM, to: TO });
-    // The status's own figures are the draft's.
-    expect(status.lowerBoundAgentHours).toBe(draft.summary.lowerBoundAgentHours);
-    expect(status.underStaffedAgentHours).toBe(draft.summary.underStaffedAgentHours);
-    // This week someone cannot reach their contract (on call all week): a broken rule, so never "proven best".
+    // This week someone cannot reach their contract (on call all week): the bound was 10 agent-hours
+    // per missing contract hour above the draft, and "proven best" stood beside the broken rule.
     expect(draft.violations.map((v) => v.rule)).toContain('contract_hours');
     expectHonest(draft);
     expect(draft.summary.status).not.toBe('optimal');
+    // The status's own figures are the draft's, and the draft says which run and range it is of.
+    expect(status.lowerBoundAgentHours).toBe(draft.summary.lowerBoundAgentHours);
+    expect(status.underStaffedAgentHours).toBe(draft.summary.underStaffedAgentHours);
+    expect(draft).toMatchObject({ runId: jobId, from: FROM, to: TO });
     s.close();
   }, 90_000);
 
-  it('the panel\'s path (a job in a worker) and the CLI\'s (schedule --dry-run) give the same figures for the same week', async () => {
+  it('the panel\'s path (a job in a worker) and the CLI\'s (schedule --dry-run) agree on the edited demo week', async () => {
     const { s, teamId, file } = editedDemo();
     const { jobId } = s.run('schedule.start', { teamId, from: FROM, to: TO, timeLimitSeconds: 20 });
     const status = await until(() => s.run('schedule.status', { jobId }), (x) => x.state !== 'running');
     s.close();
     const job = status.draft?.summary;
     if (!job) throw new Error(`no draft: ${JSON.stringify(status.error)}`);
-    let out = '';
-    const code = await runCli(['schedule', '--db', file, '--team', 'Support Desk Istanbul', '--from', FROM, '--to', TO, '--time-limit', '20', '--dry-run'], { out: (t) => (out += t), err: () => undefined });
-    expect(code).toBe(0);
-    const cli = JSON.parse(out) as Record<string, unknown>;
-    const figures = (x: Record<string, unknown>) => ({ shifts: x.shifts, under: x.underStaffedAgentHours, bound: x.lowerBoundAgentHours, over: x.overStaffedAgentHours, violations: x.violations });
-    expect(figures(cli)).toEqual(figures(job));
-    expect(cli.lowerBoundAgentHours as number).toBeLessThanOrEqual(cli.underStaffedAgentHours as number);
+    const cli = await cliSummary(file, 'Support Desk Istanbul');
+    // A time-limited solve may stop at another point in another run, so the figures may differ
+    // within the solver's gap; but each run's bound holds for the other's draft too (both keep the
+    // contracts as well as the week allows), and two proven drafts have the same under-staffing.
+    expect(job.lowerBoundAgentHours).toBeLessThanOrEqual(cli.underStaffedAgentHours);
+    expect(cli.lowerBoundAgentHours).toBeLessThanOrEqual(job.underStaffedAgentHours);
+    expect(cli.lowerBoundAgentHours).toBeLessThanOrEqual(cli.underStaffedAgentHours);
+    expect(cli.violations).toBe(job.violations);
   }, 120_000);
 
-  it('on the demo week as made, the draft is proven best, the same from either path', async () => {
-    const s = createService(openPlanner(tempFile()), { appVersion: 'test', now: () => NOW });
-    const team = s.run('demo.create', {});
-    const { jobId } = s.run('schedule.start', { teamId: team.id, from: FROM, to: TO, timeLimitSeconds: 20 });
+  it('where the solver finishes, the panel\'s path and the CLI\'s give the very same figures', async () => {
+    const file = tempFile();
+    const s = createService(openPlanner(file), { appVersion: 'test', now: () => NOW });
+    const t = s.run('team.create', { name: 'Wsparcie', timeZone: 'Europe/Warsaw', skills: ['phone'] });
+    for (const [name, hours] of [['Anna', 40], ['Bartek', 40], ['Celina', 20]] as const) s.run('person.create', { teamId: t.id, name, skills: ['phone'], contractHoursPerWeek: hours });
+    s.run('template.create', { teamId: t.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00', skill: 'phone' });
+    s.run('template.create', { teamId: t.id, code: 'L', name: 'Late', startLocal: '12:00', endLocal: '20:00', skill: 'phone' });
+    s.run('staffing.setSettings', { teamId: t.id, channel: 'phone', model: 'workload', targetServiceLevel: 0.8, targetSeconds: 0, ahtSeconds: 900, shrinkage: 0, maxOccupancy: 1, patienceSeconds: null, responseMinutes: 30 });
+    const rows = ['interval_start,channel,volume'];
+    for (let d = 0; d < 21; d += 1) {
+      const day = Temporal.PlainDate.from('2026-11-09').add({ days: d });
+      for (let h = 7; h < 20; h += 0.5) rows.push(`${day.toString()}T${String(Math.floor(h)).padStart(2, '0')}:${h % 1 ? '30' : '00'},phone,${day.dayOfWeek <= 5 && h >= 10 && h < 16 ? 6 : 2}`);
+    }
+    s.run('volume.import', { teamId: t.id, csv: rows.join('\n') });
+    const { jobId } = s.run('schedule.start', { teamId: t.id, from: FROM, to: TO, timeLimitSeconds: 20 });
     const status = await until(() => s.run('schedule.status', { jobId }), (x) => x.state !== 'running');
-    const generated = await s.callAsync('schedule.generate', { teamId: team.id, from: FROM, to: TO, timeLimitSeconds: 20 });
     s.close();
-    if (!status.draft || !generated.ok) throw new Error('no draft');
-    expectHonest(status.draft);
-    expectHonest(generated.value);
-    expect(status.draft.summary).toMatchObject({ violations: 0, status: 'optimal' });
-    const { seconds: _a, ...job } = status.draft.summary;
-    const { seconds: _b, ...direct } = generated.value.summary;
-    expect(direct).toEqual(job);
-    expect(generated.value.runId).not.toBe(jobId);
+    const draft = status.draft;
+    if (!draft) throw new Error(`no draft: ${JSON.stringify(status.error)}`);
+    expectHonest(draft);
+    expect(draft).toMatchObject({ runId: jobId, from: FROM, to: TO });
+    const cli = await cliSummary(file, 'Wsparcie');
+    const { status: _status, seconds: _seconds, ...figures } = draft.summary;
+    const { seconds: _cliSeconds, ...cliFigures } = cli;
+    expect(cliFigures).toEqual(figures);
+    expect(figures.underStaffedAgentHours).toBeGreaterThan(0);
   }, 120_000);
 });
+
+/** `rosterdesk schedule --dry-run` for the week, in this process: its JSON summary. */
+async function cliSummary(file: string, team: string): Promise<Record<string, number> & { underStaffedAgentHours: number; lowerBoundAgentHours: number; violations: number }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(['schedule', '--db', file, '--team', team, '--from', FROM, '--to', TO, '--time-limit', '20', '--dry-run'], { out: (t) => (out += t), err: (t) => (err += t) });
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(out) as Record<string, number> & { underStaffedAgentHours: number; lowerBoundAgentHours: number; violations: number };
+}
