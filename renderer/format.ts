@@ -31,6 +31,8 @@ function formatters(locale: string) {
     /** An ISO weekday (1 = Monday) by name: 23 November 2026 was a Monday. */
     isoWeekday: (iso: number) => weekday(`2026-11-${22 + iso}`),
     dayMonth: dates({ day: 'numeric', month: 'short' }),
+    /** "November 2026": the month a day falls in. */
+    month: dates({ month: 'long', year: 'numeric' }),
     day: dates({ day: 'numeric', month: 'short', year: 'numeric' }),
     number: (n: number, digits = 0) => {
       let f = numbers.get(digits);

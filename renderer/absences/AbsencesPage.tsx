@@ -16,6 +16,7 @@ import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { AbsenceForm } from './AbsenceForm';
+import { AbsenceStatsTable } from './AbsenceStatsTable';
 import { AbsenceTypesPanel } from './AbsenceTypesPanel';
 import { PersonLeavePanel } from './PersonLeavePanel';
 
@@ -189,35 +190,7 @@ export function AbsencesPage({ team }: Props) {
             )}
           </section>
 
-          <table className="numbers" aria-label={t('absences.stats')}>
-            <caption>{t('absences.stats')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('people.name')}</th>
-                <th scope="col">{t('absences.workingDays')}</th>
-                <th scope="col">{t('absences.absentDays')}</th>
-                <th scope="col">{t('absences.rate')}</th>
-                <th scope="col">{t('absences.sickDays')}</th>
-                <th scope="col">{t('absences.sickSpells')}</th>
-                <th scope="col" title={t('absences.bradfordHint')}>
-                  {t('absences.bradford')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.map((r) => (
-                <tr key={r.personId ?? 'team'} className={r.personId === null ? 'total' : undefined}>
-                  <th scope="row">{r.personName}</th>
-                  <td>{fmt.number(r.workingDays)}</td>
-                  <td>{fmt.number(r.absentDays, 2)}</td>
-                  <td>{new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 }).format(r.rate)}</td>
-                  <td>{fmt.number(r.sickDays, 2)}</td>
-                  <td>{fmt.number(r.sickSpells)}</td>
-                  <td>{fmt.number(r.bradford, 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AbsenceStatsTable rows={stats} caption={month ? t('absences.statsOf', { month: fmt.month(month.from) }) : t('absences.stats')} />
         </div>
 
         <div>

@@ -15,6 +15,7 @@ import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import type { ApiError } from '../../core/errors';
 import { DateRangeFields } from '../shell/DateRangeFields';
+import { AbsenceStatsTable } from '../absences/AbsenceStatsTable';
 
 interface Props {
   team: Team;
@@ -25,7 +26,6 @@ type Report = MethodInput<'report.export'>['report'];
 interface Data {
   weeks: CostRow[];
   months: CostRow[];
-  contracts: Map<number, number>;
   fairness: FairnessRow[];
   absences: AbsenceStatsRow[];
   service: CoverageDay[];
@@ -53,18 +53,16 @@ export function ReportsPage({ team }: Props) {
   const range = a && b && Temporal.PlainDate.compare(a, b) <= 0 ? { teamId: team.id, from: a.toString(), to: b.toString() } : null;
   const weeksQuery = useApiQuery('roster.costs', range && { ...range, by: 'week' });
   const monthsQuery = useApiQuery('roster.costs', range && { ...range, by: 'month' });
-  const peopleQuery = useApiQuery('person.list', { teamId: team.id, includeArchived: true });
   const fairnessQuery = useApiQuery('oncall.fairness', range && { ...range, rotationId: null });
   const absencesQuery = useApiQuery('absence.stats', range);
   const serviceQuery = useApiQueries('coverage.range', range && coverageChunks(range.from, range.to).map((c) => ({ teamId: team.id, channel: null, ...c })));
   const accuracyQuery = useApiQuery('forecast.accuracy', range && { teamId: team.id, from: range.from });
-  const queries = [weeksQuery, monthsQuery, peopleQuery, fairnessQuery, absencesQuery, serviceQuery, accuracyQuery];
+  const queries = [weeksQuery, monthsQuery, fairnessQuery, absencesQuery, serviceQuery, accuracyQuery];
   const data: Data | null =
-    weeksQuery.data && monthsQuery.data && peopleQuery.data && fairnessQuery.data && absencesQuery.data && serviceQuery.data && accuracyQuery.data
+    weeksQuery.data && monthsQuery.data && fairnessQuery.data && absencesQuery.data && serviceQuery.data && accuracyQuery.data
       ? {
           weeks: weeksQuery.data,
           months: monthsQuery.data,
-          contracts: new Map(peopleQuery.data.map((p) => [p.id, p.contractHoursPerWeek])),
           fairness: fairnessQuery.data,
           absences: absencesQuery.data,
           service: serviceQuery.data.flatMap((p) => p.days),
@@ -83,11 +81,12 @@ export function ReportsPage({ team }: Props) {
 
   const exports = (report: Report, by: 'week' | 'month' = 'week') => (
     <div className="toolbar">
+      {/* Each button says which report it exports: a section can offer two. */}
       <button type="button" onClick={() => void exportReport(report, 'csv', by)}>
-        {t('reports.csv')}
+        {t('reports.exportAs', { report: t(`reports.reportName.${report}`), format: 'CSV' })}
       </button>
       <button type="button" onClick={() => void exportReport(report, 'xlsx', by)}>
-        {t('reports.xlsx')}
+        {t('reports.exportAs', { report: t(`reports.reportName.${report}`), format: 'Excel' })}
       </button>
     </div>
   );
@@ -95,11 +94,11 @@ export function ReportsPage({ team }: Props) {
   const budget = team.rules.monthlyBudget;
   const money = (x: number) => fmt.money(x, team.currency);
   const people = data ? data.weeks.filter((c) => c.personId !== null) : [];
-  // The contract pro rata over the days shown: a month is 30/7 weeks of it.
-  const rangeWeeks = a && b ? (a.until(b).days + 1) / 7 : 0;
+  // Against what the contract expects of the days shown, leave and days outside employment taken off (as the rule counts).
   const hoursPerPerson = [...new Set(people.map((c) => c.personId))].map((id) => {
     const rows = people.filter((c) => c.personId === id);
-    return { name: rows[0]?.personName ?? '', paid: rows.reduce((s, r) => s + r.paidMinutes, 0) / 60, contract: Math.round((data?.contracts.get(id ?? 0) ?? 0) * rangeWeeks * 10) / 10 };
+    const sum = (k: 'paidMinutes' | 'expectedMinutes') => Math.round((rows.reduce((s, r) => s + r[k], 0) / 60) * 10) / 10;
+    return { name: rows[0]?.personName ?? '', paid: sum('paidMinutes'), contract: sum('expectedMinutes') };
   });
   const teamWeeks = data ? data.weeks.filter((c) => c.personId === null).map((c) => ({ period: c.period, cost: c.cost })) : [];
   const teamMonths = data ? data.months.filter((c) => c.personId === null).map((c) => ({ period: c.period, cost: c.cost })) : [];
@@ -205,10 +204,7 @@ export function ReportsPage({ team }: Props) {
                 <Bar dataKey="rate" name={t('reports.absenceRate')} fill={COLORS[3]} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
-            <FigureTable
-              head={[t('roster.person'), t('reports.absenceRate'), t('reports.sickDays'), t('reports.bradford')]}
-              rows={data.absences.map((a) => [a.personId === null ? t('roster.total') : a.personName, `${fmt.number(a.rate * 100, 1)} %`, String(a.sickDays), String(a.bradford)])}
-            />
+            <AbsenceStatsTable rows={data.absences} caption={t('absences.stats')} />
           </ReportSection>
 
           <ReportSection id="accuracy" title={t('reports.accuracyTitle')} summary={t('reports.accuracySummary')} exports={exports('accuracy')}>

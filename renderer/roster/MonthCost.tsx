@@ -16,7 +16,7 @@ export function MonthCost({ team, day }: { team: Team; day: string }) {
   const query = useApiQuery('roster.costs', { teamId: team.id, from, to, by: 'month' });
   const rows = query.data ?? [];
 
-  const month = new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(first.year, first.month - 1, 1)));
+  const month = fmt.month(from);
   return (
     <details className="month-cost">
       <summary>{t('roster.monthCost', { month })}</summary>
@@ -33,7 +33,7 @@ export function MonthCost({ team, day }: { team: Team; day: string }) {
           {rows.map((r) => (
             <tr key={`${r.personId ?? 'team'}`} className={r.personId === null ? 'total' : undefined}>
               <th scope="row">{r.personId === null ? t('roster.monthTotal') : r.personName}</th>
-              <td>{fmt.number(r.paidMinutes / 60, 2)}</td>
+              <td>{t('roster.hoursValue', { hours: fmt.number(r.paidMinutes / 60, 2), contract: fmt.number(r.expectedMinutes / 60, 1) })}</td>
               <td>{fmt.money(r.cost, team.currency)}</td>
             </tr>
           ))}

@@ -4,7 +4,7 @@ import type { RosterWeek } from '../../core/contract';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
 import { useFormat } from '../format';
-import { byCell, cellKey } from './cells';
+import { byCell, cellKey, weekHoursText } from './cells';
 
 export type PaperSize = 'A4' | 'A3';
 
@@ -32,7 +32,6 @@ export function PrintRota({ team, week, templates, paper }: Props) {
   const usedCodes = new Set(week.shifts.map((s) => s.code));
   const legend = templates.filter((tp) => usedCodes.has(tp.code));
   const lastDay = days.at(-1) ?? week.weekStart;
-  const hours = (minutes: number) => fmt.number(minutes / 60, 1);
 
   return createPortal(
     <div className="print-root" aria-hidden="true">
@@ -81,7 +80,7 @@ export function PrintRota({ team, week, templates, paper }: Props) {
                   </td>
                 );
               })}
-              <td className="print-hours">{t('roster.hoursValue', { hours: hours(p.paidMinutes), contract: fmt.number(p.contractHoursPerWeek, 1) })}</td>
+              <td className="print-hours">{weekHoursText(t, fmt.number, p)}</td>
             </tr>
           ))}
           {week.onCall.length > 0 && (

@@ -7,7 +7,7 @@ import type { ShiftTemplate } from '../../core/template';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useFormat } from '../format';
-import { byCell, cellKey } from './cells';
+import { byCell, cellKey, weekHoursText } from './cells';
 
 /**
  * The weekly rota: people as rows, the team's seven days as columns. A real
@@ -457,7 +457,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   );
                 })}
                 <td role="gridcell" className={weekly.length ? 'hours has-problem' : 'hours'} title={weekly.map((v) => t(`rules.${v.rule}`, v.params)).join('\n') || undefined}>
-                  {t('roster.hoursValue', { hours: fmt.number(person.paidMinutes / 60, 2), contract: fmt.number(person.contractHoursPerWeek, 1) })}
+                  {weekHoursText(t, fmt.number, person)}
                 </td>
                 <td role="gridcell" className="money" title={person.standby > 0 ? t('roster.standbyIncluded', { amount: fmt.money(person.standby, week.currency) }) : undefined}>
                   {fmt.money(person.cost, week.currency)}

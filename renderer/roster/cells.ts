@@ -12,3 +12,21 @@ export function byCell<T extends { personId: number; day: string }>(items: reado
   }
   return out;
 }
+
+/** A person's week as the rota and the printed rota show it: paid hours of the hours their contract expects that week. */
+export interface WeekHours {
+  paidMinutes: number;
+  expectedMinutes: number;
+  leaveDays: number;
+  outsideEmploymentDays: number;
+}
+
+/**
+ * "15 of 40 h", "0 of 0 h (on leave)": the expectation is the contract-hours rule's own
+ * (leave and days outside employment taken off), so the figure never contradicts the Problems list.
+ */
+export function weekHoursText(t: (key: string, options?: Record<string, unknown>) => string, number: (x: number, digits: number) => string, h: WeekHours): string {
+  const notes = [h.leaveDays > 0 ? t('roster.onLeaveNote') : '', h.outsideEmploymentDays > 0 ? t('roster.notEmployedNote') : ''].filter(Boolean);
+  const figure = t('roster.hoursValue', { hours: number(h.paidMinutes / 60, 2), contract: number(h.expectedMinutes / 60, 1) });
+  return notes.length ? `${figure} (${notes.join(', ')})` : figure;
+}

@@ -63,7 +63,7 @@ describe('getting the plan out', () => {
     for (const name of names) expect(text, name).toContain(name);
     const monday = startOfWeek(todayIn(ZONE), 'mon');
     expect(text).toContain(`Week of ${monday.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`);
-    expect(text).toMatch(/\bE\s+07:00–15:00/);
+    expect(text).toMatch(/\bE\s+08:00–16:30/);
     expect(text).toContain('Legend');
     // A3 landscape, as chosen: 420 × 297 mm is 1191 × 842 points.
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });

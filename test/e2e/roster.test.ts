@@ -44,7 +44,7 @@ describe('the weekly rota grid', () => {
     // The month's totals per person and for the team.
     await page.getByText('Hours and cost in March 2027').click();
     const teamRow = page.getByRole('table', { name: 'Hours and cost in March 2027' }).getByRole('row', { name: /^Team / });
-    expect(await settle(() => teamRow.textContent().then((x) => x?.replace(/\s/g, ' ')), 'Team15PLN 600.00')).toBe('Team15PLN 600.00');
+    expect(await settle(() => teamRow.textContent().then((x) => x?.replace(/\s/g, ' ')), 'Team15 of 69 hPLN 600.00')).toBe('Team15 of 69 hPLN 600.00');
 
     // Late then early: 9 hours of rest.
     const rest = 'Anna Nowak · Tuesday 2 March · Only 9 h rest before this day (at least 11 h) Show';
