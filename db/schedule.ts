@@ -242,10 +242,12 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const STEADY_MIN_SECONDS = 1;
 
 /**
- * The draft: first the least under-staffing any rule-abiding roster can reach, proven on the
- * grouped model (its bound is the lower bound reported); then the grouped model with every goal,
- * started from a greedy draft; its counts are turned into named people; when that loses coverage
- * a per-person model polishes it in the time left. Reads only.
+ * The draft: first a bound on what any rule-abiding roster can reach, proven on the grouped
+ * model (less the draft's own contract slack, it is the lower bound reported); then the grouped
+ * model with every goal, started from a greedy draft; its counts are turned into named people;
+ * when that loses coverage a per-person model polishes it in the time left. Last, people who
+ * work the same days swap shifts for steadier start times, which keeps coverage exactly.
+ * Every figure of the draft is measured on its final shifts. Reads only.
  */
 export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftRequest, hooks: DraftHooks): Draft {
   const { from, to, timeLimitSeconds, intervalMinutes } = request;
