@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
 import { Absence, AbsenceCreate, AbsenceHistoryLine, AbsenceOutcome, AbsenceStatsRow, AbsenceType, AbsenceTypeFields, AllowanceRow, AllowanceSet, Balance, partDayHours } from './absence';
-import { AllowanceInput, FairnessRow, LayerInput, localDateTime, Override, Rotation, ScheduleBlock } from './oncall';
+import { AllowanceInput, FairnessRow, LayerBlock, LayerInput, localDateTime, Override, Rotation, RotationSaved, ScheduleBlock } from './oncall';
 import { MAX_CYCLE_DAYS, Pattern, PatternCreate, PatternCycle } from './pattern';
 import { Violation } from './rules';
 import { ActivityKind, CellValue, localTime, Shift, ShiftTemplateFields } from './shift';
@@ -529,12 +529,14 @@ export const contract = {
   'rotation.list': { input: z.strictObject({ teamId: id }), output: z.array(Rotation), undo: null },
   'rotation.create': {
     input: z.strictObject({ teamId: id, name: label(80), layers: z.array(LayerInput).min(1).max(10), allowance: AllowanceInput.optional() }),
-    output: Rotation,
+    /** With the rest conflicts its turns cause over the next four weeks. */
+    output: RotationSaved,
     undo: 'Add on-call rotation',
   },
   'rotation.update': {
     input: z.strictObject({ id, name: label(80).optional(), layers: z.array(LayerInput).min(1).max(10).optional(), allowance: AllowanceInput.optional() }),
-    output: Rotation,
+    /** With the rest conflicts its turns cause over the next four weeks. */
+    output: RotationSaved,
     undo: 'Edit on-call rotation',
   },
   'rotation.archive': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove on-call rotation' },
@@ -562,6 +564,12 @@ export const contract = {
   'oncall.schedule': {
     input: z.strictObject({ teamId: id, rotationId: id.nullable().default(null), from: plainDate, to: plainDate }),
     output: z.array(ScheduleBlock),
+    undo: null,
+  },
+  /** Each layer's own blocks (before higher layers and overrides) over team-local days [from, to], for one rotation or all. */
+  'oncall.layers': {
+    input: z.strictObject({ teamId: id, rotationId: id.nullable().default(null), from: plainDate, to: plainDate }),
+    output: z.array(LayerBlock),
     undo: null,
   },
   /** On-call load per person over a range (all rotations, or one): hours, nights, weekend days, holidays. */

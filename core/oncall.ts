@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Violation } from './rules';
 import { localTime } from './shift';
 import { zoneClock, type ZoneClock } from './zone-clock';
 
@@ -299,6 +300,23 @@ export function finalSchedule(
 }
 
 
+/**
+ * Each layer's own schedule over [fromUtc, toUtc), as if it were alone: who it has on
+ * call and when (its turns within its windows), before higher layers and overrides
+ * take their part. The timeline shows these rows above the final schedule.
+ */
+export function layerSchedules(
+  layers: readonly OnCallLayer[],
+  fromUtc: number,
+  toUtc: number,
+  timeZone: string,
+  options: ScheduleOptions = {},
+): Map<number, OnCallBlock[]> {
+  // Turns do not depend on the other layers, so the shared turn cache stays valid.
+  return new Map(layers.map((l) => [l.id, finalSchedule([l], [], fromUtc, toUtc, timeZone, options)]));
+}
+
+
 /** A layer as the lead defines it. Layers are listed from the base up: a later layer wins where it covers. */
 export const LayerInput = z.strictObject({
   name: z.string().trim().min(1).max(80),
@@ -335,6 +353,31 @@ export const Rotation = z.object({
   ),
 });
 export type Rotation = z.infer<typeof Rotation>;
+
+/**
+ * A saved rotation, with the rest conflicts its turns cause over the coming weeks:
+ * `oncall_rest` violations of the rule check naming it (people whose shifts leave
+ * too little rest around their standby).
+ */
+export const RotationSaved = Rotation.extend({ conflicts: z.array(Violation) });
+export type RotationSaved = z.infer<typeof RotationSaved>;
+
+/** How many days ahead of today a saved rotation's rest conflicts are looked for. */
+export const CONFLICT_DAYS = 28;
+
+/** One block of a layer's own schedule (before higher layers and overrides), ISO instants with the team's offset. */
+export const LayerBlock = z.object({
+  rotationId: z.number(),
+  layerId: z.number(),
+  layer: z.string(),
+  personId: z.number(),
+  person: z.string(),
+  start: z.string(),
+  end: z.string(),
+  startUtc: z.number(),
+  endUtc: z.number(),
+});
+export type LayerBlock = z.infer<typeof LayerBlock>;
 
 /** One block of the final schedule, with ISO 8601 instants carrying the team's offset. */
 export const ScheduleBlock = z.object({

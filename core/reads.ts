@@ -40,6 +40,7 @@ export const READS: Partial<Record<MethodName, readonly string[]>> = {
   'rotation.list': ONCALL,
   'oncall.overrides': ONCALL,
   'oncall.schedule': ONCALL,
+  'oncall.layers': ONCALL,
   'oncall.fairness': ONCALL,
   'absenceType.list': ['team', 'absence_type'],
   'absence.list': ABSENCES,

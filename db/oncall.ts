@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
-import { fairness, finalSchedule, standbyPay, type Availability, type ScheduleOptions, type LayerInput, type OnCallLayer, type Override, type Rotation, type ScheduleBlock } from '../core/oncall';
+import { CONFLICT_DAYS, fairness, finalSchedule, layerSchedules, standbyPay, type Availability, type ScheduleOptions, type LayerBlock, type LayerInput, type OnCallLayer, type Override, type Rotation, type RotationSaved, type ScheduleBlock } from '../core/oncall';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
 import { approvedFullDays } from './absences';
@@ -9,6 +9,7 @@ import type { Db } from './open';
 import { listPeople } from './people';
 import * as rotations from './rotations';
 import { dayRange } from './ranges';
+import { ruleViolations } from './roster';
 
 type OnCallMethods =
   | 'rotation.list'
@@ -22,6 +23,7 @@ type OnCallMethods =
   | 'oncall.deleteOverride'
   | 'oncall.overrides'
   | 'oncall.schedule'
+  | 'oncall.layers'
   | 'oncall.fairness';
 
 /** Who is employed for a whole turn: from the start of their first day to the end of their last. */
@@ -114,6 +116,20 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       layers: rotations.layersOf(db, r.id).map((l) => ({ ...l, participants: [...l.participants], restrictions: [...l.restrictions], skipHolidays: l.skipHolidays ?? false })),
     };
   };
+  /**
+   * A saved rotation with the rest conflicts it causes from today over the next four weeks:
+   * the rule check's `oncall_rest` findings that name it, so a lead learns at once that a new
+   * weeknight rotation leaves someone too little rest before their morning shift.
+   */
+  const savedOut = (r: rotations.RotationRow): RotationSaved => {
+    const team = ctx.requireTeam(r.teamId);
+    const clock = zoneClock(team.timeZone);
+    const today = clock.dayOf(Math.floor(ctx.clock().epochMilliseconds / 1000));
+    const conflicts = team.rules.onCallCountsForRest
+      ? ruleViolations(ctx, team, today, clock.addDays(today, CONFLICT_DAYS - 1), { clock }).filter((v) => v.rule === 'oncall_rest' && v.params.rotation === r.name)
+      : [];
+    return { ...rotationOut(r), conflicts };
+  };
   const requireRotation = (id: number, path: (string | number)[] = ['id']) => {
     const r = rotations.getRotation(db, id);
     if (!r) throw new UserError('not_found', `There is no on-call rotation with id ${id}`, path);
@@ -166,7 +182,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       const id = rotations.insertRotation(db, teamId, name, ctx.stamp());
       rotations.replaceLayers(db, id, checkLayers(team, layers));
       if (allowance) rotations.setAllowance(db, id, allowance);
-      return rotationOut(requireRotation(id));
+      return savedOut(requireRotation(id));
     },
     'rotation.update': ({ id, name, layers, allowance }) => {
       const r = requireRotation(id);
@@ -177,7 +193,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
         rotations.renameRotation(db, id, name);
       }
       if (layers) rotations.replaceLayers(db, id, checkLayers(team, layers));
-      return rotationOut(requireRotation(id));
+      return savedOut(requireRotation(id));
     },
     'rotation.pause': ({ id }) => {
       const r = requireRotation(id);
@@ -272,6 +288,35 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
           overrideId: b.overrideId,
         }),
       );
+    },
+    'oncall.layers': ({ teamId, rotationId, from, to }) => {
+      const team = ctx.requireTeam(teamId);
+      dayRange(from, to);
+      const clock = zoneClock(team.timeZone);
+      const fromUtc = clock.dayStart(from);
+      const toUtc = clock.dayStart(clock.addDays(to, 1));
+      const chosen = rotationId === null ? rotations.listRotations(db, team.id) : [requireRotation(rotationId, ['rotationId'])];
+      if (chosen.some((r) => r.teamId !== team.id)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
+      const names = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p.name]));
+      return chosen.flatMap((r) => {
+        const layers = rotations.layersOf(db, r.id);
+        const byLayer = layerSchedules(layers, fromUtc, toUtc, team.timeZone, scheduleOptions(ctx, team, r.id));
+        return layers.flatMap((l) =>
+          (byLayer.get(l.id) ?? []).map(
+            (b): LayerBlock => ({
+              rotationId: r.id,
+              layerId: l.id,
+              layer: l.name,
+              personId: b.personId,
+              person: names.get(b.personId) ?? String(b.personId),
+              start: clock.iso(b.startUtc),
+              end: clock.iso(b.endUtc),
+              startUtc: b.startUtc,
+              endUtc: b.endUtc,
+            }),
+          ),
+        );
+      });
     },
     'oncall.fairness': ({ teamId, rotationId, from, to }) => {
       const team = ctx.requireTeam(teamId);

@@ -1,189 +1,333 @@
-import FullCalendar from '@fullcalendar/react';
-import dayGridPlugin from '@fullcalendar/react/daygrid';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
-import type { Override, Rotation, ScheduleBlock } from '../../core/oncall';
+import type { Override, Rotation, RotationSaved, ScheduleBlock } from '../../core/oncall';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
-import { todayIn } from '../../core/time';
+import { startOfWeek, Temporal } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { fieldErrors } from '../api/errors';
-import { useFormat } from '../format';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
-import { calendarBase, textOn, visibleDays } from '../calendar/fullcalendar';
 import { RotationEditor } from './RotationEditor';
 import { IdSelect } from '../shell/IdSelect';
-
+import { Timeline } from './Timeline';
+import { useOnCallFormat } from './oncallFormat';
+import { swappableTurns } from './turns';
+import './oncall.css';
 
 interface Props {
   team: Team;
 }
 
-/** Who is on call now and next, the month's on-call calendar, overrides, and the rotation's setup. */
+/** How many days the timeline shows at once. */
+const SPANS = [7, 14, 28] as const;
+type SpanDays = (typeof SPANS)[number];
+/** How far ahead the swap form offers turns. */
+const SWAP_DAYS = 56;
+
+/** Now, moving on every minute so "on call now" and the timeline's line keep up. */
+function useNowMs(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * The on-call page: who is on call now and next in every rotation, the timeline of each
+ * rotation's layers, overrides and final schedule over a chosen range, and below it one
+ * rotation's load, overrides, swaps and setup.
+ */
 export function OnCallPage({ team }: Props) {
-  const { t, i18n } = useTranslation();
-  const fmt = useFormat();
+  const { t } = useTranslation();
+  const f = useOnCallFormat();
+  const fmt = f.fmt;
+  const nowMs = useNowMs();
+  const nowZoned = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(team.timeZone);
+  const today = nowZoned.toPlainDate();
+  const nowLocal = nowZoned.toPlainDateTime().toString().slice(0, 16);
+
   const rotationsQuery = useApiQuery('rotation.list', { teamId: team.id });
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const rotations = rotationsQuery.data ?? null;
   const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
+  const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
+
+  // The timeline: which rotations, and which days.
+  const [shown, setShown] = useState<number | 'all'>('all');
+  const shownId = shown !== 'all' && rotations?.some((r) => r.id === shown) ? shown : null;
+  const [spanDays, setSpanDays] = useState<SpanDays>(14);
+  const [firstDay, setFirstDay] = useState(() => startOfWeek(today, team.weekStart).toString());
+  const first = Temporal.PlainDate.from(firstDay);
+  const days = useMemo(() => Array.from({ length: spanDays }, (_, i) => Temporal.PlainDate.from(firstDay).add({ days: i }).toString()), [firstDay, spanDays]);
+  const range = { from: firstDay, to: first.add({ days: spanDays - 1 }).toString() };
+  const layersQuery = useApiQuery('oncall.layers', rotations && rotations.length > 0 ? { teamId: team.id, rotationId: shownId, ...range } : null);
+  const finalQuery = useApiQuery('oncall.schedule', rotations && rotations.length > 0 ? { teamId: team.id, rotationId: shownId, ...range } : null);
+
+  // Now and next, for every rotation: from yesterday (a turn that began then) two weeks on.
+  const nextQuery = useApiQuery('oncall.schedule', rotations && rotations.length > 0 ? { teamId: team.id, rotationId: null, from: today.subtract({ days: 1 }).toString(), to: today.add({ days: 14 }).toString() } : null);
+
+  // The rotation the tools below work on.
   const [chosenId, setRotationId] = useState<number | 'new' | null>(null);
-  // The chosen rotation while it exists, else the first (or a new one when there is none).
   const rotationId = chosenId === 'new' || rotations?.some((x) => x.id === chosenId) ? chosenId : (rotations?.[0]?.id ?? 'new');
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const rotation = rotations?.find((r) => r.id === rotationId) ?? null;
-  const today = todayIn(team.timeZone);
-  const upcomingQuery = useApiQuery('oncall.schedule', rotation ? { teamId: team.id, rotationId: rotation.id, from: today.subtract({ days: 1 }).toString(), to: today.add({ days: 14 }).toString() } : null);
-  const monthQuery = useApiQuery('oncall.schedule', rotation && range ? { teamId: team.id, rotationId: rotation.id, ...range } : null);
-  const overridesQuery = useApiQuery('oncall.overrides', rotation && range ? { rotationId: rotation.id, ...range } : null);
-  const fairQuery = useApiQuery('oncall.fairness', rotation && range ? { teamId: team.id, rotationId: rotation.id, ...range } : null);
-  const upcoming = upcomingQuery.data ?? [];
-  const month = monthQuery.data ?? [];
-  const overrides = overridesQuery.data ?? [];
+  const overridesQuery = useApiQuery('oncall.overrides', rotation ? { rotationId: rotation.id, ...range } : null);
+  const fairQuery = useApiQuery('oncall.fairness', rotation ? { teamId: team.id, rotationId: rotation.id, ...range } : null);
+  const swapQuery = useApiQuery('oncall.schedule', rotation ? { teamId: team.id, rotationId: rotation.id, from: today.toString(), to: today.add({ days: SWAP_DAYS - 1 }).toString() } : null);
   const fair = fairQuery.data ?? [];
+  const [saved, setSaved] = useState<RotationSaved | null>(null);
 
   const { error, act } = useAction();
-
-
-  const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
-  const now = Date.now();
-  const current = upcoming.find((b) => Date.parse(b.start) <= now && Date.parse(b.end) > now) ?? null;
-  const next = upcoming.filter((b) => Date.parse(b.start) > now && b.personId !== current?.personId).slice(0, 1)[0] ?? null;
-  const when = (iso: string) => `${fmt.dayLong(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
-  const { theme, ...base } = calendarBase(team, i18n.language, t('calendar.today'));
+  const shownRotations = (rotations ?? []).filter((r) => shownId === null || r.id === shownId);
+  const move = (days: number) => setFirstDay(first.add({ days }).toString());
+  const rangeText = `${fmt.day(range.from)} – ${fmt.day(range.to)}`;
 
   return (
     <section className="card" aria-labelledby="oncall-title">
       <div className="toolbar">
         <h2 id="oncall-title">{t('oncall.title')}</h2>
-        {rotations && rotations.length > 0 && (
-          <label className="inline">
-            <span>{t('oncall.rotation')}</span>
-            <select aria-label={t('oncall.rotation')} value={rotationId ?? ''} onChange={(e) => setRotationId(e.target.value === 'new' ? 'new' : Number(e.target.value))}>
-              {rotations.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-              <option value="new">{t('oncall.newRotation')}</option>
-            </select>
-          </label>
-        )}
       </div>
       {rotations && rotations.length === 0 && <p className="muted">{t('oncall.none')}</p>}
       <FormError error={error} fieldCount={0} />
-      <LoadError errors={[rotationsQuery.error, peopleQuery.error, upcomingQuery.error, monthQuery.error, overridesQuery.error, fairQuery.error]} />
-      {rotation && (
-        <div className="toolbar">
-          {rotation.pausedSince ? (
-            <>
-              <p role="status" className="paused">
-                {t('oncall.pausedSince', { time: when(rotation.pausedSince) })}
-              </p>
-              <button type="button" onClick={() => void act(() => call('rotation.resume', { id: rotation.id }))}>
-                {t('oncall.resume')}
-              </button>
-            </>
-          ) : (
-            <button type="button" onClick={() => void act(() => call('rotation.pause', { id: rotation.id }))}>
-              {t('oncall.pause')}
-            </button>
-          )}
+      <LoadError errors={[rotationsQuery.error, peopleQuery.error, nextQuery.error, layersQuery.error, finalQuery.error, overridesQuery.error, fairQuery.error, swapQuery.error]} />
+      {rotations && rotations.length > 0 && (
+        <div className="oncall-cards">
+          {rotations.map((r) => (
+            <NowNext
+              key={r.id}
+              rotation={r}
+              blocks={(nextQuery.data ?? []).filter((b) => b.rotationId === r.id)}
+              horizonUtc={Temporal.PlainDate.from(today.add({ days: 15 })).toZonedDateTime({ timeZone: team.timeZone }).epochMilliseconds / 1000}
+              people={byId}
+              nowMs={nowMs}
+              onPause={() => void act(() => call(r.pausedSince ? 'rotation.resume' : 'rotation.pause', { id: r.id }))}
+            />
+          ))}
         </div>
       )}
-      {rotation && (
-        <>
-          <div className="now-next">
-            <section aria-label={t('oncall.now')} className="now">
-              <h3>{t('oncall.now')}</h3>
-              {current ? (
-                <p>
-                  <strong>{current.person}</strong> {t('oncall.until', { time: when(current.end) })}
-                  <br />
-                  <span dir="ltr">{byId.get(current.personId)?.phone}</span>
-                </p>
-              ) : (
-                <p className="muted">{t('oncall.nobody')}</p>
-              )}
-            </section>
-            <section aria-label={t('oncall.next')} className="next">
-              <h3>{t('oncall.next')}</h3>
-              {next && (
-                <p>
-                  <strong>{next.person}</strong> {t('oncall.from', { time: when(next.start) })}
-                  <br />
-                  <span dir="ltr">{byId.get(next.personId)?.phone}</span>
-                </p>
-              )}
-            </section>
+      {rotations && rotations.length > 0 && (
+        <section aria-labelledby="timeline-title">
+          <h3 id="timeline-title" className="visually-hidden">
+            {t('oncall.timeline')}
+          </h3>
+          <div className="timeline-tools">
+            <label className="inline">
+              <span>{t('oncall.show')}</span>
+              <select value={shownId ?? 'all'} onChange={(e) => setShown(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
+                <option value="all">{t('oncall.allRotations')}</option>
+                {rotations.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="inline">
+              <span>{t('oncall.span')}</span>
+              <select value={spanDays} onChange={(e) => setSpanDays(Number(e.target.value) as SpanDays)}>
+                {SPANS.map((n) => (
+                  <option key={n} value={n}>
+                    {t('oncall.spanWeeks', { count: n / 7 })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => move(-spanDays)}>
+              {t('oncall.earlier')}
+            </button>
+            <button type="button" onClick={() => setFirstDay(startOfWeek(today, team.weekStart).toString())}>
+              {t('oncall.thisWeek')}
+            </button>
+            <button type="button" onClick={() => move(spanDays)}>
+              {t('oncall.later')}
+            </button>
+            <span className="range" aria-live="polite">
+              {rangeText}
+            </span>
           </div>
-          <FullCalendar
-            {...base}
-            plugins={[theme, dayGridPlugin]}
-            initialView="dayGridMonth"
-            dayMaxEvents={4}
-            events={month.map((b, i) => ({
-              id: `${i}`,
-              title: `${b.person}${b.overrideId !== null ? ` (${t('oncall.layerOverride')})` : ''}`,
-              start: b.start,
-              end: b.end,
-              color: byId.get(b.personId)?.color ?? '#6b7a90',
-              contrastColor: textOn(byId.get(b.personId)?.color ?? '#6b7a90'),
-            }))}
-            datesSet={(info) => {
-              const { from, to } = visibleDays(info.start, info.end, team.timeZone);
-              setRange((r) => (r && r.from === from && r.to === to ? r : { from, to }));
-            }}
-          />
-          <table className="numbers fairness" aria-label={t('oncall.fairness')}>
-            <caption>{t('oncall.fairness')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('people.name')}</th>
-                <th scope="col">{t('oncall.fairHours')}</th>
-                <th scope="col">{t('oncall.fairNights')}</th>
-                <th scope="col">{t('oncall.fairWeekend')}</th>
-                <th scope="col">{t('oncall.fairHolidays')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fair.map((f) => (
-                <tr key={f.personId}>
-                  <th scope="row">{f.person}</th>
-                  <td>{fmt.number(f.hours, 1)}</td>
-                  <td>{fmt.number(f.nights)}</td>
-                  <td>{fmt.number(f.weekendDays)}</td>
-                  <td>{fmt.number(f.holidays)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <OverridesPanel rotation={rotation} people={people} overrides={overrides} />
-          <SwapPanel rotation={rotation} blocks={month.filter((b) => b.overrideId === null)} />
-        </>
+          {shownRotations.map((r) => (
+            <Timeline
+              key={r.id}
+              team={team}
+              rotation={r}
+              people={byId}
+              days={days}
+              layerBlocks={(layersQuery.data ?? []).filter((b) => b.rotationId === r.id)}
+              finalBlocks={(finalQuery.data ?? []).filter((b) => b.rotationId === r.id)}
+              nowLocal={nowLocal}
+            />
+          ))}
+        </section>
       )}
-      {rotations && (rotationId === 'new' || rotation) && (
-        <RotationEditor
-          key={rotation ? JSON.stringify(rotation) : 'new'}
-          team={team}
-          people={people}
-          rotation={rotation}
-          onSaved={(r) => setRotationId(r.id)}
-          onArchived={() => setRotationId(null)}
-        />
+      {rotations && (
+        <section className="oncall-tools" aria-labelledby="oncall-tools-title">
+          <div className="toolbar">
+            <h3 id="oncall-tools-title">{t('oncall.manage')}</h3>
+            {rotations.length > 0 && (
+              <label className="inline">
+                <span>{t('oncall.rotation')}</span>
+                <select aria-label={t('oncall.rotation')} value={rotationId ?? ''} onChange={(e) => setRotationId(e.target.value === 'new' ? 'new' : Number(e.target.value))}>
+                  {rotations.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                  <option value="new">{t('oncall.newRotation')}</option>
+                </select>
+              </label>
+            )}
+          </div>
+          {rotation && (
+            <>
+              <table className="numbers fairness" aria-label={t('oncall.fairnessRange', { range: rangeText })}>
+                <caption>{t('oncall.fairnessRange', { range: rangeText })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('people.name')}</th>
+                    <th scope="col">{t('oncall.fairHours')}</th>
+                    <th scope="col">{t('oncall.fairNights')}</th>
+                    <th scope="col">{t('oncall.fairWeekend')}</th>
+                    <th scope="col">{t('oncall.fairHolidays')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {fair.map((x) => (
+                    <tr key={x.personId}>
+                      <th scope="row">{x.person}</th>
+                      <td>{fmt.number(x.hours, 1)}</td>
+                      <td>{fmt.number(x.nights)}</td>
+                      <td>{fmt.number(x.weekendDays)}</td>
+                      <td>{fmt.number(x.holidays)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <OverridesPanel rotation={rotation} people={people} overrides={overridesQuery.data ?? []} />
+              <SwapPanel rotation={rotation} blocks={swapQuery.data ?? []} lastDay={today.add({ days: SWAP_DAYS }).toString()} nowMs={nowMs} />
+            </>
+          )}
+          {(rotationId === 'new' || rotation) && (
+            <RotationEditor
+              key={rotation ? JSON.stringify(rotation) : 'new'}
+              team={team}
+              people={people}
+              rotation={rotation}
+              onSaved={(r) => {
+                setSaved(r);
+                setRotationId(r.id);
+              }}
+              onArchived={() => {
+                setSaved(null);
+                setRotationId(null);
+              }}
+            />
+          )}
+          {saved && (saved.id === rotation?.id) && <RestConflicts saved={saved} onDismiss={() => setSaved(null)} />}
+        </section>
       )}
+    </section>
+  );
+}
+
+/** Who is on call in one rotation now (until when) and who is next (from when), with their phones. */
+function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rotation: Rotation; blocks: readonly ScheduleBlock[]; horizonUtc: number; people: ReadonlyMap<number, Person>; nowMs: number; onPause(): void }) {
+  const { t } = useTranslation();
+  const f = useOnCallFormat();
+  const nowS = nowMs / 1000;
+  const current = blocks.find((b) => b.startUtc <= nowS && b.endUtc > nowS) ?? null;
+  // A turn that goes straight on in another layer is still the same person on call: "until" is where it ends.
+  let until = current;
+  for (const b of blocks) if (until && b.startUtc === until.endUtc && b.personId === until.personId) until = b;
+  const next = blocks.find((b) => b.startUtc >= (until?.endUtc ?? nowS) && b.startUtc > nowS && b.personId !== current?.personId) ?? null;
+  const phone = (id: number) => people.get(id)?.phone;
+  const headingId = `now-${rotation.id}`;
+  return (
+    <section className={rotation.pausedSince ? 'oncall-card paused' : 'oncall-card'} aria-labelledby={headingId}>
+      <h3 id={headingId}>{rotation.name}</h3>
+      {rotation.pausedSince ? (
+        <p role="status" className="paused">
+          {t('oncall.pausedSince', { time: f.moment(rotation.pausedSince) })}
+        </p>
+      ) : (
+        <dl>
+          <dt>{t('oncall.now')}</dt>
+          <dd data-testid="now">
+            {current && until ? (
+              <>
+                <strong>{current.person}</strong> {until.endUtc >= horizonUtc ? t('oncall.noHandoff') : t('oncall.until', { time: f.moment(until.end) })}
+                {phone(current.personId) && (
+                  <>
+                    <br />
+                    <span className="phone" dir="ltr">
+                      {phone(current.personId)}
+                    </span>
+                  </>
+                )}
+              </>
+            ) : (
+              <span className="muted">{t('oncall.nobody')}</span>
+            )}
+          </dd>
+          <dt>{t('oncall.next')}</dt>
+          <dd>
+            {next ? (
+              <>
+                <strong>{next.person}</strong> {t('oncall.from', { time: f.moment(next.start) })}
+                {phone(next.personId) && (
+                  <>
+                    <br />
+                    <span className="phone" dir="ltr">
+                      {phone(next.personId)}
+                    </span>
+                  </>
+                )}
+              </>
+            ) : (
+              <span className="muted">{t('oncall.nobodyNext')}</span>
+            )}
+          </dd>
+        </dl>
+      )}
+      <button type="button" onClick={onPause}>
+        {rotation.pausedSince ? t('oncall.resume') : t('oncall.pause')}
+      </button>
+    </section>
+  );
+}
+
+/** After saving: the people whose shifts the rotation's standby leaves too little rest, day by day, in the rule's words. */
+function RestConflicts({ saved, onDismiss }: { saved: RotationSaved; onDismiss(): void }) {
+  const { t } = useTranslation();
+  const f = useOnCallFormat();
+  const clear = saved.conflicts.length === 0;
+  return (
+    <section className={clear ? 'rest-conflicts clear' : 'rest-conflicts'} role={clear ? 'status' : 'alert'} aria-labelledby="rest-conflicts-title">
+      <h3 id="rest-conflicts-title">{clear ? t('oncall.noConflicts', { rotation: saved.name }) : t('oncall.conflicts', { rotation: saved.name, count: saved.conflicts.length })}</h3>
+      {!clear && (
+        <ul>
+          {saved.conflicts.map((v, i) => (
+            <li key={`${v.personId}-${v.day}-${i}`}>
+              <strong>{v.personName}</strong> · {f.fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="link" onClick={onDismiss}>
+        {t('oncall.dismiss')}
+      </button>
     </section>
   );
 }
 
 function OverridesPanel({ rotation, people, overrides }: { rotation: Rotation; people: Person[]; overrides: Override[] }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
+  const f = useOnCallFormat();
   const [personId, setPersonId] = useState<number>(people[0]?.id ?? 0);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -213,7 +357,7 @@ function OverridesPanel({ rotation, people, overrides }: { rotation: Rotation; p
         <ul>
           {overrides.map((o) => (
             <li key={o.id}>
-              <strong>{name(o.personId)}</strong> · {fmt.dayLong(o.start.slice(0, 10))} {o.start.slice(11, 16)} – {fmt.dayLong(o.end.slice(0, 10))} {o.end.slice(11, 16)}
+              <strong>{name(o.personId)}</strong> · {f.span(o.start, o.end)}
               {o.note && ` · ${o.note}`}{' '}
               <button type="button" className="link" aria-label={t('oncall.deleteWho', { name: name(o.personId) })} onClick={() => void call('oncall.deleteOverride', { id: o.id }).then(() => setError(null), (err: unknown) => err instanceof CallError && setError(err.error))}>
                 {t('oncall.delete')}
@@ -246,42 +390,46 @@ function OverridesPanel({ rotation, people, overrides }: { rotation: Rotation; p
   );
 }
 
-/** Exchange two people's turns: pick both from this month's turns. */
-function SwapPanel({ rotation, blocks }: { rotation: Rotation; blocks: ScheduleBlock[] }) {
+/** Exchange two people's future turns, each named by person and its full start and end. */
+function SwapPanel({ rotation, blocks, lastDay, nowMs }: { rotation: Rotation; blocks: readonly ScheduleBlock[]; lastDay: string; nowMs: number }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const [first, setFirst] = useState(0);
-  const [second, setSecond] = useState(1);
+  const f = useOnCallFormat();
+  const turns = useMemo(() => swappableTurns(blocks, nowMs, lastDay), [blocks, nowMs, lastDay]);
+  const [first, setFirst] = useState<number | null>(null);
+  const [second, setSecond] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const label = (b: ScheduleBlock) => `${b.person} · ${fmt.dayLong(b.start.slice(0, 10))} ${b.start.slice(11, 16)}–${b.end.slice(11, 16)}`;
+  const label = (b: ScheduleBlock) => `${b.person} · ${f.span(b.start, b.end)}`;
+  // Picks are kept by start instant, so a refetch does not move them to another turn.
+  const a = turns.find((b) => b.startUtc === first) ?? turns[0];
+  const b2 = turns.find((b) => b.startUtc === second) ?? turns.find((b) => b.personId !== a?.personId) ?? turns[1];
 
   async function swap(e: FormEvent) {
     e.preventDefault();
-    const a = blocks[first];
-    const b = blocks[second];
-    if (!a || !b) return;
+    if (!a || !b2) return;
     try {
-      await call('oncall.swap', { rotationId: rotation.id, a: a.personId, aStart: a.start.slice(0, 16), aEnd: a.end.slice(0, 16), b: b.personId, bStart: b.start.slice(0, 16), bEnd: b.end.slice(0, 16) });
+      await call('oncall.swap', { rotationId: rotation.id, a: a.personId, aStart: a.start.slice(0, 16), aEnd: a.end.slice(0, 16), b: b2.personId, bStart: b2.start.slice(0, 16), bEnd: b2.end.slice(0, 16) });
       setError(null);
+      setFirst(null);
+      setSecond(null);
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
     }
   }
 
-  if (blocks.length < 2) return null;
+  if (turns.length < 2) return null;
   return (
     <form className="form-grid swap" onSubmit={(e) => void swap(e)} aria-label={t('oncall.swap')} noValidate>
       <h3>{t('oncall.swap')}</h3>
       {[
-        [t('oncall.first'), first, setFirst] as const,
-        [t('oncall.second'), second, setSecond] as const,
+        [t('oncall.first'), a, setFirst] as const,
+        [t('oncall.second'), b2, setSecond] as const,
       ].map(([text, value, set]) => (
         <label key={text} className="field">
           <span>{text}</span>
-          <select value={value} onChange={(e) => set(Number(e.target.value))}>
-            {blocks.map((b, i) => (
-              <option key={`${b.start}-${b.personId}`} value={i}>
+          <select value={value?.startUtc ?? ''} onChange={(e) => set(Number(e.target.value))}>
+            {turns.map((b) => (
+              <option key={b.startUtc} value={b.startUtc}>
                 {label(b)}
               </option>
             ))}

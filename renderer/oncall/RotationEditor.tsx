@@ -1,16 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
-import type { Restriction, Rotation } from '../../core/oncall';
+import type { Restriction, Rotation, RotationSaved } from '../../core/oncall';
 import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { startOfWeek, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { FormError } from '../shell/FormError';
+import { useOnCallFormat } from './oncallFormat';
+import { describeWindows } from './windows';
 
-/** The windows a lead picks most; anything else set through the API shows as "custom" and is kept. */
-const PRESETS: Record<'always' | 'eveningsWeekends' | 'weekends', Restriction[]> = {
+/** The windows a lead picks most; any other set is "custom", said in words and edited window by window. */
+const PRESETS: Record<'always' | 'weeknights' | 'eveningsWeekends' | 'weekends', Restriction[]> = {
   always: [],
+  weeknights: [1, 2, 3, 4, 5].map((d) => ({ fromDay: d, fromTime: '18:00', toDay: d + 1, toTime: '08:00' })),
   eveningsWeekends: [
     ...[1, 2, 3, 4].map((d) => ({ fromDay: d, fromTime: '18:00', toDay: d + 1, toTime: '09:00' })),
     { fromDay: 5, fromTime: '18:00', toDay: 1, toTime: '09:00' },
@@ -39,13 +42,15 @@ interface Props {
   team: Team;
   people: Person[];
   rotation: Rotation | null;
-  onSaved(r: Rotation): void;
+  onSaved(r: RotationSaved): void;
   onArchived(): void;
 }
 
 /** Create or edit a rotation: its name and layers (base first; a later layer wins where it covers). */
 export function RotationEditor({ team, people, rotation, onSaved, onArchived }: Props) {
   const { t } = useTranslation();
+  const f = useOnCallFormat();
+  const words = (r: readonly Restriction[]) => describeWindows(r, f.words);
   const monday = startOfWeek(todayIn(team.timeZone), team.weekStart).toString();
   const blank = (): LayerDraft => ({ name: t('oncall.layer', { n: 1 }), participants: [], turnUnit: 'weeks', turnLength: '1', startDay: monday, handoffTime: '09:00', restrictions: PRESETS.eveningsWeekends, skipHolidays: false });
   const [name, setName] = useState(rotation?.name ?? '');
@@ -166,12 +171,15 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
                 if (p !== 'custom') update(i, { restrictions: PRESETS[p] });
               }}
             >
-              <option value="always">{t('oncall.always')}</option>
-              <option value="eveningsWeekends">{t('oncall.eveningsWeekends')}</option>
-              <option value="weekends">{t('oncall.weekends')}</option>
-              {presetOf(l.restrictions) === 'custom' && <option value="custom">…</option>}
+              {(Object.keys(PRESETS) as (keyof typeof PRESETS)[]).map((k) => (
+                <option key={k} value={k}>
+                  {words(PRESETS[k])}
+                </option>
+              ))}
+              {presetOf(l.restrictions) === 'custom' && <option value="custom">{words(l.restrictions)}</option>}
             </select>
           </label>
+          <WindowsEditor layerName={l.name} windows={l.restrictions} onChange={(restrictions) => update(i, { restrictions })} />
           <label className="check">
             <input type="checkbox" checked={l.skipHolidays} onChange={(e) => update(i, { skipHolidays: e.target.checked })} />
             {t('oncall.skipHolidays')}
@@ -200,5 +208,50 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
         )}
       </div>
     </form>
+  );
+}
+
+/** Each window of a layer as from-weekday, from-time, to-weekday, to-time: for hours no preset has. */
+function WindowsEditor({ layerName, windows, onChange }: { layerName: string; windows: readonly Restriction[]; onChange(r: Restriction[]): void }) {
+  const { t } = useTranslation();
+  const f = useOnCallFormat();
+  const set = (i: number, patch: Partial<Restriction>) => onChange(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  const weekdays = [1, 2, 3, 4, 5, 6, 7];
+  return (
+    <details className="windows">
+      <summary>{t('oncall.editWindows')}</summary>
+      <ol className="windows-list">
+        {windows.map((w, i) => {
+          const n = i + 1;
+          return (
+            <li key={i}>
+              <select aria-label={t('oncall.windowFromDay', { n, layer: layerName })} value={w.fromDay} onChange={(e) => set(i, { fromDay: Number(e.target.value) })}>
+                {weekdays.map((d) => (
+                  <option key={d} value={d}>
+                    {f.weekday(d)}
+                  </option>
+                ))}
+              </select>
+              <input type="time" aria-label={t('oncall.windowFromTime', { n, layer: layerName })} value={w.fromTime} onChange={(e) => set(i, { fromTime: e.target.value })} />
+              <span aria-hidden="true">–</span>
+              <select aria-label={t('oncall.windowToDay', { n, layer: layerName })} value={w.toDay} onChange={(e) => set(i, { toDay: Number(e.target.value) })}>
+                {weekdays.map((d) => (
+                  <option key={d} value={d}>
+                    {f.weekday(d)}
+                  </option>
+                ))}
+              </select>
+              <input type="time" aria-label={t('oncall.windowToTime', { n, layer: layerName })} value={w.toTime} onChange={(e) => set(i, { toTime: e.target.value })} />
+              <button type="button" className="link" onClick={() => onChange(windows.filter((_, j) => j !== i))}>
+                {t('oncall.removeWindow', { n })}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" onClick={() => onChange([...windows, { fromDay: 1, fromTime: '18:00', toDay: 2, toTime: '08:00' }])}>
+        {t('oncall.addWindow')}
+      </button>
+    </details>
   );
 }

@@ -239,4 +239,56 @@ describe('public holidays', () => {
     expect(['2026-10-27T12:00', '2026-10-28T12:00', '2026-10-29T12:00', '2026-10-30T12:00'].map(onAt)).toEqual(['Mehmet', 'Ayşe', 'Mehmet', 'Ayşe']);
     expect(s.call('person.update', { id: mehmet, holidayCountry: 'Poland' })).toMatchObject({ ok: false, error: { path: ['holidayCountry'] } });
   });
+  it('gives each layer its own blocks, before higher layers and overrides take their part', () => {
+    const { s, t, ids } = team();
+    const [ayse = 0, mehmet = 0, zeynep = 0] = ids;
+    const r = s.run('rotation.create', {
+      teamId: t.id,
+      name: 'Nöbet',
+      layers: [
+        { name: 'Base', participants: [ayse, mehmet], turnUnit: 'days', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00' },
+        { name: 'Weekends', participants: [zeynep], turnUnit: 'weeks', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00', restrictions: [{ fromDay: 6, fromTime: '08:00', toDay: 1, toTime: '08:00' }] },
+      ],
+    });
+    const blocks = s.run('oncall.layers', { teamId: t.id, rotationId: r.id, from: '2026-11-27', to: '2026-11-29' });
+    const rows = (layer: string) => blocks.filter((b) => b.layer === layer).map((b) => [b.person, b.start.slice(5, 16), b.end.slice(5, 16)]);
+    // The base layer keeps its turns under the weekend layer; the weekend layer has only its window.
+    expect(rows('Base')).toEqual([
+      ['Mehmet Kaya', '11-27T00:00', '11-27T09:00'],
+      ['Ayşe Yılmaz', '11-27T09:00', '11-28T09:00'],
+      ['Mehmet Kaya', '11-28T09:00', '11-29T09:00'],
+      ['Ayşe Yılmaz', '11-29T09:00', '11-30T00:00'],
+    ]);
+    expect(rows('Weekends')).toEqual([['Zeynep Demir', '11-28T08:00', '11-30T00:00']]);
+    expect(blocks.every((b) => b.rotationId === r.id)).toBe(true);
+    // The final schedule is what the layers make together.
+    expect(s.run('oncall.schedule', { teamId: t.id, rotationId: r.id, from: '2026-11-28', to: '2026-11-28' }).map((b) => [b.person, b.start.slice(11, 16), b.layer])).toEqual([
+      ['Ayşe Yılmaz', '00:00', 'Base'],
+      ['Zeynep Demir', '08:00', 'Weekends'],
+    ]);
+  });
+
+  it('answers a saved rotation with the rest conflicts it causes over the coming four weeks', () => {
+    const { s, t, ids } = team();
+    const [ayse = 0, mehmet = 0] = ids;
+    s.run('template.create', { teamId: t.id, code: 'E', name: 'Early', startLocal: '07:00', endLocal: '15:00' });
+    // Ayşe works earlies on weekdays from Monday 23 November (the service's today is Sunday the 22nd).
+    const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+    s.run('shift.setCells', { teamId: t.id, entries: days.map((day) => ({ personId: ayse, day, value: { code: 'E' } })) });
+    const weeknights = [1, 2, 3, 4, 5].map((d) => ({ fromDay: d, fromTime: '18:00', toDay: d + 1, toTime: '08:00' }));
+    const created = s.run('rotation.create', {
+      teamId: t.id,
+      name: 'Weeknights',
+      layers: [{ name: 'Weeknights', participants: [ayse], turnUnit: 'weeks', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00', restrictions: weeknights }],
+    });
+    // Standby until 08:00 overlaps her 07:00 early on Tuesday to Friday; Monday's early comes before any standby.
+    const ayseDays = created.conflicts.filter((v) => v.personId === ayse).map((v) => v.day);
+    expect(created.conflicts.every((v) => v.rule === 'oncall_rest' && v.params.rotation === 'Weeknights')).toBe(true);
+    expect(new Set(ayseDays)).toEqual(new Set(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']));
+    expect(created.conflicts[0]).toMatchObject({ personName: 'Ayşe Yılmaz', params: { limit: 11 } });
+    // Giving the weeknights to Mehmet, who has no shifts, clears them.
+    const updated = s.run('rotation.update', { id: created.id, layers: [{ name: 'Weeknights', participants: [mehmet], turnUnit: 'weeks', turnLength: 1, startDay: '2026-11-23', handoffTime: '09:00', restrictions: weeknights }] });
+    expect(updated.conflicts).toEqual([]);
+    expect(s.run('rotation.list', { teamId: t.id })[0]).not.toHaveProperty('conflicts');
+  });
 });

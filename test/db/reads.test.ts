@@ -58,6 +58,7 @@ describe('what a read depends on', () => {
     'rotation.list': { teamId },
     'oncall.overrides': { rotationId: rotation.id, ...week },
     'oncall.schedule': { teamId, rotationId: rotation.id, ...week },
+    'oncall.layers': { teamId, rotationId: null, ...week },
     'oncall.fairness': { teamId, rotationId: null, ...week },
     'absenceType.list': { teamId },
     'absence.list': { teamId, from: '2026-11-01', to: '2026-12-31' },
