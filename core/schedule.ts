@@ -801,14 +801,16 @@ export function startSpreadMinutes(input: ScheduleInput, shifts: readonly { pers
 }
 
 /**
- * Steadier start times at no cost in coverage: people working the same days swap their
- * shifts there (one day, or a run of days they both work), so every day keeps the same
- * templates and with them exactly the same coverage, over-staffing and shift count — coverage
- * first, stability second, by construction rather than by weight. A swap is made only when
- * neither person's start-time spread that week gets wider and together they get steadier
- * (narrower spreads, or the same spreads with smaller day-to-day jumps), and when it keeps
- * every rule (rest on both sides, weekly hours, no contract week further off its band),
- * adds no "prefer not" and no unevenness in nights. Locked shifts stay.
+ * Steadier start times at no cost in coverage: two people exchange what they work on some
+ * days of a week — their shifts on a run of days they both work, or a day only one of them
+ * works for a later one only the other works — so every day keeps the same templates and
+ * with them exactly the same coverage and over-staffing, and each keeps their number of
+ * shifts: coverage first, stability second, by construction rather than by a weight. An
+ * exchange is made only when neither person's start-time spread that week gets wider and
+ * together they get steadier (narrower spreads, or the same with smaller day-to-day jumps),
+ * and when it keeps every rule (rest, days in a row, weekly hours, no contract week further
+ * off its band), adds no "prefer not" and no unevenness in weekends, nights or holidays.
+ * Locked shifts stay. Stops early when `shouldStop` says so, with what it has.
  */
 export function steadyStarts(input: ScheduleInput, perPerson: BuiltModel, picked: readonly Candidate[], shouldStop: () => boolean = () => false): Candidate[] {
   const rest = input.rules.minRestHours * 3600;
@@ -885,90 +887,127 @@ export function steadyStarts(input: ScheduleInput, perPerson: BuiltModel, picked
       const after = spanOn(personId, input.addDays(d, 1));
       return (!before || span.startUtc - before.endUtc >= rest) && (!after || after.startUtc - span.endUtc >= rest);
     });
-  const nights = new Map<number, number>();
-  for (const c of picked) if (input.isNight(c.span)) nights.set(c.personId, (nights.get(c.personId) ?? 0) + 1);
-  const isNight = (c: Candidate) => (input.isNight(c.span) ? 1 : 0);
-  /** Whether each can take the other's template on every day of `days` (skills, leave, preferences, standby). */
+  // Weekend days, nights and holidays per person over the range: a swap may only even them out.
+  const categories = fairnessCategories(input);
+  const loads = new Map<number, number[]>();
+  const loadOf = (personId: number) => {
+    let l = loads.get(personId);
+    if (!l) loads.set(personId, (l = categories.map(() => 0)));
+    return l;
+  };
+  for (const c of picked) categories.forEach((inCategory, k) => (loadOf(c.personId)[k] = (loadOf(c.personId)[k] ?? 0) + (inCategory(c) ? 1 : 0)));
+  const locked = (personId: number, day: string) => fixed.get(personId)?.has(day) === true;
+  const runHolds = (personId: number, days: readonly string[]) =>
+    days.every((d) => {
+      if (!spanOn(personId, d)) return true;
+      let run = 1;
+      for (let x = input.addDays(d, -1); spanOn(personId, x); x = input.addDays(x, -1)) run += 1;
+      for (let x = input.addDays(d, 1); spanOn(personId, x); x = input.addDays(x, 1)) run += 1;
+      return run <= input.rules.maxConsecutiveDays;
+    });
+  /** Whether each can take the other's shift on every day of `days` (skills, leave, preferences, standby); no locked shift moves. */
   const canExchange = (a: number, b: number, days: readonly string[]) =>
     days.every((d) => {
       const ca = at(a, d);
       const cb = at(b, d);
-      return ca !== undefined && cb !== undefined && options.get(a)?.get(d)?.has(cb.templateId) === true && options.get(b)?.get(d)?.has(ca.templateId) === true;
+      return !locked(a, d) && !locked(b, d) && (!cb || options.get(a)?.get(d)?.has(cb.templateId) === true) && (!ca || options.get(b)?.get(d)?.has(ca.templateId) === true);
     });
+  const put = (personId: number, day: string, c: Candidate | undefined) => {
+    let mine = plan.get(personId);
+    if (!mine) plan.set(personId, (mine = new Map()));
+    if (c) mine.set(day, c);
+    else mine.delete(day);
+  };
+  /** Exchanges what a and b work (or not) on `days`; its own inverse. */
   const exchange = (a: number, b: number, days: readonly string[]) => {
     for (const d of days) {
       const ca = at(a, d);
       const cb = at(b, d);
-      const forA = cb && options.get(a)?.get(d)?.get(cb.templateId);
-      const forB = ca && options.get(b)?.get(d)?.get(ca.templateId);
-      if (forA && forB) {
-        plan.get(a)?.set(d, forA);
-        plan.get(b)?.set(d, forB);
-      }
+      put(a, d, cb && options.get(a)?.get(d)?.get(cb.templateId));
+      put(b, d, ca && options.get(b)?.get(d)?.get(ca.templateId));
     }
   };
-  /** Swaps weekDays[i, i+n) of a and b when that is steadier (judged on start times alone first: cheap) and keeps every rule. */
-  const trySwap = (a: number, b: number, week: string, weekDays: readonly string[], startsA: (number | null)[], startsB: (number | null)[], i: number, n: number): boolean => {
+  const loadsAfter = (personId: number, days: readonly string[], was: readonly (Candidate | undefined)[]) =>
+    categories.map((inCategory, k) => days.reduce((n, d, i) => {
+      const before = was[i];
+      const now = at(personId, d);
+      return n - (before && inCategory(before) ? 1 : 0) + (now && inCategory(now) ? 1 : 0);
+    }, loadOf(personId)[k] ?? 0));
+  /**
+   * Exchanges what a and b work on weekDays[idx] when that is steadier (judged on start times
+   * alone first: cheap) and keeps every rule. Each keeps their number of shifts in the week
+   * (the callers pick such days), so no contract's count of shifts moves.
+   */
+  const trySwap = (a: number, b: number, week: string, weekDays: readonly string[], startsA: readonly (number | null)[], startsB: readonly (number | null)[], idx: readonly number[]): boolean => {
     const [spreadA, jumpsA] = score(startsA);
     const [spreadB, jumpsB] = score(startsB);
     const nextA = [...startsA];
     const nextB = [...startsB];
-    for (let k = i; k < i + n; k += 1) {
+    for (const k of idx) {
       nextA[k] = startsB[k] ?? null;
       nextB[k] = startsA[k] ?? null;
     }
     const [spreadA2, jumpsA2] = score(nextA);
     const [spreadB2, jumpsB2] = score(nextB);
     const steadier = spreadA2 <= spreadA && spreadB2 <= spreadB && (spreadA2 + spreadB2 < spreadA + spreadB || (spreadA2 + spreadB2 === spreadA + spreadB && jumpsA2 + jumpsB2 < jumpsA + jumpsB));
-    const days = weekDays.slice(i, i + n);
-    if (!steadier || !canExchange(a, b, days)) return false;
-    const before = days.flatMap((d) => [at(a, d), at(b, d)]).filter((c): c is Candidate => c !== undefined);
+    if (!steadier) return false;
+    const days = idx.map((k) => weekDays[k] ?? '');
+    if (!canExchange(a, b, days)) return false;
+    const wasA = days.map((d) => at(a, d));
+    const wasB = days.map((d) => at(b, d));
     const hoursA = weekHours(a, week);
     const hoursB = weekHours(b, week);
-    const nightsA = days.reduce((s, d) => s + isNight(at(a, d) as Candidate), 0);
-    const nightsB = days.reduce((s, d) => s + isNight(at(b, d) as Candidate), 0);
     exchange(a, b, days);
-    const after = days.flatMap((d) => [at(a, d), at(b, d)]).filter((c): c is Candidate => c !== undefined);
     const hoursHold = ([[a, hoursA], [b, hoursB]] as const).every(([p, h]) => {
       const h2 = weekHours(p, week);
       return h2 <= input.rules.maxWeeklyHours + 1e-9 && offBand(p, week, h2) <= offBand(p, week, h) + 1e-9;
     });
-    // Nights move from one to the other only towards even.
-    const totalA = nights.get(a) ?? 0;
-    const totalB = nights.get(b) ?? 0;
-    const totalA2 = totalA - nightsA + days.reduce((s, d) => s + isNight(at(a, d) as Candidate), 0);
-    const totalB2 = totalB - nightsB + days.reduce((s, d) => s + isNight(at(b, d) as Candidate), 0);
-    const fair = totalA2 ** 2 + totalB2 ** 2 <= totalA ** 2 + totalB ** 2;
-    const preferNot = (cs: readonly Candidate[]) => cs.filter((c) => c.preferNot).length;
-    if (hoursHold && fair && preferNot(after) <= preferNot(before) && restHolds(a, days) && restHolds(b, days)) {
-      nights.set(a, totalA2);
-      nights.set(b, totalB2);
+    const loadA = loadsAfter(a, days, wasA);
+    const loadB = loadsAfter(b, days, wasB);
+    const fair = categories.every((_, k) => (loadA[k] ?? 0) ** 2 + (loadB[k] ?? 0) ** 2 <= (loadOf(a)[k] ?? 0) ** 2 + (loadOf(b)[k] ?? 0) ** 2);
+    const preferNot = (cs: readonly (Candidate | undefined)[]) => cs.filter((c) => c?.preferNot).length;
+    const nowA = days.map((d) => at(a, d));
+    const nowB = days.map((d) => at(b, d));
+    if (hoursHold && fair && preferNot([...nowA, ...nowB]) <= preferNot([...wasA, ...wasB]) && restHolds(a, days) && restHolds(b, days) && runHolds(a, days) && runHolds(b, days)) {
+      loads.set(a, loadA);
+      loads.set(b, loadB);
       return true;
     }
     exchange(a, b, days);
     return false;
   };
-  const everyone = [...plan.keys()];
+  const everyone = input.people.map((p) => p.id).filter((id) => plan.has(id));
   for (let round = 0; round < 20; round += 1) {
     let improved = false;
     for (const [week, weekDays] of weeks) {
       const starts = new Map(everyone.map((p) => [p, startsIn(p, weekDays)]));
-      for (const [i, day] of weekDays.entries()) {
+      const swapped = (a: number, b: number) => {
+        starts.set(a, startsIn(a, weekDays));
+        starts.set(b, startsIn(b, weekDays));
+        improved = true;
+      };
+      for (const [k, a] of everyone.entries()) {
         if (shouldStop()) return [...plan.values()].flatMap((m) => [...m.values()]);
-        const working = everyone.filter((p) => at(p, day) !== undefined);
-        for (const [k, a] of working.entries()) {
-          for (const b of working.slice(k + 1)) {
-            const startsA = starts.get(a) ?? [];
-            const startsB = starts.get(b) ?? [];
-            if (startsA[i] === startsB[i]) continue;
-            // A run of days from `day` that both work (neither has a locked shift there): one day first, then longer.
-            for (let n = 1; i + n <= weekDays.length; n += 1) {
-              const d = weekDays[i + n - 1] ?? '';
-              if (!at(a, d) || !at(b, d)) break;
-              if (trySwap(a, b, week, weekDays, startsA, startsB, i, n)) {
-                starts.set(a, startsIn(a, weekDays));
-                starts.set(b, startsIn(b, weekDays));
-                improved = true;
+        for (const b of everyone.slice(k + 1)) {
+          for (let i = 0; i < weekDays.length; i += 1) {
+            const A = starts.get(a) ?? [];
+            const B = starts.get(b) ?? [];
+            if (A[i] === B[i]) continue;
+            const works = (x: readonly (number | null)[], day: number) => (x[day] ?? null) !== null;
+            if (works(A, i) && works(B, i)) {
+              // Both work from day i: their shifts on a run of days, one day first, then longer.
+              for (let n = 1; i + n <= weekDays.length && works(A, i + n - 1) && works(B, i + n - 1); n += 1) {
+                if (trySwap(a, b, week, weekDays, A, B, Array.from({ length: n }, (_, x) => i + x))) {
+                  swapped(a, b);
+                  break;
+                }
+              }
+              continue;
+            }
+            // One of them works day i: trade it for a later day when only the other works, so each keeps their number of shifts.
+            for (let j = i + 1; j < weekDays.length; j += 1) {
+              if (works(A, j) === works(B, i) && works(B, j) === works(A, i) && trySwap(a, b, week, weekDays, A, B, [i, j])) {
+                swapped(a, b);
                 break;
               }
             }
