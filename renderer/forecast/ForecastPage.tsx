@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ApiError } from '../../core/errors';
 import type { Adjustment, CoverageInterval } from '../../core/staffing';
 import type { Team } from '../../core/team';
@@ -12,15 +12,17 @@ import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
+import { CLOSED_BAR, CoverageChart, STATUS_COLOR } from './CoverageChart';
+import { clockFormatter } from './clock';
+import { durationFormatter } from './duration';
+import { OpeningHoursForm } from './OpeningHoursForm';
 import { StaffingSettingsForm } from './StaffingSettingsForm';
+import './forecast.css';
 
 interface Props {
   team: Team;
 }
 
-
-/** Status colours, and a pattern name for print and colour-blind readers in the table. */
-export const STATUS_COLOR = { under: '#c62828', ok: '#2e7d32', over: '#ef8f00' } as const;
 
 /** Forecast and staffing of one channel for a week: volume, accuracy, requirement against the rota, and why. */
 export function ForecastPage({ team }: Props) {
@@ -33,6 +35,9 @@ export function ForecastPage({ team }: Props) {
   const [notice, setNotice] = useState('');
   // The interval explained below the chart, by its start in the view it was picked in (its figures stay current).
   const [picked, setPicked] = useState<{ view: string; start: string } | null>(null);
+  // The day the interval chart shows (a week of 30-minute columns would be slivers too thin to click).
+  const [pickedDay, setPickedDay] = useState<{ weekStart: string; day: string } | null>(null);
+  const [hoursSaved, setHoursSaved] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const { error, act } = useAction();
   const weekEnd = useMemo(() => {
@@ -45,6 +50,7 @@ export function ForecastPage({ team }: Props) {
   const coverageQuery = useApiQuery('coverage.range', { teamId: team.id, channel, from: weekStart, to: weekEnd, intervalMinutes });
   const adjustmentsQuery = useApiQuery('forecast.adjustments', { teamId: team.id, channel, from: weekStart, to: weekEnd });
   const settingsQuery = useApiQuery('staffing.settings', { teamId: team.id, before: weekStart });
+  const hoursQuery = useApiQuery('staffing.openingHours', { teamId: team.id });
   // Without history there is no forecast: show the error instead of the last week's figures.
   const forecast = forecastQuery.error ? null : (forecastQuery.data ?? null);
   const coverage = coverageQuery.error ? null : (coverageQuery.data ?? null);
@@ -52,7 +58,35 @@ export function ForecastPage({ team }: Props) {
   const settings = settingsQuery.data ?? [];
   const view = `${channel}|${weekStart}|${intervalMinutes}`;
   const selected = picked?.view === view ? (coverage?.intervals.find((x) => x.start === picked.start) ?? null) : null;
-  const setSelected = (x: CoverageInterval | null) => setPicked(x ? { view, start: x.start } : null);
+  const setSelected = (x: CoverageInterval | null) => {
+    setPicked(x ? { view, start: x.start } : null);
+    if (x) setPickedDay({ weekStart, day: x.start.slice(0, 10) });
+  };
+  const today = todayIn(team.timeZone).toString();
+  const shownDay = pickedDay?.weekStart === weekStart ? pickedDay.day : today >= weekStart && today <= weekEnd ? today : weekStart;
+  const dayIntervals = (coverage?.intervals ?? []).filter((x) => x.start.slice(0, 10) === shownDay);
+  const maxAgents = Math.max(1, ...(coverage?.intervals ?? []).map((x) => Math.max(x.onShift, x.required)));
+  // An interval ends where the next begins (a clock change makes a day 23 or 25 hours long).
+  const endOf = (x: CoverageInterval) => {
+    const all = coverage?.intervals ?? [];
+    const next = all[all.indexOf(x) + 1];
+    if (next) return next.start;
+    const m = Number(x.start.slice(11, 13)) * 60 + Number(x.start.slice(14, 16)) + intervalMinutes;
+    return `${x.start.slice(0, 11)}${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  };
+  const wait = durationFormatter(fmt.locale);
+  const clock = clockFormatter(fmt.locale);
+  const myHours = hoursQuery.data?.find((h) => h.channel === channel) ?? null;
+  const outside = coverage?.outsideHours.find((o) => o.channel === channel) ?? null;
+  const closedAllDay = (day: string) => {
+    const of = (coverage?.intervals ?? []).filter((x) => x.start.slice(0, 10) === day);
+    return of.length > 0 && of.every((x) => !x.open);
+  };
+  const hoursForm = useRef<HTMLDivElement>(null);
+  const goToHours = () => {
+    hoursForm.current?.scrollIntoView({ block: 'start' });
+    hoursForm.current?.querySelector<HTMLElement>('input, button')?.focus({ preventScroll: true });
+  };
 
   async function importFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -73,11 +107,20 @@ export function ForecastPage({ team }: Props) {
     d.setUTCDate(d.getUTCDate() + 7 * weeks);
     setWeekStart(d.toISOString().slice(0, 10));
   };
-  const label = (iso: string) => `${fmt.weekday(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+  const label = (iso: string) => `${fmt.weekday(iso.slice(0, 10))} ${clock(iso.slice(11, 16))}`;
   const volumeData = (forecast?.points ?? []).map((p) => ({ label: label(p.start), model: p.model, volume: p.volume }));
-  const coverageData = (coverage?.intervals ?? []).map((x) => ({ ...x, label: label(x.start) }));
+  // Closed hours shaded behind the forecast too: those contacts are drawn, but nobody answers them.
+  const openByStart = new Map((coverage?.intervals ?? []).map((x) => [x.start, x.open]));
+  const closedRuns: { from: string; to: string }[] = [];
+  let run: { from: string; to: string } | null = null;
+  for (const p of forecast?.points ?? []) {
+    if (openByStart.get(p.start) === false) {
+      if (run) run.to = label(p.start);
+      else closedRuns.push((run = { from: label(p.start), to: label(p.start) }));
+    } else run = null;
+  }
   const percent = (x: number | null) => (x === null ? '–' : new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 }).format(x));
-  const under = (coverage?.intervals ?? []).filter((x) => x.status === 'under');
+  const under = (coverage?.intervals ?? []).filter((x) => x.open && x.status === 'under');
   const mySettings = settings.find((s) => s.channel === channel) ?? null;
 
   return (
@@ -121,7 +164,7 @@ export function ForecastPage({ team }: Props) {
       <ImportErrors error={importError} failedText={t('forecast.importFailed')} />
       {notice && <p role="status">{notice}</p>}
       <FormError error={error} fieldCount={0} />
-      <LoadError errors={[forecastQuery.error, coverageQuery.error, adjustmentsQuery.error, settingsQuery.error]} />
+      <LoadError errors={[forecastQuery.error, coverageQuery.error, adjustmentsQuery.error, settingsQuery.error, hoursQuery.error]} />
 
       {forecast && (
         <>
@@ -134,6 +177,9 @@ export function ForecastPage({ team }: Props) {
                 <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
                 <Tooltip />
                 <Legend />
+                {closedRuns.map((r) => (
+                  <ReferenceArea key={r.from} x1={r.from} x2={r.to} fill="#e3e6eb" fillOpacity={0.7} strokeOpacity={0} ifOverflow="visible" />
+                ))}
                 <Line type="monotone" dataKey="model" name={t('forecast.model')} stroke="#8a94a6" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
                 <Line type="monotone" dataKey="volume" name={t('forecast.adjusted')} stroke="#1b5e8a" dot={false} isAnimationActive={false} />
               </ComposedChart>
@@ -169,50 +215,93 @@ export function ForecastPage({ team }: Props) {
         <>
           <h3>{t('forecast.coverageTitle')}</h3>
           <p className="muted small">{t('forecast.coverageHint')}</p>
-          <div className="chart" role="img" aria-label={t('forecast.coverageChart', { channel, count: under.length })}>
-            <ResponsiveContainer width="100%" height={260}>
-              <ComposedChart data={coverageData} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="label" interval={Math.max(0, Math.floor(coverageData.length / 14) - 1)} tick={{ fontSize: 11 }} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-                <Tooltip />
-                <Legend />
-                <Bar dataKey="onShift" name={t('forecast.onShift')} isAnimationActive={false} onClick={(_, i) => setSelected(coverage.intervals[i] ?? null)}>
-                  {coverageData.map((x) => (
-                    <Cell key={x.start} fill={STATUS_COLOR[x.status]} className={`bar-${x.status}`} cursor="pointer" />
-                  ))}
-                </Bar>
-                <Line type="stepAfter" dataKey="required" name={t('forecast.required')} stroke="#222" dot={false} isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+          {outside && outside.contacts > 0 && (
+            <p className="outside-notice">
+              {t('forecast.outsideHours', { count: Math.round(outside.contacts), contacts: fmt.number(outside.contacts, 0), channel })}
+              {myHours && (
+                <button type="button" className="link" onClick={goToHours}>
+                  {t('forecast.editHours')}
+                </button>
+              )}
+            </p>
+          )}
+          <div className="day-picker" role="group" aria-label={t('forecast.dayPicker')}>
+            {coverage.days.map((d) => {
+              const closed = closedAllDay(d.day);
+              return (
+                <button key={d.day} type="button" aria-pressed={d.day === shownDay} onClick={() => setPickedDay({ weekStart, day: d.day })}>
+                  <span>{fmt.weekday(d.day)} {fmt.dayMonth(d.day)}</span>{' '}
+                  <span className={d.underIntervals ? 'day-state short' : 'day-state'}>
+                    {closed ? t('forecast.closed') : d.underIntervals ? t('forecast.shortCount', { count: d.underIntervals, n: fmt.number(d.underIntervals) }) : t('forecast.allCovered')}
+                  </span>
+                </button>
+              );
+            })}
           </div>
-          <p className="legend small">
-            <span className="swatch" style={{ backgroundColor: STATUS_COLOR.under }} aria-hidden="true" /> {t('forecast.status.under')}{' '}
-            <span className="swatch" style={{ backgroundColor: STATUS_COLOR.ok }} aria-hidden="true" /> {t('forecast.status.ok')}{' '}
-            <span className="swatch" style={{ backgroundColor: STATUS_COLOR.over }} aria-hidden="true" /> {t('forecast.status.over')}
-          </p>
+          <h4 className="chart-day">{fmt.dayLong(shownDay)}</h4>
+          <CoverageChart intervals={dayIntervals} maxAgents={maxAgents} selected={selected?.start ?? null} onSelect={(start) => setSelected(coverage.intervals.find((x) => x.start === start) ?? null)} dayName={fmt.dayLong(shownDay)} channel={channel} endOf={endOf} />
+          <ul className="chart-legend small">
+            <li>
+              <span className="swatch" style={{ backgroundColor: STATUS_COLOR.under }} aria-hidden="true" />
+              {t('forecast.status.under')}
+            </li>
+            <li>
+              <span className="swatch" style={{ backgroundColor: STATUS_COLOR.ok }} aria-hidden="true" />
+              {t('forecast.status.ok')}
+            </li>
+            <li>
+              <span className="swatch" style={{ backgroundColor: STATUS_COLOR.over }} aria-hidden="true" />
+              {t('forecast.status.over')}
+            </li>
+            <li>
+              <span className="swatch line" aria-hidden="true" />
+              {t('forecast.required')}
+            </li>
+            <li>
+              <span className="swatch closed" aria-hidden="true" />
+              {t('forecast.closedHours')}
+            </li>
+            <li>
+              <span className="swatch" style={{ backgroundColor: CLOSED_BAR }} aria-hidden="true" />
+              {t('forecast.onShiftClosed')}
+            </li>
+          </ul>
           {selected && (
             <section aria-label={t('forecast.explainTitle')} className="explain">
-              <h4>{t('forecast.explainWhen', { when: `${fmt.dayLong(selected.start.slice(0, 10))} ${selected.start.slice(11, 16)}` })}</h4>
+              <h4>{t('forecast.explainWhen', { when: `${fmt.dayLong(selected.start.slice(0, 10))} ${clock(selected.start.slice(11, 16))}–${clock(endOf(selected).slice(11, 16))}` })}</h4>
+              {!selected.open && <p>{t('forecast.closedExplain', { contacts: fmt.number(selected.volume, 1) })}</p>}
               <dl>
                 <dt>{t('forecast.volume')}</dt>
                 <dd>{fmt.number(selected.volume, 1)}</dd>
-                <dt>AHT</dt>
-                <dd>{t('forecast.seconds', { count: Math.round(selected.ahtSeconds) })}</dd>
-                <dt>{t('forecast.traffic')}</dt>
-                <dd>{fmt.number(selected.traffic, 2)}</dd>
-                <dt>{t('forecast.required')}</dt>
-                <dd>
-                  {fmt.number(selected.required)} ({t('forecast.toSchedule', { count: selected.scheduledRequired })})
-                </dd>
+                {selected.open && (
+                  <>
+                    <dt>{t('forecast.aht')}</dt>
+                    <dd>{wait(selected.ahtSeconds)}</dd>
+                    <dt>{t('forecast.traffic')}</dt>
+                    <dd>{fmt.number(selected.traffic, 2)}</dd>
+                    <dt>{t('forecast.required')}</dt>
+                    <dd>
+                      {fmt.number(selected.required)} ({t('forecast.toSchedule', { count: selected.scheduledRequired, n: fmt.number(selected.scheduledRequired) })})
+                    </dd>
+                  </>
+                )}
                 <dt>{t('forecast.onShift')}</dt>
-                <dd>{fmt.number(selected.onShift, 2)}</dd>
-                <dt>{t('forecast.predictedSl')}</dt>
-                <dd>{percent(selected.serviceLevel)}</dd>
-                <dt>ASA</dt>
-                <dd>{selected.asa === null ? '–' : t('forecast.seconds', { count: Math.round(selected.asa) })}</dd>
-                <dt>{t('forecast.occupancy')}</dt>
-                <dd>{percent(selected.occupancy)}</dd>
+                <dd>
+                  {Number.isInteger(selected.onShift) ? fmt.number(selected.onShift) : t('forecast.onShiftAverage', { value: fmt.number(selected.onShift, 2) })}
+                </dd>
+                {selected.open && (
+                  <>
+                    <dt>{t('forecast.predictedSl')}</dt>
+                    <dd>
+                      {percent(selected.serviceLevel)}
+                      {mySettings?.model === 'erlang' && <span className="aside"> ({t('forecast.slTarget', { target: percent(mySettings.targetServiceLevel), wait: wait(mySettings.targetSeconds) })})</span>}
+                    </dd>
+                    <dt>{t('forecast.asa')}</dt>
+                    <dd>{selected.asa === null ? '–' : wait(selected.asa)}</dd>
+                    <dt>{t('forecast.occupancy')}</dt>
+                    <dd>{percent(selected.occupancy)}</dd>
+                  </>
+                )}
               </dl>
             </section>
           )}
@@ -222,33 +311,42 @@ export function ForecastPage({ team }: Props) {
               <tr>
                 <th scope="col">{t('forecast.day')}</th>
                 <th scope="col">{t('forecast.volume')}</th>
+                <th scope="col">{t('forecast.outsideVolume')}</th>
                 <th scope="col">{t('forecast.predictedSl')}</th>
-                <th scope="col">ASA</th>
+                <th scope="col">{t('forecast.asa')}</th>
                 <th scope="col">{t('forecast.occupancy')}</th>
                 <th scope="col">{t('forecast.underCount')}</th>
               </tr>
             </thead>
             <tbody>
-              {coverage.days.map((d) => (
-                <tr key={d.day} className={d.underIntervals ? 'short' : undefined}>
-                  <th scope="row">{fmt.dayLong(d.day)}</th>
-                  <td>{fmt.number(d.volume)}</td>
-                  <td>{percent(d.serviceLevel)}</td>
-                  <td>{d.asa === null ? '–' : t('forecast.seconds', { count: Math.round(d.asa) })}</td>
-                  <td>{percent(d.occupancy)}</td>
-                  <td>{d.underIntervals}</td>
-                </tr>
-              ))}
+              {coverage.days.map((d) => {
+                const closed = closedAllDay(d.day);
+                return (
+                  <tr key={d.day} className={d.underIntervals ? 'short' : undefined}>
+                    <th scope="row">{fmt.dayLong(d.day)}</th>
+                    <td>{fmt.number(d.volume)}</td>
+                    <td>{fmt.number(d.outsideHoursVolume)}</td>
+                    {closed ? (
+                      <td className="closed">{t('forecast.closed')}</td>
+                    ) : (
+                      <td>{percent(d.serviceLevel)}</td>
+                    )}
+                    <td>{d.asa === null ? '–' : wait(d.asa)}</td>
+                    <td>{percent(d.occupancy)}</td>
+                    <td>{fmt.number(d.underIntervals)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           {under.length > 0 && (
             <details>
-              <summary>{t('forecast.underList', { count: under.length })}</summary>
+              <summary>{t('forecast.underList', { count: under.length, n: fmt.number(under.length) })}</summary>
               <ul>
                 {under.map((x) => (
                   <li key={x.start}>
                     <button type="button" className="link" onClick={() => setSelected(x)}>
-                      {fmt.dayLong(x.start.slice(0, 10))} {x.start.slice(11, 16)}: {t('forecast.shortBy', { onShift: fmt.number(x.onShift, 1), required: x.required })}
+                      {fmt.dayLong(x.start.slice(0, 10))} {clock(x.start.slice(11, 16))}: {t('forecast.shortBy', { onShift: fmt.number(x.onShift, 1), required: fmt.number(x.required) })}
                     </button>
                   </li>
                 ))}
@@ -259,7 +357,10 @@ export function ForecastPage({ team }: Props) {
       )}
 
       <AdjustmentsPanel team={team} channel={channel} weekStart={weekStart} adjustments={adjustments} act={act} />
-      {mySettings && <StaffingSettingsForm key={`${channel}-${JSON.stringify(mySettings)}`} team={team} settings={mySettings} />}
+      <div className="channel-settings" ref={hoursForm}>
+        {myHours && <OpeningHoursForm key={`${channel}-${JSON.stringify(myHours)}`} team={team} hours={myHours} saved={hoursSaved === channel} onSaved={(ok) => setHoursSaved(ok ? channel : null)} />}
+        {mySettings && <StaffingSettingsForm key={`${channel}-${JSON.stringify(mySettings)}`} team={team} settings={mySettings} />}
+      </div>
     </section>
   );
 }
