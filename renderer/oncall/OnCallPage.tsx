@@ -29,14 +29,13 @@ type SpanDays = (typeof SPANS)[number];
 /** How far ahead the swap form offers turns. */
 const SWAP_DAYS = 56;
 
-/** Now, moving on every minute so "on call now" and the timeline's line keep up. */
-function useNowMs(): number {
-  const [now, setNow] = useState(() => Date.now());
+/** Renders again every minute so "on call now" and the timeline's line keep up when nothing else changes. */
+function useMinuteTick(): void {
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    const timer = setInterval(() => setTick((n) => n + 1), 60_000);
     return () => clearInterval(timer);
   }, []);
-  return now;
 }
 
 /**
@@ -48,7 +47,9 @@ export function OnCallPage({ team }: Props) {
   const { t } = useTranslation();
   const f = useOnCallFormat();
   const fmt = f.fmt;
-  const nowMs = useNowMs();
+  useMinuteTick();
+  // Read afresh on every render: a pause or override that just began must meet the present, not the last tick.
+  const nowMs = Date.now();
   const nowZoned = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(team.timeZone);
   const today = nowZoned.toPlainDate();
   const nowLocal = nowZoned.toPlainDateTime().toString().slice(0, 16);
@@ -305,14 +306,22 @@ function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rot
 function RestConflicts({ saved, onDismiss }: { saved: RotationSaved; onDismiss(): void }) {
   const { t } = useTranslation();
   const f = useOnCallFormat();
-  const clear = saved.conflicts.length === 0;
+  // One line per person and day, with the day's shortest rest: a night's standby can clash with the shift before and the one after.
+  const worst = new Map<string, RotationSaved['conflicts'][number]>();
+  for (const v of saved.conflicts) {
+    const key = `${v.personId}|${v.day}`;
+    const seen = worst.get(key);
+    if (!seen || Number(v.params.hours) < Number(seen.params.hours)) worst.set(key, v);
+  }
+  const lines = [...worst.values()];
+  const clear = lines.length === 0;
   return (
     <section className={clear ? 'rest-conflicts clear' : 'rest-conflicts'} role={clear ? 'status' : 'alert'} aria-labelledby="rest-conflicts-title">
-      <h3 id="rest-conflicts-title">{clear ? t('oncall.noConflicts', { rotation: saved.name }) : t('oncall.conflicts', { rotation: saved.name, count: saved.conflicts.length })}</h3>
+      <h3 id="rest-conflicts-title">{clear ? t('oncall.noConflicts', { rotation: saved.name }) : t('oncall.conflicts', { rotation: saved.name, count: lines.length })}</h3>
       {!clear && (
         <ul>
-          {saved.conflicts.map((v, i) => (
-            <li key={`${v.personId}-${v.day}-${i}`}>
+          {lines.map((v) => (
+            <li key={`${v.personId}-${v.day}`}>
               <strong>{v.personName}</strong> · {f.fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}
             </li>
           ))}
