@@ -84,3 +84,8 @@ export type CellValue = z.input<typeof CellValue>;
 
 export const Cell = z.strictObject({ personId: id, day: plainDate });
 export type Cell = z.infer<typeof Cell>;
+
+/** How a typed shift code is matched to a template's: case-insensitive, Turkish-aware (i → İ), as the service matches it. */
+export function codeKey(code: string): string {
+  return code.trim().toLocaleUpperCase('tr');
+}

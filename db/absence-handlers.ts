@@ -8,7 +8,6 @@ import {
   workdayTest,
   type Absence,
   type AbsenceOutcome,
-  type AbsenceStatsRow,
   type AbsenceStatus,
   type AbsenceType,
   type AbsenceWarning,

@@ -8,7 +8,7 @@ import { matchPerson, personNotFound, type Person } from '../core/person';
 import { publicHolidays } from '../core/holidays';
 import { expandPattern, OFF, type Pattern } from '../core/pattern';
 import { checkRules, expectedHoursInRange, loadRange, type ContractExpectation, type RuleShift, type Violation } from '../core/rules';
-import { clockSpan, paidMinutes, type CellValue, type Shift } from '../core/shift';
+import { clockSpan, codeKey, paidMinutes, type CellValue, type Shift } from '../core/shift';
 import type { Team } from '../core/team';
 import type { ShiftTemplate } from '../core/template';
 import { parsePlainDate, startOfWeek, Temporal } from '../core/time';
@@ -126,14 +126,14 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     }
   };
   const checkCodeFree = (teamId: number, code: string, exceptId: number | null) => {
-    const clash = templates.listTemplates(db, teamId).find((t) => t.code.toLocaleUpperCase('tr') === code.toLocaleUpperCase('tr') && t.id !== exceptId);
+    const clash = templates.listTemplates(db, teamId).find((t) => codeKey(t.code) === codeKey(code) && t.id !== exceptId);
     if (clash) throw new UserError('duplicate_code', `The code ${code} is already used by "${clash.name}"`, ['code']);
   };
 
   /** The shift a cell value makes on a roster day, DST-correct in the team's zone. */
   const shiftFor = (team: Team, clock: ZoneClock, byCode: ReadonlyMap<string, ShiftTemplate>, personId: number, day: string, value: CellValue, path: (string | number)[]): shifts.NewShift => {
     if ('code' in value) {
-      const t = byCode.get(value.code.toLocaleUpperCase('tr'));
+      const t = byCode.get(codeKey(value.code));
       if (!t) {
         const known = [...byCode.values()].map((x) => x.code).join(', ');
         throw new UserError('unknown_code', `There is no shift template with the code ${value.code}${known ? ` (codes: ${known})` : ''}`, [...path, 'code']);
@@ -163,7 +163,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     entries: readonly { personId: number; day: string; value: CellValue | null }[],
     pathOf: (i: number) => (string | number)[],
   ): { shifts: Shift[]; removed: number } => {
-    const byCode = new Map(templates.listTemplates(db, team.id).map((t) => [t.code.toLocaleUpperCase('tr'), t]));
+    const byCode = new Map(templates.listTemplates(db, team.id).map((t) => [codeKey(t.code), t]));
     const checked = new Set<number>();
     const seen = new Set<string>();
     const at = ctx.stamp();
@@ -187,9 +187,9 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   };
 
   const checkCycleCodes = (team: Team, cycle: readonly string[], path: (string | number)[]) => {
-    const codes = new Set(templates.listTemplates(db, team.id).map((t) => t.code.toLocaleUpperCase('tr')));
+    const codes = new Set(templates.listTemplates(db, team.id).map((t) => codeKey(t.code)));
     cycle.forEach((step, i) => {
-      if (step !== OFF && !codes.has(step.toLocaleUpperCase('tr'))) {
+      if (step !== OFF && !codes.has(codeKey(step))) {
         throw new UserError('unknown_code', `Day ${i + 1} of the cycle: there is no shift template with the code ${step}`, [...path, i]);
       }
     });
@@ -341,7 +341,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         throw new UserError('would_replace', `${existing} existing shift(s) between ${start.toString()} and ${last} would be replaced; confirm to replace them`, ['replace']);
       }
       const removed = shifts.deleteRange(db, team.id, start.toString(), last, input.personIds);
-      const byCode = new Map(templates.listTemplates(db, team.id).map((t) => [t.code.toLocaleUpperCase('tr'), t]));
+      const byCode = new Map(templates.listTemplates(db, team.id).map((t) => [codeKey(t.code), t]));
       const at = ctx.stamp();
       const clock = zoneClock(team.timeZone);
       let created = 0;
@@ -361,7 +361,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const parsed = parseRosterRecords(format === 'csv' ? parseCsv(data) : rows.map((r) => ({ line: r.line, fields: [...r.fields] })));
       const problems = [...parsed.problems];
       const everyone = listPeople(db, team.id, '', true);
-      const codes = new Set(templates.listTemplates(db, team.id).map((t) => t.code.toLocaleUpperCase('tr')));
+      const codes = new Set(templates.listTemplates(db, team.id).map((t) => codeKey(t.code)));
       const entries: { personId: number; day: string; value: CellValue | null }[] = [];
       for (const row of parsed.rows) {
         const match = matchPerson(everyone, row.person);
@@ -372,7 +372,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         }
         const { person } = match;
         if (person.archived) bad('person', `${person.name} is archived`);
-        if (row.value && 'code' in row.value && !codes.has(row.value.code.toLocaleUpperCase('tr'))) bad('code', `there is no shift template with the code ${row.value.code}`);
+        if (row.value && 'code' in row.value && !codes.has(codeKey(row.value.code))) bad('code', `there is no shift template with the code ${row.value.code}`);
         if (row.value && 'skill' in row.value && row.value.skill && !team.skills.includes(row.value.skill)) bad('skill', `${row.value.skill} is not a skill of ${team.name}`);
         entries.push({ personId: person.id, day: row.day, value: row.value });
       }

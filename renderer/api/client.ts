@@ -48,10 +48,10 @@ export class CallError extends Error {
   }
 }
 
-type ChangeListener = (tables: readonly string[]) => void;
+type ChangeListener = (tables: readonly string[], method: MethodName) => void;
 const changeListeners = new Set<ChangeListener>();
 
-/** Hears which tables each successful call changed (the shared reads refetch by them). */
+/** Hears which tables each successful call changed, and by which method (the shared reads refetch by them; the window says what happened). */
 export function onTablesChanged(listener: ChangeListener): () => void {
   changeListeners.add(listener);
   return () => changeListeners.delete(listener);
@@ -61,7 +61,7 @@ export function onTablesChanged(listener: ChangeListener): () => void {
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await bridge.call(method, input);
   if (!result.ok) throw new CallError(result.error);
-  if (result.changed?.length) for (const l of changeListeners) l(result.changed);
+  if (result.changed?.length) for (const l of changeListeners) l(result.changed, method);
   return result.value;
 }
 

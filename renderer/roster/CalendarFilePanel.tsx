@@ -40,8 +40,7 @@ export function CalendarFilePanel({ team, weekStart }: Props) {
   }
 
   return (
-    <details className="pattern-panel">
-      <summary>{t('calendarFile.title')}</summary>
+    <div className="panel-body">
       <p className="muted small">{t('calendarFile.help')}</p>
       <div className="toolbar">
         <WhoSelect teamId={team.id} value={who} onChange={setWho} label={t('calendarFile.who')} />
@@ -57,6 +56,6 @@ export function CalendarFilePanel({ team, weekStart }: Props) {
       <FormError error={error} fieldCount={0} />
       {notice && <p role="status">{notice}</p>}
       <PublishPanel team={team} weekStart={weekStart} />
-    </details>
+    </div>
   );
 }

@@ -73,8 +73,7 @@ export function PatternPanel({ team, weekStart }: Props) {
   };
 
   return (
-    <details className="pattern-panel">
-      <summary>{t('pattern.title')}</summary>
+    <div className="panel-body">
       <form className="form-grid" onSubmit={submit} aria-label={t('pattern.title')} noValidate>
         <Field label={t('pattern.saved')} error={errors.get('patternId')}>
           {(p) => (
@@ -150,6 +149,6 @@ export function PatternPanel({ team, weekStart }: Props) {
           <span role="status">{notice}</span>
         </div>
       </form>
-    </details>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
 import { fileSlug } from '../../core/text';
@@ -16,10 +16,14 @@ import { PrintRota, type PaperSize } from './PrintRota';
 import { CalendarFilePanel } from './CalendarFilePanel';
 import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
+import { ProblemsList } from './ProblemsList';
+import { MenuButton } from '../shell/Menu';
 
 interface Props {
   team: Team;
 }
+
+type Panel = 'draft' | 'pattern' | 'ics' | 'print' | 'copy' | 'clear';
 
 /** The rota page: week navigation, the grid, copy and clear, and the Problems panel. */
 export function RosterPage({ team }: Props) {
@@ -37,6 +41,8 @@ export function RosterPage({ team }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState('');
   const [paper, setPaper] = useState<PaperSize>('A4');
+  // The one side panel open beside the grid, if any.
+  const [panel, setPanel] = useState<Panel | null>(null);
 
   async function print(action: 'print' | 'pdf') {
     setNotice('');
@@ -70,18 +76,28 @@ export function RosterPage({ team }: Props) {
   }
 
   const shift = (weeks: number) => setWeekStart(Temporal.PlainDate.from(weekStart).add({ weeks }).toString());
-
   const end = Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString();
+  const toggle = (which: Panel) => setPanel((p) => (p === which ? null : which));
+  const shiftCount = week?.weekStart === weekStart ? week.shifts.length : 0;
+
   return (
-    <section className="card" aria-labelledby="roster-title">
-      <div className="toolbar">
+    <section className="rota-page" aria-labelledby="roster-title">
+      <a className="skip-link" href="#rota-grid" onClick={(e) => {
+        e.preventDefault();
+        grid.current?.focusGrid();
+      }}>
+        {t('roster.skipToGrid')}
+      </a>
+      <div className="rota-toolbar" role="toolbar" aria-label={t('roster.toolbar')}>
         <h2 id="roster-title">{t('roster.title')}</h2>
         <button type="button" onClick={() => shift(-1)} aria-label={t('roster.prev')}>
-          ‹
+          <span aria-hidden="true">‹</span>
         </button>
-        <strong aria-live="polite">{t('roster.weekOf', { date: fmt.day(weekStart) })}</strong>
+        <strong className="week-label" aria-live="polite">
+          {t('roster.weekOf', { date: fmt.day(weekStart) })}
+        </strong>
         <button type="button" onClick={() => shift(1)} aria-label={t('roster.next')}>
-          ›
+          <span aria-hidden="true">›</span>
         </button>
         <button type="button" onClick={() => setWeekStart(thisWeek())}>
           {t('roster.thisWeek')}
@@ -97,86 +113,161 @@ export function RosterPage({ team }: Props) {
             }}
           />
         </label>
-      </div>
-      <div className="toolbar">
-        <label className="inline">
-          <span>{t('roster.copyTo')}</span>
-          <select value={copyWeeks} onChange={(e) => setCopyWeeks(Number(e.target.value))}>
-            {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
-              <option key={n} value={n}>
-                {t('roster.weeks', { count: n })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => void act(() => call('shift.copyWeek', { teamId: team.id, weekStart, weeks: copyWeeks }))}>
-          {t('roster.copy')}
+        <span className="spacer" />
+        <button type="button" className={panel === 'draft' ? 'primary' : undefined} aria-expanded={panel === 'draft'} aria-controls="panel-draft" onClick={() => toggle('draft')}>
+          {t('roster.draftButton')}
         </button>
-        <button type="button" onClick={() => void act(() => call('shift.clearRange', { teamId: team.id, from: weekStart, to: end }))}>
-          {t('roster.clear')}
+        <button type="button" aria-expanded={panel === 'pattern'} aria-controls="panel-pattern" onClick={() => toggle('pattern')}>
+          {t('roster.patternButton')}
         </button>
-        <button type="button" onClick={() => grid.current?.toggleLock()} title={t('roster.lockHint')}>
-          {t('roster.lock')}
-        </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          {t('roster.import')}
-        </button>
-        <input ref={fileInput} type="file" hidden accept=".csv,.xlsx,text/csv" aria-label={t('roster.import')} onChange={(e) => void importFile(e.target)} />
-        <button type="button" onClick={() => void download('csv')}>
-          {t('roster.exportCsv')}
-        </button>
-        <button type="button" onClick={() => void download('xlsx')}>
-          {t('roster.exportXlsx')}
-        </button>
-      </div>
-      <div className="toolbar">
-        <label className="inline">
-          <span>{t('print.paper')}</span>
-          <select value={paper} onChange={(e) => setPaper(e.target.value === 'A3' ? 'A3' : 'A4')}>
-            <option value="A4">A4</option>
-            <option value="A3">A3</option>
-          </select>
-        </label>
-        <button type="button" onClick={() => void print('print')}>
+        <button type="button" aria-expanded={panel === 'print'} aria-controls="panel-print" onClick={() => toggle('print')}>
           {t('print.print')}
         </button>
-        {/* In a browser the print dialog's "Save as PDF" does this; the app has its own. */}
-        {window.rosterdesk && (
-          <button type="button" onClick={() => void print('pdf')}>
-            {t('print.pdf')}
-          </button>
-        )}
+        <MenuButton label={t('roster.more')}>
+          {(close) => (
+            <>
+              <button type="button" role="menuitem" onClick={() => { close(); setPanel('copy'); }}>
+                {t('roster.copyMenu')}
+              </button>
+              <button type="button" role="menuitem" onClick={() => { close(); setPanel('clear'); }}>
+                {t('roster.clearMenu')}
+              </button>
+              <button type="button" role="menuitem" title={t('roster.lockHint')} onClick={() => { close(); grid.current?.toggleLock(); }}>
+                {t('roster.lock')}
+              </button>
+              <button type="button" role="menuitem" onClick={() => { close(); fileInput.current?.click(); }}>
+                {t('roster.import')}
+              </button>
+              <button type="button" role="menuitem" onClick={() => { close(); void download('csv'); }}>
+                {t('roster.exportCsv')}
+              </button>
+              <button type="button" role="menuitem" onClick={() => { close(); void download('xlsx'); }}>
+                {t('roster.exportXlsx')}
+              </button>
+              <button type="button" role="menuitem" onClick={() => { close(); setPanel('ics'); }}>
+                {t('calendarFile.title')}
+              </button>
+            </>
+          )}
+        </MenuButton>
+        <input ref={fileInput} type="file" hidden accept=".csv,.xlsx,text/csv" aria-label={t('roster.import')} onChange={(e) => void importFile(e.target)} />
       </div>
-      {notice && <p role="status">{notice}</p>}
-      <PatternPanel team={team} weekStart={weekStart} />
-      <SchedulePanel team={team} weekStart={weekStart} />
-      <CalendarFilePanel team={team} weekStart={weekStart} />
+      <p role="status" className="rota-notice">
+        {notice}
+      </p>
       <ImportErrors error={error} failedText={t('roster.importFailed')} />
       <LoadError errors={[weekQuery.error, templatesQuery.error]} />
-      {templates.length === 0 && <p className="muted">{t('roster.noTemplates')}</p>}
-      <p className="muted small">{t('roster.help')}</p>
-      {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} />}
-      <MonthCost team={team} day={weekStart} />
-      {week && week.weekStart === weekStart && <PrintRota team={team} week={week} templates={templates} paper={paper} />}
-      {week && (
-        <section aria-labelledby="problems-title" className="problems">
-          <h3 id="problems-title">{t('roster.problems')}</h3>
-          {week.violations.length === 0 ? (
-            <p className="muted">{t('roster.noProblems')}</p>
-          ) : (
-            <ul>
-              {week.violations.map((v, i) => (
-                <li key={`${v.rule}-${v.personId}-${v.day}-${i}`}>
-                  <strong>{v.personName}</strong> · {fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}{' '}
-                  <button type="button" className="link" onClick={() => grid.current?.focusCell(v.personId, v.day)}>
-                    {t('roster.show')}
-                  </button>
-                </li>
-              ))}
-            </ul>
+
+      <div className={panel ? 'rota-body with-drawer' : 'rota-body'}>
+        <div className="rota-main">
+          {templates.length === 0 && templatesQuery.data && <p className="muted">{t('roster.noTemplates')}</p>}
+          {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} />}
+          <p className="muted small">{t('roster.help')}</p>
+          {week && week.weekStart === weekStart && <ProblemsList weekStart={weekStart} violations={week.violations} onShow={(personId, day) => grid.current?.focusCell(personId, day)} />}
+          <MonthCost team={team} day={weekStart} />
+        </div>
+        {/* Panels open beside the grid (kept mounted, so a draft or a half-filled form survives closing). */}
+        <Drawer id="panel-draft" open={panel === 'draft'} title={t('schedule.title')} onClose={() => setPanel(null)}>
+          <SchedulePanel team={team} weekStart={weekStart} />
+        </Drawer>
+        <Drawer id="panel-pattern" open={panel === 'pattern'} title={t('pattern.title')} onClose={() => setPanel(null)}>
+          <PatternPanel team={team} weekStart={weekStart} />
+        </Drawer>
+        <Drawer id="panel-ics" open={panel === 'ics'} title={t('calendarFile.title')} onClose={() => setPanel(null)}>
+          <CalendarFilePanel team={team} weekStart={weekStart} />
+        </Drawer>
+        <Drawer id="panel-print" open={panel === 'print'} title={t('print.print')} onClose={() => setPanel(null)}>
+          <div className="panel-body">
+            <label className="inline">
+              <span>{t('print.paper')}</span>
+              <select value={paper} onChange={(e) => setPaper(e.target.value === 'A3' ? 'A3' : 'A4')}>
+                <option value="A4">A4</option>
+                <option value="A3">A3</option>
+              </select>
+            </label>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void print('print')}>
+                {t('print.print')}
+              </button>
+              {/* In a browser the print dialog's "Save as PDF" does this; the app has its own. */}
+              {window.rosterdesk && (
+                <button type="button" onClick={() => void print('pdf')}>
+                  {t('print.pdf')}
+                </button>
+              )}
+            </div>
+          </div>
+        </Drawer>
+        <Drawer id="panel-copy" open={panel === 'copy'} title={t('roster.copyMenu')} onClose={() => setPanel(null)}>
+          <div className="panel-body">
+            <label className="inline">
+              <span>{t('roster.copyTo')}</span>
+              <select value={copyWeeks} onChange={(e) => setCopyWeeks(Number(e.target.value))}>
+                {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={n}>
+                    {t('roster.weeks', { count: n })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void act(async () => {
+                await call('shift.copyWeek', { teamId: team.id, weekStart, weeks: copyWeeks });
+                setPanel(null);
+              })}>
+                {t('roster.copy')}
+              </button>
+            </div>
+          </div>
+        </Drawer>
+        <Drawer id="panel-clear" open={panel === 'clear'} title={t('roster.clearMenu')} onClose={() => setPanel(null)}>
+          {panel === 'clear' && (
+            <div className="panel-body" role="alertdialog" aria-label={t('roster.clearMenu')}>
+              <p>{t('roster.clearAsk', { count: shiftCount, from: fmt.day(weekStart), to: fmt.day(end) })}</p>
+              <div className="actions">
+                {/* The safe choice has the keyboard. */}
+                <button type="button" autoFocus onClick={() => setPanel(null)}>
+                  {t('common.cancel')}
+                </button>
+                <button type="button" className="danger" onClick={() => void act(async () => {
+                  await call('shift.clearRange', { teamId: team.id, from: weekStart, to: end });
+                  setPanel(null);
+                })}>
+                  {t('roster.clear')}
+                </button>
+              </div>
+            </div>
           )}
-        </section>
-      )}
+        </Drawer>
+      </div>
+      {week && week.weekStart === weekStart && <PrintRota team={team} week={week} templates={templates} paper={paper} />}
     </section>
+  );
+}
+
+/** A side panel beside the grid with its own heading and a close button; Escape closes it. */
+function Drawer({ id, open, title, onClose, children }: { id: string; open: boolean; title: string; onClose(): void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <aside
+      id={id}
+      className="drawer"
+      aria-labelledby={`${id}-title`}
+      hidden={!open}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="drawer-head">
+        <h3 id={`${id}-title`}>{title}</h3>
+        <button type="button" className="icon" aria-label={t('common.closePanel', { title })} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {children}
+    </aside>
   );
 }

@@ -1,8 +1,8 @@
-import { forwardRef, Fragment, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, Fragment, useCallback, useLayoutEffect, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '../../core/contract';
 import type { ApiError } from '../../core/errors';
-import type { CellValue, Shift } from '../../core/shift';
+import { codeKey, type CellValue, type Shift } from '../../core/shift';
 import type { ShiftTemplate } from '../../core/template';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
@@ -24,6 +24,8 @@ interface Pos {
 
 export interface RotaGridHandle {
   focusCell(personId: number, day: string): void;
+  /** Puts the keyboard on the grid's current cell (the skip link's target). */
+  focusGrid(): void;
   /** Locks the selection's shifts (so auto-scheduling keeps them), or unlocks them when all are locked. */
   toggleLock(): void;
 }
@@ -92,8 +94,21 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       setAnchor({ row, col });
       cells.current.get(`${row}|${col}`)?.focus();
     },
+    focusGrid: () => cells.current.get(`${focus.row}|${focus.col}`)?.focus(),
     toggleLock: () => void toggleLock(),
   }));
+
+  // Where the error bubble goes: just below the focused cell, inside the scrolling wrapper.
+  const [errorAt, setErrorAt] = useState<{ top: number; insetInlineStart: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = cells.current.get(`${focus.row}|${focus.col}`);
+    const wrap = el?.closest('.grid-wrap');
+    if (!error || !el || !wrap) return setErrorAt(null);
+    const c = el.getBoundingClientRect();
+    const w = wrap.getBoundingClientRect();
+    const rtl = getComputedStyle(wrap).direction === 'rtl';
+    setErrorAt({ top: c.bottom - w.top + wrap.scrollTop + 2, insetInlineStart: rtl ? w.right - c.right : c.left - w.left + wrap.scrollLeft });
+  }, [error, focus]);
 
   // Keep the keyboard on the focused cell after each render that moved it.
   useEffect(() => {
@@ -149,6 +164,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
    */
   function commit(text: string) {
     const code = text.trim();
+    // An unknown code is said at the cell, the typing kept and the keyboard left there: nothing moves.
+    if (code && !templates.some((tp) => codeKey(tp.code) === codeKey(code))) {
+      setError({ code: 'unknown_code', message: t('errors.unknown_code'), path: [] });
+      return;
+    }
     const entries = selectionEntries(code ? { code } : null);
     const next = clamp({ row: focus.row, col: sel.right + 1 });
     // Focus moves now, not on the next frame: the next keystroke must find the next cell.
@@ -260,7 +280,10 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       value={editing ?? ''}
       autoFocus
       maxLength={6}
-      onChange={(e) => setEditing(e.target.value)}
+      onChange={(e) => {
+        setEditing(e.target.value);
+        setError(null);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
@@ -272,7 +295,10 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
           requestAnimationFrame(() => cells.current.get(`${focus.row}|${focus.col}`)?.focus());
         }
       }}
-      onBlur={() => setEditing(null)}
+      onBlur={() => {
+        setEditing(null);
+        setError(null);
+      }}
     />
   );
 
@@ -318,14 +344,15 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
   return (
     <div className="grid-wrap" onMouseUp={() => (dragging.current = false)} onMouseLeave={() => (dragging.current = false)}>
       {error && (
-        <p role="alert" className="error">
+        // Under the cell it is about, over the grid (which does not move).
+        <p role="alert" className="cell-error" style={errorAt ?? undefined}>
           {errorText(t, error)}
         </p>
       )}
-      <p role="status" className="muted small">
+      <p role="status" className="muted small grid-status">
         {notice}
       </p>
-      <table ref={table} role="grid" className="rota" aria-label={t('roster.gridLabel', { date: fmt.day(week.weekStart) })} onKeyDown={onKeyDown}>
+      <table ref={table} id="rota-grid" role="grid" className="rota" aria-label={t('roster.gridLabel', { date: fmt.day(week.weekStart) })} onKeyDown={onKeyDown}>
         <thead>
           <tr role="row">
             <th role="columnheader" scope="col" className="who">
@@ -392,7 +419,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                       }}
                     >
                       {/* The cell's name is its content (a screen reader hears the shift, its marks' labels too), after whose cell it is. */}
-                      <span className="visually-hidden">{shifts.length || away || onCall.length || issues.length ? `${cellName}: ` : cellName}</span>
+                      <span className="visually-hidden">{shifts.length || away || onCall.length || issues.length || (isFocus && (editing !== null || picking)) ? `${cellName}: ` : cellName}</span>
                       {isFocus && editing !== null ? (
                         editor(cellName)
                       ) : isFocus && picking ? (

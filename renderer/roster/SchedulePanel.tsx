@@ -91,8 +91,7 @@ export function SchedulePanel({ team, weekStart }: Props) {
   const running = jobId !== null;
   const summary = draft?.summary;
   return (
-    <details className="pattern-panel schedule-panel">
-      <summary>{t('schedule.title')}</summary>
+    <div className="panel-body schedule-panel">
       <p className="muted small">{t('schedule.help')}</p>
       <div className="toolbar">
         <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('schedule.from'), to: t('schedule.to') }} disabled={running} />
@@ -193,6 +192,6 @@ export function SchedulePanel({ team, weekStart }: Props) {
           </div>
         </section>
       )}
-    </details>
+    </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryState, Language } from '../../core/contract';
-import { LANGUAGES } from '../../core/contract';
+import { contract, isMethodName, LANGUAGES } from '../../core/contract';
+import { HISTORY_TABLE } from '../../core/result';
 import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
-import { bridge, call, CallError } from '../api/client';
+import { bridge, call, CallError, onTablesChanged } from '../api/client';
 import { everythingChanged, useApiQuery } from '../api/queries';
 import { LoadError } from './LoadError';
 import { errorText } from '../api/errors';
@@ -45,8 +46,29 @@ export function App() {
   const [view, setView] = useState<View>('roster');
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  // Confirmations ("Saved") live here, above the pages.
+  // What the last change did, said politely at the bottom with Undo ("Saved" for forms too).
   const [notice, setNotice] = useState('');
+  const [undoable, setUndoable] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onTablesChanged((tables, method) => {
+      if (!isMethodName(method) || tables.every((x) => x === HISTORY_TABLE)) return;
+      const label = (m: string) => t(`actions.${m}`, { defaultValue: m });
+      if (method === 'history.undo' || method === 'history.redo') {
+        setNotice(t(method === 'history.undo' ? 'toast.undone' : 'toast.redone'));
+        setUndoable(false);
+      } else if (contract[method].undo) {
+        setNotice(t('toast.done', { action: label(method) }));
+        setUndoable(true);
+      } else return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setNotice(''), 8000);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [t]);
 
   // Undo and redo report the tables they changed, like any call: the pages on screen refetch those.
   const step = useCallback(async (method: 'history.undo' | 'history.redo') => {
@@ -162,9 +184,7 @@ export function App() {
         </label>
       </header>
 
-      <p role="status" className="notice">
-        {notice}
-      </p>
+
       {readOnly && (
         <p role="alert" className="warning banner">
           {t('file.readOnlyBanner', { reason: readOnly })}
@@ -197,10 +217,7 @@ export function App() {
                 key={v}
                 type="button"
                 aria-current={view === v ? 'page' : undefined}
-                onClick={() => {
-                  setNotice('');
-                  setView(v);
-                }}
+                onClick={() => setView(v)}
               >
                 {t(`nav.${v}`)}
               </button>
@@ -223,6 +240,24 @@ export function App() {
           </main>
         </>
       )}
+      <div role="status" className="toast">
+        {notice && (
+          <>
+            <span>{notice}</span>
+            {undoable && history?.canUndo && (
+              <button
+                type="button"
+                onClick={() => {
+                  setNotice('');
+                  void undo();
+                }}
+              >
+                {t('header.undo')}
+              </button>
+            )}
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -22,13 +22,14 @@ async function demoCalendarPanel(): Promise<void> {
   s.close();
   page = await session.open(file, { width: 1400, height: 1400 });
   await page.getByRole('grid').waitFor();
-  await page.getByText('Calendar file (.ics)').click();
+  await page.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menuitem', { name: 'Calendar file (.ics)' }).click();
 }
 
 describe('getting the plan out', () => {
   it("downloads one person's calendar file from the rota page, which ical.js reads back", async () => {
     await demoCalendarPanel();
-    const panel = page.locator('details', { hasText: 'Calendar file (.ics)' });
+    const panel = page.getByRole('complementary', { name: 'Calendar file (.ics)' });
     await panel.getByLabel(/^Whose(?! events)/).selectOption({ label: 'Ayşe Yılmaz' });
     const monday = startOfWeek(todayIn(ZONE), 'mon');
     await panel.getByLabel('To', { exact: true }).fill(monday.add({ days: 6 }).toString());
@@ -54,6 +55,7 @@ describe('getting the plan out', () => {
     await page.getByRole('grid').waitFor();
     // The print view is not on the screen.
     await expect(page.locator('.print-root').isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Print…' }).click();
     await page.getByLabel('Paper').selectOption('A3');
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('#root').isVisible()).resolves.toBe(false);

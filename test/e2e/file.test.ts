@@ -57,7 +57,7 @@ describe('the planner file in the browser', () => {
     await expect(page.getByRole('combobox', { name: 'Team' }).locator('option:checked').textContent()).resolves.toBe('Support Desk Istanbul');
     expect(await settle(() => rows.count(), 4)).toBe(4);
     // Ctrl+Z has nothing to take back: a restore starts the history afresh.
-    await expect(page.getByRole('button', { name: 'Undo' }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Undo' }).isDisabled()).resolves.toBe(true);
   });
 
   it('opens read-only, saying so, when another Rosterdesk has the file', async () => {

@@ -50,7 +50,7 @@ describe('the window reads through one shared hook', () => {
     expect(afterEdit.filter((m) => m === 'roster.week')).toHaveLength(1);
 
     calls.length = 0;
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
     await settle(() => Promise.resolve(calls.includes('roster.week')), true);
     expect(calls[0]).toBe('history.undo');
     expect(calls).not.toContain('team.list');

@@ -25,7 +25,11 @@ async function openTeam() {
 }
 
 const cell = (name: string) => rotaCell(page, name);
-const problems = () => page.getByRole('region', { name: 'Problems' }).getByRole('listitem').allTextContents();
+/** The Problems list as "Person · day · problem Show" lines (it groups them by person and rule). */
+const problems = () =>
+  page.getByRole('region', { name: 'Problems' }).evaluate((region) =>
+    [...region.querySelectorAll('li li')].map((li) => `${li.closest('details')?.querySelector('strong')?.textContent ?? ''} · ${li.textContent ?? ''}`),
+  );
 
 describe('the weekly rota grid', () => {
   it('takes codes from the keyboard, updates hours and cost, shows an 11-hour rest problem, and undoes and redoes', async () => {
@@ -121,7 +125,7 @@ describe('the weekly rota grid', () => {
 
   it('applies a rotating pattern to people with a stagger, asking before it replaces shifts', async () => {
     await openTeam();
-    await page.getByText('Apply a rotating pattern').click();
+    await page.getByRole('button', { name: 'Patterns…' }).click();
     const form = page.getByRole('form', { name: 'Apply a rotating pattern' });
     await form.getByLabel('Cycle (codes and - for a day off)').fill('E E L -');
     await form.getByRole('checkbox', { name: 'Everyone' }).check();
@@ -156,7 +160,7 @@ describe('the weekly rota grid', () => {
     await page.getByRole('status').filter({ hasText: 'Imported 2 shifts' }).waitFor();
     expect(await settle(() => cell('Piotr Wiśniewski, Tuesday 2 March').locator('strong').textContent(), 'L')).toBe('L');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export week (CSV)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'More' }).click().then(() => page.getByRole('menuitem', { name: 'Export week (CSV)' }).click())]);
     expect(download.suggestedFilename()).toBe('roster-Wsparcie-2027-03-01-2027-03-07.csv');
     const text = await download.createReadStream().then(async (stream) => {
       let out = '';

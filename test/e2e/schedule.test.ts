@@ -39,7 +39,7 @@ describe('auto-scheduling from the rota page', () => {
     await page.keyboard.press('Control+l');
     await mondayCell.getByRole('img', { name: 'Locked: auto-scheduling keeps this shift' }).waitFor();
 
-    await page.getByText('Generate a draft roster').click();
+    await page.getByRole('button', { name: 'Draft roster…' }).click();
     const panel = page.locator('.schedule-panel');
     await panel.getByLabel('To', { exact: true }).fill(monday.add({ days: 6 }).toString());
     await panel.getByLabel('Time limit (s)').fill('10');

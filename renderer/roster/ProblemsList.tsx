@@ -1,0 +1,89 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Violation } from '../../core/rules';
+import { useFormat } from '../format';
+
+const keyOf = (v: Violation) => `${v.rule}|${v.personId}|${v.day}`;
+
+/** A contract line of a week nobody has planned yet: true, but not a breach to fix first. */
+const stillPlanning = (v: Violation) => v.rule === 'contract_hours' && Number(v.params.hours ?? 0) === 0;
+
+interface Group {
+  key: string;
+  personName: string;
+  rule: Violation['rule'];
+  items: Violation[];
+  fresh: boolean;
+}
+
+/**
+ * The week's problems grouped by person and rule, with counts: the ones the last change caused
+ * first (marked new), then the rest; "0 h planned" lines of a week still being filled apart and quieter.
+ */
+export function ProblemsList({ weekStart, violations, onShow }: { weekStart: string; violations: readonly Violation[]; onShow(personId: number, day: string): void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  // What this week's list held before the latest answer: anything not in it is new.
+  const seen = useRef<{ weekStart: string; keys: Set<string>; fresh: Set<string> } | null>(null);
+  const keys = new Set(violations.map(keyOf));
+  const last = seen.current;
+  if (!last || last.weekStart !== weekStart) seen.current = { weekStart, keys, fresh: new Set() };
+  else if ([...keys].some((k) => !last.keys.has(k)) || keys.size !== last.keys.size) seen.current = { weekStart, keys, fresh: new Set([...keys].filter((k) => !last.keys.has(k))) };
+  const fresh = seen.current?.fresh ?? new Set<string>();
+
+  const groups = new Map<string, Group>();
+  for (const v of violations.filter((x) => !stillPlanning(x))) {
+    const key = `${v.personId}|${v.rule}`;
+    const g = groups.get(key) ?? { key, personName: v.personName, rule: v.rule, items: [], fresh: false };
+    g.items.push(v);
+    g.fresh ||= fresh.has(keyOf(v));
+    groups.set(key, g);
+  }
+  const ordered = [...groups.values()].sort((a, b) => Number(b.fresh) - Number(a.fresh) || a.personName.localeCompare(b.personName, fmt.locale) || a.rule.localeCompare(b.rule));
+  const planning = violations.filter(stillPlanning);
+
+  return (
+    <section aria-labelledby="problems-title" className="problems">
+      <h3 id="problems-title">
+        {t('roster.problems')} {ordered.length > 0 && <span className="count">{t('roster.problemCount', { count: violations.length - planning.length })}</span>}
+      </h3>
+      {ordered.length === 0 && planning.length === 0 && <p className="muted">{t('roster.noProblems')}</p>}
+      {ordered.length > 0 && (
+        <ul className="problem-groups">
+          {ordered.map((g) => (
+            <li key={g.key} className={g.fresh ? 'fresh' : undefined}>
+              <details open={g.fresh || ordered.length <= 6}>
+                <summary>
+                  <strong>{g.personName}</strong> · {t(`ruleNames.${g.rule}`)} <span className="count">({fmt.number(g.items.length)})</span>
+                  {g.fresh && <span className="badge new">{t('roster.newProblem')}</span>}
+                </summary>
+                <ul>
+                  {g.items.map((v) => (
+                    <li key={keyOf(v)}>
+                      {fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}{' '}
+                      <button type="button" className="link" onClick={() => onShow(v.personId, v.day)}>
+                        {t('roster.show')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      {planning.length > 0 && (
+        <details className="planning muted">
+          <summary>{t('roster.stillPlanning', { count: planning.length, names: planning.map((v) => v.personName).join(', ') })}</summary>
+          <ul>
+            {planning.map((v) => (
+              <li key={keyOf(v)}>
+                {v.personName} · {t(`rules.${v.rule}`, v.params)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
