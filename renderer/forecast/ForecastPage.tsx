@@ -171,7 +171,7 @@ export function ForecastPage({ team }: Props) {
           <h3>{t('forecast.volumeTitle')}</h3>
           <div className="chart" role="img" aria-label={t('forecast.volumeChart', { channel })}>
             <ResponsiveContainer width="100%" height={240}>
-              <ComposedChart data={volumeData} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+              <ComposedChart data={volumeData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="label" interval={Math.max(0, Math.floor(volumeData.length / 14) - 1)} tick={{ fontSize: 11 }} />
                 <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
@@ -229,7 +229,11 @@ export function ForecastPage({ team }: Props) {
             {coverage.days.map((d) => {
               const closed = closedAllDay(d.day);
               return (
-                <button key={d.day} type="button" aria-pressed={d.day === shownDay} onClick={() => setPickedDay({ weekStart, day: d.day })}>
+                <button key={d.day} type="button" aria-pressed={d.day === shownDay} onClick={() => {
+                    setPickedDay({ weekStart, day: d.day });
+                    // The explanation belongs to the chart above it: another day, another interval.
+                    if (selected?.start.slice(0, 10) !== d.day) setPicked(null);
+                  }}>
                   <span>{fmt.weekday(d.day)} {fmt.dayMonth(d.day)}</span>{' '}
                   <span className={d.underIntervals ? 'day-state short' : 'day-state'}>
                     {closed ? t('forecast.closed') : d.underIntervals ? t('forecast.shortCount', { count: d.underIntervals, n: fmt.number(d.underIntervals) }) : t('forecast.allCovered')}

@@ -40,9 +40,15 @@ function draftOf(hours: ChannelHours, first: number): WindowDraft[][] {
   return WEEKDAYS.map((d) => (hours.weekdays.find((x) => x.weekday === d)?.windows ?? []).map((w) => ({ open: w.openLocal, close: w.closeLocal })));
 }
 
-/** The hours the form would save, in the service's shape, for the weekly total beside it. */
+/** The hours the form would save, in the service's shape, for the weekly total beside it (windows it would refuse left out). */
 function asHours(channel: string, days: WindowDraft[][], closedOnHolidays: boolean): ChannelHours {
-  return { channel, custom: true, closedOnHolidays, weekdays: days.map((windows, i) => ({ weekday: i + 1, windows: windows.map((w) => ({ openLocal: normalizeTime(w.open), closeLocal: normalizeTime(w.close, true) })) })) };
+  const valid = (w: { openLocal: string; closeLocal: string }) => /^\d\d:\d\d$/.test(w.openLocal) && /^\d\d:\d\d$/.test(w.closeLocal) && w.openLocal < w.closeLocal && w.closeLocal <= '24:00';
+  return {
+    channel,
+    custom: true,
+    closedOnHolidays,
+    weekdays: days.map((windows, i) => ({ weekday: i + 1, windows: windows.map((w) => ({ openLocal: normalizeTime(w.open), closeLocal: normalizeTime(w.close, true) })).filter(valid) })),
+  };
 }
 
 /**

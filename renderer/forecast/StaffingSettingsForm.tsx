@@ -5,12 +5,14 @@ import type { Team } from '../../core/team';
 import { call } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { useAction } from '../api/useAction';
+import { useFormat } from '../format';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 
 /** A channel's staffing targets; percentages are typed as percentages and sent as fractions. */
 export function StaffingSettingsForm({ team, settings }: { team: Team; settings: StaffingSettings }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const pct = (x: number) => String(Math.round(x * 1000) / 10);
   const [model, setModel] = useState(settings.model);
   const [sl, setSl] = useState(pct(settings.targetServiceLevel));
@@ -71,7 +73,7 @@ export function StaffingSettingsForm({ team, settings }: { team: Team; settings:
           {(p) => <input {...p} inputMode="numeric" value={response} onChange={(e) => setResponse(e.target.value)} />}
         </Field>
       )}
-      <Field label={t('forecast.ahtSeconds')} hint={settings.ahtFromHistory === null ? t('forecast.ahtDefault') : t('forecast.ahtHistory', { seconds: Math.round(settings.ahtFromHistory) })} error={errors.get('ahtSeconds')}>
+      <Field label={t('forecast.ahtSeconds')} hint={settings.ahtFromHistory === null ? t('forecast.ahtDefault') : t('forecast.ahtHistory', { seconds: fmt.number(Math.round(settings.ahtFromHistory)) })} error={errors.get('ahtSeconds')}>
         {(p) => <input {...p} inputMode="numeric" value={aht} onChange={(e) => setAht(e.target.value)} />}
       </Field>
       <Field label={t('forecast.shrinkage')} error={errors.get('shrinkage')}>

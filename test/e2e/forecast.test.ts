@@ -267,4 +267,27 @@ describe('the forecast and staffing page', () => {
     await expect(chat.textContent()).resolves.toContain('168 open hours a week');
     await intervals('chat').getByRole('option', { name: /^03:00–03:30: .* needed/ }).waitFor();
   });
+
+  it('runs the opening hours in a Tehran team’s own week: Saturday first, Saturday copied to Sunday–Wednesday, in Persian', async () => {
+    const file = tempFile();
+    const s = freshService(file);
+    s.run('team.create', { name: 'پشتیبانی تهران', timeZone: 'Asia/Tehran', locale: 'fa-IR', currency: 'IRR', weekStart: 'sat', skills: ['phone'] });
+    s.run('settings.set', { language: 'fa' });
+    s.close();
+    page = await session.open(file, { width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'پیش‌بینی و نیرو', exact: true }).click();
+    const form = page.getByRole('form', { name: 'ساعات کاری phone' });
+    await form.getByRole('checkbox', { name: 'شبانه‌روزی باز' }).uncheck();
+    // Office hours start where the team's week does: Saturday to Wednesday open, Thursday and Friday closed.
+    const rows = await form.locator('.hours-day-name').allTextContents();
+    expect(rows).toEqual(['شنبه', 'یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه']);
+    await expect(form.getByRole('group', { name: 'جمعه' }).textContent()).resolves.toContain('تعطیل');
+    await form.getByLabel('پایان کار شنبه', { exact: true }).fill('۱۶:۰۰');
+    await form.getByRole('button', { name: 'کپی شنبه به یکشنبه تا چهارشنبه' }).click();
+    await expect(form.getByLabel('پایان کار چهارشنبه', { exact: true }).inputValue()).resolves.toBe('16:00');
+    await expect(form.getByRole('group', { name: 'پنجشنبه' }).textContent()).resolves.toContain('تعطیل');
+    await form.getByRole('button', { name: 'ذخیرهٔ ساعات کاری' }).click();
+    await form.getByRole('status').filter({ hasText: 'ذخیره شد' }).waitFor();
+    await expect(form.textContent()).resolves.toContain('۳۵ ساعت کاری در هفته');
+  });
 });
