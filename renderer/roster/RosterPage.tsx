@@ -82,12 +82,6 @@ export function RosterPage({ team }: Props) {
 
   return (
     <section className="rota-page" aria-labelledby="roster-title">
-      <a className="skip-link" href="#rota-grid" onClick={(e) => {
-        e.preventDefault();
-        grid.current?.focusGrid();
-      }}>
-        {t('roster.skipToGrid')}
-      </a>
       <div className="rota-toolbar" role="toolbar" aria-label={t('roster.toolbar')}>
         <h2 id="roster-title">{t('roster.title')}</h2>
         <button type="button" onClick={() => shift(-1)} aria-label={t('roster.prev')}>

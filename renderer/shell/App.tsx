@@ -140,6 +140,18 @@ export function App() {
 
   return (
     <div className="app">
+      {/* First on the page: straight to the work (on the rota, to the grid's current cell). */}
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          const target = document.querySelector<HTMLElement>('#rota-grid [tabindex="0"]') ?? document.querySelector<HTMLElement>('#main-content');
+          target?.focus();
+        }}
+      >
+        {view === 'roster' ? t('roster.skipToGrid') : t('nav.skipToContent')}
+      </a>
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         {teams && teams.length > 0 && (
@@ -223,7 +235,7 @@ export function App() {
               </button>
             ))}
           </nav>
-          <main>
+          <main id="main-content" tabIndex={-1}>
             {view === 'roster' && <RosterPage team={team} />}
             {view === 'calendar' && <CalendarPage team={team} />}
             {view === 'oncall' && <OnCallPage team={team} />}

@@ -348,7 +348,7 @@ describe('rosterdesk schedule', () => {
     const dry = await cli(...args, '--dry-run');
     expect(dry.code).toBe(0);
     const summary = JSON.parse(dry.out) as Record<string, number>;
-    expect(Object.keys(summary)).toEqual(['shifts', 'underStaffedIntervals', 'underStaffedAgentHours', 'overStaffedAgentHours', 'lowerBoundAgentHours', 'violations', 'seconds']);
+    expect(Object.keys(summary)).toEqual(['shifts', 'underStaffedIntervals', 'underStaffedAgentHours', 'overStaffedAgentHours', 'lowerBoundAgentHours', 'violations', 'seconds', 'startSpreadMeanHours', 'startSpreadMaxHours']);
     expect(summary.violations).toBe(0);
     expect(summary.shifts).toBeGreaterThan(40);
     expect(summary.underStaffedAgentHours).toBeGreaterThanOrEqual(summary.lowerBoundAgentHours ?? 0);
