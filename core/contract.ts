@@ -271,8 +271,11 @@ export const contract = {
       startLocal: ShiftTemplateFields.startLocal,
       endLocal: ShiftTemplateFields.endLocal,
       breakMinutes: ShiftTemplateFields.breakMinutes.default(0),
-      color: ShiftTemplateFields.color.default('#6b7a90'),
+      /** Left out: the first palette colour none of the team's templates uses. */
+      color: ShiftTemplateFields.color.optional(),
       skill: ShiftTemplateFields.skill.default(null),
+      /** Required to save a template shorter than 1 h or longer than 16 h (usually a typo). */
+      confirmLength: z.boolean().default(false),
     }),
     output: ShiftTemplate,
     undo: 'Add shift template',
@@ -287,10 +290,19 @@ export const contract = {
       breakMinutes: ShiftTemplateFields.breakMinutes.optional(),
       color: ShiftTemplateFields.color.optional(),
       skill: ShiftTemplateFields.skill.optional(),
+      confirmLength: z.boolean().default(false),
+      /**
+       * What happens to shifts from today on (team-local) that use the template when its times,
+       * break or skill change: keep them as planned, or move them to the new values (same undo step).
+       */
+      futureShifts: z.enum(['keep', 'update']).default('keep'),
     }),
-    output: ShiftTemplate,
+    /** updatedShifts: how many planned shifts followed the change. */
+    output: ShiftTemplate.extend({ updatedShifts: z.number() }),
     undo: 'Edit shift template',
   },
+  /** How many shifts from today on (team-local) use a template: what an edit of its times would move. */
+  'template.usage': { input: z.strictObject({ id }), output: z.object({ from: z.string(), shifts: z.number() }), undo: null },
   'template.archive': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Remove shift template' },
 
   'shift.list': {
@@ -614,6 +626,8 @@ export const contract = {
     output: z.array(Absence),
     undo: null,
   },
+  /** Every request of a team still waiting for a decision, whatever its dates, soonest first. */
+  'absence.waiting': { input: z.strictObject({ teamId: id }), output: z.array(Absence), undo: null },
   /** Records a request (or, for the lead, an approved absence directly); warnings say what it affects. */
   'absence.create': { input: AbsenceCreate, output: AbsenceOutcome, undo: 'Add absence' },
   'absence.update': {

@@ -55,3 +55,70 @@ export function matchTeamName<T extends { name: string }>(teams: readonly T[], n
   const wanted = fold(name.trim());
   return teams.find((t) => fold(t.name) === wanted) ?? null;
 }
+
+export interface PlaceDefaults {
+  country: string;
+  locale: string;
+  currency: string;
+}
+
+/**
+ * What a time zone says about where a team works: its country (public holidays), locale and
+ * pay currency. Only zones that name one country with one obvious language; a zone not listed
+ * (or shared, like Europe/Brussels's languages) leaves the team's choices as they are.
+ */
+const PLACES: Record<string, PlaceDefaults> = {
+  'Europe/Istanbul': { country: 'TR', locale: 'tr-TR', currency: 'TRY' },
+  'Europe/Warsaw': { country: 'PL', locale: 'pl-PL', currency: 'PLN' },
+  'Asia/Tehran': { country: 'IR', locale: 'fa-IR', currency: 'IRR' },
+  'Europe/London': { country: 'GB', locale: 'en-GB', currency: 'GBP' },
+  'Europe/Dublin': { country: 'IE', locale: 'en-IE', currency: 'EUR' },
+  'Europe/Berlin': { country: 'DE', locale: 'de-DE', currency: 'EUR' },
+  'Europe/Vienna': { country: 'AT', locale: 'de-AT', currency: 'EUR' },
+  'Europe/Zurich': { country: 'CH', locale: 'de-CH', currency: 'CHF' },
+  'Europe/Paris': { country: 'FR', locale: 'fr-FR', currency: 'EUR' },
+  'Europe/Madrid': { country: 'ES', locale: 'es-ES', currency: 'EUR' },
+  'Europe/Lisbon': { country: 'PT', locale: 'pt-PT', currency: 'EUR' },
+  'Europe/Rome': { country: 'IT', locale: 'it-IT', currency: 'EUR' },
+  'Europe/Amsterdam': { country: 'NL', locale: 'nl-NL', currency: 'EUR' },
+  'Europe/Copenhagen': { country: 'DK', locale: 'da-DK', currency: 'DKK' },
+  'Europe/Stockholm': { country: 'SE', locale: 'sv-SE', currency: 'SEK' },
+  'Europe/Oslo': { country: 'NO', locale: 'nb-NO', currency: 'NOK' },
+  'Europe/Helsinki': { country: 'FI', locale: 'fi-FI', currency: 'EUR' },
+  'Europe/Prague': { country: 'CZ', locale: 'cs-CZ', currency: 'CZK' },
+  'Europe/Bratislava': { country: 'SK', locale: 'sk-SK', currency: 'EUR' },
+  'Europe/Budapest': { country: 'HU', locale: 'hu-HU', currency: 'HUF' },
+  'Europe/Bucharest': { country: 'RO', locale: 'ro-RO', currency: 'RON' },
+  'Europe/Sofia': { country: 'BG', locale: 'bg-BG', currency: 'BGN' },
+  'Europe/Athens': { country: 'GR', locale: 'el-GR', currency: 'EUR' },
+  'Europe/Vilnius': { country: 'LT', locale: 'lt-LT', currency: 'EUR' },
+  'Europe/Riga': { country: 'LV', locale: 'lv-LV', currency: 'EUR' },
+  'Europe/Tallinn': { country: 'EE', locale: 'et-EE', currency: 'EUR' },
+  'Europe/Kyiv': { country: 'UA', locale: 'uk-UA', currency: 'UAH' },
+  'Europe/Kiev': { country: 'UA', locale: 'uk-UA', currency: 'UAH' },
+  'Asia/Baku': { country: 'AZ', locale: 'az-AZ', currency: 'AZN' },
+  'Asia/Tbilisi': { country: 'GE', locale: 'ka-GE', currency: 'GEL' },
+  'Asia/Dubai': { country: 'AE', locale: 'ar-AE', currency: 'AED' },
+  'Asia/Riyadh': { country: 'SA', locale: 'ar-SA', currency: 'SAR' },
+  'Africa/Cairo': { country: 'EG', locale: 'ar-EG', currency: 'EGP' },
+  'Asia/Kolkata': { country: 'IN', locale: 'en-IN', currency: 'INR' },
+  'Asia/Karachi': { country: 'PK', locale: 'ur-PK', currency: 'PKR' },
+  'Asia/Singapore': { country: 'SG', locale: 'en-SG', currency: 'SGD' },
+  'Asia/Tokyo': { country: 'JP', locale: 'ja-JP', currency: 'JPY' },
+  'Australia/Sydney': { country: 'AU', locale: 'en-AU', currency: 'AUD' },
+  'America/Toronto': { country: 'CA', locale: 'en-CA', currency: 'CAD' },
+  'America/New_York': { country: 'US', locale: 'en-US', currency: 'USD' },
+  'America/Chicago': { country: 'US', locale: 'en-US', currency: 'USD' },
+  'America/Denver': { country: 'US', locale: 'en-US', currency: 'USD' },
+  'America/Los_Angeles': { country: 'US', locale: 'en-US', currency: 'USD' },
+  'America/Sao_Paulo': { country: 'BR', locale: 'pt-BR', currency: 'BRL' },
+  'America/Mexico_City': { country: 'MX', locale: 'es-MX', currency: 'MXN' },
+};
+
+/** The country, locale and currency a time zone suggests, or null when it says nothing certain. */
+export function placeOfZone(timeZone: string): PlaceDefaults | null {
+  return PLACES[timeZone] ?? null;
+}
+
+/** The locales the team form offers first: those of the zones above, then English variants. */
+export const KNOWN_LOCALES: readonly string[] = [...new Set([...Object.values(PLACES).map((p) => p.locale), 'en-GB', 'en-US'])];

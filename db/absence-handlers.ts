@@ -35,6 +35,7 @@ type AbsenceMethods =
   | 'absenceType.update'
   | 'absenceType.archive'
   | 'absence.list'
+  | 'absence.waiting'
   | 'absence.create'
   | 'absence.update'
   | 'absence.setStatus'
@@ -200,6 +201,10 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
       ctx.requireTeam(teamId);
       dayRange(from, to);
       return absences.listAbsences(db, teamId, from, to, { personId, statuses: statuses ?? undefined });
+    },
+    'absence.waiting': ({ teamId }) => {
+      ctx.requireTeam(teamId);
+      return absences.listWaiting(db, teamId);
     },
     'absence.create': ({ teamId, personId, typeId, start, end, hours, status, note }) => {
       const team = ctx.requireTeam(teamId);

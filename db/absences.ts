@@ -116,6 +116,12 @@ export function listAbsences(db: Db, teamId: number, from: string, to: string, o
   return rows.map(toAbsence);
 }
 
+/** A team's requests still waiting for a decision, any dates: the lead's to-do list, soonest first. */
+export function listWaiting(db: Db, teamId: number): Absence[] {
+  const rows = db.prepare(`${SELECT} WHERE a.team_id = ? AND a.status = 'requested' ORDER BY a.start_day, p.name, a.id`).all(teamId) as AbsenceRow[];
+  return rows.map(toAbsence);
+}
+
 export interface AbsenceValues {
   teamId: number;
   personId: number;

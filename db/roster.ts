@@ -31,6 +31,7 @@ type RosterMethods =
   | 'template.create'
   | 'template.update'
   | 'template.archive'
+  | 'template.usage'
   | 'shift.list'
   | 'shift.setCells'
   | 'shift.update'
@@ -120,16 +121,6 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     return rows.map((r) => toShift(r, clock, byId, activities.get(r.id)));
   };
 
-  const checkTemplateSkill = (team: Team, skill: string | null) => {
-    if (skill !== null && !team.skills.includes(skill)) {
-      throw new UserError('unknown_skill', `"${skill}" is not a skill of ${team.name} (${team.skills.join(', ')})`, ['skill']);
-    }
-  };
-  const checkCodeFree = (teamId: number, code: string, exceptId: number | null) => {
-    const clash = templates.listTemplates(db, teamId).find((t) => codeKey(t.code) === codeKey(code) && t.id !== exceptId);
-    if (clash) throw new UserError('duplicate_code', `The code ${code} is already used by "${clash.name}"`, ['code']);
-  };
-
   /** The shift a cell value makes on a roster day, DST-correct in the team's zone. */
   const shiftFor = (team: Team, clock: ZoneClock, byCode: ReadonlyMap<string, ShiftTemplate>, personId: number, day: string, value: CellValue, path: (string | number)[]): shifts.NewShift => {
     if ('code' in value) {
@@ -196,31 +187,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   };
 
   return {
-    'template.list': ({ teamId }) => {
-      ctx.requireTeam(teamId);
-      return templates.listTemplates(db, teamId);
-    },
-    'template.create': (input) => {
-      const team = ctx.requireTeam(input.teamId);
-      checkTemplateSkill(team, input.skill);
-      checkCodeFree(team.id, input.code, null);
-      return templates.getTemplate(db, templates.insertTemplate(db, input)) as ShiftTemplate;
-    },
-    'template.update': ({ id, ...patch }) => {
-      const current = templates.getTemplate(db, id);
-      if (!current) throw new UserError('not_found', `There is no shift template with id ${id}`, ['id']);
-      const team = ctx.requireTeam(current.teamId);
-      const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ShiftTemplate;
-      checkTemplateSkill(team, next.skill);
-      if (patch.code !== undefined) checkCodeFree(team.id, next.code, id);
-      templates.updateTemplate(db, id, next);
-      return templates.getTemplate(db, id) as ShiftTemplate;
-    },
-    'template.archive': ({ id }) => {
-      if (!templates.getTemplate(db, id)) throw new UserError('not_found', `There is no shift template with id ${id}`, ['id']);
-      templates.archiveTemplate(db, id, ctx.stamp());
-      return { id };
-    },
+    // Templates have their own module; the rota's cells only read them.
+    ...templates.templateHandlers(ctx),
 
     'shift.list': ({ teamId, from, to }) => {
       const team = ctx.requireTeam(teamId);

@@ -1,4 +1,4 @@
-import FullCalendar from '@fullcalendar/react';
+import FullCalendar, { type CalendarRef } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
@@ -19,6 +19,7 @@ import { AbsenceForm } from './AbsenceForm';
 import { AbsenceStatsTable } from './AbsenceStatsTable';
 import { AbsenceTypesPanel } from './AbsenceTypesPanel';
 import { PersonLeavePanel } from './PersonLeavePanel';
+import { WaitingList } from './WaitingList';
 
 interface Props {
   team: Team;
@@ -53,6 +54,7 @@ export function AbsencesPage({ team }: Props) {
   const [notice, setNotice] = useState('');
   const [formKey, setFormKey] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
+  const calendar = useRef<CalendarRef>(null);
   const { error, act } = useAction();
 
   /** Runs a change that answers with warnings, and keeps them on screen after the refresh. */
@@ -78,7 +80,6 @@ export function AbsencesPage({ team }: Props) {
 
   const { theme, ...base } = calendarBase(team, i18n.language, t('calendar.today'));
   const span = (a: Pick<Absence, 'start' | 'end'>) => (a.start === a.end ? fmt.day(a.start) : `${fmt.day(a.start)} – ${fmt.day(a.end)}`);
-  const pending = list.filter((a) => a.status === 'requested');
 
   return (
     <section className="card" aria-labelledby="absences-title">
@@ -105,9 +106,20 @@ export function AbsencesPage({ team }: Props) {
       <FormError error={error} fieldCount={0} />
       <LoadError errors={[peopleQuery.error, typesQuery.error, listQuery.error, conflictsQuery.error, statsQuery.error, dayQuery.error]} />
 
+      <WaitingList
+        team={team}
+        decide={(work) => void decide(work)}
+        onEdit={setEditing}
+        onShow={(a) => {
+          setDay(a.start);
+          calendar.current?.getApi().gotoDate(a.start);
+        }}
+      />
+
       <div className="absences-layout">
         <div>
           <FullCalendar
+            ref={calendar}
             {...base}
             plugins={[theme, dayGridPlugin, interactionPlugin]}
             initialView="dayGridMonth"
@@ -139,7 +151,6 @@ export function AbsencesPage({ team }: Props) {
 
           <section aria-labelledby="absence-list-title">
             <h3 id="absence-list-title">{t('absences.list')}</h3>
-            {pending.length > 0 && <p>{t('absences.pending', { count: pending.length })}</p>}
             {list.length === 0 ? (
               <p className="muted">{t('absences.none')}</p>
             ) : (
@@ -149,16 +160,6 @@ export function AbsencesPage({ team }: Props) {
                     <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" /> <strong>{a.personName}</strong> · {a.typeName} · {span(a)}
                     {a.hours !== null && ` · ${t('absences.hoursPerDay', { hours: fmt.number(a.hours, 2) })}`} · {t(`absences.status.${a.status}`)}
                     {a.note && ` · ${a.note}`}{' '}
-                    {a.status === 'requested' && (
-                      <>
-                        <button type="button" aria-label={t('absences.approveWho', { name: a.personName, span: span(a) })} onClick={() => void decide(() => call('absence.setStatus', { id: a.id, status: 'approved' }))}>
-                          {t('absences.approve')}
-                        </button>{' '}
-                        <button type="button" aria-label={t('absences.rejectWho', { name: a.personName, span: span(a) })} onClick={() => void decide(() => call('absence.setStatus', { id: a.id, status: 'rejected' }))}>
-                          {t('absences.reject')}
-                        </button>{' '}
-                      </>
-                    )}
                     {(a.status === 'requested' || a.status === 'approved') && (
                       <>
                         <button type="button" className="link" onClick={() => setEditing(a)}>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AbsenceType } from '../../core/absence';
 import type { Person } from '../../core/person';
@@ -34,6 +34,8 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson }: Pr
   const [carryOver, setCarryOver] = useState('0');
   const [unit, setUnit] = useState<'days' | 'hours'>('days');
   const { error, act } = useAction();
+  // Audit stamps are UTC instants: shown on the team's clock (a 10:21 change in Istanbul reads 10:21, not 07:21).
+  const stampFormat = useMemo(() => new Intl.DateTimeFormat(fmt.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: team.timeZone }), [fmt.locale, team.timeZone]);
 
   const year = Number(asOf.slice(0, 4));
   const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
@@ -57,34 +59,35 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson }: Pr
           <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
         </label>
       </div>
-      <table className="numbers" aria-label={t('absences.balanceTitle')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('absences.type')}</th>
-            <th scope="col">{t('absences.allowance')}</th>
-            <th scope="col">{t('absences.carryOver')}</th>
-            <th scope="col">{t('absences.taken')}</th>
-            <th scope="col">{t('absences.planned')}</th>
-            <th scope="col">{t('absences.requested')}</th>
-            <th scope="col">{t('absences.left')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {balances.map((b) => (
-            <tr key={b.typeId} className={b.left < 0 ? 'short' : undefined}>
-              <th scope="row">
-                {b.typeName} ({t(`absences.unit.${b.unit}`)})
+      {/* Measures down, types across: the side column has room for a type or three, not for seven figures side by side. */}
+      <div style={{ overflowX: 'auto' }} tabIndex={0} role="group" aria-label={t('absences.balanceTitle')}>
+        <table className="numbers" aria-label={t('absences.balanceTitle')}>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">{t('absences.type')}</span>
               </th>
-              <td>{fmt.number(b.allowance, 2)}</td>
-              <td>{fmt.number(b.carryOver, 2)}</td>
-              <td>{fmt.number(b.taken, 2)}</td>
-              <td>{fmt.number(b.planned, 2)}</td>
-              <td>{fmt.number(b.requested, 2)}</td>
-              <td data-testid={`left-${b.typeId}`}>{fmt.number(b.left, 2)}</td>
+              {balances.map((b) => (
+                <th key={b.typeId} scope="col">
+                  {b.typeName} ({t(`absences.unit.${b.unit}`)})
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(['allowance', 'carryOver', 'taken', 'planned', 'requested', 'left'] as const).map((measure) => (
+              <tr key={measure} className={measure === 'left' ? 'total' : undefined}>
+                <th scope="row">{t(`absences.${measure}`)}</th>
+                {balances.map((b) => (
+                  <td key={b.typeId} style={measure === 'left' && b.left < 0 ? { color: 'var(--danger)' } : undefined} data-testid={measure === 'left' ? `left-${b.typeId}` : undefined}>
+                    {fmt.number(b[measure], 2)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <form className="form-grid" aria-label={t('absences.setAllowance', { year })} onSubmit={setAllowance} noValidate>
         <label className="field">
           <span>{t('absences.type')}</span>
@@ -117,7 +120,7 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson }: Pr
         <ol className="audit" aria-label={t('absences.historyTitle')}>
           {history.map((h) => (
             <li key={h.id}>
-              <time dateTime={h.at}>{fmt.day(h.at.slice(0, 10))} {h.at.slice(11, 16)}</time> · {h.actor} · {t(`absences.action.${h.action}`)} · {h.absence}
+              <time dateTime={h.at} title={team.timeZone}>{stampFormat.format(new Date(h.at))}</time> · {h.actor} · {t(`absences.action.${h.action}`)} · {h.absence}
               {h.changes.length > 0 && (
                 <span className="muted">
                   {' '}

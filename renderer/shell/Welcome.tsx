@@ -40,6 +40,16 @@ export function Welcome({ onTeam }: { onTeam(team: Team): void }) {
         )}
       </section>
       <h2 className="or">{t('welcome.own')}</h2>
+      <section className="explain" aria-labelledby="steps-title">
+        <h3 id="steps-title" style={{ marginBlock: '0 0.25rem' }}>
+          {t('welcome.stepsTitle')}
+        </h3>
+        <ol style={{ marginBlock: 0 }}>
+          <li>{t('welcome.step1')}</li>
+          <li>{t('welcome.step2')}</li>
+          <li>{t('welcome.step3')}</li>
+        </ol>
+      </section>
       <TeamForm team={null} onSaved={onTeam} />
     </div>
   );

@@ -2,6 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
+import { PEOPLE_CSV_REQUIRED } from '../../core/people-import';
 import type { Team } from '../../core/team';
 import { call, CallError } from '../api/client';
 import { useApiQuery } from '../api/queries';
@@ -69,7 +70,22 @@ export function PeoplePanel({ team }: Props) {
       {notice && <p role="status">{notice}</p>}
       <ImportErrors error={error} failedText={t('people.importFailed')} />
       <LoadError errors={[peopleQuery.error]} />
-      {people && people.length === 0 && <p>{query ? t('people.noMatch', { query }) : t('people.empty')}</p>}
+      {people && people.length === 0 && query && <p>{t('people.noMatch', { query })}</p>}
+      {people && people.length === 0 && !query && (
+        // The first visit: say what comes next, with the two ways in right here.
+        <div className="explain empty-state">
+          <p>{t('people.empty')}</p>
+          <p className="muted small">{t('people.emptyHint', { columns: PEOPLE_CSV_REQUIRED.join(', ') })}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setEditing('new')}>
+              {t('people.addFirst')}
+            </button>
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              {t('people.importFirst')}
+            </button>
+          </div>
+        </div>
+      )}
       {people && people.length > 0 && (
         <>
           <p className="muted">{t('people.count', { count: people.length })}</p>

@@ -49,13 +49,33 @@ export function rulesPatch(d: RulesDraft) {
   };
 }
 
+/** The limits the service holds each number to (core/team-rules.ts), for an error that names them. */
+const RANGES: Record<string, { min: number; max: number; whole?: boolean }> = {
+  minRestHours: { min: 0, max: 24 },
+  maxWeeklyHours: { min: 1, max: 168 },
+  maxConsecutiveDays: { min: 1, max: 31, whole: true },
+  contractToleranceHours: { min: 0, max: 80 },
+  nightMultiplier: { min: 1, max: 10 },
+  weekendMultiplier: { min: 1, max: 10 },
+  holidayMultiplier: { min: 1, max: 10 },
+  maxAway: { min: 1, max: 1000, whole: true },
+  monthlyBudget: { min: 0, max: 1_000_000_000 },
+};
+const OUT_OF_RANGE = new Set(['too_small', 'too_big', 'invalid_type', 'required', 'invalid']);
+
 export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesDraft; onChange(d: RulesDraft): void; errors: Map<string, ApiError>; skills: readonly string[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  // Errors on rules come back with the path ['rules', field].
-  const errorOf = (field: string) => {
+  // Errors on rules come back with the path ['rules', field]. A number out of range says which
+  // field and what range, not "Too short or too small".
+  const errorOf = (field: string): ApiError | undefined => {
     const e = errors.get('rules');
-    return e && e.path[1] === field ? e : undefined;
+    if (!e || e.path[1] !== field) return undefined;
+    const range = RANGES[field];
+    if (!range || !OUT_OF_RANGE.has(e.code)) return e;
+    const label = t(`team.${field}`);
+    const words = t(range.whole ? 'errors.rulesWholeRange' : 'errors.rulesRange', { field: label, min: fmt.number(range.min), max: fmt.number(range.max) });
+    return { ...e, code: 'asWritten', message: words };
   };
   return (
     <fieldset className="rules">

@@ -268,3 +268,23 @@ describe('absence import', () => {
     expect(s.call('absence.import', { teamId: t.id, csv: '' })).toMatchObject({ ok: false, error: { code: 'empty_file' } });
   });
 });
+
+describe('requests waiting for a decision', () => {
+  it('lists every waiting request of the team whatever its dates, soonest first, and drops one once decided', () => {
+    const { s, t, ids, type } = team();
+    const ask = (personId: number, start: string, end: string, status: 'requested' | 'approved' = 'requested') =>
+      s.run('absence.create', { teamId: t.id, personId, typeId: type('vacation'), start, end, hours: null, note: '', status }).absence.id;
+    const december = ask(ids[0], '2026-12-21', '2026-12-23');
+    const november = ask(ids[1], '2026-11-26', '2026-11-26');
+    const next = ask(ids[2], '2027-02-01', '2027-02-05');
+    ask(ids[2], '2026-11-30', '2026-11-30', 'approved');
+    const other = s.run('team.create', { name: 'Destek', timeZone: 'Europe/Istanbul' });
+    const mehmet = s.run('person.create', { teamId: other.id, name: 'Mehmet Kaya', skills: ['phone'] });
+    s.run('absence.create', { teamId: other.id, personId: mehmet.id, typeId: s.run('absenceType.list', { teamId: other.id })[0]?.id ?? 0, start: '2026-12-01', end: '2026-12-01', hours: null, note: '' });
+
+    expect(s.run('absence.waiting', { teamId: t.id }).map((a) => a.id)).toEqual([november, december, next]);
+    s.run('absence.setStatus', { id: december, status: 'approved' });
+    s.run('absence.setStatus', { id: next, status: 'rejected' });
+    expect(s.run('absence.waiting', { teamId: t.id }).map((a) => [a.personName, a.start, a.status])).toEqual([['Agnieszka Wójcik', '2026-11-26', 'requested']]);
+  });
+});

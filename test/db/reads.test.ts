@@ -22,13 +22,13 @@ function demo() {
   s.run('pattern.create', { teamId: team.id, name: 'Earlies', cycle: ['E', 'E', '-'] });
   s.run('forecast.adjust', { teamId: team.id, channel: 'phone', day: '2026-11-24', timeLocal: null, kind: 'percent', value: 10, note: 'campaign' });
   s.run('staffing.setSettings', { teamId: team.id, channel: 'chat', model: 'erlang', targetServiceLevel: 0.8, targetSeconds: 30, ahtSeconds: null, shrinkage: 0.3, maxOccupancy: 0.85, patienceSeconds: null, responseMinutes: 60 });
-  return { s, team, person, rotation };
+  return { s, team, person, rotation, template };
 }
 
 type Probe = { [M in MethodName]?: MethodInput<M> };
 
 describe('what a read depends on', () => {
-  const { s, team, person, rotation } = demo();
+  const { s, team, person, rotation, template } = demo();
   const teamId = team.id;
   const week = { from: '2026-11-23', to: '2026-11-29' };
   const probes: Probe = {
@@ -41,6 +41,7 @@ describe('what a read depends on', () => {
     'person.get': { id: person.id },
     'person.preferences': { personId: person.id },
     'template.list': { teamId },
+    'template.usage': { id: template?.id ?? 0 },
     'pattern.list': { teamId },
     'shift.list': { teamId, ...week },
     'roster.week': { teamId, weekStart: week.from },
@@ -62,6 +63,7 @@ describe('what a read depends on', () => {
     'oncall.fairness': { teamId, rotationId: null, ...week },
     'absenceType.list': { teamId },
     'absence.list': { teamId, from: '2026-11-01', to: '2026-12-31' },
+    'absence.waiting': { teamId },
     'absence.history': { personId: person.id },
     'absence.allowances': { teamId, year: 2026 },
     'absence.balance': { personId: person.id, asOf: '2026-11-22' },

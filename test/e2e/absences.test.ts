@@ -31,7 +31,8 @@ describe('the absences page', () => {
     await page.getByRole('button', { name: 'Absences', exact: true }).click();
     const balance = page.getByRole('table', { name: 'Leave balance' });
     await page.getByLabel('As of').fill(day.toString());
-    const left = () => balance.getByRole('row', { name: /^Vacation/ }).getByRole('cell').last().textContent();
+    // Measures down, types across: the Vacation column of the Left row.
+    const left = () => balance.getByRole('row', { name: /^Left/ }).getByRole('cell').first().textContent();
     expect(await settle(left, '20')).toBe('20');
 
     const form = page.getByRole('form', { name: 'Request leave' });
@@ -44,7 +45,7 @@ describe('the absences page', () => {
 
     // Requested: listed and waiting, the balance still whole (the request shows apart), no shift uncovered yet.
     await page.getByText('1 request waits for a decision').waitFor();
-    expect(await settle(() => balance.getByRole('row', { name: /^Vacation/ }).getByRole('cell').nth(4).textContent(), '1')).toBe('1');
+    expect(await settle(() => balance.getByRole('row', { name: /^Requested/ }).getByRole('cell').first().textContent(), '1')).toBe('1');
     expect(await left()).toBe('20');
     await expect(page.getByRole('region', { name: 'Uncovered shifts' }).textContent()).resolves.toContain('No shift falls on approved leave.');
 
@@ -92,5 +93,41 @@ describe('the absences page', () => {
     // On the month calendar as an all-day event titled with the person and the type, and in today's "who is away".
     await expect(page.getByRole('list', { name: 'Away' }).textContent()).resolves.toBe('Ayşe Yılmaz · Hastalık izni');
     expect(await settle(() => page.getByText('Ayşe Yılmaz · Hastalık izni', { exact: true }).count(), 2)).toBe(2);
+  });
+  it('lists every request waiting for a decision whatever month is on screen, with a count that matches, and history times on the team clock', async () => {
+    const zone = 'Europe/Istanbul';
+    const today = todayIn(zone);
+    // One request this month, one three months ahead: the month grid shows only the first.
+    const near = today.add({ days: 1 });
+    const far = today.add({ months: 3 }).with({ day: 10 });
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('team.create', { name: 'Destek', timeZone: zone, locale: 'tr-TR', currency: 'TRY' });
+    const ayse = s.run('person.create', { teamId: team.id, name: 'Ayşe Yılmaz', skills: ['phone'] });
+    const mehmet = s.run('person.create', { teamId: team.id, name: 'Mehmet Kaya', skills: ['phone'] });
+    const vacation = s.run('absenceType.list', { teamId: team.id })[0]?.id ?? 0;
+    // The test service's clock stamps 09:00 UTC: 12:00 in Istanbul.
+    s.run('absence.create', { teamId: team.id, personId: ayse.id, typeId: vacation, start: near.toString(), end: near.toString(), hours: null, note: '' });
+    s.run('absence.create', { teamId: team.id, personId: mehmet.id, typeId: vacation, start: far.toString(), end: far.add({ days: 2 }).toString(), hours: null, note: 'family visit' });
+    s.close();
+
+    page = await session.open(file, { width: 1400, height: 1400 });
+    await page.getByRole('button', { name: 'Absences', exact: true }).click();
+    const waiting = page.getByRole('list', { name: 'Waiting for a decision' });
+    expect(await settle(() => waiting.getByRole('listitem').count(), 2)).toBe(2);
+    await page.getByText('2 requests wait for a decision').waitFor();
+    await expect(waiting.getByRole('listitem').nth(1).textContent()).resolves.toContain('Mehmet Kaya');
+
+    await page.getByRole('button', { name: /^Approve Mehmet Kaya/ }).click();
+    expect(await settle(() => waiting.getByRole('listitem').count(), 1)).toBe(1);
+    await page.getByText('1 request waits for a decision').waitFor();
+
+    // Mehmet's history: created and approved, each at its time on Istanbul's clock, not UTC's.
+    await page.getByLabel('Person for the balance').selectOption({ label: 'Mehmet Kaya' });
+    const history = page.getByRole('list', { name: 'History' });
+    expect(await settle(() => history.getByRole('listitem').count(), 2)).toBe(2);
+    const created = (await history.getByRole('listitem').nth(1).textContent()) ?? '';
+    expect(created).toContain('12:00');
+    expect(created).not.toContain('09:00');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSession, settle } from './harness';
+import { axeSerious, browserSession, settle } from './harness';
 
 const session = browserSession();
 let page: Page;
@@ -12,8 +12,8 @@ async function open(): Promise<void> {
 async function createTeam(name: string) {
   const form = page.getByRole('form', { name: 'Create a team' });
   await form.getByLabel('Team name').fill(name);
-  await form.getByLabel('Time zone').selectOption('Europe/Warsaw');
-  await form.getByLabel('Currency').selectOption('PLN');
+  // A searchable list: typing the city is enough, and the currency follows the zone (PLN).
+  await form.getByLabel('Time zone').fill('Warsaw');
   await form.getByLabel('Country (for public holidays)').fill('pl');
   await form.getByRole('button', { name: 'Create team' }).click();
   await page.getByRole('heading', { name: 'Weekly rota' }).waitFor();
@@ -122,6 +122,66 @@ describe('browser mode, first steps of a team lead', () => {
     await expect(page.getByRole('row', { name: /Anna Nowak/ }).textContent()).resolves.toContain('PLN');
   });
 
+  it('guides the first team: the time zone fills country, locale and currency until the lead picks them, and errors name the field', async () => {
+    await open();
+    const form = page.getByRole('form', { name: 'Create a team' });
+    const value = (label: string) => form.getByRole('combobox', { name: label }).inputValue();
+    await form.getByRole('button', { name: 'Create team' }).click();
+    const name = form.getByLabel('Team name');
+    await form.getByRole('alert').waitFor();
+    await expect(form.getByRole('alert').textContent()).resolves.toBe('Give the team a name');
+    await expect(name.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await axeSerious(page)).toEqual([]);
+
+    await form.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Istanbul');
+    await expect(Promise.all([value('Country (for public holidays)'), value('Locale'), value('Currency')])).resolves.toEqual(['TR', 'tr-TR', 'TRY']);
+    await form.getByRole('combobox', { name: 'Time zone' }).fill('Asia/Tehran');
+    await expect(Promise.all([value('Country (for public holidays)'), value('Locale'), value('Currency')])).resolves.toEqual(['IR', 'fa-IR', 'IRR']);
+    // The lead's own choice stays: only the fields not touched follow the next zone.
+    await form.getByRole('combobox', { name: 'Currency' }).fill('EUR');
+    await form.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Warsaw');
+    await expect(Promise.all([value('Country (for public holidays)'), value('Locale'), value('Currency')])).resolves.toEqual(['PL', 'pl-PL', 'EUR']);
+    // A zone the list does not know is named as the field's problem.
+    await form.getByRole('combobox', { name: 'Time zone' }).fill('Mars/Olympus');
+    await name.fill('Wsparcie');
+    await form.getByRole('button', { name: 'Create team' }).click();
+    const zoneError = 'Choose the team’s time zone from the list, such as Europe/Istanbul';
+    expect(await settle(() => form.getByRole('alert').textContent(), zoneError)).toBe(zoneError);
+
+    await form.getByRole('combobox', { name: 'Time zone' }).fill('Warsaw');
+    await form.getByRole('combobox', { name: 'Country (for public holidays)' }).fill('Poland');
+    await form.getByRole('button', { name: 'Create team' }).click();
+    await page.getByRole('button', { name: 'Team settings' }).click();
+    const settings = page.getByRole('form', { name: 'Team settings' });
+    await expect(settings.getByRole('combobox', { name: 'Time zone' }).inputValue()).resolves.toBe('Europe/Warsaw');
+    await expect(settings.getByRole('combobox', { name: 'Country (for public holidays)' }).inputValue()).resolves.toBe('PL');
+    await expect(settings.getByRole('combobox', { name: 'Currency' }).inputValue()).resolves.toBe('EUR');
+  });
+
+  it('offers the next step on empty pages: add or import people, and a suggested early and late template set', async () => {
+    await open();
+    await createTeam('Puste');
+    await page.getByRole('button', { name: 'Add the first person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Import people from CSV…' }).waitFor();
+
+    await page.getByRole('button', { name: 'Shift templates' }).click();
+    await page.getByText('No shift templates yet.').waitFor();
+    expect(await axeSerious(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add Early (E, 08:00–16:00) and Late (L, 14:00–22:00)' }).click();
+    const table = page.getByRole('table');
+    await table.getByRole('row', { name: /^L / }).waitFor();
+    await expect(table.getByRole('columnheader', { name: 'Actions' }).count()).resolves.toBe(1);
+    const colour = (code: string) => table.getByRole('row', { name: new RegExp(`^${code} `) }).getByRole('cell').nth(4).textContent();
+    const [early, late] = await Promise.all([colour('E'), colour('L')]);
+    expect(early).toMatch(/#[0-9a-f]{6}/);
+    expect(late).toMatch(/#[0-9a-f]{6}/);
+    expect(early).not.toBe(late);
+    // The next template's colour is a third one, not the first again.
+    await expect(page.getByRole('form', { name: 'Add template' }).getByLabel('Colour').inputValue()).resolves.not.toMatch(new RegExp(`${early?.trim()}|${late?.trim()}`));
+  });
+
   it('edits the team settings and shows a duplicate name next to the field', async () => {
     await open();
     await page.getByRole('button', { name: 'Open the demo team' }).click();
@@ -135,7 +195,13 @@ describe('browser mode, first steps of a team lead', () => {
     await form.getByRole('alert').waitFor();
     await expect(form.getByRole('alert').textContent()).resolves.toBe('A team with this name already exists');
 
+    // A rule out of range names the field and its range.
+    await form.getByLabel('Minimum rest between shifts (hours)').fill('30');
     await form.getByLabel('Team name').fill('Zespół Warszawa');
+    await form.getByRole('button', { name: 'Save team' }).click();
+    const rest = 'Minimum rest between shifts (hours): enter a number from 0 to 24';
+    expect(await settle(() => form.getByRole('alert').textContent(), rest)).toBe(rest);
+    await form.getByLabel('Minimum rest between shifts (hours)').fill('11');
     await form.getByLabel('Week starts on').selectOption('sun');
     await form.getByRole('button', { name: 'Save team' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
