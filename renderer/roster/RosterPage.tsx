@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
 import { fileSlug } from '../../core/text';
@@ -16,6 +16,8 @@ import { PrintRota, type PaperSize } from './PrintRota';
 import { CalendarFilePanel } from './CalendarFilePanel';
 import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
+import { reviewDraft } from './draftReview';
+import type { Draft } from '../../core/contract';
 import { ProblemsList } from './ProblemsList';
 import { MenuButton } from '../shell/Menu';
 
@@ -43,6 +45,17 @@ export function RosterPage({ team }: Props) {
   const [paper, setPaper] = useState<PaperSize>('A4');
   // The one side panel open beside the grid, if any.
   const [panel, setPanel] = useState<Panel | null>(null);
+  // A generated draft under review: drawn on the grid until accepted or discarded.
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const shownWeek = week?.weekStart === weekStart ? week : null;
+  const review = useMemo(() => (draft && shownWeek ? reviewDraft(draft, shownWeek.days.map((d) => d.day), shownWeek.people, shownWeek.shifts) : null), [draft, shownWeek]);
+
+  async function acceptDraft() {
+    if (!draft) return;
+    const r = await call('schedule.apply', { teamId: team.id, from: draft.from, to: draft.to, shifts: draft.draft.map(({ personId, day, templateId }) => ({ personId, day, templateId })) });
+    setDraft(null);
+    setNotice(t('schedule.accepted', { count: r.created }));
+  }
 
   async function print(action: 'print' | 'pdf') {
     setNotice('');
@@ -155,14 +168,30 @@ export function RosterPage({ team }: Props) {
       <div className={panel ? 'rota-body with-drawer' : 'rota-body'}>
         <div className="rota-main">
           {templates.length === 0 && templatesQuery.data && <p className="muted">{t('roster.noTemplates')}</p>}
-          {week && week.weekStart === weekStart && <RotaGrid ref={grid} week={week} templates={templates} teamId={team.id} />}
+          {draft && (
+            <div className="draft-bar" role="region" aria-label={t('roster.draftBar')}>
+              <span>
+                <strong>{t('schedule.draftTitle', { from: fmt.day(draft.from), to: fmt.day(draft.to) })}</strong>{' '}
+                {review && t('roster.draftCounts', { created: review.counts.new, changed: review.counts.changed, removed: review.counts.removed })}
+                {(draft.from > end || draft.to < weekStart) && ` · ${t('roster.draftElsewhere')}`}
+              </span>
+              <span className="spacer" />
+              <button type="button" className="primary" onClick={() => void act(acceptDraft)}>
+                {t('schedule.accept')}
+              </button>
+              <button type="button" onClick={() => setDraft(null)}>
+                {t('schedule.discard')}
+              </button>
+            </div>
+          )}
+          {shownWeek && <RotaGrid ref={grid} week={shownWeek} templates={templates} teamId={team.id} review={review} />}
           <p className="muted small">{t('roster.help')}</p>
           {week && week.weekStart === weekStart && <ProblemsList weekStart={weekStart} violations={week.violations} onShow={(personId, day) => grid.current?.focusCell(personId, day)} />}
           <MonthCost team={team} day={weekStart} />
         </div>
         {/* Panels open beside the grid (kept mounted, so a draft or a half-filled form survives closing). */}
         <Drawer id="panel-draft" open={panel === 'draft'} title={t('schedule.title')} onClose={() => setPanel(null)}>
-          <SchedulePanel team={team} weekStart={weekStart} />
+          <SchedulePanel team={team} weekStart={weekStart} draft={draft} onDraft={setDraft} onAccept={acceptDraft} />
         </Drawer>
         <Drawer id="panel-pattern" open={panel === 'pattern'} title={t('pattern.title')} onClose={() => setPanel(null)}>
           <PatternPanel team={team} weekStart={weekStart} />

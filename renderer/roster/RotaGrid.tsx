@@ -8,6 +8,7 @@ import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useFormat } from '../format';
 import { byCell, cellKey, weekHoursText } from './cells';
+import type { DraftReview } from './draftReview';
 
 /**
  * The weekly rota: people as rows, the team's seven days as columns. A real
@@ -34,6 +35,8 @@ interface Props {
   week: RosterWeek;
   templates: ShiftTemplate[];
   teamId: number;
+  /** A draft roster under review: its changes are drawn over the week (new outlined, removed struck through). */
+  review?: DraftReview | null;
 }
 
 type Clip = (CellValue | null)[][];
@@ -45,7 +48,7 @@ function valueOf(shifts: Shift[]): CellValue | null {
   return s.code ? { code: s.code } : { startLocal: s.startLocal, endLocal: s.endLocal, breakMinutes: s.breakMinutes, skill: s.skill };
 }
 
-export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ week, templates, teamId }, ref) {
+export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ week, templates, teamId, review = null }, ref) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [focus, setFocus] = useState<Pos>({ row: 0, col: 0 });
@@ -396,6 +399,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   const away = absenceOf.get(cellKey(person.id, day));
                   const classes = ['cell', selected(row, col) ? 'selected' : '', issues.length ? 'has-problem' : '', holidayName(day) ? 'holiday' : '', away ? `away away-${away.status}` : ''].filter(Boolean).join(' ');
                   const onCall = onCallOf.get(cellKey(person.id, day)) ?? [];
+                  const change = review?.cells.get(cellKey(person.id, day));
 
                   return (
                     <td
@@ -419,7 +423,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                       }}
                     >
                       {/* The cell's name is its content (a screen reader hears the shift, its marks' labels too), after whose cell it is. */}
-                      <span className="visually-hidden">{shifts.length || away || onCall.length || issues.length || (isFocus && (editing !== null || picking)) ? `${cellName}: ` : cellName}</span>
+                      <span className="visually-hidden">{shifts.length || change || away || onCall.length || issues.length || (isFocus && (editing !== null || picking)) ? `${cellName}: ` : cellName}</span>
                       {isFocus && editing !== null ? (
                         editor(cellName)
                       ) : isFocus && picking ? (
@@ -429,7 +433,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                           <Fragment key={s.id}>
                             {i > 0 && ' '}
                             <span
-                              className={uncovered.has(s.id) ? 'shift uncovered' : 'shift'}
+                              className={[uncovered.has(s.id) ? 'shift uncovered' : 'shift', change?.before.includes(s) ? 'removed' : ''].filter(Boolean).join(' ')}
                               title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${a.startLocal}–${a.endLocal}`).join('\n') || undefined}
                               draggable="true"
                               style={{ borderInlineStartColor: templates.find((tp) => tp.id === s.templateId)?.color ?? '#999' }}
@@ -453,10 +457,23 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                                   🔒
                                 </span>
                               )}
+                              {change?.before.includes(s) && <span className="visually-hidden"> {t('roster.draftRemoves')}</span>}
                             </span>
                           </Fragment>
                         ))
                       )}
+                      {change?.after.map((d) => (
+                        <Fragment key={`draft-${d.day}-${d.templateId}-${d.start}`}>
+                          {' '}
+                          <span className={`shift proposed ${change.kind}`} style={{ borderInlineStartColor: templates.find((tp) => tp.id === d.templateId)?.color ?? '#999' }} title={t(`roster.draftKind.${change.kind}`)}>
+                            <strong className="code">{d.code}</strong>{' '}
+                            <span className="times">
+                              {d.start}–{d.end}
+                            </span>
+                            <span className="visually-hidden"> {t(`roster.draftKind.${change.kind}`)}</span>
+                          </span>
+                        </Fragment>
+                      ))}
                       {away && shifts.length > 0 && ' '}
                       {away && (
                         <span
@@ -485,6 +502,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                 })}
                 <td role="gridcell" className={weekly.length ? 'hours has-problem' : 'hours'} title={weekly.map((v) => t(`rules.${v.rule}`, v.params)).join('\n') || undefined}>
                   {weekHoursText(t, fmt.number, person)}
+                  {(() => {
+                    // Under review: what accepting the draft makes of the week's hours.
+                    const m = review?.minutes.get(person.id);
+                    return m && Math.abs(m.after - m.before) > 0.5 ? <span className="draft-hours">{t('roster.draftHours', { hours: fmt.number(m.after / 60, 2) })}</span> : null;
+                  })()}
                 </td>
                 <td role="gridcell" className="money" title={person.standby > 0 ? t('roster.standbyIncluded', { amount: fmt.money(person.standby, week.currency) }) : undefined}>
                   {fmt.money(person.cost, week.currency)}

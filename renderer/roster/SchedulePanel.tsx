@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft, MethodOutput } from '../../core/contract';
 import type { Team } from '../../core/team';
-import { Temporal } from '../../core/time';
+import { startOfWeek, Temporal, todayIn } from '../../core/time';
 import { call } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useFormat } from '../format';
@@ -12,6 +12,10 @@ import { DateRangeFields } from '../shell/DateRangeFields';
 interface Props {
   team: Team;
   weekStart: string;
+  /** The draft under review (kept by the rota page, which draws it on the grid). */
+  draft: Draft | null;
+  onDraft(draft: Draft | null): void;
+  onAccept(): Promise<void>;
 }
 
 type Status = MethodOutput<'schedule.status'>;
@@ -36,15 +40,20 @@ function byDay(draft: Draft): { day: string; before: number; after: number; over
  * comes back as a preview (coverage before and after, what stays short and why, preferences
  * it could not keep) that the lead accepts as one undoable step or discards.
  */
-export function SchedulePanel({ team, weekStart }: Props) {
+export function SchedulePanel({ team, weekStart, draft, onDraft, onAccept }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [from, setFrom] = useState(weekStart);
-  const [to, setTo] = useState(() => Temporal.PlainDate.from(weekStart).add({ days: DEFAULT_WEEKS * 7 - 1 }).toString());
+  // The next full week by default (the week on screen when it is later): never days already past.
+  const [from, setFrom] = useState(() => {
+    const next = startOfWeek(todayIn(team.timeZone), team.weekStart).add({ weeks: 1 }).toString();
+    return weekStart > next ? weekStart : next;
+  });
+  const [to, setTo] = useState(() => Temporal.PlainDate.from(from).add({ days: DEFAULT_WEEKS * 7 - 1 }).toString());
+  // The run asked for: a status's draft is taken only if it is of this run and range.
+  const [asked, setAsked] = useState<{ from: string; to: string } | null>(null);
   const [limit, setLimit] = useState('30');
   const [jobId, setJobId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState('');
   const { error, setError, act } = useAction();
 
@@ -58,7 +67,10 @@ export function SchedulePanel({ team, weekStart }: Props) {
           setStatus(s);
           if (s.state === 'running') return;
           setJobId(null);
-          if (s.state === 'done') setDraft(s.draft);
+          if (s.state === 'done' && s.draft) {
+            if (s.draft.runId === jobId && asked && s.draft.from === asked.from && s.draft.to === asked.to) onDraft(s.draft);
+            else setError({ code: 'stale_draft', message: t('schedule.staleDraft'), path: [] });
+          }
           else if (s.error) setError({ code: s.error.code, message: s.error.message, path: [] });
         })
         .catch(() => undefined);
@@ -67,26 +79,20 @@ export function SchedulePanel({ team, weekStart }: Props) {
       live = false;
       clearInterval(timer);
     };
-  }, [jobId, setError]);
+  }, [jobId, setError, asked, onDraft, t]);
 
   async function generate() {
     setNotice('');
-    setDraft(null);
+    onDraft(null);
     setStatus(null);
     await act(async () => {
+      setAsked({ from, to });
       const r = await call('schedule.start', { teamId: team.id, from, to, timeLimitSeconds: Number(limit.replace(',', '.')) });
       setJobId(r.jobId);
     });
   }
 
-  async function accept() {
-    if (!draft) return;
-    await act(async () => {
-      const r = await call('schedule.apply', { teamId: team.id, from: draft.from, to: draft.to, shifts: draft.draft.map(({ personId, day, templateId }) => ({ personId, day, templateId })) });
-      setDraft(null);
-      setNotice(t('schedule.accepted', { count: r.created }));
-    });
-  }
+  const accept = () => act(onAccept);
 
   const running = jobId !== null;
   const summary = draft?.summary;
@@ -125,7 +131,7 @@ export function SchedulePanel({ team, weekStart }: Props) {
             <dd>{summary.shifts}</dd>
             <dt>{t('schedule.under')}</dt>
             <dd>{t('schedule.hours', { hours: fmt.number(summary.underStaffedAgentHours, 1) })}</dd>
-            <dt>{t('schedule.bound')}</dt>
+            <dt title={t('schedule.boundHint')}>{t('schedule.bound')}</dt>
             <dd>{t('schedule.hours', { hours: fmt.number(summary.lowerBoundAgentHours, 1) })}</dd>
             <dt>{t('schedule.over')}</dt>
             <dd>{t('schedule.hours', { hours: fmt.number(summary.overStaffedAgentHours, 1) })}</dd>
@@ -133,7 +139,34 @@ export function SchedulePanel({ team, weekStart }: Props) {
             <dd>{summary.violations}</dd>
             <dt>{t('schedule.status')}</dt>
             <dd>{t(`schedule.statusValue.${summary.status}`, { seconds: fmt.number(summary.seconds, 1) })}</dd>
+            <dt>{t('schedule.spread')}</dt>
+            <dd>{t('schedule.spreadValue', { mean: fmt.number(summary.startSpreadMeanHours, 1), max: fmt.number(summary.startSpreadMaxHours, 1) })}</dd>
           </dl>
+          <p className="muted small">{t('schedule.boundHint')}</p>
+          {draft.violations.length > 0 && (
+            <>
+              <h4>{t('schedule.violations')}</h4>
+              <ul>
+                {draft.violations.map((v, i) => (
+                  <li key={`${v.rule}-${v.personId}-${v.day}-${i}`}>
+                    <strong>{v.personName}</strong> · {fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {draft.startSpread.some((p) => p.hours > 0) && (
+            <details>
+              <summary>{t('schedule.spreadList')}</summary>
+              <ul>
+                {draft.startSpread
+                  .filter((p) => p.hours > 0)
+                  .map((p) => (
+                    <li key={p.personId}>{t('schedule.spreadLine', { person: p.person, hours: fmt.number(p.hours, 1) })}</li>
+                  ))}
+              </ul>
+            </details>
+          )}
           {draft.withoutHistory.length > 0 && <p className="muted">{t('schedule.withoutHistory', { channels: draft.withoutHistory.join(', ') })}</p>}
           <table className="coverage-compare">
             <caption>{t('schedule.coverageCaption')}</caption>
@@ -186,7 +219,7 @@ export function SchedulePanel({ team, weekStart }: Props) {
             <button type="button" className="primary" onClick={() => void accept()}>
               {t('schedule.accept')}
             </button>
-            <button type="button" onClick={() => setDraft(null)}>
+            <button type="button" onClick={() => onDraft(null)}>
               {t('schedule.discard')}
             </button>
           </div>

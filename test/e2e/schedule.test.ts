@@ -41,6 +41,9 @@ describe('auto-scheduling from the rota page', () => {
 
     await page.getByRole('button', { name: 'Draft roster…' }).click();
     const panel = page.locator('.schedule-panel');
+    // The range starts on next week's first day by default: never days already past.
+    await expect(panel.getByLabel('From', { exact: true }).inputValue()).resolves.toBe(monday.add({ weeks: 1 }).toString());
+    await panel.getByLabel('From', { exact: true }).fill(monday.toString());
     await panel.getByLabel('To', { exact: true }).fill(monday.add({ days: 6 }).toString());
     await panel.getByLabel('Time limit (s)').fill('10');
     await page.getByRole('button', { name: 'Generate draft' }).click();
@@ -60,7 +63,14 @@ describe('auto-scheduling from the rota page', () => {
     // What stays short says why: three people cannot staff every interval.
     await expect(draft.getByRole('listitem').filter({ hasText: 'everyone with phone skill who is free is already on shift that day' }).count()).resolves.toBeGreaterThan(0);
 
-    await draft.getByRole('button', { name: 'Accept draft' }).click();
+    // The draft is drawn on the grid before it is accepted: its shifts outlined and named so, hours before → after.
+    expect(await page.getByRole('gridcell', { name: /new in the draft/ }).count()).toBeGreaterThan(0);
+    const bar = page.getByRole('region', { name: 'Draft under review' });
+    await expect(bar.textContent()).resolves.toMatch(/[1-9]\d* new, 0 changed, 0 removed this week/);
+    await expect(page.getByRole('row', { name: /^Bartek Zieliński/ }).getByRole('gridcell').nth(7).textContent()).resolves.toMatch(/^0 of 40 h→ [1-9]\d* h with the draft$/);
+    // Anna's locked Monday stays as it is.
+    await expect(mondayCell.getByRole('img', { name: 'Locked: auto-scheduling keeps this shift' }).count()).resolves.toBe(1);
+    await bar.getByRole('button', { name: 'Accept draft' }).click();
     await page.getByRole('status').filter({ hasText: /^Draft accepted: \d+ shifts/ }).waitFor();
     // Three people, five weekdays; Anna's locked Monday late is still hers.
     const codes = () => page.getByRole('grid').locator('.shift .code').count();
