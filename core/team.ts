@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TeamRules, TeamRulesPatch } from './team-rules';
 import { fold } from './text';
+import type { WeekStart } from './time';
 import { country, currency, id, label, locale, skill, timeZone, weekStart } from './validators';
 
 export const DEFAULT_SKILLS = ['phone', 'chat', 'email'] as const;
@@ -60,17 +61,19 @@ export interface PlaceDefaults {
   country: string;
   locale: string;
   currency: string;
+  /** Where the working week does not start on Monday (Iran's starts on Saturday). */
+  weekStart?: WeekStart;
 }
 
 /**
- * What a time zone says about where a team works: its country (public holidays), locale and
- * pay currency. Only zones that name one country with one obvious language; a zone not listed
+ * What a time zone says about where a team works: its country (public holidays), locale, pay
+ * currency and, where it is not Monday, the first day of the week. Only zones that name one country with one obvious language; a zone not listed
  * (or shared, like Europe/Brussels's languages) leaves the team's choices as they are.
  */
 const PLACES: Record<string, PlaceDefaults> = {
   'Europe/Istanbul': { country: 'TR', locale: 'tr-TR', currency: 'TRY' },
   'Europe/Warsaw': { country: 'PL', locale: 'pl-PL', currency: 'PLN' },
-  'Asia/Tehran': { country: 'IR', locale: 'fa-IR', currency: 'IRR' },
+  'Asia/Tehran': { country: 'IR', locale: 'fa-IR', currency: 'IRR', weekStart: 'sat' },
   'Europe/London': { country: 'GB', locale: 'en-GB', currency: 'GBP' },
   'Europe/Dublin': { country: 'IE', locale: 'en-IE', currency: 'EUR' },
   'Europe/Berlin': { country: 'DE', locale: 'de-DE', currency: 'EUR' },
@@ -99,18 +102,18 @@ const PLACES: Record<string, PlaceDefaults> = {
   'Asia/Baku': { country: 'AZ', locale: 'az-AZ', currency: 'AZN' },
   'Asia/Tbilisi': { country: 'GE', locale: 'ka-GE', currency: 'GEL' },
   'Asia/Dubai': { country: 'AE', locale: 'ar-AE', currency: 'AED' },
-  'Asia/Riyadh': { country: 'SA', locale: 'ar-SA', currency: 'SAR' },
-  'Africa/Cairo': { country: 'EG', locale: 'ar-EG', currency: 'EGP' },
+  'Asia/Riyadh': { country: 'SA', locale: 'ar-SA', currency: 'SAR', weekStart: 'sun' },
+  'Africa/Cairo': { country: 'EG', locale: 'ar-EG', currency: 'EGP', weekStart: 'sat' },
   'Asia/Kolkata': { country: 'IN', locale: 'en-IN', currency: 'INR' },
   'Asia/Karachi': { country: 'PK', locale: 'ur-PK', currency: 'PKR' },
   'Asia/Singapore': { country: 'SG', locale: 'en-SG', currency: 'SGD' },
   'Asia/Tokyo': { country: 'JP', locale: 'ja-JP', currency: 'JPY' },
   'Australia/Sydney': { country: 'AU', locale: 'en-AU', currency: 'AUD' },
   'America/Toronto': { country: 'CA', locale: 'en-CA', currency: 'CAD' },
-  'America/New_York': { country: 'US', locale: 'en-US', currency: 'USD' },
-  'America/Chicago': { country: 'US', locale: 'en-US', currency: 'USD' },
-  'America/Denver': { country: 'US', locale: 'en-US', currency: 'USD' },
-  'America/Los_Angeles': { country: 'US', locale: 'en-US', currency: 'USD' },
+  'America/New_York': { country: 'US', locale: 'en-US', currency: 'USD', weekStart: 'sun' },
+  'America/Chicago': { country: 'US', locale: 'en-US', currency: 'USD', weekStart: 'sun' },
+  'America/Denver': { country: 'US', locale: 'en-US', currency: 'USD', weekStart: 'sun' },
+  'America/Los_Angeles': { country: 'US', locale: 'en-US', currency: 'USD', weekStart: 'sun' },
   'America/Sao_Paulo': { country: 'BR', locale: 'pt-BR', currency: 'BRL' },
   'America/Mexico_City': { country: 'MX', locale: 'es-MX', currency: 'MXN' },
 };

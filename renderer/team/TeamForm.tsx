@@ -73,8 +73,8 @@ interface Props {
 
 /**
  * Creates a team, or edits one when `team` is given. Time zone, country, locale and currency are
- * searchable lists; a new team's country, locale and currency follow its time zone until the
- * lead picks them.
+ * searchable lists; a new team's country, locale, currency and week start follow its time zone
+ * until the lead picks them.
  */
 export function TeamForm({ team, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
@@ -84,11 +84,11 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
   const [name, setName] = useState(team?.name ?? '');
   const [timeZone, setTimeZone] = useState(initialZone);
   const [locale, setLocale] = useState(team?.locale ?? place?.locale ?? 'en-GB');
-  const [weekStart, setWeekStart] = useState<Team['weekStart']>(team?.weekStart ?? 'mon');
+  const [weekStart, setWeekStart] = useState<Team['weekStart']>(team?.weekStart ?? place?.weekStart ?? 'mon');
   const [country, setCountry] = useState(team?.country ?? place?.country ?? '');
   const [currency, setCurrency] = useState(team?.currency ?? place?.currency ?? 'EUR');
   // Which of the zone-led fields the lead has typed in: those are theirs, the zone no longer moves them.
-  const [chosen, setChosen] = useState<ReadonlySet<'country' | 'locale' | 'currency'>>(() => new Set(team ? ['country', 'locale', 'currency'] : []));
+  const [chosen, setChosen] = useState<ReadonlySet<'country' | 'locale' | 'currency' | 'weekStart'>>(() => new Set(team ? ['country', 'locale', 'currency', 'weekStart'] : []));
   const [skills, setSkills] = useState((team?.skills ?? ['phone', 'chat', 'email']).join(', '));
   const [rules, setRules] = useState<RulesDraft | null>(team ? rulesDraft(team.rules) : null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -122,8 +122,9 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
     if (!chosen.has('country')) setCountry(next.country);
     if (!chosen.has('locale')) setLocale(next.locale);
     if (!chosen.has('currency')) setCurrency(next.currency);
+    if (!chosen.has('weekStart')) setWeekStart(next.weekStart ?? 'mon');
   }
-  const choose = (field: 'country' | 'locale' | 'currency', set: (v: string) => void) => (value: string) => {
+  const choose = (field: 'country' | 'locale' | 'currency' | 'weekStart', set: (v: string) => void) => (value: string) => {
     set(value);
     setChosen((c) => new Set([...c, field]));
   };
@@ -171,7 +172,7 @@ export function TeamForm({ team, onSaved, onCancel }: Props) {
       </Field>
       <Field label={t('team.weekStart')} error={errors.get('weekStart')}>
         {(p) => (
-          <select {...p} value={weekStart} onChange={(e) => setWeekStart(e.target.value as Team['weekStart'])}>
+          <select {...p} value={weekStart} onChange={(e) => choose('weekStart', () => setWeekStart(e.target.value as Team['weekStart']))(e.target.value)}>
             {(['mon', 'sat', 'sun'] as const).map((w) => (
               <option key={w} value={w}>
                 {t(`weekStart.${w}`)}

@@ -137,10 +137,13 @@ describe('browser mode, first steps of a team lead', () => {
     await expect(Promise.all([value('Country (for public holidays)'), value('Locale'), value('Currency')])).resolves.toEqual(['TR', 'tr-TR', 'TRY']);
     await form.getByRole('combobox', { name: 'Time zone' }).fill('Asia/Tehran');
     await expect(Promise.all([value('Country (for public holidays)'), value('Locale'), value('Currency')])).resolves.toEqual(['IR', 'fa-IR', 'IRR']);
+    // Iran's working week starts on Saturday.
+    await expect(form.getByLabel('Week starts on').inputValue()).resolves.toBe('sat');
     // The lead's own choice stays: only the fields not touched follow the next zone.
     await form.getByRole('combobox', { name: 'Currency' }).fill('EUR');
     await form.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Warsaw');
     await expect(Promise.all([value('Country (for public holidays)'), value('Locale'), value('Currency')])).resolves.toEqual(['PL', 'pl-PL', 'EUR']);
+    await expect(form.getByLabel('Week starts on').inputValue()).resolves.toBe('mon');
     // A zone the list does not know is named as the field's problem.
     await form.getByRole('combobox', { name: 'Time zone' }).fill('Mars/Olympus');
     await name.fill('Wsparcie');
