@@ -1,5 +1,5 @@
 // Screenshots of every page of the demo desk, for looking at what we build and for the README.
-//   node --import tsx scripts/screenshots.ts [outDir] [--lang en,tr,fa] [--size 1280x720] [--pages roster,oncall]
+//   node --import tsx scripts/screenshots.ts [outDir] [--lang en,tr,fa] [--size 1280x720] [--pages roster,oncall] [--full]
 // Serves a fresh demo planner with `rosterdesk serve` (ROSTERDESK_RENDERER_DIR is honoured) and
 // drives Debian's Chromium.
 import { spawn } from 'node:child_process';
@@ -59,7 +59,7 @@ try {
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(500);
       const file = path.join(outDir, `${view}-${language}.png`);
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, fullPage: args.includes('--full') });
       console.log(file);
     }
     await context.close();

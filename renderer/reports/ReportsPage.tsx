@@ -34,6 +34,12 @@ interface Data {
 
 const COLORS = ['#2457c5', '#c77700', '#2e7d32', '#8e24aa', '#00838f'];
 
+/** Charts with a bar group per person: names on their own axis, each one shown whole (never every other one, never clipped). */
+const CHART_MARGIN = { top: 4, right: 16, bottom: 4, left: 8 };
+const peopleChartHeight = (people: number, barsPerPerson: number) => Math.max(160, 40 + people * (10 + 9 * barsPerPerson));
+/** Wide enough for the longest name at the chart's font (about 8 px a character), within reason. */
+const nameAxisWidth = (names: readonly string[]) => Math.min(260, 20 + 8 * Math.max(8, ...names.map((n) => n.length)));
+
 /**
  * Reports for the lead and for payroll, over a chosen range (this month by default): hours
  * against contract, labour cost per week and month against the monthly budget, on-call load and
@@ -79,14 +85,16 @@ export function ReportsPage({ team }: Props) {
     }
   }
 
+  // The hours report is the labour cost too, per week or per month: the button says which.
+  const reportName = (report: Report, by: 'week' | 'month') => t(`reports.reportName.${report === 'hours' && by === 'month' ? 'hoursMonth' : report}`);
   const exports = (report: Report, by: 'week' | 'month' = 'week') => (
     <div className="toolbar">
       {/* Each button says which report it exports: a section can offer two. */}
       <button type="button" onClick={() => void exportReport(report, 'csv', by)}>
-        {t('reports.exportAs', { report: t(`reports.reportName.${report}`), format: 'CSV' })}
+        {t('reports.exportAs', { report: reportName(report, by), format: 'CSV' })}
       </button>
       <button type="button" onClick={() => void exportReport(report, 'xlsx', by)}>
-        {t('reports.exportAs', { report: t(`reports.reportName.${report}`), format: 'Excel' })}
+        {t('reports.exportAs', { report: reportName(report, by), format: 'Excel' })}
       </button>
     </div>
   );
@@ -119,11 +127,11 @@ export function ReportsPage({ team }: Props) {
       {data && (
         <>
           <ReportSection id="hours" title={t('reports.hoursTitle')} summary={t('reports.hoursSummary', { people: hoursPerPerson.length })} exports={exports('hours')}>
-            <ResponsiveContainer width="100%" height={Math.max(200, hoursPerPerson.length * 22)}>
-              <BarChart data={hoursPerPerson} layout="vertical" margin={{ left: 40 }}>
+            <ResponsiveContainer width="100%" height={peopleChartHeight(hoursPerPerson.length, 2)}>
+              <BarChart data={hoursPerPerson} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" />
-                <YAxis type="category" dataKey="name" width={140} interval={0} />
+                <XAxis type="number" tickFormatter={(v) => fmt.number(Number(v))} />
+                <YAxis type="category" dataKey="name" width={nameAxisWidth(hoursPerPerson.map((h) => h.name))} interval={0} />
                 <Tooltip />
                 <Legend />
                 <Bar dataKey="paid" name={t('reports.paidHours')} fill={COLORS[0]} isAnimationActive={false} />
@@ -171,11 +179,11 @@ export function ReportsPage({ team }: Props) {
           </ReportSection>
 
           <ReportSection id="oncall" title={t('reports.onCallTitle')} summary={t('reports.onCallSummary', { people: data.fairness.length })} exports={exports('oncall')}>
-            <ResponsiveContainer width="100%" height={220}>
-              <BarChart data={data.fairness.map((f) => ({ name: f.person, hours: Math.round(f.hours * 10) / 10, nights: f.nights, weekend: f.weekendDays }))}>
+            <ResponsiveContainer width="100%" height={peopleChartHeight(data.fairness.length, 3)}>
+              <BarChart data={data.fairness.map((f) => ({ name: f.person, hours: Math.round(f.hours * 10) / 10, nights: f.nights, weekend: f.weekendDays }))} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" />
-                <YAxis />
+                <XAxis type="number" tickFormatter={(v) => fmt.number(Number(v))} />
+                <YAxis type="category" dataKey="name" width={nameAxisWidth(data.fairness.map((f) => f.person))} interval={0} />
                 <Tooltip />
                 <Legend />
                 <Bar dataKey="hours" name={t('reports.onCallHours')} fill={COLORS[0]} isAnimationActive={false} />
@@ -195,11 +203,11 @@ export function ReportsPage({ team }: Props) {
               {exports('absences')}
             </>
           }>
-            <ResponsiveContainer width="100%" height={220}>
-              <BarChart data={data.absences.filter((a) => a.personId !== null).map((a) => ({ name: a.personName, rate: Math.round(a.rate * 1000) / 10 }))}>
+            <ResponsiveContainer width="100%" height={peopleChartHeight(data.absences.length - 1, 1)}>
+              <BarChart data={data.absences.filter((a) => a.personId !== null).map((a) => ({ name: a.personName, rate: Math.round(a.rate * 1000) / 10 }))} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" />
-                <YAxis unit=" %" />
+                <XAxis type="number" unit=" %" tickFormatter={(v) => fmt.number(Number(v))} />
+                <YAxis type="category" dataKey="name" width={nameAxisWidth(data.absences.map((a) => a.personName))} interval={0} />
                 <Tooltip />
                 <Bar dataKey="rate" name={t('reports.absenceRate')} fill={COLORS[3]} isAnimationActive={false} />
               </BarChart>

@@ -69,7 +69,7 @@ export function EmptyWeek({ teamId, weekStart, hasTemplates, hasPeople }: Props)
               </>
             )}
           </div>
-          {patterns.length === 0 && <p className="muted small">{t('emptyWeek.noPatterns', { panel: t('pattern.title') })}</p>}
+          {patterns.length === 0 && <p className="muted small">{t('emptyWeek.noPatterns', { panel: t('roster.patternButton') })}</p>}
         </>
       )}
       {notice && <p role="status">{notice}</p>}

@@ -17,6 +17,7 @@ import { CalendarFilePanel } from './CalendarFilePanel';
 import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
 import { reviewDraft } from './draftReview';
+import { EmptyWeek } from './EmptyWeek';
 import type { Draft } from '../../core/contract';
 import { ProblemsList } from './ProblemsList';
 import { MenuButton } from '../shell/Menu';
@@ -167,7 +168,6 @@ export function RosterPage({ team }: Props) {
 
       <div className={panel ? 'rota-body with-drawer' : 'rota-body'}>
         <div className="rota-main">
-          {templates.length === 0 && templatesQuery.data && <p className="muted">{t('roster.noTemplates')}</p>}
           {draft && (
             <div className="draft-bar" role="region" aria-label={t('roster.draftBar')}>
               <span>
@@ -184,6 +184,7 @@ export function RosterPage({ team }: Props) {
               </button>
             </div>
           )}
+          {shownWeek && shownWeek.shifts.length === 0 && !draft && <EmptyWeek teamId={team.id} weekStart={weekStart} hasTemplates={templates.length > 0} hasPeople={shownWeek.people.length > 0} />}
           {shownWeek && <RotaGrid ref={grid} week={shownWeek} templates={templates} teamId={team.id} review={review} />}
           <p className="muted small">{t('roster.help')}</p>
           {week && week.weekStart === weekStart && <ProblemsList weekStart={weekStart} violations={week.violations} onShow={(personId, day) => grid.current?.focusCell(personId, day)} />}

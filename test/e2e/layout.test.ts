@@ -107,4 +107,24 @@ describe('the rota page fits a laptop', () => {
     }
     expect(wide).toEqual([]);
   });
+
+  it('offers the next step on a week nobody has planned: copy last week', async () => {
+    const file = tempFile();
+    const s = freshService(file);
+    const team = s.run('demo.create', {});
+    // Empty the week after this one.
+    const monday = s.run('roster.week', { teamId: team.id, weekStart: '2026-11-23' }).weekStart;
+    const next = new Date(Date.parse(`${monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const nextEnd = new Date(Date.parse(`${next}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+    s.run('shift.clearRange', { teamId: team.id, from: next, to: nextEnd });
+    s.close();
+    const page = await session.open(file, { width: 1280, height: 720 });
+    await page.getByRole('grid').waitFor();
+    await page.getByLabel('Go to date').fill(next);
+    const empty = page.getByRole('region', { name: 'Nothing planned this week' });
+    await empty.waitFor();
+    await empty.getByRole('button', { name: 'Copy last week' }).click();
+    const filled = () => page.getByRole('gridcell').evaluateAll((cells) => cells.filter((c) => c.querySelector('strong')).length);
+    expect(await settle(() => filled().then((n) => n > 20), true)).toBe(true);
+  });
 });

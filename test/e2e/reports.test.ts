@@ -30,6 +30,13 @@ describe('the reports page', () => {
     // The budget is drawn as a line, and each month's share of it is in the figures.
     expect(await cost.locator('.recharts-reference-line').count()).toBe(2);
     await expect(cost.getByRole('table').getByRole('row').nth(1).textContent()).resolves.toMatch(/ %$/);
+    // Every person is named on the charts' name axis, each name whole on one line (recharts wraps a name its axis is too narrow for).
+    for (const title of ['Hours against contract', 'On-call load and pay', 'Absence']) {
+      const ticks = page.getByRole('region', { name: title, exact: true }).locator('.recharts-yAxis-tick-labels text');
+      const lines = await ticks.evaluateAll((texts) => texts.map((t) => t.querySelectorAll('tspan').length));
+      expect(lines.length, title).toBeGreaterThan(4);
+      expect(lines.every((n) => n === 1), title).toBe(true);
+    }
     // Everyone in the demo appears in hours against contract.
     await expect(page.getByRole('region', { name: 'Hours against contract' }).getByRole('rowheader').count()).resolves.toBe(14);
 
