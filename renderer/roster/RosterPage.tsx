@@ -111,7 +111,8 @@ export function RosterPage({ team }: Props) {
           {t('roster.thisWeek')}
         </button>
         <label className="inline">
-          <span>{t('roster.goTo')}</span>
+          {/* The date field says what it is; its label is for screen readers, so the toolbar stays one line. */}
+          <span className="visually-hidden">{t('roster.goTo')}</span>
           <input
             type="date"
             value={weekStart}
