@@ -158,13 +158,17 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
   };
 
   /** Final-schedule blocks (epoch seconds) of one rotation or all, over team-local days [from, to]. */
-  const blocksOf = (team: Team, rotationId: number | null, from: string, to: string) => {
+  /** The team-local days [from, to] as instants, and the rotation asked for (or all of the team's). */
+  const rotationsOver = (team: Team, rotationId: number | null, from: string, to: string) => {
     dayRange(from, to);
     const clock = zoneClock(team.timeZone);
-    const fromUtc = clock.dayStart(from);
-    const toUtc = clock.dayStart(clock.addDays(to, 1));
     const chosen = rotationId === null ? rotations.listRotations(db, team.id) : [requireRotation(rotationId, ['rotationId'])];
     if (chosen.some((r) => r.teamId !== team.id)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
+    return { clock, chosen, fromUtc: clock.dayStart(from), toUtc: clock.dayStart(clock.addDays(to, 1)) };
+  };
+
+  const blocksOf = (team: Team, rotationId: number | null, from: string, to: string) => {
+    const { chosen, fromUtc, toUtc } = rotationsOver(team, rotationId, from, to);
     return chosen.flatMap((r) => {
       const layers: OnCallLayer[] = rotations.layersOf(db, r.id);
       return finalSchedule(layers, rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, scheduleOptions(ctx, team, r.id)).map((b) => ({ ...b, rotation: r, layers }));
@@ -291,12 +295,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     },
     'oncall.layers': ({ teamId, rotationId, from, to }) => {
       const team = ctx.requireTeam(teamId);
-      dayRange(from, to);
-      const clock = zoneClock(team.timeZone);
-      const fromUtc = clock.dayStart(from);
-      const toUtc = clock.dayStart(clock.addDays(to, 1));
-      const chosen = rotationId === null ? rotations.listRotations(db, team.id) : [requireRotation(rotationId, ['rotationId'])];
-      if (chosen.some((r) => r.teamId !== team.id)) throw new UserError('not_found', `That rotation is not in ${team.name}`, ['rotationId']);
+      const { clock, chosen, fromUtc, toUtc } = rotationsOver(team, rotationId, from, to);
       const names = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p.name]));
       return chosen.flatMap((r) => {
         const layers = rotations.layersOf(db, r.id);
