@@ -49,4 +49,27 @@ describe('accessible by measurement (axe-core: no serious or critical finding)',
     await page.getByRole('dialog').waitFor();
     expect(await axeSerious(page)).toEqual([]);
   });
+
+  it('the rota page with each side panel open, the More menu and the shift dialog', async () => {
+    const page = await openDemo('en');
+    const found: Record<string, unknown[]> = {};
+    for (const button of ['Draft roster…', 'Patterns…', 'Print…']) {
+      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('complementary').first().waitFor();
+      const f = await axeSerious(page);
+      if (f.length) found[button] = f;
+    }
+    await page.getByRole('button', { name: 'More' }).click();
+    await page.getByRole('menu').waitFor();
+    const menu = await axeSerious(page);
+    if (menu.length) found.menu = menu;
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Calendar', exact: true }).click();
+    await page.setViewportSize({ width: 1400, height: 1400 });
+    await page.getByText(/^Ayşe Yılmaz · E/).first().dispatchEvent('click');
+    await page.getByRole('dialog').waitFor();
+    const dialog = await axeSerious(page);
+    if (dialog.length) found.shiftDialog = dialog;
+    expect(found).toEqual({});
+  });
 });
