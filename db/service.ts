@@ -509,7 +509,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     try {
       const before = totalChanges.get() as number;
       const value = spec.undo ? history.record(method, work) : db.transaction(work)();
-      return { ok: true, value, changed: changedBy(method, spec.undo !== null, before) };
+      const changed = changedBy(method, spec.undo !== null, before);
+      return changed.length ? { ok: true, value, changed } : { ok: true, value };
     } catch (err) {
       if (err instanceof UserError && err.code === 'file_gone') return { ok: false, error: goneError() };
       return { ok: false, error: errorOf(err, planner.readOnly) };
@@ -553,7 +554,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
         const sent = await sendPlan(plan, password);
         db.transaction(() => recordSent(db, targetId, sent.put, sent.removed))();
         if (sent.failure) return { ok: false, error: errorOf(sent.failure) };
-        return { ok: true, value: { created: sent.put.filter((p) => p.isNew).length, updated: sent.put.filter((p) => !p.isNew).length, deleted: sent.removed.length, unchanged: plan.unchanged }, changed: ['caldav_published'] };
+        return { ok: true, value: { created: sent.put.filter((p) => p.isNew).length, updated: sent.put.filter((p) => !p.isNew).length, deleted: sent.removed.length, unchanged: plan.unchanged }, ...(sent.put.length || sent.removed.length ? { changed: ['caldav_published'] } : {}) };
       }
       if (method === 'roster.import' && wantsXlsx) {
         const parsed = contract['roster.import'].input.safeParse(input);

@@ -46,7 +46,7 @@ describe('publishing to a CalDAV server (Radicale)', () => {
     expect(target).toMatchObject({ url: `${url}/`, username: server.user, personId: null, absences: false });
     const publish = () => s.callAsync('caldav.publish', { targetId: target.id, from: '2026-11-23', to: '2026-11-29', password: server.password });
 
-    expect(await publish()).toEqual({ ok: true, value: { created: 3, updated: 0, deleted: 0, unchanged: 0 } });
+    expect(await publish()).toEqual({ ok: true, value: { created: 3, updated: 0, deleted: 0, unchanged: 0 }, changed: ['caldav_published'] });
     let events = await onServer(target.url);
     expect(events.map((e) => e.summary)).toEqual(['Anna Nowak · R · phone · 07:00–15:00', 'Anna Nowak · R · phone · 07:00–15:00', 'Anna Nowak · R · phone · 07:00–15:00']);
 
@@ -57,7 +57,7 @@ describe('publishing to a CalDAV server (Radicale)', () => {
     if (!first || !second) throw new Error('shifts');
     s.run('shift.update', { id: first.id, startUtc: first.startUtc + 7200, endUtc: first.endUtc + 7200 });
     s.run('shift.delete', { id: second.id });
-    expect(await publish()).toEqual({ ok: true, value: { created: 0, updated: 1, deleted: 1, unchanged: 1 } });
+    expect(await publish()).toEqual({ ok: true, value: { created: 0, updated: 1, deleted: 1, unchanged: 1 }, changed: ['caldav_published'] });
     events = await onServer(target.url);
     expect(events).toHaveLength(2);
     // Moved by hand, the shift is no longer the template's: no code.
