@@ -134,7 +134,7 @@ export function AbsencesPage({ team }: Props) {
                 allDay: true,
                 color: a.color,
                 contrastColor: textOn(a.color),
-                classNames: [`absence-${a.status}`],
+                className: `absence-${a.status}`,
               }))}
             dateClick={(info) => setDay(info.dateStr.slice(0, 10))}
             eventClick={(info) => {

@@ -15,6 +15,8 @@ import { useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
 import { calendarBase, textOn, visibleDays } from './fullcalendar';
 import { ShiftDialog } from './ShiftDialog';
+import { useDraft } from '../roster/draftContext';
+import { useFormat } from '../format';
 import { IdSelect } from '../shell/IdSelect';
 
 type Mode = 'teamWeek' | 'teamDay' | 'personMonth' | 'overview';
@@ -32,6 +34,7 @@ interface Props {
  */
 export function CalendarPage({ team }: Props) {
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   const [mode, setMode] = useState<Mode>('teamWeek');
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
@@ -44,23 +47,42 @@ export function CalendarPage({ team }: Props) {
   const [open, setOpen] = useState<Shift | null>(null);
 
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
-  const events = useMemo(
-    () =>
-      shifts
-        .filter((s) => mode !== 'personMonth' || s.personId === personId)
+  // A draft under review (made on the rota page) shows here too, as the week would be: the shifts it
+  // replaces give way to its own (dashed); the rota grid shows both, side by side.
+  const [draft] = useDraft();
+  const events = useMemo(() => {
+    const replaced = (s: Shift) => draft !== null && !s.locked && s.day >= draft.from && s.day <= draft.to;
+    return [
+      ...shifts
+        .filter((s) => (mode !== 'personMonth' || s.personId === personId) && !replaced(s))
         .map((s) => {
           const p = byId.get(s.personId);
           return {
             id: String(s.id),
-            title: (mode === 'personMonth' ? `${s.code ?? ''} ${s.startLocal}–${s.endLocal}` : `${p?.name ?? '?'}${s.code ? ` · ${s.code}` : ''}`) + (s.activities.length ? ` (${s.activities.map((a) => t(`shiftDialog.${a.kind}`)).join(', ')})` : ''),
+            title:
+              (mode === 'personMonth' ? `${s.code ?? ''} ${s.startLocal}–${s.endLocal}` : `${p?.name ?? '?'}${s.code ? ` · ${s.code}` : ''}`) +
+              (s.activities.length ? ` (${s.activities.map((a) => t(`shiftDialog.${a.kind}`)).join(', ')})` : ''),
             start: s.start,
             end: s.end,
             color: p?.color ?? '#6b7a90',
             contrastColor: textOn(p?.color ?? '#6b7a90'),
           };
         }),
-    [shifts, byId, mode, personId, t],
-  );
+      ...(draft?.draft ?? [])
+        .filter((d) => mode !== 'personMonth' || d.personId === personId)
+        .map((d) => ({
+          id: `draft-${d.personId}-${d.day}-${d.templateId}`,
+          title: `${mode === 'personMonth' ? `${d.code} ${d.start}–${d.end}` : `${d.person} · ${d.code}`} (${t('calendar.draft')})`,
+          // Wall times in the team's zone (the calendar's), the end on the next day for a night shift.
+          start: `${d.day}T${d.start}:00`,
+          end: `${d.end <= d.start ? Temporal.PlainDate.from(d.day).add({ days: 1 }).toString() : d.day}T${d.end}:00`,
+          color: byId.get(d.personId)?.color ?? '#6b7a90',
+          contrastColor: textOn(byId.get(d.personId)?.color ?? '#6b7a90'),
+          editable: false,
+          className: 'draft-proposed',
+        })),
+    ];
+  }, [shifts, byId, mode, personId, t, draft]);
 
   async function move(info: EventDropInfo | EventResizeDoneInfo) {
     const { start, end } = info.event;
@@ -101,6 +123,11 @@ export function CalendarPage({ team }: Props) {
         </p>
       )}
       <LoadError errors={[peopleQuery.error, shiftsQuery.error]} />
+      {draft && (
+        <p role="status" className="draft-bar">
+          {t('calendar.draftShown', { from: fmt.day(draft.from), to: fmt.day(draft.to) })}
+        </p>
+      )}
       <p className="muted small">{t('calendar.hint')}</p>
       <FullCalendar
         key={mode}
@@ -112,6 +139,8 @@ export function CalendarPage({ team }: Props) {
         editable={mode === 'teamWeek' || mode === 'teamDay'}
         eventDurationEditable={mode === 'teamWeek' || mode === 'teamDay'}
         snapDuration="00:15:00"
+        // The time views scroll inside the window and open on the working day, not on midnight's empty hours.
+        {...(mode === 'teamWeek' || mode === 'teamDay' ? { height: Math.max(420, window.innerHeight - 240), scrollTime: '07:00:00' } : {})}
         dayMaxEvents={mode === 'overview' ? 4 : false}
         events={events}
         datesSet={(info) => {

@@ -18,7 +18,7 @@ import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
 import { reviewDraft } from './draftReview';
 import { EmptyWeek } from './EmptyWeek';
-import type { Draft } from '../../core/contract';
+import { useDraft } from './draftContext';
 import { ProblemsList } from './ProblemsList';
 import { MenuButton } from '../shell/Menu';
 
@@ -47,7 +47,7 @@ export function RosterPage({ team }: Props) {
   // The one side panel open beside the grid, if any.
   const [panel, setPanel] = useState<Panel | null>(null);
   // A generated draft under review: drawn on the grid until accepted or discarded.
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useDraft();
   const shownWeek = week?.weekStart === weekStart ? week : null;
   const review = useMemo(() => (draft && shownWeek ? reviewDraft(draft, shownWeek.days.map((d) => d.day), shownWeek.people, shownWeek.shifts) : null), [draft, shownWeek]);
 

@@ -21,6 +21,7 @@ import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
 import { TeamForm } from '../team/TeamForm';
 import { FilePage } from '../file/FilePage';
+import { DraftProvider } from '../roster/draftContext';
 import { Welcome } from './Welcome';
 import { IdSelect } from './IdSelect';
 
@@ -236,6 +237,7 @@ export function App() {
             ))}
           </nav>
           <main id="main-content" tabIndex={-1}>
+            <DraftProvider key={team.id}>
             {view === 'roster' && <RosterPage team={team} />}
             {view === 'calendar' && <CalendarPage team={team} />}
             {view === 'oncall' && <OnCallPage team={team} />}
@@ -249,6 +251,7 @@ export function App() {
             {view === 'history' && <TicketHistory team={team} />}
             {view === 'reports' && <ReportsPage team={team} />}
             {view === 'file' && <FilePage />}
+            </DraftProvider>
           </main>
         </>
       )}

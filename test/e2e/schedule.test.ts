@@ -70,6 +70,12 @@ describe('auto-scheduling from the rota page', () => {
     await expect(page.getByRole('row', { name: /^Bartek Zieliński/ }).getByRole('gridcell').nth(7).textContent()).resolves.toMatch(/^0 of 40 h→ [1-9]\d* h with the draft$/);
     // Anna's locked Monday stays as it is.
     await expect(mondayCell.getByRole('img', { name: 'Locked: auto-scheduling keeps this shift' }).count()).resolves.toBe(1);
+    // The week calendar shows the same draft, until it is accepted or discarded on the rota.
+    await page.getByRole('button', { name: 'Calendar', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^Showing the week as the draft roster for / }).waitFor();
+    expect(await settle(() => page.getByText(/ \(draft\)$/).count().then((n) => n > 0), true)).toBe(true);
+    await page.getByRole('button', { name: 'Rota', exact: true }).click();
+    await page.getByRole('grid').waitFor();
     await bar.getByRole('button', { name: 'Accept draft' }).click();
     await page.getByRole('status').filter({ hasText: /^Draft accepted: \d+ shifts/ }).waitFor();
     // Three people, five weekdays; Anna's locked Monday late is still hers.
