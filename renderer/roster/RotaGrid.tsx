@@ -400,11 +400,28 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   const classes = ['cell', selected(row, col) ? 'selected' : '', issues.length ? 'has-problem' : '', holidayName(day) ? 'holiday' : '', away ? `away away-${away.status}` : ''].filter(Boolean).join(' ');
                   const onCall = onCallOf.get(cellKey(person.id, day)) ?? [];
                   const change = review?.cells.get(cellKey(person.id, day));
+                  const cellUncovered = shifts.some((s) => uncovered.has(s.id));
+                  // The cell's name: whose day it is, then what it shows in the order shown, then what its marks say.
+                  // (Its visible words lead and stay in order: translated or typed words come last, see the tag below.)
+                  const visible = [
+                    ...shifts.map((s) => `${s.code ?? '•'} ${s.startLocal}–${s.endLocal}`),
+                    ...(change?.after.map((d) => `${d.code} ${d.start}–${d.end}`) ?? []),
+                    away ? `${away.status === 'requested' ? '? ' : ''}${away.typeName}${away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}` : '',
+                    cellUncovered ? t('roster.uncovered') : '',
+                  ].filter(Boolean);
+                  const marks = [
+                    ...(shifts.some((s) => s.locked) ? [t('roster.locked')] : []),
+                    ...(change ? [t(`roster.draftKind.${change.kind}`)] : []),
+                    ...onCall.map((b) => t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })),
+                    ...issues.map((v) => t(`rules.${v.rule}`, v.params)),
+                  ];
+                  const spoken = [visible.join(' '), ...marks].filter(Boolean).join(', ');
 
                   return (
                     <td
                       role="gridcell"
                       key={day}
+                      aria-label={spoken ? `${cellName}: ${spoken}` : cellName}
                       aria-selected={selected(row, col)}
                       tabIndex={isFocus ? 0 : -1}
                       className={classes}
@@ -422,8 +439,6 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                         if (raw) void apply([{ personId: person.id, day, value: JSON.parse(raw) as CellValue }]);
                       }}
                     >
-                      {/* The cell's name is its content (a screen reader hears the shift, its marks' labels too), after whose cell it is. */}
-                      <span className="visually-hidden">{shifts.length || change || away || onCall.length || issues.length || (isFocus && (editing !== null || picking)) ? `${cellName}: ` : cellName}</span>
                       {isFocus && editing !== null ? (
                         editor(cellName)
                       ) : isFocus && picking ? (
@@ -446,18 +461,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                               <span className="times">
                                 {s.startLocal}–{s.endLocal}
                               </span>
-                              {uncovered.has(s.id) && (
-                                <>
-                                  {' '}
-                                  <span className="uncovered-tag">{t('roster.uncovered')}</span>
-                                </>
-                              )}
                               {s.locked && (
                                 <span className="shift-lock" role="img" aria-label={t('roster.locked')} title={t('roster.locked')}>
                                   🔒
                                 </span>
                               )}
-                              {change?.before.includes(s) && <span className="visually-hidden"> {t('roster.draftRemoves')}</span>}
                             </span>
                           </Fragment>
                         ))
@@ -470,7 +478,6 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                             <span className="times">
                               {d.start}–{d.end}
                             </span>
-                            <span className="visually-hidden"> {t(`roster.draftKind.${change.kind}`)}</span>
                           </span>
                         </Fragment>
                       ))}
@@ -486,6 +493,12 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                           {away.typeName}
                           {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
                         </span>
+                      )}
+                      {cellUncovered && (
+                        <>
+                          {' '}
+                          <span className="uncovered-tag">{t('roster.uncovered')}</span>
+                        </>
                       )}
                       {onCall.map((b) => (
                         <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })}>

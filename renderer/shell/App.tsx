@@ -236,7 +236,7 @@ export function App() {
               </button>
             ))}
           </nav>
-          <main id="main-content" tabIndex={-1}>
+          <main id="main-content" tabIndex={-1} className={view === 'roster' ? 'wide' : undefined}>
             <DraftProvider key={team.id}>
             {view === 'roster' && <RosterPage team={team} />}
             {view === 'calendar' && <CalendarPage team={team} />}

@@ -70,7 +70,7 @@ describe('the absences page', () => {
     await page.getByRole('button', { name: 'Rota', exact: true }).click();
     if (!startOfWeek(day, 'mon').equals(startOfWeek(todayIn(ZONE), 'mon'))) await page.getByRole('button', { name: 'Next week' }).click();
     const cell = rotaCell(page, `Anna Nowak, ${longDay(day)}`);
-    expect(await settle(() => cellText(cell), 'D 09:00–17:00 uncovered Vacation⚠')).toBe('D 09:00–17:00 uncovered Vacation⚠');
+    expect(await settle(() => cellText(cell), 'D 09:00–17:00 Vacation uncovered⚠')).toBe('D 09:00–17:00 Vacation uncovered⚠');
     await expect(cell.locator('.problem-mark').getAttribute('aria-label')).resolves.toContain('Vacation');
   });
 

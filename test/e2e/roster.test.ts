@@ -109,7 +109,7 @@ describe('the weekly rota grid', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowLeft');
     // Whose cell has the keyboard: the person and day its name starts with.
-    const focused = () => page.evaluate(() => (document.activeElement?.querySelector('.visually-hidden')?.textContent ?? '').replace(/: $/, ''));
+    const focused = () => page.evaluate(() => (document.activeElement?.getAttribute('aria-label') ?? '').split(': ')[0]);
     expect(await settle(focused, 'Anna Nowak, Thursday 4 March')).toBe('Anna Nowak, Thursday 4 March');
     await page.keyboard.press('Home');
     expect(await settle(focused, 'Anna Nowak, Monday 1 March')).toBe('Anna Nowak, Monday 1 March');
