@@ -148,7 +148,7 @@ export function rotaCell(page: Page, personAndDay: string) {
   return page.getByRole('gridcell', { name: new RegExp(`^${escaped}(: |$)`) });
 }
 
-/** What a rota cell shows on screen: its text without the person and day said only to screen readers. */
+/** What a rota cell shows on screen (its text; any visually hidden words left out). */
 export function cellText(cell: ReturnType<Page['locator']>): Promise<string> {
   return cell.evaluate((el) =>
     [...el.childNodes]
