@@ -5,7 +5,7 @@ import { toCsv } from '../core/csv';
 import { UserError, type ApiError } from '../core/errors';
 import { evaluateAgents, requiredAgents } from '../core/erlang';
 import { FORECAST_METHODS, ForecastError, forecastReport, type Accuracy, type ForecastMethod } from '../core/forecast';
-import { formatOpeningHours, parseOpeningHours, type ChannelHoursInput } from '../core/opening-hours';
+import { DAY_NAMES, formatOpeningHours, parseOpeningHours, type ChannelHoursInput } from '../core/opening-hours';
 import { parseVolumeCsv } from '../core/volume-import';
 import { zoneClock } from '../core/zone-clock';
 import { matchTeamName, type Team } from '../core/team';
@@ -620,7 +620,7 @@ const COMMANDS: Record<string, Command> = {
             // Name the day and window as typed rather than the schema's path (weekdays.0.windows.1…).
             const day = typeof where[1] === 'number' ? weekdays?.[where[1]] : undefined;
             const window = typeof where[3] === 'number' ? day?.windows[where[3]] : undefined;
-            const what = day ? ` ${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][day.weekday - 1] ?? day.weekday}${window ? ` ${window.openLocal}-${window.closeLocal}` : ''}` : '';
+            const what = day ? ` ${DAY_NAMES[day.weekday - 1] ?? day.weekday}${window ? ` ${window.openLocal}-${window.closeLocal}` : ''}` : '';
             throw new UserError(result.error.code, `--set${what}: ${message.replace(/^[\w.]+: /, '')}`);
           }
         }

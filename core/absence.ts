@@ -287,12 +287,12 @@ export interface StatsAbsence extends AbsenceSpan {
  * person has no working weekdays of their own in the planner, only weekly hours, so a part-timer's
  * share of the team's working days is their hours over this.
  */
-export function fullTimeHoursPerWeek(people: readonly Pick<StatsPerson, 'contractHoursPerWeek' | 'archived'>[]): number {
+function fullTimeHoursPerWeek(people: readonly Pick<StatsPerson, 'contractHoursPerWeek' | 'archived'>[]): number {
   return Math.max(0, ...people.filter((p) => !p.archived).map((p) => p.contractHoursPerWeek));
 }
 
 /** A contract as a share of the full-time week; without hours (or a full week to compare) a person counts whole. */
-export function fteOf(contractHoursPerWeek: number, fullTimeHours: number): number {
+function fteOf(contractHoursPerWeek: number, fullTimeHours: number): number {
   return contractHoursPerWeek > 0 && fullTimeHours > 0 ? Math.min(1, contractHoursPerWeek / fullTimeHours) : 1;
 }
 

@@ -365,24 +365,8 @@ export type RotationSaved = z.infer<typeof RotationSaved>;
 /** How many days ahead of today a saved rotation's rest conflicts are looked for. */
 export const CONFLICT_DAYS = 28;
 
-/** One block of a layer's own schedule (before higher layers and overrides), ISO instants with the team's offset. */
-export const LayerBlock = z.object({
-  rotationId: z.number(),
-  layerId: z.number(),
-  layer: z.string(),
-  personId: z.number(),
-  person: z.string(),
-  start: z.string(),
-  end: z.string(),
-  startUtc: z.number(),
-  endUtc: z.number(),
-});
-export type LayerBlock = z.infer<typeof LayerBlock>;
-
-/** One block of the final schedule, with ISO 8601 instants carrying the team's offset. */
-export const ScheduleBlock = z.object({
-  rotationId: z.number(),
-  rotation: z.string(),
+/** Who is on call from when to when: ISO 8601 instants with the team's offset, and the same as epoch seconds. */
+const PersonSpan = z.object({
   personId: z.number(),
   person: z.string(),
   start: z.string(),
@@ -390,6 +374,23 @@ export const ScheduleBlock = z.object({
   /** The same instants as epoch seconds (unambiguous in the repeated hour of a clock change). */
   startUtc: z.number(),
   endUtc: z.number(),
+});
+export type PersonSpan = z.infer<typeof PersonSpan>;
+
+/** One block of a layer's own schedule (before higher layers and overrides). */
+export const LayerBlock = z.object({
+  rotationId: z.number(),
+  layerId: z.number(),
+  layer: z.string(),
+  ...PersonSpan.shape,
+});
+export type LayerBlock = z.infer<typeof LayerBlock>;
+
+/** One block of the final schedule. */
+export const ScheduleBlock = z.object({
+  rotationId: z.number(),
+  rotation: z.string(),
+  ...PersonSpan.shape,
   /** The layer's name, or "override". */
   layer: z.string(),
   overrideId: z.number().nullable(),

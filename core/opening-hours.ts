@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localTime } from './shift';
+import { localTime, minutesOfDay } from './shift';
 import { id } from './validators';
 
 /**
@@ -10,8 +10,6 @@ import { id } from './validators';
  * existed staff exactly as they did. Outside the hours nothing is required:
  * the contacts the forecast puts there are counted and shown, not staffed.
  */
-
-export const MINUTES_PER_DAY = 24 * 60;
 
 /** A window closes at most at midnight ("24:00"); one over midnight is two windows, one on each day. */
 const closeTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Must be a time written HH:MM, from 00:01 to 24:00');
@@ -30,7 +28,6 @@ export const ChannelHours = z.object({
 });
 export type ChannelHours = z.infer<typeof ChannelHours>;
 
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 export const ChannelHoursInput = z
   .strictObject({
@@ -54,7 +51,7 @@ export const ChannelHoursInput = z
       if (seen.has(d.weekday)) ctx.addIssue({ code: 'custom', params: { code: 'duplicate_weekday' }, message: `Weekday ${d.weekday} is given twice`, path: ['weekdays', i, 'weekday'] });
       seen.add(d.weekday);
       d.windows.forEach((w, j) => {
-        if (minutesOf(w.closeLocal) <= minutesOf(w.openLocal)) {
+        if (minutesOfDay(w.closeLocal) <= minutesOfDay(w.openLocal)) {
           ctx.addIssue({
             code: 'custom',
             params: { code: 'closes_before_opening' },
@@ -62,7 +59,7 @@ export const ChannelHoursInput = z
             path: ['weekdays', i, 'windows', j, 'closeLocal'],
           });
         }
-        const clash = d.windows.findIndex((o, k) => k < j && minutesOf(o.openLocal) < minutesOf(w.closeLocal) && minutesOf(w.openLocal) < minutesOf(o.closeLocal));
+        const clash = d.windows.findIndex((o, k) => k < j && minutesOfDay(o.openLocal) < minutesOfDay(w.closeLocal) && minutesOfDay(w.openLocal) < minutesOfDay(o.closeLocal));
         if (clash >= 0) ctx.addIssue({ code: 'custom', params: { code: 'windows_overlap' }, message: `${w.openLocal}–${w.closeLocal} overlaps ${d.windows[clash]?.openLocal}–${d.windows[clash]?.closeLocal} on the same day`, path: ['weekdays', i, 'windows', j, 'openLocal'] });
       });
     });
@@ -82,19 +79,20 @@ export function aroundTheClock(channel: string): ChannelHours {
 export function isOpen(hours: ChannelHours, weekday: number, holiday: boolean, startLocal: string, intervalMinutes: number): boolean {
   if (!hours.custom) return true;
   if (holiday && hours.closedOnHolidays) return false;
-  const from = minutesOf(startLocal);
+  const from = minutesOfDay(startLocal);
   const to = from + intervalMinutes;
   const day = hours.weekdays.find((d) => d.weekday === weekday);
-  return (day?.windows ?? []).some((w) => minutesOf(w.openLocal) < to && from < minutesOf(w.closeLocal));
+  return (day?.windows ?? []).some((w) => minutesOfDay(w.openLocal) < to && from < minutesOfDay(w.closeLocal));
 }
 
 /** Open hours in a week (holidays aside), for a summary beside the form. */
 export function weeklyOpenHours(hours: ChannelHours): number {
-  const minutes = hours.weekdays.reduce((s, d) => s + d.windows.reduce((t, w) => t + minutesOf(w.closeLocal) - minutesOf(w.openLocal), 0), 0);
+  const minutes = hours.weekdays.reduce((s, d) => s + d.windows.reduce((t, w) => t + minutesOfDay(w.closeLocal) - minutesOfDay(w.openLocal), 0), 0);
   return minutes / 60;
 }
 
-const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** The weekdays as a lead types them (`mon`…`sun`), ISO weekday 1 first. */
+export const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /**
  * Opening hours as a lead types them on the command line: `mon-fri 08:00-20:00; sat 09:00-13:00

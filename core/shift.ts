@@ -85,6 +85,11 @@ export type CellValue = z.input<typeof CellValue>;
 export const Cell = z.strictObject({ personId: id, day: plainDate });
 export type Cell = z.infer<typeof Cell>;
 
+/** Minutes since midnight of a local "HH:MM" (24:00 is 1440). */
+export function minutesOfDay(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
 /** How a typed shift code is matched to a template's: case-insensitive, Turkish-aware (i → İ), as the service matches it. */
 export function codeKey(code: string): string {
   return code.trim().toLocaleUpperCase('tr');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERSON_PALETTE } from './person';
+import { minutesOfDay } from './shift';
 import { id } from './validators';
 
 /**
@@ -27,14 +28,13 @@ export type ShiftTemplate = z.infer<typeof ShiftTemplate>;
 export const MIN_TEMPLATE_MINUTES = 60;
 export const MAX_TEMPLATE_MINUTES = 16 * 60;
 
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
  * A template's length on the wall clock: an end at or before the start is the next day
  * (so 08:00 → 08:00 is 24 h). DST nights differ by an hour; the check is about typos.
  */
 export function templateMinutes(startLocal: string, endLocal: string): number {
-  const diff = minutesOf(endLocal) - minutesOf(startLocal);
+  const diff = minutesOfDay(endLocal) - minutesOfDay(startLocal);
   return diff > 0 ? diff : diff + 24 * 60;
 }
 

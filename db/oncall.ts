@@ -1,8 +1,9 @@
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
-import { CONFLICT_DAYS, fairness, finalSchedule, layerSchedules, standbyPay, type Availability, type ScheduleOptions, type LayerBlock, type LayerInput, type OnCallLayer, type Override, type Rotation, type RotationSaved, type ScheduleBlock } from '../core/oncall';
+import { CONFLICT_DAYS, fairness, finalSchedule, layerSchedules, standbyPay, type Availability, type ScheduleOptions, type LayerBlock, type LayerInput, type OnCallLayer, type Override, type PersonSpan, type Rotation, type RotationSaved, type ScheduleBlock } from '../core/oncall';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
+import { todayIn } from '../core/time';
 import { approvedFullDays } from './absences';
 import type { HandlersOf, ServiceContext } from './context';
 import type { Db } from './open';
@@ -124,7 +125,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
   const savedOut = (r: rotations.RotationRow): RotationSaved => {
     const team = ctx.requireTeam(r.teamId);
     const clock = zoneClock(team.timeZone);
-    const today = clock.dayOf(Math.floor(ctx.clock().epochMilliseconds / 1000));
+    const today = todayIn(team.timeZone, ctx.clock()).toString();
     const conflicts = team.rules.onCallCountsForRest
       ? ruleViolations(ctx, team, today, clock.addDays(today, CONFLICT_DAYS - 1), { clock }).filter((v) => v.rule === 'oncall_rest' && v.params.rotation === r.name)
       : [];
@@ -157,7 +158,6 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     return zoneClock(team.timeZone).reach(day, time);
   };
 
-  /** Final-schedule blocks (epoch seconds) of one rotation or all, over team-local days [from, to]. */
   /** The team-local days [from, to] as instants, and the rotation asked for (or all of the team's). */
   const rotationsOver = (team: Team, rotationId: number | null, from: string, to: string) => {
     dayRange(from, to);
@@ -167,6 +167,21 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     return { clock, chosen, fromUtc: clock.dayStart(from), toUtc: clock.dayStart(clock.addDays(to, 1)) };
   };
 
+  /** A block as the API shows it: the person by name, the instants on the team's clock too. */
+  const spansIn = (team: Team) => {
+    const clock = zoneClock(team.timeZone);
+    const names = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p.name]));
+    return (b: { personId: number; startUtc: number; endUtc: number }): PersonSpan => ({
+      personId: b.personId,
+      person: names.get(b.personId) ?? String(b.personId),
+      start: clock.iso(b.startUtc),
+      end: clock.iso(b.endUtc),
+      startUtc: b.startUtc,
+      endUtc: b.endUtc,
+    });
+  };
+
+  /** Final-schedule blocks (epoch seconds) of one rotation or all, over team-local days [from, to]. */
   const blocksOf = (team: Team, rotationId: number | null, from: string, to: string) => {
     const { chosen, fromUtc, toUtc } = rotationsOver(team, rotationId, from, to);
     return chosen.flatMap((r) => {
@@ -276,18 +291,12 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     },
     'oncall.schedule': ({ teamId, rotationId, from, to }) => {
       const team = ctx.requireTeam(teamId);
-      const clock = zoneClock(team.timeZone);
-      const names = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p.name]));
+      const spanOf = spansIn(team);
       return blocksOf(team, rotationId, from, to).map(
         (b): ScheduleBlock => ({
           rotationId: b.rotation.id,
           rotation: b.rotation.name,
-          personId: b.personId,
-          person: names.get(b.personId) ?? String(b.personId),
-          start: clock.iso(b.startUtc),
-          end: clock.iso(b.endUtc),
-          startUtc: b.startUtc,
-          endUtc: b.endUtc,
+          ...spanOf(b),
           layer: b.layerId === null ? 'override' : (b.layers.find((l) => l.id === b.layerId)?.name ?? ''),
           overrideId: b.overrideId,
         }),
@@ -295,8 +304,8 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
     },
     'oncall.layers': ({ teamId, rotationId, from, to }) => {
       const team = ctx.requireTeam(teamId);
-      const { clock, chosen, fromUtc, toUtc } = rotationsOver(team, rotationId, from, to);
-      const names = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p.name]));
+      const { chosen, fromUtc, toUtc } = rotationsOver(team, rotationId, from, to);
+      const spanOf = spansIn(team);
       return chosen.flatMap((r) => {
         const layers = rotations.layersOf(db, r.id);
         const byLayer = layerSchedules(layers, fromUtc, toUtc, team.timeZone, scheduleOptions(ctx, team, r.id));
@@ -306,12 +315,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
               rotationId: r.id,
               layerId: l.id,
               layer: l.name,
-              personId: b.personId,
-              person: names.get(b.personId) ?? String(b.personId),
-              start: clock.iso(b.startUtc),
-              end: clock.iso(b.endUtc),
-              startUtc: b.startUtc,
-              endUtc: b.endUtc,
+              ...spanOf(b),
             }),
           ),
         );
@@ -321,7 +325,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       const team = ctx.requireTeam(teamId);
       const blocks = blocksOf(team, rotationId, from, to);
       // Everyone who takes part in the chosen rotations, even with no turn in the range: a zero is news too.
-      const involved = new Set([...blocks.map((b) => b.personId), ...(rotationId === null ? rotations.listRotations(db, teamId) : [requireRotation(rotationId, ['rotationId'])]).flatMap((r) => rotations.layersOf(db, r.id).flatMap((l) => l.participants))]);
+      const involved = new Set([...blocks.map((b) => b.personId), ...rotationsOver(team, rotationId, from, to).chosen.flatMap((r) => rotations.layersOf(db, r.id).flatMap((l) => l.participants))]);
       const names = new Map(listPeople(db, teamId, '', true).filter((p) => involved.has(p.id)).map((p) => [p.id, p.name]));
       const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
       return fairness(blocks, names, zoneClock(team.timeZone), team.rules.weekendDays, holidays);

@@ -27,7 +27,7 @@ import {
   type ScheduleInput,
   type ShiftSpan,
 } from '../core/schedule';
-import { clockSpan } from '../core/shift';
+import { clockSpan, minutesOfDay } from '../core/shift';
 import type { Team } from '../core/team';
 import { zoneClock, type ZoneClock } from '../core/zone-clock';
 import { approvedFullDays } from './absences';
@@ -120,10 +120,7 @@ export function scheduleInput(ctx: ServiceContext, team: Team, from: string, to:
     holidays,
     // A night shift, for spreading nights fairly: two hours or more in the team's night window, as costs count them.
     isNight: (s) => shiftCost(s, 0, team.rules, clock, holidays).nightMinutes >= 120,
-    startMinutes: (t) => {
-      const [h = 0, m = 0] = clock.hhmm(t).split(':').map(Number);
-      return h * 60 + m;
-    },
+    startMinutes: (t) => minutesOfDay(clock.hhmm(t)),
   };
   return { input, clock, withoutHistory: requirement.withoutHistory, locked };
 }

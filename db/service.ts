@@ -38,7 +38,7 @@ import { getSetting, setSetting } from './settings';
 import { readXlsx, writeXlsx } from './xlsx';
 import * as teams from './teams';
 import type { Handlers } from './context';
-import { coverageChunks } from '../core/staffing';
+import { coverageChunks, defaultSettings } from '../core/staffing';
 import { makeContext } from './make-context';
 import { onCallHandlers, standbyEntries } from './oncall';
 import { absencesTable, absenceStatsTable, accuracyTable, hoursTable, onCallTable, serviceLevelTable, tableCsv, type ReportTable } from './report-export';
@@ -391,7 +391,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       for (const t of demo.templates) insertTemplate(db, { ...t, teamId });
       insertVolumes(db, teamId, demo.volumes);
       for (const h of demo.openingHours) handlers['staffing.setOpeningHours']({ teamId, ...h });
-      for (const t of demo.staffing) handlers['staffing.setSettings']({ teamId, ...t, ahtSeconds: null, shrinkage: 0.3, maxOccupancy: 0.85, patienceSeconds: null });
+      for (const t of demo.staffing) handlers['staffing.setSettings']({ ...defaultSettings(t.channel), ...t, teamId });
       // The rota goes through the same path as the grid's own edits; a shift moved to another channel keeps its template's hours.
       const byCode = new Map(demo.templates.map((t) => [t.code, t]));
       const { shifts: made } = handlers['shift.setCells']({
