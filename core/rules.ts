@@ -267,3 +267,10 @@ export function checkRules(input: RuleInput): Violation[] {
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.personName.localeCompare(b.personName) || a.rule.localeCompare(b.rule)));
 }
+
+/** From a range's approved full-day leave: whether a person is away on a day (the expectation's and the scheduler's test). */
+export function onLeaveTest(leave: readonly { personId: number; from: string; to: string }[]): (personId: number, day: string) => boolean {
+  const byPerson = new Map<number, { from: string; to: string }[]>();
+  for (const a of leave) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
+  return (personId, day) => (byPerson.get(personId) ?? []).some((a) => day >= a.from && day <= a.to);
+}

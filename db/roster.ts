@@ -7,7 +7,7 @@ import { parseRosterRecords, ROSTER_COLUMNS } from '../core/roster-import';
 import { matchPerson, personNotFound, type Person } from '../core/person';
 import { publicHolidays } from '../core/holidays';
 import { expandPattern, OFF, type Pattern } from '../core/pattern';
-import { checkRules, expectedHoursInRange, loadRange, type ContractExpectation, type RuleShift, type Violation } from '../core/rules';
+import { checkRules, expectedHoursInRange, loadRange, onLeaveTest, type ContractExpectation, type RuleShift, type Violation } from '../core/rules';
 import { clockSpan, codeKey, paidMinutes, type CellValue, type Shift } from '../core/shift';
 import type { Team } from '../core/team';
 import type { ShiftTemplate } from '../core/template';
@@ -101,9 +101,8 @@ export function ruleViolations(
  * cost and hours reports show this, so "of N h" there is the figure the rule checks against.
  */
 export function contractExpectation(ctx: ServiceContext, team: Team, from: string, to: string, clock: ZoneClock): (person: Person, first: string, last: string) => ContractExpectation {
-  const leave = new Map<number, { from: string; to: string }[]>();
-  for (const a of approvedFullDays(ctx.db, team.id, from, to)) leave.set(a.personId, [...(leave.get(a.personId) ?? []), a]);
-  return (person, first, last) => expectedHoursInRange(person, first, last, team.rules, clock, (d) => (leave.get(person.id) ?? []).some((a) => d >= a.from && d <= a.to));
+  const onLeave = onLeaveTest(approvedFullDays(ctx.db, team.id, from, to));
+  return (person, first, last) => expectedHoursInRange(person, first, last, team.rules, clock, (d) => onLeave(person.id, d));
 }
 
 /** Hours as minutes for the API, to the hundredth (a 32 h week spread over 5 days is 384 min a day). */

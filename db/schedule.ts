@@ -4,7 +4,7 @@ import type { Draft, DraftRequest } from '../core/contract';
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
 import { shiftCost } from '../core/cost';
-import { expectedContractHours } from '../core/rules';
+import { expectedContractHours, onLeaveTest } from '../core/rules';
 import {
   buildScheduleModel,
   contractSlackCost,
@@ -70,7 +70,7 @@ export function scheduleInput(ctx: ServiceContext, team: Team, from: string, to:
   for (let d = from; d <= to; d = clock.addDays(d, 1)) days.push(d);
   const templates = listTemplates(db, team.id);
   const people = listPeople(db, team.id, '', false);
-  const away = approvedFullDays(db, team.id, from, to);
+  const isAway = onLeaveTest(approvedFullDays(db, team.id, from, to));
   const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
   const requirement = requirementOf(db, team, from, to, intervalMinutes);
   const around = shifts.listShifts(db, team.id, clock.addDays(from, -7), clock.addDays(to, 7));
@@ -90,8 +90,7 @@ export function scheduleInput(ctx: ServiceContext, team: Team, from: string, to:
     })),
     people: people.map((p) => {
       const prefs = preferencesOf(db, p.id);
-      const leave = away.filter((a) => a.personId === p.id);
-      const onLeave = (d: string) => leave.some((a) => d >= a.from && d <= a.to);
+      const onLeave = (d: string) => isAway(p.id, d);
       return {
         id: p.id,
         name: p.name,
