@@ -1,3 +1,4 @@
+import { CALENDARS } from './calendar';
 import { z } from 'zod';
 import { Person, PersonCreate, PersonUpdate } from './person';
 import { Team, TeamCreate, TeamUpdate } from './team';
@@ -92,7 +93,9 @@ export const LANGUAGES = ['en', 'tr', 'pl', 'fa'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-export const Settings = z.object({ language: Language.nullable() });
+/** The calendar dates are shown and typed in; null: the language's own (Solar Hijri for Persian). */
+export const CalendarSetting = z.enum(CALENDARS);
+export const Settings = z.object({ language: Language.nullable(), calendar: CalendarSetting.nullable() });
 export type Settings = z.infer<typeof Settings>;
 
 /** `undoAction` is the method that made the step (the UI translates it); the label is English for the CLI and logs. */
@@ -234,7 +237,7 @@ export const contract = {
    */
   'file.restore': { input: z.strictObject({ name: z.string().max(64) }), output: z.object({ safetyCopy: z.string() }), undo: null },
   'settings.get': { input: empty, output: Settings, undo: null },
-  'settings.set': { input: z.strictObject({ language: Language }), output: Settings, undo: null },
+  'settings.set': { input: z.strictObject({ language: Language.optional(), calendar: CalendarSetting.optional() }), output: Settings, undo: null },
 
   'team.list': { input: empty, output: z.array(Team), undo: null },
   'team.create': { input: TeamCreate, output: Team, undo: 'Create team' },

@@ -34,7 +34,7 @@ import { countAbsencesOf, listTypes as absenceTypesOf } from './absences';
 import * as people from './people';
 import { checkHealth } from './health';
 import { onCallReferences } from './rotations';
-import { getSetting, setSetting } from './settings';
+import { setSetting, settingsOf } from './settings';
 import { readXlsx, writeXlsx } from './xlsx';
 import * as teams from './teams';
 import type { Handlers } from './context';
@@ -226,13 +226,11 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'file.restore': () => {
       throw new UserError('needs_async', 'A restore first backs up in steps; call the service through dispatchAsync', []);
     },
-    'settings.get': () => {
-      const language = getSetting(db, 'language');
-      return { language: language === 'en' || language === 'tr' || language === 'pl' || language === 'fa' ? language : null };
-    },
-    'settings.set': ({ language }) => {
-      setSetting(db, 'language', language);
-      return { language };
+    'settings.get': () => settingsOf(db),
+    'settings.set': ({ language, calendar }) => {
+      if (language !== undefined) setSetting(db, 'language', language);
+      if (calendar !== undefined) setSetting(db, 'calendar', calendar);
+      return settingsOf(db);
     },
 
     'team.list': () => teams.listTeams(db),

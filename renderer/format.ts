@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { calendarLocale, type CalendarSystem } from '../core/calendar';
 import type { Language } from '../core/contract';
+import { calendarFor, useCalendarChoice } from './i18n/calendar';
 import { FORMAT_LOCALE } from './i18n/index';
 
 function calendarDate(iso: string): Date {
@@ -8,13 +10,21 @@ function calendarDate(iso: string): Date {
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
-/** Formatters for one locale, built once: a 200-person rota formats thousands of dates a render. */
-function formatters(locale: string) {
+/**
+ * Formatters for one locale and calendar, built once: a 200-person rota formats thousands of
+ * dates a render. `locale` carries the calendar (fa-IR-u-ca-persian), so every date shown, in
+ * any view, is in the one calendar the screen reads.
+ */
+function formatters(language: Language, calendar: CalendarSystem) {
+  const locale = calendarLocale(FORMAT_LOCALE[language], calendar);
   // A roster day (YYYY-MM-DD) is a calendar date: UTC on both sides, so no zone can shift it.
   const dates = (options: Intl.DateTimeFormatOptions) => {
     const f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
     return (iso: string) => f.format(calendarDate(iso));
   };
+  // A wall-clock time ("09:30") is not an instant either; always 24-hour, as rotas are written.
+  const clockFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  const clock = (hhmm: string) => clockFormat.format(new Date(Date.UTC(2026, 0, 1, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)))));
   const numbers = new Map<number, Intl.NumberFormat>();
   const money = new Map<string, Intl.NumberFormat>();
   const weekday = dates({ weekday: 'short' });
@@ -22,7 +32,13 @@ function formatters(locale: string) {
   const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium' });
   const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   return {
+    language,
     locale,
+    calendar,
+    /** "08:30" in the screen's digits ("۰۸:۳۰" in Persian). */
+    clock,
+    /** "08:00–16:30": a shift's or window's span. */
+    clockRange: (start: string, end: string) => `${clock(start)}–${clock(end)}`,
     moment: (iso: string) => instant.format(new Date(iso)),
     size: (bytes: number) => kilobytes.format(bytes / 1024),
     /** "Monday 23 November": how a rota cell names its day. */
@@ -47,9 +63,13 @@ function formatters(locale: string) {
   };
 }
 
-/** Numbers, money and dates through Intl in the UI language, never by hand. */
-export function useFormat() {
+export type Format = ReturnType<typeof formatters>;
+
+/** Numbers, money, dates and times through Intl in the UI language and calendar, never by hand. */
+export function useFormat(): Format {
   const { i18n } = useTranslation();
+  const chosen = useCalendarChoice();
   const language = (i18n.language as Language) in FORMAT_LOCALE ? (i18n.language as Language) : 'en';
-  return useMemo(() => formatters(FORMAT_LOCALE[language]), [language]);
+  const calendar = calendarFor(language, chosen);
+  return useMemo(() => formatters(language, calendar), [language, calendar]);
 }

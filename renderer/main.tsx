@@ -2,13 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { call } from './api/client';
 import { initI18n, initialLanguage } from './i18n/index';
+import { setCalendarChoice } from './i18n/calendar';
 import { App } from './shell/App';
 import './styles.css';
 
 async function boot() {
   let saved = null;
   try {
-    saved = (await call('settings.get', {})).language;
+    const settings = await call('settings.get', {});
+    saved = settings.language;
+    setCalendarChoice(settings.calendar);
   } catch {
     // The app still starts; the error shows once the first real call fails.
   }

@@ -11,6 +11,8 @@ import { LoadError } from './LoadError';
 import { errorText } from '../api/errors';
 import { TicketHistory } from '../history/TicketHistory';
 import { applyDocumentLanguage, LANGUAGE_NAMES } from '../i18n/index';
+import { calendarFor, setCalendarChoice, useCalendarChoice } from '../i18n/calendar';
+import type { CalendarSystem } from '../../core/calendar';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { OnCallPage } from '../oncall/OnCallPage';
 import { AbsencesPage } from '../absences/AbsencesPage';
@@ -36,6 +38,7 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function App() {
   const { t, i18n } = useTranslation();
+  const calendar = calendarFor(i18n.language as Language, useCalendarChoice());
   const teamsQuery = useApiQuery('team.list', {});
   const historyQuery = useApiQuery('history.state', {});
   const infoQuery = useApiQuery('app.info', {});
@@ -120,6 +123,11 @@ export function App() {
     [undo, redo],
   );
 
+  async function changeCalendar(next: CalendarSystem) {
+    await call('settings.set', { calendar: next });
+    setCalendarChoice(next);
+  }
+
   async function changeLanguage(language: Language) {
     await call('settings.set', { language });
     await i18n.changeLanguage(language);
@@ -195,6 +203,15 @@ export function App() {
             ))}
           </select>
         </label>
+        {i18n.language === 'fa' && (
+          <label className="inline">
+            <span>{t('header.calendar')}</span>
+            <select value={calendar} onChange={(e) => void changeCalendar(e.target.value as CalendarSystem)}>
+              <option value="persian">{t('header.calendarPersian')}</option>
+              <option value="gregorian">{t('header.calendarGregorian')}</option>
+            </select>
+          </label>
+        )}
       </header>
 
 

@@ -184,6 +184,15 @@ describe('settings', () => {
     expect(again.run('settings.get', {}).language).toBe('tr');
     expect(again.call('settings.set', { language: 'de' as 'en' }).ok).toBe(false);
   });
+
+  it('keeps the calendar choice apart from the language', () => {
+    const s = freshService(tempFile());
+    expect(s.run('settings.get', {})).toEqual({ language: null, calendar: null });
+    s.run('settings.set', { language: 'fa' });
+    expect(s.run('settings.set', { calendar: 'gregorian' })).toEqual({ language: 'fa', calendar: 'gregorian' });
+    expect(s.call('settings.set', { calendar: 'julian' as 'persian' }).ok).toBe(false);
+    expect(s.run('settings.get', {}).calendar).toBe('gregorian');
+  });
 });
 
 describe('the demo team', () => {
