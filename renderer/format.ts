@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarLocale, type CalendarSystem } from '../core/calendar';
+import { calendarDateFormat } from '../core/calendarFormat';
 import type { Language } from '../core/contract';
 import { calendarFor, useCalendarChoice } from './i18n/calendar';
 import { FORMAT_LOCALE } from './i18n/index';
@@ -18,9 +19,10 @@ function calendarDate(iso: string): Date {
 function formatters(language: Language, calendar: CalendarSystem) {
   const locale = calendarLocale(FORMAT_LOCALE[language], calendar);
   // A roster day (YYYY-MM-DD) is a calendar date: UTC on both sides, so no zone can shift it.
+  // In the order the language writes dates, also for Solar Hijri (see calendarDateFormat).
   const dates = (options: Intl.DateTimeFormatOptions) => {
-    const f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    return (iso: string) => f.format(calendarDate(iso));
+    const f = calendarDateFormat(FORMAT_LOCALE[language], calendar, options);
+    return (iso: string) => f(calendarDate(iso));
   };
   // A wall-clock time ("09:30") is not an instant either; always 24-hour, as rotas are written.
   const clockFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });

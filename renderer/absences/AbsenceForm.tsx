@@ -10,6 +10,7 @@ import { fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { IdSelect } from '../shell/IdSelect';
+import { DateField } from '../shell/DateField';
 
 interface Props {
   team: Team;
@@ -61,20 +62,20 @@ export function AbsenceForm({ team, people, types, editing, onSaved, onCancel }:
       </Field>
       <Field label={t('absences.start')} error={errors.get('start')}>
         {(p) => (
-          <input
+          <DateField
             {...p}
-            type="date"
+            weekStart={team.weekStart}
             value={start}
-            onChange={(e) => {
-              setStart(e.target.value);
+            onChange={(d) => {
+              setStart(d);
               // A one-day absence is the common case: moving the start moves a same-day end along.
-              if (end === start || end < e.target.value) setEnd(e.target.value);
+              if (end === start || end < d) setEnd(d);
             }}
           />
         )}
       </Field>
       <Field label={t('absences.end')} error={errors.get('end')}>
-        {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
+        {(p) => <DateField {...p} weekStart={team.weekStart} value={end} onChange={setEnd} />}
       </Field>
       <label className="check">
         <input type="checkbox" checked={partDay} onChange={(e) => setPartDay(e.target.checked)} />

@@ -1,6 +1,3 @@
-import FullCalendar, { type CalendarRef } from '@fullcalendar/react';
-import dayGridPlugin from '@fullcalendar/react/daygrid';
-import interactionPlugin from '@fullcalendar/react/interaction';
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Absence, AbsenceWarning } from '../../core/absence';
@@ -11,7 +8,9 @@ import { call, CallError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
-import { calendarBase, textOn, visibleDays } from '../calendar/fullcalendar';
+import { monthLayout } from '../../core/monthLayout';
+import { DateField } from '../shell/DateField';
+import { MonthGrid } from '../shell/MonthGrid';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
@@ -28,15 +27,17 @@ interface Props {
 
 /** Who is away: the team's absence calendar, requests to decide, uncovered shifts, balances and statistics. */
 export function AbsencesPage({ team }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fmt = useFormat();
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const typesQuery = useApiQuery('absenceType.list', { teamId: team.id });
   const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
   const types = typesQuery.data ?? [];
-  // The days the month view shows (a few of the months either side), and the month itself.
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [month, setMonth] = useState<{ from: string; to: string } | null>(null);
+  // The month on screen, in the screen's calendar (a Solar Hijri month on a Persian screen): its days are all the grid shows.
+  const [shownMonth, setShownMonth] = useState(() => todayIn(team.timeZone).toString());
+  const layout = monthLayout(shownMonth, fmt.calendar, team.weekStart);
+  const range = { from: layout.first, to: layout.last };
+  const month = range;
   const listQuery = useApiQuery('absence.list', range ? { teamId: team.id, ...range } : null);
   const conflictsQuery = useApiQuery('absence.conflicts', range ? { teamId: team.id, ...range } : null);
   // Statistics are of the month on screen, as in Reports: not of the other months' days in its grid.
@@ -54,7 +55,6 @@ export function AbsencesPage({ team }: Props) {
   const [notice, setNotice] = useState('');
   const [formKey, setFormKey] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
-  const calendar = useRef<CalendarRef>(null);
   const { error, act } = useAction();
 
   /** Runs a change that answers with warnings, and keeps them on screen after the refresh. */
@@ -78,7 +78,6 @@ export function AbsencesPage({ team }: Props) {
     }
   }
 
-  const { theme, ...base } = calendarBase(team, i18n.language, t('calendar.today'));
   const span = (a: Pick<Absence, 'start' | 'end'>) => (a.start === a.end ? fmt.day(a.start) : `${fmt.day(a.start)} – ${fmt.day(a.end)}`);
 
   return (
@@ -112,40 +111,33 @@ export function AbsencesPage({ team }: Props) {
         onEdit={setEditing}
         onShow={(a) => {
           setDay(a.start);
-          calendar.current?.getApi().gotoDate(a.start);
+          setShownMonth(a.start);
         }}
       />
 
       <div className="absences-layout">
         <div>
-          <FullCalendar
-            ref={calendar}
-            {...base}
-            plugins={[theme, dayGridPlugin, interactionPlugin]}
-            initialView="dayGridMonth"
-            dayMaxEvents={5}
+          <MonthGrid
+            month={shownMonth}
+            onMonth={setShownMonth}
+            today={todayIn(team.timeZone).toString()}
+            weekStart={team.weekStart}
+            maxPerDay={5}
+            selected={day}
             events={list
               .filter((a) => a.status === 'requested' || a.status === 'approved')
               .map((a) => ({
                 id: String(a.id),
                 title: `${a.status === 'requested' ? '? ' : ''}${a.personName} · ${a.typeName}`,
                 start: a.start,
-                end: new Date(Date.parse(`${a.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
-                allDay: true,
+                end: a.end,
                 color: a.color,
-                contrastColor: textOn(a.color),
                 className: `absence-${a.status}`,
               }))}
-            dateClick={(info) => setDay(info.dateStr.slice(0, 10))}
-            eventClick={(info) => {
-              const a = list.find((x) => String(x.id) === info.event.id);
+            onDay={setDay}
+            onEvent={(id) => {
+              const a = list.find((x) => String(x.id) === id);
               if (a) setDay(a.start);
-            }}
-            datesSet={(info) => {
-              const next = visibleDays(info.start, info.end, team.timeZone);
-              setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
-              const shown = visibleDays(info.view.currentStart, info.view.currentEnd, team.timeZone);
-              setMonth((m) => (m && m.from === shown.from && m.to === shown.to ? m : shown));
             }}
           />
 
@@ -214,7 +206,7 @@ export function AbsencesPage({ team }: Props) {
             <h3 id="day-title">{t('absences.dayTitle', { day: fmt.dayLong(day) })}</h3>
             <label className="field">
               <span>{t('absences.day')}</span>
-              <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+              <DateField value={day} weekStart={team.weekStart} onChange={(d) => d && setDay(d)} />
             </label>
             {dayView && (
               <>

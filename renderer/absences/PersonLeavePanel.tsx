@@ -11,6 +11,7 @@ import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { IdSelect } from '../shell/IdSelect';
+import { DateField } from '../shell/DateField';
 
 interface Props {
   team: Team;
@@ -56,7 +57,7 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson }: Pr
         </label>
         <label className="field">
           <span>{t('absences.asOf')}</span>
-          <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+          <DateField value={asOf} weekStart={team.weekStart} onChange={(d) => d && setAsOf(d)} />
         </label>
       </div>
       {/* Measures down, types across: the side column has room for a type or three, not for seven figures side by side. */}

@@ -1,5 +1,4 @@
 import FullCalendar from '@fullcalendar/react';
-import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { useMemo, useState } from 'react';
@@ -8,11 +7,13 @@ import type { EventDropInfo, EventResizeDoneInfo } from '@fullcalendar/react';
 import type { ApiError } from '../../core/errors';
 import type { Shift } from '../../core/shift';
 import type { Team } from '../../core/team';
-import { Temporal } from '../../core/time';
+import { monthLayout } from '../../core/monthLayout';
+import { Temporal, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
+import { MonthGrid } from '../shell/MonthGrid';
 import { calendarBase, textOn, visibleDays } from './fullcalendar';
 import { ShiftDialog } from './ShiftDialog';
 import { useDraft } from '../roster/draftContext';
@@ -21,16 +22,18 @@ import { IdSelect } from '../shell/IdSelect';
 
 type Mode = 'teamWeek' | 'teamDay' | 'personMonth' | 'overview';
 const MODES: Mode[] = ['teamWeek', 'teamDay', 'personMonth', 'overview'];
-const VIEW_OF: Record<Mode, string> = { teamWeek: 'timeGridWeek', teamDay: 'timeGridDay', personMonth: 'dayGridMonth', overview: 'dayGridMonth' };
+const VIEW_OF = { teamWeek: 'timeGridWeek', teamDay: 'timeGridDay' } as const;
 
 interface Props {
   team: Team;
 }
 
 /**
- * The time-based views, drawn by FullCalendar v7 in the team's time zone:
- * team week and day (drag to move, drag the end to resize), one person's month,
- * and a month overview. Every change goes through the same API as the grid.
+ * The time-based views, drawn by FullCalendar v7 in the team's time zone: team week and day
+ * (drag to move, drag the end to resize), their titles and day headers written by our own
+ * formatters in the screen's calendar and digits. One person's month and the month overview
+ * are our MonthGrid, a month of the screen's calendar (FullCalendar lays out Gregorian months
+ * only). Every change goes through the same API as the grid.
  */
 export function CalendarPage({ team }: Props) {
   const { t, i18n } = useTranslation();
@@ -40,7 +43,12 @@ export function CalendarPage({ team }: Props) {
   const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
   const [chosenPerson, setPersonId] = useState<number | null>(null);
   const personId = chosenPerson ?? people[0]?.id ?? null;
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [timeRange, setRange] = useState<{ from: string; to: string } | null>(null);
+  const timed = mode === 'teamWeek' || mode === 'teamDay';
+  // The month views show a month of the screen's calendar; the night before its first day can reach into it.
+  const [shownMonth, setShownMonth] = useState(() => todayIn(team.timeZone).toString());
+  const layout = monthLayout(shownMonth, fmt.calendar, team.weekStart);
+  const range = timed ? timeRange : { from: Temporal.PlainDate.from(layout.first).subtract({ days: 1 }).toString(), to: layout.last };
   const shiftsQuery = useApiQuery('shift.list', range ? { teamId: team.id, ...range } : null);
   const shifts = useMemo(() => shiftsQuery.data ?? [], [shiftsQuery.data]);
   const [error, setError] = useState<ApiError | null>(null);
@@ -60,29 +68,32 @@ export function CalendarPage({ team }: Props) {
           return {
             id: String(s.id),
             title:
-              (mode === 'personMonth' ? `${s.code ?? ''} ${s.startLocal}–${s.endLocal}` : `${p?.name ?? '?'}${s.code ? ` · ${s.code}` : ''}`) +
+              (mode === 'personMonth' ? `${s.code ?? ''} ${fmt.clockRange(s.startLocal, s.endLocal)}` : `${p?.name ?? '?'}${s.code ? ` · ${s.code}` : ''}`) +
               (s.activities.length ? ` (${s.activities.map((a) => t(`shiftDialog.${a.kind}`)).join(', ')})` : ''),
             start: s.start,
             end: s.end,
+            day: s.day,
             color: p?.color ?? '#6b7a90',
             contrastColor: textOn(p?.color ?? '#6b7a90'),
+            className: undefined as string | undefined,
           };
         }),
       ...(draft?.draft ?? [])
         .filter((d) => mode !== 'personMonth' || d.personId === personId)
         .map((d) => ({
           id: `draft-${d.personId}-${d.day}-${d.templateId}`,
-          title: `${mode === 'personMonth' ? `${d.code} ${d.start}–${d.end}` : `${d.person} · ${d.code}`} (${t('calendar.draft')})`,
+          title: `${mode === 'personMonth' ? `${d.code} ${fmt.clockRange(d.start, d.end)}` : `${d.person} · ${d.code}`} (${t('calendar.draft')})`,
           // Wall times in the team's zone (the calendar's), the end on the next day for a night shift.
           start: `${d.day}T${d.start}:00`,
           end: `${d.end <= d.start ? Temporal.PlainDate.from(d.day).add({ days: 1 }).toString() : d.day}T${d.end}:00`,
+          day: d.day,
           color: byId.get(d.personId)?.color ?? '#6b7a90',
           contrastColor: textOn(byId.get(d.personId)?.color ?? '#6b7a90'),
           editable: false,
           className: 'draft-proposed',
         })),
     ];
-  }, [shifts, byId, mode, personId, t, draft]);
+  }, [shifts, byId, mode, personId, t, draft, fmt]);
 
   async function move(info: EventDropInfo | EventResizeDoneInfo) {
     const { start, end } = info.event;
@@ -97,7 +108,7 @@ export function CalendarPage({ team }: Props) {
     }
   }
 
-  const { theme, ...base } = calendarBase(team, i18n.language, t('calendar.today'));
+  const { theme, ...base } = calendarBase(team, i18n.language, t('calendar.today'), fmt);
 
   return (
     <section className="card" aria-labelledby="calendar-title">
@@ -129,30 +140,43 @@ export function CalendarPage({ team }: Props) {
         </p>
       )}
       <p className="muted small">{t('calendar.hint')}</p>
-      <FullCalendar
-        key={mode}
-        {...base}
-        plugins={[theme, dayGridPlugin, timeGridPlugin, interactionPlugin]}
-        initialView={VIEW_OF[mode]}
-        allDaySlot={false}
-        nowIndicator
-        editable={mode === 'teamWeek' || mode === 'teamDay'}
-        eventDurationEditable={mode === 'teamWeek' || mode === 'teamDay'}
-        snapDuration="00:15:00"
-        // The time views scroll inside the window and open on the working day, not on midnight's empty hours.
-        {...(mode === 'teamWeek' || mode === 'teamDay' ? { height: Math.max(420, window.innerHeight - 240), scrollTime: '07:00:00' } : {})}
-        dayMaxEvents={mode === 'overview' ? 4 : false}
-        events={events}
-        datesSet={(info) => {
-          const { from, to } = visibleDays(info.start, info.end, team.timeZone);
-          // The night before the first day can reach into the view.
-          const start = Temporal.PlainDate.from(from).subtract({ days: 1 }).toString();
-          setRange((r) => (r && r.from === start && r.to === to ? r : { from: start, to }));
-        }}
-        eventClick={(info) => setOpen(shifts.find((x) => String(x.id) === info.event.id) ?? null)}
-        eventDrop={(info) => void move(info)}
-        eventResize={(info) => void move(info)}
-      />
+      {timed ? (
+        <FullCalendar
+          key={mode}
+          {...base}
+          plugins={[theme, timeGridPlugin, interactionPlugin]}
+          initialView={VIEW_OF[mode]}
+          allDaySlot={false}
+          nowIndicator
+          editable
+          eventDurationEditable
+          snapDuration="00:15:00"
+          // The time views scroll inside the window and open on the working day, not on midnight's empty hours.
+          height={Math.max(420, window.innerHeight - 240)}
+          scrollTime="07:00:00"
+          events={events}
+          datesSet={(info) => {
+            const { from, to } = visibleDays(info.start, info.end, team.timeZone);
+            // The night before the first day can reach into the view.
+            const start = Temporal.PlainDate.from(from).subtract({ days: 1 }).toString();
+            setRange((r) => (r && r.from === start && r.to === to ? r : { from: start, to }));
+          }}
+          eventClick={(info) => setOpen(shifts.find((x) => String(x.id) === info.event.id) ?? null)}
+          eventDrop={(info) => void move(info)}
+          eventResize={(info) => void move(info)}
+        />
+      ) : (
+        <MonthGrid
+          month={shownMonth}
+          onMonth={setShownMonth}
+          today={todayIn(team.timeZone).toString()}
+          weekStart={team.weekStart}
+          maxPerDay={mode === 'overview' ? 4 : undefined}
+          // A shift sits on its roster day, a night shift on the day it starts.
+          events={events.map((e) => ({ id: e.id, title: e.title, start: e.day, end: e.day, color: e.color, className: e.className }))}
+          onEvent={(id) => setOpen(shifts.find((x) => String(x.id) === id) ?? null)}
+        />
+      )}
       {open && <ShiftDialog shift={open} personName={byId.get(open.personId)?.name ?? ''} onClose={() => setOpen(null)} />}
     </section>
   );

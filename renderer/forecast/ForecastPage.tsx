@@ -18,6 +18,7 @@ import { durationFormatter } from './duration';
 import { OpeningHoursForm } from './OpeningHoursForm';
 import { StaffingSettingsForm } from './StaffingSettingsForm';
 import './forecast.css';
+import { DateField } from '../shell/DateField';
 
 interface Props {
   team: Team;
@@ -403,7 +404,7 @@ function AdjustmentsPanel({ team, channel, weekStart, adjustments, act }: { team
       <form className="form-grid" aria-label={t('forecast.adjustTitle')} onSubmit={add} noValidate>
         <label className="field">
           <span>{t('forecast.day')}</span>
-          <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+          <DateField value={day} weekStart={team.weekStart} onChange={setDay} />
         </label>
         <label className="field">
           <span>{t('forecast.time')}</span>

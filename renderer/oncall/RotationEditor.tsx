@@ -9,6 +9,7 @@ import { call, CallError } from '../api/client';
 import { FormError } from '../shell/FormError';
 import { useOnCallFormat } from './oncallFormat';
 import { describeWindows } from './windows';
+import { DateField } from '../shell/DateField';
 
 /** The windows a lead picks most; any other set is "custom", said in words and edited window by window. */
 const PRESETS: Record<'always' | 'weeknights' | 'eveningsWeekends' | 'weekends', Restriction[]> = {
@@ -155,7 +156,7 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
             </select>
             <label className="inline">
               <span>{t('oncall.startDay')}</span>
-              <input type="date" value={l.startDay} onChange={(e) => update(i, { startDay: e.target.value })} />
+              <DateField value={l.startDay} weekStart={team.weekStart} onChange={(d) => update(i, { startDay: d })} />
             </label>
             <label className="inline">
               <span>{t('oncall.handoff')}</span>

@@ -7,6 +7,7 @@ import { call, CallError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
+import { DateField } from '../shell/DateField';
 
 interface Props {
   team: Team;
@@ -118,7 +119,7 @@ export function PatternPanel({ team, weekStart }: Props) {
           ))}
         </fieldset>
         <Field label={t('pattern.start')} error={errors.get('start')}>
-          {(p) => <input {...p} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
+          {(p) => <DateField {...p} weekStart={team.weekStart} value={start} onChange={setStart} />}
         </Field>
         <Field label={t('pattern.weeks')} error={errors.get('weeks')}>
           {(p) => <input {...p} inputMode="numeric" value={weeks} onChange={(e) => setWeeks(e.target.value)} />}

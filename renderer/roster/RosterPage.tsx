@@ -21,6 +21,7 @@ import { EmptyWeek } from './EmptyWeek';
 import { useDraft } from './draftContext';
 import { ProblemsList } from './ProblemsList';
 import { MenuButton } from '../shell/Menu';
+import { DateField } from '../shell/DateField';
 
 interface Props {
   team: Team;
@@ -113,11 +114,11 @@ export function RosterPage({ team }: Props) {
         <label className="inline">
           {/* The date field says what it is; its label is for screen readers, so the toolbar stays one line. */}
           <span className="visually-hidden">{t('roster.goTo')}</span>
-          <input
-            type="date"
+          <DateField
             value={weekStart}
-            onChange={(e) => {
-              const day = parsePlainDate(e.target.value);
+            weekStart={team.weekStart}
+            onChange={(value) => {
+              const day = parsePlainDate(value);
               if (day) setWeekStart(startOfWeek(day, team.weekStart).toString());
             }}
           />

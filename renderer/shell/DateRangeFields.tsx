@@ -1,6 +1,10 @@
+import type { WeekStart } from '../../core/time';
+import { DateField } from './DateField';
+
 /**
- * "From" and "To" date inputs for a toolbar, as local days (YYYY-MM-DD). `names`
- * gives the inputs their own accessible names where the visible labels are shared.
+ * "From" and "To" date fields for a toolbar, as local days (YYYY-MM-DD), shown and typed in
+ * the screen's calendar. `names` gives the fields their own accessible names where the
+ * visible labels are shared.
  */
 export function DateRangeFields({
   from,
@@ -10,6 +14,7 @@ export function DateRangeFields({
   labels,
   names,
   disabled = false,
+  weekStart,
 }: {
   from: string;
   to: string;
@@ -18,16 +23,18 @@ export function DateRangeFields({
   labels: { from: string; to: string };
   names?: { from: string; to: string };
   disabled?: boolean;
+  /** The team's first weekday, for the pickers. */
+  weekStart?: WeekStart | undefined;
 }) {
   return (
     <>
       <label className="inline">
         <span>{labels.from}</span>
-        <input type="date" value={from} onChange={(e) => onFrom(e.target.value)} disabled={disabled} aria-label={names?.from} />
+        <DateField value={from} onChange={onFrom} disabled={disabled} aria-label={names?.from} weekStart={weekStart} />
       </label>
       <label className="inline">
         <span>{labels.to}</span>
-        <input type="date" value={to} onChange={(e) => onTo(e.target.value)} disabled={disabled} aria-label={names?.to} />
+        <DateField value={to} onChange={onTo} disabled={disabled} aria-label={names?.to} weekStart={weekStart} />
       </label>
     </>
   );

@@ -10,6 +10,7 @@ import { useApiQuery } from '../api/queries';
 import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
+import { DateField } from '../shell/DateField';
 
 interface Props {
   team: Team;
@@ -133,10 +134,10 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
           {(p) => <input {...p} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />}
         </Field>
         <Field label={t('person.employmentStart')} error={errors.get('employmentStart')}>
-          {(p) => <input {...p} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
+          {(p) => <DateField {...p} weekStart={team.weekStart} value={start} onChange={setStart} />}
         </Field>
         <Field label={t('person.employmentEnd')} error={errors.get('employmentEnd')}>
-          {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
+          {(p) => <DateField {...p} weekStart={team.weekStart} value={end} onChange={setEnd} />}
         </Field>
         <Field label={t('person.holidayCountry')} hint={t('person.holidayCountryHint', { country: team.country || '—' })} error={errors.get('holidayCountry')}>
           {(p) => <input {...p} value={holidayCountry} maxLength={2} autoComplete="off" onChange={(e) => setHolidayCountry(e.target.value)} />}
