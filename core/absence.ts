@@ -172,11 +172,20 @@ export const AbsenceStatsRow = z.object({
 });
 export type AbsenceStatsRow = z.infer<typeof AbsenceStatsRow>;
 
-/** What counts as a working day of the team: not a weekend day, not a public holiday. */
-export type WorkdayTest = (day: string) => boolean;
+/**
+ * What counts as a working day of the team: not a weekend day, not a holiday of the team. A half
+ * holiday is a working day (its morning is worked), and `share` says how much of a day it is: leave
+ * on it uses half a day.
+ */
+export interface WorkdayTest {
+  (day: string): boolean;
+  /** 1 on a working day, 0.5 on a half holiday, 0 on a day off. */
+  share(day: string): number;
+}
 
-export function workdayTest(clock: ZoneClock, weekendDays: readonly number[], holidays: ReadonlySet<string>): WorkdayTest {
-  return (day) => !weekendDays.includes(clock.weekday(day)) && !holidays.has(day);
+export function workdayTest(clock: ZoneClock, weekendDays: readonly number[], holidays: ReadonlySet<string>, halfHolidays: ReadonlySet<string> = new Set()): WorkdayTest {
+  const test = (day: string) => !weekendDays.includes(clock.weekday(day)) && !holidays.has(day);
+  return Object.assign(test, { share: (day: string) => (test(day) ? (halfHolidays.has(day) ? 0.5 : 1) : 0) });
 }
 
 /** A person's normal working hours on one working day: their week spread over the team's working weekdays. */
@@ -206,7 +215,7 @@ export function absenceAmount(a: AbsenceSpan, unit: AllowanceUnit, dayHours: num
   const first = a.start > from ? a.start : from;
   const last = a.end < to ? a.end : to;
   if (first > last) return 0;
-  const workdays = daysBetween(clock, first, last).filter(isWorkday).length;
+  const workdays = daysBetween(clock, first, last).reduce((n, d) => n + isWorkday.share(d), 0);
   const perDayHours = a.hours === null ? dayHours : Math.min(a.hours, dayHours);
   const amount = unit === 'hours' ? workdays * perDayHours : workdays * (perDayHours / dayHours);
   return Math.round(amount * 100) / 100;
@@ -321,7 +330,7 @@ export function absenceStats(input: {
   const rows: AbsenceStatsRow[] = [];
   for (const p of input.people) {
     const employed = (d: string) => (!p.employmentStart || d >= p.employmentStart) && (!p.employmentEnd || d <= p.employmentEnd);
-    const theirWorkday = (d: string) => isWorkday(d) && employed(d);
+    const theirWorkday: WorkdayTest = Object.assign((d: string) => isWorkday(d) && employed(d), { share: (d: string) => (employed(d) ? isWorkday.share(d) : 0) });
     const mine = input.absences.filter((a) => a.personId === p.id);
     const teamDays = days.filter(theirWorkday).length;
     // Someone who was not on the team in the range and has no absence in it has nothing to report.

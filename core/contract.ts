@@ -13,6 +13,10 @@ import { id, label, plainDate, timeZone } from './validators';
 import { FORECAST_METHODS } from './forecast';
 import { Adjustment, AdjustmentInput, CoverageDay, CoverageInterval, OutsideHours, StaffingSettings, StaffingSettingsInput } from './staffing';
 import { ChannelHours, ChannelHoursInput } from './opening-hours';
+import { TeamHoliday } from './holiday-merge';
+import { HOLIDAY_NAME_MAX } from './holiday-import';
+
+const HolidaySource = z.enum(['public', 'team']);
 
 const Preference = z.object({ weekday: z.number(), templateId: z.number().nullable(), kind: z.enum(['cannot', 'prefer_not']) });
 const PreferenceInput = z.strictObject({ weekday: z.number().int().min(1).max(7), templateId: z.number().int().positive().nullable().default(null), kind: z.enum(['cannot', 'prefer_not']) });
@@ -116,7 +120,8 @@ export type DailyVolume = z.infer<typeof DailyVolume>;
 export const RosterWeek = z.object({
   weekStart: z.string(),
   currency: z.string(),
-  days: z.array(z.object({ day: z.string(), holiday: z.string().nullable() })),
+  /** Each day's holiday name (the team's adjusted list); halfHoliday: only the morning is worked. */
+  days: z.array(z.object({ day: z.string(), holiday: z.string().nullable(), halfHoliday: z.boolean() })),
   people: z.array(
     z.object({
       id: z.number(),
@@ -605,10 +610,34 @@ export const contract = {
     output: z.array(CostRow),
     undo: null,
   },
+  /**
+   * A team's holidays over a year (Gregorian) or the days [from, to]: the public list with the
+   * team's own days, half days and removals merged in (removed public days listed, marked).
+   */
   'holiday.list': {
-    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate }),
-    output: z.array(z.object({ day: z.string(), name: z.string() })),
+    input: z.strictObject({ teamId: id, year: z.number().int().min(1900).max(2200).optional(), from: plainDate.optional(), to: plainDate.optional() }),
+    output: z.array(TeamHoliday),
     undo: null,
+  },
+  /** A day of the team's own (a company day, a bridge day); refused on a day that already is a holiday. */
+  'holiday.add': {
+    input: z.strictObject({ teamId: id, day: plainDate, name: z.string().trim().min(1).max(HOLIDAY_NAME_MAX), half: z.boolean().default(false) }),
+    output: TeamHoliday,
+    undo: 'Add holiday',
+  },
+  /** A public day: hidden from the team's list (restorable). A team day: deleted. */
+  'holiday.remove': { input: z.strictObject({ teamId: id, day: plainDate, source: HolidaySource }), output: z.object({ day: z.string() }), undo: 'Remove holiday' },
+  /** Brings a removed public day back. */
+  'holiday.restore': { input: z.strictObject({ teamId: id, day: plainDate }), output: TeamHoliday, undo: 'Restore holiday' },
+  /** A holiday to another day, keeping its name (a public day: removed there and added as the team's own on `to`). */
+  'holiday.move': { input: z.strictObject({ teamId: id, day: plainDate, source: HolidaySource, to: plainDate }), output: TeamHoliday, undo: 'Move holiday' },
+  /** Marks a holiday a half day (a working morning) or a whole one again. */
+  'holiday.setHalf': { input: z.strictObject({ teamId: id, day: plainDate, source: HolidaySource, half: z.boolean() }), output: TeamHoliday, undo: 'Change half day' },
+  /** The team's own days from a CSV (day,name[,half]) or an iCalendar file (all-day events); days already a holiday are skipped. */
+  'holiday.import': {
+    input: z.strictObject({ teamId: id, format: z.enum(['csv', 'ics']), text: z.string().min(1).max(2_000_000) }),
+    output: z.object({ added: z.number(), skipped: z.array(z.object({ line: z.number(), day: z.string(), reason: z.string() })) }),
+    undo: 'Import holidays',
   },
 
   'absenceType.list': { input: z.strictObject({ teamId: id, includeArchived: z.boolean().default(false) }), output: z.array(AbsenceType), undo: null },

@@ -4,7 +4,7 @@ import type { ZoneClock } from './zone-clock';
 /**
  * Labour cost of a shift: paid hours × hourly rate, where each minute of the
  * shift carries the highest premium that applies to it (night window, weekend
- * day, public holiday; premiums do not compound). The unpaid break is taken
+ * day, holiday of the team, from noon on a half holiday; premiums do not compound). The unpaid break is taken
  * pro rata, since a break has no fixed place. Minutes are real elapsed minutes,
  * found by cutting the shift at instants of the team's zone, so DST is exact.
  */
@@ -27,7 +27,11 @@ export interface ShiftCost {
 
 const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 
-export function shiftCost(shift: CostShift, hourlyRate: number, rules: TeamRules, clock: ZoneClock, holidays: ReadonlySet<string>): ShiftCost {
+/** On a half holiday the morning is worked as usual; the holiday (and its premium) starts at noon. */
+const HALF_HOLIDAY_FROM = '12:00';
+const NO_DAYS: ReadonlySet<string> = new Set();
+
+export function shiftCost(shift: CostShift, hourlyRate: number, rules: TeamRules, clock: ZoneClock, holidays: ReadonlySet<string>, halfHolidays: ReadonlySet<string> = NO_DAYS): ShiftCost {
   const elapsedSeconds = shift.endUtc - shift.startUtc;
   if (elapsedSeconds <= 0) return { paidMinutes: 0, weightedMinutes: 0, nightMinutes: 0, weekendMinutes: 0, holidayMinutes: 0, cost: 0 };
   let weighted = 0;
@@ -46,13 +50,20 @@ export function shiftCost(shift: CostShift, hourlyRate: number, rules: TeamRules
     const ne = clock.at(d, rules.nightEnd);
     const nightSeconds = rules.nightStart > rules.nightEnd ? overlap(segStart, segEnd, dayStart, ne) + overlap(segStart, segEnd, ns, dayEnd) : overlap(segStart, segEnd, ns, ne);
     const seg = segEnd - segStart;
-    const isHoliday = holidays.has(d);
     const isWeekend = rules.weekendDays.includes(clock.weekday(d));
-    const dayMultiplier = Math.max(1, isHoliday ? rules.holidayMultiplier : 1, isWeekend ? rules.weekendMultiplier : 1);
-    weighted += nightSeconds * Math.max(dayMultiplier, rules.nightMultiplier) + (seg - nightSeconds) * dayMultiplier;
+    // The part of the day that is a holiday: all of it, from noon on a half holiday, or none.
+    const holidayFrom = holidays.has(d) ? dayStart : halfHolidays.has(d) ? clock.at(d, HALF_HOLIDAY_FROM) : null;
+    const parts: [number, number, boolean][] =
+      holidayFrom === null ? [[segStart, segEnd, false]] : [[segStart, Math.min(segEnd, holidayFrom), false], [Math.max(segStart, holidayFrom), segEnd, true]];
+    for (const [a, b, isHoliday] of parts) {
+      if (b <= a) continue;
+      const partNight = rules.nightStart > rules.nightEnd ? overlap(a, b, dayStart, ne) + overlap(a, b, ns, dayEnd) : overlap(a, b, ns, ne);
+      const dayMultiplier = Math.max(1, isHoliday ? rules.holidayMultiplier : 1, isWeekend ? rules.weekendMultiplier : 1);
+      weighted += partNight * Math.max(dayMultiplier, rules.nightMultiplier) + (b - a - partNight) * dayMultiplier;
+      if (isHoliday) holiday += b - a;
+    }
     night += nightSeconds;
     if (isWeekend) weekend += seg;
-    if (isHoliday) holiday += seg;
   }
   const paidMinutes = Math.max(0, elapsedSeconds / 60 - shift.breakMinutes);
   const share = paidMinutes / (elapsedSeconds / 60);

@@ -11,6 +11,23 @@ import { Temporal } from './time';
 export interface PublicHoliday {
   day: string;
   name: string;
+  /**
+   * The date is a calculation, not an announcement: Iran's holidays of the
+   * Islamic (lunar) calendar are fixed by moon sighting and announced late, and
+   * date-holidays carries no flag for that, so its lunar days for IR are
+   * estimates (they differ by a day from other sources for much of 2026).
+   */
+  estimated: boolean;
+}
+
+/** The Islamic months as date-holidays names them in its rules (its parser's own list). */
+const ISLAMIC_RULE = /\b(Muharram|Safar|Rabi al-awwal|Rabi al-thani|Jumada al-awwal|Jumada al-thani|Rajab|Shaban|Ramadan|Shawwal|Dhu al-Qidah|Dhu al-Hijjah)\b/;
+/** Countries whose lunar holidays are announced by sighting, so a computed date is an estimate. */
+const SIGHTED = new Set(['IR']);
+
+/** Whether date-holidays' date for a holiday of `country` by `rule` is an estimate. */
+export function isEstimated(country: string, rule: string | undefined): boolean {
+  return SIGHTED.has(country) && ISLAMIC_RULE.test(rule ?? '');
 }
 
 const cache = new Map<string, Holidays | null>();
@@ -38,7 +55,7 @@ export function publicHolidays(country: string, region: string, timeZone: string
   if (!hd) return [];
   const a = Temporal.PlainDate.from(from);
   const b = Temporal.PlainDate.from(to);
-  const out = new Map<string, string>();
+  const out = new Map<string, PublicHoliday>();
   for (let year = a.year - 1; year <= b.year; year += 1) {
     for (const h of hd.getHolidays(year)) {
       if (h.type !== 'public') continue;
@@ -51,9 +68,15 @@ export function publicHolidays(country: string, region: string, timeZone: string
         const noon = d.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from('12:00') }).toInstant().epochMilliseconds;
         const day = d.toString();
         // NFKC turns Arabic presentation forms (as in the Iranian data) into ordinary letters.
-        if (noon >= startMs && noon < endMs && day >= from && day <= to && !out.has(day)) out.set(day, h.name.normalize('NFKC'));
+        if (noon >= startMs && noon < endMs && day >= from && day <= to) {
+          const estimated = isEstimated(country, h.rule);
+          const there = out.get(day);
+          // Two holidays on one day keep the first name; the day is certain if either date is.
+          if (there) there.estimated &&= estimated;
+          else out.set(day, { day, name: h.name.normalize('NFKC'), estimated });
+        }
       }
     }
   }
-  return [...out].map(([day, name]) => ({ day, name })).sort((x, y) => (x.day < y.day ? -1 : 1));
+  return [...out.values()].sort((x, y) => (x.day < y.day ? -1 : 1));
 }

@@ -8,10 +8,10 @@ import { ALL_TABLES, HISTORY_TABLE } from './result';
  * A read not listed refetches after every change. test/db/reads.test.ts checks each
  * list: emptying every table not named leaves the method's answer on the demo unchanged.
  */
-const ROSTER = ['team', 'person', 'shift', 'shift_activity', 'shift_template', 'absence', 'absence_type', 'rotation', 'rotation_layer', 'layer_participant', 'rotation_pause', 'oncall_override'] as const;
-const ONCALL = ['team', 'person', 'absence', 'absence_type', 'rotation', 'rotation_layer', 'layer_participant', 'rotation_pause', 'oncall_override'] as const;
-const ABSENCES = ['team', 'person', 'absence', 'absence_type', 'absence_allowance', 'absence_audit', 'shift', 'shift_template'] as const;
-const STAFFING = ['team', 'volume_interval', 'forecast_adjustment', 'channel_staffing', 'channel_hours', 'channel_hours_window'] as const;
+const ROSTER = ['team', 'team_holiday', 'person', 'shift', 'shift_activity', 'shift_template', 'absence', 'absence_type', 'rotation', 'rotation_layer', 'layer_participant', 'rotation_pause', 'oncall_override'] as const;
+const ONCALL = ['team', 'team_holiday', 'person', 'absence', 'absence_type', 'rotation', 'rotation_layer', 'layer_participant', 'rotation_pause', 'oncall_override'] as const;
+const ABSENCES = ['team', 'team_holiday', 'person', 'absence', 'absence_type', 'absence_allowance', 'absence_audit', 'shift', 'shift_template'] as const;
+const STAFFING = ['team', 'team_holiday', 'volume_interval', 'forecast_adjustment', 'channel_staffing', 'channel_hours', 'channel_hours_window'] as const;
 
 export const READS: Partial<Record<MethodName, readonly string[]>> = {
   'app.info': [],
@@ -29,7 +29,7 @@ export const READS: Partial<Record<MethodName, readonly string[]>> = {
   'roster.week': [...ROSTER, 'person_preference'],
   'roster.check': ROSTER,
   'roster.costs': ROSTER,
-  'holiday.list': ['team'],
+  'holiday.list': ['team', 'team_holiday'],
   'volume.daily': ['team', 'volume_interval'],
   'volume.weekly': ['team', 'volume_interval'],
   'forecast.run': STAFFING,

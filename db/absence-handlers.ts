@@ -16,7 +16,7 @@ import {
 } from '../core/absence';
 import { parseCsv } from '../core/csv';
 import { UserError, type LineProblem } from '../core/errors';
-import { publicHolidays } from '../core/holidays';
+import { teamHolidayDays } from './holidays';
 import { importError } from '../core/people-import';
 import { matchPerson, personNotFound, type Person } from '../core/person';
 import type { Team } from '../core/team';
@@ -28,6 +28,7 @@ import type { HandlersOf, ServiceContext } from './context';
 import { listPeople } from './people';
 import { dayRange } from './ranges';
 import { listShifts } from './shifts';
+import type { Db } from './open';
 
 type AbsenceMethods =
   | 'absenceType.list'
@@ -53,10 +54,10 @@ export const ABSENCE_CSV_COLUMNS = ['person', 'type', 'start', 'end', 'hours', '
 const MAX_IMPORT_ROWS = 20_000;
 
 /** The team's calendar for day counting: its clock and which days are working days. */
-export function teamCalendar(team: Team, from: string, to: string): { clock: ZoneClock; isWorkday: WorkdayTest } {
+export function teamCalendar(db: Db, team: Team, from: string, to: string): { clock: ZoneClock; isWorkday: WorkdayTest } {
   const clock = zoneClock(team.timeZone);
-  const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
-  return { clock, isWorkday: workdayTest(clock, team.rules.weekendDays, holidays) };
+  const holidays = teamHolidayDays(db, team, from, to);
+  return { clock, isWorkday: workdayTest(clock, team.rules.weekendDays, holidays.full, holidays.half) };
 }
 
 const spanText = (a: Pick<Absence, 'typeName' | 'start' | 'end' | 'hours'>) =>
@@ -100,7 +101,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
     const team = ctx.requireTeam(a.teamId);
     const person = ctx.requirePerson(a.personId);
     const type = absences.getType(db, a.typeId);
-    const { clock, isWorkday } = teamCalendar(team, `${a.start.slice(0, 4)}-01-01`, `${a.end.slice(0, 4)}-12-31`);
+    const { clock, isWorkday } = teamCalendar(db, team, `${a.start.slice(0, 4)}-01-01`, `${a.end.slice(0, 4)}-12-31`);
     const out: AbsenceWarning[] = [];
 
     if (type?.countsAgainstAllowance) {
@@ -279,7 +280,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
       const year = Number(asOf.slice(0, 4));
       const from = `${year}-01-01`;
       const to = `${year}-12-31`;
-      const { clock, isWorkday } = teamCalendar(team, from, to);
+      const { clock, isWorkday } = teamCalendar(db, team, from, to);
       const dayHours = hoursPerDay(person.contractHoursPerWeek, team.rules.weekendDays);
       const mine = absences.listAbsences(db, team.id, from, to, { personId, statuses: ACTIVE });
       const allowances = new Map(absences.allowancesOf(db, team.id, year).filter((w) => w.personId === personId).map((w) => [w.typeId, w]));
@@ -295,7 +296,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
     'absence.stats': ({ teamId, from, to }) => {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
-      const { clock, isWorkday } = teamCalendar(team, from, to);
+      const { clock, isWorkday } = teamCalendar(db, team, from, to);
       const types = new Map(absences.listTypes(db, teamId, true).map((t) => [t.id, t]));
       const approved = absences.listAbsences(db, teamId, from, to, { statuses: ['approved'] });
       return absenceStats({

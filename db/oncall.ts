@@ -1,5 +1,7 @@
 import { UserError } from '../core/errors';
 import { publicHolidays } from '../core/holidays';
+import { anyHoliday } from '../core/holiday-merge';
+import { teamHolidayDays } from './holidays';
 import { CONFLICT_DAYS, fairness, finalSchedule, layerSchedules, standbyPay, type Availability, type ScheduleOptions, type LayerBlock, type LayerInput, type OnCallLayer, type Override, type PersonSpan, type Rotation, type RotationSaved, type ScheduleBlock } from '../core/oncall';
 import type { Team } from '../core/team';
 import { zoneClock } from '../core/zone-clock';
@@ -51,8 +53,10 @@ export function availability(db: Db, team: Team): Availability {
 }
 
 /**
- * Whether a turn touches one of the person's public holidays: their own
- * country's when they keep one, else the team's (with its region).
+ * Whether a turn touches one of the person's holidays: their own country's
+ * public list when they keep one, else the team's adjusted list (its region,
+ * its own days and removals; a half holiday counts, its afternoon and night
+ * being free).
  */
 export function holidayTest(db: Db, team: Team): Availability {
   const clock = zoneClock(team.timeZone);
@@ -62,8 +66,10 @@ export function holidayTest(db: Db, team: Team): Availability {
     const key = `${country}|${year}`;
     let set = byCountryYear.get(key);
     if (!set) {
-      const region = country === team.country ? team.rules.holidayRegion : '';
-      set = new Set(publicHolidays(country, region, team.timeZone, `${year}-01-01`, `${year}-12-31`).map((h) => h.day));
+      set =
+        country === team.country
+          ? anyHoliday(teamHolidayDays(db, team, `${year}-01-01`, `${year}-12-31`))
+          : new Set(publicHolidays(country, '', team.timeZone, `${year}-01-01`, `${year}-12-31`).map((h) => h.day));
       byCountryYear.set(key, set);
     }
     return set;
@@ -96,7 +102,7 @@ export function standbyEntries(ctx: Pick<ServiceContext, 'db' | 'memo'>, team: T
   const clock = zoneClock(team.timeZone);
   const fromUtc = clock.dayStart(from);
   const toUtc = clock.dayStart(clock.addDays(to, 1));
-  const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
+  const holidays = anyHoliday(teamHolidayDays(db, team, from, to));
   return rotations.listRotations(db, team.id).flatMap((r) => {
     if (r.allowance.perHour === 0 && r.allowance.perDay === 0) return [];
     const blocks = finalSchedule(rotations.layersOf(db, r.id), rotations.overridesOf(db, r.id, fromUtc, toUtc), fromUtc, toUtc, team.timeZone, scheduleOptions(ctx, team, r.id));
@@ -327,7 +333,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       // Everyone who takes part in the chosen rotations, even with no turn in the range: a zero is news too.
       const involved = new Set([...blocks.map((b) => b.personId), ...rotationsOver(team, rotationId, from, to).chosen.flatMap((r) => rotations.layersOf(db, r.id).flatMap((l) => l.participants))]);
       const names = new Map(listPeople(db, teamId, '', true).filter((p) => involved.has(p.id)).map((p) => [p.id, p.name]));
-      const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
+      const holidays = anyHoliday(teamHolidayDays(db, team, from, to));
       return fairness(blocks, names, zoneClock(team.timeZone), team.rules.weekendDays, holidays);
     },
   };

@@ -5,7 +5,7 @@ import { UserError } from '../core/errors';
 import { importError } from '../core/people-import';
 import { parseRosterRecords, ROSTER_COLUMNS } from '../core/roster-import';
 import { matchPerson, personNotFound, type Person } from '../core/person';
-import { publicHolidays } from '../core/holidays';
+import { teamHolidayDays, teamHolidays } from './holidays';
 import { expandPattern, OFF, type Pattern } from '../core/pattern';
 import { checkRules, expectedHoursInRange, loadRange, onLeaveTest, type ContractExpectation, type RuleShift, type Violation } from '../core/rules';
 import { clockSpan, codeKey, paidMinutes, type CellValue, type Shift } from '../core/shift';
@@ -47,8 +47,7 @@ type RosterMethods =
   | 'roster.export'
   | 'roster.check'
   | 'roster.week'
-  | 'roster.costs'
-  | 'holiday.list';
+  | 'roster.costs';
 
 export function toShift(row: shifts.ShiftRow, clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>, activities: readonly shifts.ActivityRow[] = []): Shift {
   // Field by field, not {...row}: spreading thousands of rows was most of a week's load time.
@@ -137,8 +136,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     return { teamId: team.id, personId, day, ...span, templateId: null, breakMinutes: value.breakMinutes ?? 0, skill, locked: false, note: '' };
   };
 
-  const holidaysOf = (team: Team, from: string, to: string) =>
-    publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to, team.locale.slice(0, 2));
+  /** The team's adjusted holidays in effect (removed public days left out). */
+  const holidaysOf = (team: Team, from: string, to: string) => teamHolidays(db, team, from, to).filter((h) => !h.removed);
 
   const violationsOf = (team: Team, from: string, to: string, clock: ZoneClock = zoneClock(team.timeZone)): Violation[] => ruleViolations(ctx, team, from, to, { clock });
 
@@ -382,7 +381,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const from = start.toString();
       const to = start.add({ days: 6 }).toString();
       const holidays = holidaysOf(team, from, to);
-      const holidayDays = new Set(holidays.map((h) => h.day));
+      const holidayDays = teamHolidayDays(db, team, from, to);
       const byId = templatesById(teamId);
       const clock = zoneClock(team.timeZone);
       const weekShifts = shiftsOut(shifts.listShifts(db, teamId, from, to), clock, byId);
@@ -395,7 +394,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         .filter((p) => !p.archived || withShifts.has(p.id) || standby.has(p.id))
         .map((p) => {
           const mine = weekShifts.filter((x) => x.personId === p.id);
-          const costs = mine.map((x) => shiftCost(x, p.hourlyRate, team.rules, clock, holidayDays));
+          const costs = mine.map((x) => shiftCost(x, p.hourlyRate, team.rules, clock, holidayDays.full, holidayDays.half));
           const onCallPay = standby.get(p.id) ?? 0;
           const expected = expectation(p, from, to);
           return {
@@ -453,7 +452,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         onCall,
         days: Array.from({ length: 7 }, (_, i) => {
           const day = start.add({ days: i }).toString();
-          return { day, holiday: holidays.find((h) => h.day === day)?.name ?? null };
+          const named = holidays.filter((h) => h.day === day);
+          return { day, holiday: named.map((h) => h.name).join(' · ') || null, halfHoliday: named.length > 0 && !holidayDays.full.has(day) };
         }),
         people: rows,
         shifts: weekShifts,
@@ -472,7 +472,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     'roster.costs': ({ teamId, from, to, by }) => {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
-      const holidayDays = new Set(holidaysOf(team, from, to).map((h) => h.day));
+      const holidayDays = teamHolidayDays(db, team, from, to);
       const clock = zoneClock(team.timeZone);
       const everyone = listPeople(db, teamId, '', true);
       const people = new Map(everyone.map((p) => [p.id, p]));
@@ -506,7 +506,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       for (const r of shifts.listShifts(db, teamId, from, to)) {
         const p = people.get(r.personId);
         if (!p) continue;
-        const c = shiftCost(r, p.hourlyRate, team.rules, clock, holidayDays);
+        const c = shiftCost(r, p.hourlyRate, team.rules, clock, holidayDays.full, holidayDays.half);
         const row = rowOf(periodOf(r.day), p);
         row.paidMinutes += c.paidMinutes;
         row.cost += c.cost;
@@ -531,11 +531,6 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       return [...rows.values(), ...teamRows.values()]
         .map((r) => ({ ...r, expectedMinutes: Math.round(r.expectedMinutes * 100) / 100, cost: roundMoney(r.cost), standby: roundMoney(r.standby) }))
         .sort((a, b) => a.period.localeCompare(b.period) || (a.personId === null ? 1 : 0) - (b.personId === null ? 1 : 0) || a.personName.localeCompare(b.personName));
-    },
-    'holiday.list': ({ teamId, from, to }) => {
-      const team = ctx.requireTeam(teamId);
-      dayRange(from, to);
-      return holidaysOf(team, from, to);
     },
     'shift.copyWeek': ({ teamId, weekStart, weeks, personIds }) => {
       const team = ctx.requireTeam(teamId);

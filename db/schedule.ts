@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Highs } from 'highs';
 import type { Draft, DraftRequest } from '../core/contract';
 import { UserError } from '../core/errors';
-import { publicHolidays } from '../core/holidays';
+import { anyHoliday } from '../core/holiday-merge';
+import { teamHolidayDays } from './holidays';
 import { shiftCost } from '../core/cost';
 import { expectedContractHours, onLeaveTest } from '../core/rules';
 import {
@@ -71,7 +72,8 @@ export function scheduleInput(ctx: ServiceContext, team: Team, from: string, to:
   const templates = listTemplates(db, team.id);
   const people = listPeople(db, team.id, '', false);
   const isAway = onLeaveTest(approvedFullDays(db, team.id, from, to));
-  const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, from, to).map((h) => h.day));
+  // For spreading holiday work fairly a half holiday counts too (its afternoon is a holiday's).
+  const holidays = anyHoliday(teamHolidayDays(db, team, from, to));
   const requirement = requirementOf(db, team, from, to, intervalMinutes);
   const around = shifts.listShifts(db, team.id, clock.addDays(from, -7), clock.addDays(to, 7));
   const locked = around.filter((s) => s.day >= from && s.day <= to && s.locked);

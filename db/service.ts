@@ -44,6 +44,7 @@ import { onCallHandlers, standbyEntries } from './oncall';
 import { absencesTable, absenceStatsTable, accuracyTable, hoursTable, onCallTable, serviceLevelTable, tableCsv, type ReportTable } from './report-export';
 import { fileSlug } from '../core/text';
 import { rosterHandlers } from './roster';
+import { holidayHandlers } from './holidays';
 import { insertTemplate } from './templates';
 import { UndoHistory } from './undo';
 import { deleteVolumes, insertVolumes, volumesBetween } from './volume';
@@ -200,6 +201,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   let jobs: ScheduleJobs | null = null;
   const handlers: Handlers = {
     ...rosterHandlers(context),
+    ...holidayHandlers(context),
     ...onCallHandlers(context),
     ...absenceHandlers(context),
     ...staffingHandlers(context),

@@ -1,6 +1,5 @@
 import { UserError } from '../core/errors';
 import { ForecastError, forecastReport } from '../core/forecast';
-import { publicHolidays } from '../core/holidays';
 import { aroundTheClock, isOpen, type ChannelHours, type ChannelHoursInput } from '../core/opening-hours';
 import {
   agentsOnShift,
@@ -20,6 +19,7 @@ import type { Team } from '../core/team';
 import { zoneClock, type ZoneClock } from '../core/zone-clock';
 import { uncovered } from './absence-handlers';
 import type { HandlersOf, ServiceContext } from './context';
+import { teamHolidayDays } from './holidays';
 import type { Db } from './open';
 import { dayRange } from './ranges';
 import * as shifts from './shifts';
@@ -111,14 +111,15 @@ export function setOpeningHours(db: Db, teamId: number, { channel, weekdays, clo
 
 /**
  * For each interval start, whether the channel is open then: its opening hours on that local day
- * and, when it closes on public holidays, the team's holiday calendar.
+ * and, when it closes on holidays, the team's adjusted holiday list (whole holidays only).
  */
 export function openFlags(db: Db, team: Team, channel: string, clock: ZoneClock, startsUtc: readonly number[], intervalMinutes: number): boolean[] {
   const hours = openingHoursOf(db, team.id, channel);
   if (!hours.custom || startsUtc.length === 0) return startsUtc.map(() => true);
   const first = clock.dayOf(startsUtc[0] ?? 0);
   const last = clock.dayOf(startsUtc.at(-1) ?? 0);
-  const holidays = hours.closedOnHolidays ? new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, first, last).map((h) => h.day)) : new Set<string>();
+  // Only whole holidays close it: on a half holiday the channel keeps its usual hours.
+  const holidays = hours.closedOnHolidays ? teamHolidayDays(db, team, first, last).full : new Set<string>();
   return startsUtc.map((t) => {
     const day = clock.dayOf(t);
     return isOpen(hours, clock.weekday(day), holidays.has(day), clock.hhmm(t), intervalMinutes);
@@ -131,7 +132,8 @@ export function forecastOf(db: Db, team: Team, channel: string, from: string, we
   const historyFrom = clock.addDays(from, -371);
   const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from), channel);
   const lastDay = clock.addDays(from, weeks * 7);
-  const holidays = new Set(publicHolidays(team.country, team.rules.holidayRegion, team.timeZone, historyFrom, lastDay).map((h) => h.day));
+  // Whole holidays only: a half day's volume is closer to a normal day's than to a day off's.
+  const holidays = teamHolidayDays(db, team, historyFrom, lastDay).full;
   let report;
   try {
     report = forecastReport(rows, clock, holidays, { from, weeks, intervalMinutes, method });

@@ -2,6 +2,7 @@ import { sql as initial } from './001_initial';
 import { sql as absences } from './002_absences';
 import { sql as scheduling } from './003_scheduling';
 import { sql as openingHours } from './004_opening_hours';
+import { sql as holidays } from './005_holidays';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'absences', sql: absences },
   { version: 3, name: 'scheduling', sql: scheduling },
   { version: 4, name: 'opening hours', sql: openingHours },
+  { version: 5, name: 'holidays', sql: holidays },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,6 +21,9 @@ function demo() {
   s.run('person.setPreferences', { personId: person.id, preferences: [{ weekday: 6, templateId: template?.id ?? null, kind: 'prefer_not' }] });
   s.run('pattern.create', { teamId: team.id, name: 'Earlies', cycle: ['E', 'E', '-'] });
   s.run('forecast.adjust', { teamId: team.id, channel: 'phone', day: '2026-11-24', timeLocal: null, kind: 'percent', value: 10, note: 'campaign' });
+  // The team's own holidays: a half company day inside the probed week, a public day removed.
+  s.run('holiday.add', { teamId: team.id, day: '2026-11-25', name: 'Company day', half: true });
+  s.run('holiday.remove', { teamId: team.id, day: '2026-10-29', source: 'public' });
   s.run('staffing.setSettings', { teamId: team.id, channel: 'chat', model: 'erlang', targetServiceLevel: 0.8, targetSeconds: 30, ahtSeconds: null, shrinkage: 0.3, maxOccupancy: 0.85, patienceSeconds: null, responseMinutes: 60 });
   return { s, team, person, rotation, template };
 }

@@ -149,8 +149,8 @@ describe('public holidays and rule settings', () => {
   it('lists the team country holidays and checks holiday regions', () => {
     const { s, team } = warsawTeam();
     expect(s.run('holiday.list', { teamId: team.id, from: '2026-11-01', to: '2026-11-30' })).toEqual([
-      { day: '2026-11-01', name: 'Wszystkich Świętych' },
-      { day: '2026-11-11', name: 'Narodowe Święto Niepodległości' },
+      { day: '2026-11-01', name: 'Wszystkich Świętych', source: 'public', half: false, estimated: false, removed: false },
+      { day: '2026-11-11', name: 'Narodowe Święto Niepodległości', source: 'public', half: false, estimated: false, removed: false },
     ]);
     const bad = s.call('team.update', { id: team.id, rules: { holidayRegion: 'ZZ' } });
     expect(bad.ok ? null : bad.error).toMatchObject({ code: 'unknown_region', path: ['rules', 'holidayRegion'] });
