@@ -3,13 +3,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import type { PrintOutcome } from '../core/bridge';
-import type { MenuCommand } from '../core/contract';
+import type { Language, MenuCommand } from '../core/contract';
+import { NOTICES_FILE } from '../core/credits';
 import { DEFAULT_PLANNER_NAME } from '../core/paths';
 import { copyDatabase, openPlanner, PLANNER_EXTENSION } from '../db/open';
 import { rollingBackup, scheduleBackups } from '../db/backup';
 import { createService, type Service } from '../db/service';
 import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
-import { buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
+import { aboutDetail, buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
 import { parsePrintRequest, PRINT_CHANNEL, printOptions } from './print';
 import { addRecent, parseRecent } from './recent';
 import { fileSecretStore } from './secrets';
@@ -35,9 +36,13 @@ let service: Service | null = null;
 let window: BrowserWindow | null = null;
 let recent: string[] = [];
 
-function labels(): MenuLabels {
+function currentLanguage(): Language | null {
   const r = service?.call('settings.get', {});
-  return menuLabels(r?.ok ? r.value.language : null);
+  return r?.ok ? r.value.language : null;
+}
+
+function labels(): MenuLabels {
+  return menuLabels(currentLanguage());
 }
 
 function send(command: MenuCommand) {
@@ -65,8 +70,9 @@ function rebuildMenu() {
       undo: () => send('undo'),
       redo: () => send('redo'),
       showFile: () => service && shell.showItemInFolder(service.planner.filePath),
-      about: () =>
-        void dialog.showMessageBox({ type: 'info', title: 'Rosterdesk', message: `Rosterdesk ${app.getVersion()}`, detail: service?.planner.filePath ?? '' }),
+      about: () => void dialog.showMessageBox({ type: 'info', title: 'Rosterdesk', ...aboutDetail(currentLanguage(), app.getVersion()) }),
+      // Packaged: beside the app's resources (electron-builder extraResources); in development, at the repository's root.
+      notices: () => void shell.openPath(path.join(app.isPackaged ? process.resourcesPath : app.getAppPath(), NOTICES_FILE)),
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

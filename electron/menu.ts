@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { TRANSLATIONS, type Translation } from '../renderer/i18n/locales/index';
 import type { Language } from '../core/contract';
+import { creditLines } from '../core/credits';
 
 /** Menu labels come from the same translation files as the UI. */
 export type MenuLabels = Translation['menu'];
@@ -21,6 +22,8 @@ export interface MenuActions {
   redo(): void;
   showFile(): void;
   about(): void;
+  /** Opens THIRD_PARTY_NOTICES.md, which the packaged app carries. */
+  notices(): void;
 }
 
 export interface MenuModel {
@@ -82,6 +85,22 @@ export function buildMenuTemplate({ labels, recent, platform, dev, actions }: Me
         ...(dev ? [{ label: labels.devTools, role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
       ],
     },
-    { label: labels.help, role: 'help', submenu: [{ label: labels.about, click: actions.about }] },
+    {
+      label: labels.help,
+      role: 'help',
+      submenu: [
+        { label: labels.about, click: actions.about },
+        { label: labels.notices, click: actions.notices },
+      ],
+    },
   ];
+}
+
+/** Help › About's text: the version, then the libraries and data Rosterdesk ships with their licences. */
+export function aboutDetail(language: Language | null, version: string): { message: string; detail: string } {
+  const about = TRANSLATIONS[language ?? 'en'].about;
+  return {
+    message: `Rosterdesk ${version}`,
+    detail: [about.intro, '', ...creditLines((id) => about.what[id]), '', about.noticesFile].join('\n'),
+  };
 }

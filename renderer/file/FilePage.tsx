@@ -7,6 +7,7 @@ import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
+import { AboutPanel } from './AboutPanel';
 
 type Backup = MethodOutput<'file.backups'>[number];
 
@@ -100,6 +101,7 @@ export function FilePage() {
           </tbody>
         </table>
       )}
+      <AboutPanel />
     </section>
   );
 }

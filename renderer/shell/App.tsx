@@ -22,6 +22,7 @@ import { RosterPage } from '../roster/RosterPage';
 import { TemplatesPanel } from '../roster/TemplatesPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
 import { TeamForm } from '../team/TeamForm';
+import { HolidaysPanel } from '../team/HolidaysPanel';
 import { FilePage } from '../file/FilePage';
 import { DraftProvider } from '../roster/draftContext';
 import { Welcome } from './Welcome';
@@ -263,7 +264,10 @@ export function App() {
             {view === 'people' && <PeoplePanel team={team} />}
             {view === 'templates' && <TemplatesPanel team={team} />}
             {view === 'team' && (
-              <TeamForm key={JSON.stringify(team)} team={team} onSaved={() => setNotice(t('team.saved'))} />
+              <>
+                <TeamForm key={JSON.stringify(team)} team={team} onSaved={() => setNotice(t('team.saved'))} />
+                <HolidaysPanel team={team} />
+              </>
             )}
             {view === 'history' && <TicketHistory team={team} />}
             {view === 'reports' && <ReportsPage team={team} />}

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { caldavSecretKey, handleCall } from '../../electron/handlers';
 import { fileSecretStore } from '../../electron/secrets';
-import { buildMenuTemplate, menuLabels, type MenuActions } from '../../electron/menu';
+import { aboutDetail, buildMenuTemplate, menuLabels, type MenuActions } from '../../electron/menu';
 import { parsePrintRequest, printOptions } from '../../electron/print';
 import { addRecent, MAX_RECENT, parseRecent } from '../../electron/recent';
 import { APP_ENTRY } from '../../electron/security';
@@ -55,6 +55,7 @@ describe('the native menu model', () => {
     redo: vi.fn(),
     showFile: vi.fn(),
     about: vi.fn(),
+    notices: vi.fn(),
   });
   const sub = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
   const find = (items: MenuItemConstructorOptions[], label: string) => items.find((i) => i.label === label);
@@ -76,6 +77,17 @@ describe('the native menu model', () => {
     (find(edit, 'Undo')?.click as () => void)();
     expect(a.undo).toHaveBeenCalledOnce();
     expect(sub(menu[2]).some((i) => i.role === 'toggleDevTools')).toBe(false);
+    expect(sub(menu[3]).map((i) => i.label)).toEqual(['About Rosterdesk', 'Third-party notices']);
+    (find(sub(menu[3]), 'Third-party notices')?.click as () => void)();
+    expect(a.notices).toHaveBeenCalledOnce();
+  });
+
+  it('Help › About names the libraries and data Rosterdesk ships, with their licences, in the user language', () => {
+    const en = aboutDetail('en', '1.2.3');
+    expect(en.message).toBe('Rosterdesk 1.2.3');
+    for (const line of ['date-holidays — public holidays — ISC (code), CC BY 3.0 (holiday data)', 'FullCalendar — calendar views — MIT', 'HiGHS (highs-js) — automatic scheduling (optimisation) — MIT', 'Zod — checking input — MIT']) expect(en.detail).toContain(line);
+    for (const name of ['better-sqlite3', 'React', 'i18next', 'Recharts', 'ExcelJS', 'temporal-polyfill', 'THIRD_PARTY_NOTICES.md']) expect(en.detail).toContain(name);
+    expect(aboutDetail('tr', '1.2.3').detail).toContain('date-holidays — resmî tatiller — ISC (code), CC BY 3.0 (holiday data)');
   });
 
   it('speaks the user language, follows macOS conventions and shows dev tools in development', () => {
