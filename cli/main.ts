@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toCsv } from '../core/csv';
-import { LANGUAGES, type Language } from '../core/contract';
-import { UserError, type ApiError } from '../core/errors';
+import { toApiError, UserError, type ApiError } from '../core/errors';
+import { decodeText, TEXT_ENCODINGS, type TextEncodingChoice } from '../core/text-decode';
+import { csvDialect, dialectProblem, type CsvDialect } from '../core/spreadsheet-format';
 import { evaluateAgents, requiredAgents } from '../core/erlang';
 import { FORECAST_METHODS, ForecastError, forecastReport, type Accuracy, type ForecastMethod } from '../core/forecast';
 import { DAY_NAMES, formatOpeningHours, parseOpeningHours, type ChannelHoursInput } from '../core/opening-hours';
@@ -38,14 +39,6 @@ interface Command {
 
 const dbOption = { db: { type: 'string' } } as const;
 const help = { help: { type: 'boolean', short: 'h' } } as const;
-
-/** --language for files written for a person: one of the app's languages; absent, null (the service takes the saved UI language, else the team locale's). */
-function languageOption(values: Record<string, unknown>, usage: string): Language | null {
-  const v = values.language;
-  if (v === undefined) return null;
-  if (typeof v !== 'string' || !(LANGUAGES as readonly string[]).includes(v)) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}, not "${String(v)}"`, usage);
-  return v as Language;
-}
 
 function requireString(values: Record<string, unknown>, name: string, usage: string): string {
   const v = values[name];
@@ -90,7 +83,53 @@ function readBytes(file: string): Buffer {
     throw new UserError('not_found', `Cannot read ${file}`);
   }
 }
-const readText = (file: string) => readBytes(file).toString('utf8');
+
+const encodingFlag = { encoding: { type: 'string' } } as const;
+const dialectFlags = { separator: { type: 'string' }, decimal: { type: 'string' } } as const;
+
+/** --encoding: what the file to import is in; auto (default) reads its byte-order mark, then UTF-8, then the team locale's Windows code page. */
+function encodingOption(values: Record<string, unknown>, usage: string): TextEncodingChoice {
+  const v = values.encoding ?? 'auto';
+  const name = typeof v === 'string' ? v.toLowerCase().replace(/^(cp|windows)-?(125\d)$/, 'windows-$2').replace(/^utf-?8$/, 'utf-8').replace(/^utf-?16-?(le|be)$/, 'utf-16$1') : '';
+  if (!(TEXT_ENCODINGS as readonly string[]).includes(name)) throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${String(v)}"`, usage);
+  return name as TextEncodingChoice;
+}
+
+/** A file's text as the import reads it (core decodeText, as the service reads bytes); one that cannot be decoded is refused with its line. */
+function importedText(io: CliIo, file: string, bytes: Uint8Array, encoding: TextEncodingChoice, locale: string): string {
+  try {
+    return decodeText(bytes, { encoding, locale }).text;
+  } catch (err) {
+    if (err instanceof UserError) throw importFailure(io, file, toApiError(err));
+    throw err;
+  }
+}
+
+const SEPARATOR_FLAG: Record<string, CsvDialect['separator']> = { comma: ',', ',': ',', semicolon: ';', ';': ';', tab: '\t' };
+const DECIMAL_FLAG: Record<string, CsvDialect['decimal']> = { point: '.', '.': '.', dot: '.', comma: ',', ',': ',' };
+
+/**
+ * --separator comma|semicolon|tab and --decimal point|comma of a CSV export; without them null (the
+ * service writes the dialect of the saved app language, else of the team's locale). One given alone
+ * takes the other from that language unless both would be a comma.
+ */
+function dialectOption(values: Record<string, unknown>, usage: string, s: Service, team: Team): CsvDialect | null {
+  const sep = values.separator;
+  const dec = values.decimal;
+  if (sep === undefined && dec === undefined) return null;
+  const separator = typeof sep === 'string' ? SEPARATOR_FLAG[sep.toLowerCase()] : undefined;
+  const decimal = typeof dec === 'string' ? DECIMAL_FLAG[dec.toLowerCase()] : undefined;
+  if (sep !== undefined && !separator) throw new UsageError(`--separator must be comma, semicolon or tab, not "${String(sep)}"`, usage);
+  if (dec !== undefined && !decimal) throw new UsageError(`--decimal must be point or comma, not "${String(dec)}"`, usage);
+  const base = csvDialect(s.run('settings.get', {}).language ?? team.locale);
+  const dialect: CsvDialect = {
+    separator: separator ?? (decimal === ',' && base.separator === ',' ? ';' : base.separator),
+    decimal: decimal ?? (separator === ',' ? '.' : base.decimal),
+  };
+  const problem = dialectProblem(dialect);
+  if (problem) throw new UsageError(`--separator, --decimal: ${problem}`, usage);
+  return dialect;
+}
 
 /** A refused import: every bad line on stderr with its number, then the one-line summary last. */
 function importFailure(io: CliIo, file: string, error: ApiError): UserError {
@@ -103,15 +142,17 @@ function csvImportCommand(usage: string, summary: string, method: 'person.import
   return {
     usage,
     summary,
-    options: { ...dbOption, team: { type: 'string' } },
+    options: { ...dbOption, team: { type: 'string' }, ...encodingFlag },
     positionals: 1,
     run: ({ values, positionals }, io) => {
       const db = requireString(values, 'db', usage);
       const teamName = requireString(values, 'team', usage);
+      const encoding = encodingOption(values, usage);
       const csvPath = positionals[0] ?? '';
-      const csv = readText(csvPath);
+      const bytes = readBytes(csvPath);
       return withService(db, (s) => {
         const team = teamByName(s, teamName);
+        const csv = importedText(io, csvPath, bytes, encoding, team.locale);
         const result = s.call(method, { teamId: team.id, csv });
         if (!result.ok) throw importFailure(io, csvPath, result.error);
         io.out(`Imported ${result.value.created} ${noun} into "${team.name}"\n`);
@@ -291,30 +332,32 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'import people': csvImportCommand(
-    'rosterdesk import people FILE.csv --db FILE --team NAME',
+    'rosterdesk import people FILE.csv --db FILE --team NAME [--encoding auto|utf-8|windows-1254|windows-1250|windows-1256|utf-16le|utf-16be]',
     'Import people from CSV (name,email,phone,skills,contract_hours,hourly_rate[,color]); all or nothing',
     'person.import',
     'people',
   ),
   'import absences': csvImportCommand(
-    'rosterdesk import absences FILE.csv --db FILE --team NAME',
+    'rosterdesk import absences FILE.csv --db FILE --team NAME [--encoding auto|utf-8|windows-1254|windows-1250|windows-1256|utf-16le|utf-16be]',
     'Import absences from CSV (person,type,start,end[,hours,status,note]; status defaults to approved); all or nothing',
     'absence.import',
     'absences',
   ),
   'import volume': {
-    usage: 'rosterdesk import volume FILE.csv --db FILE --team NAME [--channel NAME] [--tz ZONE]',
+    usage: 'rosterdesk import volume FILE.csv --db FILE --team NAME [--channel NAME] [--tz ZONE] [--encoding NAME]',
     summary: 'Import ticket history: a help-desk export (Zendesk, Freshdesk: one row per ticket) or interval rows; all or nothing',
-    options: { ...dbOption, team: { type: 'string' }, channel: { type: 'string' }, tz: { type: 'string' } },
+    options: { ...dbOption, team: { type: 'string' }, channel: { type: 'string' }, tz: { type: 'string' }, ...encodingFlag },
     positionals: 1,
     run: ({ values, positionals }, io) => {
       const usage = COMMANDS['import volume']?.usage ?? '';
       const db = requireString(values, 'db', usage);
       const teamName = requireString(values, 'team', usage);
+      const encoding = encodingOption(values, usage);
       const csvPath = positionals[0] ?? '';
-      const csv = readText(csvPath);
+      const bytes = readBytes(csvPath);
       return withService(db, (s) => {
         const team = teamByName(s, teamName);
+        const csv = importedText(io, csvPath, bytes, encoding, team.locale);
         const channel = typeof values.channel === 'string' ? values.channel.trim().toLowerCase() : null;
         const timeZone = typeof values.tz === 'string' ? values.tz : null;
         const result = s.call('volume.import', { teamId: team.id, csv, channel, timeZone });
@@ -329,22 +372,24 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'import roster': {
-    usage: 'rosterdesk import roster FILE.csv|FILE.xlsx --db FILE --team NAME',
+    usage: 'rosterdesk import roster FILE.csv|FILE.xlsx --db FILE --team NAME [--encoding NAME]',
     summary: 'Import shifts (columns person,date,code or person,date,start,end); all or nothing',
-    options: { ...dbOption, team: { type: 'string' } },
+    options: { ...dbOption, team: { type: 'string' }, ...encodingFlag },
     positionals: 1,
     run: async ({ values, positionals }, io) => {
       const usage = COMMANDS['import roster']?.usage ?? '';
       const db = requireString(values, 'db', usage);
       const teamName = requireString(values, 'team', usage);
       const file = positionals[0] ?? '';
+      const encoding = encodingOption(values, usage);
       const bytes = readBytes(file);
       // An .xlsx file is a zip archive: trust its first bytes over its name.
       const xlsx = bytes.subarray(0, 2).toString('latin1') === 'PK';
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
-        const result = await service.callAsync('roster.import', { teamId: team.id, format: xlsx ? 'xlsx' : 'csv', data: xlsx ? bytes.toString('base64') : bytes.toString('utf8') });
+        const data = xlsx ? bytes.toString('base64') : importedText(io, file, bytes, encoding, team.locale);
+        const result = await service.callAsync('roster.import', { teamId: team.id, format: xlsx ? 'xlsx' : 'csv', data });
         if (!result.ok) throw importFailure(io, file, result.error);
         io.out(`Imported ${result.value.created} shifts into "${team.name}" (${result.value.removed} replaced)\n`);
         return EXIT_OK;
@@ -354,9 +399,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'export roster': {
-    usage: 'rosterdesk export roster --db FILE --team NAME --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE',
+    usage: 'rosterdesk export roster --db FILE --team NAME --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE [--separator comma|semicolon|tab] [--decimal point|comma]',
     summary: 'Export the shifts of a range as CSV or XLSX (imports back unchanged)',
-    options: { ...dbOption, team: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    options: { ...dbOption, team: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...dialectFlags },
     positionals: 0,
     run: async ({ values }, io) => {
       const usage = COMMANDS['export roster']?.usage ?? '';
@@ -370,7 +415,7 @@ const COMMANDS: Record<string, Command> = {
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
-        const result = await service.callAsync('roster.export', { teamId: team.id, from, to, format });
+        const result = await service.callAsync('roster.export', { teamId: team.id, from, to, format, csv: dialectOption(values, usage, service, team) });
         if (!result.ok) throw new UserError(result.error.code, `--${String(result.error.path[0] ?? 'from')}: ${result.error.message}`);
         fs.writeFileSync(out, Buffer.from(result.value.data, result.value.encoding));
         io.out(`Wrote ${result.value.rows} shifts to ${out}\n`);
@@ -380,10 +425,29 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'export people': {
+    usage: 'rosterdesk export people --db FILE --team NAME --out FILE.csv [--archived] [--separator comma|semicolon|tab] [--decimal point|comma]',
+    summary: 'Write the people CSV of a team (the columns import people reads; imports back unchanged)',
+    options: { ...dbOption, team: { type: 'string' }, out: { type: 'string' }, archived: { type: 'boolean' }, ...dialectFlags },
+    positionals: 0,
+    run: ({ values }, io) => {
+      const usage = COMMANDS['export people']?.usage ?? '';
+      const db = requireString(values, 'db', usage);
+      const teamName = requireString(values, 'team', usage);
+      const out = requireString(values, 'out', usage);
+      return withService(db, (s) => {
+        const team = teamByName(s, teamName);
+        const file = s.run('person.export', { teamId: team.id, includeArchived: values.archived === true, csv: dialectOption(values, usage, s, team) });
+        fs.writeFileSync(out, file.data, 'utf8');
+        io.out(`Wrote ${file.rows} people to ${out}\n`);
+        return EXIT_OK;
+      });
+    },
+  },
   'export report': {
-    usage: 'rosterdesk export report hours|oncall|absences|absence-stats|service-level|accuracy --db FILE --team NAME (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--by week|month] [--format csv|xlsx] [--out FILE]',
+    usage: 'rosterdesk export report hours|oncall|absences|absence-stats|service-level|accuracy --db FILE --team NAME (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--by week|month] [--format csv|xlsx] [--out FILE] [--separator comma|semicolon|tab] [--decimal point|comma]',
     summary: "Write one of the Reports page's spreadsheets (the same figures as the app); CSV goes to stdout without --out",
-    options: { ...dbOption, team: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    options: { ...dbOption, team: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...dialectFlags },
     positionals: 1,
     run: async ({ values, positionals }, io) => {
       const usage = COMMANDS['export report']?.usage ?? '';
@@ -406,14 +470,15 @@ const COMMANDS: Record<string, Command> = {
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
-        const result = await service.callAsync('report.export', { teamId: team.id, report: report as ReportKind, ...days, by, format });
+        const result = await service.callAsync('report.export', { teamId: team.id, report: report as ReportKind, ...days, by, format, csv: dialectOption(values, usage, service, team) });
         if (!result.ok) {
           // Name the flag, not the API field (an input check says "from: …").
           const field = String(result.error.path[0] ?? 'from');
           throw new UserError(result.error.code, `--${field}: ${result.error.message.replace(`${result.error.path.join('.')}: `, '')}`);
         }
         const bytes = Buffer.from(result.value.data, result.value.encoding);
-        if (out === null) io.out(bytes.toString('utf8'));
+        // The byte-order mark is for Excel opening a file; a program reading standard output gets the text alone.
+        if (out === null) io.out(bytes.toString('utf8').replace(/^\ufeff/, ''));
         else {
           fs.writeFileSync(out, bytes);
           io.out(`Wrote ${result.value.rows} rows to ${out}\n`);
@@ -425,9 +490,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'export ics': {
-    usage: 'rosterdesk export ics --db FILE --team NAME [--person EMAIL] [--oncall ROTATION] [--absences] [--language en|tr|pl|fa] --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics',
-    summary: "Write an iCalendar file: the team's shifts, one person's (with on-call), or a rotation's turns; --absences adds approved leave; --language (default: the app's language, else the team's)",
-    options: { ...dbOption, team: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, language: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    usage: 'rosterdesk export ics --db FILE --team NAME [--person EMAIL] [--oncall ROTATION] [--absences] --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics',
+    summary: "Write an iCalendar file: the team's shifts, one person's (with on-call), or a rotation's turns; --absences adds approved leave",
+    options: { ...dbOption, team: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
     positionals: 0,
     run: async ({ values }, io) => {
       const usage = COMMANDS['export ics']?.usage ?? '';
@@ -436,12 +501,11 @@ const COMMANDS: Record<string, Command> = {
       const from = requireString(values, 'from', usage);
       const to = requireString(values, 'to', usage);
       const out = requireString(values, 'out', usage);
-      const language = languageOption(values, usage);
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
         const { personId, rotationId } = selectionOf(service, team, values);
-        const result = await service.callAsync('calendar.export', { teamId: team.id, from, to, personId, rotationId, absences: values.absences === true, language });
+        const result = await service.callAsync('calendar.export', { teamId: team.id, from, to, personId, rotationId, absences: values.absences === true });
         if (!result.ok) throw new UserError(result.error.code, `--${String(result.error.path[0] ?? 'from')}: ${result.error.message}`);
         fs.writeFileSync(out, result.value.data, 'utf8');
         io.out(`Wrote ${result.value.events} events to ${out}\n`);
@@ -452,9 +516,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   publish: {
-    usage: 'rosterdesk publish --db FILE --team NAME --url URL --user U [--person EMAIL] [--oncall ROTATION] [--absences] [--language en|tr|pl|fa] [--from YYYY-MM-DD --to YYYY-MM-DD]',
+    usage: 'rosterdesk publish --db FILE --team NAME --url URL --user U [--person EMAIL] [--oncall ROTATION] [--absences] [--from YYYY-MM-DD --to YYYY-MM-DD]',
     summary: 'Publish shifts (or a person\'s, or a rotation\'s) to a CalDAV calendar; the password comes from ROSTERDESK_CALDAV_PASSWORD',
-    options: { ...dbOption, team: { type: 'string' }, url: { type: 'string' }, user: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, language: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+    options: { ...dbOption, team: { type: 'string' }, url: { type: 'string' }, user: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' } },
     positionals: 0,
     run: async ({ values }, io) => {
       const usage = COMMANDS.publish?.usage ?? '';
@@ -466,7 +530,6 @@ const COMMANDS: Record<string, Command> = {
       // Never on the command line, where other users of the machine can read it.
       if (password === undefined) throw new UsageError('Set the password in the ROSTERDESK_CALDAV_PASSWORD environment variable', usage);
       if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together', usage);
-      const language = languageOption(values, usage);
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
@@ -484,7 +547,7 @@ const COMMANDS: Record<string, Command> = {
           if (!saved.ok) throw new UserError(saved.error.code, `--${saved.error.path[0] === 'username' ? 'user' : 'url'}: ${saved.error.message}`);
           target = saved.value;
         }
-        const result = await service.callAsync('caldav.publish', { targetId: target.id, from, to, password, language });
+        const result = await service.callAsync('caldav.publish', { targetId: target.id, from, to, password });
         if (!result.ok) throw new UserError(result.error.code, result.error.message);
         const r = result.value;
         io.out(`Published ${from} – ${to} to ${target.url}: ${r.created} new, ${r.updated} changed, ${r.deleted} deleted, ${r.unchanged} unchanged\n`);
@@ -496,13 +559,14 @@ const COMMANDS: Record<string, Command> = {
   },
   forecast: {
     usage:
-      'rosterdesk forecast (--db FILE --team NAME --channel NAME | --history FILE.csv [--tz ZONE]) --from YYYY-MM-DD --weeks N --interval 15|30|60 [--method auto|seasonal-naive|weekday-profile|trend-profile] [--format csv|json] [--backtest]',
+      'rosterdesk forecast (--db FILE --team NAME --channel NAME | --history FILE.csv [--tz ZONE] [--encoding NAME]) --from YYYY-MM-DD --weeks N --interval 15|30|60 [--method auto|seasonal-naive|weekday-profile|trend-profile] [--format csv|json] [--backtest]',
     summary: 'Forecast ticket volume per interval (interval_start,volume), or with --backtest the accuracy of each method',
     options: {
       ...dbOption,
       team: { type: 'string' },
       channel: { type: 'string' },
       history: { type: 'string' },
+      ...encodingFlag,
       tz: { type: 'string' },
       from: { type: 'string' },
       weeks: { type: 'string' },
@@ -532,7 +596,8 @@ const COMMANDS: Record<string, Command> = {
       if (typeof values.history === 'string') {
         if (typeof values.db === 'string') throw new UsageError('Give either --db (with --team and --channel) or --history, not both', usage);
         const file = values.history;
-        const csv = readText(file);
+        // No team here: a file that is not UTF-8 is read in the code page of this computer's locale.
+        const csv = importedText(io, file, readBytes(file), encodingOption(values, usage), Intl.DateTimeFormat().resolvedOptions().locale);
         // Without --tz, the offset of the file's first timestamp is the clock (an export written in one zone).
         const offset = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})/.exec(csv.slice(0, 10_000))?.[1];
         const timeZone = typeof values.tz === 'string' ? values.tz : offset ? (offset === 'Z' ? 'UTC' : `${offset.slice(0, 3)}:${offset.slice(-2)}`) : 'UTC';

@@ -13,10 +13,31 @@ import { id, label, plainDate, timeZone } from './validators';
 import { FORECAST_METHODS } from './forecast';
 import { Adjustment, AdjustmentInput, CoverageDay, CoverageInterval, OutsideHours, StaffingSettings, StaffingSettingsInput } from './staffing';
 import { ChannelHours, ChannelHoursInput } from './opening-hours';
+import { CSV_SEPARATORS, DECIMAL_MARKS, dialectProblem } from './spreadsheet-format';
+import { TEXT_ENCODINGS } from './text-decode';
 import { TeamHoliday } from './holiday-merge';
 import { HOLIDAY_NAME_MAX } from './holiday-import';
 
 const HolidaySource = z.enum(['public', 'team']);
+
+/**
+ * How a CSV export separates fields and writes decimals; null: the saved UI language's way
+ * (else the team locale's), see csvDialect.
+ */
+const CsvDialectInput = z
+  .strictObject({ separator: z.enum(CSV_SEPARATORS), decimal: z.enum(DECIMAL_MARKS) })
+  .refine((d) => dialectProblem(d) === null, { message: 'The separator and the decimal mark cannot both be a comma', path: ['decimal'] })
+  .nullable()
+  .default(null);
+/**
+ * A file to import, as text (`csv`) or as its bytes (`bytes`, base64: read as the file is, see
+ * decodeText; `encoding` names it or is auto). Base64 is a third longer than the bytes.
+ */
+const importFile = (maxBytes: number) => ({
+  csv: z.string().max(maxBytes).optional(),
+  bytes: z.string().max(Math.ceil(maxBytes / 3) * 4 + 4).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).default('auto'),
+});
 
 const Preference = z.object({ weekday: z.number(), templateId: z.number().nullable(), kind: z.enum(['cannot', 'prefer_not']) });
 const PreferenceInput = z.strictObject({ weekday: z.number().int().min(1).max(7), templateId: z.number().int().positive().nullable().default(null), kind: z.enum(['cannot', 'prefer_not']) });
@@ -265,9 +286,15 @@ export const contract = {
   'person.delete': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Delete person' },
   'person.import': {
     // 10 MB of CSV is far more than 10 000 people; the cap keeps a hostile payload cheap.
-    input: z.strictObject({ teamId: id, csv: z.string().max(10_000_000) }),
+    input: z.strictObject({ teamId: id, ...importFile(10_000_000) }),
     output: z.object({ created: z.number() }),
     undo: 'Import people',
+  },
+  /** The team's people as the people CSV (the columns person.import reads), so a file exported imports back. */
+  'person.export': {
+    input: z.strictObject({ teamId: id, includeArchived: z.boolean().default(false), csv: CsvDialectInput }),
+    output: z.object({ filename: z.string(), mime: z.string(), encoding: z.literal('utf8'), data: z.string(), rows: z.number() }),
+    undo: null,
   },
 
   'template.list': { input: z.strictObject({ teamId: id }), output: z.array(ShiftTemplate), undo: null },
@@ -382,7 +409,7 @@ export const contract = {
   'volume.import': {
     input: z.strictObject({
       teamId: id,
-      csv: z.string().max(200_000_000),
+      ...importFile(200_000_000),
       channel: z.string().max(32).nullable().default(null),
       timeZone: timeZone.nullable().default(null),
     }),
@@ -483,30 +510,35 @@ export const contract = {
   /**
    * Imports a roster from CSV text or XLSX (base64): all or nothing, every bad line named.
    * `rows` is the already-read table (what the XLSX reader hands on); callers send csv or xlsx.
+   * A CSV file's bytes may come as `bytes` (base64) instead of `data`, read as decodeText does.
    */
   'roster.import': {
     input: z.strictObject({
       teamId: id,
       format: z.enum(['csv', 'xlsx', 'rows']),
       data: z.string().max(20_000_000).default(''),
+      bytes: z.string().max(26_666_668).optional(),
+      encoding: z.enum(TEXT_ENCODINGS).default('auto'),
       rows: z.array(z.strictObject({ line: z.number().int().min(1), fields: z.array(z.string().max(500)).max(20) })).max(100_001).default([]),
     }),
     output: z.object({ created: z.number(), removed: z.number() }),
     undo: 'Import roster',
   },
-  /** The roster of a range as a file: CSV text, or XLSX as base64. Re-importing it gives the same roster. */
+  /**
+   * The roster of a range as a file: CSV text (UTF-8 with a byte-order mark, in the `csv` dialect),
+   * or XLSX as base64. Re-importing it gives the same roster.
+   */
   'roster.export': {
-    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, format: z.enum(['csv', 'xlsx']) }),
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, format: z.enum(['csv', 'xlsx']), csv: CsvDialectInput }),
     output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
     undo: null,
   },
   /**
    * An iCalendar file (RFC 5545) of local days [from, to]: the team's shifts, one person's (with
    * their on-call turns), or one rotation's turns; approved leave as all-day events if asked.
-   * Its words are in `language` (null: the saved UI language, else the team locale's).
    */
   'calendar.export': {
-    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personId: id.nullable().default(null), rotationId: id.nullable().default(null), absences: z.boolean().default(false), language: Language.nullable().default(null) }),
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personId: id.nullable().default(null), rotationId: id.nullable().default(null), absences: z.boolean().default(false) }),
     output: z.object({ filename: z.string(), mime: z.literal('text/calendar'), encoding: z.literal('utf8'), data: z.string(), events: z.number() }),
     undo: null,
   },
@@ -528,11 +560,10 @@ export const contract = {
   'caldav.delete': { input: z.strictObject({ id }), output: z.object({ id: z.number() }), undo: 'Remove calendar publishing' },
   /**
    * Publishes local days [from, to] to the target's collection: new and changed events are PUT,
-   * events published before that are gone are DELETEd. Async door only (it speaks HTTP). Words
-   * in `language` as calendar.export's; events whose words changed are sent again.
+   * events published before that are gone are DELETEd. Async door only (it speaks HTTP).
    */
   'caldav.publish': {
-    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000), language: Language.nullable().default(null) }),
+    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000) }),
     output: z.object({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() }),
     undo: null,
   },
@@ -543,7 +574,7 @@ export const contract = {
    */
   'report.export': {
     input: z
-      .strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']), ...optionalDays, by: z.enum(['week', 'month']).default('week'), format: z.enum(['csv', 'xlsx']) })
+      .strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']), ...optionalDays, by: z.enum(['week', 'month']).default('week'), format: z.enum(['csv', 'xlsx']), csv: CsvDialectInput })
       .transform(daysOf),
     output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
     undo: null,
@@ -700,7 +731,7 @@ export const contract = {
     undo: null,
   },
   /** `person,type,start,end[,hours,status,note]`: all or nothing, every bad line named. */
-  'absence.import': { input: z.strictObject({ teamId: id, csv: z.string().max(10_000_000) }), output: z.object({ created: z.number() }), undo: 'Import absences' },
+  'absence.import': { input: z.strictObject({ teamId: id, ...importFile(10_000_000) }), output: z.object({ created: z.number() }), undo: 'Import absences' },
 
   /** Locks shifts so auto-scheduling keeps them as they are (or unlocks them). */
   'shift.lock': { input: z.strictObject({ ids: z.array(id).min(1).max(5000), locked: z.boolean() }), output: z.object({ changed: z.number() }), undo: 'Lock shifts' },

@@ -1,4 +1,5 @@
 import { UserError } from './errors';
+import { numberCell, type CsvDialect } from './spreadsheet-format';
 
 /** One parsed record and the 1-based line of the file it starts on. */
 export interface CsvRecord {
@@ -7,17 +8,48 @@ export interface CsvRecord {
 }
 
 /**
- * RFC 4180 reader: quoted fields may hold commas, quotes ("") and newlines;
+ * The separator of a CSV file as its header line shows it: whichever of comma, semicolon and tab
+ * occurs most outside quotes (Excel writes ";" where the comma is the decimal mark, "Unicode text"
+ * is tab-separated). A first line "sep=;" (Excel's own hint) names it outright. A header with
+ * none of them is one column: a comma then.
+ */
+export function detectSeparator(text: string): { separator: string; skipFirstLine: boolean } {
+  const hint = /^\ufeff?sep=(.)\r?\n/i.exec(text.slice(0, 8));
+  if (hint?.[1] !== undefined) return { separator: hint[1], skipFirstLine: true };
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let inQuotes = false;
+  for (let i = 0; i < text.length && i < 65_536; i += 1) {
+    const ch = text[i] ?? '';
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
+    else if (!inQuotes && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let separator = ',';
+  for (const [ch, n] of counts) if (n > (counts.get(separator) ?? 0)) separator = ch;
+  return { separator, skipFirstLine: false };
+}
+
+/**
+ * RFC 4180 reader: quoted fields may hold separators, quotes ("") and newlines;
  * CRLF or LF line ends; a UTF-8 BOM is dropped. Blank lines are skipped.
  * Line numbers are those a person sees in an editor, so errors can point there.
+ * Without a delimiter the file's own is detected (comma, semicolon or tab; see detectSeparator).
  */
-export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export function parseCsv(text: string, delimiter?: string): CsvRecord[] {
+  let src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let line = 1;
+  if (delimiter === undefined) {
+    const found = detectSeparator(src);
+    delimiter = found.separator;
+    if (found.skipFirstLine) {
+      src = src.slice(src.indexOf('\n') + 1);
+      line = 2;
+    }
+  }
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
-  let line = 1;
-  let recordLine = 1;
+  let recordLine = line;
   let inQuotes = false;
   let quotedField = false;
   let i = 0;
@@ -89,6 +121,17 @@ export function csvField(value: string | number | null | undefined, delimiter = 
   return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Comma-separated rows with numbers as JavaScript writes them: for programs (the CLI's standard output), not for Excel. */
 export function toCsv(rows: (string | number | null | undefined)[][], delimiter = ','): string {
   return rows.map((r) => r.map((v) => csvField(v, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+}
+
+/**
+ * A CSV file for a spreadsheet: UTF-8 with a byte-order mark (without it Excel reads the bytes
+ * in the Windows code page and garbles every "ş" and "ł"), the dialect's separator, and number
+ * cells with its decimal mark, never grouped and never quoted, so they stay numbers.
+ */
+export function spreadsheetCsv(rows: readonly (readonly (string | number | null | undefined)[])[], dialect: CsvDialect): string {
+  const cell = (v: string | number | null | undefined) => (typeof v === 'number' ? numberCell(v, dialect.decimal) : csvField(v, dialect.separator));
+  return '\ufeff' + rows.map((r) => r.map(cell).join(dialect.separator)).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,7 @@
-import { PersonCreate, type NewPerson } from './person';
+import { PersonCreate, type NewPerson, type Person } from './person';
 import { parseCsv } from './csv';
+import { latinDigits } from './calendar';
+import { parseDateCell, parseNumberCell, type DateReading } from './spreadsheet-format';
 import { UserError, zodIssueToApiError, type LineProblem } from './errors';
 
 export const PEOPLE_CSV_REQUIRED = ['name', 'email', 'phone', 'skills', 'contract_hours', 'hourly_rate'] as const;
@@ -26,15 +28,6 @@ export interface ImportedPerson {
 
 export const MAX_IMPORT_ROWS = 10_000;
 
-function parseNumber(text: string): number | null {
-  const t = text.trim();
-  if (t === '') return null;
-  // Accept a decimal comma (Turkish and Polish spreadsheets write 12,5).
-  const normal = /^-?\d+(,\d+)?$/.test(t) ? t.replace(',', '.') : t;
-  const n = Number(normal);
-  return Number.isFinite(n) ? n : Number.NaN;
-}
-
 export interface ParsedPeople {
   rows: ImportedPerson[];
   /** Problems of single lines; the caller adds its own and refuses the whole file if any. */
@@ -47,7 +40,7 @@ export interface ParsedPeople {
  * Checks that need the database (team skills, emails already used) are the
  * service's; this only knows the file.
  */
-export function parsePeopleCsv(text: string): ParsedPeople {
+export function parsePeopleCsv(text: string, reading: DateReading = { locale: 'en-GB' }): ParsedPeople {
   const records = parseCsv(text);
   const header = records.shift();
   if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line with ' + PEOPLE_CSV_REQUIRED.join(','));
@@ -76,11 +69,13 @@ export function parsePeopleCsv(text: string): ParsedPeople {
     columns.forEach((c, idx) => {
       const value = rec.fields[idx] ?? '';
       const field = FIELD_OF_COLUMN[c] ?? c;
-      if (c === 'skills') raw[field] = value.split(';').map((s) => s.trim()).filter((s) => s !== '');
+      // Skills are listed with ";" (or "," in a semicolon-separated file, where ";" would split the cell).
+      if (c === 'skills') raw[field] = value.split(/[;,]/).map((s) => s.trim()).filter((s) => s !== '');
       else if (c === 'contract_hours' || c === 'hourly_rate') {
-        const n = parseNumber(value);
+        const n = parseNumberCell(value);
         if (n !== null) raw[field] = n;
-      } else if (c === 'employment_start' || c === 'employment_end') raw[field] = value.trim() === '' ? null : value.trim();
+      } else if (c === 'employment_start' || c === 'employment_end') raw[field] = value.trim() === '' ? null : (parseDateCell(value, reading) ?? value.trim());
+      else if (c === 'phone') raw[field] = latinDigits(value).trim();
       else if (c === 'color' && value.trim() === '') return;
       else raw[field] = value.trim();
     });
@@ -108,6 +103,14 @@ export function parsePeopleCsv(text: string): ParsedPeople {
     out.push({ line: rec.line, person });
   }
   return { rows: out, problems };
+}
+
+/** The people as the people CSV: every column the import reads, so an exported file imports back as it was. */
+export function peopleTable(people: readonly Person[]): (string | number)[][] {
+  return [
+    [...PEOPLE_CSV_REQUIRED, ...PEOPLE_CSV_OPTIONAL],
+    ...people.map((p) => [p.name, p.email ?? '', p.phone, p.skills.join(';'), p.contractHoursPerWeek, p.hourlyRate, p.color, p.employmentStart ?? '', p.employmentEnd ?? '', p.notes]),
+  ];
 }
 
 export function importError(problems: LineProblem[]): UserError {

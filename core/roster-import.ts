@@ -4,7 +4,7 @@ import type { LineProblem } from './errors';
 import { UserError } from './errors';
 import { LOCAL_TIME, type CellValue } from './shift';
 import { fold } from './text';
-import { isPlainDate } from './time';
+import { dateFormsOf, parseDateCell, parseNumberCell, parseTimeCell, type DateReading } from './spreadsheet-format';
 
 /**
  * Roster rows from a spreadsheet: `person,date,code` or `person,date,start,end`
@@ -33,20 +33,11 @@ export const MAX_ROSTER_ROWS = 100_000;
 
 /** Excel gives times as "7:00", "07:00:00" or a fraction of a day; all become HH:MM. */
 export function normaliseTime(text: string): string | null {
-  const t = text.trim();
-  const m = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(t);
-  if (m) {
-    const hhmm = `${(m[1] ?? '').padStart(2, '0')}:${m[2] ?? ''}`;
-    return LOCAL_TIME.test(hhmm) ? hhmm : null;
-  }
-  if (/^0?\.\d+$/.test(t)) {
-    const minutes = Math.round(Number(t) * 24 * 60) % (24 * 60);
-    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  }
-  return null;
+  const hhmm = parseTimeCell(text);
+  return hhmm !== null && LOCAL_TIME.test(hhmm) ? hhmm : null;
 }
 
-export function parseRosterRecords(records: CsvRecord[]): ParsedRoster {
+export function parseRosterRecords(records: CsvRecord[], reading: DateReading = { locale: 'en-GB' }): ParsedRoster {
   const header = records.shift();
   if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line such as person,date,code');
   const columns = header.fields.map((f) => f.trim().toLowerCase());
@@ -72,10 +63,11 @@ export function parseRosterRecords(records: CsvRecord[]): ParsedRoster {
       continue;
     }
     const person = get('person');
-    const day = get('date');
+    const dayText = get('date');
+    const day = parseDateCell(dayText, reading) ?? dayText;
     const bad = (column: string, message: string) => problems.push({ line: rec.line, column, message: `${column}: ${message}` });
     if (!person) bad('person', 'Must name a person (name or email)');
-    if (!isPlainDate(day)) bad('date', `"${day}" is not a real date written YYYY-MM-DD`);
+    if (parseDateCell(dayText, reading) === null) bad('date', `"${dayText}" is not a real date written ${dateFormsOf(reading)}`);
     const code = get('code');
     let value: CellValue | null = null;
     if (code) {
@@ -85,7 +77,7 @@ export function parseRosterRecords(records: CsvRecord[]): ParsedRoster {
       const start = normaliseTime(get('start'));
       const end = normaliseTime(get('end'));
       const breakText = get('break_minutes');
-      const breakMinutes = breakText === '' ? 0 : Number(breakText);
+      const breakMinutes = breakText === '' ? 0 : (parseNumberCell(breakText) ?? 0);
       if (!start) bad('start', `"${get('start')}" is not a time written HH:MM`);
       if (!end) bad('end', `"${get('end')}" is not a time written HH:MM`);
       if (!Number.isInteger(breakMinutes) || breakMinutes < 0 || breakMinutes > 240) bad('break_minutes', 'Must be a whole number of minutes from 0 to 240');

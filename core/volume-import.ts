@@ -1,4 +1,6 @@
 import { parseCsv } from './csv';
+import { latinDigits } from './calendar';
+import { parseNumberCell } from './spreadsheet-format';
 import { UserError, type LineProblem } from './errors';
 import { importError } from './people-import';
 import { fold } from './text';
@@ -54,6 +56,20 @@ export function matchChannel(value: string, channels: readonly string[]): string
 }
 
 const STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+/** A Turkish or Polish Excel saves "2026-03-02 09:41" as "2.03.2026 09:41": day first, with dots. */
+const DOTTED_STAMP = /^(\d{1,2})\.(\d{1,2})\.(\d{4})[T ](.*)$/;
+
+/** The timestamp as STAMP reads it: Persian digits made Latin, a dotted day-first date made ISO. Only for what STAMP refused. */
+function isoStamp(text: string): string {
+  const t = /[^\x00-\x7f]/.test(text) ? latinDigits(text) : text;
+  const m = DOTTED_STAMP.exec(t);
+  return m ? `${m[3] ?? ''}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')} ${m[4] ?? ''}` : t;
+}
+
+/** A count or number of seconds: digits alone read at once (a million rows), others as spreadsheets write numbers. */
+function numberOf(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : (parseNumberCell(text) ?? Number.NaN);
+}
 
 /**
  * Epoch seconds of a timestamp written YYYY-MM-DD HH:MM[:SS] with an optional
@@ -64,7 +80,7 @@ export function timestampReader(timeZone: string): (text: string) => number | nu
   const clock = zoneClock(timeZone);
   const hourStart = new Map<string, number>();
   return (text) => {
-    const m = STAMP.exec(text.trim());
+    const m = STAMP.exec(text.trim()) ?? STAMP.exec(isoStamp(text.trim()));
     if (!m) return null;
     const [, y, mo, d, h, mi, s, off] = m;
     const hour = Number(h);
@@ -129,10 +145,10 @@ export function parseVolumeCsv(text: string, options: VolumeImportOptions): Pars
       const get = (i: number) => (i < 0 ? '' : (rec.fields[i] ?? '').trim());
       const startUtc = read(get(startCol));
       if (startUtc === null) problems.push({ line: rec.line, column: 'interval_start', message: `interval_start: "${get(startCol)}" is not a date and time such as 2026-03-02T09:30 or 2026-03-02T09:30:00+03:00` });
-      const volume = Number(get(volumeCol).replace(',', '.'));
+      const volume = numberOf(get(volumeCol));
       if (get(volumeCol) === '' || !Number.isFinite(volume) || volume < 0 || volume > 1_000_000) problems.push({ line: rec.line, column: 'volume', message: `volume: "${get(volumeCol)}" is not a number from 0 to 1000000` });
       const ahtText = get(ahtCol);
-      const aht = ahtText === '' ? null : Number(ahtText.replace(',', '.'));
+      const aht = ahtText === '' ? null : numberOf(ahtText);
       if (aht !== null && !(Number.isFinite(aht) && aht > 0 && aht <= 86_400)) problems.push({ line: rec.line, column: 'aht_seconds', message: `aht_seconds: "${ahtText}" is not a number of seconds above 0` });
       const channel = channelCol < 0 ? (options.channel ?? options.channels[0] ?? 'phone') : channelOf(get(channelCol), rec.line);
       if (startUtc !== null && channel) rows.push({ line: rec.line, channel, startUtc, volume, aht });
@@ -193,7 +209,7 @@ export function parseVolumeCsv(text: string, options: VolumeImportOptions): Pars
     }
     if (!channel) continue;
     const handleText = handleCol < 0 ? '' : (rec.fields[handleCol] ?? '').trim();
-    const handle = handleText === '' ? null : Number(handleText);
+    const handle = handleText === '' ? null : numberOf(handleText);
     if (handle !== null && !(Number.isFinite(handle) && handle >= 0 && handle <= 86_400)) {
       problems.push({ line: rec.line, column: columns[handleCol], message: `${columns[handleCol] ?? 'handle_seconds'}: "${handleText}" is not a number of seconds` });
       continue;

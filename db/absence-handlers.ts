@@ -15,6 +15,8 @@ import {
   type WorkdayTest,
 } from '../core/absence';
 import { parseCsv } from '../core/csv';
+import { importText } from '../core/text-decode';
+import { dateFormsOf, parseDateCell, parseNumberCell } from '../core/spreadsheet-format';
 import { UserError, type LineProblem } from '../core/errors';
 import { teamHolidayDays } from './holidays';
 import { importError } from '../core/people-import';
@@ -340,12 +342,14 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
         skill: shift.skill,
       }));
     },
-    'absence.import': ({ teamId, csv }) => {
+    'absence.import': ({ teamId, ...file }) => {
       const team = ctx.requireTeam(teamId);
-      const records = parseCsv(csv);
+      const records = parseCsv(importText(file, team.locale));
+      const reading = { locale: team.locale };
       const header = records.shift();
       if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line such as person,type,start,end');
-      const columns = header.fields.map((f) => f.trim().toLowerCase());
+      // hours_per_day is the absences report's name for hours, so the report imports back.
+      const columns = header.fields.map((f) => f.trim().toLowerCase()).map((c) => (c === 'hours_per_day' ? 'hours' : c));
       const problems: LineProblem[] = [];
       for (const c of columns) if (!(ABSENCE_CSV_COLUMNS as readonly string[]).includes(c)) problems.push({ line: header.line, column: c, message: `Unknown column "${c}" (expected ${ABSENCE_CSV_COLUMNS.join(', ')})` });
       for (const c of ['person', 'type', 'start', 'end']) if (!columns.includes(c)) problems.push({ line: header.line, column: c, message: `Missing column "${c}"` });
@@ -370,13 +374,12 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
         const typeText = fold(get('type'));
         const type = types.find((t) => fold(t.name) === typeText || t.key === typeText);
         if (!type) bad('type', `"${get('type')}" is not an absence type of ${team.name} (${types.map((t) => t.key ?? t.name).join(', ')})`);
-        const start = get('start');
-        const end = get('end');
-        if (!isPlainDate(start)) bad('start', `"${start}" is not a real date written YYYY-MM-DD`);
-        if (!isPlainDate(end)) bad('end', `"${end}" is not a real date written YYYY-MM-DD`);
+        const start = parseDateCell(get('start'), reading) ?? '';
+        const end = parseDateCell(get('end'), reading) ?? '';
+        if (!isPlainDate(start)) bad('start', `"${get('start')}" is not a real date written ${dateFormsOf(reading)}`);
+        if (!isPlainDate(end)) bad('end', `"${get('end')}" is not a real date written ${dateFormsOf(reading)}`);
         else if (isPlainDate(start) && end < start) bad('end', `ends (${end}) before it starts (${start})`);
-        const hoursText = get('hours').replace(',', '.');
-        const hours = hoursText === '' ? null : Number(hoursText);
+        const hours = parseNumberCell(get('hours'));
         if (hours !== null && !(Number.isFinite(hours) && hours >= 0.25 && hours <= 24 && Number.isInteger(hours * 4))) bad('hours', `"${get('hours')}" is not a number of hours from 0.25 to 24 in quarter hours`);
         const statusText = get('status').toLowerCase() || 'approved';
         if (!(['requested', 'approved', 'rejected', 'cancelled'] as const).some((s) => s === statusText)) bad('status', `"${get('status')}" is not requested, approved, rejected or cancelled`);

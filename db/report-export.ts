@@ -1,5 +1,6 @@
 import type { CostRow } from '../core/contract';
-import { toCsv } from '../core/csv';
+import { spreadsheetCsv } from '../core/csv';
+import { csvDialect, type CsvDialect } from '../core/spreadsheet-format';
 import type { Absence, AbsenceStatsRow } from '../core/absence';
 import type { CoverageDay } from '../core/staffing';
 import type { FairnessRow } from '../core/oncall';
@@ -60,8 +61,17 @@ export function absencesTable(list: readonly Absence[]): ReportTable {
   };
 }
 
-export function tableCsv(t: ReportTable): string {
-  return toCsv([t.header, ...t.rows]);
+/** A table as a spreadsheet's CSV file (UTF-8 with BOM, the dialect's separator and decimal mark). */
+export function tableCsv(t: ReportTable, dialect: CsvDialect): string {
+  return spreadsheetCsv([t.header, ...t.rows], dialect);
+}
+
+/**
+ * The dialect of a CSV export: the one asked for, else that of the language the user chose
+ * for the app (saved settings), else that of the team's locale.
+ */
+export function exportDialect(asked: CsvDialect | null, savedLanguage: string | null, team: Pick<Team, 'locale'>): CsvDialect {
+  return asked ?? csvDialect(savedLanguage ?? team.locale);
 }
 
 /** The figures of `absence.stats` as they are: working and absent days per person (full-time-equivalent days), rate, sickness. */

@@ -1,6 +1,9 @@
 import type { CostRow, RosterWeek } from '../core/contract';
 import { roundMoney, shiftCost } from '../core/cost';
-import { parseCsv, toCsv } from '../core/csv';
+import { parseCsv, spreadsheetCsv } from '../core/csv';
+import { importText } from '../core/text-decode';
+import { exportDialect } from './report-export';
+import { settingsOf } from './settings';
 import { UserError } from '../core/errors';
 import { importError } from '../core/people-import';
 import { parseRosterRecords, ROSTER_COLUMNS } from '../core/roster-import';
@@ -321,10 +324,11 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       });
       return { created, removed };
     },
-    'roster.import': ({ teamId, format, data, rows }) => {
+    'roster.import': ({ teamId, format, data, rows, bytes, encoding }) => {
       const team = ctx.requireTeam(teamId);
       if (format === 'xlsx') throw new UserError('needs_async', 'An XLSX file is read before the import; call the service through dispatchAsync', ['format']);
-      const parsed = parseRosterRecords(format === 'csv' ? parseCsv(data) : rows.map((r) => ({ line: r.line, fields: [...r.fields] })));
+      const records = format === 'csv' ? parseCsv(importText({ csv: data, bytes, encoding }, team.locale)) : rows.map((r) => ({ line: r.line, fields: [...r.fields] }));
+      const parsed = parseRosterRecords(records, { locale: team.locale });
       const problems = [...parsed.problems];
       const everyone = listPeople(db, team.id, '', true);
       const codes = new Set(templates.listTemplates(db, team.id).map((t) => codeKey(t.code)));
@@ -346,7 +350,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const written = writeCells(team, zoneClock(team.timeZone), entries, (i) => ['rows', parsed.rows[i]?.line ?? i]);
       return { created: written.shifts.length, removed: written.removed };
     },
-    'roster.export': ({ teamId, from, to, format }) => {
+    'roster.export': ({ teamId, from, to, format, csv }) => {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
       if (format === 'xlsx') throw new UserError('needs_async', 'An XLSX file is written after the read; call the service through dispatchAsync', ['format']);
@@ -364,7 +368,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         .sort((a, b) => a.day.localeCompare(b.day) || (people.get(a.personId)?.name ?? '').localeCompare(people.get(b.personId)?.name ?? '') || a.startUtc - b.startUtc)
         .forEach((x) => table.push([label(x.personId), x.day, x.code ?? '', x.startLocal, x.endLocal, x.breakMinutes, x.skill ?? '', Math.round((x.paidMinutes / 60) * 100) / 100]));
       const base = `roster-${team.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${from}-${to}`;
-      return { filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data: toCsv(table), rows: list.length };
+      const data = spreadsheetCsv(table, exportDialect(csv, settingsOf(db).language, team));
+      return { filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data, rows: list.length };
     },
     'roster.check': ({ teamId, from, to }) => {
       const team = ctx.requireTeam(teamId);

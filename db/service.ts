@@ -11,7 +11,9 @@ import {
 import { demoData, DEMO_TEAM_NAME } from '../core/demo';
 import { parseCsv } from '../core/csv';
 import { UserError, toApiError, zodIssueToApiError, type ApiError } from '../core/errors';
-import { importError, parsePeopleCsv } from '../core/people-import';
+import { importError, parsePeopleCsv, peopleTable } from '../core/people-import';
+import { importText } from '../core/text-decode';
+import { spreadsheetCsv } from '../core/csv';
 import { paletteColor, PersonCreate, type NewPerson, type Person } from '../core/person';
 import { ALL_TABLES, HISTORY_TABLE, type ApiResult } from '../core/result';
 import type { Team } from '../core/team';
@@ -41,7 +43,7 @@ import type { Handlers } from './context';
 import { coverageChunks, defaultSettings } from '../core/staffing';
 import { makeContext } from './make-context';
 import { onCallHandlers, standbyEntries } from './oncall';
-import { absencesTable, absenceStatsTable, accuracyTable, hoursTable, onCallTable, serviceLevelTable, tableCsv, type ReportTable } from './report-export';
+import { absencesTable, absenceStatsTable, accuracyTable, exportDialect, hoursTable, onCallTable, serviceLevelTable, tableCsv, type ReportTable } from './report-export';
 import { fileSlug } from '../core/text';
 import { rosterHandlers } from './roster';
 import { holidayHandlers } from './holidays';
@@ -211,7 +213,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'report.export': (input) => {
       const { table, filename } = reportOf(input);
       // XLSX is written after the call, by the async door (exceljs is asynchronous).
-      return { filename: `${filename}.csv`, mime: 'text/csv', encoding: 'utf8' as const, data: tableCsv(table), rows: table.rows.length };
+      const dialect = exportDialect(input.csv, settingsOf(db).language, requireTeam(input.teamId));
+      return { filename: `${filename}.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data: tableCsv(table, dialect), rows: table.rows.length };
     },
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath, readOnly: planner.readOnly }),
 
@@ -309,9 +312,9 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       people.deletePerson(db, id);
       return { id };
     },
-    'person.import': ({ teamId, csv }) => {
+    'person.import': ({ teamId, ...file }) => {
       const team = requireTeam(teamId);
-      const { rows, problems } = parsePeopleCsv(csv);
+      const { rows, problems } = parsePeopleCsv(importText(file, team.locale), { locale: team.locale });
       for (const { line, person } of rows) {
         const unknown = (person.skills ?? []).filter((s) => !team.skills.includes(s));
         if (unknown.length) {
@@ -327,6 +330,12 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       rows.forEach(({ person }, i) => addPerson({ ...person, teamId }, at, first + i));
       return { created: rows.length };
     },
+    'person.export': ({ teamId, includeArchived, csv }) => {
+      const team = requireTeam(teamId);
+      const list = people.listPeople(db, teamId, '', includeArchived);
+      const data = spreadsheetCsv(peopleTable(list), exportDialect(csv, settingsOf(db).language, team));
+      return { filename: `${fileSlug(team.name)}-people.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data, rows: list.length };
+    },
 
     'volume.daily': ({ teamId, from, to }) => {
       const team = requireTeam(teamId);
@@ -337,12 +346,12 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       if (fromDay.until(toDay).days > 3660) throw new UserError('too_big', 'At most ten years at once', ['to']);
       return dailyVolumes(team, fromDay, toDay);
     },
-    'volume.import': ({ teamId, csv, channel, timeZone }) => {
+    'volume.import': ({ teamId, channel, timeZone, ...file }) => {
       const team = requireTeam(teamId);
       if (channel !== null && !team.skills.includes(channel)) {
         throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
       }
-      const parsed = parseVolumeCsv(csv, { channels: team.skills, channel, timeZone: timeZone ?? team.timeZone });
+      const parsed = parseVolumeCsv(importText(file, team.locale), { channels: team.skills, channel, timeZone: timeZone ?? team.timeZone });
       const clock = zoneClock(team.timeZone);
       let replaced = 0;
       const channels = [...new Set(parsed.intervals.map((r) => r.channel))].sort();
@@ -547,10 +556,10 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       if (method === 'caldav.publish') {
         const parsed = contract['caldav.publish'].input.safeParse(input);
         if (!parsed.success) return dispatch(method, input);
-        const { targetId, from, to, password, language } = parsed.data;
+        const { targetId, from, to, password } = parsed.data;
         // Read what to send, send it (no transaction open while the network is slow), record what arrived.
         clearMemo();
-        const plan = db.transaction(() => publishPlan(context, targetId, from, to, options.appVersion, language))();
+        const plan = db.transaction(() => publishPlan(context, targetId, from, to, options.appVersion))();
         const sent = await sendPlan(plan, password);
         db.transaction(() => recordSent(db, targetId, sent.put, sent.removed))();
         if (sent.failure) return { ok: false, error: errorOf(sent.failure) };
@@ -571,7 +580,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
         return { ok: true, value: { filename: `${filename}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', encoding: 'base64', data: bytes.toString('base64'), rows: table.rows.length } };
       }
       if (method === 'roster.export' && wantsXlsx) {
-        const asCsv = dispatch(method, { ...(input as object), format: 'csv' }) as ApiResult<MethodOutput<'roster.export'>>;
+        // Read back in the plain dialect whatever the caller asked the CSV to be.
+        const asCsv = dispatch(method, { ...(input as object), format: 'csv', csv: { separator: ',', decimal: '.' } }) as ApiResult<MethodOutput<'roster.export'>>;
         if (!asCsv.ok) return asCsv;
         // One table definition for both formats: the CSV's rows, with numbers as numbers.
         const table = parseCsv(asCsv.value.data).map((r) => r.fields.map((f, i) => (i >= 5 && /^-?\d+(\.\d+)?$/.test(f) ? Number(f) : f)));

@@ -10,7 +10,6 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
-import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { CLOSED_BAR, CoverageChart, STATUS_COLOR } from './CoverageChart';
@@ -30,7 +29,6 @@ interface Props {
 export function ForecastPage({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const names = useBuiltinNames();
   const [channel, setChannel] = useState(team.skills[0] ?? 'phone');
   const [weekStart, setWeekStart] = useState(() => startOfWeek(todayIn(team.timeZone), team.weekStart).toString());
   const [intervalMinutes, setIntervalMinutes] = useState<15 | 30 | 60>(30);
@@ -98,7 +96,7 @@ export function ForecastPage({ team }: Props) {
     try {
       const r = await call('volume.import', { teamId: team.id, csv: await file.text() });
       setImportError(null);
-      setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.map(names.channel).join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
+      setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;
@@ -135,7 +133,7 @@ export function ForecastPage({ team }: Props) {
           <select aria-label={t('forecast.channel')} value={channel} onChange={(e) => setChannel(e.target.value)}>
             {team.skills.map((s) => (
               <option key={s} value={s}>
-                {names.channel(s)}
+                {s}
               </option>
             ))}
           </select>
@@ -172,7 +170,7 @@ export function ForecastPage({ team }: Props) {
       {forecast && (
         <>
           <h3>{t('forecast.volumeTitle')}</h3>
-          <div className="chart" role="img" aria-label={t('forecast.volumeChart', { channel: names.channel(channel) })}>
+          <div className="chart" role="img" aria-label={t('forecast.volumeChart', { channel })}>
             <ResponsiveContainer width="100%" height={240}>
               <ComposedChart data={volumeData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
@@ -220,7 +218,7 @@ export function ForecastPage({ team }: Props) {
           <p className="muted small">{t('forecast.coverageHint')}</p>
           {outside && outside.contacts > 0 && (
             <p className="outside-notice">
-              {t('forecast.outsideHours', { count: Math.round(outside.contacts), contacts: fmt.number(outside.contacts, 0), channel: names.channel(channel) })}
+              {t('forecast.outsideHours', { count: Math.round(outside.contacts), contacts: fmt.number(outside.contacts, 0), channel })}
               {myHours && (
                 <button type="button" className="link" onClick={goToHours}>
                   {t('forecast.editHours')}

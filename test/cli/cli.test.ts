@@ -194,7 +194,7 @@ describe('rosterdesk import roster / export roster', () => {
     expect(imported.out).toBe('Imported 132 shifts into "Support Desk Istanbul" (0 replaced)\n');
     const r = await cli('import', 'roster', bad, '--db', other, '--team', 'Support Desk Istanbul');
     expect(r.code).toBe(1);
-    expect(r.err.split('\n').slice(0, 2)).toEqual([`${bad}:2: person: nobody in Support Desk Istanbul is called or has the email Nobody`, `${bad}:3: date: "2026-13-01" is not a real date written YYYY-MM-DD`]);
+    expect(r.err.split('\n').slice(0, 2)).toEqual([`${bad}:2: person: nobody in Support Desk Istanbul is called or has the email Nobody`, `${bad}:3: date: "2026-13-01" is not a real date written YYYY-MM-DD or DD.MM.YYYY`]);
     expect((await cli('export', 'roster', '--db', other, '--team', 'Support Desk Istanbul', ...range, '--format', 'pdf', '--out', bad)).code).toBe(2);
   });
 });

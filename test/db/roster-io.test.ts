@@ -53,7 +53,7 @@ describe('roster import and export', () => {
     s.run('roster.import', { teamId: t.id, format: 'csv', data: CSV });
     const exported = s.run('roster.export', { teamId: t.id, from: '2026-11-23', to: '2026-11-29', format: 'csv' });
     expect(exported).toMatchObject({ filename: 'roster-Destek-2026-11-23-2026-11-29.csv', rows: 4, encoding: 'utf8' });
-    expect(exported.data.split('\r\n')[0]).toBe('person,date,code,start,end,break_minutes,skill,paid_hours');
+    expect(exported.data.split('\r\n')[0]).toBe('\ufeffperson,date,code,start,end,break_minutes,skill,paid_hours');
     const before = s.run('shift.list', { teamId: t.id, from: '2026-11-23', to: '2026-11-29' }).map(({ id: _id, ...x }) => x);
     s.run('shift.clearRange', { teamId: t.id, from: '2026-11-23', to: '2026-11-29' });
     s.run('roster.import', { teamId: t.id, format: 'csv', data: exported.data });
