@@ -187,4 +187,24 @@ describe('one calendar on every Persian screen', () => {
     expect(texts.some((h) => h.includes('۲۹ نوامبر ۲۰۲۶'))).toBe(true);
     expect(texts.join(' ')).not.toContain('آذر');
   });
+  it('picks a date inside the person dialog (a modal): Nowruz 1405 as the first day of employment', async () => {
+    ({ page } = await openTehran());
+    await page.getByRole('button', { name: 'کارکنان', exact: true }).click();
+    await page.getByRole('button', { name: /رضا احمدی/ }).filter({ hasText: 'ویرایش' }).click();
+    const dialog = page.getByRole('dialog', { name: /رضا احمدی/ });
+    const start = dialog.getByRole('combobox', { name: 'آغاز همکاری' });
+    await start.fill('1405/1/1');
+    await start.press('ArrowDown');
+    const picker = page.getByRole('dialog', { name: /انتخاب تاریخ/ });
+    await picker.waitFor();
+    // Inside the modal, not behind it: the day under the pointer is the picker's.
+    expect(await settle(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), 'شنبه ۱ فروردین ۱۴۰۵')).toBe('شنبه ۱ فروردین ۱۴۰۵');
+    await picker.getByRole('button', { name: 'یکشنبه ۲ فروردین ۱۴۰۵' }).click();
+    await picker.waitFor({ state: 'detached' });
+    await expect(start.inputValue()).resolves.toBe('۱۴۰۵/۰۱/۰۲');
+    await dialog.getByRole('button', { name: 'ذخیره' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /رضا احمدی/ }).filter({ hasText: 'ویرایش' }).click();
+    await expect(page.getByRole('dialog', { name: /رضا احمدی/ }).getByRole('combobox', { name: 'آغاز همکاری' }).inputValue()).resolves.toBe('۱۴۰۵/۰۱/۰۲');
+  });
 });
