@@ -12,6 +12,7 @@ import { monthLayout } from '../../core/monthLayout';
 import { DateField } from '../shell/DateField';
 import { MonthGrid } from '../shell/MonthGrid';
 import { useFormat } from '../format';
+import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { AbsenceForm } from './AbsenceForm';
@@ -29,6 +30,8 @@ interface Props {
 export function AbsencesPage({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
+  const typeName = useAbsenceTypeName(team.id);
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const typesQuery = useApiQuery('absenceType.list', { teamId: team.id });
   const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
@@ -128,7 +131,7 @@ export function AbsencesPage({ team }: Props) {
               .filter((a) => a.status === 'requested' || a.status === 'approved')
               .map((a) => ({
                 id: String(a.id),
-                title: `${a.status === 'requested' ? '? ' : ''}${a.personName} · ${a.typeName}`,
+                title: `${a.status === 'requested' ? '? ' : ''}${a.personName} · ${names.absenceOf(a)}`,
                 start: a.start,
                 end: a.end,
                 color: a.color,
@@ -149,7 +152,7 @@ export function AbsencesPage({ team }: Props) {
               <ul className="absence-list">
                 {list.map((a) => (
                   <li key={a.id} className={`status-${a.status}`}>
-                    <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" /> <strong>{a.personName}</strong> · {a.typeName} · {span(a)}
+                    <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" /> <strong>{a.personName}</strong> · {names.absenceOf(a)} · {span(a)}
                     {a.hours !== null && ` · ${t('absences.hoursPerDay', { hours: fmt.number(a.hours, 2) })}`} · {t(`absences.status.${a.status}`)}
                     {a.note && ` · ${a.note}`}{' '}
                     {(a.status === 'requested' || a.status === 'approved') && (
@@ -176,7 +179,7 @@ export function AbsencesPage({ team }: Props) {
               <ul>
                 {conflicts.map((c) => (
                   <li key={c.shiftId}>
-                    {t('absences.conflict', { name: c.personName, day: fmt.dayLong(c.day), from: c.startLocal, to: c.endLocal, type: c.typeName, channel: c.skill ?? '—' })}
+                    {t('absences.conflict', { name: c.personName, day: fmt.dayLong(c.day), from: c.startLocal, to: c.endLocal, type: typeName(c.typeName), channel: c.skill === null ? '—' : names.channel(c.skill) })}
                   </li>
                 ))}
               </ul>
@@ -216,7 +219,7 @@ export function AbsencesPage({ team }: Props) {
                   <ul aria-label={t('absences.away')}>
                     {dayView.away.map((a) => (
                       <li key={`${a.personId}-${a.typeName}`}>
-                        {a.personName} · {a.typeName}
+                        {a.personName} · {typeName(a.typeName)}
                         {a.status === 'requested' && ` (${t('absences.status.requested')})`}
                       </li>
                     ))}
@@ -233,7 +236,7 @@ export function AbsencesPage({ team }: Props) {
                   <tbody>
                     {dayView.channels.map((c) => (
                       <tr key={c.channel} className={c.remaining < c.scheduled ? 'short' : undefined}>
-                        <th scope="row">{c.channel}</th>
+                        <th scope="row">{names.channel(c.channel)}</th>
                         <td>{fmt.number(c.scheduled)}</td>
                         <td>{fmt.number(c.remaining)}</td>
                       </tr>

@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import type { CoverageInterval } from '../../core/staffing';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { clockFormatter } from './clock';
 
 /** Status colours; the table and the list say the same in words, so colour is never the only sign. */
@@ -55,6 +56,7 @@ function tickStep(max: number): number {
 export function CoverageChart({ intervals, maxAgents, selected, onSelect, dayName, channel, endOf }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const { ref, widthPx } = useWidth();
   const hatch = `${useId().replace(/:/g, '')}-closed`;
   const [hovered, setHovered] = useState<number | null>(null);
@@ -179,7 +181,7 @@ export function CoverageChart({ intervals, maxAgents, selected, onSelect, dayNam
       )}
       <div
         role="listbox"
-        aria-label={t('forecast.chart.intervals', { day: dayName, channel })}
+        aria-label={t('forecast.chart.intervals', { day: dayName, channel: names.channel(channel) })}
         aria-orientation="horizontal"
         className="coverage-hits"
         style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }}

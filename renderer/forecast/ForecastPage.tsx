@@ -10,6 +10,7 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { CLOSED_BAR, CoverageChart, STATUS_COLOR } from './CoverageChart';
@@ -29,6 +30,7 @@ interface Props {
 export function ForecastPage({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const [channel, setChannel] = useState(team.skills[0] ?? 'phone');
   const [weekStart, setWeekStart] = useState(() => startOfWeek(todayIn(team.timeZone), team.weekStart).toString());
   const [intervalMinutes, setIntervalMinutes] = useState<15 | 30 | 60>(30);
@@ -96,7 +98,7 @@ export function ForecastPage({ team }: Props) {
     try {
       const r = await call('volume.import', { teamId: team.id, csv: await file.text() });
       setImportError(null);
-      setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
+      setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.map(names.channel).join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;
@@ -133,7 +135,7 @@ export function ForecastPage({ team }: Props) {
           <select aria-label={t('forecast.channel')} value={channel} onChange={(e) => setChannel(e.target.value)}>
             {team.skills.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {names.channel(s)}
               </option>
             ))}
           </select>
@@ -170,7 +172,7 @@ export function ForecastPage({ team }: Props) {
       {forecast && (
         <>
           <h3>{t('forecast.volumeTitle')}</h3>
-          <div className="chart" role="img" aria-label={t('forecast.volumeChart', { channel })}>
+          <div className="chart" role="img" aria-label={t('forecast.volumeChart', { channel: names.channel(channel) })}>
             <ResponsiveContainer width="100%" height={240}>
               <ComposedChart data={volumeData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
@@ -218,7 +220,7 @@ export function ForecastPage({ team }: Props) {
           <p className="muted small">{t('forecast.coverageHint')}</p>
           {outside && outside.contacts > 0 && (
             <p className="outside-notice">
-              {t('forecast.outsideHours', { count: Math.round(outside.contacts), contacts: fmt.number(outside.contacts, 0), channel })}
+              {t('forecast.outsideHours', { count: Math.round(outside.contacts), contacts: fmt.number(outside.contacts, 0), channel: names.channel(channel) })}
               {myHours && (
                 <button type="button" className="link" onClick={goToHours}>
                   {t('forecast.editHours')}

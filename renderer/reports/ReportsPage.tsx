@@ -12,6 +12,7 @@ import { saveFile } from '../api/download';
 import { useApiQueries, useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import type { ApiError } from '../../core/errors';
 import { DateRangeFields } from '../shell/DateRangeFields';
@@ -49,6 +50,7 @@ const nameAxisWidth = (names: readonly string[]) => Math.min(260, 20 + 8 * Math.
 export function ReportsPage({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const today = todayIn(team.timeZone);
   const [from, setFrom] = useState(() => today.with({ day: 1 }).toString());
   const [to, setTo] = useState(() => today.with({ day: today.daysInMonth }).toString());
@@ -219,7 +221,7 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={220}>
               <BarChart data={accuracyByChannel}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="channel" />
+                <XAxis dataKey="channel" tickFormatter={names.channel} />
                 <YAxis unit=" %" />
                 <Tooltip />
                 <Legend />
@@ -228,7 +230,7 @@ export function ReportsPage({ team }: Props) {
                 ))}
               </BarChart>
             </ResponsiveContainer>
-            <FigureTable head={[t('reports.channel'), t('reports.method'), t('reports.wape')]} rows={data.accuracy.map((a) => [a.channel, `${t(`forecast.methods.${a.method}`)}${a.chosen ? ' ✓' : ''}`, `${fmt.number(a.wape * 100, 1)} %`])} />
+            <FigureTable head={[t('reports.channel'), t('reports.method'), t('reports.wape')]} rows={data.accuracy.map((a) => [names.channel(a.channel), `${t(`forecast.methods.${a.method}`)}${a.chosen ? ' ✓' : ''}`, `${fmt.number(a.wape * 100, 1)} %`])} />
           </ReportSection>
 
           <ReportSection id="service" title={t('reports.serviceTitle')} summary={t('reports.serviceSummary')} exports={exports('service-level')}>
@@ -240,7 +242,7 @@ export function ReportsPage({ team }: Props) {
                 <Tooltip />
                 <Legend />
                 {team.skills.map((channel, i) => (
-                  <Line key={channel} dataKey={channel} name={channel} stroke={COLORS[i % COLORS.length]} strokeDasharray={i ? `${4 + 2 * i} 3` : undefined} dot={false} isAnimationActive={false} />
+                  <Line key={channel} dataKey={channel} name={names.channel(channel)} stroke={COLORS[i % COLORS.length]} strokeDasharray={i ? `${4 + 2 * i} 3` : undefined} dot={false} isAnimationActive={false} />
                 ))}
               </LineChart>
             </ResponsiveContainer>

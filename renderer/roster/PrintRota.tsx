@@ -4,6 +4,7 @@ import type { RosterWeek } from '../../core/contract';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
 import { useFormat } from '../format';
+import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { byCell, cellKey, weekHoursText } from './cells';
 
 export type PaperSize = 'A4' | 'A3';
@@ -25,6 +26,8 @@ interface Props {
 export function PrintRota({ team, week, templates, paper }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
+  const typeName = useAbsenceTypeName(team.id);
   const days = week.days.map((d) => d.day);
   const shiftsByCell = byCell(week.shifts);
   const uncovered = new Set(week.uncovered);
@@ -73,7 +76,7 @@ export function PrintRota({ team, week, templates, paper }: Props) {
                     {away && (
                       <span className={`print-away ${away.status}`}>
                         {away.status === 'requested' ? '? ' : ''}
-                        {away.typeName}
+                        {typeName(away.typeName)}
                         {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
                       </span>
                     )}
@@ -107,8 +110,8 @@ export function PrintRota({ team, week, templates, paper }: Props) {
         <ul>
           {legend.map((tp) => (
             <li key={tp.id}>
-              <strong>{tp.code}</strong> {tp.name} <span dir="ltr">{tp.startLocal}–{tp.endLocal}</span>
-              {tp.skill ? ` · ${tp.skill}` : ''}
+              <strong>{tp.code}</strong> {names.template(tp)} <span dir="ltr">{tp.startLocal}–{tp.endLocal}</span>
+              {tp.skill ? ` · ${names.channel(tp.skill)}` : ''}
             </li>
           ))}
           <li>

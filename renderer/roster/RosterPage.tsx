@@ -189,7 +189,7 @@ export function RosterPage({ team }: Props) {
           {shownWeek && shownWeek.shifts.length === 0 && !draft && <EmptyWeek teamId={team.id} weekStart={weekStart} hasTemplates={templates.length > 0} hasPeople={shownWeek.people.length > 0} />}
           {shownWeek && <RotaGrid ref={grid} week={shownWeek} templates={templates} teamId={team.id} review={review} />}
           <p className="muted small">{t('roster.help')}</p>
-          {week && week.weekStart === weekStart && <ProblemsList weekStart={weekStart} violations={week.violations} onShow={(personId, day) => grid.current?.focusCell(personId, day)} />}
+          {week && week.weekStart === weekStart && <ProblemsList teamId={team.id} weekStart={weekStart} violations={week.violations} onShow={(personId, day) => grid.current?.focusCell(personId, day)} />}
           <MonthCost team={team} day={weekStart} />
         </div>
         {/* Panels open beside the grid (kept mounted, so a draft or a half-filled form survives closing). */}

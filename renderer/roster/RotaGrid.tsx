@@ -7,6 +7,7 @@ import type { ShiftTemplate } from '../../core/template';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useFormat } from '../format';
+import { ruleParams, useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { byCell, cellKey, weekHoursText } from './cells';
 import type { DraftReview } from './draftReview';
 
@@ -51,6 +52,8 @@ function valueOf(shifts: Shift[]): CellValue | null {
 export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ week, templates, teamId, review = null }, ref) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
+  const typeName = useAbsenceTypeName(teamId);
   const [focus, setFocus] = useState<Pos>({ row: 0, col: 0 });
   const [anchor, setAnchor] = useState<Pos>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<string | null>(null);
@@ -334,7 +337,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       <option value="">{t('roster.dayOff')}</option>
       {templates.map((tp) => (
         <option key={tp.id} value={tp.code}>
-          {tp.code} — {tp.name} ({tp.startLocal}–{tp.endLocal})
+          {tp.code} — {names.template(tp)} ({tp.startLocal}–{tp.endLocal})
         </option>
       ))}
     </select>
@@ -406,14 +409,14 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   const visible = [
                     ...shifts.map((s) => `${s.code ?? '•'} ${s.startLocal}–${s.endLocal}`),
                     ...(change?.after.map((d) => `${d.code} ${d.start}–${d.end}`) ?? []),
-                    away ? `${away.status === 'requested' ? '? ' : ''}${away.typeName}${away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}` : '',
+                    away ? `${away.status === 'requested' ? '? ' : ''}${typeName(away.typeName)}${away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}` : '',
                     cellUncovered ? t('roster.uncovered') : '',
                   ].filter(Boolean);
                   const marks = [
                     ...(shifts.some((s) => s.locked) ? [t('roster.locked')] : []),
                     ...(change ? [t(`roster.draftKind.${change.kind}`)] : []),
-                    ...onCall.map((b) => t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })),
-                    ...issues.map((v) => t(`rules.${v.rule}`, v.params)),
+                    ...onCall.map((b) => t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: names.rotation(b.rotation) })),
+                    ...issues.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))),
                   ];
                   const spoken = [visible.join(' '), ...marks].filter(Boolean).join(', ');
 
@@ -486,11 +489,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                         <span
                           className="absence-mark"
                           style={{ borderColor: away.color }}
-                          title={t(away.status === 'approved' ? 'roster.awayApproved' : 'roster.awayRequested', { type: away.typeName })}
+                          title={t(away.status === 'approved' ? 'roster.awayApproved' : 'roster.awayRequested', { type: typeName(away.typeName) })}
                         >
                           {/* Text, not colour alone: the type's name, and a question mark while only requested. */}
                           {away.status === 'requested' ? '? ' : ''}
-                          {away.typeName}
+                          {typeName(away.typeName)}
                           {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
                         </span>
                       )}
@@ -501,19 +504,19 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                         </>
                       )}
                       {onCall.map((b) => (
-                        <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })}>
+                        <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: names.rotation(b.rotation) })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: names.rotation(b.rotation) })}>
                           ☎
                         </span>
                       ))}
                       {issues.length > 0 && (
-                        <span className="problem-mark" role="img" aria-label={issues.map((v) => t(`rules.${v.rule}`, v.params)).join('; ')} title={issues.map((v) => t(`rules.${v.rule}`, v.params)).join('\n')}>
+                        <span className="problem-mark" role="img" aria-label={issues.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))).join('; ')} title={issues.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))).join('\n')}>
                           ⚠
                         </span>
                       )}
                     </td>
                   );
                 })}
-                <td role="gridcell" className={weekly.length ? 'hours has-problem' : 'hours'} title={weekly.map((v) => t(`rules.${v.rule}`, v.params)).join('\n') || undefined}>
+                <td role="gridcell" className={weekly.length ? 'hours has-problem' : 'hours'} title={weekly.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))).join('\n') || undefined}>
                   {weekHoursText(t, fmt.number, person)}
                   {(() => {
                     // Under review: what accepting the draft makes of the week's hours.
@@ -532,7 +535,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
           {channels.map((channel) => (
             <tr role="row" key={channel}>
               <th role="rowheader" scope="row" className="who">
-                {t('roster.onShift', { channel })}
+                {t('roster.onShift', { channel: names.channel(channel) })}
               </th>
               {days.map((day) => (
                 <td role="gridcell" key={day} className="count">

@@ -9,6 +9,7 @@ import { useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { PersonDialog } from './PersonDialog';
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
 export function PeoplePanel({ team }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
   const peopleQuery = useApiQuery('person.list', { teamId: team.id, query, includeArchived });
@@ -111,7 +113,7 @@ export function PeoplePanel({ team }: Props) {
                   </th>
                   <td dir="ltr">{p.email ?? ''}</td>
                   <td dir="ltr">{p.phone}</td>
-                  <td>{p.skills.join(', ')}</td>
+                  <td>{p.skills.map(names.channel).join(', ')}</td>
                   <td>{t('people.hoursValue', { hours: fmt.number(p.contractHoursPerWeek, 1) })}</td>
                   <td>{fmt.money(p.hourlyRate, team.currency)}</td>
                   <td className="row-actions">
