@@ -71,9 +71,10 @@ export function publicHolidays(country: string, region: string, timeZone: string
         if (noon >= startMs && noon < endMs && day >= from && day <= to) {
           const estimated = isEstimated(country, h.rule);
           const there = out.get(day);
-          // Two holidays on one day keep the first name; the day is certain if either date is.
-          if (there) there.estimated &&= estimated;
-          else out.set(day, { day, name: h.name.normalize('NFKC'), estimated });
+          const name = h.name.normalize('NFKC');
+          // Two holidays on one day: the day is certain if either date is, and is named by a certain one.
+          if (!there) out.set(day, { day, name, estimated });
+          else if (there.estimated && !estimated) Object.assign(there, { name, estimated: false });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CREDITS, NOTICES_FILE } from '../../core/credits';
+import { CREDITS } from '../../core/credits';
 
 /**
  * About Rosterdesk: the libraries and data it ships, with their licences. The desktop app has
@@ -33,10 +33,13 @@ export function AboutPanel() {
           ))}
         </tbody>
       </table>
-      <p className="muted small">{t('about.holidayData')}</p>
       <p className="muted small">
-        {t('about.noticesFile')} <code dir="ltr" translate="no">{NOTICES_FILE}</code>
+        {t('about.holidayData')}{' '}
+        <span dir="ltr" translate="no">
+          CC BY 3.0 (LICENSE: CC BY-SA 3.0)
+        </span>
       </p>
+      <p className="muted small">{t('about.noticesFile')}</p>
     </section>
   );
 }

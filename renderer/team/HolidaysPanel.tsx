@@ -102,13 +102,17 @@ export function HolidaysPanel({ team }: Props) {
         <h2 id="holidays-title">{t('holidays.title')}</h2>
         <div className="year-nav" role="group" aria-label={t('holidays.yearNav')}>
           <button type="button" onClick={() => step(-1)} aria-label={t('holidays.previousYear')}>
-            <span aria-hidden="true">‹</span>
+            <span aria-hidden="true" className="flip-rtl">
+              ‹
+            </span>
           </button>
           <span aria-live="polite" className="year-label">
             {yearLabel}
           </span>
           <button type="button" onClick={() => step(1)} aria-label={t('holidays.nextYear')}>
-            <span aria-hidden="true">›</span>
+            <span aria-hidden="true" className="flip-rtl">
+              ›
+            </span>
           </button>
         </div>
         <button type="button" onClick={() => fileInput.current?.click()}>
