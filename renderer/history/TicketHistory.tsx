@@ -3,7 +3,6 @@ import type { Team } from '../../core/team';
 import { useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
-import { useBuiltinNames } from '../i18n/useBuiltinNames';
 
 const WEEKS = 8;
 
@@ -11,7 +10,6 @@ const WEEKS = 8;
 export function TicketHistory({ team }: { team: Team }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const names = useBuiltinNames();
   const query = useApiQuery('volume.weekly', { teamId: team.id, weeks: WEEKS });
   const rows = query.data ?? null;
 
@@ -36,7 +34,7 @@ export function TicketHistory({ team }: { team: Team }) {
                 <th scope="col">{t('history.week')}</th>
                 {channels.map((c) => (
                   <th scope="col" key={c}>
-                    {names.channel(c)}
+                    {c}
                   </th>
                 ))}
                 <th scope="col">{t('history.total')}</th>
