@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Absence, AbsenceWarning } from '../../core/absence';
 import type { ApiError } from '../../core/errors';
@@ -12,9 +12,9 @@ import { monthLayout } from '../../core/monthLayout';
 import { DateField } from '../shell/DateField';
 import { MonthGrid } from '../shell/MonthGrid';
 import { useFormat } from '../format';
-import { useByName } from '../collate';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
+import { EncodingSelect, fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { AbsenceForm } from './AbsenceForm';
 import { AbsenceStatsTable } from './AbsenceStatsTable';
 import { AbsenceTypesPanel } from './AbsenceTypesPanel';
@@ -29,10 +29,11 @@ interface Props {
 /** Who is away: the team's absence calendar, requests to decide, uncovered shifts, balances and statistics. */
 export function AbsencesPage({ team }: Props) {
   const { t } = useTranslation();
+  const encoding = useImportEncoding();
   const fmt = useFormat();
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const typesQuery = useApiQuery('absenceType.list', { teamId: team.id });
-  const people = useByName(peopleQuery.data);
+  const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
   const types = typesQuery.data ?? [];
   // The month on screen, in the screen's calendar (a Solar Hijri month on a Persian screen): its days are all the grid shows.
   const [shownMonth, setShownMonth] = useState(() => todayIn(team.timeZone).toString());
@@ -70,7 +71,7 @@ export function AbsencesPage({ team }: Props) {
     e.target.value = '';
     if (!file) return;
     try {
-      const { created } = await call('absence.import', { teamId: team.id, csv: await file.text() });
+      const { created } = await call('absence.import', { teamId: team.id, bytes: await fileBase64(file), encoding });
       setImportError(null);
       setNotice(t('absences.imported', { count: created }));
     } catch (err) {
@@ -89,6 +90,7 @@ export function AbsencesPage({ team }: Props) {
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('absences.import')}
         </button>
+        <EncodingSelect />
         <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label={t('absences.import')} onChange={(e) => void importFile(e)} />
       </div>
       <p className="muted small">{t('absences.importHint')}</p>
@@ -177,7 +179,7 @@ export function AbsencesPage({ team }: Props) {
               <ul>
                 {conflicts.map((c) => (
                   <li key={c.shiftId}>
-                    {t('absences.conflict', { name: c.personName, day: fmt.dayLong(c.day), from: fmt.clock(c.startLocal), to: fmt.clock(c.endLocal), type: c.typeName, channel: c.skill ?? '—' })}
+                    {t('absences.conflict', { name: c.personName, day: fmt.dayLong(c.day), from: c.startLocal, to: c.endLocal, type: c.typeName, channel: c.skill ?? '—' })}
                   </li>
                 ))}
               </ul>

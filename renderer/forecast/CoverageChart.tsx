@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import type { CoverageInterval } from '../../core/staffing';
 import { useFormat } from '../format';
+import { clockFormatter } from './clock';
 
 /** Status colours; the table and the list say the same in words, so colour is never the only sign. */
 export const STATUS_COLOR = { under: '#c62828', ok: '#2e7d32', over: '#ef8f00' } as const;
@@ -76,7 +77,8 @@ export function CoverageChart({ intervals, maxAgents, selected, onSelect, dayNam
     if (focusIndex !== null) options.current[focusIndex]?.focus();
   }, [focusIndex]);
 
-  const time = (iso: string) => fmt.clock(iso.slice(11, 16));
+  const clock = clockFormatter(fmt.locale);
+  const time = (iso: string) => clock(iso.slice(11, 16));
   const describe = (iv: CoverageInterval) => {
     const when = `${time(iv.start)}–${time(endOf(iv))}`;
     if (!iv.open) return t('forecast.chart.closedInterval', { when, onShift: fmt.number(iv.onShift, 2), contacts: fmt.number(iv.volume, 1) });

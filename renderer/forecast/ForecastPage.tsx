@@ -12,7 +12,9 @@ import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
+import { EncodingSelect, fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { CLOSED_BAR, CoverageChart, STATUS_COLOR } from './CoverageChart';
+import { clockFormatter } from './clock';
 import { durationFormatter } from './duration';
 import { OpeningHoursForm } from './OpeningHoursForm';
 import { StaffingSettingsForm } from './StaffingSettingsForm';
@@ -27,6 +29,7 @@ interface Props {
 /** Forecast and staffing of one channel for a week: volume, accuracy, requirement against the rota, and why. */
 export function ForecastPage({ team }: Props) {
   const { t } = useTranslation();
+  const encoding = useImportEncoding();
   const fmt = useFormat();
   const [channel, setChannel] = useState(team.skills[0] ?? 'phone');
   const [weekStart, setWeekStart] = useState(() => startOfWeek(todayIn(team.timeZone), team.weekStart).toString());
@@ -75,7 +78,7 @@ export function ForecastPage({ team }: Props) {
     return `${x.start.slice(0, 11)}${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   };
   const wait = durationFormatter(fmt.locale);
-  const clock = fmt.clock;
+  const clock = clockFormatter(fmt.locale);
   const myHours = hoursQuery.data?.find((h) => h.channel === channel) ?? null;
   const outside = coverage?.outsideHours.find((o) => o.channel === channel) ?? null;
   const closedAllDay = (day: string) => {
@@ -93,7 +96,7 @@ export function ForecastPage({ team }: Props) {
     e.target.value = '';
     if (!file) return;
     try {
-      const r = await call('volume.import', { teamId: team.id, csv: await file.text() });
+      const r = await call('volume.import', { teamId: team.id, bytes: await fileBase64(file), encoding });
       setImportError(null);
       setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
     } catch (err) {
@@ -158,6 +161,7 @@ export function ForecastPage({ team }: Props) {
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('forecast.import')}
         </button>
+        <EncodingSelect />
         <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label={t('forecast.import')} onChange={(e) => void importFile(e)} />
       </div>
       <p className="muted small">{t('forecast.importHint')}</p>
@@ -174,8 +178,8 @@ export function ForecastPage({ team }: Props) {
               <ComposedChart data={volumeData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="label" interval={Math.max(0, Math.floor(volumeData.length / 14) - 1)} tick={{ fontSize: 11 }} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v) => fmt.number(Number(v))} />
-                <Tooltip formatter={(v) => fmt.number(Number(v), 1)} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+                <Tooltip />
                 <Legend />
                 {closedRuns.map((r) => (
                   <ReferenceArea key={r.from} x1={r.from} x2={r.to} fill="#e3e6eb" fillOpacity={0.7} strokeOpacity={0} ifOverflow="visible" />

@@ -16,7 +16,6 @@ import { RotationEditor } from './RotationEditor';
 import { IdSelect } from '../shell/IdSelect';
 import { Timeline } from './Timeline';
 import { useOnCallFormat } from './oncallFormat';
-import { useByName } from '../collate';
 import { swappableTurns } from './turns';
 import './oncall.css';
 
@@ -58,7 +57,7 @@ export function OnCallPage({ team }: Props) {
   const rotationsQuery = useApiQuery('rotation.list', { teamId: team.id });
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const rotations = rotationsQuery.data ?? null;
-  const people = useByName(peopleQuery.data);
+  const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
 
   // The timeline: which rotations, and which days.
@@ -262,14 +261,11 @@ function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rot
           <dd data-testid="now">
             {current && until ? (
               <>
-                {/* The name, then when the turn ends as its own phrase ("Do: niedziela, 29 listopada 20:00"): no weekday has to decline after a preposition. */}
-                <strong>{current.person}</strong>
-                <br />
-                {until.endUtc >= horizonUtc ? t('oncall.noHandoff') : t('oncall.until', { time: f.moment(until.end) })}
+                <strong>{current.person}</strong> {until.endUtc >= horizonUtc ? t('oncall.noHandoff') : t('oncall.until', { time: f.moment(until.end) })}
                 {phone(current.personId) && (
                   <>
                     <br />
-                    <span className="phone" dir="ltr" translate="no">
+                    <span className="phone" dir="ltr">
                       {phone(current.personId)}
                     </span>
                   </>
@@ -283,13 +279,11 @@ function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rot
           <dd>
             {next ? (
               <>
-                <strong>{next.person}</strong>
-                <br />
-                {t('oncall.from', { time: f.moment(next.start) })}
+                <strong>{next.person}</strong> {t('oncall.from', { time: f.moment(next.start) })}
                 {phone(next.personId) && (
                   <>
                     <br />
-                    <span className="phone" dir="ltr" translate="no">
+                    <span className="phone" dir="ltr">
                       {phone(next.personId)}
                     </span>
                   </>

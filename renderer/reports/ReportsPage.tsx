@@ -7,7 +7,6 @@ import type { FairnessRow } from '../../core/oncall';
 import { coverageChunks, type CoverageDay } from '../../core/staffing';
 import type { Team } from '../../core/team';
 import { parsePlainDate, Temporal, todayIn } from '../../core/time';
-import { calendarLocale } from '../../core/calendar';
 import { call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
 import { useApiQueries, useApiQuery } from '../api/queries';
@@ -16,6 +15,7 @@ import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import type { ApiError } from '../../core/errors';
 import { DateRangeFields } from '../shell/DateRangeFields';
+import { SeparatorSelect, useCsvDialect } from '../shell/SpreadsheetOptions';
 import { AbsenceStatsTable } from '../absences/AbsenceStatsTable';
 
 interface Props {
@@ -49,6 +49,7 @@ const nameAxisWidth = (names: readonly string[]) => Math.min(260, 20 + 8 * Math.
  */
 export function ReportsPage({ team }: Props) {
   const { t } = useTranslation();
+  const dialect = useCsvDialect();
   const fmt = useFormat();
   const today = todayIn(team.timeZone);
   const [from, setFrom] = useState(() => today.with({ day: 1 }).toString());
@@ -79,7 +80,7 @@ export function ReportsPage({ team }: Props) {
 
   async function exportReport(report: Report, format: 'csv' | 'xlsx', by: 'week' | 'month' = 'week') {
     try {
-      saveFile(await call('report.export', { teamId: team.id, report, from, to, by, format }));
+      saveFile(await call('report.export', { teamId: team.id, report, from, to, by, format, csv: dialect }));
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
@@ -102,14 +103,6 @@ export function ReportsPage({ team }: Props) {
 
   const budget = team.rules.monthlyBudget;
   const money = (x: number) => fmt.money(x, team.currency);
-  const count = (x: unknown) => fmt.number(Number(x));
-  const percent = new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 });
-  const percentTick = (x: unknown) => percent.format(Number(x) / 100);
-  // Cost months are the service's Gregorian months ("2026-11"): named so in every language, in
-  // its digits, so a Persian screen does not call November by the Solar Hijri month it starts in.
-  const gregorianMonth = new Intl.DateTimeFormat(calendarLocale(fmt.locale, 'gregorian'), { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const monthName = (period: unknown) => gregorianMonth.format(new Date(`${String(period)}-01T00:00:00Z`));
-  const dayName = (day: unknown) => fmt.dayMonth(String(day));
   const people = data ? data.weeks.filter((c) => c.personId !== null) : [];
   // Against what the contract expects of the days shown, leave and days outside employment taken off (as the rule counts).
   const hoursPerPerson = [...new Set(people.map((c) => c.personId))].map((id) => {
@@ -130,6 +123,7 @@ export function ReportsPage({ team }: Props) {
       <div className="toolbar">
         <h2 id="reports-title">{t('reports.title')}</h2>
         <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('reports.from'), to: t('reports.to') }} />
+        <SeparatorSelect />
       </div>
       <FormError error={error} fieldCount={0} />
       <LoadError errors={queries.map((q) => q.error)} />
@@ -139,9 +133,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={peopleChartHeight(hoursPerPerson.length, 2)}>
               <BarChart data={hoursPerPerson} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tickFormatter={count} />
+                <XAxis type="number" tickFormatter={(v) => fmt.number(Number(v))} />
                 <YAxis type="category" dataKey="name" width={nameAxisWidth(hoursPerPerson.map((h) => h.name))} interval={0} />
-                <Tooltip formatter={(v) => fmt.number(Number(v), 1)} />
+                <Tooltip />
                 <Legend />
                 <Bar dataKey="paid" name={t('reports.paidHours')} fill={COLORS[0]} isAnimationActive={false} />
                 <Bar dataKey="contract" name={t('reports.contractHours')} fill={COLORS[1]} isAnimationActive={false} />
@@ -163,9 +157,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={220}>
               <BarChart data={teamMonths}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="period" tickFormatter={monthName} />
-                <YAxis tickFormatter={count} width={80} />
-                <Tooltip formatter={(v) => money(Number(v))} labelFormatter={monthName} />
+                <XAxis dataKey="period" />
+                <YAxis tickFormatter={(v) => fmt.number(Number(v))} width={80} />
+                <Tooltip formatter={(v) => money(Number(v))} />
                 <Bar dataKey="cost" name={t('reports.monthCost')} fill={COLORS[0]} isAnimationActive={false} />
                 {budget !== null && <ReferenceLine y={budget} stroke="#000" strokeDasharray="6 3" label={t('reports.budgetLine')} />}
               </BarChart>
@@ -173,9 +167,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={200}>
               <BarChart data={teamWeeks}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="period" tickFormatter={dayName} />
-                <YAxis tickFormatter={count} width={80} />
-                <Tooltip formatter={(v) => money(Number(v))} labelFormatter={dayName} />
+                <XAxis dataKey="period" />
+                <YAxis tickFormatter={(v) => fmt.number(Number(v))} width={80} />
+                <Tooltip formatter={(v) => money(Number(v))} />
                 <Bar dataKey="cost" name={t('reports.weekCost')} fill={COLORS[2]} isAnimationActive={false} />
                 {/* A month's budget spread over its weeks: 12 months in 52 weeks. */}
                 {budget !== null && <ReferenceLine y={(budget * 12) / 52} stroke="#000" strokeDasharray="6 3" label={t('reports.weekBudgetLine')} />}
@@ -183,7 +177,7 @@ export function ReportsPage({ team }: Props) {
             </ResponsiveContainer>
             <FigureTable
               head={[t('reports.period'), t('reports.cost'), t('reports.againstBudget')]}
-              rows={teamMonths.map((m) => [monthName(m.period), money(m.cost), budget === null ? '—' : percent.format(m.cost / Math.max(1, budget))])}
+              rows={teamMonths.map((m) => [m.period, money(m.cost), budget === null ? '—' : `${fmt.number((m.cost / Math.max(1, budget)) * 100, 0)} %`])}
             />
           </ReportSection>
 
@@ -191,9 +185,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={peopleChartHeight(data.fairness.length, 3)}>
               <BarChart data={data.fairness.map((f) => ({ name: f.person, hours: Math.round(f.hours * 10) / 10, nights: f.nights, weekend: f.weekendDays }))} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tickFormatter={count} />
+                <XAxis type="number" tickFormatter={(v) => fmt.number(Number(v))} />
                 <YAxis type="category" dataKey="name" width={nameAxisWidth(data.fairness.map((f) => f.person))} interval={0} />
-                <Tooltip formatter={(v) => fmt.number(Number(v), 1)} />
+                <Tooltip />
                 <Legend />
                 <Bar dataKey="hours" name={t('reports.onCallHours')} fill={COLORS[0]} isAnimationActive={false} />
                 <Bar dataKey="nights" name={t('reports.nights')} fill={COLORS[1]} isAnimationActive={false} />
@@ -202,7 +196,7 @@ export function ReportsPage({ team }: Props) {
             </ResponsiveContainer>
             <FigureTable
               head={[t('roster.person'), t('reports.onCallHours'), t('reports.nights'), t('reports.weekendDays'), t('reports.holidays'), t('reports.allowance')]}
-              rows={data.fairness.map((f) => [f.person, fmt.number(f.hours, 1), fmt.number(f.nights), fmt.number(f.weekendDays), fmt.number(f.holidays), money(standbyOf.get(f.personId) ?? 0)])}
+              rows={data.fairness.map((f) => [f.person, fmt.number(f.hours, 1), String(f.nights), String(f.weekendDays), String(f.holidays), money(standbyOf.get(f.personId) ?? 0)])}
             />
           </ReportSection>
 
@@ -215,9 +209,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={peopleChartHeight(data.absences.length - 1, 1)}>
               <BarChart data={data.absences.filter((a) => a.personId !== null).map((a) => ({ name: a.personName, rate: Math.round(a.rate * 1000) / 10 }))} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tickFormatter={percentTick} />
+                <XAxis type="number" unit=" %" tickFormatter={(v) => fmt.number(Number(v))} />
                 <YAxis type="category" dataKey="name" width={nameAxisWidth(data.absences.map((a) => a.personName))} interval={0} />
-                <Tooltip formatter={percentTick} />
+                <Tooltip />
                 <Bar dataKey="rate" name={t('reports.absenceRate')} fill={COLORS[3]} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
@@ -229,24 +223,24 @@ export function ReportsPage({ team }: Props) {
               <BarChart data={accuracyByChannel}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="channel" />
-                <YAxis tickFormatter={percentTick} />
-                <Tooltip formatter={percentTick} />
+                <YAxis unit=" %" />
+                <Tooltip />
                 <Legend />
                 {methods.map((m, i) => (
                   <Bar key={m} dataKey={m} name={t(`forecast.methods.${m}`)} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
                 ))}
               </BarChart>
             </ResponsiveContainer>
-            <FigureTable head={[t('reports.channel'), t('reports.method'), t('reports.wape')]} rows={data.accuracy.map((a) => [a.channel, `${t(`forecast.methods.${a.method}`)}${a.chosen ? ' ✓' : ''}`, percent.format(a.wape)])} />
+            <FigureTable head={[t('reports.channel'), t('reports.method'), t('reports.wape')]} rows={data.accuracy.map((a) => [a.channel, `${t(`forecast.methods.${a.method}`)}${a.chosen ? ' ✓' : ''}`, `${fmt.number(a.wape * 100, 1)} %`])} />
           </ReportSection>
 
           <ReportSection id="service" title={t('reports.serviceTitle')} summary={t('reports.serviceSummary')} exports={exports('service-level')}>
             <ResponsiveContainer width="100%" height={240}>
               <LineChart data={serviceDays}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="day" tickFormatter={dayName} />
-                <YAxis tickFormatter={percentTick} domain={[0, 100]} />
-                <Tooltip formatter={percentTick} labelFormatter={dayName} />
+                <XAxis dataKey="day" />
+                <YAxis unit=" %" domain={[0, 100]} />
+                <Tooltip />
                 <Legend />
                 {team.skills.map((channel, i) => (
                   <Line key={channel} dataKey={channel} name={channel} stroke={COLORS[i % COLORS.length]} strokeDasharray={i ? `${4 + 2 * i} 3` : undefined} dot={false} isAnimationActive={false} />

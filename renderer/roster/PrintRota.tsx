@@ -67,7 +67,7 @@ export function PrintRota({ team, week, templates, paper }: Props) {
                   <td key={day}>
                     {(shiftsByCell.get(cellKey(p.id, day)) ?? []).map((s) => (
                       <span key={s.id} className={uncovered.has(s.id) ? 'print-shift uncovered' : 'print-shift'}>
-                        <strong>{s.code ?? '•'}</strong> <span dir="ltr">{fmt.clockRange(s.startLocal, s.endLocal)}</span>
+                        <strong>{s.code ?? '•'}</strong> <span dir="ltr">{s.startLocal}–{s.endLocal}</span>
                       </span>
                     ))}
                     {away && (
@@ -92,7 +92,7 @@ export function PrintRota({ team, week, templates, paper }: Props) {
                     .filter((o) => o.day === day)
                     .map((o) => (
                       <span key={`${o.rotation}-${o.personId}-${o.startLocal}`} className="print-shift">
-                        {o.person} <span dir="ltr">{fmt.clockRange(o.startLocal, o.endLocal)}</span>
+                        {o.person} <span dir="ltr">{o.startLocal}–{o.endLocal}</span>
                       </span>
                     ))}
                 </td>
@@ -107,7 +107,7 @@ export function PrintRota({ team, week, templates, paper }: Props) {
         <ul>
           {legend.map((tp) => (
             <li key={tp.id}>
-              <strong>{tp.code}</strong> {tp.name} <span dir="ltr">{fmt.clockRange(tp.startLocal, tp.endLocal)}</span>
+              <strong>{tp.code}</strong> {tp.name} <span dir="ltr">{tp.startLocal}–{tp.endLocal}</span>
               {tp.skill ? ` · ${tp.skill}` : ''}
             </li>
           ))}

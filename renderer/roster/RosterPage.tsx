@@ -9,8 +9,8 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
+import { fileBase64, useCsvDialect, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { useFormat } from '../format';
-import { byName } from '../collate';
 import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
 import { PrintRota, type PaperSize } from './PrintRota';
@@ -33,13 +33,15 @@ type Panel = 'draft' | 'pattern' | 'ics' | 'print' | 'copy' | 'clear';
 /** The rota page: week navigation, the grid, copy and clear, and the Problems panel. */
 export function RosterPage({ team }: Props) {
   const { t } = useTranslation();
+  // The encoding and separator chosen beside the other pages' import and export buttons (the rota's are in its More menu).
+  const encoding = useImportEncoding();
+  const dialect = useCsvDialect();
   const fmt = useFormat();
   const thisWeek = () => startOfWeek(todayIn(team.timeZone), team.weekStart).toString();
   const [weekStart, setWeekStart] = useState(thisWeek);
   const weekQuery = useApiQuery('roster.week', { teamId: team.id, weekStart });
   const templatesQuery = useApiQuery('template.list', { teamId: team.id });
-  // People in the reader's order (the file sorts by code point, which puts Łukasz after Reza): the grid and the print both.
-  const week = useMemo(() => (weekQuery.data ? { ...weekQuery.data, people: byName(weekQuery.data.people, fmt.locale) } : null), [weekQuery.data, fmt.locale]);
+  const week = weekQuery.data ?? null;
   const templates = templatesQuery.data ?? [];
   const [copyWeeks, setCopyWeeks] = useState(1);
   const { error, setError, act } = useAction();
@@ -75,17 +77,18 @@ export function RosterPage({ team }: Props) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     // An .xlsx file is a zip archive ("PK"); anything else is read as CSV text.
     const xlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
-    const data = xlsx ? btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join('')) : new TextDecoder().decode(bytes);
+    const base64 = await fileBase64(file);
     setNotice('');
     await act(async () => {
-      const r = await call('roster.import', { teamId: team.id, format: xlsx ? 'xlsx' : 'csv', data });
+      // CSV as its bytes, read by the service in the encoding chosen on the import pages (or detected).
+      const r = await call('roster.import', xlsx ? { teamId: team.id, format: 'xlsx', data: base64 } : { teamId: team.id, format: 'csv', bytes: base64, encoding });
       setNotice(t('roster.imported', { count: r.created }));
     });
   }
 
   async function download(format: 'csv' | 'xlsx') {
     try {
-      saveFile(await call('roster.export', { teamId: team.id, from: weekStart, to: Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString(), format }));
+      saveFile(await call('roster.export', { teamId: team.id, from: weekStart, to: Temporal.PlainDate.from(weekStart).add({ days: 6 }).toString(), format, csv: dialect }));
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;

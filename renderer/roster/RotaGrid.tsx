@@ -334,7 +334,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       <option value="">{t('roster.dayOff')}</option>
       {templates.map((tp) => (
         <option key={tp.id} value={tp.code}>
-          {tp.code} — {tp.name} ({fmt.clockRange(tp.startLocal, tp.endLocal)})
+          {tp.code} — {tp.name} ({tp.startLocal}–{tp.endLocal})
         </option>
       ))}
     </select>
@@ -404,15 +404,15 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   // The cell's name: whose day it is, then what it shows in the order shown, then what its marks say.
                   // (Its visible words lead and stay in order: translated or typed words come last, see the tag below.)
                   const visible = [
-                    ...shifts.map((s) => `${s.code ?? '•'} ${fmt.clockRange(s.startLocal, s.endLocal)}`),
-                    ...(change?.after.map((d) => `${d.code} ${fmt.clockRange(d.start, d.end)}`) ?? []),
+                    ...shifts.map((s) => `${s.code ?? '•'} ${s.startLocal}–${s.endLocal}`),
+                    ...(change?.after.map((d) => `${d.code} ${d.start}–${d.end}`) ?? []),
                     away ? `${away.status === 'requested' ? '? ' : ''}${away.typeName}${away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}` : '',
                     cellUncovered ? t('roster.uncovered') : '',
                   ].filter(Boolean);
                   const marks = [
                     ...(shifts.some((s) => s.locked) ? [t('roster.locked')] : []),
                     ...(change ? [t(`roster.draftKind.${change.kind}`)] : []),
-                    ...onCall.map((b) => t('roster.onCallMark', { from: fmt.clock(b.startLocal), to: fmt.clock(b.endLocal), rotation: b.rotation })),
+                    ...onCall.map((b) => t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })),
                     ...issues.map((v) => t(`rules.${v.rule}`, v.params)),
                   ];
                   const spoken = [visible.join(' '), ...marks].filter(Boolean).join(', ');
@@ -449,7 +449,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                             {i > 0 && ' '}
                             <span
                               className={[uncovered.has(s.id) ? 'shift uncovered' : 'shift', change?.before.includes(s) ? 'removed' : ''].filter(Boolean).join(' ')}
-                              title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${fmt.clockRange(a.startLocal, a.endLocal)}`).join('\n') || undefined}
+                              title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${a.startLocal}–${a.endLocal}`).join('\n') || undefined}
                               draggable="true"
                               style={{ borderInlineStartColor: templates.find((tp) => tp.id === s.templateId)?.color ?? '#999' }}
                               onDragStart={(e) => {
@@ -458,7 +458,9 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                               }}
                             >
                               <strong className="code">{s.code ?? '•'}</strong>{' '}
-                              <span className="times">{fmt.clockRange(s.startLocal, s.endLocal)}</span>
+                              <span className="times">
+                                {s.startLocal}–{s.endLocal}
+                              </span>
                               {s.locked && (
                                 <span className="shift-lock" role="img" aria-label={t('roster.locked')} title={t('roster.locked')}>
                                   🔒
@@ -474,7 +476,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                           <span className={`shift proposed ${change.kind}`} style={{ borderInlineStartColor: templates.find((tp) => tp.id === d.templateId)?.color ?? '#999' }} title={t(`roster.draftKind.${change.kind}`)}>
                             <strong className="code">{d.code}</strong>{' '}
                             <span className="times">
-                              {fmt.clockRange(d.start, d.end)}
+                              {d.start}–{d.end}
                             </span>
                           </span>
                         </Fragment>
@@ -499,7 +501,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                         </>
                       )}
                       {onCall.map((b) => (
-                        <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: fmt.clock(b.startLocal), to: fmt.clock(b.endLocal), rotation: b.rotation })} title={t('roster.onCallMark', { from: fmt.clock(b.startLocal), to: fmt.clock(b.endLocal), rotation: b.rotation })}>
+                        <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })}>
                           ☎
                         </span>
                       ))}

@@ -157,7 +157,7 @@ export function TemplatesPanel({ team }: { team: Team }) {
 
   const lengthQuestion = (q: Extract<Question, { kind: 'length' }>, onYes: () => void, onNo: () => void) => (
     <div role="alertdialog" aria-label={t('templates.lengthTitle')} className="confirm">
-      <p>{t('templates.lengthAsk', { from: fmt.clock(q.startLocal), to: fmt.clock(q.endLocal), length: hours(q.hours) })}</p>
+      <p>{t('templates.lengthAsk', { from: q.startLocal, to: q.endLocal, length: hours(q.hours) })}</p>
       <button type="button" className="primary" onClick={onYes}>
         {t('templates.lengthYes', { length: hours(q.hours) })}
       </button>
@@ -293,11 +293,11 @@ export function TemplatesPanel({ team }: { team: Team }) {
                     {tp.code}
                   </th>
                   <td>{tp.name}</td>
-                  <td>{fmt.clock(tp.startLocal)}</td>
-                  <td>{fmt.clock(tp.endLocal)}</td>
+                  <td dir="ltr">{tp.startLocal}</td>
+                  <td dir="ltr">{tp.endLocal}</td>
                   <td>{fmt.number(tp.breakMinutes)}</td>
                   <td className="nowrap">
-                    <span className="swatch" style={{ backgroundColor: tp.color }} aria-hidden="true" /> <span dir="ltr" translate="no">{tp.color}</span>
+                    <span className="swatch" style={{ backgroundColor: tp.color }} aria-hidden="true" /> <span dir="ltr">{tp.color}</span>
                   </td>
                   <td>{tp.skill ?? t('templates.none')}</td>
                   <td>

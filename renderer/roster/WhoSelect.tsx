@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../core/person';
 import { useApiQuery } from '../api/queries';
-import { useByName } from '../collate';
 
 /** "team", "person:ID" or "rotation:ID": whose events a calendar file or publication holds. */
 export type Who = string;
@@ -55,7 +54,7 @@ export function useWhoNames(teamId: number): (who: Who) => string {
 
 /** The team's people and on-call rotations (shared reads: kept current as they change). */
 function useWhoLists(teamId: number, includeArchived: boolean): { people: Person[]; rotations: { id: number; name: string }[] } {
-  const people = useByName(useApiQuery('person.list', { teamId, includeArchived }).data);
-  const rotations = useByName(useApiQuery('rotation.list', { teamId }).data);
+  const people = useApiQuery('person.list', { teamId, includeArchived }).data ?? [];
+  const rotations = useApiQuery('rotation.list', { teamId }).data ?? [];
   return { people, rotations };
 }

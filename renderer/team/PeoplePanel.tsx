@@ -1,4 +1,4 @@
-import { type ChangeEvent, useMemo, useRef, useState } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
@@ -9,8 +9,8 @@ import { useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
-import { byName } from '../collate';
 import { PersonDialog } from './PersonDialog';
+import { EncodingSelect, fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
 
 interface Props {
   team: Team;
@@ -19,15 +19,12 @@ interface Props {
 /** The team's people: search, add, edit, archive, restore, delete, import. */
 export function PeoplePanel({ team }: Props) {
   const { t } = useTranslation();
+  const encoding = useImportEncoding();
   const fmt = useFormat();
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
   const peopleQuery = useApiQuery('person.list', { teamId: team.id, query, includeArchived });
-  // In the reader's order (the file's is by code point): active people first, as the service lists them.
-  const people = useMemo(() => {
-    const all = peopleQuery.data;
-    return all ? [...byName(all.filter((p) => !p.archived), fmt.locale), ...byName(all.filter((p) => p.archived), fmt.locale)] : null;
-  }, [peopleQuery.data, fmt.locale]);
+  const people = peopleQuery.data ?? null;
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
@@ -48,9 +45,10 @@ export function PeoplePanel({ team }: Props) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const csv = await file.text();
+    // The file's bytes: the service reads them in the chosen or detected encoding (file.text() would guess UTF-8 and garble Windows-1254).
+    const bytes = await fileBase64(file);
     await act(async () => {
-      const { created } = await call('person.import', { teamId: team.id, csv });
+      const { created } = await call('person.import', { teamId: team.id, bytes, encoding });
       setNotice(t('people.imported', { count: created }));
     });
   }
@@ -70,6 +68,7 @@ export function PeoplePanel({ team }: Props) {
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('people.import')}
         </button>
+        <EncodingSelect />
         <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label={t('people.import')} onChange={(e) => void importFile(e)} />
       </div>
       {notice && <p role="status">{notice}</p>}
@@ -114,8 +113,8 @@ export function PeoplePanel({ team }: Props) {
                     {p.name}
                     {p.archived && <span className="badge">{t('people.archived')}</span>}
                   </th>
-                  <td dir="ltr" translate="no">{p.email ?? ''}</td>
-                  <td dir="ltr" translate="no">{p.phone}</td>
+                  <td dir="ltr">{p.email ?? ''}</td>
+                  <td dir="ltr">{p.phone}</td>
                   <td>{p.skills.join(', ')}</td>
                   <td>{t('people.hoursValue', { hours: fmt.number(p.contractHoursPerWeek, 1) })}</td>
                   <td>{fmt.money(p.hourlyRate, team.currency)}</td>
