@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toCsv } from '../core/csv';
+import { LANGUAGES, type Language } from '../core/contract';
 import { toApiError, UserError, type ApiError } from '../core/errors';
 import { decodeText, TEXT_ENCODINGS, type TextEncodingChoice } from '../core/text-decode';
 import { csvDialect, dialectProblem, type CsvDialect } from '../core/spreadsheet-format';
@@ -39,6 +40,14 @@ interface Command {
 
 const dbOption = { db: { type: 'string' } } as const;
 const help = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** --language for files written for a person: one of the app's languages; absent, null (the service takes the saved UI language, else the team locale's). */
+function languageOption(values: Record<string, unknown>, usage: string): Language | null {
+  const v = values.language;
+  if (v === undefined) return null;
+  if (typeof v !== 'string' || !(LANGUAGES as readonly string[]).includes(v)) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}, not "${String(v)}"`, usage);
+  return v as Language;
+}
 
 function requireString(values: Record<string, unknown>, name: string, usage: string): string {
   const v = values[name];
@@ -490,9 +499,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'export ics': {
-    usage: 'rosterdesk export ics --db FILE --team NAME [--person EMAIL] [--oncall ROTATION] [--absences] --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics',
-    summary: "Write an iCalendar file: the team's shifts, one person's (with on-call), or a rotation's turns; --absences adds approved leave",
-    options: { ...dbOption, team: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    usage: 'rosterdesk export ics --db FILE --team NAME [--person EMAIL] [--oncall ROTATION] [--absences] [--language en|tr|pl|fa] --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics',
+    summary: "Write an iCalendar file: the team's shifts, one person's (with on-call), or a rotation's turns; --absences adds approved leave; --language (default: the app's language, else the team's)",
+    options: { ...dbOption, team: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, language: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
     positionals: 0,
     run: async ({ values }, io) => {
       const usage = COMMANDS['export ics']?.usage ?? '';
@@ -501,11 +510,12 @@ const COMMANDS: Record<string, Command> = {
       const from = requireString(values, 'from', usage);
       const to = requireString(values, 'to', usage);
       const out = requireString(values, 'out', usage);
+      const language = languageOption(values, usage);
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
         const { personId, rotationId } = selectionOf(service, team, values);
-        const result = await service.callAsync('calendar.export', { teamId: team.id, from, to, personId, rotationId, absences: values.absences === true });
+        const result = await service.callAsync('calendar.export', { teamId: team.id, from, to, personId, rotationId, absences: values.absences === true, language });
         if (!result.ok) throw new UserError(result.error.code, `--${String(result.error.path[0] ?? 'from')}: ${result.error.message}`);
         fs.writeFileSync(out, result.value.data, 'utf8');
         io.out(`Wrote ${result.value.events} events to ${out}\n`);
@@ -516,9 +526,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   publish: {
-    usage: 'rosterdesk publish --db FILE --team NAME --url URL --user U [--person EMAIL] [--oncall ROTATION] [--absences] [--from YYYY-MM-DD --to YYYY-MM-DD]',
+    usage: 'rosterdesk publish --db FILE --team NAME --url URL --user U [--person EMAIL] [--oncall ROTATION] [--absences] [--language en|tr|pl|fa] [--from YYYY-MM-DD --to YYYY-MM-DD]',
     summary: 'Publish shifts (or a person\'s, or a rotation\'s) to a CalDAV calendar; the password comes from ROSTERDESK_CALDAV_PASSWORD',
-    options: { ...dbOption, team: { type: 'string' }, url: { type: 'string' }, user: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' } },
+    options: { ...dbOption, team: { type: 'string' }, url: { type: 'string' }, user: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, language: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
     positionals: 0,
     run: async ({ values }, io) => {
       const usage = COMMANDS.publish?.usage ?? '';
@@ -530,6 +540,7 @@ const COMMANDS: Record<string, Command> = {
       // Never on the command line, where other users of the machine can read it.
       if (password === undefined) throw new UsageError('Set the password in the ROSTERDESK_CALDAV_PASSWORD environment variable', usage);
       if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together', usage);
+      const language = languageOption(values, usage);
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
@@ -547,7 +558,7 @@ const COMMANDS: Record<string, Command> = {
           if (!saved.ok) throw new UserError(saved.error.code, `--${saved.error.path[0] === 'username' ? 'user' : 'url'}: ${saved.error.message}`);
           target = saved.value;
         }
-        const result = await service.callAsync('caldav.publish', { targetId: target.id, from, to, password });
+        const result = await service.callAsync('caldav.publish', { targetId: target.id, from, to, password, language });
         if (!result.ok) throw new UserError(result.error.code, result.error.message);
         const r = result.value;
         io.out(`Published ${from} – ${to} to ${target.url}: ${r.created} new, ${r.updated} changed, ${r.deleted} deleted, ${r.unchanged} unchanged\n`);

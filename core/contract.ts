@@ -536,9 +536,10 @@ export const contract = {
   /**
    * An iCalendar file (RFC 5545) of local days [from, to]: the team's shifts, one person's (with
    * their on-call turns), or one rotation's turns; approved leave as all-day events if asked.
+   * Its words are in `language` (null: the saved UI language, else the team locale's).
    */
   'calendar.export': {
-    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personId: id.nullable().default(null), rotationId: id.nullable().default(null), absences: z.boolean().default(false) }),
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, personId: id.nullable().default(null), rotationId: id.nullable().default(null), absences: z.boolean().default(false), language: Language.nullable().default(null) }),
     output: z.object({ filename: z.string(), mime: z.literal('text/calendar'), encoding: z.literal('utf8'), data: z.string(), events: z.number() }),
     undo: null,
   },
@@ -560,10 +561,11 @@ export const contract = {
   'caldav.delete': { input: z.strictObject({ id }), output: z.object({ id: z.number() }), undo: 'Remove calendar publishing' },
   /**
    * Publishes local days [from, to] to the target's collection: new and changed events are PUT,
-   * events published before that are gone are DELETEd. Async door only (it speaks HTTP).
+   * events published before that are gone are DELETEd. Async door only (it speaks HTTP). Words
+   * in `language` as calendar.export's; events whose words changed are sent again.
    */
   'caldav.publish': {
-    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000) }),
+    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000), language: Language.nullable().default(null) }),
     output: z.object({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() }),
     undo: null,
   },

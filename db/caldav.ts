@@ -3,7 +3,8 @@ import type { CalDavTarget } from '../core/contract';
 import { UserError } from '../core/errors';
 import { writeEventResource, type IcsEvent } from '../core/ics';
 import { zoneClock } from '../core/zone-clock';
-import { calendarEvents } from './calendar-export';
+import type { Language } from '../core/contract';
+import { calendarEvents, fileLanguage } from './calendar-export';
 import type { HandlersOf, ServiceContext } from './context';
 import type { Db } from './open';
 import { dayRange } from './ranges';
@@ -80,14 +81,14 @@ export interface PublishPlan {
 const hrefOf = (collection: string, uid: string) => new URL(`${encodeURIComponent(uid.replace(/[^A-Za-z0-9@._-]/g, '-'))}.ics`, collection).toString();
 
 /** What a publish must send, from the plan and what the target already has (reads only). */
-export function publishPlan(ctx: ServiceContext, targetId: number, from: string, to: string, productVersion: string): PublishPlan {
+export function publishPlan(ctx: ServiceContext, targetId: number, from: string, to: string, productVersion: string, language: Language | null = null): PublishPlan {
   const { db } = ctx;
   dayRange(from, to);
   const row = getTarget(db, targetId);
   if (!row) throw new UserError('not_found', `There is no publishing target with id ${targetId}`, ['targetId']);
   const target = toTarget(row);
   const team = ctx.requireTeam(target.teamId);
-  const { events } = calendarEvents(ctx, { team, from, to, personId: target.personId, rotationId: target.rotationId, absences: target.absences });
+  const { events } = calendarEvents(ctx, { team, from, to, personId: target.personId, rotationId: target.rotationId, absences: target.absences, language: fileLanguage(db, team, language) });
   const stamp = Math.floor(ctx.clock().epochMilliseconds / 1000);
   const known = new Map((db.prepare('SELECT uid, href, day, hash FROM caldav_published WHERE target_id = ?').all(targetId) as { uid: string; href: string; day: string; hash: string }[]).map((p) => [p.uid, p]));
   // The team's local day, as from and to are: a night shift at 01:00 in Istanbul is on that day, not UTC's day before.

@@ -1,4 +1,6 @@
 import { TRANSLATIONS, type Translation } from '../renderer/i18n/locales/index';
+import { builtinNamer, builtinOf, nameLanguage, type BuiltinNamer, type NameLanguage } from '../core/builtin-names';
+import type { Language } from '../core/contract';
 import { UserError } from '../core/errors';
 import { writeCalendar, type IcsEvent } from '../core/ics';
 import { fileSlug } from '../core/text';
@@ -17,15 +19,24 @@ import { allTemplates } from './templates';
 /**
  * The events of a calendar file or a CalDAV publication: a team's or a person's
  * shifts (with channel, local times, breaks and the team), their on-call turns,
- * their approved leave as all-day events, or one rotation's turns. Words are in
- * the language the lead uses the app in, from the same translation files.
+ * their approved leave as all-day events, or one rotation's turns. Words (and the
+ * built-in names: leave types, channels, the demo's templates and rotation) are in
+ * the language chosen for the file, from the same translation files as the UI.
  */
 
 type Words = Translation['ics'] & Pick<Translation['shiftDialog'], 'break' | 'meeting' | 'training'>;
 
-function wordsFor(db: Db, team: Team): Words {
-  const chosen = getSetting(db, 'language') ?? team.locale.slice(0, 2);
-  const lang = TRANSLATIONS[chosen as keyof typeof TRANSLATIONS] ?? TRANSLATIONS.en;
+/**
+ * The language a file is written in: the one asked for (the UI passes its own), else the
+ * language saved in settings, else the team locale's. Asked for nothing, the CLI gets the
+ * lead's language as the app last showed it.
+ */
+export function fileLanguage(db: Db, team: Team, asked: Language | null): NameLanguage {
+  return nameLanguage(asked ?? getSetting(db, 'language') ?? team.locale);
+}
+
+function wordsFor(language: NameLanguage): Words {
+  const lang = TRANSLATIONS[language];
   return { ...lang.ics, ...lang.shiftDialog };
 }
 
@@ -40,6 +51,8 @@ export interface CalendarSelection {
   /** One rotation's on-call turns instead of shifts. */
   rotationId: number | null;
   absences: boolean;
+  /** The file's language, as fileLanguage resolves it. */
+  language: NameLanguage;
 }
 
 export interface CalendarEvents {
@@ -55,7 +68,8 @@ export function plannerId(db: Db): string {
 export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): CalendarEvents {
   const { db } = ctx;
   const { team, from, to } = sel;
-  const words = wordsFor(db, team);
+  const words = wordsFor(sel.language);
+  const names: BuiltinNamer = builtinNamer(sel.language);
   const clock = zoneClock(team.timeZone);
   const domain = `${plannerId(db)}.rosterdesk`;
   const people = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p]));
@@ -71,6 +85,7 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
     for (const s of list) {
       const template = s.templateId === null ? undefined : templates.get(s.templateId);
       const code = template?.code ?? words.shift;
+      const channel = s.skill === null ? null : names.channel(s.skill);
       const who = people.get(s.personId)?.name ?? '';
       const times = `${clock.hhmm(s.startUtc)}–${clock.hhmm(s.endUtc)}`;
       const placed = (activities.get(s.id) ?? []).map((a) => `${words[a.kind]} ${clock.hhmm(a.startUtc)}–${clock.hhmm(a.endUtc)}`);
@@ -80,17 +95,17 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
         sequence: s.sequence,
         start: s.startUtc,
         end: s.endUtc,
-        summary: [person ? null : who, code, s.skill, times].filter(Boolean).join(' · '),
+        summary: [person ? null : who, code, channel, times].filter(Boolean).join(' · '),
         description: [
-          `${words.shift}: ${code}${template ? ` (${template.name})` : ''}`,
+          `${words.shift}: ${code}${template ? ` (${names.template(template)})` : ''}`,
           ...(person ? [] : [`${words.person}: ${who}`]),
-          ...(s.skill ? [`${words.channel}: ${s.skill}`] : []),
+          ...(channel ? [`${words.channel}: ${channel}`] : []),
           `${words.time}: ${span(s.startUtc, s.endUtc)}`,
           ...(breaks.length ? [`${words.breaks}: ${breaks.join(', ')}`] : []),
           `${words.team}: ${team.name}`,
           ...(s.note ? [`${words.note}: ${s.note}`] : []),
         ].join('\n'),
-        categories: [words.shift, ...(s.skill ? [s.skill] : [])],
+        categories: [words.shift, ...(channel ? [channel] : [])],
       });
     }
   }
@@ -99,14 +114,16 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
   if (sel.rotationId !== null || person) {
     const blocks = ctx.onCallSchedule(team, from, to).filter((b) => (sel.rotationId === null || b.rotationId === sel.rotationId) && (sel.personId === null || b.personId === sel.personId));
     for (const b of blocks) {
+      const rotation = names.rotation(b.rotation);
+      // "Nöbet" (the demo's, in any language) needs no "Nöbet ·" before it; "Weekend escalation" does.
+      const saysOnCall = builtinOf('rotation', null, b.rotation) !== null || rotation.toLocaleLowerCase().includes(words.onCall.toLocaleLowerCase());
       events.push({
         uid: `oncall-${b.rotationId}-${b.personId}-${b.startUtc}@${domain}`,
         sequence: 0,
         start: b.startUtc,
         end: b.endUtc,
-        // "Nöbet" needs no "Nöbet ·" before it; "Weekend escalation" does.
-        summary: [b.rotation.toLocaleLowerCase().includes(words.onCall.toLocaleLowerCase()) ? null : words.onCall, b.rotation, person ? null : b.person].filter(Boolean).join(' · '),
-        description: [`${words.onCall}: ${b.rotation}`, `${words.person}: ${b.person}`, `${words.time}: ${span(b.startUtc, b.endUtc)}`, `${words.team}: ${team.name}`].join('\n'),
+        summary: [saysOnCall ? null : words.onCall, rotation, person ? null : b.person].filter(Boolean).join(' · '),
+        description: [`${words.onCall}: ${rotation}`, `${words.person}: ${b.person}`, `${words.time}: ${span(b.startUtc, b.endUtc)}`, `${words.team}: ${team.name}`].join('\n'),
         categories: [words.onCall],
       });
     }
@@ -114,20 +131,22 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
 
   if (sel.absences && sel.rotationId === null) {
     for (const a of listAbsences(db, team.id, from, to, { personId: sel.personId, statuses: ['approved'] })) {
+      const type = names.absenceOf(a);
       events.push({
         uid: `absence-${a.id}@${domain}`,
         sequence: absenceRevision(db, a.id),
         start: { day: a.start },
         end: { day: clock.addDays(a.end, 1) },
-        summary: [a.typeName, person ? null : a.personName, a.hours === null ? null : fill(words.partDay, { hours: a.hours })].filter(Boolean).join(' · '),
-        description: [`${a.typeName}: ${a.personName}`, ...(a.note ? [`${words.note}: ${a.note}`] : []), `${words.team}: ${team.name}`].join('\n'),
-        categories: [a.typeName],
+        summary: [type, person ? null : a.personName, a.hours === null ? null : fill(words.partDay, { hours: a.hours })].filter(Boolean).join(' · '),
+        description: [`${type}: ${a.personName}`, ...(a.note ? [`${words.note}: ${a.note}`] : []), `${words.team}: ${team.name}`].join('\n'),
+        categories: [type],
       });
     }
   }
 
   events.sort((x, y) => startOf(x) - startOf(y) || x.uid.localeCompare(y.uid));
-  const rotationName = sel.rotationId === null ? null : (rotations.getRotation(db, sel.rotationId)?.name ?? null);
+  const storedRotation = sel.rotationId === null ? null : (rotations.getRotation(db, sel.rotationId)?.name ?? null);
+  const rotationName = storedRotation === null ? null : names.rotation(storedRotation);
   const whose = person?.name ?? rotationName ?? words.wholeTeam;
   return { name: `${team.name} — ${whose}`, events };
 
@@ -139,16 +158,17 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
 export function calendarHandlers(ctx: ServiceContext, productVersion: string): HandlersOf<'calendar.export'> {
   const { db } = ctx;
   return {
-    'calendar.export': ({ teamId, personId, rotationId, absences, from, to }) => {
+    'calendar.export': ({ teamId, personId, rotationId, absences, from, to, language }) => {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
       const person = personId === null ? null : ctx.requirePerson(personId, ['personId']);
       if (person && person.teamId !== team.id) throw new UserError('not_found', `${person.name} is not in ${team.name}`, ['personId']);
       const rotation = rotationId === null ? null : rotations.getRotation(db, rotationId);
       if (rotationId !== null && (!rotation || rotation.teamId !== team.id)) throw new UserError('not_found', `There is no on-call rotation with id ${rotationId} in ${team.name}`, ['rotationId']);
-      const { name, events } = calendarEvents(ctx, { team, from, to, personId, rotationId, absences });
+      const lang = fileLanguage(db, team, language);
+      const { name, events } = calendarEvents(ctx, { team, from, to, personId, rotationId, absences, language: lang });
       const data = writeCalendar({ name, events, stampUtc: Math.floor(ctx.clock().epochMilliseconds / 1000), productVersion });
-      const who = person?.name ?? rotation?.name ?? 'team';
+      const who = person?.name ?? (rotation ? builtinNamer(lang).rotation(rotation.name) : 'team');
       return { filename: `${fileSlug(team.name)}-${fileSlug(who)}-${from}-${to}.ics`, mime: 'text/calendar', encoding: 'utf8' as const, data, events: events.length };
     },
   };

@@ -556,10 +556,10 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       if (method === 'caldav.publish') {
         const parsed = contract['caldav.publish'].input.safeParse(input);
         if (!parsed.success) return dispatch(method, input);
-        const { targetId, from, to, password } = parsed.data;
+        const { targetId, from, to, password, language } = parsed.data;
         // Read what to send, send it (no transaction open while the network is slow), record what arrived.
         clearMemo();
-        const plan = db.transaction(() => publishPlan(context, targetId, from, to, options.appVersion))();
+        const plan = db.transaction(() => publishPlan(context, targetId, from, to, options.appVersion, language))();
         const sent = await sendPlan(plan, password);
         db.transaction(() => recordSent(db, targetId, sent.put, sent.removed))();
         if (sent.failure) return { ok: false, error: errorOf(sent.failure) };

@@ -12,6 +12,18 @@ function calendarDate(iso: string): Date {
 }
 
 /**
+ * A wall-clock time "HH:MM" (a shift's start, an opening hour, a chart's interval) as the locale
+ * writes it, in its digits ("۰۸:۳۰" in Persian): the app's one clock formatter. Always 24-hour, as
+ * rotas are written in all four languages. Not an instant, so UTC on both sides: no zone moves it.
+ */
+export function wallClock(locale: string): (hhmm: string) => string {
+  const clockFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  // The end of a day's last window or turn is written 24:00, as the team typed it, not 00:00.
+  const midnightEnd = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h24', timeZone: 'UTC' });
+  return (hhmm) => (hhmm.startsWith('24') ? midnightEnd : clockFormat).format(new Date(Date.UTC(2026, 0, 1, Number(hhmm.slice(0, 2)) % 24, Number(hhmm.slice(3, 5)))));
+}
+
+/**
  * Formatters for one locale and calendar, built once: a 200-person rota formats thousands of
  * dates a render. `locale` carries the calendar (fa-IR-u-ca-persian), so every date shown, in
  * any view, is in the one calendar the screen reads.
@@ -24,9 +36,7 @@ function formatters(language: Language, calendar: CalendarSystem) {
     const f = calendarDateFormat(FORMAT_LOCALE[language], calendar, options);
     return (iso: string) => f(calendarDate(iso));
   };
-  // A wall-clock time ("09:30") is not an instant either; always 24-hour, as rotas are written.
-  const clockFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-  const clock = (hhmm: string) => clockFormat.format(new Date(Date.UTC(2026, 0, 1, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)))));
+  const clock = wallClock(locale);
   const numbers = new Map<number, Intl.NumberFormat>();
   const money = new Map<string, Intl.NumberFormat>();
   const weekday = dates({ weekday: 'short' });

@@ -11,6 +11,7 @@ import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { IdSelect } from '../shell/IdSelect';
 import { DateField } from '../shell/DateField';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 
 interface Props {
   team: Team;
@@ -25,6 +26,7 @@ interface Props {
 /** Request leave (or record it approved), or edit one: person, type, first and last day, part-day hours, note. */
 export function AbsenceForm({ team, people, types, editing, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
+  const names = useBuiltinNames();
   const today = todayIn(team.timeZone).toString();
   const [personId, setPersonId] = useState(editing?.personId ?? people[0]?.id ?? 0);
   const [typeId, setTypeId] = useState(editing?.typeId ?? types[0]?.id ?? 0);
@@ -58,7 +60,7 @@ export function AbsenceForm({ team, people, types, editing, onSaved, onCancel }:
         {(p) => <IdSelect {...p} items={people} value={personId} disabled={editing !== null} onPick={setPersonId} />}
       </Field>
       <Field label={t('absences.type')} error={errors.get('typeId')}>
-        {(p) => <IdSelect {...p} items={types} value={typeId} onPick={setTypeId} />}
+        {(p) => <IdSelect {...p} items={types.map((ty) => ({ id: ty.id, name: names.absenceType(ty) }))} value={typeId} onPick={setTypeId} />}
       </Field>
       <Field label={t('absences.start')} error={errors.get('start')}>
         {(p) => (

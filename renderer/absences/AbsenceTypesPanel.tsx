@@ -7,10 +7,12 @@ import { useAction } from '../api/useAction';
 import { fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 
 /** The team's absence types: colour, paid, counts against an allowance; add and remove. */
 export function AbsenceTypesPanel({ team, types }: { team: Team; types: AbsenceType[] }) {
   const { t } = useTranslation();
+  const names = useBuiltinNames();
   const [name, setName] = useState('');
   const [color, setColor] = useState('#6b7a90');
   const [paid, setPaid] = useState(true);
@@ -32,7 +34,7 @@ export function AbsenceTypesPanel({ team, types }: { team: Team; types: AbsenceT
       <ul>
         {types.map((ty) => (
           <li key={ty.id}>
-            <input type="color" aria-label={t('absences.typeColor', { name: ty.name })} value={ty.color} onChange={(e) => void act(() => call('absenceType.update', { id: ty.id, color: e.target.value }))} /> <strong>{ty.name}</strong>{' '}
+            <input type="color" aria-label={t('absences.typeColor', { name: names.absenceType(ty) })} value={ty.color} onChange={(e) => void act(() => call('absenceType.update', { id: ty.id, color: e.target.value }))} /> <strong>{names.absenceType(ty)}</strong>{' '}
             <label className="check">
               <input type="checkbox" checked={ty.paid} onChange={(e) => void act(() => call('absenceType.update', { id: ty.id, paid: e.target.checked }))} />
               {t('absences.paid')}
@@ -41,7 +43,7 @@ export function AbsenceTypesPanel({ team, types }: { team: Team; types: AbsenceT
               <input type="checkbox" checked={ty.countsAgainstAllowance} onChange={(e) => void act(() => call('absenceType.update', { id: ty.id, countsAgainstAllowance: e.target.checked }))} />
               {t('absences.counts')}
             </label>{' '}
-            <button type="button" className="link" aria-label={t('absences.removeType', { name: ty.name })} onClick={() => void act(() => call('absenceType.archive', { id: ty.id }))}>
+            <button type="button" className="link" aria-label={t('absences.removeType', { name: names.absenceType(ty) })} onClick={() => void act(() => call('absenceType.archive', { id: ty.id }))}>
               {t('absences.remove')}
             </button>
           </li>

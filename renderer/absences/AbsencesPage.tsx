@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Absence, AbsenceWarning } from '../../core/absence';
 import type { ApiError } from '../../core/errors';
@@ -12,6 +12,8 @@ import { monthLayout } from '../../core/monthLayout';
 import { DateField } from '../shell/DateField';
 import { MonthGrid } from '../shell/MonthGrid';
 import { useFormat } from '../format';
+import { useByName } from '../collate';
+import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { EncodingSelect, fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
@@ -31,9 +33,11 @@ export function AbsencesPage({ team }: Props) {
   const { t } = useTranslation();
   const encoding = useImportEncoding();
   const fmt = useFormat();
+  const names = useBuiltinNames();
+  const typeName = useAbsenceTypeName(team.id);
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const typesQuery = useApiQuery('absenceType.list', { teamId: team.id });
-  const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
+  const people = useByName(peopleQuery.data);
   const types = typesQuery.data ?? [];
   // The month on screen, in the screen's calendar (a Solar Hijri month on a Persian screen): its days are all the grid shows.
   const [shownMonth, setShownMonth] = useState(() => todayIn(team.timeZone).toString());
@@ -131,7 +135,7 @@ export function AbsencesPage({ team }: Props) {
               .filter((a) => a.status === 'requested' || a.status === 'approved')
               .map((a) => ({
                 id: String(a.id),
-                title: `${a.status === 'requested' ? '? ' : ''}${a.personName} · ${a.typeName}`,
+                title: `${a.status === 'requested' ? '? ' : ''}${a.personName} · ${names.absenceOf(a)}`,
                 start: a.start,
                 end: a.end,
                 color: a.color,
@@ -152,7 +156,7 @@ export function AbsencesPage({ team }: Props) {
               <ul className="absence-list">
                 {list.map((a) => (
                   <li key={a.id} className={`status-${a.status}`}>
-                    <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" /> <strong>{a.personName}</strong> · {a.typeName} · {span(a)}
+                    <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" /> <strong>{a.personName}</strong> · {names.absenceOf(a)} · {span(a)}
                     {a.hours !== null && ` · ${t('absences.hoursPerDay', { hours: fmt.number(a.hours, 2) })}`} · {t(`absences.status.${a.status}`)}
                     {a.note && ` · ${a.note}`}{' '}
                     {(a.status === 'requested' || a.status === 'approved') && (
@@ -179,7 +183,7 @@ export function AbsencesPage({ team }: Props) {
               <ul>
                 {conflicts.map((c) => (
                   <li key={c.shiftId}>
-                    {t('absences.conflict', { name: c.personName, day: fmt.dayLong(c.day), from: c.startLocal, to: c.endLocal, type: c.typeName, channel: c.skill ?? '—' })}
+                    {t('absences.conflict', { name: c.personName, day: fmt.dayLong(c.day), from: fmt.clock(c.startLocal), to: fmt.clock(c.endLocal), type: typeName(c.typeName), channel: c.skill === null ? '—' : names.channel(c.skill) })}
                   </li>
                 ))}
               </ul>
@@ -219,7 +223,7 @@ export function AbsencesPage({ team }: Props) {
                   <ul aria-label={t('absences.away')}>
                     {dayView.away.map((a) => (
                       <li key={`${a.personId}-${a.typeName}`}>
-                        {a.personName} · {a.typeName}
+                        {a.personName} · {typeName(a.typeName)}
                         {a.status === 'requested' && ` (${t('absences.status.requested')})`}
                       </li>
                     ))}
@@ -236,7 +240,7 @@ export function AbsencesPage({ team }: Props) {
                   <tbody>
                     {dayView.channels.map((c) => (
                       <tr key={c.channel} className={c.remaining < c.scheduled ? 'short' : undefined}>
-                        <th scope="row">{c.channel}</th>
+                        <th scope="row">{names.channel(c.channel)}</th>
                         <td>{fmt.number(c.scheduled)}</td>
                         <td>{fmt.number(c.remaining)}</td>
                       </tr>

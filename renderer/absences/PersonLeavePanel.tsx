@@ -9,6 +9,7 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
+import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { IdSelect } from '../shell/IdSelect';
 import { DateField } from '../shell/DateField';
@@ -25,6 +26,9 @@ interface Props {
 export function PersonLeavePanel({ team, people, types, personId, onPerson }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
+  const typeName = useAbsenceTypeName(team.id);
+  const shownTypes = useMemo(() => types.map((ty) => ({ ...ty, name: names.absenceType(ty) })), [types, names]);
   const [asOf, setAsOf] = useState(() => todayIn(team.timeZone).toString());
   const balancesQuery = useApiQuery('absence.balance', personId === null ? null : { personId, asOf });
   const historyQuery = useApiQuery('absence.history', personId === null ? null : { personId });
@@ -70,7 +74,7 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson }: Pr
               </th>
               {balances.map((b) => (
                 <th key={b.typeId} scope="col">
-                  {b.typeName} ({t(`absences.unit.${b.unit}`)})
+                  {typeName(b.typeName)} ({t(`absences.unit.${b.unit}`)})
                 </th>
               ))}
             </tr>
@@ -92,7 +96,7 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson }: Pr
       <form className="form-grid" aria-label={t('absences.setAllowance', { year })} onSubmit={setAllowance} noValidate>
         <label className="field">
           <span>{t('absences.type')}</span>
-          <IdSelect items={types} value={typeId} onPick={setTypeId} />
+          <IdSelect items={shownTypes} value={typeId} onPick={setTypeId} />
         </label>
         <label className="field">
           <span>{t('absences.allowanceIn', { year })}</span>
@@ -125,7 +129,7 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson }: Pr
               {h.changes.length > 0 && (
                 <span className="muted">
                   {' '}
-                  ({h.changes.map((c) => `${t(`absences.field.${c.field}`, { defaultValue: c.field })}: ${c.field === 'status' ? t(`absences.status.${c.from ?? 'none'}`, { defaultValue: '—' }) : (c.from ?? '—')} → ${c.field === 'status' ? t(`absences.status.${c.to ?? 'none'}`) : (c.to ?? '—')}`).join('; ')})
+                  ({h.changes.map((c) => `${t(`absences.field.${c.field}`, { defaultValue: c.field })}: ${c.field === 'status' ? t(`absences.status.${c.from ?? 'none'}`, { defaultValue: '—' }) : c.field === 'type' && c.from !== null ? typeName(c.from) : (c.from ?? '—')} → ${c.field === 'status' ? t(`absences.status.${c.to ?? 'none'}`) : c.field === 'type' && c.to !== null ? typeName(c.to) : (c.to ?? '—')}`).join('; ')})
                 </span>
               )}
             </li>

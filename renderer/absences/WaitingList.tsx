@@ -4,6 +4,7 @@ import type { Team } from '../../core/team';
 import { call } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { LoadError } from '../shell/LoadError';
 
 interface Props {
@@ -22,6 +23,7 @@ interface Props {
 export function WaitingList({ team, decide, onEdit, onShow }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const waitingQuery = useApiQuery('absence.waiting', { teamId: team.id });
   const waiting = waitingQuery.data ?? [];
   const span = (a: Absence) => (a.start === a.end ? fmt.day(a.start) : `${fmt.day(a.start)} – ${fmt.day(a.end)}`);
@@ -39,7 +41,7 @@ export function WaitingList({ team, decide, onEdit, onShow }: Props) {
             <ul className="absence-list" aria-label={t('absences.waitingTitle')}>
               {waiting.map((a) => (
                 <li key={a.id}>
-                  <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" /> <strong>{a.personName}</strong> · {a.typeName} ·{' '}
+                  <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" /> <strong>{a.personName}</strong> · {names.absenceOf(a)} ·{' '}
                   <button type="button" className="link" aria-label={t('absences.showWho', { name: a.personName, span: span(a) })} onClick={() => onShow(a)}>
                     {span(a)}
                   </button>

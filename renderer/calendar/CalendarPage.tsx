@@ -18,6 +18,7 @@ import { calendarBase, textOn, visibleDays } from './fullcalendar';
 import { ShiftDialog } from './ShiftDialog';
 import { useDraft } from '../roster/draftContext';
 import { useFormat } from '../format';
+import { useByName } from '../collate';
 import { IdSelect } from '../shell/IdSelect';
 
 type Mode = 'teamWeek' | 'teamDay' | 'personMonth' | 'overview';
@@ -40,7 +41,7 @@ export function CalendarPage({ team }: Props) {
   const fmt = useFormat();
   const [mode, setMode] = useState<Mode>('teamWeek');
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
-  const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
+  const people = useByName(peopleQuery.data);
   const [chosenPerson, setPersonId] = useState<number | null>(null);
   const personId = chosenPerson ?? people[0]?.id ?? null;
   const [timeRange, setRange] = useState<{ from: string; to: string } | null>(null);

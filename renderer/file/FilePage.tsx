@@ -48,7 +48,7 @@ export function FilePage() {
       <LoadError errors={[infoQuery.error, backupsQuery.error]} />
       {info && (
         <p>
-          {t('file.path')} <code dir="ltr">{info.filePath}</code>
+          {t('file.path')} <code dir="ltr" translate="no">{info.filePath}</code>
         </p>
       )}
       <h3>{t('file.backups')}</h3>

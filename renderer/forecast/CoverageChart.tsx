@@ -2,7 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import type { CoverageInterval } from '../../core/staffing';
 import { useFormat } from '../format';
-import { clockFormatter } from './clock';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 
 /** Status colours; the table and the list say the same in words, so colour is never the only sign. */
 export const STATUS_COLOR = { under: '#c62828', ok: '#2e7d32', over: '#ef8f00' } as const;
@@ -55,6 +55,7 @@ function tickStep(max: number): number {
 export function CoverageChart({ intervals, maxAgents, selected, onSelect, dayName, channel, endOf }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const { ref, widthPx } = useWidth();
   const hatch = `${useId().replace(/:/g, '')}-closed`;
   const [hovered, setHovered] = useState<number | null>(null);
@@ -77,8 +78,7 @@ export function CoverageChart({ intervals, maxAgents, selected, onSelect, dayNam
     if (focusIndex !== null) options.current[focusIndex]?.focus();
   }, [focusIndex]);
 
-  const clock = clockFormatter(fmt.locale);
-  const time = (iso: string) => clock(iso.slice(11, 16));
+  const time = (iso: string) => fmt.clock(iso.slice(11, 16));
   const describe = (iv: CoverageInterval) => {
     const when = `${time(iv.start)}–${time(endOf(iv))}`;
     if (!iv.open) return t('forecast.chart.closedInterval', { when, onShift: fmt.number(iv.onShift, 2), contacts: fmt.number(iv.volume, 1) });
@@ -179,7 +179,7 @@ export function CoverageChart({ intervals, maxAgents, selected, onSelect, dayNam
       )}
       <div
         role="listbox"
-        aria-label={t('forecast.chart.intervals', { day: dayName, channel })}
+        aria-label={t('forecast.chart.intervals', { day: dayName, channel: names.channel(channel) })}
         aria-orientation="horizontal"
         className="coverage-hits"
         style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }}

@@ -10,11 +10,11 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { EncodingSelect, fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { CLOSED_BAR, CoverageChart, STATUS_COLOR } from './CoverageChart';
-import { clockFormatter } from './clock';
 import { durationFormatter } from './duration';
 import { OpeningHoursForm } from './OpeningHoursForm';
 import { StaffingSettingsForm } from './StaffingSettingsForm';
@@ -31,6 +31,7 @@ export function ForecastPage({ team }: Props) {
   const { t } = useTranslation();
   const encoding = useImportEncoding();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const [channel, setChannel] = useState(team.skills[0] ?? 'phone');
   const [weekStart, setWeekStart] = useState(() => startOfWeek(todayIn(team.timeZone), team.weekStart).toString());
   const [intervalMinutes, setIntervalMinutes] = useState<15 | 30 | 60>(30);
@@ -78,7 +79,7 @@ export function ForecastPage({ team }: Props) {
     return `${x.start.slice(0, 11)}${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   };
   const wait = durationFormatter(fmt.locale);
-  const clock = clockFormatter(fmt.locale);
+  const clock = fmt.clock;
   const myHours = hoursQuery.data?.find((h) => h.channel === channel) ?? null;
   const outside = coverage?.outsideHours.find((o) => o.channel === channel) ?? null;
   const closedAllDay = (day: string) => {
@@ -98,7 +99,7 @@ export function ForecastPage({ team }: Props) {
     try {
       const r = await call('volume.import', { teamId: team.id, bytes: await fileBase64(file), encoding });
       setImportError(null);
-      setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
+      setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.map(names.channel).join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;
@@ -135,7 +136,7 @@ export function ForecastPage({ team }: Props) {
           <select aria-label={t('forecast.channel')} value={channel} onChange={(e) => setChannel(e.target.value)}>
             {team.skills.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {names.channel(s)}
               </option>
             ))}
           </select>
@@ -173,13 +174,13 @@ export function ForecastPage({ team }: Props) {
       {forecast && (
         <>
           <h3>{t('forecast.volumeTitle')}</h3>
-          <div className="chart" role="img" aria-label={t('forecast.volumeChart', { channel })}>
+          <div className="chart" role="img" aria-label={t('forecast.volumeChart', { channel: names.channel(channel) })}>
             <ResponsiveContainer width="100%" height={240}>
               <ComposedChart data={volumeData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="label" interval={Math.max(0, Math.floor(volumeData.length / 14) - 1)} tick={{ fontSize: 11 }} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-                <Tooltip />
+                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v) => fmt.number(Number(v))} />
+                <Tooltip formatter={(v) => fmt.number(Number(v), 1)} />
                 <Legend />
                 {closedRuns.map((r) => (
                   <ReferenceArea key={r.from} x1={r.from} x2={r.to} fill="#e3e6eb" fillOpacity={0.7} strokeOpacity={0} ifOverflow="visible" />
@@ -221,7 +222,7 @@ export function ForecastPage({ team }: Props) {
           <p className="muted small">{t('forecast.coverageHint')}</p>
           {outside && outside.contacts > 0 && (
             <p className="outside-notice">
-              {t('forecast.outsideHours', { count: Math.round(outside.contacts), contacts: fmt.number(outside.contacts, 0), channel })}
+              {t('forecast.outsideHours', { count: Math.round(outside.contacts), contacts: fmt.number(outside.contacts, 0), channel: names.channel(channel) })}
               {myHours && (
                 <button type="button" className="link" onClick={goToHours}>
                   {t('forecast.editHours')}

@@ -8,6 +8,7 @@ import { call } from '../api/client';
 import { errorText } from '../api/errors';
 import { useAction } from '../api/useAction';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 
 /** A window as typed, HH:MM in 24-hour time like every time in the app (a rota says 07:00–15:00). */
@@ -59,6 +60,7 @@ function asHours(channel: string, days: WindowDraft[][], closedOnHolidays: boole
 export function OpeningHoursForm({ team, hours, saved, onSaved }: { team: Team; hours: ChannelHours; saved: boolean; onSaved(saved: boolean): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const [always, setAlways] = useState(!hours.custom);
   const [days, setDays] = useState<WindowDraft[][]>(() => draftOf(hours, weekStartDay(team.weekStart) - 1));
   const [closedOnHolidays, setClosedOnHolidays] = useState(hours.closedOnHolidays);
@@ -126,7 +128,7 @@ export function OpeningHoursForm({ team, hours, saved, onSaved }: { team: Team; 
   }
 
   const weekly = always ? 7 * 24 : weeklyOpenHours(asHours(hours.channel, days, closedOnHolidays));
-  const title = t('forecast.hours.title', { channel: hours.channel });
+  const title = t('forecast.hours.title', { channel: names.channel(hours.channel) });
   return (
     <form className="opening-hours" aria-label={title} onSubmit={save} noValidate>
       <h3 id={`${idBase}-title`}>{title}</h3>

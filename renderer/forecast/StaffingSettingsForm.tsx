@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { useAction } from '../api/useAction';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 
@@ -13,6 +14,7 @@ import { FormError } from '../shell/FormError';
 export function StaffingSettingsForm({ team, settings }: { team: Team; settings: StaffingSettings }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const pct = (x: number) => String(Math.round(x * 1000) / 10);
   const [model, setModel] = useState(settings.model);
   const [sl, setSl] = useState(pct(settings.targetServiceLevel));
@@ -46,8 +48,8 @@ export function StaffingSettingsForm({ team, settings }: { team: Team; settings:
   }
 
   return (
-    <form className="form-grid" aria-label={t('forecast.settingsTitle', { channel: settings.channel })} onSubmit={save} noValidate>
-      <h3>{t('forecast.settingsTitle', { channel: settings.channel })}</h3>
+    <form className="form-grid" aria-label={t('forecast.settingsTitle', { channel: names.channel(settings.channel) })} onSubmit={save} noValidate>
+      <h3>{t('forecast.settingsTitle', { channel: names.channel(settings.channel) })}</h3>
       <Field label={t('forecast.model')} error={errors.get('model')}>
         {(p) => (
           <select {...p} value={model} onChange={(e) => setModel(e.target.value === 'workload' ? 'workload' : 'erlang')}>

@@ -3,6 +3,7 @@ import type { Team } from '../../core/team';
 import { useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 
 const WEEKS = 8;
 
@@ -10,6 +11,7 @@ const WEEKS = 8;
 export function TicketHistory({ team }: { team: Team }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const query = useApiQuery('volume.weekly', { teamId: team.id, weeks: WEEKS });
   const rows = query.data ?? null;
 
@@ -34,7 +36,7 @@ export function TicketHistory({ team }: { team: Team }) {
                 <th scope="col">{t('history.week')}</th>
                 {channels.map((c) => (
                   <th scope="col" key={c}>
-                    {c}
+                    {names.channel(c)}
                   </th>
                 ))}
                 <th scope="col">{t('history.total')}</th>

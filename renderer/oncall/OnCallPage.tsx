@@ -13,9 +13,11 @@ import { fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { RotationEditor } from './RotationEditor';
+import { ruleParams, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { IdSelect } from '../shell/IdSelect';
 import { Timeline } from './Timeline';
 import { useOnCallFormat } from './oncallFormat';
+import { useByName } from '../collate';
 import { swappableTurns } from './turns';
 import './oncall.css';
 
@@ -46,6 +48,7 @@ function useMinuteTick(): void {
 export function OnCallPage({ team }: Props) {
   const { t } = useTranslation();
   const f = useOnCallFormat();
+  const names = useBuiltinNames();
   const fmt = f.fmt;
   useMinuteTick();
   // Read afresh on every render: a pause or override that just began must meet the present, not the last tick.
@@ -57,7 +60,7 @@ export function OnCallPage({ team }: Props) {
   const rotationsQuery = useApiQuery('rotation.list', { teamId: team.id });
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const rotations = rotationsQuery.data ?? null;
-  const people = useMemo(() => peopleQuery.data ?? [], [peopleQuery.data]);
+  const people = useByName(peopleQuery.data);
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
 
   // The timeline: which rotations, and which days.
@@ -124,7 +127,7 @@ export function OnCallPage({ team }: Props) {
                 <option value="all">{t('oncall.allRotations')}</option>
                 {rotations.map((r) => (
                   <option key={r.id} value={r.id}>
-                    {r.name}
+                    {names.rotation(r.name)}
                   </option>
                 ))}
               </select>
@@ -176,7 +179,7 @@ export function OnCallPage({ team }: Props) {
                 <select aria-label={t('oncall.rotation')} value={rotationId ?? ''} onChange={(e) => setRotationId(e.target.value === 'new' ? 'new' : Number(e.target.value))}>
                   {rotations.map((r) => (
                     <option key={r.id} value={r.id}>
-                      {r.name}
+                      {names.rotation(r.name)}
                     </option>
                   ))}
                   <option value="new">{t('oncall.newRotation')}</option>
@@ -240,6 +243,7 @@ export function OnCallPage({ team }: Props) {
 function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rotation: Rotation; blocks: readonly ScheduleBlock[]; horizonUtc: number; people: ReadonlyMap<number, Person>; nowMs: number; onPause(): void }) {
   const { t } = useTranslation();
   const f = useOnCallFormat();
+  const names = useBuiltinNames();
   const nowS = nowMs / 1000;
   const current = blocks.find((b) => b.startUtc <= nowS && b.endUtc > nowS) ?? null;
   // A turn that goes straight on in another layer is still the same person on call: "until" is where it ends.
@@ -250,7 +254,7 @@ function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rot
   const headingId = `now-${rotation.id}`;
   return (
     <section className={rotation.pausedSince ? 'oncall-card paused' : 'oncall-card'} aria-labelledby={headingId}>
-      <h3 id={headingId}>{rotation.name}</h3>
+      <h3 id={headingId}>{names.rotation(rotation.name)}</h3>
       {rotation.pausedSince ? (
         <p role="status" className="paused">
           {t('oncall.pausedSince', { time: f.moment(rotation.pausedSince) })}
@@ -261,11 +265,14 @@ function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rot
           <dd data-testid="now">
             {current && until ? (
               <>
-                <strong>{current.person}</strong> {until.endUtc >= horizonUtc ? t('oncall.noHandoff') : t('oncall.until', { time: f.moment(until.end) })}
+                {/* The name, then when the turn ends as its own phrase ("Do: niedziela, 29 listopada 20:00"): no weekday has to decline after a preposition. */}
+                <strong>{current.person}</strong>
+                <br />
+                {until.endUtc >= horizonUtc ? t('oncall.noHandoff') : t('oncall.until', { time: f.moment(until.end) })}
                 {phone(current.personId) && (
                   <>
                     <br />
-                    <span className="phone" dir="ltr">
+                    <span className="phone" dir="ltr" translate="no">
                       {phone(current.personId)}
                     </span>
                   </>
@@ -279,11 +286,13 @@ function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rot
           <dd>
             {next ? (
               <>
-                <strong>{next.person}</strong> {t('oncall.from', { time: f.moment(next.start) })}
+                <strong>{next.person}</strong>
+                <br />
+                {t('oncall.from', { time: f.moment(next.start) })}
                 {phone(next.personId) && (
                   <>
                     <br />
-                    <span className="phone" dir="ltr">
+                    <span className="phone" dir="ltr" translate="no">
                       {phone(next.personId)}
                     </span>
                   </>
@@ -306,6 +315,8 @@ function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rot
 function RestConflicts({ saved, onDismiss }: { saved: RotationSaved; onDismiss(): void }) {
   const { t } = useTranslation();
   const f = useOnCallFormat();
+  const names = useBuiltinNames();
+  const rotationName = names.rotation(saved.name);
   // One line per person and day, with the day's shortest rest: a night's standby can clash with the shift before and the one after.
   const worst = new Map<string, RotationSaved['conflicts'][number]>();
   for (const v of saved.conflicts) {
@@ -317,12 +328,12 @@ function RestConflicts({ saved, onDismiss }: { saved: RotationSaved; onDismiss()
   const clear = lines.length === 0;
   return (
     <section className={clear ? 'rest-conflicts clear' : 'rest-conflicts'} role={clear ? 'status' : 'alert'} aria-labelledby="rest-conflicts-title">
-      <h3 id="rest-conflicts-title">{clear ? t('oncall.noConflicts', { rotation: saved.name }) : t('oncall.conflicts', { rotation: saved.name, count: lines.length })}</h3>
+      <h3 id="rest-conflicts-title">{clear ? t('oncall.noConflicts', { rotation: rotationName }) : t('oncall.conflicts', { rotation: rotationName, count: lines.length })}</h3>
       {!clear && (
         <ul>
           {lines.map((v) => (
             <li key={`${v.personId}-${v.day}`}>
-              <strong>{v.personName}</strong> · {f.fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}
+              <strong>{v.personName}</strong> · {f.fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, ruleParams(v.params, names))}
             </li>
           ))}
         </ul>

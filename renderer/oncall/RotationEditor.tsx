@@ -8,6 +8,7 @@ import { startOfWeek, todayIn } from '../../core/time';
 import { call, CallError } from '../api/client';
 import { FormError } from '../shell/FormError';
 import { useOnCallFormat } from './oncallFormat';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { describeWindows } from './windows';
 import { DateField } from '../shell/DateField';
 
@@ -54,9 +55,11 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
   const words = (r: readonly Restriction[]) => describeWindows(r, f.words);
   const monday = startOfWeek(todayIn(team.timeZone), team.weekStart).toString();
   const blank = (): LayerDraft => ({ name: t('oncall.layer', { n: 1 }), participants: [], turnUnit: 'weeks', turnLength: '1', startDay: monday, handoffTime: '09:00', restrictions: PRESETS.eveningsWeekends, skipHolidays: false });
-  const [name, setName] = useState(rotation?.name ?? '');
+  // Names as shown: the demo's in this language (saved unchanged, they stay built-in).
+  const names = useBuiltinNames();
+  const [name, setName] = useState(rotation ? names.rotation(rotation.name) : '');
   const [layers, setLayers] = useState<LayerDraft[]>(
-    rotation?.layers.map((l) => ({ ...l, turnLength: String(l.turnLength), participants: [...l.participants], restrictions: [...l.restrictions] })) ?? [blank()],
+    rotation?.layers.map((l) => ({ ...l, name: names.layer(l.name), turnLength: String(l.turnLength), participants: [...l.participants], restrictions: [...l.restrictions] })) ?? [blank()],
   );
   const [allowance, setAllowance] = useState({
     perHour: String(rotation?.allowance.perHour ?? 0),

@@ -4,6 +4,7 @@ import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { textOn } from '../calendar/fullcalendar';
 import { useOnCallFormat } from './oncallFormat';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { describeWindows } from './windows';
 
 /**
@@ -62,6 +63,8 @@ interface Bar {
 export function Timeline({ team, rotation, people, days, layerBlocks, finalBlocks, nowLocal }: TimelineProps) {
   const { t } = useTranslation();
   const f = useOnCallFormat();
+  const names = useBuiltinNames();
+  const rotationName = names.rotation(rotation.name);
   const first = dayNumber(days[0] ?? '1970-01-01');
   const count = days.length;
   const today = nowLocal.slice(0, 10);
@@ -72,12 +75,12 @@ export function Timeline({ team, rotation, people, days, layerBlocks, finalBlock
   const rows: { id: string; title: string; detail: string | null; bars: Bar[]; className: string }[] = [
     ...rotation.layers.map((l) => ({
       id: `layer-${l.id}`,
-      title: l.name,
+      title: names.layer(l.name),
       detail: describeWindows(l.restrictions, f.words),
       className: 'tl-row',
       bars: layerBlocks
         .filter((b) => b.layerId === l.id)
-        .map((b) => ({ key: `${b.startUtc}`, personId: b.personId, person: b.person, start: b.start, end: b.end, source: l.name, override: false })),
+        .map((b) => ({ key: `${b.startUtc}`, personId: b.personId, person: b.person, start: b.start, end: b.end, source: names.layer(l.name), override: false })),
     })),
     {
       id: 'overrides',
@@ -93,7 +96,7 @@ export function Timeline({ team, rotation, people, days, layerBlocks, finalBlock
       title: t('oncall.finalSchedule'),
       detail: null,
       className: 'tl-row tl-final',
-      bars: finalBlocks.map((b) => ({ key: `${b.startUtc}`, personId: b.personId, person: b.person, start: b.start, end: b.end, source: b.overrideId !== null ? overrideWord : b.layer, override: b.overrideId !== null })),
+      bars: finalBlocks.map((b) => ({ key: `${b.startUtc}`, personId: b.personId, person: b.person, start: b.start, end: b.end, source: b.overrideId !== null ? overrideWord : names.layer(b.layer), override: b.overrideId !== null })),
     },
   ];
   const onCallPeople = [...new Map(finalBlocks.map((b) => [b.personId, b.person])).entries()];
@@ -108,9 +111,9 @@ export function Timeline({ team, rotation, people, days, layerBlocks, finalBlock
   );
   const prefix = `tl-${rotation.id}`;
   return (
-    <section className="timeline" aria-label={t('oncall.timelineOf', { rotation: rotation.name })}>
+    <section className="timeline" aria-label={t('oncall.timelineOf', { rotation: rotationName })}>
       <h3 id={`${prefix}-title`}>
-        {rotation.name}
+        {rotationName}
         {rotation.pausedSince && <span className="tl-paused"> · {t('oncall.paused')}</span>}
       </h3>
       <div className="tl" style={{ ['--tl-days' as string]: count }}>
@@ -165,7 +168,7 @@ export function Timeline({ team, rotation, people, days, layerBlocks, finalBlock
         ))}
       </div>
       {onCallPeople.length > 0 && (
-        <ul className="tl-legend" aria-label={t('oncall.legend', { rotation: rotation.name })}>
+        <ul className="tl-legend" aria-label={t('oncall.legend', { rotation: rotationName })}>
           {onCallPeople.map(([id, name]) => {
             const colour = people.get(id)?.color ?? FALLBACK_COLOUR;
             return (

@@ -13,7 +13,7 @@ export function useOnCallFormat() {
   const fmt = useFormat();
   return useMemo(() => {
     const dayNumber = new Intl.DateTimeFormat(fmt.locale, { day: 'numeric', timeZone: 'UTC' });
-    const words = intlWindowWords(fmt.locale, (key, values) => t(key, values));
+    const words = intlWindowWords(fmt.locale, fmt.clock, (key, values) => t(key, values));
     const { time, weekday } = words;
     /** A team-local instant with its offset, by its own local date and time. */
     const moment = (iso: string) => `${fmt.dayLong(iso.slice(0, 10))} ${time(iso.slice(11, 16))}`;

@@ -92,27 +92,20 @@ const KIND_KEYS: Record<WindowKind, string> = {
   custom: 'oncall.kindCustom',
 };
 
-/** A local clock time "HH:MM" written the locale's way (Persian digits in fa-IR), on 24 hours. */
-export function clockTime(locale: string): (hhmm: string) => string {
-  // A clock time, not an instant: UTC on both sides so no zone moves it.
-  const f = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-  return (hhmm) => {
-    const [h, m] = hhmm.split(':').map(Number);
-    return f.format(new Date(Date.UTC(2026, 10, 23, h ?? 0, m ?? 0)));
-  };
-}
-
 /** Full weekday names through Intl: 23 November 2026 was a Monday. */
 export function weekdayName(locale: string): (iso: number) => string {
   const f = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   return (iso) => f.format(new Date(Date.UTC(2026, 10, 22 + iso)));
 }
 
-/** The words of a UI language for `describeWindows`: Intl for days and times, the locale file for the rest. */
-export function intlWindowWords(locale: string, translate: (key: string, values?: Record<string, string>) => string): WindowWords {
+/**
+ * The words of a UI language for `describeWindows`: Intl for days, the screen's clock (format.ts's
+ * wallClock, fmt.clock) for times, the locale file for the rest.
+ */
+export function intlWindowWords(locale: string, clock: (hhmm: string) => string, translate: (key: string, values?: Record<string, string>) => string): WindowWords {
   return {
     weekday: weekdayName(locale),
-    time: clockTime(locale),
+    time: clock,
     kind: (k) => translate(KIND_KEYS[k]),
     sentence: (kind, windows) => translate('oncall.windowSentence', { kind, windows }),
     separator: translate('oncall.windowSeparator'),

@@ -7,11 +7,13 @@ import type { FairnessRow } from '../../core/oncall';
 import { coverageChunks, type CoverageDay } from '../../core/staffing';
 import type { Team } from '../../core/team';
 import { parsePlainDate, Temporal, todayIn } from '../../core/time';
+import { calendarLocale } from '../../core/calendar';
 import { call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
 import { useApiQueries, useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import type { ApiError } from '../../core/errors';
 import { DateRangeFields } from '../shell/DateRangeFields';
@@ -51,6 +53,7 @@ export function ReportsPage({ team }: Props) {
   const { t } = useTranslation();
   const dialect = useCsvDialect();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const today = todayIn(team.timeZone);
   const [from, setFrom] = useState(() => today.with({ day: 1 }).toString());
   const [to, setTo] = useState(() => today.with({ day: today.daysInMonth }).toString());
@@ -103,6 +106,14 @@ export function ReportsPage({ team }: Props) {
 
   const budget = team.rules.monthlyBudget;
   const money = (x: number) => fmt.money(x, team.currency);
+  const count = (x: unknown) => fmt.number(Number(x));
+  const percent = new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 });
+  const percentTick = (x: unknown) => percent.format(Number(x) / 100);
+  // Cost months are the service's Gregorian months ("2026-11"): named so in every language, in
+  // its digits, so a Persian screen does not call November by the Solar Hijri month it starts in.
+  const gregorianMonth = new Intl.DateTimeFormat(calendarLocale(fmt.locale, 'gregorian'), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthName = (period: unknown) => gregorianMonth.format(new Date(`${String(period)}-01T00:00:00Z`));
+  const dayName = (day: unknown) => fmt.dayMonth(String(day));
   const people = data ? data.weeks.filter((c) => c.personId !== null) : [];
   // Against what the contract expects of the days shown, leave and days outside employment taken off (as the rule counts).
   const hoursPerPerson = [...new Set(people.map((c) => c.personId))].map((id) => {
@@ -133,9 +144,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={peopleChartHeight(hoursPerPerson.length, 2)}>
               <BarChart data={hoursPerPerson} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tickFormatter={(v) => fmt.number(Number(v))} />
+                <XAxis type="number" tickFormatter={count} />
                 <YAxis type="category" dataKey="name" width={nameAxisWidth(hoursPerPerson.map((h) => h.name))} interval={0} />
-                <Tooltip />
+                <Tooltip formatter={(v) => fmt.number(Number(v), 1)} />
                 <Legend />
                 <Bar dataKey="paid" name={t('reports.paidHours')} fill={COLORS[0]} isAnimationActive={false} />
                 <Bar dataKey="contract" name={t('reports.contractHours')} fill={COLORS[1]} isAnimationActive={false} />
@@ -157,9 +168,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={220}>
               <BarChart data={teamMonths}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="period" />
-                <YAxis tickFormatter={(v) => fmt.number(Number(v))} width={80} />
-                <Tooltip formatter={(v) => money(Number(v))} />
+                <XAxis dataKey="period" tickFormatter={monthName} />
+                <YAxis tickFormatter={count} width={80} />
+                <Tooltip formatter={(v) => money(Number(v))} labelFormatter={monthName} />
                 <Bar dataKey="cost" name={t('reports.monthCost')} fill={COLORS[0]} isAnimationActive={false} />
                 {budget !== null && <ReferenceLine y={budget} stroke="#000" strokeDasharray="6 3" label={t('reports.budgetLine')} />}
               </BarChart>
@@ -167,9 +178,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={200}>
               <BarChart data={teamWeeks}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="period" />
-                <YAxis tickFormatter={(v) => fmt.number(Number(v))} width={80} />
-                <Tooltip formatter={(v) => money(Number(v))} />
+                <XAxis dataKey="period" tickFormatter={dayName} />
+                <YAxis tickFormatter={count} width={80} />
+                <Tooltip formatter={(v) => money(Number(v))} labelFormatter={dayName} />
                 <Bar dataKey="cost" name={t('reports.weekCost')} fill={COLORS[2]} isAnimationActive={false} />
                 {/* A month's budget spread over its weeks: 12 months in 52 weeks. */}
                 {budget !== null && <ReferenceLine y={(budget * 12) / 52} stroke="#000" strokeDasharray="6 3" label={t('reports.weekBudgetLine')} />}
@@ -177,7 +188,7 @@ export function ReportsPage({ team }: Props) {
             </ResponsiveContainer>
             <FigureTable
               head={[t('reports.period'), t('reports.cost'), t('reports.againstBudget')]}
-              rows={teamMonths.map((m) => [m.period, money(m.cost), budget === null ? '—' : `${fmt.number((m.cost / Math.max(1, budget)) * 100, 0)} %`])}
+              rows={teamMonths.map((m) => [monthName(m.period), money(m.cost), budget === null ? '—' : percent.format(m.cost / Math.max(1, budget))])}
             />
           </ReportSection>
 
@@ -185,9 +196,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={peopleChartHeight(data.fairness.length, 3)}>
               <BarChart data={data.fairness.map((f) => ({ name: f.person, hours: Math.round(f.hours * 10) / 10, nights: f.nights, weekend: f.weekendDays }))} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tickFormatter={(v) => fmt.number(Number(v))} />
+                <XAxis type="number" tickFormatter={count} />
                 <YAxis type="category" dataKey="name" width={nameAxisWidth(data.fairness.map((f) => f.person))} interval={0} />
-                <Tooltip />
+                <Tooltip formatter={(v) => fmt.number(Number(v), 1)} />
                 <Legend />
                 <Bar dataKey="hours" name={t('reports.onCallHours')} fill={COLORS[0]} isAnimationActive={false} />
                 <Bar dataKey="nights" name={t('reports.nights')} fill={COLORS[1]} isAnimationActive={false} />
@@ -196,7 +207,7 @@ export function ReportsPage({ team }: Props) {
             </ResponsiveContainer>
             <FigureTable
               head={[t('roster.person'), t('reports.onCallHours'), t('reports.nights'), t('reports.weekendDays'), t('reports.holidays'), t('reports.allowance')]}
-              rows={data.fairness.map((f) => [f.person, fmt.number(f.hours, 1), String(f.nights), String(f.weekendDays), String(f.holidays), money(standbyOf.get(f.personId) ?? 0)])}
+              rows={data.fairness.map((f) => [f.person, fmt.number(f.hours, 1), fmt.number(f.nights), fmt.number(f.weekendDays), fmt.number(f.holidays), money(standbyOf.get(f.personId) ?? 0)])}
             />
           </ReportSection>
 
@@ -209,9 +220,9 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={peopleChartHeight(data.absences.length - 1, 1)}>
               <BarChart data={data.absences.filter((a) => a.personId !== null).map((a) => ({ name: a.personName, rate: Math.round(a.rate * 1000) / 10 }))} layout="vertical" margin={CHART_MARGIN}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" unit=" %" tickFormatter={(v) => fmt.number(Number(v))} />
+                <XAxis type="number" tickFormatter={percentTick} />
                 <YAxis type="category" dataKey="name" width={nameAxisWidth(data.absences.map((a) => a.personName))} interval={0} />
-                <Tooltip />
+                <Tooltip formatter={percentTick} />
                 <Bar dataKey="rate" name={t('reports.absenceRate')} fill={COLORS[3]} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
@@ -222,28 +233,28 @@ export function ReportsPage({ team }: Props) {
             <ResponsiveContainer width="100%" height={220}>
               <BarChart data={accuracyByChannel}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="channel" />
-                <YAxis unit=" %" />
-                <Tooltip />
+                <XAxis dataKey="channel" tickFormatter={names.channel} />
+                <YAxis tickFormatter={percentTick} />
+                <Tooltip formatter={percentTick} />
                 <Legend />
                 {methods.map((m, i) => (
                   <Bar key={m} dataKey={m} name={t(`forecast.methods.${m}`)} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
                 ))}
               </BarChart>
             </ResponsiveContainer>
-            <FigureTable head={[t('reports.channel'), t('reports.method'), t('reports.wape')]} rows={data.accuracy.map((a) => [a.channel, `${t(`forecast.methods.${a.method}`)}${a.chosen ? ' ✓' : ''}`, `${fmt.number(a.wape * 100, 1)} %`])} />
+            <FigureTable head={[t('reports.channel'), t('reports.method'), t('reports.wape')]} rows={data.accuracy.map((a) => [names.channel(a.channel), `${t(`forecast.methods.${a.method}`)}${a.chosen ? ' ✓' : ''}`, percent.format(a.wape)])} />
           </ReportSection>
 
           <ReportSection id="service" title={t('reports.serviceTitle')} summary={t('reports.serviceSummary')} exports={exports('service-level')}>
             <ResponsiveContainer width="100%" height={240}>
               <LineChart data={serviceDays}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="day" />
-                <YAxis unit=" %" domain={[0, 100]} />
-                <Tooltip />
+                <XAxis dataKey="day" tickFormatter={dayName} />
+                <YAxis tickFormatter={percentTick} domain={[0, 100]} />
+                <Tooltip formatter={percentTick} labelFormatter={dayName} />
                 <Legend />
                 {team.skills.map((channel, i) => (
-                  <Line key={channel} dataKey={channel} name={channel} stroke={COLORS[i % COLORS.length]} strokeDasharray={i ? `${4 + 2 * i} 3` : undefined} dot={false} isAnimationActive={false} />
+                  <Line key={channel} dataKey={channel} name={names.channel(channel)} stroke={COLORS[i % COLORS.length]} strokeDasharray={i ? `${4 + 2 * i} 3` : undefined} dot={false} isAnimationActive={false} />
                 ))}
               </LineChart>
             </ResponsiveContainer>

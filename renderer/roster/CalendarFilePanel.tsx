@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../core/contract';
 import type { Team } from '../../core/team';
 import { Temporal } from '../../core/time';
 import { call } from '../api/client';
@@ -9,6 +10,7 @@ import { FormError } from '../shell/FormError';
 import { PublishPanel } from './PublishPanel';
 import { WhoSelect, whoIds, type Who } from './WhoSelect';
 import { DateRangeFields } from '../shell/DateRangeFields';
+import { FileLanguageSelect, useUiLanguage } from '../shell/FileLanguageSelect';
 
 interface Props {
   team: Team;
@@ -26,6 +28,9 @@ export function CalendarFilePanel({ team, weekStart }: Props) {
   const [from, setFrom] = useState(weekStart);
   const [to, setTo] = useState(() => Temporal.PlainDate.from(weekStart).add({ days: 27 }).toString());
   const [absences, setAbsences] = useState(true);
+  // The file's words and built-in names: the window's language unless the lead picks another.
+  const uiLanguage = useUiLanguage();
+  const [language, setLanguage] = useState<Language | null>(null);
   const [notice, setNotice] = useState('');
   const { error, act } = useAction(() => undefined);
 
@@ -33,7 +38,7 @@ export function CalendarFilePanel({ team, weekStart }: Props) {
     setNotice('');
     const ids = whoIds(who);
     await act(async () => {
-      const file = await call('calendar.export', { teamId: team.id, from, to, ...ids, absences: ids.rotationId === null && absences });
+      const file = await call('calendar.export', { teamId: team.id, from, to, ...ids, absences: ids.rotationId === null && absences, language: language ?? uiLanguage });
       saveFile(file);
       setNotice(t('calendarFile.saved', { count: file.events, filename: file.filename }));
     });
@@ -49,6 +54,7 @@ export function CalendarFilePanel({ team, weekStart }: Props) {
           <input type="checkbox" checked={absences} disabled={who.startsWith('rotation')} onChange={(e) => setAbsences(e.target.checked)} />
           {t('calendarFile.absences')}
         </label>
+        <FileLanguageSelect value={language} onChange={setLanguage} />
         <button type="button" onClick={() => void download()}>
           {t('calendarFile.download')}
         </button>

@@ -5,6 +5,7 @@ import { parseCycle } from '../../core/pattern';
 import type { Team } from '../../core/team';
 import { call, CallError } from '../api/client';
 import { useApiQuery } from '../api/queries';
+import { useByName } from '../collate';
 import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { DateField } from '../shell/DateField';
@@ -18,7 +19,7 @@ interface Props {
 export function PatternPanel({ team, weekStart }: Props) {
   const { t } = useTranslation();
   const patterns = useApiQuery('pattern.list', { teamId: team.id }).data ?? [];
-  const people = useApiQuery('person.list', { teamId: team.id }).data ?? [];
+  const people = useByName(useApiQuery('person.list', { teamId: team.id }).data);
   const [patternId, setPatternId] = useState<number | 0>(0);
   const [cycleText, setCycleText] = useState('E E L L - -');
   const [name, setName] = useState('');

@@ -4,6 +4,7 @@ import type { RosterWeek } from '../../core/contract';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
 import { useFormat } from '../format';
+import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { byCell, cellKey, weekHoursText } from './cells';
 
 export type PaperSize = 'A4' | 'A3';
@@ -25,6 +26,8 @@ interface Props {
 export function PrintRota({ team, week, templates, paper }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
+  const typeName = useAbsenceTypeName(team.id);
   const days = week.days.map((d) => d.day);
   const shiftsByCell = byCell(week.shifts);
   const uncovered = new Set(week.uncovered);
@@ -67,13 +70,13 @@ export function PrintRota({ team, week, templates, paper }: Props) {
                   <td key={day}>
                     {(shiftsByCell.get(cellKey(p.id, day)) ?? []).map((s) => (
                       <span key={s.id} className={uncovered.has(s.id) ? 'print-shift uncovered' : 'print-shift'}>
-                        <strong>{s.code ?? '•'}</strong> <span dir="ltr">{s.startLocal}–{s.endLocal}</span>
+                        <strong>{s.code ?? '•'}</strong> <span dir="ltr">{fmt.clockRange(s.startLocal, s.endLocal)}</span>
                       </span>
                     ))}
                     {away && (
                       <span className={`print-away ${away.status}`}>
                         {away.status === 'requested' ? '? ' : ''}
-                        {away.typeName}
+                        {typeName(away.typeName)}
                         {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
                       </span>
                     )}
@@ -92,7 +95,7 @@ export function PrintRota({ team, week, templates, paper }: Props) {
                     .filter((o) => o.day === day)
                     .map((o) => (
                       <span key={`${o.rotation}-${o.personId}-${o.startLocal}`} className="print-shift">
-                        {o.person} <span dir="ltr">{o.startLocal}–{o.endLocal}</span>
+                        {o.person} <span dir="ltr">{fmt.clockRange(o.startLocal, o.endLocal)}</span>
                       </span>
                     ))}
                 </td>
@@ -107,8 +110,8 @@ export function PrintRota({ team, week, templates, paper }: Props) {
         <ul>
           {legend.map((tp) => (
             <li key={tp.id}>
-              <strong>{tp.code}</strong> {tp.name} <span dir="ltr">{tp.startLocal}–{tp.endLocal}</span>
-              {tp.skill ? ` · ${tp.skill}` : ''}
+              <strong>{tp.code}</strong> {names.template(tp)} <span dir="ltr">{fmt.clockRange(tp.startLocal, tp.endLocal)}</span>
+              {tp.skill ? ` · ${names.channel(tp.skill)}` : ''}
             </li>
           ))}
           <li>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Violation } from '../../core/rules';
 import { useFormat } from '../format';
+import { ruleParams, useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 
 const keyOf = (v: Violation) => `${v.rule}|${v.personId}|${v.day}`;
 
@@ -20,9 +21,11 @@ interface Group {
  * The week's problems grouped by person and rule, with counts: the ones the last change caused
  * first (marked new), then the rest; "0 h planned" lines of a week still being filled apart and quieter.
  */
-export function ProblemsList({ weekStart, violations, onShow }: { weekStart: string; violations: readonly Violation[]; onShow(personId: number, day: string): void }) {
+export function ProblemsList({ teamId, weekStart, violations, onShow }: { teamId: number; weekStart: string; violations: readonly Violation[]; onShow(personId: number, day: string): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
+  const typeName = useAbsenceTypeName(teamId);
   // What this week's list held before the latest answer: anything not in it is new.
   const seen = useRef<{ weekStart: string; keys: Set<string>; fresh: Set<string> } | null>(null);
   const keys = new Set(violations.map(keyOf));
@@ -60,7 +63,7 @@ export function ProblemsList({ weekStart, violations, onShow }: { weekStart: str
                 <ul>
                   {g.items.map((v) => (
                     <li key={keyOf(v)}>
-                      {fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}{' '}
+                      {fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))}{' '}
                       <button type="button" className="link" onClick={() => onShow(v.personId, v.day)}>
                         {t('roster.show')}
                       </button>
@@ -78,7 +81,7 @@ export function ProblemsList({ weekStart, violations, onShow }: { weekStart: str
           <ul>
             {planning.map((v) => (
               <li key={keyOf(v)}>
-                {v.personName} · {t(`rules.${v.rule}`, v.params)}
+                {v.personName} · {t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalDavTarget } from '../../core/contract';
+import type { CalDavTarget, Language } from '../../core/contract';
 import type { Team } from '../../core/team';
 import { Temporal } from '../../core/time';
 import { call } from '../api/client';
@@ -12,6 +12,7 @@ import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { useWhoNames, WhoSelect, whoIds, whoOf, type Who } from './WhoSelect';
 import { DateRangeFields } from '../shell/DateRangeFields';
+import { FileLanguageSelect, useUiLanguage } from '../shell/FileLanguageSelect';
 
 interface Props {
   team: Team;
@@ -35,6 +36,8 @@ export function PublishPanel({ team, weekStart }: Props) {
   const [to, setTo] = useState(() => Temporal.PlainDate.from(weekStart).add({ weeks: 8 }).subtract({ days: 1 }).toString());
   const [passwords, setPasswords] = useState<Record<number, string>>({});
   const [remember, setRemember] = useState<Record<number, boolean>>({});
+  const uiLanguage = useUiLanguage();
+  const [language, setLanguage] = useState<Language | null>(null);
   const [notice, setNotice] = useState('');
   const { error, act } = useAction();
   const errors = fieldErrors(error);
@@ -54,7 +57,7 @@ export function PublishPanel({ team, weekStart }: Props) {
     setNotice('');
     const password = passwords[target.id] ?? '';
     await act(async () => {
-      const input = { targetId: target.id, from, to, password };
+      const input = { targetId: target.id, from, to, password, language: language ?? uiLanguage };
       // `remember` is read (and removed) by the desktop app's main process, never by the service.
       const r = await call('caldav.publish', remember[target.id] ? ({ ...input, remember: true } as typeof input) : input);
       setPasswords((p) => ({ ...p, [target.id]: '' }));
@@ -68,6 +71,7 @@ export function PublishPanel({ team, weekStart }: Props) {
       <p className="muted small">{t('publish.help')}</p>
       <div className="toolbar">
         <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('calendarFile.from'), to: t('calendarFile.to') }} names={{ from: t('publish.from'), to: t('publish.to') }} />
+        <FileLanguageSelect value={language} onChange={setLanguage} />
       </div>
       {targets.length > 0 && (
         <ul className="publish-targets">

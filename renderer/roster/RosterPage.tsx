@@ -11,6 +11,7 @@ import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { fileBase64, useCsvDialect, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { useFormat } from '../format';
+import { byName } from '../collate';
 import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
 import { PrintRota, type PaperSize } from './PrintRota';
@@ -41,7 +42,8 @@ export function RosterPage({ team }: Props) {
   const [weekStart, setWeekStart] = useState(thisWeek);
   const weekQuery = useApiQuery('roster.week', { teamId: team.id, weekStart });
   const templatesQuery = useApiQuery('template.list', { teamId: team.id });
-  const week = weekQuery.data ?? null;
+  // People in the reader's order (the file sorts by code point, which puts Łukasz after Reza): the grid and the print both.
+  const week = useMemo(() => (weekQuery.data ? { ...weekQuery.data, people: byName(weekQuery.data.people, fmt.locale) } : null), [weekQuery.data, fmt.locale]);
   const templates = templatesQuery.data ?? [];
   const [copyWeeks, setCopyWeeks] = useState(1);
   const { error, setError, act } = useAction();
@@ -194,7 +196,7 @@ export function RosterPage({ team }: Props) {
           {shownWeek && shownWeek.shifts.length === 0 && !draft && <EmptyWeek teamId={team.id} weekStart={weekStart} hasTemplates={templates.length > 0} hasPeople={shownWeek.people.length > 0} />}
           {shownWeek && <RotaGrid ref={grid} week={shownWeek} templates={templates} teamId={team.id} review={review} />}
           <p className="muted small">{t('roster.help')}</p>
-          {week && week.weekStart === weekStart && <ProblemsList weekStart={weekStart} violations={week.violations} onShow={(personId, day) => grid.current?.focusCell(personId, day)} />}
+          {week && week.weekStart === weekStart && <ProblemsList teamId={team.id} weekStart={weekStart} violations={week.violations} onShow={(personId, day) => grid.current?.focusCell(personId, day)} />}
           <MonthCost team={team} day={weekStart} />
         </div>
         {/* Panels open beside the grid (kept mounted, so a draft or a half-filled form survives closing). */}

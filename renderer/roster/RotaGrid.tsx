@@ -7,6 +7,7 @@ import type { ShiftTemplate } from '../../core/template';
 import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useFormat } from '../format';
+import { ruleParams, useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { byCell, cellKey, weekHoursText } from './cells';
 import type { DraftReview } from './draftReview';
 
@@ -51,6 +52,8 @@ function valueOf(shifts: Shift[]): CellValue | null {
 export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ week, templates, teamId, review = null }, ref) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
+  const typeName = useAbsenceTypeName(teamId);
   const [focus, setFocus] = useState<Pos>({ row: 0, col: 0 });
   const [anchor, setAnchor] = useState<Pos>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<string | null>(null);
@@ -334,7 +337,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       <option value="">{t('roster.dayOff')}</option>
       {templates.map((tp) => (
         <option key={tp.id} value={tp.code}>
-          {tp.code} — {tp.name} ({tp.startLocal}–{tp.endLocal})
+          {tp.code} — {names.template(tp)} ({fmt.clockRange(tp.startLocal, tp.endLocal)})
         </option>
       ))}
     </select>
@@ -404,16 +407,16 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                   // The cell's name: whose day it is, then what it shows in the order shown, then what its marks say.
                   // (Its visible words lead and stay in order: translated or typed words come last, see the tag below.)
                   const visible = [
-                    ...shifts.map((s) => `${s.code ?? '•'} ${s.startLocal}–${s.endLocal}`),
-                    ...(change?.after.map((d) => `${d.code} ${d.start}–${d.end}`) ?? []),
-                    away ? `${away.status === 'requested' ? '? ' : ''}${away.typeName}${away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}` : '',
+                    ...shifts.map((s) => `${s.code ?? '•'} ${fmt.clockRange(s.startLocal, s.endLocal)}`),
+                    ...(change?.after.map((d) => `${d.code} ${fmt.clockRange(d.start, d.end)}`) ?? []),
+                    away ? `${away.status === 'requested' ? '? ' : ''}${typeName(away.typeName)}${away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}` : '',
                     cellUncovered ? t('roster.uncovered') : '',
                   ].filter(Boolean);
                   const marks = [
                     ...(shifts.some((s) => s.locked) ? [t('roster.locked')] : []),
                     ...(change ? [t(`roster.draftKind.${change.kind}`)] : []),
-                    ...onCall.map((b) => t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })),
-                    ...issues.map((v) => t(`rules.${v.rule}`, v.params)),
+                    ...onCall.map((b) => t('roster.onCallMark', { from: fmt.clock(b.startLocal), to: fmt.clock(b.endLocal), rotation: names.rotation(b.rotation) })),
+                    ...issues.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))),
                   ];
                   const spoken = [visible.join(' '), ...marks].filter(Boolean).join(', ');
 
@@ -449,7 +452,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                             {i > 0 && ' '}
                             <span
                               className={[uncovered.has(s.id) ? 'shift uncovered' : 'shift', change?.before.includes(s) ? 'removed' : ''].filter(Boolean).join(' ')}
-                              title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${a.startLocal}–${a.endLocal}`).join('\n') || undefined}
+                              title={s.activities.map((a) => `${t(`shiftDialog.${a.kind}`)} ${fmt.clockRange(a.startLocal, a.endLocal)}`).join('\n') || undefined}
                               draggable="true"
                               style={{ borderInlineStartColor: templates.find((tp) => tp.id === s.templateId)?.color ?? '#999' }}
                               onDragStart={(e) => {
@@ -458,9 +461,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                               }}
                             >
                               <strong className="code">{s.code ?? '•'}</strong>{' '}
-                              <span className="times">
-                                {s.startLocal}–{s.endLocal}
-                              </span>
+                              <span className="times">{fmt.clockRange(s.startLocal, s.endLocal)}</span>
                               {s.locked && (
                                 <span className="shift-lock" role="img" aria-label={t('roster.locked')} title={t('roster.locked')}>
                                   🔒
@@ -476,7 +477,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                           <span className={`shift proposed ${change.kind}`} style={{ borderInlineStartColor: templates.find((tp) => tp.id === d.templateId)?.color ?? '#999' }} title={t(`roster.draftKind.${change.kind}`)}>
                             <strong className="code">{d.code}</strong>{' '}
                             <span className="times">
-                              {d.start}–{d.end}
+                              {fmt.clockRange(d.start, d.end)}
                             </span>
                           </span>
                         </Fragment>
@@ -486,11 +487,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                         <span
                           className="absence-mark"
                           style={{ borderColor: away.color }}
-                          title={t(away.status === 'approved' ? 'roster.awayApproved' : 'roster.awayRequested', { type: away.typeName })}
+                          title={t(away.status === 'approved' ? 'roster.awayApproved' : 'roster.awayRequested', { type: typeName(away.typeName) })}
                         >
                           {/* Text, not colour alone: the type's name, and a question mark while only requested. */}
                           {away.status === 'requested' ? '? ' : ''}
-                          {away.typeName}
+                          {typeName(away.typeName)}
                           {away.hours !== null ? ` ${fmt.number(away.hours, 2)} h` : ''}
                         </span>
                       )}
@@ -501,19 +502,19 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
                         </>
                       )}
                       {onCall.map((b) => (
-                        <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })} title={t('roster.onCallMark', { from: b.startLocal, to: b.endLocal, rotation: b.rotation })}>
+                        <span key={`${b.rotation}-${b.startLocal}`} className="oncall-mark" role="img" aria-label={t('roster.onCallMark', { from: fmt.clock(b.startLocal), to: fmt.clock(b.endLocal), rotation: names.rotation(b.rotation) })} title={t('roster.onCallMark', { from: fmt.clock(b.startLocal), to: fmt.clock(b.endLocal), rotation: names.rotation(b.rotation) })}>
                           ☎
                         </span>
                       ))}
                       {issues.length > 0 && (
-                        <span className="problem-mark" role="img" aria-label={issues.map((v) => t(`rules.${v.rule}`, v.params)).join('; ')} title={issues.map((v) => t(`rules.${v.rule}`, v.params)).join('\n')}>
+                        <span className="problem-mark" role="img" aria-label={issues.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))).join('; ')} title={issues.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))).join('\n')}>
                           ⚠
                         </span>
                       )}
                     </td>
                   );
                 })}
-                <td role="gridcell" className={weekly.length ? 'hours has-problem' : 'hours'} title={weekly.map((v) => t(`rules.${v.rule}`, v.params)).join('\n') || undefined}>
+                <td role="gridcell" className={weekly.length ? 'hours has-problem' : 'hours'} title={weekly.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))).join('\n') || undefined}>
                   {weekHoursText(t, fmt.number, person)}
                   {(() => {
                     // Under review: what accepting the draft makes of the week's hours.
@@ -532,7 +533,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
           {channels.map((channel) => (
             <tr role="row" key={channel}>
               <th role="rowheader" scope="row" className="who">
-                {t('roster.onShift', { channel })}
+                {t('roster.onShift', { channel: names.channel(channel) })}
               </th>
               {days.map((day) => (
                 <td role="gridcell" key={day} className="count">

@@ -6,6 +6,7 @@ import { startOfWeek, Temporal, todayIn } from '../../core/time';
 import { call } from '../api/client';
 import { useAction } from '../api/useAction';
 import { useFormat } from '../format';
+import { ruleParams, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { DateRangeFields } from '../shell/DateRangeFields';
 
@@ -43,6 +44,7 @@ function byDay(draft: Draft): { day: string; before: number; after: number; over
 export function SchedulePanel({ team, weekStart, draft, onDraft, onAccept }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   // The next full week by default (the week on screen when it is later): never days already past.
   const [from, setFrom] = useState(() => {
     const next = startOfWeek(todayIn(team.timeZone), team.weekStart).add({ weeks: 1 }).toString();
@@ -149,7 +151,7 @@ export function SchedulePanel({ team, weekStart, draft, onDraft, onAccept }: Pro
               <ul>
                 {draft.violations.map((v, i) => (
                   <li key={`${v.rule}-${v.personId}-${v.day}-${i}`}>
-                    <strong>{v.personName}</strong> · {fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, v.params)}
+                    <strong>{v.personName}</strong> · {fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, ruleParams(v.params, names))}
                   </li>
                 ))}
               </ul>
@@ -167,7 +169,7 @@ export function SchedulePanel({ team, weekStart, draft, onDraft, onAccept }: Pro
               </ul>
             </details>
           )}
-          {draft.withoutHistory.length > 0 && <p className="muted">{t('schedule.withoutHistory', { channels: draft.withoutHistory.join(', ') })}</p>}
+          {draft.withoutHistory.length > 0 && <p className="muted">{t('schedule.withoutHistory', { channels: draft.withoutHistory.map(names.channel).join(', ') })}</p>}
           <table className="coverage-compare">
             <caption>{t('schedule.coverageCaption')}</caption>
             <thead>
@@ -196,9 +198,9 @@ export function SchedulePanel({ team, weekStart, draft, onDraft, onAccept }: Pro
                 {draft.underStaffed.slice(0, 50).map((g) => (
                   <li key={`${g.channel}-${g.day}-${g.from}`}>
                     <strong>
-                      {g.channel} · {fmt.dayLong(g.day)} {g.from}–{g.to}
+                      {names.channel(g.channel)} · {fmt.dayLong(g.day)} {g.from}–{g.to}
                     </strong>{' '}
-                    · {t('schedule.hours', { hours: fmt.number(g.agentHours, 1) })} · {t(`schedule.reason.${g.reasonCode}`, { channel: g.channel, count: g.count })}
+                    · {t('schedule.hours', { hours: fmt.number(g.agentHours, 1) })} · {t(`schedule.reason.${g.reasonCode}`, { channel: names.channel(g.channel), count: g.count })}
                   </li>
                 ))}
               </ul>

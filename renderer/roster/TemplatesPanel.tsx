@@ -7,6 +7,7 @@ import { call, CallError } from '../api/client';
 import { errorText, fieldErrors } from '../api/errors';
 import { useApiQuery } from '../api/queries';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { LoadError } from '../shell/LoadError';
@@ -47,6 +48,7 @@ type Question = { kind: 'length'; hours: number; startLocal: string; endLocal: s
 export function TemplatesPanel({ team }: { team: Team }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const listQuery = useApiQuery('template.list', { teamId: team.id });
   const list = listQuery.data ?? [];
   const [adding, setAdding] = useState<Draft>({ code: '', name: '', startLocal: '08:00', endLocal: '16:00', breakMinutes: '30', color: '', skill: '' });
@@ -104,7 +106,8 @@ export function TemplatesPanel({ team }: { team: Team }) {
 
   function startEdit(tp: ShiftTemplate) {
     setEditingId(tp.id);
-    setEdit(draftOf(tp));
+    // The name as shown: a demo template's in this language (saved unchanged, it stays built-in).
+    setEdit({ ...draftOf(tp), name: names.template(tp) });
     setEditError(null);
     setQuestion(null);
     setNotice('');
@@ -157,7 +160,7 @@ export function TemplatesPanel({ team }: { team: Team }) {
 
   const lengthQuestion = (q: Extract<Question, { kind: 'length' }>, onYes: () => void, onNo: () => void) => (
     <div role="alertdialog" aria-label={t('templates.lengthTitle')} className="confirm">
-      <p>{t('templates.lengthAsk', { from: q.startLocal, to: q.endLocal, length: hours(q.hours) })}</p>
+      <p>{t('templates.lengthAsk', { from: fmt.clock(q.startLocal), to: fmt.clock(q.endLocal), length: hours(q.hours) })}</p>
       <button type="button" className="primary" onClick={onYes}>
         {t('templates.lengthYes', { length: hours(q.hours) })}
       </button>
@@ -172,7 +175,7 @@ export function TemplatesPanel({ team }: { team: Team }) {
       <option value="">{t('templates.none')}</option>
       {team.skills.map((s) => (
         <option key={s} value={s}>
-          {s}
+          {names.channel(s)}
         </option>
       ))}
     </select>
@@ -292,14 +295,14 @@ export function TemplatesPanel({ team }: { team: Team }) {
                     <span className="swatch" style={{ backgroundColor: tp.color }} aria-hidden="true" />
                     {tp.code}
                   </th>
-                  <td>{tp.name}</td>
-                  <td dir="ltr">{tp.startLocal}</td>
-                  <td dir="ltr">{tp.endLocal}</td>
+                  <td>{names.template(tp)}</td>
+                  <td>{fmt.clock(tp.startLocal)}</td>
+                  <td>{fmt.clock(tp.endLocal)}</td>
                   <td>{fmt.number(tp.breakMinutes)}</td>
                   <td className="nowrap">
-                    <span className="swatch" style={{ backgroundColor: tp.color }} aria-hidden="true" /> <span dir="ltr">{tp.color}</span>
+                    <span className="swatch" style={{ backgroundColor: tp.color }} aria-hidden="true" /> <span dir="ltr" translate="no">{tp.color}</span>
                   </td>
-                  <td>{tp.skill ?? t('templates.none')}</td>
+                  <td>{tp.skill === null ? t('templates.none') : names.channel(tp.skill)}</td>
                   <td>
                     <div className="row-actions">
                       <button type="button" aria-label={t('templates.editWho', { code: tp.code })} onClick={() => startEdit(tp)}>

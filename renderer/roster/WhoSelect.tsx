@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../core/person';
 import { useApiQuery } from '../api/queries';
+import { useByName } from '../collate';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 
 /** "team", "person:ID" or "rotation:ID": whose events a calendar file or publication holds. */
 export type Who = string;
@@ -18,6 +20,7 @@ export function whoOf(personId: number | null, rotationId: number | null): Who {
 export function WhoSelect({ teamId, value, onChange, label }: { teamId: number; value: Who; onChange(who: Who): void; label: string }) {
   const { t } = useTranslation();
   const { people, rotations } = useWhoLists(teamId, false);
+  const names = useBuiltinNames();
   return (
     <label className="inline">
       <span>{label}</span>
@@ -34,7 +37,7 @@ export function WhoSelect({ teamId, value, onChange, label }: { teamId: number; 
           <optgroup label={t('calendarFile.rotations')}>
             {rotations.map((r) => (
               <option key={r.id} value={`rotation:${r.id}`}>
-                {r.name}
+                {names.rotation(r.name)}
               </option>
             ))}
           </optgroup>
@@ -48,13 +51,14 @@ export function WhoSelect({ teamId, value, onChange, label }: { teamId: number; 
 export function useWhoNames(teamId: number): (who: Who) => string {
   const { t } = useTranslation();
   const { people, rotations } = useWhoLists(teamId, true);
-  const names = new Map<string, string>([...people.map((x) => [`person:${x.id}`, x.name] as const), ...rotations.map((x) => [`rotation:${x.id}`, x.name] as const)]);
+  const builtin = useBuiltinNames();
+  const names = new Map<string, string>([...people.map((x) => [`person:${x.id}`, x.name] as const), ...rotations.map((x) => [`rotation:${x.id}`, builtin.rotation(x.name)] as const)]);
   return (who) => (who === 'team' ? t('calendarFile.wholeTeam') : (names.get(who) ?? who));
 }
 
 /** The team's people and on-call rotations (shared reads: kept current as they change). */
 function useWhoLists(teamId: number, includeArchived: boolean): { people: Person[]; rotations: { id: number; name: string }[] } {
-  const people = useApiQuery('person.list', { teamId, includeArchived }).data ?? [];
-  const rotations = useApiQuery('rotation.list', { teamId }).data ?? [];
+  const people = useByName(useApiQuery('person.list', { teamId, includeArchived }).data);
+  const rotations = useByName(useApiQuery('rotation.list', { teamId }).data);
   return { people, rotations };
 }

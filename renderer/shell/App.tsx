@@ -7,6 +7,7 @@ import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
 import { bridge, call, CallError, onTablesChanged } from '../api/client';
 import { everythingChanged, useApiQuery } from '../api/queries';
+import { useByName } from '../collate';
 import { LoadError } from './LoadError';
 import { errorText } from '../api/errors';
 import { TicketHistory } from '../history/TicketHistory';
@@ -43,7 +44,9 @@ export function App() {
   const teamsQuery = useApiQuery('team.list', {});
   const historyQuery = useApiQuery('history.state', {});
   const infoQuery = useApiQuery('app.info', {});
-  const teams = teamsQuery.data ?? (teamsQuery.error ? [] : null);
+  // Teams in the window language's alphabetical order (the file's is by code point).
+  const teamsByName = useByName(teamsQuery.data);
+  const teams = teamsQuery.data ? teamsByName : teamsQuery.error ? [] : null;
   const history: HistoryState | null = historyQuery.data ?? null;
   // Why changes cannot be saved (another Rosterdesk has the file), or null.
   const readOnly = infoQuery.data?.readOnly ?? null;

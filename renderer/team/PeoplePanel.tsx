@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { type ChangeEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
@@ -9,6 +9,8 @@ import { useApiQuery } from '../api/queries';
 import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { useFormat } from '../format';
+import { byName } from '../collate';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { PersonDialog } from './PersonDialog';
 import { EncodingSelect, fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
 
@@ -21,10 +23,15 @@ export function PeoplePanel({ team }: Props) {
   const { t } = useTranslation();
   const encoding = useImportEncoding();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
   const peopleQuery = useApiQuery('person.list', { teamId: team.id, query, includeArchived });
-  const people = peopleQuery.data ?? null;
+  // In the reader's order (the file's is by code point): active people first, as the service lists them.
+  const people = useMemo(() => {
+    const all = peopleQuery.data;
+    return all ? [...byName(all.filter((p) => !p.archived), fmt.locale), ...byName(all.filter((p) => p.archived), fmt.locale)] : null;
+  }, [peopleQuery.data, fmt.locale]);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
@@ -113,9 +120,9 @@ export function PeoplePanel({ team }: Props) {
                     {p.name}
                     {p.archived && <span className="badge">{t('people.archived')}</span>}
                   </th>
-                  <td dir="ltr">{p.email ?? ''}</td>
-                  <td dir="ltr">{p.phone}</td>
-                  <td>{p.skills.join(', ')}</td>
+                  <td dir="ltr" translate="no">{p.email ?? ''}</td>
+                  <td dir="ltr" translate="no">{p.phone}</td>
+                  <td>{p.skills.map(names.channel).join(', ')}</td>
                   <td>{t('people.hoursValue', { hours: fmt.number(p.contractHoursPerWeek, 1) })}</td>
                   <td>{fmt.money(p.hourlyRate, team.currency)}</td>
                   <td className="row-actions">

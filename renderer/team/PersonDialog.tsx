@@ -5,6 +5,7 @@ import type { Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import type { MethodOutput } from '../../core/contract';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { call, CallError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { errorText, fieldErrors } from '../api/errors';
@@ -46,6 +47,7 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const errors = fieldErrors(error);
   const fmt = useFormat();
+  const names = useBuiltinNames();
   // What the person cannot or would rather not work, which auto-scheduling respects.
   const templates = useApiQuery('template.list', { teamId: team.id }).data ?? [];
   const prefsQuery = useApiQuery('person.preferences', person ? { personId: person.id } : null);
@@ -118,7 +120,7 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
                 checked={skills.includes(s)}
                 onChange={(e) => setSkills(e.target.checked ? [...skills, s] : skills.filter((x) => x !== s))}
               />
-              {s}
+              {names.channel(s)}
             </label>
           ))}
           {errors.get('skills') && (

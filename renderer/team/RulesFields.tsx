@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { TeamRules } from '../../core/team-rules';
 import { useFormat } from '../format';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { Field } from '../shell/Field';
 
 /** Rule limits and premiums as text fields (so a half-typed number is not lost), validated by the service. */
@@ -66,6 +67,7 @@ const OUT_OF_RANGE = new Set(['too_small', 'too_big', 'invalid_type', 'required'
 export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesDraft; onChange(d: RulesDraft): void; errors: Map<string, ApiError>; skills: readonly string[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useBuiltinNames();
   // Errors on rules come back with the path ['rules', field]. A number out of range says which
   // field and what range, not "Too short or too small".
   const errorOf = (field: string): ApiError | undefined => {
@@ -101,7 +103,7 @@ export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesD
           {(p) => <input {...p} inputMode="decimal" value={draft.monthlyBudget} onChange={(e) => onChange({ ...draft, monthlyBudget: e.target.value })} />}
         </Field>
         {skills.map((skill) => (
-          <Field key={skill} label={t('team.maxAwaySkill', { skill })} error={errorOf('maxAwayBySkill')}>
+          <Field key={skill} label={t('team.maxAwaySkill', { skill: names.channel(skill) })} error={errorOf('maxAwayBySkill')}>
             {(p) => <input {...p} inputMode="numeric" value={draft.maxAwayBySkill[skill] ?? ''} onChange={(e) => onChange({ ...draft, maxAwayBySkill: { ...draft.maxAwayBySkill, [skill]: e.target.value } })} />}
           </Field>
         ))}

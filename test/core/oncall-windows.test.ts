@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Restriction, ScheduleBlock } from '../../core/oncall';
 import { describeWindows, intlWindowWords, windowKind } from '../../renderer/oncall/windows';
 import { swappableTurns } from '../../renderer/oncall/turns';
+import { wallClock } from '../../renderer/format';
 
 /** The words of a UI language as the page gets them: its locale file and Intl in its format locale. */
 function words(language: 'en' | 'tr' | 'pl' | 'fa') {
@@ -15,7 +16,7 @@ function words(language: 'en' | 'tr' | 'pl' | 'fa') {
     if (text === undefined) throw new Error(`${language} has no ${key}`);
     return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   };
-  return intlWindowWords(locale, translate);
+  return intlWindowWords(locale, wallClock(locale), translate);
 }
 
 const weekend: Restriction[] = [{ fromDay: 6, fromTime: '08:00', toDay: 1, toTime: '08:00' }];

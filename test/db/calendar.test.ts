@@ -107,22 +107,22 @@ describe('calendar files', () => {
     expect(r).toMatchObject({ mime: 'text/calendar', encoding: 'utf8', events: 3, filename: 'Destek-Gece-Ekip-team-2026-01-01-2026-12-31.ics' });
     checkLines(r.data);
     expect(r.data.match(/^DTSTAMP:\d{8}T\d{6}Z\r$/gm)).toHaveLength(3);
-    expect(r.data).toContain('SUMMARY:Yılmaz\\, Ayşe\\; Jr. · N · phone · 22:00–06:00');
+    expect(r.data).toContain('SUMMARY:Yılmaz\\, Ayşe\\; Jr. · N · telefon · 22:00–06:00');
 
     const js = withIcalJs(r.data);
     const py = withPython(r.data);
     expect(py).toEqual(js);
     const spring = js[0];
     const autumn = js[1];
-    expect(spring?.summary).toBe('Yılmaz, Ayşe; Jr. · N · phone · 22:00–06:00');
+    expect(spring?.summary).toBe('Yılmaz, Ayşe; Jr. · N · telefon · 22:00–06:00');
     expect(((spring?.end as number) - (spring?.start as number)) / 3600).toBe(7);
     expect(((autumn?.end as number) - (autumn?.start as number)) / 3600).toBe(9);
     // 22:00 in Warsaw on 24 October (summer time) is 20:00 UTC.
     expect(autumn?.start).toBe(Date.UTC(2026, 9, 24, 20) / 1000);
     expect(autumn?.description).toBe(
-      ['Vardiya: N (Gece, uzun)', 'Kişi: Yılmaz, Ayşe; Jr.', 'Kanal: phone', `Saat: 2026-10-24 22:00–06:00 (${ZONE})`, 'Molalar: 30 dk ücretsiz', 'Ekip: Destek, Gece; Ekip'].join('\n'),
+      ['Vardiya: N (Gece, uzun)', 'Kişi: Yılmaz, Ayşe; Jr.', 'Kanal: telefon', `Saat: 2026-10-24 22:00–06:00 (${ZONE})`, 'Molalar: 30 dk ücretsiz', 'Ekip: Destek, Gece; Ekip'].join('\n'),
     );
-    expect(js[2]?.summary).toBe('زهرا احمدی‌نژاد · G · chat · 09:00–17:00');
+    expect(js[2]?.summary).toBe('زهرا احمدی‌نژاد · G · sohbet · 09:00–17:00');
   });
 
   it('keeps UIDs across exports and raises SEQUENCE when a shift changes', () => {

@@ -276,7 +276,7 @@ describe('the forecast and staffing page', () => {
     s.close();
     page = await session.open(file, { width: 1280, height: 900 });
     await page.getByRole('button', { name: 'پیش‌بینی و نیرو', exact: true }).click();
-    const form = page.getByRole('form', { name: 'ساعات کاری phone' });
+    const form = page.getByRole('form', { name: 'ساعات کاری تلفن' });
     await form.getByRole('checkbox', { name: 'شبانه‌روزی باز' }).uncheck();
     // Office hours start where the team's week does: Saturday to Wednesday open, Thursday and Friday closed.
     const rows = await form.locator('.hours-day-name').allTextContents();

@@ -128,3 +128,64 @@ describe('the rota page fits a laptop', () => {
     expect(await settle(() => filled().then((n) => n > 20), true)).toBe(true);
   });
 });
+
+describe('labels fit in every language at 1280×720', () => {
+  for (const language of ['en', 'tr', 'pl', 'fa'] as const) {
+    it(`${language}: the eleven tabs on one line, and no page's buttons, tabs or headings clip their words`, async () => {
+      const file = tempFile();
+      const s = freshService(file);
+      s.run('demo.create', {});
+      s.run('settings.set', { language });
+      s.close();
+      const page = await session.open(file, { width: 1280, height: 720 });
+      await page.getByRole('grid').waitFor();
+      const tabs = page.getByRole('navigation').first().getByRole('button');
+      expect(await tabs.count()).toBe(11);
+      const boxes = await tabs.evaluateAll((buttons) => buttons.map((b) => ({ top: Math.round(b.getBoundingClientRect().top), height: Math.round(b.getBoundingClientRect().height), text: b.textContent ?? '' })));
+      // One row, and no label broken inside its tab ("Prognoza i / obsada").
+      expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
+      expect(Math.max(...boxes.map((b) => b.height)) - Math.min(...boxes.map((b) => b.height))).toBeLessThanOrEqual(1);
+      const clipped: string[] = [];
+      for (let i = 0; i < boxes.length; i += 1) {
+        await tabs.nth(i).click();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(250);
+        const tab = boxes[i]?.text ?? String(i);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (wide > 0) clipped.push(`${tab}: page ${wide}px wider than the window`);
+        // A control or heading whose words are cut off: wider content than its box, and not a scroller on purpose.
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll('button, [role=tab], nav a, h1, h2, h3, h4, th, label, summary, legend')]
+            .filter((el) => {
+              const e = el as HTMLElement;
+              if (!e.checkVisibility() || e.closest('.visually-hidden, .print-root')) return false;
+              const style = getComputedStyle(e);
+              if (style.overflowX === 'auto' || style.overflowX === 'scroll') return false;
+              // Shortened on purpose with an ellipsis (an event in a month cell): its name still says it whole.
+              if (style.textOverflow === 'ellipsis') return false;
+              return e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0;
+            })
+            .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 60)}" ${e.scrollWidth}>${e.clientWidth}`),
+        );
+        for (const c of cut) clipped.push(`${tab}: ${c}`);
+        // Buttons and tabs whose label wraps to a second line.
+        const wrapped = await page.evaluate(() =>
+          [...document.querySelectorAll('main button, header button, nav button')]
+            .filter((el) => {
+              const e = el as HTMLElement;
+              // A label of plain words; buttons laid out in lines on purpose (a day and its status) hold elements.
+              if (!e.checkVisibility() || e.childElementCount > 0 || (e.textContent ?? '').trim() === '') return false;
+              const lineHeight = parseFloat(getComputedStyle(e).lineHeight) || 20;
+              const range = document.createRange();
+              range.selectNodeContents(e);
+              const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+              return lines.size > 1 && e.getBoundingClientRect().height > lineHeight * 1.8;
+            })
+            .map((e) => `button "${(e.textContent ?? '').trim().slice(0, 60)}" wraps`),
+        );
+        for (const c of wrapped) clipped.push(`${tab}: ${c}`);
+      }
+      expect(clipped).toEqual([]);
+    }, 120_000);
+  }
+});

@@ -109,10 +109,11 @@ describe('the on-call page', () => {
     const [current, next] = k % 2 === 0 ? ['Anna Nowak', 'Piotr Wiśniewski'] : ['Piotr Wiśniewski', 'Anna Nowak'];
     const handoff = `${dayLong(turnDay.add({ days: 1 }))} 09:00`;
     const daily = page.getByRole('region', { name: 'Dyżur', exact: true });
-    expect(await settle(() => daily.getByRole('definition').first().textContent(), `${current} until ${handoff}${current === 'Anna Nowak' ? '+48 600 100 200' : '+48 600 300 400'}`)).toBe(
-      `${current} until ${handoff}${current === 'Anna Nowak' ? '+48 600 100 200' : '+48 600 300 400'}`,
+    // The name, then when the turn ends or starts as its own line, then the phone.
+    expect(await settle(() => daily.getByRole('definition').first().textContent(), `${current}Until ${handoff}${current === 'Anna Nowak' ? '+48 600 100 200' : '+48 600 300 400'}`)).toBe(
+      `${current}Until ${handoff}${current === 'Anna Nowak' ? '+48 600 100 200' : '+48 600 300 400'}`,
     );
-    await expect(daily.getByRole('definition').nth(1).textContent()).resolves.toBe(`${next} from ${handoff}${next === 'Anna Nowak' ? '+48 600 100 200' : '+48 600 300 400'}`);
+    await expect(daily.getByRole('definition').nth(1).textContent()).resolves.toBe(`${next}From ${handoff}${next === 'Anna Nowak' ? '+48 600 100 200' : '+48 600 300 400'}`);
 
     // The weekend rotation has its own card: Ewa now (at the weekend) or next (from Saturday 08:00).
     const weekend = page.getByRole('region', { name: 'Weekend', exact: true });

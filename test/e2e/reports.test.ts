@@ -29,7 +29,7 @@ describe('the reports page', () => {
     await cost.getByText(/^Monthly budget TRY\s?250,000\.00 \(dashed line\)\.$/).waitFor();
     // The budget is drawn as a line, and each month's share of it is in the figures.
     expect(await cost.locator('.recharts-reference-line').count()).toBe(2);
-    await expect(cost.getByRole('table').getByRole('row').nth(1).textContent()).resolves.toMatch(/ %$/);
+    await expect(cost.getByRole('table').getByRole('row').nth(1).textContent()).resolves.toMatch(/\d%$/);
     // Every person is named on the charts' name axis, each name whole on one line (recharts wraps a name its axis is too narrow for).
     for (const title of ['Hours against contract', 'On-call load and pay', 'Absence']) {
       const ticks = page.getByRole('region', { name: title, exact: true }).locator('.recharts-yAxis-tick-labels text');
