@@ -133,7 +133,7 @@ export function ReportsPage({ team }: Props) {
     <section className="card reports" aria-labelledby="reports-title">
       <div className="toolbar">
         <h2 id="reports-title">{t('reports.title')}</h2>
-        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('reports.from'), to: t('reports.to') }} />
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('reports.from'), to: t('reports.to') }} weekStart={team.weekStart} />
         <SeparatorSelect />
       </div>
       <FormError error={error} fieldCount={0} />

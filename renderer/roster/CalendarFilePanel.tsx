@@ -49,7 +49,7 @@ export function CalendarFilePanel({ team, weekStart }: Props) {
       <p className="muted small">{t('calendarFile.help')}</p>
       <div className="toolbar">
         <WhoSelect teamId={team.id} value={who} onChange={setWho} label={t('calendarFile.who')} />
-        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('calendarFile.from'), to: t('calendarFile.to') }} />
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('calendarFile.from'), to: t('calendarFile.to') }} weekStart={team.weekStart} />
         <label className="check">
           <input type="checkbox" checked={absences} disabled={who.startsWith('rotation')} onChange={(e) => setAbsences(e.target.checked)} />
           {t('calendarFile.absences')}

@@ -70,7 +70,7 @@ export function PublishPanel({ team, weekStart }: Props) {
       <h3 id="publish-title">{t('publish.title')}</h3>
       <p className="muted small">{t('publish.help')}</p>
       <div className="toolbar">
-        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('calendarFile.from'), to: t('calendarFile.to') }} names={{ from: t('publish.from'), to: t('publish.to') }} />
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('calendarFile.from'), to: t('calendarFile.to') }} names={{ from: t('publish.from'), to: t('publish.to') }} weekStart={team.weekStart} />
         <FileLanguageSelect value={language} onChange={setLanguage} />
       </div>
       {targets.length > 0 && (

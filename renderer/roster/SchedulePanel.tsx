@@ -102,7 +102,7 @@ export function SchedulePanel({ team, weekStart, draft, onDraft, onAccept }: Pro
     <div className="panel-body schedule-panel">
       <p className="muted small">{t('schedule.help')}</p>
       <div className="toolbar">
-        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('schedule.from'), to: t('schedule.to') }} disabled={running} />
+        <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('schedule.from'), to: t('schedule.to') }} disabled={running} weekStart={team.weekStart} />
         <label className="inline">
           <span>{t('schedule.timeLimit')}</span>
           <input inputMode="numeric" size={4} value={limit} onChange={(e) => setLimit(e.target.value)} disabled={running} />
