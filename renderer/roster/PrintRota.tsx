@@ -54,7 +54,12 @@ export function PrintRota({ team, week, templates, paper }: Props) {
             {week.days.map((d) => (
               <th scope="col" key={d.day} className={d.holiday ? 'holiday' : undefined}>
                 {fmt.weekday(d.day)} {fmt.dayMonth(d.day)}
-                {d.holiday && <span className="holiday-name">★ {d.holiday}</span>}
+                {d.holiday && (
+                  <span className="holiday-name">
+                    ★ {d.holiday}
+                    {d.halfHoliday && ` (${t('roster.halfHoliday')})`}
+                  </span>
+                )}
               </th>
             ))}
             <th scope="col">{t('roster.hours')}</th>

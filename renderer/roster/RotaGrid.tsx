@@ -345,7 +345,11 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
 
   const channels = [...new Set(week.coverage.map((c) => c.channel))].sort();
   const coverage = (day: string, channel: string) => week.coverage.find((c) => c.day === day && c.channel === channel)?.people ?? 0;
-  const holidayName = (day: string) => week.days.find((d) => d.day === day)?.holiday ?? null;
+  // A half holiday (a worked morning) says so after its name.
+  const holidayName = (day: string) => {
+    const d = week.days.find((x) => x.day === day);
+    return d?.holiday ? (d.halfHoliday ? `${d.holiday} (${t('roster.halfHoliday')})` : d.holiday) : null;
+  };
 
   return (
     <div className="grid-wrap" onMouseUp={() => (dragging.current = false)} onMouseLeave={() => (dragging.current = false)}>

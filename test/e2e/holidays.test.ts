@@ -29,7 +29,7 @@ const headerOf = async (day: string) => {
 };
 
 describe('the team’s holidays', () => {
-  it('a day added in Team settings shows in the rota header; removed, it is gone again', async () => {
+  it('a half day added in Team settings shows in the rota header; removed, it is gone again', async () => {
     const { day } = await openTeam();
     await page.getByRole('button', { name: 'Team settings' }).click();
     const panel = page.getByRole('region', { name: 'Holidays' });
@@ -39,13 +39,15 @@ describe('the team’s holidays', () => {
     await panel.getByLabel('Day', { exact: true }).fill(day);
     await panel.getByLabel('Day', { exact: true }).press('Tab');
     await panel.getByLabel('Name', { exact: true }).fill('Company day');
+    await panel.getByRole('checkbox', { name: 'Half day', exact: true }).check();
     await panel.getByRole('button', { name: 'Add holiday' }).click();
     await panel.getByRole('status').filter({ hasText: 'Added: Company day' }).waitFor();
     await panel.getByRole('row', { name: /Company day/ }).waitFor();
 
     await page.getByRole('button', { name: 'Rota', exact: true }).click();
     await page.getByRole('grid').waitFor();
-    expect(await settle(async () => (await headerOf(day)).includes('Company day'), true)).toBe(true);
+    // A half holiday says so in the header.
+    expect(await settle(async () => (await headerOf(day)).includes('Company day (half day)'), true)).toBe(true);
 
     await page.getByRole('button', { name: 'Team settings' }).click();
     await page.getByRole('button', { name: /^Remove Company day, / }).click();
