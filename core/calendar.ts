@@ -133,14 +133,19 @@ export function latinDigits(text: string): string {
 }
 
 /**
- * A date as a person types it in the calendar on screen: year, month and day in that order,
- * separated by "/", "-" or ".", in Latin or Persian digits ("1405/9/7", "۱۴۰۵-۰۹-۰۷").
+ * A date as a person types it in the calendar on screen, in Latin or Persian digits, separated
+ * by "/", "-" or ".": year first ("1405/9/7", "۱۴۰۵-۰۹-۰۷", "2026-11-28"), or day first with the
+ * year last, as Turkish, Polish and British dates are written ("28.11.2026", "28/11/2026").
+ * A four-digit year at either end tells which; month-first American order is not read.
  * Returns the ISO day, or null when the text names no day.
  */
 export function parseCalendarDate(text: string, calendar: CalendarSystem): string | null {
-  const m = /^\s*(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$/.exec(latinDigits(text));
-  if (!m) return null;
-  return fromCalendar(calendar, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+  const latin = latinDigits(text);
+  const yearFirst = /^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$/.exec(latin);
+  if (yearFirst) return fromCalendar(calendar, { year: Number(yearFirst[1]), month: Number(yearFirst[2]), day: Number(yearFirst[3]) });
+  const dayFirst = /^\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*$/.exec(latin);
+  if (dayFirst) return fromCalendar(calendar, { year: Number(dayFirst[3]), month: Number(dayFirst[2]), day: Number(dayFirst[1]) });
+  return null;
 }
 
 /** An ISO day written as YYYY/MM/DD in the calendar (Latin digits): the unambiguous text form. */

@@ -1,17 +1,19 @@
-import { calendarDateText } from '../../core/calendar';
 import { calendarDateFormat } from '../../core/calendarFormat';
 import type { Format } from '../format';
 
-/** Latin digits in `text` as the screen's own ("1405/09/07" as "۱۴۰۵/۰۹/۰۷" on a Persian screen). */
-export function screenDigits(text: string, fmt: Format): string {
-  const zero = fmt.number(0).charCodeAt(0);
-  if (zero === 48) return text;
-  return text.replace(/[0-9]/g, (d) => String.fromCharCode(zero + Number(d)));
-}
+const numeric = new Map<string, Intl.DateTimeFormat>();
 
-/** An ISO day as typed in a date field: year, month and day in the screen's calendar and digits. */
+/**
+ * An ISO day as typed in a date field: the locale's own numeric order, calendar and digits
+ * through Intl ("28.11.2026" in Turkish and Polish, "28/11/2026" in English, "۱۴۰۵/۰۹/۰۷" in
+ * Persian), which parseCalendarDate reads back.
+ */
 export function fieldText(iso: string, fmt: Format): string {
-  return iso ? screenDigits(calendarDateText(iso, fmt.calendar), fmt) : '';
+  if (!iso) return '';
+  let f = numeric.get(fmt.locale);
+  if (!f) numeric.set(fmt.locale, (f = new Intl.DateTimeFormat(fmt.locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' })));
+  // Some ICU versions mark the direction of a Persian date with invisible marks; a field holds only the date.
+  return f.format(utc(iso)).replace(/[\u200e\u200f\u061c]/g, '');
 }
 
 const cache = new Map<string, { full: (d: Date) => string; day: (d: Date) => string }>();

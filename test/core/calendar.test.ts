@@ -41,6 +41,12 @@ describe('Solar Hijri through Intl', () => {
     expect(parseCalendarDate('1405-9-7', 'persian')).toBe('2026-11-28');
     expect(parseCalendarDate('٢٠٢٦/١١/٢٨', 'gregorian')).toBe('2026-11-28');
     expect(parseCalendarDate('1405/13/01', 'persian')).toBeNull();
+    // Day first with the year last, as tr, pl and en-GB write dates.
+    expect(parseCalendarDate('28.11.2026', 'gregorian')).toBe('2026-11-28');
+    expect(parseCalendarDate('28/11/2026', 'gregorian')).toBe('2026-11-28');
+    expect(parseCalendarDate('07/09/1405', 'persian')).toBe('2026-11-28');
+    expect(parseCalendarDate('11/28/2026', 'gregorian')).toBeNull(); // no 28th month
+    expect(parseCalendarDate('28.11.26', 'gregorian')).toBeNull(); // a two-digit year is ambiguous
     expect(parseCalendarDate('yesterday', 'persian')).toBeNull();
     expect(calendarDateText('2026-11-28', 'persian')).toBe('1405/09/07');
     expect(latinDigits('۱۲٫۵ ساعت')).toBe('12.5 ساعت');

@@ -42,7 +42,9 @@ describe('auto-scheduling from the rota page', () => {
     await page.getByRole('button', { name: 'Draft roster…' }).click();
     const panel = page.locator('.schedule-panel');
     // The range starts on next week's first day by default: never days already past.
-    await expect(panel.getByLabel('From', { exact: true }).inputValue()).resolves.toBe(monday.add({ weeks: 1 }).toString());
+    // The field writes the day as the window's language does (28/11/2026 in English).
+    const nextMonday = monday.add({ weeks: 1 });
+    await expect(panel.getByLabel('From', { exact: true }).inputValue()).resolves.toBe(`${String(nextMonday.day).padStart(2, '0')}/${String(nextMonday.month).padStart(2, '0')}/${nextMonday.year}`);
     await panel.getByLabel('From', { exact: true }).fill(monday.toString());
     await panel.getByLabel('To', { exact: true }).fill(monday.add({ days: 6 }).toString());
     await panel.getByLabel('Time limit (s)').fill('10');
