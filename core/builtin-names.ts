@@ -11,7 +11,9 @@ import { DEFAULT_ABSENCE_TYPES } from './absence';
  * that key's names in any of the four languages (a Turkish team's "Yıllık izin" is the same
  * built-in as an English team's "Vacation"); then its name in the reader's language is shown.
  * Otherwise the stored name. Where a table has no key column the key is what identifies the
- * demo's item without one: a template's code, a channel's code, a rotation's or layer's name.
+ * demo's item without one: a template's code, a channel's code, and for a rotation or a layer
+ * (nothing else to go by) the very name the demo stores, so a rotation a lead named "Dyżur"
+ * stays "Dyżur" in every window.
  */
 
 export const NAME_LANGUAGES = ['en', 'tr', 'pl', 'fa'] as const;
@@ -41,12 +43,12 @@ export const DEMO_TEMPLATE_NAMES: Readonly<Record<string, BuiltinNames>> = {
   A: { en: 'Afternoon mail', tr: 'Öğleden sonra e-posta', pl: 'Poczta po południu', fa: 'ایمیل بعدازظهر' },
 };
 
-/** The demo's on-call rotation and its layer (core/demo.ts stores "Nöbet", the demo team being in Istanbul). */
+/** The demo's on-call rotation and its layer, by the name core/demo.ts stores ("Nöbet": the demo team is in Istanbul). */
 export const DEMO_ROTATION_NAMES: Readonly<Record<string, BuiltinNames>> = {
-  oncall: { en: 'On-call', tr: 'Nöbet', pl: 'Dyżur', fa: 'کشیک' },
+  Nöbet: { en: 'On-call', tr: 'Nöbet', pl: 'Dyżur', fa: 'کشیک' },
 };
 export const DEMO_LAYER_NAMES: Readonly<Record<string, BuiltinNames>> = {
-  weekend: { en: 'Weekend escalation', tr: 'Hafta sonu eskalasyon', pl: 'Eskalacja weekendowa', fa: 'ارجاع آخر هفته' },
+  'Weekend escalation': { en: 'Weekend escalation', tr: 'Hafta sonu eskalasyon', pl: 'Eskalacja weekendowa', fa: 'ارجاع آخر هفته' },
 };
 
 const ABSENCE_TYPE_NAMES: Readonly<Record<string, BuiltinNames>> = Object.fromEntries(DEFAULT_ABSENCE_TYPES.map((t) => [t.key, t.names]));
@@ -70,17 +72,14 @@ export function nameLanguage(languageOrLocale: string): NameLanguage {
 
 /**
  * The built-in entry an item still is, or null when it is the lead's own (no key, an unknown key,
- * or renamed). Rotations and layers have no key column: their name alone is looked up.
+ * or renamed). Rotations and layers have no key column: their stored name is the key.
  */
 export function builtinOf(kind: BuiltinKind, key: string | null | undefined, storedName: string): BuiltinNames | null {
   const table = BUILTIN_KINDS[kind];
   const name = storedName.trim();
-  const isOneOf = (names: BuiltinNames) => NAME_LANGUAGES.some((l) => names[l] === name);
-  if (KEYED.has(kind)) {
-    const names = key !== null && key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-    return names && isOneOf(names) ? names : null;
-  }
-  return Object.values(table).find(isOneOf) ?? null;
+  const lookup = KEYED.has(kind) ? key : name;
+  const names = lookup !== null && lookup !== undefined && Object.hasOwn(table, lookup) ? table[lookup] : undefined;
+  return names && NAME_LANGUAGES.some((l) => names[l] === name) ? names : null;
 }
 
 /** The name to show a reader in `language`: the built-in's translation, else the stored name. */

@@ -1,5 +1,6 @@
 import { TRANSLATIONS, type Translation } from '../renderer/i18n/locales/index';
 import { builtinNamer, builtinOf, nameLanguage, type BuiltinNamer, type NameLanguage } from '../core/builtin-names';
+import { calendarDateText, type CalendarSystem } from '../core/calendar';
 import type { Language } from '../core/contract';
 import { UserError } from '../core/errors';
 import { writeCalendar, type IcsEvent } from '../core/ics';
@@ -40,6 +41,21 @@ function wordsFor(language: NameLanguage): Words {
   return { ...lang.ics, ...lang.shiftDialog };
 }
 
+const NUMBER_LOCALE: Record<NameLanguage, string> = { en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', fa: 'fa-IR' };
+
+/**
+ * Numbers, clock times and days as the file's reader writes them, as the app's screens do: in
+ * Persian, Persian digits and the Solar Hijri day (unless the app is set to Gregorian); in the
+ * others, Latin digits and the ISO day. Times stay 24-hour in every language.
+ */
+function fileNumbers(db: Db, language: NameLanguage) {
+  const calendar: CalendarSystem = language === 'fa' && getSetting(db, 'calendar') !== 'gregorian' ? 'persian' : 'gregorian';
+  const number = new Intl.NumberFormat(NUMBER_LOCALE[language], { maximumFractionDigits: 2 });
+  const digit = new Intl.NumberFormat(NUMBER_LOCALE[language], { useGrouping: false });
+  const digits = (text: string) => (language === 'fa' ? text.replace(/[0-9]/g, (d) => digit.format(Number(d))) : text);
+  return { number: (x: number) => number.format(x), digits, day: (iso: string) => digits(calendar === 'persian' ? calendarDateText(iso, 'persian') : iso) };
+}
+
 const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 
 export interface CalendarSelection {
@@ -70,12 +86,14 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
   const { team, from, to } = sel;
   const words = wordsFor(sel.language);
   const names: BuiltinNamer = builtinNamer(sel.language);
+  const num = fileNumbers(db, sel.language);
+  const hhmm = (t: number) => num.digits(clock.hhmm(t));
   const clock = zoneClock(team.timeZone);
   const domain = `${plannerId(db)}.rosterdesk`;
   const people = new Map(listPeople(db, team.id, '', true).map((p) => [p.id, p]));
   const person = sel.personId === null ? null : (people.get(sel.personId) ?? null);
   const events: IcsEvent[] = [];
-  const span = (a: number, b: number) => `${clock.dayOf(a)} ${clock.hhmm(a)}–${clock.hhmm(b)} (${team.timeZone})`;
+  const span = (a: number, b: number) => `${num.day(clock.dayOf(a))} ${hhmm(a)}–${hhmm(b)} (${team.timeZone})`;
 
   if (sel.rotationId === null) {
     // Archived templates too: a shift made from one keeps its code.
@@ -87,9 +105,9 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
       const code = template?.code ?? words.shift;
       const channel = s.skill === null ? null : names.channel(s.skill);
       const who = people.get(s.personId)?.name ?? '';
-      const times = `${clock.hhmm(s.startUtc)}–${clock.hhmm(s.endUtc)}`;
-      const placed = (activities.get(s.id) ?? []).map((a) => `${words[a.kind]} ${clock.hhmm(a.startUtc)}–${clock.hhmm(a.endUtc)}`);
-      const breaks = [...(s.breakMinutes > 0 ? [fill(words.unpaidBreak, { minutes: s.breakMinutes })] : []), ...placed];
+      const times = `${hhmm(s.startUtc)}–${hhmm(s.endUtc)}`;
+      const placed = (activities.get(s.id) ?? []).map((a) => `${words[a.kind]} ${hhmm(a.startUtc)}–${hhmm(a.endUtc)}`);
+      const breaks = [...(s.breakMinutes > 0 ? [fill(words.unpaidBreak, { minutes: num.number(s.breakMinutes) })] : []), ...placed];
       events.push({
         uid: `shift-${s.id}@${domain}`,
         sequence: s.sequence,
@@ -137,7 +155,7 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
         sequence: absenceRevision(db, a.id),
         start: { day: a.start },
         end: { day: clock.addDays(a.end, 1) },
-        summary: [type, person ? null : a.personName, a.hours === null ? null : fill(words.partDay, { hours: a.hours })].filter(Boolean).join(' · '),
+        summary: [type, person ? null : a.personName, a.hours === null ? null : fill(words.partDay, { hours: num.number(a.hours) })].filter(Boolean).join(' · '),
         description: [`${type}: ${a.personName}`, ...(a.note ? [`${words.note}: ${a.note}`] : []), `${words.team}: ${team.name}`].join('\n'),
         categories: [type],
       });

@@ -79,13 +79,16 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const payload = layers.map((l) => ({ ...l, turnLength: Number(l.turnLength) }));
+    // A demo name shown translated and left as it was is saved as stored, so it stays built-in.
+    const storedLayer = (shown: string) => rotation?.layers.find((l) => l.name !== shown && names.layer(l.name) === shown)?.name ?? shown;
+    const payload = layers.map((l) => ({ ...l, name: storedLayer(l.name), turnLength: Number(l.turnLength) }));
+    const storedName = rotation && name === names.rotation(rotation.name) ? rotation.name : name;
     const num = (x: string) => (x.trim() === '' ? Number.NaN : Number(x.replace(',', '.')));
     const pay = { perHour: num(allowance.perHour), perDay: num(allowance.perDay), holidayMultiplier: num(allowance.holidayMultiplier) };
     try {
       const r = rotation
-        ? await call('rotation.update', { id: rotation.id, name, layers: payload, allowance: pay })
-        : await call('rotation.create', { teamId: team.id, name, layers: payload, allowance: pay });
+        ? await call('rotation.update', { id: rotation.id, name: storedName, layers: payload, allowance: pay })
+        : await call('rotation.create', { teamId: team.id, name: storedName, layers: payload, allowance: pay });
       setError(null);
       onSaved(r);
     } catch (err) {

@@ -42,12 +42,15 @@ describe('built-in names in the reader language', () => {
     const demo = demoData(Temporal.Instant.from('2026-11-28T09:00:00Z'));
     for (const l of NAME_LANGUAGES) {
       const n = builtinNamer(l);
-      expect(n.rotation(demo.onCall.name)).toBe(BUILTIN_KINDS.rotation.oncall?.[l]);
-      expect(n.layer(demo.onCall.layers[0]?.name ?? '')).toBe(BUILTIN_KINDS.layer.weekend?.[l]);
+      expect(n.rotation(demo.onCall.name)).toBe(BUILTIN_KINDS.rotation.Nöbet?.[l]);
+      expect(n.layer(demo.onCall.layers[0]?.name ?? '')).toBe(BUILTIN_KINDS.layer['Weekend escalation']?.[l]);
       for (const t of demo.templates) expect(n.template(t)).toBe(BUILTIN_KINDS.template[t.code]?.[l]);
     }
     expect(builtinNamer('en').rotation('Nöbet')).toBe('On-call');
     expect(builtinNamer('fa').rotation('Nöbet (Ankara)')).toBe('Nöbet (Ankara)');
+    // Without a key column only the name the demo stores is its: a lead's "Dyżur" or "On-call" is the lead's.
+    expect(builtinNamer('en').rotation('Dyżur')).toBe('Dyżur');
+    expect(builtinNamer('tr').rotation('On-call')).toBe('On-call');
     // A template is the demo's by its code and name together: another code with the name is the lead's.
     expect(builtinNamer('tr').template({ code: 'E', name: 'Early phone' })).toBe('Sabah telefon');
     expect(builtinNamer('tr').template({ code: 'X', name: 'Early phone' })).toBe('Early phone');

@@ -57,6 +57,10 @@ describe('calendar files in the chosen language', () => {
     const mine = read(s.run('calendar.export', { teamId: team.id, personId: id('Niloufar Rahimi'), ...nextWeek, absences: true, language: 'fa' }).data);
     const all = mine.map((e) => `${e.summary}\n${e.description}`).join('\n');
     expect(all).toContain('شیفت: E (تلفن صبح)');
+    // Times and days as a Persian screen writes them: Persian digits, the Solar Hijri day.
+    expect(all).toMatch(/ساعت: ۱۴۰۵\/۰۹\/[۰-۹]{2} ۰۸:۰۰–۱۶:۳۰ \(Europe\/Istanbul\)/);
+    expect(all).toContain('۳۰ دقیقه بدون حقوق');
+    expect(all).not.toMatch(/[0-9]/);
     expect(all).toContain('کانال: تلفن');
     expect(mine.some((e) => e.summary === 'مرخصی استحقاقی')).toBe(true);
     const rotation = s.run('rotation.list', { teamId: team.id })[0];
