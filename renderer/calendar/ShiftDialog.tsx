@@ -5,6 +5,7 @@ import { ACTIVITY_KINDS, type Shift } from '../../core/shift';
 import { call, CallError } from '../api/client';
 import { FormError } from '../shell/FormError';
 import { useFormat } from '../format';
+import { TimeInput } from '../shell/TimeInput';
 
 type Draft = { kind: (typeof ACTIVITY_KINDS)[number]; startLocal: string; endLocal: string };
 
@@ -50,8 +51,8 @@ export function ShiftDialog({ shift, personName, onClose }: { shift: Shift; pers
               </option>
             ))}
           </select>
-          <input type="time" aria-label={`${t('shiftDialog.from')} ${i + 1}`} value={r.startLocal} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, startLocal: e.target.value } : x)))} />
-          <input type="time" aria-label={`${t('shiftDialog.to')} ${i + 1}`} value={r.endLocal} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, endLocal: e.target.value } : x)))} />
+          <TimeInput aria-label={`${t('shiftDialog.from')} ${i + 1}`} value={r.startLocal} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, startLocal: e.target.value } : x)))} />
+          <TimeInput aria-label={`${t('shiftDialog.to')} ${i + 1}`} value={r.endLocal} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, endLocal: e.target.value } : x)))} />
           <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
             {t('shiftDialog.remove')}
           </button>

@@ -20,6 +20,7 @@ import { OpeningHoursForm } from './OpeningHoursForm';
 import { StaffingSettingsForm } from './StaffingSettingsForm';
 import './forecast.css';
 import { DateField } from '../shell/DateField';
+import { TimeInput } from '../shell/TimeInput';
 
 interface Props {
   team: Team;
@@ -412,7 +413,7 @@ function AdjustmentsPanel({ team, channel, weekStart, adjustments, act }: { team
         </label>
         <label className="field">
           <span>{t('forecast.time')}</span>
-          <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+          <TimeInput value={time} onChange={(e) => setTime(e.target.value)} />
         </label>
         <label className="field">
           <span>{t('forecast.kind')}</span>

@@ -11,6 +11,7 @@ import { useOnCallFormat } from './oncallFormat';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { describeWindows } from './windows';
 import { DateField } from '../shell/DateField';
+import { TimeInput } from '../shell/TimeInput';
 
 /** The windows a lead picks most; any other set is "custom", said in words and edited window by window. */
 const PRESETS: Record<'always' | 'weeknights' | 'eveningsWeekends' | 'weekends', Restriction[]> = {
@@ -166,7 +167,7 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
             </label>
             <label className="inline">
               <span>{t('oncall.handoff')}</span>
-              <input type="time" value={l.handoffTime} onChange={(e) => update(i, { handoffTime: e.target.value })} />
+              <TimeInput value={l.handoffTime} onChange={(e) => update(i, { handoffTime: e.target.value })} />
             </label>
           </div>
           <label className="inline">
@@ -239,7 +240,7 @@ function WindowsEditor({ layerName, windows, onChange }: { layerName: string; wi
                   </option>
                 ))}
               </select>
-              <input type="time" aria-label={t('oncall.windowFromTime', { n, layer: layerName })} value={w.fromTime} onChange={(e) => set(i, { fromTime: e.target.value })} />
+              <TimeInput aria-label={t('oncall.windowFromTime', { n, layer: layerName })} value={w.fromTime} onChange={(e) => set(i, { fromTime: e.target.value })} />
               <span aria-hidden="true">–</span>
               <select aria-label={t('oncall.windowToDay', { n, layer: layerName })} value={w.toDay} onChange={(e) => set(i, { toDay: Number(e.target.value) })}>
                 {weekdays.map((d) => (
@@ -248,7 +249,7 @@ function WindowsEditor({ layerName, windows, onChange }: { layerName: string; wi
                   </option>
                 ))}
               </select>
-              <input type="time" aria-label={t('oncall.windowToTime', { n, layer: layerName })} value={w.toTime} onChange={(e) => set(i, { toTime: e.target.value })} />
+              <TimeInput aria-label={t('oncall.windowToTime', { n, layer: layerName })} value={w.toTime} onChange={(e) => set(i, { toTime: e.target.value })} />
               <button type="button" className="link" onClick={() => onChange(windows.filter((_, j) => j !== i))}>
                 {t('oncall.removeWindow', { n })}
               </button>

@@ -11,6 +11,7 @@ import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { LoadError } from '../shell/LoadError';
+import { TimeInput } from '../shell/TimeInput';
 
 /** A template's fields as typed (the break as text, so a half-typed number is not lost). */
 interface Draft {
@@ -195,10 +196,10 @@ export function TemplatesPanel({ team }: { team: Team }) {
             <input aria-label={label('name')} {...invalid('name')} value={d.name} onChange={(e) => set({ name: e.target.value })} />
           </td>
           <td dir="ltr">
-            <input aria-label={label('start')} {...invalid('startLocal')} type="time" value={d.startLocal} onChange={(e) => set({ startLocal: e.target.value })} />
+            <TimeInput aria-label={label('start')} {...invalid('startLocal')} value={d.startLocal} onChange={(e) => set({ startLocal: e.target.value })} />
           </td>
           <td dir="ltr">
-            <input aria-label={label('end')} {...invalid('endLocal')} type="time" value={d.endLocal} onChange={(e) => set({ endLocal: e.target.value })} />
+            <TimeInput aria-label={label('end')} {...invalid('endLocal')} value={d.endLocal} onChange={(e) => set({ endLocal: e.target.value })} />
           </td>
           <td>
             <input aria-label={label('break')} {...invalid('breakMinutes')} inputMode="numeric" size={4} value={d.breakMinutes} onChange={(e) => set({ breakMinutes: e.target.value })} />
@@ -336,10 +337,10 @@ export function TemplatesPanel({ team }: { team: Team }) {
           {(p) => <input {...p} value={adding.name} onChange={(e) => setAdding({ ...adding, name: e.target.value })} />}
         </Field>
         <Field label={t('templates.start')} error={addErrors.get('startLocal')}>
-          {(p) => <input {...p} type="time" value={adding.startLocal} onChange={(e) => setAdding({ ...adding, startLocal: e.target.value })} />}
+          {(p) => <TimeInput {...p} value={adding.startLocal} onChange={(e) => setAdding({ ...adding, startLocal: e.target.value })} />}
         </Field>
         <Field label={t('templates.end')} hint={t('templates.hint')} error={addErrors.get('endLocal')}>
-          {(p) => <input {...p} type="time" value={adding.endLocal} onChange={(e) => setAdding({ ...adding, endLocal: e.target.value })} />}
+          {(p) => <TimeInput {...p} value={adding.endLocal} onChange={(e) => setAdding({ ...adding, endLocal: e.target.value })} />}
         </Field>
         <Field label={t('templates.break')} error={addErrors.get('breakMinutes')}>
           {(p) => <input {...p} inputMode="numeric" value={adding.breakMinutes} onChange={(e) => setAdding({ ...adding, breakMinutes: e.target.value })} />}

@@ -4,6 +4,7 @@ import type { TeamRules } from '../../core/team-rules';
 import { useFormat } from '../format';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { Field } from '../shell/Field';
+import { TimeInput } from '../shell/TimeInput';
 
 /** Rule limits and premiums as text fields (so a half-typed number is not lost), validated by the service. */
 export type RulesDraft = Record<Exclude<keyof TeamRules, 'weekendDays' | 'maxAwayBySkill' | 'onCallCountsForRest'>, string> & {
@@ -90,7 +91,7 @@ export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesD
         ))}
         {TIME_FIELDS.map((f) => (
           <Field key={f} label={t(`team.${f}`)} error={errorOf(f)}>
-            {(p) => <input {...p} type="time" value={draft[f]} onChange={(e) => onChange({ ...draft, [f]: e.target.value })} />}
+            {(p) => <TimeInput {...p} value={draft[f]} onChange={(e) => onChange({ ...draft, [f]: e.target.value })} />}
           </Field>
         ))}
         <Field label={t('team.holidayRegion')} error={errorOf('holidayRegion')}>

@@ -83,6 +83,19 @@ describe('one set of digits per screen', () => {
   }, 120_000);
 });
 
+describe('times typed on 24 hours in the screen’s digits', () => {
+  it('a Persian time field shows ۲۲:۰۰ and reads typed Persian digits as a time', async () => {
+    const page = await openDemo('fa');
+    await page.getByRole('navigation').first().getByRole('button', { name: 'تنظیمات تیم' }).click();
+    const nightStart = page.getByLabel('آغاز شب', { exact: true });
+    // The browser's own time input would say "22:00" to a script and "10:00 PM" on screen.
+    await expect(nightStart.inputValue()).resolves.toBe('۲۲:۰۰');
+    await nightStart.fill('۲۱۳۰');
+    await nightStart.blur();
+    await expect(nightStart.inputValue()).resolves.toBe('۲۱:۳۰');
+  });
+});
+
 describe('sentences that need no declension', () => {
   it('the Polish on-call card puts the date after a label, never after "do" or "od"', async () => {
     const page = await openDemo('pl');
