@@ -9,7 +9,7 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
-import { fileBase64, useCsvDialect, useImportEncoding } from '../shell/SpreadsheetOptions';
+import { EncodingSelect, fileBase64, SeparatorSelect, useCsvDialect, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { useFormat } from '../format';
 import { byName } from '../collate';
 import { MonthCost } from './MonthCost';
@@ -29,12 +29,12 @@ interface Props {
   team: Team;
 }
 
-type Panel = 'draft' | 'pattern' | 'ics' | 'print' | 'copy' | 'clear';
+type Panel = 'draft' | 'pattern' | 'ics' | 'print' | 'copy' | 'clear' | 'spreadsheet';
 
 /** The rota page: week navigation, the grid, copy and clear, and the Problems panel. */
 export function RosterPage({ team }: Props) {
   const { t } = useTranslation();
-  // The encoding and separator chosen beside the other pages' import and export buttons (the rota's are in its More menu).
+  // The encoding and separator: chosen in the Spreadsheet file panel, or beside the other pages' import and export buttons.
   const encoding = useImportEncoding();
   const dialect = useCsvDialect();
   const fmt = useFormat();
@@ -161,6 +161,9 @@ export function RosterPage({ team }: Props) {
               <button type="button" role="menuitem" onClick={() => { close(); void download('xlsx'); }}>
                 {t('roster.exportXlsx')}
               </button>
+              <button type="button" role="menuitem" onClick={() => { close(); setPanel('spreadsheet'); }}>
+                {t('spreadsheet.rosterPanel')}
+              </button>
               <button type="button" role="menuitem" onClick={() => { close(); setPanel('ics'); }}>
                 {t('calendarFile.title')}
               </button>
@@ -205,6 +208,24 @@ export function RosterPage({ team }: Props) {
         </Drawer>
         <Drawer id="panel-pattern" open={panel === 'pattern'} title={t('pattern.title')} onClose={() => setPanel(null)}>
           <PatternPanel team={team} weekStart={weekStart} />
+        </Drawer>
+        <Drawer id="panel-spreadsheet" open={panel === 'spreadsheet'} title={t('spreadsheet.rosterPanelTitle')} onClose={() => setPanel(null)}>
+          <div className="panel-body">
+            <p className="muted small">{t('spreadsheet.rosterHint')}</p>
+            <EncodingSelect stacked />
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              {t('roster.import')}
+            </button>
+            <SeparatorSelect stacked />
+            <div className="toolbar">
+              <button type="button" onClick={() => void download('csv')}>
+                {t('roster.exportCsv')}
+              </button>
+              <button type="button" onClick={() => void download('xlsx')}>
+                {t('roster.exportXlsx')}
+              </button>
+            </div>
+          </div>
         </Drawer>
         <Drawer id="panel-ics" open={panel === 'ics'} title={t('calendarFile.title')} onClose={() => setPanel(null)}>
           <CalendarFilePanel team={team} weekStart={weekStart} />

@@ -61,12 +61,12 @@ const ENCODING_LABEL: Record<TextEncodingChoice, string> = {
   'utf-16be': 'UTF-16 BE',
 };
 
-/** The encoding of the file to import, beside an import button. */
-export function EncodingSelect() {
+/** The encoding of the file to import, beside an import button (`stacked`: label above, in a narrow panel). */
+export function EncodingSelect({ stacked = false }: { stacked?: boolean }) {
   const { t } = useTranslation();
   const value = useImportEncoding();
   return (
-    <label className="inline">
+    <label className={stacked ? 'field' : 'inline'}>
       <span>{t('spreadsheet.encoding')}</span>
       <select value={value} onChange={(e) => save(ENCODING_KEY, e.target.value)}>
         {TEXT_ENCODINGS.map((e) => (
@@ -80,12 +80,12 @@ export function EncodingSelect() {
 }
 
 /** The separator (and with it the decimal mark) of CSV exports, beside the export buttons. */
-export function SeparatorSelect() {
+export function SeparatorSelect({ stacked = false }: { stacked?: boolean }) {
   const { t } = useTranslation();
   const dialect = useCsvDialect();
   const value: SeparatorChoice = dialect.separator === ';' ? 'semicolon' : 'comma';
   return (
-    <label className="inline">
+    <label className={stacked ? 'field' : 'inline'}>
       <span>{t('spreadsheet.separator')}</span>
       <select value={value} onChange={(e) => save(SEPARATOR_KEY, e.target.value)}>
         <option value="comma">{t('spreadsheet.comma')}</option>

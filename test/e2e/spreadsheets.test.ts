@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { axeSerious, browserSession } from './harness';
 
@@ -35,6 +36,26 @@ describe('spreadsheets people bring', () => {
     await page.getByRole('row', { name: /Şükrü Öztürk/ }).waitFor();
     await page.getByRole('row', { name: /Çağla Iğdır/ }).waitFor();
     await expect(page.locator('body').textContent()).resolves.not.toContain('\ufffd');
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
+  it('the rota’s Spreadsheet file panel: the CSV export in the chosen separator, UTF-8 with a byte-order mark', async () => {
+    const page = await session.open();
+    await page.getByRole('button', { name: 'Open the demo team' }).click();
+    await page.getByRole('grid').waitFor();
+    await page.getByRole('button', { name: 'More' }).click();
+    await page.getByRole('menuitem', { name: 'Spreadsheet file…' }).click();
+    const panel = page.locator('#panel-spreadsheet');
+    const separator = panel.getByRole('combobox', { name: 'CSV separator' });
+    // An English window: comma and decimal point until the lead picks the semicolon.
+    await expect(separator.inputValue()).resolves.toBe('comma');
+    await separator.selectOption('semicolon');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export week (CSV)' }).click()]);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\ufeffperson;date;code;start;end;break_minutes;skill;paid_hours\r\n')).toBe(true);
+    const lines = text.trim().split('\r\n');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(line.split(';')).toHaveLength(8);
     expect(await axeSerious(page)).toEqual([]);
   });
 });
