@@ -49,15 +49,21 @@ export function knowsHolidays(country: string, region = ''): boolean {
   return region === '' || Object.prototype.hasOwnProperty.call(new Holidays().getStates(country) ?? {}, region);
 }
 
-export function publicHolidays(country: string, region: string, timeZone: string, from: string, to: string, language = 'en'): PublicHoliday[] {
-  if (!country) return [];
-  const hd = calendar(country, region, language);
-  if (!hd) return [];
-  const a = Temporal.PlainDate.from(from);
-  const b = Temporal.PlainDate.from(to);
+/**
+ * One calendar year's public days of a place (local days of `timeZone`), worked out once: the
+ * data never changes while the app runs, and the rota, costs, on-call and leave each ask for
+ * the same year many times a read (about 15 ms a year otherwise).
+ */
+const years = new Map<string, readonly PublicHoliday[]>();
+const MAX_CACHED_YEARS = 256;
+
+function yearOf(hd: Holidays, country: string, key: string, timeZone: string, year: number): readonly PublicHoliday[] {
+  const cached = years.get(key);
+  if (cached) return cached;
   const out = new Map<string, PublicHoliday>();
-  for (let year = a.year - 1; year <= b.year; year += 1) {
-    for (const h of hd.getHolidays(year)) {
+  // A holiday of the year before may reach into this one.
+  for (const y of [year - 1, year]) {
+    for (const h of hd.getHolidays(y)) {
       if (h.type !== 'public') continue;
       const startMs = new Date(h.start).getTime();
       const endMs = new Date(h.end).getTime();
@@ -65,19 +71,35 @@ export function publicHolidays(country: string, region: string, timeZone: string
       let d = Temporal.PlainDate.from(h.date.slice(0, 10)).subtract({ days: 1 });
       const last = Temporal.Instant.fromEpochMilliseconds(endMs).toZonedDateTimeISO(timeZone).toPlainDate();
       for (; Temporal.PlainDate.compare(d, last) <= 0; d = d.add({ days: 1 })) {
+        if (d.year !== year) continue;
         const noon = d.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from('12:00') }).toInstant().epochMilliseconds;
+        if (noon < startMs || noon >= endMs) continue;
         const day = d.toString();
+        const estimated = isEstimated(country, h.rule);
+        const there = out.get(day);
         // NFKC turns Arabic presentation forms (as in the Iranian data) into ordinary letters.
-        if (noon >= startMs && noon < endMs && day >= from && day <= to) {
-          const estimated = isEstimated(country, h.rule);
-          const there = out.get(day);
-          const name = h.name.normalize('NFKC');
-          // Two holidays on one day: the day is certain if either date is, and is named by a certain one.
-          if (!there) out.set(day, { day, name, estimated });
-          else if (there.estimated && !estimated) Object.assign(there, { name, estimated: false });
-        }
+        const name = h.name.normalize('NFKC');
+        // Two holidays on one day: the day is certain if either date is, and is named by a certain one.
+        if (!there) out.set(day, { day, name, estimated });
+        else if (there.estimated && !estimated) Object.assign(there, { name, estimated: false });
       }
     }
   }
-  return [...out.values()].sort((x, y) => (x.day < y.day ? -1 : 1));
+  const list = Object.freeze([...out.values()].sort((x, y) => (x.day < y.day ? -1 : 1)).map((h) => Object.freeze(h)));
+  if (years.size >= MAX_CACHED_YEARS) years.delete(years.keys().next().value ?? '');
+  years.set(key, list);
+  return list;
+}
+
+export function publicHolidays(country: string, region: string, timeZone: string, from: string, to: string, language = 'en'): PublicHoliday[] {
+  if (!country) return [];
+  const hd = calendar(country, region, language);
+  if (!hd) return [];
+  const out: PublicHoliday[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) {
+    for (const h of yearOf(hd, country, `${country}|${region}|${language}|${timeZone}|${year}`, timeZone, year)) {
+      if (h.day >= from && h.day <= to) out.push({ ...h });
+    }
+  }
+  return out;
 }
