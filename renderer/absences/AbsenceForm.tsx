@@ -12,6 +12,7 @@ import { FormError } from '../shell/FormError';
 import { IdSelect } from '../shell/IdSelect';
 import { DateField } from '../shell/DateField';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
+import { NumberInput } from '../shell/NumberInput';
 
 interface Props {
   team: Team;
@@ -85,7 +86,7 @@ export function AbsenceForm({ team, people, types, editing, onSaved, onCancel }:
       </label>
       {partDay && (
         <Field label={t('absences.hours')} error={errors.get('hours')}>
-          {(p) => <input {...p} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} />}
+          {(p) => <NumberInput {...p} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} />}
         </Field>
       )}
       <Field label={t('absences.note')} error={errors.get('note')}>

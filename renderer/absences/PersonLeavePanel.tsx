@@ -13,6 +13,7 @@ import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { IdSelect } from '../shell/IdSelect';
 import { DateField } from '../shell/DateField';
+import { NumberInput } from '../shell/NumberInput';
 
 interface Props {
   team: Team;
@@ -100,11 +101,11 @@ export function PersonLeavePanel({ team, people, types, personId, onPerson }: Pr
         </label>
         <label className="field">
           <span>{t('absences.allowanceIn', { year })}</span>
-          <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <NumberInput inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
         </label>
         <label className="field">
           <span>{t('absences.carryOver')}</span>
-          <input inputMode="decimal" value={carryOver} onChange={(e) => setCarryOver(e.target.value)} />
+          <NumberInput inputMode="decimal" value={carryOver} onChange={(e) => setCarryOver(e.target.value)} />
         </label>
         <label className="field">
           <span>{t('absences.unitLabel')}</span>

@@ -21,6 +21,7 @@ import { StaffingSettingsForm } from './StaffingSettingsForm';
 import './forecast.css';
 import { DateField } from '../shell/DateField';
 import { TimeInput } from '../shell/TimeInput';
+import { NumberInput } from '../shell/NumberInput';
 
 interface Props {
   team: Team;
@@ -424,7 +425,7 @@ function AdjustmentsPanel({ team, channel, weekStart, adjustments, act }: { team
         </label>
         <label className="field">
           <span>{t('forecast.value')}</span>
-          <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+          <NumberInput inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
         </label>
         <label className="field">
           <span>{t('forecast.note')}</span>

@@ -9,6 +9,7 @@ import { useFormat } from '../format';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
+import { NumberInput } from '../shell/NumberInput';
 
 /** A channel's staffing targets; percentages are typed as percentages and sent as fractions. */
 export function StaffingSettingsForm({ team, settings }: { team: Team; settings: StaffingSettings }) {
@@ -61,28 +62,28 @@ export function StaffingSettingsForm({ team, settings }: { team: Team; settings:
       {model === 'erlang' ? (
         <>
           <Field label={t('forecast.targetSl')} error={errors.get('targetServiceLevel')}>
-            {(p) => <input {...p} inputMode="decimal" value={sl} onChange={(e) => setSl(e.target.value)} />}
+            {(p) => <NumberInput {...p} inputMode="decimal" value={sl} onChange={(e) => setSl(e.target.value)} />}
           </Field>
           <Field label={t('forecast.targetSeconds')} error={errors.get('targetSeconds')}>
-            {(p) => <input {...p} inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} />}
+            {(p) => <NumberInput {...p} inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} />}
           </Field>
           <Field label={t('forecast.patience')} hint={t('forecast.patienceHint')} error={errors.get('patienceSeconds')}>
-            {(p) => <input {...p} inputMode="numeric" value={patience} onChange={(e) => setPatience(e.target.value)} />}
+            {(p) => <NumberInput {...p} inputMode="numeric" value={patience} onChange={(e) => setPatience(e.target.value)} />}
           </Field>
         </>
       ) : (
         <Field label={t('forecast.responseMinutes')} error={errors.get('responseMinutes')}>
-          {(p) => <input {...p} inputMode="numeric" value={response} onChange={(e) => setResponse(e.target.value)} />}
+          {(p) => <NumberInput {...p} inputMode="numeric" value={response} onChange={(e) => setResponse(e.target.value)} />}
         </Field>
       )}
       <Field label={t('forecast.ahtSeconds')} hint={settings.ahtFromHistory === null ? t('forecast.ahtDefault') : t('forecast.ahtHistory', { seconds: fmt.number(Math.round(settings.ahtFromHistory)) })} error={errors.get('ahtSeconds')}>
-        {(p) => <input {...p} inputMode="numeric" value={aht} onChange={(e) => setAht(e.target.value)} />}
+        {(p) => <NumberInput {...p} inputMode="numeric" value={aht} onChange={(e) => setAht(e.target.value)} />}
       </Field>
       <Field label={t('forecast.shrinkage')} error={errors.get('shrinkage')}>
-        {(p) => <input {...p} inputMode="decimal" value={shrinkage} onChange={(e) => setShrinkage(e.target.value)} />}
+        {(p) => <NumberInput {...p} inputMode="decimal" value={shrinkage} onChange={(e) => setShrinkage(e.target.value)} />}
       </Field>
       <Field label={t('forecast.maxOccupancy')} error={errors.get('maxOccupancy')}>
-        {(p) => <input {...p} inputMode="decimal" value={occupancy} onChange={(e) => setOccupancy(e.target.value)} />}
+        {(p) => <NumberInput {...p} inputMode="decimal" value={occupancy} onChange={(e) => setOccupancy(e.target.value)} />}
       </Field>
       <FormError error={error} fieldCount={errors.size} />
       <div className="actions">

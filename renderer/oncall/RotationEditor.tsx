@@ -12,6 +12,7 @@ import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { describeWindows } from './windows';
 import { DateField } from '../shell/DateField';
 import { TimeInput } from '../shell/TimeInput';
+import { NumberInput } from '../shell/NumberInput';
 
 /** The windows a lead picks most; any other set is "custom", said in words and edited window by window. */
 const PRESETS: Record<'always' | 'weeknights' | 'eveningsWeekends' | 'weekends', Restriction[]> = {
@@ -111,7 +112,7 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
         <legend>{t('oncall.allowance', { currency: team.currency })}</legend>
         {(['perHour', 'perDay', 'holidayMultiplier'] as const).map((k) => (
           <label key={k} className="inline">
-            <input className="narrow" inputMode="decimal" value={allowance[k]} onChange={(e) => setAllowance({ ...allowance, [k]: e.target.value })} aria-label={t(`oncall.${k}`)} />
+            <NumberInput className="narrow" inputMode="decimal" value={allowance[k]} onChange={(e) => setAllowance({ ...allowance, [k]: e.target.value })} aria-label={t(`oncall.${k}`)} />
             <span>{t(`oncall.${k}`)}</span>
           </label>
         ))}
@@ -152,7 +153,7 @@ export function RotationEditor({ team, people, rotation, onSaved, onArchived }: 
           <div className="inline">
             <label className="inline">
               <span>{t('oncall.turn')}</span>
-              <input className="narrow" inputMode="numeric" value={l.turnLength} onChange={(e) => update(i, { turnLength: e.target.value })} aria-label={t('oncall.turn')} />
+              <NumberInput className="narrow" inputMode="numeric" value={l.turnLength} onChange={(e) => update(i, { turnLength: e.target.value })} aria-label={t('oncall.turn')} />
             </label>
             <select aria-label={`${t('oncall.turn')} (${t('oncall.weeks')})`} value={l.turnUnit} onChange={(e) => update(i, { turnUnit: e.target.value as LayerDraft['turnUnit'] })}>
               {(['hours', 'days', 'weeks'] as const).map((u) => (

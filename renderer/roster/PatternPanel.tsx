@@ -9,6 +9,7 @@ import { useByName } from '../collate';
 import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { DateField } from '../shell/DateField';
+import { NumberInput } from '../shell/NumberInput';
 
 interface Props {
   team: Team;
@@ -123,10 +124,10 @@ export function PatternPanel({ team, weekStart }: Props) {
           {(p) => <DateField {...p} weekStart={team.weekStart} value={start} onChange={setStart} />}
         </Field>
         <Field label={t('pattern.weeks')} error={errors.get('weeks')}>
-          {(p) => <input {...p} inputMode="numeric" value={weeks} onChange={(e) => setWeeks(e.target.value)} />}
+          {(p) => <NumberInput {...p} inputMode="numeric" value={weeks} onChange={(e) => setWeeks(e.target.value)} />}
         </Field>
         <Field label={t('pattern.stagger')} error={errors.get('stagger')}>
-          {(p) => <input {...p} inputMode="numeric" value={stagger} onChange={(e) => setStagger(e.target.value)} />}
+          {(p) => <NumberInput {...p} inputMode="numeric" value={stagger} onChange={(e) => setStagger(e.target.value)} />}
         </Field>
         {error && !errors.size && (
           <p role="alert" className="error">

@@ -9,6 +9,7 @@ import { useFormat } from '../format';
 import { ruleParams, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { DateRangeFields } from '../shell/DateRangeFields';
+import { NumberInput } from '../shell/NumberInput';
 
 interface Props {
   team: Team;
@@ -105,7 +106,7 @@ export function SchedulePanel({ team, weekStart, draft, onDraft, onAccept }: Pro
         <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} labels={{ from: t('schedule.from'), to: t('schedule.to') }} disabled={running} weekStart={team.weekStart} />
         <label className="inline">
           <span>{t('schedule.timeLimit')}</span>
-          <input inputMode="numeric" size={4} value={limit} onChange={(e) => setLimit(e.target.value)} disabled={running} />
+          <NumberInput inputMode="numeric" size={4} value={limit} onChange={(e) => setLimit(e.target.value)} disabled={running} />
         </label>
         <button type="button" className="primary" onClick={() => void generate()} disabled={running}>
           {t('schedule.generate')}

@@ -12,6 +12,7 @@ import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { LoadError } from '../shell/LoadError';
 import { TimeInput } from '../shell/TimeInput';
+import { NumberInput } from '../shell/NumberInput';
 
 /** A template's fields as typed (the break as text, so a half-typed number is not lost). */
 interface Draft {
@@ -202,7 +203,7 @@ export function TemplatesPanel({ team }: { team: Team }) {
             <TimeInput aria-label={label('end')} {...invalid('endLocal')} value={d.endLocal} onChange={(e) => set({ endLocal: e.target.value })} />
           </td>
           <td>
-            <input aria-label={label('break')} {...invalid('breakMinutes')} inputMode="numeric" size={4} value={d.breakMinutes} onChange={(e) => set({ breakMinutes: e.target.value })} />
+            <NumberInput aria-label={label('break')} {...invalid('breakMinutes')} inputMode="numeric" size={4} value={d.breakMinutes} onChange={(e) => set({ breakMinutes: e.target.value })} />
           </td>
           <td>
             <input aria-label={label('color')} type="color" value={d.color} onChange={(e) => set({ color: e.target.value })} />
@@ -343,7 +344,7 @@ export function TemplatesPanel({ team }: { team: Team }) {
           {(p) => <TimeInput {...p} value={adding.endLocal} onChange={(e) => setAdding({ ...adding, endLocal: e.target.value })} />}
         </Field>
         <Field label={t('templates.break')} error={addErrors.get('breakMinutes')}>
-          {(p) => <input {...p} inputMode="numeric" value={adding.breakMinutes} onChange={(e) => setAdding({ ...adding, breakMinutes: e.target.value })} />}
+          {(p) => <NumberInput {...p} inputMode="numeric" value={adding.breakMinutes} onChange={(e) => setAdding({ ...adding, breakMinutes: e.target.value })} />}
         </Field>
         <Field label={t('templates.color')} error={addErrors.get('color')}>
           {(p) => <input {...p} type="color" value={addColor} onChange={(e) => setAdding({ ...adding, color: e.target.value })} />}

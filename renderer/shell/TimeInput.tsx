@@ -1,6 +1,6 @@
 import type { ChangeEvent, FocusEvent, InputHTMLAttributes } from 'react';
 import { latinDigits } from '../../core/calendar';
-import { useFormat } from '../format';
+import { onScreen, useScreenDigits } from './screenDigits';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange'> & {
   /** "HH:MM" on 24 hours, Latin digits, as the service takes it. */
@@ -23,9 +23,7 @@ export function normalizeClock(typed: string): string {
  * hands its owner Latin "HH:MM" (the event's value is rewritten before onChange sees it).
  */
 export function TimeInput({ value, onChange, onBlur, ...rest }: Props) {
-  const fmt = useFormat();
-  const digits = fmt.number(0) === '0' ? null : Array.from({ length: 10 }, (_, d) => fmt.number(d));
-  const shown = digits ? value.replace(/\d/g, (d) => digits[Number(d)] ?? d) : value;
+  const shown = onScreen(value, useScreenDigits());
   const emit = (e: ChangeEvent<HTMLInputElement> | FocusEvent<HTMLInputElement>, latin: string) => {
     e.target.value = latin;
     onChange(e as ChangeEvent<HTMLInputElement>);

@@ -12,6 +12,7 @@ import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { DateField } from '../shell/DateField';
+import { NumberInput } from '../shell/NumberInput';
 
 interface Props {
   team: Team;
@@ -130,10 +131,10 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
           )}
         </fieldset>
         <Field label={t('person.contractHours')} error={errors.get('contractHoursPerWeek')}>
-          {(p) => <input {...p} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} />}
+          {(p) => <NumberInput {...p} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} />}
         </Field>
         <Field label={t('person.hourlyRate', { currency: team.currency })} error={errors.get('hourlyRate')}>
-          {(p) => <input {...p} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />}
+          {(p) => <NumberInput {...p} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />}
         </Field>
         <Field label={t('person.employmentStart')} error={errors.get('employmentStart')}>
           {(p) => <DateField {...p} weekStart={team.weekStart} value={start} onChange={setStart} />}

@@ -5,6 +5,7 @@ import { useFormat } from '../format';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { Field } from '../shell/Field';
 import { TimeInput } from '../shell/TimeInput';
+import { NumberInput } from '../shell/NumberInput';
 
 /** Rule limits and premiums as text fields (so a half-typed number is not lost), validated by the service. */
 export type RulesDraft = Record<Exclude<keyof TeamRules, 'weekendDays' | 'maxAwayBySkill' | 'onCallCountsForRest'>, string> & {
@@ -86,7 +87,7 @@ export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesD
       <div className="form-grid">
         {NUMBER_FIELDS.map((f) => (
           <Field key={f} label={t(`team.${f}`)} error={errorOf(f)}>
-            {(p) => <input {...p} inputMode="decimal" value={draft[f]} onChange={(e) => onChange({ ...draft, [f]: e.target.value })} />}
+            {(p) => <NumberInput {...p} inputMode="decimal" value={draft[f]} onChange={(e) => onChange({ ...draft, [f]: e.target.value })} />}
           </Field>
         ))}
         {TIME_FIELDS.map((f) => (
@@ -98,14 +99,14 @@ export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesD
           {(p) => <input {...p} value={draft.holidayRegion} maxLength={10} onChange={(e) => onChange({ ...draft, holidayRegion: e.target.value })} />}
         </Field>
         <Field label={t('team.maxAway')} hint={t('team.maxAwayHint')} error={errorOf('maxAway')}>
-          {(p) => <input {...p} inputMode="numeric" value={draft.maxAway} onChange={(e) => onChange({ ...draft, maxAway: e.target.value })} />}
+          {(p) => <NumberInput {...p} inputMode="numeric" value={draft.maxAway} onChange={(e) => onChange({ ...draft, maxAway: e.target.value })} />}
         </Field>
         <Field label={t('team.monthlyBudget')} hint={t('team.monthlyBudgetHint')} error={errorOf('monthlyBudget')}>
-          {(p) => <input {...p} inputMode="decimal" value={draft.monthlyBudget} onChange={(e) => onChange({ ...draft, monthlyBudget: e.target.value })} />}
+          {(p) => <NumberInput {...p} inputMode="decimal" value={draft.monthlyBudget} onChange={(e) => onChange({ ...draft, monthlyBudget: e.target.value })} />}
         </Field>
         {skills.map((skill) => (
           <Field key={skill} label={t('team.maxAwaySkill', { skill: names.channel(skill) })} error={errorOf('maxAwayBySkill')}>
-            {(p) => <input {...p} inputMode="numeric" value={draft.maxAwayBySkill[skill] ?? ''} onChange={(e) => onChange({ ...draft, maxAwayBySkill: { ...draft.maxAwayBySkill, [skill]: e.target.value } })} />}
+            {(p) => <NumberInput {...p} inputMode="numeric" value={draft.maxAwayBySkill[skill] ?? ''} onChange={(e) => onChange({ ...draft, maxAwayBySkill: { ...draft.maxAwayBySkill, [skill]: e.target.value } })} />}
           </Field>
         ))}
       </div>

@@ -10,11 +10,11 @@ const REPORTS = 5;
 
 /**
  * Every piece of text a Persian reader meets on the page that holds a Latin digit: text on
- * screen and in the print view, chart labels (SVG), the chosen option of each select, and the
- * words a screen reader says for an element (aria-label, title). The one exception is an element
- * the app marks translate="no" on purpose: codes, e-mails, phone numbers, file paths, colours and
- * file examples, written as they are typed; and licence identifiers. (A loose "looks like a code" regex would hide the very mistakes this
- * looks for.) What a user types into a field is theirs and not scanned.
+ * screen and in the print view, chart labels (SVG), the chosen option of each select, what the
+ * app put in its fields, and the words a screen reader says for an element (aria-label, title).
+ * The one exception is an element the app marks translate="no" on purpose: codes, e-mails, phone
+ * numbers, file paths, colours and file examples, written as they are typed; and licence
+ * identifiers. (A loose "looks like a code" regex would hide the very mistakes this looks for.)
  */
 function latinDigitsOnPage(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -40,6 +40,11 @@ function latinDigitsOnPage(page: Page): Promise<string[]> {
     }
     for (const select of document.querySelectorAll('select')) {
       if (shown(select)) note(select, select.selectedOptions[0]?.text ?? '');
+    }
+    // What a field holds as the app filled it in (numbers, times, dates); e-mail, phone and web
+    // address fields are written as typed.
+    for (const input of document.querySelectorAll<HTMLInputElement>('input:not([type]), input[type=text], input[type=number], input[type=search], input[type=time]')) {
+      if (shown(input)) note(input, input.value);
     }
     for (const el of document.querySelectorAll('[aria-label],[title]')) {
       if (!shown(el)) continue;
