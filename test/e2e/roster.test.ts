@@ -167,7 +167,8 @@ describe('the weekly rota grid', () => {
       for await (const chunk of stream) out += String(chunk);
       return out;
     });
-    expect(text.split('\r\n').slice(0, 3)).toEqual(['person,date,code,start,end,break_minutes,skill,paid_hours', 'Anna Nowak,2027-03-01,E,07:00,15:00,30,phone,7.5', 'Piotr Wiśniewski,2027-03-02,L,14:00,22:00,30,phone,7.5']);
+    // UTF-8 with a byte-order mark (so Excel reads it as UTF-8); an English window writes commas and decimal points.
+    expect(text.split('\r\n').slice(0, 3)).toEqual(['\ufeffperson,date,code,start,end,break_minutes,skill,paid_hours', 'Anna Nowak,2027-03-01,E,07:00,15:00,30,phone,7.5', 'Piotr Wiśniewski,2027-03-02,L,14:00,22:00,30,phone,7.5']);
   });
 
   it("applies the team's own rest rule, edited in Team settings", async () => {
