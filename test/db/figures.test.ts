@@ -29,7 +29,8 @@ function demo() {
   return { s, team, person, away };
 }
 
-const rowsOf = (csv: string) => parseCsv(csv).map((r) => r.fields);
+// The demo team is Turkish: its CSV has semicolons and decimal commas, read here as plain numbers.
+const rowsOf = (csv: string) => parseCsv(csv).map((r) => r.fields.map((f) => (/^-?\d+,\d+$/.test(f) ? f.replace(',', '.') : f)));
 
 describe('absence statistics', () => {
   it('count each person on their own working days and employment, over the month asked and nothing around it', () => {
