@@ -12,7 +12,8 @@ import { useFormat } from '../format';
 import { byName } from '../collate';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { PersonDialog } from './PersonDialog';
-import { EncodingSelect, fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
+import { EncodingSelect, fileBase64, useCsvDialect, useImportEncoding } from '../shell/SpreadsheetOptions';
+import { saveFile } from '../api/download';
 
 interface Props {
   team: Team;
@@ -22,6 +23,7 @@ interface Props {
 export function PeoplePanel({ team }: Props) {
   const { t } = useTranslation();
   const encoding = useImportEncoding();
+  const dialect = useCsvDialect();
   const fmt = useFormat();
   const names = useBuiltinNames();
   const [query, setQuery] = useState('');
@@ -76,6 +78,9 @@ export function PeoplePanel({ team }: Props) {
           {t('people.import')}
         </button>
         <EncodingSelect />
+        <button type="button" onClick={() => void act(async () => saveFile(await call('person.export', { teamId: team.id, includeArchived, csv: dialect })))}>
+          {t('people.export')}
+        </button>
         <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label={t('people.import')} onChange={(e) => void importFile(e)} />
       </div>
       {notice && <p role="status">{notice}</p>}

@@ -36,6 +36,11 @@ describe('spreadsheets people bring', () => {
     await page.getByRole('row', { name: /Şükrü Öztürk/ }).waitFor();
     await page.getByRole('row', { name: /Çağla Iğdır/ }).waitFor();
     await expect(page.locator('body').textContent()).resolves.not.toContain('\ufffd');
+    // And back out: UTF-8 with a byte-order mark, an English window's commas and decimal points.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const exported = fs.readFileSync(await download.path(), 'utf8');
+    expect(exported.startsWith('\ufeffname,email,phone,skills,contract_hours,hourly_rate,color,employment_start,employment_end,notes\r\n')).toBe(true);
+    expect(exported).toContain('\r\nŞükrü Öztürk,sukru@example.com,,phone,37.5,120,#');
     expect(await axeSerious(page)).toEqual([]);
   });
 
