@@ -454,9 +454,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'export report': {
-    usage: 'rosterdesk export report hours|oncall|absences|absence-stats|service-level|accuracy --db FILE --team NAME (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--by week|month] [--format csv|xlsx] [--out FILE] [--separator comma|semicolon|tab] [--decimal point|comma]',
+    usage: 'rosterdesk export report hours|oncall|absences|absence-stats|service-level|accuracy --db FILE --team NAME (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--by week|month] [--calendar gregorian|persian] [--format csv|xlsx] [--out FILE] [--separator comma|semicolon|tab] [--decimal point|comma]',
     summary: "Write one of the Reports page's spreadsheets (the same figures as the app); CSV goes to stdout without --out",
-    options: { ...dbOption, team: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...dialectFlags },
+    options: { ...dbOption, team: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, calendar: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...dialectFlags },
     positionals: 1,
     run: async ({ values, positionals }, io) => {
       const usage = COMMANDS['export report']?.usage ?? '';
@@ -470,6 +470,9 @@ const COMMANDS: Record<string, Command> = {
       if (format === 'xlsx' && out === null) throw new UsageError('an XLSX file needs --out', usage);
       const by = values.by ?? 'week';
       if (by !== 'week' && by !== 'month') throw new UsageError(`--by must be week or month, not "${String(by)}"`, usage);
+      // --by month sums the months of this calendar (Solar Hijri: 1405-09 is Azar).
+      const calendar = values.calendar ?? 'gregorian';
+      if (calendar !== 'gregorian' && calendar !== 'persian') throw new UsageError(`--calendar must be gregorian or persian, not "${String(calendar)}"`, usage);
       // The month or the days go to the service as given: it alone turns a month into its days.
       const days = {
         ...(typeof values.month === 'string' ? { month: values.month } : {}),
@@ -479,7 +482,7 @@ const COMMANDS: Record<string, Command> = {
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
       try {
         const team = teamByName(service, teamName);
-        const result = await service.callAsync('report.export', { teamId: team.id, report: report as ReportKind, ...days, by, format, csv: dialectOption(values, usage, service, team) });
+        const result = await service.callAsync('report.export', { teamId: team.id, report: report as ReportKind, ...days, by, calendar, format, csv: dialectOption(values, usage, service, team) });
         if (!result.ok) {
           // Name the flag, not the API field (an input check says "from: …").
           const field = String(result.error.path[0] ?? 'from');

@@ -103,6 +103,18 @@ export function addMonths(iso: string, calendar: CalendarSystem, months: number)
   return first;
 }
 
+/** The calendar month that holds `iso`, written YYYY-MM in that calendar ("1405-09" for 2026-11-28 in Solar Hijri). */
+export function monthKey(iso: string, calendar: CalendarSystem): string {
+  const { year, month } = toCalendar(iso, calendar);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/** The ISO first day of a month written YYYY-MM in the calendar (the inverse of monthKey). */
+export function monthKeyStart(key: string, calendar: CalendarSystem): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  return m ? fromCalendar(calendar, { year: Number(m[1]), month: Number(m[2]), day: 1 }) : null;
+}
+
 /** The first and last day of the calendar year that holds `iso`. */
 export function yearRange(iso: string, calendar: CalendarSystem): { from: string; to: string } {
   const { year } = toCalendar(iso, calendar);

@@ -576,7 +576,7 @@ export const contract = {
    */
   'report.export': {
     input: z
-      .strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']), ...optionalDays, by: z.enum(['week', 'month']).default('week'), format: z.enum(['csv', 'xlsx']), csv: CsvDialectInput })
+      .strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']), ...optionalDays, by: z.enum(['week', 'month']).default('week'), calendar: CalendarSetting.default('gregorian'), format: z.enum(['csv', 'xlsx']), csv: CsvDialectInput })
       .transform(daysOf),
     output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
     undo: null,
@@ -641,7 +641,8 @@ export const contract = {
   'roster.week': { input: z.strictObject({ teamId: id, weekStart: plainDate }), output: RosterWeek, undo: null },
   /** Paid hours and cost per person and for the team (personId null), per week or calendar month. */
   'roster.costs': {
-    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, by: z.enum(['week', 'month']).default('week') }),
+    // Months are those of `calendar`: a Persian screen's report sums Azar, not November.
+    input: z.strictObject({ teamId: id, from: plainDate, to: plainDate, by: z.enum(['week', 'month']).default('week'), calendar: CalendarSetting.default('gregorian') }),
     output: z.array(CostRow),
     undo: null,
   },

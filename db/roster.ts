@@ -1,4 +1,5 @@
 import type { CostRow, RosterWeek } from '../core/contract';
+import { monthKey } from '../core/calendar';
 import { roundMoney, shiftCost } from '../core/cost';
 import { parseCsv, spreadsheetCsv } from '../core/csv';
 import { importText } from '../core/text-decode';
@@ -474,14 +475,14 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         },
       };
     },
-    'roster.costs': ({ teamId, from, to, by }) => {
+    'roster.costs': ({ teamId, from, to, by, calendar }) => {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
       const holidayDays = teamHolidayDays(db, team, from, to);
       const clock = zoneClock(team.timeZone);
       const everyone = listPeople(db, teamId, '', true);
       const people = new Map(everyone.map((p) => [p.id, p]));
-      const periodOf = (day: string) => (by === 'month' ? day.slice(0, 7) : startOfWeek(Temporal.PlainDate.from(day), team.weekStart).toString());
+      const periodOf = (day: string) => (by === 'month' ? monthKey(day, calendar) : startOfWeek(Temporal.PlainDate.from(day), team.weekStart).toString());
       // Each period's days inside [from, to]: the first and last week or month may be cut by the range.
       const periods = new Map<string, { first: string; last: string }>();
       for (let d = from; d <= to; d = clock.addDays(d, 1)) {

@@ -184,7 +184,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     const team = requireTeam(input.teamId);
     const { from, to } = input;
     const base = `${fileSlug(team.name)}-${input.report}-${from}-${to}`;
-    if (input.report === 'hours') return { table: hoursTable(team, handlers['roster.costs']({ teamId: team.id, from, to, by: input.by }), input.by), filename: base };
+    if (input.report === 'hours') return { table: hoursTable(team, handlers['roster.costs']({ teamId: team.id, from, to, by: input.by, calendar: input.calendar }), input.by), filename: base };
     if (input.report === 'oncall') {
       const pay = new Map<number, number>();
       for (const e of standbyEntries(context, team, from, to)) pay.set(e.personId, (pay.get(e.personId) ?? 0) + e.amount);

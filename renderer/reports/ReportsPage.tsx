@@ -7,7 +7,7 @@ import type { FairnessRow } from '../../core/oncall';
 import { coverageChunks, type CoverageDay } from '../../core/staffing';
 import type { Team } from '../../core/team';
 import { parsePlainDate, Temporal, todayIn } from '../../core/time';
-import { calendarLocale } from '../../core/calendar';
+import { monthKeyStart } from '../../core/calendar';
 import { call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
 import { useApiQueries, useApiQuery } from '../api/queries';
@@ -63,7 +63,8 @@ export function ReportsPage({ team }: Props) {
   // A range being typed (half a date, or ending before it starts) reads nothing until it is whole.
   const range = a && b && Temporal.PlainDate.compare(a, b) <= 0 ? { teamId: team.id, from: a.toString(), to: b.toString() } : null;
   const weeksQuery = useApiQuery('roster.costs', range && { ...range, by: 'week' });
-  const monthsQuery = useApiQuery('roster.costs', range && { ...range, by: 'month' });
+  // Months of the screen's calendar: a Solar Hijri screen sums Azar, not November.
+  const monthsQuery = useApiQuery('roster.costs', range && { ...range, by: 'month', calendar: fmt.calendar });
   const fairnessQuery = useApiQuery('oncall.fairness', range && { ...range, rotationId: null });
   const absencesQuery = useApiQuery('absence.stats', range);
   const serviceQuery = useApiQueries('coverage.range', range && coverageChunks(range.from, range.to).map((c) => ({ teamId: team.id, channel: null, ...c })));
@@ -83,7 +84,7 @@ export function ReportsPage({ team }: Props) {
 
   async function exportReport(report: Report, format: 'csv' | 'xlsx', by: 'week' | 'month' = 'week') {
     try {
-      saveFile(await call('report.export', { teamId: team.id, report, from, to, by, format, csv: dialect }));
+      saveFile(await call('report.export', { teamId: team.id, report, from, to, by, calendar: fmt.calendar, format, csv: dialect }));
     } catch (err) {
       if (err instanceof CallError) setError(err.error);
       else throw err;
@@ -109,10 +110,11 @@ export function ReportsPage({ team }: Props) {
   const count = (x: unknown) => fmt.number(Number(x));
   const percent = new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 });
   const percentTick = (x: unknown) => percent.format(Number(x) / 100);
-  // Cost months are the service's Gregorian months ("2026-11"): named so in every language, in
-  // its digits, so a Persian screen does not call November by the Solar Hijri month it starts in.
-  const gregorianMonth = new Intl.DateTimeFormat(calendarLocale(fmt.locale, 'gregorian'), { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const monthName = (period: unknown) => gregorianMonth.format(new Date(`${String(period)}-01T00:00:00Z`));
+  // Cost months are the screen calendar's months ("1405-09" on a Solar Hijri screen), named by their first day.
+  const monthName = (period: unknown) => {
+    const first = monthKeyStart(String(period), fmt.calendar);
+    return first ? fmt.month(first) : String(period);
+  };
   const dayName = (day: unknown) => fmt.dayMonth(String(day));
   const people = data ? data.weeks.filter((c) => c.personId !== null) : [];
   // Against what the contract expects of the days shown, leave and days outside employment taken off (as the rule counts).

@@ -69,6 +69,14 @@ describe('rosterdesk export report', () => {
     expect(table.slice(1).map((row) => [row[1], Number(row[3])])).toEqual(costs.map((c) => [c.personId === null ? 'Team' : c.personName, Math.round((c.expectedMinutes / 60) * 100) / 100]));
   });
 
+  it('sums Solar Hijri months with --calendar persian, as a Persian screen does', async () => {
+    const { file } = demoFile();
+    const r = await cli('export', 'report', 'hours', '--db', file, '--team', TEAM, '--from', '2026-11-15', '--to', '2026-11-28', '--by', 'month', '--calendar', 'persian');
+    expect(r.code).toBe(0);
+    expect(rowsOf(r.out).filter((row) => row[1] === 'Team').map((row) => row[0])).toEqual(['1405-08', '1405-09']);
+    expect(await cli('export', 'report', 'hours', '--db', file, '--team', TEAM, '--month', '2026-11', '--calendar', 'julian')).toMatchObject({ code: 2, err: expect.stringContaining('--calendar must be gregorian or persian') });
+  });
+
   it('says what is wrong with its arguments', async () => {
     const { file } = demoFile();
     expect(await cli('export', 'report', 'payroll', '--db', file, '--team', TEAM, '--month', '2026-11')).toMatchObject({ code: 2, err: expect.stringContaining('the report must be one of hours, oncall') });

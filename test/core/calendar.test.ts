@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, calendarDateText, calendarLocale, daysInMonth, defaultCalendar, fromCalendar, latinDigits, monthStart, parseCalendarDate, toCalendar, yearRange } from '../../core/calendar';
+import { addMonths, monthKey, monthKeyStart, calendarDateText, calendarLocale, daysInMonth, defaultCalendar, fromCalendar, latinDigits, monthStart, parseCalendarDate, toCalendar, yearRange } from '../../core/calendar';
 
 describe('Solar Hijri through Intl', () => {
   it('names the fixed days of the issue', () => {
@@ -34,6 +34,11 @@ describe('Solar Hijri through Intl', () => {
     expect(addMonths('2026-11-28', 'persian', -9)).toBe('2026-02-20'); // 1 Esfand 1404
     expect(yearRange('2026-11-28', 'persian')).toEqual({ from: '2026-03-21', to: '2027-03-20' });
     expect(monthStart('2026-11-28', 'gregorian')).toBe('2026-11-01');
+    expect(monthKey('2026-11-28', 'persian')).toBe('1405-09');
+    expect(monthKey('2026-11-21', 'persian')).toBe('1405-08');
+    expect(monthKey('2026-11-28', 'gregorian')).toBe('2026-11');
+    expect(monthKeyStart('1405-09', 'persian')).toBe('2026-11-22');
+    expect(monthKeyStart('2026-11', 'gregorian')).toBe('2026-11-01');
   });
 
   it('reads what a person types, in either digits', () => {

@@ -17,6 +17,23 @@ function demo() {
 const rowsOf = (csv: string) => parseCsv(csv).map((r) => r.fields.map((f) => (/^-?\d+,\d+$/.test(f) ? f.replace(',', '.') : f)));
 
 describe('report spreadsheets', () => {
+  it('cost months follow the calendar asked for: Solar Hijri months split where Azar begins, the same total', () => {
+    const { s, team } = demo();
+    // 15-28 November 2026 straddles 1 Azar 1405 (22 November).
+    const range = { teamId: team.id, from: '2026-11-15', to: '2026-11-28' };
+    const teamRows = (calendar: 'gregorian' | 'persian') => s.run('roster.costs', { ...range, by: 'month', calendar }).filter((r) => r.personId === null);
+    const gregorian = teamRows('gregorian');
+    const persian = teamRows('persian');
+    expect(gregorian.map((r) => r.period)).toEqual(['2026-11']);
+    expect(persian.map((r) => r.period)).toEqual(['1405-08', '1405-09']);
+    const total = (rows: typeof persian) => rows.reduce((sum, r) => sum + r.cost, 0);
+    expect(total(persian)).toBeCloseTo(total(gregorian), 2);
+    expect(persian.every((r) => r.cost > 0)).toBe(true);
+    const csv = s.run('report.export', { ...range, report: 'hours', by: 'month', calendar: 'persian', format: 'csv' });
+    expect(rowsOf(csv.data).filter((r) => r[1] === 'Team').map((r) => r[0])).toEqual(['1405-08', '1405-09']);
+  });
+
+
   it('hours and cost per person and week: CSV and XLSX hold the same table, numbers as numbers', async () => {
     const { s, team, from, to } = demo();
     const csv = s.run('report.export', { teamId: team.id, report: 'hours', from, to, format: 'csv' });
