@@ -23,6 +23,14 @@ export function defaultCalendar(language: string): CalendarSystem {
   return language.toLowerCase().startsWith('fa') ? 'persian' : 'gregorian';
 }
 
+/**
+ * The calendar a person reading `language` sees: only Persian offers a choice (Solar Hijri
+ * unless Gregorian was chosen); the other languages read Gregorian.
+ */
+export function screenCalendar(language: string | null, chosen: CalendarSystem | null): CalendarSystem {
+  return language !== null && defaultCalendar(language) === 'persian' ? (chosen ?? 'persian') : 'gregorian';
+}
+
 /** A BCP 47 locale with the calendar as its -u-ca- extension, for Intl formatters. */
 export function calendarLocale(locale: string, calendar: CalendarSystem): string {
   const base = locale.replace(/-u-.*$/, '');

@@ -1,5 +1,5 @@
 import { UserError } from './errors';
-import { numberCell, type CsvDialect } from './spreadsheet-format';
+import { numberCell, textCell, type CsvDialect } from './spreadsheet-format';
 
 /** One parsed record and the 1-based line of the file it starts on. */
 export interface CsvRecord {
@@ -139,6 +139,6 @@ export function toCsv(rows: (string | number | null | undefined)[][], delimiter 
  * cells with its decimal mark, never grouped and never quoted, so they stay numbers.
  */
 export function spreadsheetCsv(rows: readonly (readonly (string | number | null | undefined)[])[], dialect: CsvDialect): string {
-  const cell = (v: string | number | null | undefined) => (typeof v === 'number' ? numberCell(v, dialect.decimal) : csvField(v, dialect.separator));
+  const cell = (v: string | number | null | undefined) => (typeof v === 'number' ? numberCell(v, dialect.decimal) : csvField(typeof v === 'string' ? textCell(v, dialect) : v, dialect.separator));
   return '\ufeff' + rows.map((r) => r.map(cell).join(dialect.separator)).join('\r\n') + '\r\n';
 }

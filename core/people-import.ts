@@ -1,7 +1,7 @@
 import { PersonCreate, type NewPerson, type Person } from './person';
 import { parseCsv } from './csv';
 import { latinDigits } from './calendar';
-import { parseDateCell, parseNumberCell, type DateReading } from './spreadsheet-format';
+import { parseDateCell, parseNumberCell } from './spreadsheet-format';
 import { UserError, zodIssueToApiError, type LineProblem } from './errors';
 
 export const PEOPLE_CSV_REQUIRED = ['name', 'email', 'phone', 'skills', 'contract_hours', 'hourly_rate'] as const;
@@ -40,7 +40,7 @@ export interface ParsedPeople {
  * Checks that need the database (team skills, emails already used) are the
  * service's; this only knows the file.
  */
-export function parsePeopleCsv(text: string, reading: DateReading = { locale: 'en-GB' }): ParsedPeople {
+export function parsePeopleCsv(text: string): ParsedPeople {
   const records = parseCsv(text);
   const header = records.shift();
   if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line with ' + PEOPLE_CSV_REQUIRED.join(','));
@@ -74,7 +74,7 @@ export function parsePeopleCsv(text: string, reading: DateReading = { locale: 'e
       else if (c === 'contract_hours' || c === 'hourly_rate') {
         const n = parseNumberCell(value);
         if (n !== null) raw[field] = n;
-      } else if (c === 'employment_start' || c === 'employment_end') raw[field] = value.trim() === '' ? null : (parseDateCell(value, reading) ?? value.trim());
+      } else if (c === 'employment_start' || c === 'employment_end') raw[field] = value.trim() === '' ? null : (parseDateCell(value) ?? value.trim());
       else if (c === 'phone') raw[field] = latinDigits(value).trim();
       else if (c === 'color' && value.trim() === '') return;
       else raw[field] = value.trim();

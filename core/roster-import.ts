@@ -64,10 +64,10 @@ export function parseRosterRecords(records: CsvRecord[], reading: DateReading = 
     }
     const person = get('person');
     const dayText = get('date');
-    const day = parseDateCell(dayText, reading) ?? dayText;
+    const day = parseDateCell(dayText) ?? dayText;
     const bad = (column: string, message: string) => problems.push({ line: rec.line, column, message: `${column}: ${message}` });
     if (!person) bad('person', 'Must name a person (name or email)');
-    if (parseDateCell(dayText, reading) === null) bad('date', `"${dayText}" is not a real date written ${dateFormsOf(reading)}`);
+    if (parseDateCell(dayText) === null) bad('date', `"${dayText}" is not a real date written ${dateFormsOf(reading)}`);
     const code = get('code');
     let value: CellValue | null = null;
     if (code) {

@@ -1,4 +1,4 @@
-import { fromCalendar, latinDigits } from './calendar';
+import { calendarDateText, fromCalendar, latinDigits, type CalendarSystem } from './calendar';
 import { isPlainDate } from './time';
 
 /**
@@ -19,6 +19,8 @@ export type DecimalMark = (typeof DECIMAL_MARKS)[number];
 export interface CsvDialect {
   separator: CsvSeparator;
   decimal: DecimalMark;
+  /** The calendar of date cells: Solar Hijri writes 2026-11-28 as 1405/09/07, which every import reads back. */
+  calendar?: CalendarSystem;
 }
 
 /**
@@ -79,27 +81,35 @@ export interface DateReading {
   locale: string;
 }
 
-/** Below this a four-digit year is Solar Hijri in a Persian team (1405 SH is 2026; no roster is of 1700 AD). */
+/** Below this a four-digit year is Solar Hijri (1405 SH is 2026; no roster is of 1700 AD). */
 const SOLAR_HIJRI_YEAR_BELOW = 1700;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A text cell as the dialect writes it: an ISO day in the dialect's calendar (1405/09/07), anything else as it is. */
+export function textCell(text: string, dialect: CsvDialect): string {
+  return dialect.calendar === 'persian' && ISO_DAY.test(text) && isPlainDate(text) ? calendarDateText(text, 'persian') : text;
+}
 
 /**
  * The ISO day a date cell names, or null: YYYY-MM-DD (also with "/" or "."), DD.MM.YYYY (the
  * Turkish and Polish way; with dots it is day first everywhere), an Excel date-time whose time is
- * midnight, and in a Persian team YYYY/MM/DD or YYYY-MM-DD with a year below 1700 as Solar Hijri.
+ * midnight, and YYYY/MM/DD or YYYY-MM-DD with a year below 1700 as Solar Hijri (what a Persian
+ * window's export writes, so any team reads it back; the year tells the calendar).
  * DD/MM/YYYY with slashes is not read: an American file writes month first the same way.
  */
-export function parseDateCell(text: string, reading: DateReading): string | null {
+export function parseDateCell(text: string): string | null {
   let t = text.trim();
   if (/[^\x00-\x7f]/.test(t)) t = latinDigits(t).trim();
   t = t.replace(/[ T]00:00(?::00)?$/, '');
   if (isPlainDate(t)) {
-    if (Number(t.slice(0, 4)) < SOLAR_HIJRI_YEAR_BELOW && isPersian(reading.locale)) return fromCalendar('persian', { year: Number(t.slice(0, 4)), month: Number(t.slice(5, 7)), day: Number(t.slice(8, 10)) });
+    if (Number(t.slice(0, 4)) < SOLAR_HIJRI_YEAR_BELOW) return fromCalendar('persian', { year: Number(t.slice(0, 4)), month: Number(t.slice(5, 7)), day: Number(t.slice(8, 10)) });
     return t;
   }
   const ymd = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(t);
   if (ymd) {
     const date = { year: Number(ymd[1]), month: Number(ymd[2]), day: Number(ymd[3]) };
-    return fromCalendar(date.year < SOLAR_HIJRI_YEAR_BELOW && isPersian(reading.locale) ? 'persian' : 'gregorian', date);
+    return fromCalendar(date.year < SOLAR_HIJRI_YEAR_BELOW ? 'persian' : 'gregorian', date);
   }
   const dmy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
   if (dmy) return fromCalendar('gregorian', { year: Number(dmy[3]), month: Number(dmy[2]), day: Number(dmy[1]) });

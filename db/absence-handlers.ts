@@ -374,8 +374,8 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
         const typeText = fold(get('type'));
         const type = types.find((t) => fold(t.name) === typeText || t.key === typeText);
         if (!type) bad('type', `"${get('type')}" is not an absence type of ${team.name} (${types.map((t) => t.key ?? t.name).join(', ')})`);
-        const start = parseDateCell(get('start'), reading) ?? '';
-        const end = parseDateCell(get('end'), reading) ?? '';
+        const start = parseDateCell(get('start')) ?? '';
+        const end = parseDateCell(get('end')) ?? '';
         if (!isPlainDate(start)) bad('start', `"${get('start')}" is not a real date written ${dateFormsOf(reading)}`);
         if (!isPlainDate(end)) bad('end', `"${get('end')}" is not a real date written ${dateFormsOf(reading)}`);
         else if (isPlainDate(start) && end < start) bad('end', `ends (${end}) before it starts (${start})`);

@@ -1,6 +1,7 @@
-import type { CostRow } from '../core/contract';
+import type { CostRow, Settings } from '../core/contract';
 import { spreadsheetCsv } from '../core/csv';
 import { csvDialect, type CsvDialect } from '../core/spreadsheet-format';
+import { screenCalendar } from '../core/calendar';
 import type { Absence, AbsenceStatsRow } from '../core/absence';
 import type { CoverageDay } from '../core/staffing';
 import type { FairnessRow } from '../core/oncall';
@@ -70,8 +71,9 @@ export function tableCsv(t: ReportTable, dialect: CsvDialect): string {
  * The dialect of a CSV export: the one asked for, else that of the language the user chose
  * for the app (saved settings), else that of the team's locale.
  */
-export function exportDialect(asked: CsvDialect | null, savedLanguage: string | null, team: Pick<Team, 'locale'>): CsvDialect {
-  return asked ?? csvDialect(savedLanguage ?? team.locale);
+/** The separator and decimal mark asked for, else the saved language's (else the team locale's); dates in the saved window's calendar. */
+export function exportDialect(asked: CsvDialect | null, saved: Settings, team: Pick<Team, 'locale'>): CsvDialect {
+  return { ...(asked ?? csvDialect(saved.language ?? team.locale)), calendar: screenCalendar(saved.language, saved.calendar) };
 }
 
 /** The figures of `absence.stats` as they are: working and absent days per person (full-time-equivalent days), rate, sickness. */

@@ -369,7 +369,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         .sort((a, b) => a.day.localeCompare(b.day) || (people.get(a.personId)?.name ?? '').localeCompare(people.get(b.personId)?.name ?? '') || a.startUtc - b.startUtc)
         .forEach((x) => table.push([label(x.personId), x.day, x.code ?? '', x.startLocal, x.endLocal, x.breakMinutes, x.skill ?? '', Math.round((x.paidMinutes / 60) * 100) / 100]));
       const base = `roster-${team.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${from}-${to}`;
-      const data = spreadsheetCsv(table, exportDialect(csv, settingsOf(db).language, team));
+      const data = spreadsheetCsv(table, exportDialect(csv, settingsOf(db), team));
       return { filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data, rows: list.length };
     },
     'roster.check': ({ teamId, from, to }) => {

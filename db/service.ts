@@ -213,7 +213,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'report.export': (input) => {
       const { table, filename } = reportOf(input);
       // XLSX is written after the call, by the async door (exceljs is asynchronous).
-      const dialect = exportDialect(input.csv, settingsOf(db).language, requireTeam(input.teamId));
+      const dialect = exportDialect(input.csv, settingsOf(db), requireTeam(input.teamId));
       return { filename: `${filename}.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data: tableCsv(table, dialect), rows: table.rows.length };
     },
     'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath, readOnly: planner.readOnly }),
@@ -314,7 +314,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     },
     'person.import': ({ teamId, ...file }) => {
       const team = requireTeam(teamId);
-      const { rows, problems } = parsePeopleCsv(importText(file, team.locale), { locale: team.locale });
+      const { rows, problems } = parsePeopleCsv(importText(file, team.locale));
       for (const { line, person } of rows) {
         const unknown = (person.skills ?? []).filter((s) => !team.skills.includes(s));
         if (unknown.length) {
@@ -333,7 +333,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'person.export': ({ teamId, includeArchived, csv }) => {
       const team = requireTeam(teamId);
       const list = people.listPeople(db, teamId, '', includeArchived);
-      const data = spreadsheetCsv(peopleTable(list), exportDialect(csv, settingsOf(db).language, team));
+      const data = spreadsheetCsv(peopleTable(list), exportDialect(csv, settingsOf(db), team));
       return { filename: `${fileSlug(team.name)}-people.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data, rows: list.length };
     },
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { CalendarSystem } from '../../core/calendar';
+import { screenCalendar, type CalendarSystem } from '../../core/calendar';
 import type { Language } from '../../core/contract';
 
 /**
@@ -28,5 +28,5 @@ export function useCalendarChoice(): CalendarSystem | null {
 
 /** The calendar a screen in `language` shows dates in. */
 export function calendarFor(language: Language, chosen: CalendarSystem | null): CalendarSystem {
-  return language === 'fa' ? (chosen ?? 'persian') : 'gregorian';
+  return screenCalendar(language, chosen);
 }

@@ -77,6 +77,12 @@ describe('spreadsheets: export → import holds in every language and separator'
           expect(file.data.startsWith('\ufeff'), label).toBe(true);
           expect(file.data.split('\r\n')[0]?.includes(dialect.separator), label).toBe(true);
         }
+        // A Persian window writes its days in Solar Hijri: Nowruz 1405 for 2026-03-21, 2 Azar for 2026-11-23.
+        if (lang === 'fa') {
+          expect(people.data, label).toContain('1405/01/01');
+          expect(roster.data, label).toContain('1405/09/02');
+          expect(roster.data, label).not.toContain('2026-11-23');
+        } else expect(roster.data, label).toContain('2026-11-23');
         // Numbers as numbers: the dialect's decimal mark, never quoted, never grouped.
         expect(people.data, label).toContain(`${dialect.separator}37${dialect.decimal}5${dialect.separator}1234${dialect.decimal}56${dialect.separator}`);
         s.run('person.import', { teamId: to.id, bytes: asBytes(people.data) });
@@ -89,6 +95,25 @@ describe('spreadsheets: export → import holds in every language and separator'
       s.close();
     });
   }
+});
+
+describe('dates in the calendar of the window', () => {
+  it("a Persian window's Solar Hijri export imports into a Turkish team; chosen Gregorian, it writes ISO days", () => {
+    const s = freshService();
+    s.run('settings.set', { language: 'fa' });
+    const from = source(s, 'fa');
+    const roster = s.run('roster.export', { teamId: from.id, from: '2026-11-01', to: '2026-12-31', format: 'csv', csv: null });
+    expect(roster.data).toContain('1405/09/02');
+    const turkish = teamOf(s, 'tr', 'Istanbul');
+    s.run('person.import', { teamId: turkish.id, bytes: asBytes(s.run('person.export', { teamId: from.id, csv: null }).data) });
+    s.run('roster.import', { teamId: turkish.id, format: 'csv', bytes: asBytes(roster.data) });
+    expect(shiftsOf(s, turkish.id)).toEqual(shiftsOf(s, from.id));
+    s.run('settings.set', { calendar: 'gregorian' });
+    const gregorian = s.run('roster.export', { teamId: from.id, from: '2026-11-01', to: '2026-12-31', format: 'csv', csv: null });
+    expect(gregorian.data).toContain('2026-11-23');
+    expect(gregorian.data).not.toContain('1405/');
+    s.close();
+  });
 });
 
 const PEOPLE_HEADER = 'name,email,phone,skills,contract_hours,hourly_rate';
