@@ -1,3 +1,4 @@
+import { TimeInput } from '../shell/TimeInput';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
@@ -162,15 +163,14 @@ export function OpeningHoursForm({ team, hours, saved, onSaved }: { team: Team; 
                       const closeError = errors.get(`weekdays.${day}.windows.${i}.closeLocal`);
                       const rowError = errors.get(`weekdays.${day}.windows.${i}`);
                       const n = windows.length > 1 ? ` (${fmt.number(i + 1)})` : '';
+                      // A time half typed is named as typed; a whole one in the screen's digits.
+                      const clockOrTyped = (hhmm: string) => (/^\d{2}:\d{2}$/.test(hhmm) ? fmt.clock(hhmm) : hhmm);
                       const errorId = `${idBase}-${day}-${i}-error`;
                       const shown = openError ?? closeError ?? rowError;
                       return (
                         <div key={i} className="hours-window">
-                          <input
-                            inputMode="numeric"
-                            dir="ltr"
-                            placeholder="09:00"
-                            maxLength={5}
+                          <TimeInput
+                            placeholder={fmt.clock('09:00')}
                             aria-label={`${t('forecast.hours.opens', { day: name })}${n}`}
                             value={w.open}
                             onBlur={(e) => {
@@ -182,11 +182,8 @@ export function OpeningHoursForm({ team, hours, saved, onSaved }: { team: Team; 
                             onChange={(e) => setTime(day, i, 'open', e.target.value)}
                           />
                           <span aria-hidden="true">–</span>
-                          <input
-                            inputMode="numeric"
-                            dir="ltr"
-                            placeholder="17:00"
-                            maxLength={5}
+                          <TimeInput
+                            placeholder={fmt.clock('17:00')}
                             aria-label={`${t('forecast.hours.closes', { day: name })}${n}`}
                             value={w.close}
                             onBlur={(e) => {
@@ -197,7 +194,7 @@ export function OpeningHoursForm({ team, hours, saved, onSaved }: { team: Team; 
                             aria-describedby={shown ? errorId : undefined}
                             onChange={(e) => setTime(day, i, 'close', e.target.value)}
                           />
-                          <button type="button" className="icon" aria-label={t('forecast.hours.removeWindow', { day: name, from: w.open, to: w.close })} title={t('forecast.remove')} onClick={() => removeWindow(day, i)}>
+                          <button type="button" className="icon" aria-label={t('forecast.hours.removeWindow', { day: name, from: clockOrTyped(w.open), to: clockOrTyped(w.close) })} title={t('forecast.remove')} onClick={() => removeWindow(day, i)}>
                             ×
                           </button>
                           {shown && (
