@@ -671,7 +671,8 @@ export const contract = {
   'holiday.setHalf': { input: z.strictObject({ teamId: id, day: plainDate, source: HolidaySource, half: z.boolean() }), output: TeamHoliday, undo: 'Change half day' },
   /** The team's own days from a CSV (day,name[,half]) or an iCalendar file (all-day events); days already a holiday are skipped. */
   'holiday.import': {
-    input: z.strictObject({ teamId: id, format: z.enum(['csv', 'ics']), text: z.string().min(1).max(2_000_000) }),
+    // The file as text, or as its bytes (a Windows-1256 or UTF-16 calendar file is read as it is; see importFile).
+    input: z.strictObject({ teamId: id, format: z.enum(['csv', 'ics']), text: z.string().min(1).max(2_000_000).optional(), bytes: importFile(2_000_000).bytes, encoding: importFile(2_000_000).encoding }),
     output: z.object({ added: z.number(), skipped: z.array(z.object({ line: z.number(), day: z.string(), reason: z.string() })) }),
     undo: 'Import holidays',
   },

@@ -1,3 +1,4 @@
+import { importText } from '../core/text-decode';
 import { UserError } from '../core/errors';
 import { parseHolidayCsv, parseHolidayIcs, type ImportedHoliday } from '../core/holiday-import';
 import { holidayDays, mergeHolidays, type HolidayAdjustment, type HolidayAdjustmentKind, type HolidayDays, type TeamHoliday } from '../core/holiday-merge';
@@ -117,8 +118,9 @@ export function holidayHandlers(ctx: ServiceContext): HandlersOf<HolidayMethods>
       }
       return after(team, day, source);
     },
-    'holiday.import': ({ teamId, format, text }) => {
+    'holiday.import': ({ teamId, format, text: asText, bytes, encoding }) => {
       const team = ctx.requireTeam(teamId);
+      const text = importText({ csv: asText, bytes, encoding }, team.locale);
       const rows: ImportedHoliday[] = format === 'csv' ? parseHolidayCsv(text) : parseHolidayIcs(text);
       const days = rows.map((r) => r.day).sort();
       const existing = new Map(teamHolidays(db, team, days[0] ?? '2000-01-01', days.at(-1) ?? '2000-01-01').filter((x) => !x.removed).map((x) => [x.day, x.name]));

@@ -51,7 +51,7 @@ export function FilePage() {
           {t('file.path')} <code dir="ltr" translate="no">{info.filePath}</code>
         </p>
       )}
-      <h3>{t('file.backups')}</h3>
+      <h3 id="backups-heading">{t('file.backups')}</h3>
       <p className="muted">{t('file.backupsHint')}</p>
       <p>
         <button type="button" onClick={() => void backupNow()}>
@@ -62,7 +62,7 @@ export function FilePage() {
       <FormError error={error} fieldCount={0} />
       {backups && backups.length === 0 && <p className="muted">{t('file.noBackups')}</p>}
       {backups && backups.length > 0 && (
-        <table className="backups">
+        <table className="backups" aria-labelledby="backups-heading">
           <thead>
             <tr>
               <th scope="col">{t('file.takenAt')}</th>

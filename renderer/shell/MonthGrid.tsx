@@ -93,7 +93,7 @@ export function MonthGrid({ month, onMonth, today, weekStart, events, maxPerDay,
                       <ul>
                         {shown.map((e) => (
                           <li key={e.id}>
-                            <button type="button" dir="auto" className={`chip${e.className ? ` ${e.className}` : ''}`} style={{ backgroundColor: e.color, borderColor: e.color, color: textOn(e.color) }} onClick={() => onEvent?.(e.id)}>
+                            <button type="button" dir="auto" title={e.title} className={`chip${e.className ? ` ${e.className}` : ''}`} style={{ backgroundColor: e.color, borderColor: e.color, color: textOn(e.color) }} onClick={() => onEvent?.(e.id)}>
                               {e.title}
                             </button>
                           </li>

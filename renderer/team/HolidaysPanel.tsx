@@ -1,3 +1,4 @@
+import { fileBase64 } from '../shell/SpreadsheetOptions';
 import { useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { yearRange } from '../../core/calendar';
@@ -79,13 +80,14 @@ export function HolidaysPanel({ team }: Props) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const text = await file.text();
-    const format = /\.ics$/i.test(file.name) || /^\uFEFF?BEGIN:VCALENDAR/i.test(text.trimStart()) ? 'ics' : 'csv';
+    // The first bytes tell an iCalendar file from a CSV; the service decodes the whole file as it is (a Windows-1256 CSV too).
+    const head = await file.slice(0, 64).text();
+    const format = /\.ics$/i.test(file.name) || /^\uFEFF?BEGIN:VCALENDAR/i.test(head.trimStart()) ? 'ics' : 'csv';
     setError(null);
     setNotice('');
     setImportError(null);
     try {
-      const r = await call('holiday.import', { teamId: team.id, format, text });
+      const r = await call('holiday.import', { teamId: team.id, format, bytes: await fileBase64(file) });
       setNotice(t('holidays.imported', { count: r.added }) + (r.skipped.length ? ` ${t('holidays.importSkipped', { count: r.skipped.length })}` : ''));
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);

@@ -173,6 +173,16 @@ describe('every place that uses holidays uses the adjusted list', () => {
 });
 
 describe('importing holidays', () => {
+  it("reads a file's bytes in the team locale's code page: Windows-1250 Polish, and a wrong UTF-8 claim refused", () => {
+    const { s, t } = warsaw();
+    // "Dzień Łódzki" in Windows-1250: ń = 0xF1, Ł = 0xA3; not valid UTF-8.
+    const bytes = Buffer.concat([Buffer.from('2026-12-30,Dzie'), Buffer.from([0xf1]), Buffer.from(' '), Buffer.from([0xa3]), Buffer.from('odzki\r\n')]);
+    expect(s.call('holiday.import', { teamId: t.id, format: 'csv', bytes: bytes.toString('base64'), encoding: 'utf-8' }).ok).toBe(false);
+    expect(listOf(s, t.id, '2026-12-30', '2026-12-30')).toEqual([]);
+    expect(s.run('holiday.import', { teamId: t.id, format: 'csv', bytes: bytes.toString('base64') })).toEqual({ added: 1, skipped: [] });
+    expect(listOf(s, t.id, '2026-12-30', '2026-12-30')).toEqual(['2026-12-30 Dzień Łodzki team']);
+  });
+
   it('reads a CSV (comma or semicolon, optional header, half marks), skipping days that already are holidays', () => {
     const { s, t } = warsaw();
     const csv = 'day,name,half\r\n2026-12-31,Sylwester,half\r\n2026-11-11,Duplicate of a public day\r\n"2026-05-04","Most, majówka",\r\n';

@@ -35,7 +35,8 @@ describe('the planner file in the browser', () => {
     await page.getByRole('button', { name: 'File & backups' }).click();
     await page.getByRole('heading', { name: 'Planner file' }).waitFor();
     await page.getByText(file).waitFor();
-    const rows = page.getByRole('table').getByRole('row');
+    // The backups' table, not the About section's table of libraries below it.
+    const rows = page.getByRole('table', { name: 'Backups' }).getByRole('row');
     expect(await settle(() => rows.count(), 2)).toBe(2);
 
     await renameTeam('Yeni Ad');
