@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryState, Language } from '../../core/contract';
-import { contract, isMethodName, LANGUAGES } from '../../core/contract';
+import { contract, isMethodName } from '../../core/contract';
 import { HISTORY_TABLE } from '../../core/result';
 import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
@@ -11,7 +11,8 @@ import { useByName } from '../collate';
 import { LoadError } from './LoadError';
 import { errorText } from '../api/errors';
 import { TicketHistory } from '../history/TicketHistory';
-import { applyDocumentLanguage, LANGUAGE_NAMES } from '../i18n/index';
+import { applyDocumentLanguage } from '../i18n/index';
+import { LanguageSelect } from './FileLanguageSelect';
 import { calendarFor, setCalendarChoice, useCalendarChoice } from '../i18n/calendar';
 import type { CalendarSystem } from '../../core/calendar';
 import { CalendarPage } from '../calendar/CalendarPage';
@@ -197,16 +198,7 @@ export function App() {
         >
           ↷ {t('header.redo')}
         </button>
-        <label className="inline">
-          <span>{t('header.language')}</span>
-          <select value={i18n.language} onChange={(e) => void changeLanguage(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect label={t('header.language')} value={i18n.language as Language} onChange={(language) => void changeLanguage(language)} />
         {i18n.language === 'fa' && (
           <label className="inline">
             <span>{t('header.calendar')}</span>

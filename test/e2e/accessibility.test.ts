@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshService } from '../helpers/service';
-import { tempFile } from '../helpers/tmp';
 import { axeSerious, browserSession, type AxeFinding } from './harness';
 
 const session = browserSession();
 
-async function openDemo(language: 'en' | 'fa'): Promise<Page> {
-  const file = tempFile();
-  const s = freshService(file);
-  s.run('demo.create', {});
-  s.run('settings.set', { language });
-  s.close();
-  const page = await session.open(file, { width: 1280, height: 720 });
-  await page.getByRole('grid').waitFor();
-  return page;
-}
 
 /** Every section of the navigation, in order, and the findings on each after it has loaded. */
 async function tour(page: Page): Promise<Record<string, AxeFinding[]>> {
@@ -37,13 +25,13 @@ async function tour(page: Page): Promise<Record<string, AxeFinding[]>> {
 
 describe('accessible by measurement (axe-core: no serious or critical finding)', () => {
   it.each(['en', 'fa'] as const)('every page in %s', async (language) => {
-    const page = await openDemo(language);
+    const page = await session.openDemo(language);
     const found = await tour(page);
     expect(found).toEqual({});
   });
 
   it('the person dialog', async () => {
-    const page = await openDemo('en');
+    const page = await session.openDemo('en');
     await page.getByRole('button', { name: 'People', exact: true }).click();
     await page.getByRole('button', { name: /^Edit / }).first().click();
     await page.getByRole('dialog').waitFor();
@@ -51,7 +39,7 @@ describe('accessible by measurement (axe-core: no serious or critical finding)',
   });
 
   it('the rota page with each side panel open, the More menu and the shift dialog', async () => {
-    const page = await openDemo('en');
+    const page = await session.openDemo('en');
     const found: Record<string, unknown[]> = {};
     for (const button of ['Draft roster…', 'Patterns…', 'Print…']) {
       await page.getByRole('button', { name: button }).click();

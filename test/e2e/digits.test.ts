@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshService } from '../helpers/service';
-import { tempFile } from '../helpers/tmp';
 import { browserSession } from './harness';
 
 const session = browserSession();
@@ -57,20 +55,10 @@ function latinDigitsOnPage(page: Page): Promise<string[]> {
   });
 }
 
-async function openDemo(language: 'fa' | 'pl' = 'fa'): Promise<Page> {
-  const file = tempFile();
-  const s = freshService(file);
-  s.run('demo.create', {});
-  s.run('settings.set', { language });
-  s.close();
-  const page = await session.open(file, { width: 1280, height: 720 });
-  await page.getByRole('grid').waitFor();
-  return page;
-}
 
 describe('one set of digits per screen', () => {
   it('shows no Latin digit on any page of the Persian demo desk, outside codes, e-mails and phones', async () => {
-    const page = await openDemo('fa');
+    const page = await session.openDemo('fa');
     const tabs = page.getByRole('navigation').first().getByRole('button');
     const count = await tabs.count();
     expect(count).toBe(11);
@@ -90,7 +78,7 @@ describe('one set of digits per screen', () => {
 
 describe('times typed on 24 hours in the screen’s digits', () => {
   it('a Persian time field shows ۲۲:۰۰ and reads typed Persian digits as a time', async () => {
-    const page = await openDemo('fa');
+    const page = await session.openDemo('fa');
     await page.getByRole('navigation').first().getByRole('button', { name: 'تنظیمات تیم' }).click();
     const nightStart = page.getByLabel('آغاز شب', { exact: true });
     // The browser's own time input would say "22:00" to a script and "10:00 PM" on screen.
@@ -103,7 +91,7 @@ describe('times typed on 24 hours in the screen’s digits', () => {
 
 describe('sentences that need no declension', () => {
   it('the Polish on-call card puts the date after a label, never after "do" or "od"', async () => {
-    const page = await openDemo('pl');
+    const page = await session.openDemo('pl');
     await page.getByRole('navigation').first().getByRole('button', { name: 'Dyżury' }).click();
     // The demo's rotation cards (their names may be said in Polish): the regions with "now" and "next".
     const definitions = page.getByRole('region').filter({ has: page.getByRole('definition') }).getByRole('definition');

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempFile } from '../helpers/tmp';
+import { freshService } from '../helpers/service';
+import type { Language } from '../../core/contract';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'rosterdesk.mjs');
@@ -109,6 +111,17 @@ export function browserSession() {
       const page = await context.newPage();
       errors = watchErrors(page);
       await page.goto(served.url);
+      return page;
+    },
+    /** A fresh demo desk with the UI in `language`, opened (1280×720 unless told) with the rota on screen. */
+    async openDemo(language: Language, viewport = { width: 1280, height: 720 }): Promise<Page> {
+      const file = tempFile();
+      const s = freshService(file);
+      s.run('demo.create', {});
+      s.run('settings.set', { language });
+      s.close();
+      const page = await this.open(file, viewport);
+      await page.getByRole('grid').waitFor();
       return page;
     },
   };

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
 import { browserSession, cellText, settle } from './harness';
 
 const session = browserSession();
 
-async function openDemo(viewport: { width: number; height: number }, language: 'en' | 'fa' = 'en'): Promise<Page> {
-  const file = tempFile();
-  const s = freshService(file);
-  s.run('demo.create', {});
-  s.run('settings.set', { language });
-  s.close();
-  const page = await session.open(file, viewport);
-  await page.getByRole('grid').waitFor();
-  return page;
-}
 
 describe('the rota page fits a laptop', () => {
   it('shows at least ten people at 1280×720 without scrolling, and a skip link reaches the grid', async () => {
-    const page = await openDemo({ width: 1280, height: 720 });
+    const page = await session.openDemo('en');
     const bottoms = await page.getByRole('grid').getByRole('row').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().bottom));
     // The header row and the people rows wholly inside the window.
     expect(bottoms.filter((b) => b <= 720).length - 1).toBeGreaterThanOrEqual(10);
@@ -31,7 +20,7 @@ describe('the rota page fits a laptop', () => {
   });
 
   it('says a wrong code at its cell, keeps the typing there, and the grid does not move', async () => {
-    const page = await openDemo({ width: 1280, height: 720 });
+    const page = await session.openDemo('en');
     const grid = page.getByRole('grid');
     const before = await grid.boundingBox();
     const cell = grid.getByRole('gridcell').first();
@@ -53,7 +42,7 @@ describe('the rota page fits a laptop', () => {
   });
 
   it('asks before clearing the week, with Cancel on the keyboard', async () => {
-    const page = await openDemo({ width: 1280, height: 720 });
+    const page = await session.openDemo('en');
     const filled = () => page.getByRole('gridcell').evaluateAll((cells) => cells.filter((c) => c.querySelector('strong')).length);
     const shifts = await filled();
     expect(shifts).toBeGreaterThan(0);
@@ -72,7 +61,7 @@ describe('the rota page fits a laptop', () => {
   });
 
   it('groups the week’s problems by person and rule, with counts, the newly caused first', async () => {
-    const page = await openDemo({ width: 1280, height: 720 });
+    const page = await session.openDemo('en');
     const problems = page.getByRole('region', { name: /^Problems/ });
     const groups = () => problems.getByRole('listitem').filter({ has: page.getByRole('list') }).evaluateAll((items) => items.map((i) => i.querySelector('summary')?.textContent ?? ''));
     const first = await settle(() => groups().then((g) => g.length > 0), true).then(groups);
@@ -90,7 +79,7 @@ describe('the rota page fits a laptop', () => {
   });
 
   it('keeps the tabs on one line and no page scrolls sideways at 1024 px', async () => {
-    const page = await openDemo({ width: 1024, height: 768 });
+    const page = await session.openDemo('en', { width: 1024, height: 768 });
     const tabs = page.getByRole('navigation').first().getByRole('button');
     const tops = await tabs.evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
@@ -132,13 +121,7 @@ describe('the rota page fits a laptop', () => {
 describe('labels fit in every language at 1280×720', () => {
   for (const language of ['en', 'tr', 'pl', 'fa'] as const) {
     it(`${language}: the eleven tabs on one line, and no page's buttons, tabs or headings clip their words`, async () => {
-      const file = tempFile();
-      const s = freshService(file);
-      s.run('demo.create', {});
-      s.run('settings.set', { language });
-      s.close();
-      const page = await session.open(file, { width: 1280, height: 720 });
-      await page.getByRole('grid').waitFor();
+      const page = await session.openDemo(language);
       const tabs = page.getByRole('navigation').first().getByRole('button');
       expect(await tabs.count()).toBe(11);
       const boxes = await tabs.evaluateAll((buttons) => buttons.map((b) => ({ top: Math.round(b.getBoundingClientRect().top), height: Math.round(b.getBoundingClientRect().height), text: b.textContent ?? '' })));
