@@ -40,8 +40,19 @@ function formatters(language: Language, calendar: CalendarSystem) {
   const numbers = new Map<number, Intl.NumberFormat>();
   const money = new Map<string, Intl.NumberFormat>();
   const weekday = dates({ weekday: 'short' });
-  // An instant (a backup, a file's time) in this computer's own zone, to the second.
-  const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium' });
+  // An instant (a backup, a file's time) in this computer's own zone, to the second, its date in
+  // the language's order ("شنبه ۷ آذر ۱۴۰۵، ۱۲:۴۹:۴۴", not CLDR's year-first Solar Hijri pattern).
+  const instant = calendarDateFormat(FORMAT_LOCALE[language], calendar, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
   const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   return {
     language,
@@ -51,7 +62,7 @@ function formatters(language: Language, calendar: CalendarSystem) {
     clock,
     /** "08:00–16:30": a shift's or window's span. */
     clockRange: (start: string, end: string) => `${clock(start)}–${clock(end)}`,
-    moment: (iso: string) => instant.format(new Date(iso)),
+    moment: (iso: string) => instant(new Date(iso)),
     size: (bytes: number) => kilobytes.format(bytes / 1024),
     /** "Monday 23 November": how a rota cell names its day. */
     dayLong: dates({ weekday: 'long', day: 'numeric', month: 'long' }),
