@@ -173,7 +173,7 @@ describe('one calendar on every Persian screen', () => {
     expect(shown.days).toEqual(november);
     expect(shown.names[27]).toBe('شنبه ۲۸ نوامبر ۲۰۲۶');
     const dayField = page.getByRole('combobox', { name: 'روز', exact: true });
-    await expect(dayField.inputValue()).resolves.toBe('۲۰۲۶-۱۱-۲۸');
+    await expect(dayField.inputValue()).resolves.toBe('۲۰۲۶/۱۱/۲۸');
     await dayField.fill('2026-12-01');
     expect(await settle(async () => ((await page.locator('#day-title').textContent()) ?? '').includes('۱ دسامبر'), true)).toBe(true);
     await noSeriousFindings(page);
