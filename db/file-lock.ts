@@ -63,20 +63,100 @@ process.on('exit', () => {
   for (const p of held.keys()) fs.rmSync(p, { force: true });
 });
 
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Creates `lockPath` holding `text` only if no file is there: written aside, then hard-linked in (link fails if the name exists). */
+function createExclusive(lockPath: string, text: string): boolean {
+  const aside = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(aside, text);
+  try {
+    fs.linkSync(aside, lockPath);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    fs.rmSync(aside, { force: true });
+  }
+}
+
+/** A take-over guard older than this was left by a process that died while replacing a stale lock. */
+const GUARD_STALE_MS = 10_000;
+
 /**
- * Takes the lock for this process, or returns the other holder. A folder where
- * no lock file can be written gives an unguarded lock rather than no planner.
+ * Replaces a stale lock (`stale`: its text as read) with ours, under a guard file that only one
+ * process can create: whoever holds the guard checks the lock is still the stale one before
+ * replacing it, so two processes that both saw it stale cannot both become writers.
+ */
+function takeOver(lockPath: string, staleText: string, mine: string): 'taken' | 'changed' | 'busy' {
+  const guard = `${lockPath}.takeover`;
+  try {
+    fs.writeFileSync(guard, String(process.pid), { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    try {
+      if (Date.now() - fs.statSync(guard).mtimeMs > GUARD_STALE_MS) fs.rmSync(guard, { force: true });
+    } catch {
+      // Gone meanwhile: the next try creates it.
+    }
+    return 'busy';
+  }
+  try {
+    let now: string | null = null;
+    try {
+      now = fs.readFileSync(lockPath, 'utf8');
+    } catch {
+      // Removed meanwhile (its holder closed): take it as free.
+    }
+    if (now !== null && now !== staleText) return 'changed';
+    fs.rmSync(lockPath, { force: true });
+    return createExclusive(lockPath, mine) ? 'taken' : 'changed';
+  } finally {
+    fs.rmSync(guard, { force: true });
+  }
+}
+
+/**
+ * Takes the lock for this process, or returns the other holder. Taking is atomic: the lock file
+ * is created only where none exists, and a stale one is replaced under a guard, so processes
+ * racing for the same planner end with exactly one writer. A folder where no lock file can be
+ * written gives an unguarded lock rather than no planner.
  */
 export function takeLock(plannerPath: string, now: Date): FileLock | LockHolder {
-  const other = lockHolder(plannerPath);
-  if (other) return other;
   const lockPath = lockPathOf(plannerPath);
-  const mine: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: now.toISOString() } satisfies LockHolder);
+  let taken = false;
   try {
-    fs.writeFileSync(lockPath, JSON.stringify(mine));
+    // Up to about 15 s while another process holds the take-over guard (it holds it for microseconds; a dead one's guard goes after 10 s).
+    for (let attempt = 0; attempt < 300 && !taken; attempt += 1) {
+      if (createExclusive(lockPath, mine)) {
+        taken = true;
+        break;
+      }
+      let text: string;
+      try {
+        text = fs.readFileSync(lockPath, 'utf8');
+      } catch {
+        continue; // Removed between our try and this read: try again.
+      }
+      const holder = readHolder(lockPath);
+      // Ours already (a window reopening its own file): hold it once more.
+      if (holder?.pid === process.pid && holder.host === os.hostname()) {
+        taken = true;
+        break;
+      }
+      const other = lockHolder(plannerPath);
+      if (other) return other;
+      const result = takeOver(lockPath, text, mine);
+      if (result === 'taken') taken = true;
+      else if (result === 'busy') sleepMs(50);
+    }
   } catch {
     return { path: null, release: () => undefined };
   }
+  if (!taken) return lockHolder(plannerPath) ?? { path: null, release: () => undefined };
   held.set(lockPath, (held.get(lockPath) ?? 0) + 1);
   let released = false;
   return {
