@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toCsv } from '../core/csv';
-import { LANGUAGES, type Language } from '../core/contract';
+import { IMPORT_MAX_BYTES, LANGUAGES, type Language } from '../core/contract';
 import { toApiError, UserError, type ApiError } from '../core/errors';
 import { decodeText, TEXT_ENCODINGS, type TextEncodingChoice } from '../core/text-decode';
 import { csvDialect, dialectProblem, type CsvDialect } from '../core/spreadsheet-format';
@@ -84,12 +84,38 @@ function teamByName(s: Service, name: string): Team {
   return team;
 }
 
-/** A file the user named, or a clear error naming it. */
-function readBytes(file: string): Buffer {
+/**
+ * A file the user named to import, or a clear error naming it: only a regular file (a directory,
+ * device or pipe is refused before it is opened, so /dev/zero cannot fill the memory), at most
+ * `maxBytes` (stated in the message), and never more than that read.
+ */
+function readBytes(file: string, maxBytes: number): Buffer {
+  const limit = `${Math.round(maxBytes / 1_000_000)} MB`;
+  let stat: fs.Stats;
   try {
-    return fs.readFileSync(file);
+    stat = fs.statSync(file);
   } catch {
     throw new UserError('not_found', `Cannot read ${file}`);
+  }
+  if (!stat.isFile()) {
+    const what = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+    throw new UserError('not_a_file', `${file} is ${what}; give the path of a file to import`);
+  }
+  if (stat.size > maxBytes) throw new UserError('too_large', `${file} is ${Math.ceil(stat.size / 1_000_000)} MB; this import reads at most ${limit}`);
+  const fd = fs.openSync(file, 'r');
+  try {
+    // One byte more than the file said it had: a file that grew while read past the limit is refused.
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = fs.readSync(fd, buffer, read, buffer.length - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    if (read > stat.size) throw new UserError('file_changed', `${file} grew while it was read; import it again once it is written`);
+    return buffer.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -158,7 +184,7 @@ function csvImportCommand(usage: string, summary: string, method: 'person.import
       const teamName = requireString(values, 'team', usage);
       const encoding = encodingOption(values, usage);
       const csvPath = positionals[0] ?? '';
-      const bytes = readBytes(csvPath);
+      const bytes = readBytes(csvPath, method === 'person.import' ? IMPORT_MAX_BYTES.people : IMPORT_MAX_BYTES.absences);
       return withService(db, (s) => {
         const team = teamByName(s, teamName);
         const csv = importedText(io, csvPath, bytes, encoding, team.locale);
@@ -363,7 +389,7 @@ const COMMANDS: Record<string, Command> = {
       const teamName = requireString(values, 'team', usage);
       const encoding = encodingOption(values, usage);
       const csvPath = positionals[0] ?? '';
-      const bytes = readBytes(csvPath);
+      const bytes = readBytes(csvPath, IMPORT_MAX_BYTES.tickets);
       return withService(db, (s) => {
         const team = teamByName(s, teamName);
         const csv = importedText(io, csvPath, bytes, encoding, team.locale);
@@ -391,7 +417,7 @@ const COMMANDS: Record<string, Command> = {
       const teamName = requireString(values, 'team', usage);
       const file = positionals[0] ?? '';
       const encoding = encodingOption(values, usage);
-      const bytes = readBytes(file);
+      const bytes = readBytes(file, IMPORT_MAX_BYTES.roster);
       // An .xlsx file is a zip archive: trust its first bytes over its name.
       const xlsx = bytes.subarray(0, 2).toString('latin1') === 'PK';
       const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion() });
@@ -611,7 +637,7 @@ const COMMANDS: Record<string, Command> = {
         if (typeof values.db === 'string') throw new UsageError('Give either --db (with --team and --channel) or --history, not both', usage);
         const file = values.history;
         // No team here: a file that is not UTF-8 is read in the code page of this computer's locale.
-        const csv = importedText(io, file, readBytes(file), encodingOption(values, usage), Intl.DateTimeFormat().resolvedOptions().locale);
+        const csv = importedText(io, file, readBytes(file, IMPORT_MAX_BYTES.tickets), encodingOption(values, usage), Intl.DateTimeFormat().resolvedOptions().locale);
         // Without --tz, the offset of the file's first timestamp is the clock (an export written in one zone).
         const offset = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})/.exec(csv.slice(0, 10_000))?.[1];
         const timeZone = typeof values.tz === 'string' ? values.tz : offset ? (offset === 'Z' ? 'UTC' : `${offset.slice(0, 3)}:${offset.slice(-2)}`) : 'UTC';

@@ -33,6 +33,9 @@ const CsvDialectInput = z
  * A file to import, as text (`csv`) or as its bytes (`bytes`, base64: read as the file is, see
  * decodeText; `encoding` names it or is auto). Base64 is a third longer than the bytes.
  */
+/** The most an import reads, in bytes, by kind: the API refuses more, and the CLI reads no further. */
+export const IMPORT_MAX_BYTES = { people: 10_000_000, absences: 10_000_000, holidays: 2_000_000, roster: 20_000_000, tickets: 200_000_000 } as const;
+
 const importFile = (maxBytes: number) => ({
   csv: z.string().max(maxBytes).optional(),
   bytes: z.string().max(Math.ceil(maxBytes / 3) * 4 + 4).optional(),
@@ -286,7 +289,7 @@ export const contract = {
   'person.delete': { input: z.strictObject({ id }), output: z.object({ id }), undo: 'Delete person' },
   'person.import': {
     // 10 MB of CSV is far more than 10 000 people; the cap keeps a hostile payload cheap.
-    input: z.strictObject({ teamId: id, ...importFile(10_000_000) }),
+    input: z.strictObject({ teamId: id, ...importFile(IMPORT_MAX_BYTES.people) }),
     output: z.object({ created: z.number() }),
     undo: 'Import people',
   },
@@ -409,7 +412,7 @@ export const contract = {
   'volume.import': {
     input: z.strictObject({
       teamId: id,
-      ...importFile(200_000_000),
+      ...importFile(IMPORT_MAX_BYTES.tickets),
       channel: z.string().max(32).nullable().default(null),
       timeZone: timeZone.nullable().default(null),
     }),
@@ -516,7 +519,7 @@ export const contract = {
     input: z.strictObject({
       teamId: id,
       format: z.enum(['csv', 'xlsx', 'rows']),
-      data: z.string().max(20_000_000).default(''),
+      data: z.string().max(IMPORT_MAX_BYTES.roster).default(''),
       bytes: z.string().max(26_666_668).optional(),
       encoding: z.enum(TEXT_ENCODINGS).default('auto'),
       rows: z.array(z.strictObject({ line: z.number().int().min(1), fields: z.array(z.string().max(500)).max(20) })).max(100_001).default([]),
@@ -672,7 +675,7 @@ export const contract = {
   /** The team's own days from a CSV (day,name[,half]) or an iCalendar file (all-day events); days already a holiday are skipped. */
   'holiday.import': {
     // The file as text, or as its bytes (a Windows-1256 or UTF-16 calendar file is read as it is; see importFile).
-    input: z.strictObject({ teamId: id, format: z.enum(['csv', 'ics']), text: z.string().min(1).max(2_000_000).optional(), bytes: importFile(2_000_000).bytes, encoding: importFile(2_000_000).encoding }),
+    input: z.strictObject({ teamId: id, format: z.enum(['csv', 'ics']), text: z.string().min(1).max(IMPORT_MAX_BYTES.holidays).optional(), bytes: importFile(IMPORT_MAX_BYTES.holidays).bytes, encoding: importFile(IMPORT_MAX_BYTES.holidays).encoding }),
     output: z.object({ added: z.number(), skipped: z.array(z.object({ line: z.number(), day: z.string(), reason: z.string() })) }),
     undo: 'Import holidays',
   },
@@ -735,7 +738,7 @@ export const contract = {
     undo: null,
   },
   /** `person,type,start,end[,hours,status,note]`: all or nothing, every bad line named. */
-  'absence.import': { input: z.strictObject({ teamId: id, ...importFile(10_000_000) }), output: z.object({ created: z.number() }), undo: 'Import absences' },
+  'absence.import': { input: z.strictObject({ teamId: id, ...importFile(IMPORT_MAX_BYTES.absences) }), output: z.object({ created: z.number() }), undo: 'Import absences' },
 
   /** Locks shifts so auto-scheduling keeps them as they are (or unlocks them). */
   'shift.lock': { input: z.strictObject({ ids: z.array(id).min(1).max(5000), locked: z.boolean() }), output: z.object({ changed: z.number() }), undo: 'Lock shifts' },
