@@ -1,6 +1,10 @@
 import { UserError } from './errors';
 import { numberCell, textCell, type CsvDialect } from './spreadsheet-format';
 
+/** Text a spreadsheet would take for a formula, and the same text as formulaSafe wrote it. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
+
 /** One parsed record and the 1-based line of the file it starts on. */
 export interface CsvRecord {
   line: number;
@@ -95,7 +99,8 @@ export function parseCsv(text: string, delimiter?: string): CsvRecord[] {
       field = src.slice(i, j);
       i = j;
     }
-    fields.push(field);
+    // Our own exports prefix formula-like text with a quote (formulaSafe); reading takes it off.
+    fields.push(field.charCodeAt(0) === 39 && ESCAPED_FORMULA.test(field) ? field.slice(1) : field);
     if (i >= n) {
       records.push({ line: recordLine, fields });
       fields = [];
@@ -122,6 +127,16 @@ export function parseCsv(text: string, delimiter?: string): CsvRecord[] {
   return records;
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return before
+ * one) gets the usual single-quote prefix, so a person named =HYPERLINK(…) is shown, not followed.
+ * Only text: number cells are written by numberCell and stay numbers. parseCsv takes the prefix
+ * off again, so our own exports import back as they were.
+ */
+export function formulaSafe(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** Quotes a field when it holds a delimiter, quote or line break. */
 export function csvField(value: string | number | null | undefined, delimiter = ','): string {
   const text = value === null || value === undefined ? '' : String(value);
@@ -130,7 +145,7 @@ export function csvField(value: string | number | null | undefined, delimiter = 
 
 /** Comma-separated rows with numbers as JavaScript writes them: for programs (the CLI's standard output), not for Excel. */
 export function toCsv(rows: (string | number | null | undefined)[][], delimiter = ','): string {
-  return rows.map((r) => r.map((v) => csvField(v, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map((v) => csvField(typeof v === 'string' ? formulaSafe(v) : v, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
 }
 
 /**
@@ -139,6 +154,6 @@ export function toCsv(rows: (string | number | null | undefined)[][], delimiter 
  * cells with its decimal mark, never grouped and never quoted, so they stay numbers.
  */
 export function spreadsheetCsv(rows: readonly (readonly (string | number | null | undefined)[])[], dialect: CsvDialect): string {
-  const cell = (v: string | number | null | undefined) => (typeof v === 'number' ? numberCell(v, dialect.decimal) : csvField(typeof v === 'string' ? textCell(v, dialect) : v, dialect.separator));
+  const cell = (v: string | number | null | undefined) => (typeof v === 'number' ? numberCell(v, dialect.decimal) : csvField(typeof v === 'string' ? formulaSafe(textCell(v, dialect)) : v, dialect.separator));
   return '\ufeff' + rows.map((r) => r.map(cell).join(dialect.separator)).join('\r\n') + '\r\n';
 }
