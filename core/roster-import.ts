@@ -3,7 +3,6 @@ import { importError } from './people-import';
 import type { LineProblem } from './errors';
 import { UserError } from './errors';
 import { LOCAL_TIME, type CellValue } from './shift';
-import { fold } from './text';
 import { dateFormsOf, parseDateCell, parseNumberCell, parseTimeCell, type DateReading } from './spreadsheet-format';
 
 /**
@@ -52,7 +51,6 @@ export function parseRosterRecords(records: CsvRecord[], reading: DateReading = 
   if (records.length > MAX_ROSTER_ROWS) throw new UserError('too_many_rows', `The file has ${records.length} rows; at most ${MAX_ROSTER_ROWS} can be imported at once`);
 
   const rows: RosterRow[] = [];
-  const seen = new Map<string, number>();
   for (const rec of records) {
     const get = (c: string) => {
       const i = columns.indexOf(c);
@@ -83,11 +81,8 @@ export function parseRosterRecords(records: CsvRecord[], reading: DateReading = 
       if (!Number.isInteger(breakMinutes) || breakMinutes < 0 || breakMinutes > 240) bad('break_minutes', 'Must be a whole number of minutes from 0 to 240');
       if (start && end) value = { startLocal: start, endLocal: end, breakMinutes, skill: get('skill') || null };
     }
-    // A row with neither code nor times empties the cell (a day off).
-    const key = `${fold(person)}|${day}`;
-    const first = seen.get(key);
-    if (first !== undefined) bad('date', `${person} already has a row for ${day} on line ${first}`);
-    else seen.set(key, rec.line);
+    // A row with neither code nor times empties the cell (a day off). The same person and day
+    // twice is found once names are matched to people (an e-mail and a name can be one person).
     rows.push({ line: rec.line, person, day, value });
   }
   return { rows, problems };

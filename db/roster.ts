@@ -170,7 +170,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         checked.add(personId);
       }
       const key = `${personId}|${day}`;
-      if (seen.has(key)) throw new UserError('duplicate_cell', `The same cell appears twice (${day})`, pathOf(i));
+      if (seen.has(key)) throw new UserError('duplicate_cell', `${ctx.requirePerson(personId).name} has the same day twice (${day})`, pathOf(i));
       seen.add(key);
       removed += shifts.deleteCell(db, personId, day);
       if (value) ids.push(shifts.insertShift(db, shiftFor(team, clock, byCode, personId, day, value, [...pathOf(i), 'value']), at));
@@ -334,6 +334,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const everyone = listPeople(db, team.id, '', true);
       const codes = new Set(templates.listTemplates(db, team.id).map((t) => codeKey(t.code)));
       const entries: { personId: number; day: string; value: CellValue | null }[] = [];
+      // Person and day → the line that first set that cell, so a second one names both lines.
+      const firstLineOf = new Map<string, number>();
       for (const row of parsed.rows) {
         const match = matchPerson(everyone, row.person);
         const bad = (column: string, message: string) => problems.push({ line: row.line, column, message: `${column}: ${message}` });
@@ -345,6 +347,10 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
         if (person.archived) bad('person', `${person.name} is archived`);
         if (row.value && 'code' in row.value && !codes.has(codeKey(row.value.code))) bad('code', `there is no shift template with the code ${row.value.code}`);
         if (row.value && 'skill' in row.value && row.value.skill && !team.skills.includes(row.value.skill)) bad('skill', `${row.value.skill} is not a skill of ${team.name}`);
+        const key = `${person.id}|${row.day}`;
+        const earlier = firstLineOf.get(key);
+        if (earlier === undefined) firstLineOf.set(key, row.line);
+        else bad('date', `${person.name} on ${row.day} is already on line ${earlier}; a person has one cell a day`);
         entries.push({ personId: person.id, day: row.day, value: row.value });
       }
       if (problems.length) throw importError(problems);

@@ -43,7 +43,11 @@ describe('roster import and export', () => {
         [6, 'date'],
       ]);
       expect(r.error.lines?.[0]?.message).toBe('person: nobody in Destek is called or has the email Nobody');
+      // The same person and day twice names the person and both lines, not just the day.
+      expect(r.error.lines?.[3]?.message).toBe('date: Ayşe Yılmaz on 2026-11-23 is already on line 2; a person has one cell a day');
     }
+    const twice = s.call('roster.import', { teamId: t.id, format: 'csv', data: ['person,date,code', 'Mehmet Kaya,2027-01-04,E', 'mehmet@example.com,2027-01-04,N'].join('\n') });
+    expect(twice.ok ? null : twice.error.message).toBe('Line 3: date: Mehmet Kaya on 2027-01-04 is already on line 2; a person has one cell a day');
     expect(dataHash(s.planner.db)).toBe(before);
     expect(s.call('roster.import', { teamId: t.id, format: 'csv', data: 'who,when\nx,y' }).ok).toBe(false);
   });
