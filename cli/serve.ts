@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Service } from '../db/service';
 import { CONTENT_SECURITY_POLICY } from '../core/csp';
+import type { ApiResult } from '../core/result';
 
 /**
  * Browser mode: the same UI and the same service as the desktop app, over HTTP
@@ -89,6 +90,34 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The request's path, percent-decoded, or null when it is malformed: a broken escape (%E0%A4%A)
+ * or a NUL byte (index.html%00.png), which no file of the app has and fs would throw on.
+ */
+export function decodedPath(raw: string): string | null {
+  let text: string;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  return text.includes('\0') ? null : text;
+}
+
+// What a browser is told when something failed inside: never the error's own text, which can
+// name folders of this computer or SQLite's internals. The terminal running `serve` gets the rest.
+const INTERNAL_MESSAGE = 'Something went wrong inside Rosterdesk; nothing was saved. The terminal running rosterdesk serve has the details.';
+
+function logInternal(err: unknown): void {
+  process.stderr.write(`rosterdesk serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+}
+
+function withoutInternals(result: ApiResult<unknown>): ApiResult<unknown> {
+  if (result.ok || result.error.code !== 'internal') return result;
+  logInternal(result.error.message);
+  return { ok: false, error: { ...result.error, message: INTERNAL_MESSAGE } };
+}
+
 export function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const root = path.resolve(options.rendererDir);
@@ -98,7 +127,8 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     void (async () => {
       const problem = requestProblem(req.headers, req.url ?? '/', port, token);
       if (problem) return refuse(res, 403, problem);
-      const rest = decodeURIComponent((req.url ?? '/').slice(token.length + 1).split('?')[0] ?? '/');
+      const rest = decodedPath((req.url ?? '/').slice(token.length + 1).split('?')[0] ?? '/');
+      if (rest === null) return send(res, 400, 'Malformed address', 'text/plain; charset=utf-8');
 
       if (rest === '/api') {
         if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
@@ -114,7 +144,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
         }
         const { method, input } = (payload ?? {}) as { method?: unknown; input?: unknown };
         const result = await options.service.dispatchAsync(method, input);
-        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+        return send(res, 200, JSON.stringify(withoutInternals(result)), 'application/json; charset=utf-8');
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET');
@@ -126,7 +156,8 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
         send(res, 200, data, type, rest.startsWith('/assets/') ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {});
       });
     })().catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, String(err), 'text/plain; charset=utf-8');
+      logInternal(err);
+      if (!res.headersSent) send(res, 500, INTERNAL_MESSAGE, 'text/plain; charset=utf-8');
     });
   });
 

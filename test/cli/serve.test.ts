@@ -113,6 +113,28 @@ describe('browser mode server', () => {
     expect(dataHash(service.planner.db)).toBe(before);
   });
 
+  it('malformed addresses get 400 and a plain message; no body carries a path, a stack or an internal error', async () => {
+    const service = freshService();
+    const dir = rendererDir();
+    server = await startServer({ service, rendererDir: dir, port: 0 });
+    const { port, token } = server;
+    const answers = [await request(port, `/${token}/index.html%00.png`), await request(port, `/${token}/%E0%A4%A`), await request(port, `/${token}/assets/%00`)];
+    for (const r of answers) {
+      expect(r.status).toBe(400);
+      expect(r.body).toBe('Malformed address');
+    }
+    // An error inside the service (here: the planner closed under it) reaches the browser as a plain sentence.
+    service.planner.db.close();
+    const failed = await api(port, token, { method: 'team.list', input: {} });
+    const body = JSON.parse(failed.body) as { ok: boolean; error: { code: string; message: string } };
+    expect(body).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(body.error.message).toMatch(/^Something went wrong inside Rosterdesk/);
+    for (const r of [...answers, failed]) {
+      expect(r.body).not.toContain(dir);
+      expect(r.body).not.toMatch(/ at |Error:|database connection|\/tmp\//);
+    }
+  });
+
   it('requestProblem: the rules on their own', () => {
     const ok = { host: '127.0.0.1:5000' };
     expect(requestProblem(ok, '/tok/', 5000, 'tok')).toBeNull();
