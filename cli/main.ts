@@ -285,6 +285,7 @@ const COMMANDS: Record<string, Command> = {
         await writeBackup(planner.db, out);
       } finally {
         planner.db.close();
+        planner.release();
       }
       io.out(`Backed up ${planner.filePath} to ${out}\n`);
       return EXIT_OK;

@@ -241,8 +241,14 @@ interface MethodSpec {
 export const contract = {
   'app.info': {
     input: empty,
-    /** readOnly: why changes cannot be saved (another Rosterdesk has the file), or null. */
-    output: z.object({ appVersion: z.string(), schemaVersion: z.number(), filePath: z.string(), readOnly: z.string().nullable() }),
+    /** readOnly: why changes cannot be saved (another Rosterdesk has the file, the folder or the disk refuses writing), or null; readOnlyCause names the kind. */
+    output: z.object({
+      appVersion: z.string(),
+      schemaVersion: z.number(),
+      filePath: z.string(),
+      readOnly: z.string().nullable(),
+      readOnlyCause: z.enum(['in_use', 'asked', 'folder', 'disk_full']).nullable(),
+    }),
     undo: null,
   },
   'file.check': {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors';
 import os from 'node:os';
-import { APPLICATION_ID, copyDatabase, fileStamp, inspect, openPlanner, plannerBase, PLANNER_EXTENSION, stampedSibling, type Db } from './open';
+import { APPLICATION_ID, copyDatabase, fileStamp, inspect, openPlanner, plannerBase, PLANNER_EXTENSION, stampedSibling, withReadConnection, type Db } from './open';
 import { planTables, type UndoHistory } from './undo';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { describeHolder, lockHolder } from './file-lock';
@@ -111,60 +111,76 @@ export async function rollingBackup(db: Db, filePath: string, now: Date, options
   return target;
 }
 
-/** Checks, reading only, that a file is a whole planner this version can open; returns its schema version. */
+/** Checks, reading only and creating nothing beside it, that a file is a whole planner this version can open; returns its schema version. */
 export function checkPlannerFile(file: string, nativeBinding?: string): number {
   if (!fs.existsSync(file)) throw new UserError('not_found', `${file} does not exist`, ['from']);
   // The same checks as opening a file (SQLite, ours, not from the future, readable), then every page.
   const seen = inspect(file, nativeBinding);
   if (!seen || seen.applicationId !== APPLICATION_ID) throw new UserError('not_planner', `${file} is not a Rosterdesk planner file`, ['from']);
   if (seen.userVersion > LATEST_SCHEMA_VERSION) throw new UserError('newer_version', `${file} was saved by a newer Rosterdesk (schema ${seen.userVersion}); update Rosterdesk first`, ['from']);
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  try {
+  return withReadConnection(file, nativeBinding, (db) => {
     const check = db.pragma('integrity_check', { simple: true }) as string;
     if (check !== 'ok') throw new UserError('damaged', `${file} is damaged (${check}); choose another backup`, ['from']);
     return seen.userVersion;
-  } finally {
-    db.close();
+  });
+}
+
+/**
+ * Copies a file byte for byte to `target` (and its write-ahead log, if it has one, to
+ * `target-wal`, where SQLite looks for it), through temporary names renamed into place, so a
+ * file SQLite cannot read (a damaged one) is kept exactly as it was, and a failure leaves no
+ * half-made copy.
+ */
+function copyBytes(source: string, target: string): void {
+  // An empty log holds nothing: only a log with frames goes with the copy.
+  const hasBytes = (f: string) => fs.existsSync(f) && (f === source || fs.statSync(f).size > 0);
+  const pairs = ([[source, target], [`${source}-wal`, `${target}-wal`]] as const).filter(([from]) => hasBytes(from));
+  const partial = (to: string) => path.join(path.dirname(to), `.${path.basename(to)}.${process.pid}.partial`);
+  try {
+    for (const [from, to] of pairs) fs.copyFileSync(from, partial(to), fs.constants.COPYFILE_EXCL);
+    // The log first: the main file under its name is what makes the copy visible.
+    for (const [, to] of [...pairs].reverse()) fs.renameSync(partial(to), to);
+  } catch (err) {
+    for (const [, to] of pairs) fs.rmSync(partial(to), { force: true });
+    for (const [, to] of pairs) fs.rmSync(to, { force: true });
+    throw err;
   }
 }
 
 /**
  * Puts a backup in place of a planner file that nobody has open: the backup is
- * checked, the current file is kept beside it as a safety copy, its write-ahead
- * log is folded in and removed (a stale log must never meet the restored file),
- * and the backup's copy is renamed into place in one step.
+ * checked, the current file is kept beside it as a safety copy, byte for byte (so a
+ * damaged planner, which SQLite cannot copy, is kept exactly as it was), its
+ * write-ahead log and index are removed (a stale log must never meet the restored
+ * file), and the backup's copy is renamed into place in one step. On failure nothing
+ * half-made is left: no safety copy, no temporary file.
  */
 export function restoreBackup(backup: string, target: string, now: Date, nativeBinding?: string): { safetyCopy: string | null } {
   const holder = lockHolder(path.resolve(target));
   if (holder) throw new UserError('in_use', `Cannot restore over ${target}: ${describeHolder(holder, path.resolve(target))}. Close it there first, or restore from inside the app (File › Backups).`);
   checkPlannerFile(backup, nativeBinding);
-  const binding = nativeBinding ? { nativeBinding } : {};
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.restoring`);
   fs.rmSync(temp, { force: true });
-  const source = new Database(backup, { readonly: true, ...binding });
-  try {
-    copyDatabase(source, temp);
-  } finally {
-    source.close();
-  }
   let safetyCopy: string | null = null;
+  let targetChanged = false;
   try {
+    withReadConnection(backup, nativeBinding, (source) => copyDatabase(source, temp));
     if (fs.existsSync(target)) {
-      const current = new Database(target, binding);
-      try {
-        safetyCopy = stampedSibling(target, 'before-restore', now);
-        copyDatabase(current, safetyCopy);
-        current.pragma('wal_checkpoint(TRUNCATE)');
-      } finally {
-        current.close();
-      }
+      safetyCopy = stampedSibling(target, 'before-restore', now);
+      copyBytes(target, safetyCopy);
+      targetChanged = true;
       for (const extra of ['-wal', '-shm']) fs.rmSync(target + extra, { force: true });
     }
     fs.renameSync(temp, target);
     return { safetyCopy };
+  } catch (err) {
+    // Until the target's log is removed the target is as it was, so the safety copy goes too;
+    // after that, the safety copy is the only whole copy of it and stays.
+    if (safetyCopy && !targetChanged) for (const f of [safetyCopy, `${safetyCopy}-wal`]) fs.rmSync(f, { force: true });
+    throw err;
   } finally {
-    fs.rmSync(temp, { force: true });
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) fs.rmSync(f, { force: true });
   }
 }
 
@@ -192,12 +208,7 @@ export async function restoreInPlace(db: Db, filePath: string, backup: string, h
   if (version < LATEST_SCHEMA_VERSION) {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rosterdesk-restore-'));
     source = path.join(scratch, `upgraded${PLANNER_EXTENSION}`);
-    const from = new Database(backup, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    try {
-      copyDatabase(from, source);
-    } finally {
-      from.close();
-    }
+    withReadConnection(backup, nativeBinding, (from) => copyDatabase(from, source));
     const upgraded = openPlanner(source, nativeBinding ? { nativeBinding } : {});
     upgraded.db.close();
     upgraded.release();

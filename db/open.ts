@@ -33,15 +33,39 @@ export interface Planner {
   schemaVersion: number;
   /** The copy taken before migrating an older file, if one was needed. */
   backupPath: string | null;
-  /** Why the file is open read-only (another Rosterdesk has it), or null when we may write. */
+  /** Why the file is open read-only (another Rosterdesk has it, the folder or disk refuses writing), or null when we may write. */
   readOnly: string | null;
+  /** The kind of reason, for a window to say it in its language. */
+  readOnlyCause: ReadOnlyCause | null;
   /** The file as it was opened: a planner renamed, deleted or replaced while open is caught before a write. */
   identity: { dev: number; ino: number };
   /** Lets the file go (the lock beside it); the connection is closed separately. */
   release(): void;
 }
 
+/**
+ * Why a planner is open for reading only: another Rosterdesk has it, the caller asked (a backup
+ * of a file in use), the folder or the file cannot be written (a read-only share, another user's
+ * folder), or the disk is full.
+ */
+export type ReadOnlyCause = 'in_use' | 'asked' | 'folder' | 'disk_full';
+
+const LATEST_SCHEMA = MIGRATIONS.at(-1)?.version ?? 0;
+
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Offsets in the SQLite header (https://sqlite.org/fileformat.html#the_database_header). */
+const HEADER_BYTES = 100;
+const WRITE_VERSION_OFFSET = 18;
+const READ_VERSION_OFFSET = 19;
+const USER_VERSION_OFFSET = 60;
+const APPLICATION_ID_OFFSET = 68;
+/** Bytes 18 and 19 are 2 in a write-ahead-log file, 1 in a rollback-journal one. */
+const WAL_FORMAT = 2;
+const ROLLBACK_FORMAT = 1;
+
+/** Less room than this and SQLite cannot set up a file's write-ahead log and its index: the disk is full. */
+const MIN_FREE_BYTES = 1024 * 1024;
 
 interface Inspection {
   applicationId: number;
@@ -54,40 +78,112 @@ function fail(code: string, filePath: string, reason: string): never {
 }
 
 /**
- * Looks at an existing file without writing to it: the header bytes first, then
- * a read-only connection. Anything doubtful is refused before a writer opens it.
+ * Looks at an existing file without writing to it or beside it: the header's bytes first (is it
+ * SQLite, ours, from this version or older: a refusal needs no database connection), then a
+ * read-only connection for the damage check, which leaves no -wal or -shm file behind.
  */
-export function inspect(filePath: string, nativeBinding: string | undefined): Inspection | null {
+export function inspect(filePath: string, nativeBinding: string | undefined, latest = LATEST_SCHEMA): Inspection | null {
   const stat = fs.statSync(filePath);
   if (!stat.isFile()) fail('not_a_file', filePath, 'it is a folder, not a planner file');
   if (stat.size === 0) return null;
-  const head = Buffer.alloc(16);
-  const fd = fs.openSync(filePath, 'r');
+  const head = Buffer.alloc(HEADER_BYTES);
+  let fd: number;
   try {
-    fs.readSync(fd, head, 0, 16, 0);
+    fd = fs.openSync(filePath, 'r');
+  } catch {
+    return fail('cannot_read', filePath, 'it cannot be read (check its permissions)');
+  }
+  let read = 0;
+  try {
+    read = fs.readSync(fd, head, 0, HEADER_BYTES, 0);
   } finally {
     fs.closeSync(fd);
   }
-  if (!head.equals(SQLITE_MAGIC)) fail('not_sqlite', filePath, 'it is not a Rosterdesk planner file (not an SQLite database)');
+  if (!head.subarray(0, 16).equals(SQLITE_MAGIC)) fail('not_sqlite', filePath, 'it is not a Rosterdesk planner file (not an SQLite database)');
+  if (read < HEADER_BYTES) fail('corrupt', filePath, 'the file is damaged and cannot be read');
+  const headerSays = { applicationId: head.readUInt32BE(APPLICATION_ID_OFFSET), userVersion: head.readUInt32BE(USER_VERSION_OFFSET) };
+  // Another program's database or a newer Rosterdesk's file: refused from the header alone, unless
+  // a write-ahead log beside it may hold a newer first page (a crash before its first checkpoint).
+  const log = `${filePath}-wal`;
+  const logged = fs.existsSync(log) && fs.statSync(log).size > 0;
+  if (!logged && (headerSays.applicationId !== APPLICATION_ID || headerSays.userVersion > latest)) return { ...headerSays, objectCount: -1 };
 
-  let ro: Db | null = null;
   try {
-    ro = new Database(filePath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const applicationId = Number(ro.pragma('application_id', { simple: true }));
-    const userVersion = Number(ro.pragma('user_version', { simple: true }));
-    const check = ro.pragma('quick_check', { simple: true });
-    if (check !== 'ok') fail('corrupt', filePath, `the file is damaged (${String(check)})`);
-    const row = ro.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
-    return { applicationId, userVersion, objectCount: row.n };
+    return withReadConnection(filePath, nativeBinding, (ro) => {
+      const applicationId = Number(ro.pragma('application_id', { simple: true }));
+      const userVersion = Number(ro.pragma('user_version', { simple: true }));
+      const check = ro.pragma('quick_check', { simple: true });
+      if (check !== 'ok') fail('corrupt', filePath, `the file is damaged (${String(check)})`);
+      const row = ro.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
+      return { applicationId, userVersion, objectCount: row.n };
+    });
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as { code?: string }).code ?? '';
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') fail('corrupt', filePath, 'the file is damaged and cannot be read');
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') fail('cannot_read', filePath, 'it cannot be read (check its permissions)');
     return fail('corrupt', filePath, `the file cannot be read as a planner (${(err as Error).message})`);
-  } finally {
-    ro?.close();
   }
+}
+
+/**
+ * SQLite could not set up a write-ahead-log file's shared index beside it: the folder cannot be
+ * written (a read-only share, another user's folder) or the disk is full. The file itself is fine.
+ */
+function cannotWriteBeside(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL' || code === 'SQLITE_CANTOPEN');
+}
+
+/**
+ * The file as it is on disk, in memory and read-only: for when SQLite cannot create the -shm
+ * index it needs to read a write-ahead-log file in place. The header's log bytes are set to the
+ * rollback format in the copy only (an in-memory database has no log); the file is untouched.
+ * A log left beside the file by a crash is not read this way, so this is the last resort.
+ */
+function memoryCopy(filePath: string, nativeBinding: string | undefined): Db {
+  const bytes = fs.readFileSync(filePath);
+  if (bytes[WRITE_VERSION_OFFSET] === WAL_FORMAT) bytes[WRITE_VERSION_OFFSET] = ROLLBACK_FORMAT;
+  if (bytes[READ_VERSION_OFFSET] === WAL_FORMAT) bytes[READ_VERSION_OFFSET] = ROLLBACK_FORMAT;
+  return new Database(bytes, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
+/**
+ * A read-only connection to a file, for checks and copies, that leaves nothing beside it: SQLite
+ * creates -wal and -shm files even to read a write-ahead-log file, so those this call caused are
+ * removed after (only while the log is still empty: a non-empty one is another writer's). Where
+ * they cannot be created at all, the file is read from memory.
+ */
+export function withReadConnection<T>(filePath: string, nativeBinding: string | undefined, use: (db: Db) => T): T {
+  const ours = missingSides(filePath);
+  const db = readingConnection(filePath, nativeBinding);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+    removeIfEmptyLog(filePath, ours);
+  }
+}
+
+function removeIfEmptyLog(filePath: string, ours: readonly string[]): void {
+  if (ours.length === 0) return;
+  const log = `${filePath}-wal`;
+  if (fs.existsSync(log) && fs.statSync(log).size > 0) return;
+  for (const f of ours) fs.rmSync(f, { force: true });
+}
+
+/** Why this process cannot write the file where it is, or null when it can. */
+export function cannotWriteReason(filePath: string): { cause: 'folder' | 'disk_full'; reason: string } | null {
+  const folder = path.dirname(filePath);
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+    fs.accessSync(filePath, fs.constants.W_OK);
+  } catch {
+    return { cause: 'folder', reason: `the folder ${folder} or the file cannot be written here (a read-only share or another user's folder)` };
+  }
+  const free = fs.statfsSync(folder);
+  if (free.bavail * free.bsize < MIN_FREE_BYTES) return { cause: 'disk_full', reason: `The disk is full (${folder})` };
+  return null;
 }
 
 function configure(db: Db): void {
@@ -144,7 +240,7 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
     if (options.create === false) fail('not_found', abs, 'the file does not exist');
     if (!fs.existsSync(path.dirname(abs))) fail('not_found', abs, `the folder ${path.dirname(abs)} does not exist`);
   }
-  const seen = exists ? inspect(abs, options.nativeBinding) : null;
+  const seen = exists ? inspect(abs, options.nativeBinding, latest) : null;
   if (seen) {
     if (seen.applicationId !== APPLICATION_ID) {
       fail('not_planner', abs, 'it is an SQLite database but not a Rosterdesk planner file');
@@ -159,12 +255,22 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
   }
 
   let readOnly: string | null = options.readOnly ? 'opened for reading only' : null;
+  let readOnlyCause: ReadOnlyCause | null = options.readOnly ? 'asked' : null;
   let release = () => undefined as void;
+  if (!exists && !writable(path.dirname(abs))) fail('cannot_write', abs, `the folder ${path.dirname(abs)} cannot be written here, so no planner can be made in it`);
+  // A folder that cannot be written (a read-only share) or a full disk: the file is fine, so it is
+  // shown read-only, and nothing (not even the lock file) is written beside it.
+  const refusing = !readOnly && exists ? cannotWriteReason(abs) : null;
+  if (refusing) {
+    readOnly = `${refusing.reason}, so this window shows it read-only`;
+    readOnlyCause = refusing.cause;
+  }
   if (!readOnly) {
     const lock = takeLock(abs, new Date());
     if (isHolder(lock)) {
       if (options.ifInUse !== 'read-only') fail('in_use', abs, `${describeHolder(lock, abs)}; close it there first`);
       readOnly = `${describeHolder(lock, abs)}, so this window shows it read-only`;
+      readOnlyCause = 'in_use';
     } else release = lock.release;
   }
   if (readOnly && !exists) {
@@ -176,9 +282,10 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
     fail('in_use', abs, `it was saved by an older Rosterdesk and needs an upgrade, which means writing to it, but ${readOnly.replace(/, so this window.*$/, '')}`);
   }
 
+  const sidesBefore = readOnly ? missingSides(abs) : [];
   let db: Db;
   try {
-    db = new Database(abs, { ...(readOnly ? { readonly: true, fileMustExist: true } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db = readOnly ? readingConnection(abs, options.nativeBinding) : new Database(abs, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (err) {
     release();
     throw err;
@@ -196,11 +303,51 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
     }
     if (!readOnly) migrate(db, fromVersion, migrations);
     const stat = fs.statSync(abs);
-    return { db, filePath: abs, schemaVersion: latest, backupPath, readOnly, identity: { dev: stat.dev, ino: stat.ino }, release };
+    const releaseAll = () => {
+      release();
+      // What reading created beside the file goes with the window (the connection is closed first).
+      if (!db.open) removeIfEmptyLog(abs, sidesBefore);
+    };
+    return { db, filePath: abs, schemaVersion: latest, backupPath, readOnly, readOnlyCause, identity: { dev: stat.dev, ino: stat.ino }, release: releaseAll };
   } catch (err) {
     db.close();
     release();
+    // The disk filled between the check and SQLite's first write: show the file read-only instead.
+    if (!readOnly && cannotWriteBeside(err) && cannotWriteReason(abs)?.cause === 'disk_full') return openPlanner(filePath, options);
     throw err;
+  }
+}
+
+function writable(folder: string): boolean {
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The -wal and -shm files not beside a planner now: those a read-only window creates are its own to remove. */
+function missingSides(filePath: string): string[] {
+  return ['-wal', '-shm'].map((s) => filePath + s).filter((f) => !fs.existsSync(f));
+}
+
+/** A long-lived read-only connection: in place where SQLite can set up its index, else from memory. */
+function readingConnection(filePath: string, nativeBinding: string | undefined): Db {
+  const ours = missingSides(filePath);
+  try {
+    const db = new Database(filePath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      return db;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  } catch (err) {
+    removeIfEmptyLog(filePath, ours);
+    if (!cannotWriteBeside(err)) throw err;
+    return memoryCopy(filePath, nativeBinding);
   }
 }
 

@@ -216,7 +216,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       const dialect = exportDialect(input.csv, settingsOf(db), requireTeam(input.teamId));
       return { filename: `${filename}.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data: tableCsv(table, dialect), rows: table.rows.length };
     },
-    'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath, readOnly: planner.readOnly }),
+    'app.info': () => ({ appVersion: options.appVersion, schemaVersion: planner.schemaVersion, filePath: planner.filePath, readOnly: planner.readOnly, readOnlyCause: planner.readOnlyCause }),
 
     'file.check': () => {
       const health = checkHealth(db);

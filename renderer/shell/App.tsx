@@ -51,6 +51,7 @@ export function App() {
   const history: HistoryState | null = historyQuery.data ?? null;
   // Why changes cannot be saved (another Rosterdesk has the file), or null.
   const readOnly = infoQuery.data?.readOnly ?? null;
+  const readOnlyCause = infoQuery.data?.readOnlyCause ?? null;
   const [teamId, setTeamId] = useState<number | null>(() => Number(localStorage.getItem(LAST_TEAM_KEY)) || null);
   const [view, setView] = useState<View>('roster');
   const [creating, setCreating] = useState(false);
@@ -213,7 +214,7 @@ export function App() {
 
       {readOnly && (
         <p role="alert" className="warning banner">
-          {t('file.readOnlyBanner', { reason: readOnly })}
+          {readOnlyCause === 'folder' ? t('file.readOnlyFolder') : readOnlyCause === 'disk_full' ? t('file.readOnlyDiskFull') : t('file.readOnlyBanner', { reason: readOnly })}
         </p>
       )}
       {error && (
