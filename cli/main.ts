@@ -6,7 +6,7 @@ import { IMPORT_MAX_BYTES, LANGUAGES, type Language } from '../core/contract';
 import { toApiError, UserError, type ApiError } from '../core/errors';
 import { decodeText, TEXT_ENCODINGS, type TextEncodingChoice } from '../core/text-decode';
 import { csvDialect, dialectProblem, type CsvDialect } from '../core/spreadsheet-format';
-import { evaluateAgents, requiredAgents } from '../core/erlang';
+import { DEFAULT_MAX_ABANDON_RATE, describeBelowLoad, evaluateAgents, requiredAgents } from '../core/erlang';
 import { FORECAST_METHODS, ForecastError, forecastReport, type Accuracy, type ForecastMethod } from '../core/forecast';
 import { DAY_NAMES, formatOpeningHours, parseOpeningHours, type ChannelHoursInput } from '../core/opening-hours';
 import { parseVolumeCsv } from '../core/volume-import';
@@ -748,7 +748,7 @@ const COMMANDS: Record<string, Command> = {
   },
   staffing: {
     usage:
-      'rosterdesk staffing --calls N --interval-minutes M --aht-seconds S --target-sl P --target-seconds T [--shrinkage X] [--max-occupancy Y] [--patience-seconds Z] [--agents K]',
+      'rosterdesk staffing --calls N --interval-minutes M --aht-seconds S --target-sl P --target-seconds T [--shrinkage X] [--max-occupancy Y] [--patience-seconds Z [--max-abandon-rate R] [--short-abandon-seconds S]] [--agents K]',
     summary: 'Agents needed for one interval (Erlang C, or Erlang A with a patience), as one JSON object',
     options: {
       calls: { type: 'string' },
@@ -759,6 +759,8 @@ const COMMANDS: Record<string, Command> = {
       shrinkage: { type: 'string' },
       'max-occupancy': { type: 'string' },
       'patience-seconds': { type: 'string' },
+      'max-abandon-rate': { type: 'string' },
+      'short-abandon-seconds': { type: 'string' },
       agents: { type: 'string' },
     },
     positionals: 0,
@@ -783,7 +785,13 @@ const COMMANDS: Record<string, Command> = {
         shrinkage: num('shrinkage', 0, 1, { optional: true, openMax: true }) ?? 0,
         maxOccupancy: num('max-occupancy', 0, 1, { optional: true, openMin: true }) ?? 1,
         patienceSeconds: num('patience-seconds', 0, 86_400, { optional: true, openMin: true }),
+        maxAbandonRate: num('max-abandon-rate', 0, 1, { optional: true }) ?? DEFAULT_MAX_ABANDON_RATE,
+        shortAbandonSeconds: num('short-abandon-seconds', 0, 86_400, { optional: true }) ?? 0,
       };
+      // Without a patience nobody hangs up: a limit on hang-ups would be silently ignored.
+      for (const flag of ['max-abandon-rate', 'short-abandon-seconds']) {
+        if (values[flag] !== undefined && input.patienceSeconds === null) throw new UsageError(`--${flag} needs --patience-seconds (without a patience nobody hangs up)`, usage);
+      }
       const agents = num('agents', 0, 1_000_000, { optional: true, integer: true });
       const r = agents === null ? requiredAgents(input) : evaluateAgents(input, agents);
       const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : null);
@@ -796,6 +804,7 @@ const COMMANDS: Record<string, Command> = {
         asa: round(r.asa),
         occupancy: round(r.occupancy),
         ...(r.abandonRate === undefined ? {} : { abandonRate: round(r.abandonRate) }),
+        ...(r.belowLoadReason === undefined ? {} : { belowLoadReason: describeBelowLoad(r, input.maxAbandonRate) }),
       };
       io.out(`${JSON.stringify(out)}\n`);
       return EXIT_OK;

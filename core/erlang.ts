@@ -21,6 +21,10 @@ export interface StaffingInput {
   maxOccupancy?: number;
   /** Mean patience before abandoning; given, the model is Erlang A. */
   patienceSeconds?: number | null;
+  /** Erlang A: the highest share of offered callers who may hang up (DEFAULT_MAX_ABANDON_RATE when not given). */
+  maxAbandonRate?: number;
+  /** Erlang A: callers who hang up within this many seconds of waiting are not counted as offered (0: all are). */
+  shortAbandonSeconds?: number;
 }
 
 export interface StaffingResult {
@@ -30,14 +34,23 @@ export interface StaffingResult {
   agents: number;
   /** Agents to schedule: ceil(agents / (1 − shrinkage)). */
   scheduled: number;
+  /**
+   * Answered within targetSeconds over offered contacts. With a patience a caller
+   * who hangs up is missed (short abandons, when set, are not counted as offered).
+   */
   serviceLevel: number;
   /** Probability an arriving contact has to wait. */
   probWait: number;
   /** Average speed of answer (mean wait of all contacts), seconds. */
   asa: number;
   occupancy: number;
-  /** Erlang A only: the fraction of callers who hang up while waiting. */
+  /** Erlang A only: the fraction of offered callers who hang up while waiting (short abandons, when set, left out). */
   abandonRate?: number;
+  /**
+   * A requirement below the offered load in Erlangs only holds because callers
+   * hang up (the carried load is what fits): said, never silent.
+   */
+  belowLoadReason?: 'abandonment';
 }
 
 /** Erlang B blocking probability for n servers and a Erlangs. */
@@ -68,16 +81,25 @@ function erlangCMetrics(n: number, a: number, ahtSeconds: number, targetSeconds:
   };
 }
 
+/** The highest share of callers a channel may lose to hang-ups when nothing else is set. */
+export const DEFAULT_MAX_ABANDON_RATE = 0.05;
+
 /**
  * Erlang A from its birth–death chain: arrivals λ, service μ each for up to n
  * in service, abandonment θ each for those queueing. The stationary
  * distribution is built by ratios (scaled, never overflowing) and cut where
- * the terms vanish. The service level is the share of arrivals whose offered
- * wait (the time until an agent would take them) is within the target: a
- * caller who finds k ahead waits through k + 1 queue departures, each at rate
- * nμ + (queue ahead)·θ, evaluated by uniformisation.
+ * the terms vanish.
+ *
+ * The service level is answered within the target over all offered contacts:
+ * a caller who hangs up counts as missed, whenever they hang up. A caller who
+ * finds k − 1 ahead (all agents busy) moves up at rate nμ + (ahead)·θ and hangs
+ * up at rate θ of their own; they are answered within T when they reach an
+ * agent before both T and their own patience run out. That small chain
+ * (position, answered, gone) is evaluated by uniformisation for every k at
+ * once. Callers who hang up within `shortAbandonSeconds` of waiting are taken
+ * out of the offered contacts (numerator and denominator) when it is set.
  */
-function erlangAMetrics(n: number, a: number, ahtSeconds: number, targetSeconds: number, patienceSeconds: number) {
+function erlangAMetrics(n: number, a: number, ahtSeconds: number, targetSeconds: number, patienceSeconds: number, shortAbandonSeconds: number) {
   if (a <= 0) return { serviceLevel: 1, probWait: 0, asa: 0, occupancy: 0, abandonRate: 0 };
   const mu = 1 / ahtSeconds;
   const lambda = a * mu;
@@ -104,37 +126,76 @@ function erlangAMetrics(n: number, a: number, ahtSeconds: number, targetSeconds:
     queueMean += Math.max(0, j - n) * x;
     busy += Math.min(j, n) * x;
   });
-  // Offered waits: a caller finding j ≥ n in the system needs j − n + 1 queue departures.
-  const maxQueue = pi.length - n;
-  const rate = (ahead: number) => n * mu + ahead * theta;
-  const uniform = rate(maxQueue);
-  const mean = uniform * targetSeconds;
-  // g[k]: P(still waiting after m jumps | k departures still needed); summed against Poisson(m; mean).
-  let g: number[] = Array.from({ length: maxQueue + 1 }, (_, k) => (k === 0 ? 0 : 1));
-  const stillWaiting = new Array<number>(maxQueue + 1).fill(0);
-  let logPoisson = -mean;
-  const jumps = Math.ceil(mean + 10 * Math.sqrt(mean) + 20);
-  for (let m = 0; m <= jumps; m += 1) {
-    const poisson = Math.exp(logPoisson);
-    for (let k = 1; k <= maxQueue; k += 1) stillWaiting[k] = (stillWaiting[k] ?? 0) + poisson * (g[k] ?? 0);
-    const nextG = g.slice();
-    for (let k = 1; k <= maxQueue; k += 1) {
-      const move = rate(k - 1) / uniform;
-      nextG[k] = move * (g[k - 1] ?? 0) + (1 - move) * (g[k] ?? 0);
+  // Position k = j − n + 1 for a caller who finds j ≥ n in the system.
+  const maxPosition = pi.length - n;
+  const within = taggedCaller(n * mu, theta, maxPosition, targetSeconds);
+  const short = shortAbandonSeconds > 0 ? taggedCaller(n * mu, theta, maxPosition, shortAbandonSeconds).gone : null;
+  let answeredInTime = 0;
+  let abandoned = 0;
+  let shortAbandoned = 0;
+  for (let j = 0; j < pi.length; j += 1) {
+    const p = pi[j] ?? 0;
+    if (j < n) {
+      answeredInTime += p;
+      continue;
     }
-    g = nextG;
-    logPoisson += Math.log(mean) - Math.log(m + 1);
+    const k = j - n + 1;
+    answeredInTime += p * (within.answered[k] ?? 0);
+    // Reached an agent at all: the product of nμ + iθ over nμ + (i + 1)θ telescopes to nμ / (nμ + kθ).
+    abandoned += p * (1 - (n * mu) / (n * mu + k * theta));
+    if (short) shortAbandoned += p * (short[k] ?? 0);
   }
-  let late = 0;
-  for (let j = n; j < pi.length; j += 1) late += (pi[j] ?? 0) * (stillWaiting[j - n + 1] ?? 1);
+  const counted = 1 - shortAbandoned;
   return {
-    serviceLevel: Math.min(1, Math.max(0, 1 - late)),
+    serviceLevel: Math.min(1, Math.max(0, answeredInTime / counted)),
     probWait,
     // Little's law on the queue: mean wait of all arrivals.
     asa: queueMean / lambda,
     occupancy: busy / n,
-    abandonRate: (theta * queueMean) / lambda,
+    abandonRate: Math.min(1, Math.max(0, (abandoned - shortAbandoned) / counted)),
   };
+}
+
+/**
+ * One caller in the queue of M/M/n+M, from position k (1 = next): the chance to
+ * have reached an agent (`answered[k]`) and to have hung up (`gone[k]`) within
+ * `horizonSeconds`. From position k they move up at rate nμ + (k − 1)θ (an agent
+ * frees, or someone ahead hangs up) and hang up at θ. Uniformised at the
+ * fastest rate: the chance of each outcome within m jumps, weighted by the
+ * Poisson chance of m jumps in the horizon.
+ */
+function taggedCaller(serveRate: number, theta: number, maxPosition: number, horizonSeconds: number): { answered: number[]; gone: number[] } {
+  const uniform = serveRate + maxPosition * theta;
+  const mean = uniform * horizonSeconds;
+  const size = maxPosition + 1;
+  let answered = Array.from({ length: size }, (_, k): number => (k === 0 ? 1 : 0));
+  let gone = new Array<number>(size).fill(0);
+  const answeredBy = new Array<number>(size).fill(0);
+  const goneBy = new Array<number>(size).fill(0);
+  let logPoisson = -mean;
+  const jumps = Math.ceil(mean + 10 * Math.sqrt(mean) + 20);
+  const hangUp = theta / uniform;
+  for (let m = 0; m <= jumps; m += 1) {
+    const poisson = Math.exp(logPoisson);
+    for (let k = 1; k < size; k += 1) {
+      answeredBy[k] = (answeredBy[k] ?? 0) + poisson * (answered[k] ?? 0);
+      goneBy[k] = (goneBy[k] ?? 0) + poisson * (gone[k] ?? 0);
+    }
+    // One more jump, by the first step from k: up a place, hang up, or nothing happens.
+    const nextAnswered = answered.slice();
+    const nextGone = gone.slice();
+    for (let k = 1; k < size; k += 1) {
+      const up = (serveRate + (k - 1) * theta) / uniform;
+      const stay = 1 - up - hangUp;
+      nextAnswered[k] = up * (answered[k - 1] ?? 0) + stay * (answered[k] ?? 0);
+      nextGone[k] = up * (gone[k - 1] ?? 0) + hangUp + stay * (gone[k] ?? 0);
+    }
+    answered = nextAnswered;
+    gone = nextGone;
+    logPoisson += Math.log(mean) - Math.log(m + 1);
+  }
+  answeredBy[0] = 1;
+  return { answered: answeredBy, gone: goneBy };
 }
 
 /** Traffic in Erlangs of `calls` contacts of `ahtSeconds` each over the interval. */
@@ -142,13 +203,16 @@ export function trafficErlangs(calls: number, ahtSeconds: number, intervalMinute
   return (calls * ahtSeconds) / (intervalMinutes * 60);
 }
 
+function hasPatience(input: StaffingInput): input is StaffingInput & { patienceSeconds: number } {
+  return input.patienceSeconds !== null && input.patienceSeconds !== undefined && input.patienceSeconds > 0;
+}
+
 /** Service level, waiting and occupancy with exactly `agents` agents on the phones. */
 export function evaluateAgents(input: StaffingInput, agents: number): StaffingResult {
   const traffic = trafficErlangs(input.calls, input.ahtSeconds, input.intervalMinutes);
-  const metrics =
-    input.patienceSeconds !== null && input.patienceSeconds !== undefined && input.patienceSeconds > 0
-      ? erlangAMetrics(agents, traffic, input.ahtSeconds, input.targetSeconds, input.patienceSeconds)
-      : erlangCMetrics(agents, traffic, input.ahtSeconds, input.targetSeconds);
+  const metrics = hasPatience(input)
+    ? erlangAMetrics(agents, traffic, input.ahtSeconds, input.targetSeconds, input.patienceSeconds, input.shortAbandonSeconds ?? 0)
+    : erlangCMetrics(agents, traffic, input.ahtSeconds, input.targetSeconds);
   return { traffic, agents, scheduled: scheduledHeadcount(agents, input.shrinkage ?? 0), ...metrics };
 }
 
@@ -160,17 +224,18 @@ export function scheduledHeadcount(agents: number, shrinkage: number): number {
 
 /**
  * The smallest number of agents that meets the service-level target and keeps
- * occupancy at or under the cap. Zero contacts need zero agents.
+ * occupancy at or under the cap, and with a patience also keeps hang-ups at or
+ * under the channel's maximum. Zero contacts need zero agents.
  */
 export function requiredAgents(input: StaffingInput): StaffingResult {
   const traffic = trafficErlangs(input.calls, input.ahtSeconds, input.intervalMinutes);
   if (traffic <= 0) return evaluateAgents(input, 0);
   const maxOccupancy = input.maxOccupancy ?? 1;
+  if (hasPatience(input)) return requiredErlangA(input, traffic, maxOccupancy);
   const meets = (r: StaffingResult) => r.serviceLevel >= input.targetServiceLevel && r.occupancy <= maxOccupancy + 1e-12;
   // Erlang C: walk up from the least that can keep up, one B-recursion step per agent.
   let n = Math.max(1, Math.floor(traffic) + 1, Math.ceil(traffic / maxOccupancy - 1e-9));
   let b = erlangB(n, traffic);
-  let upper: StaffingResult;
   for (;;) {
     const c = (n * b) / (n - traffic * (1 - b));
     const r: StaffingResult = {
@@ -182,21 +247,34 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
       asa: (c * input.ahtSeconds) / (n - traffic),
       occupancy: traffic / n,
     };
-    if (meets(r)) {
-      upper = r;
-      break;
-    }
+    if (meets(r)) return r;
     n += 1;
     b = (traffic * b) / (n + traffic * b);
   }
-  if (input.patienceSeconds === null || input.patienceSeconds === undefined || input.patienceSeconds <= 0) return upper;
-  // Erlang A: abandonment only shortens waits, so the Erlang C answer is an upper bound;
-  // both service level and occupancy are monotone in agents, so bisect below it. (Fewer
-  // agents than Erlangs can meet a waiting target when enough callers give up: the
-  // abandon rate in the answer says what that costs.)
-  let lo = 0;
-  let hi = upper.agents;
+}
+
+/**
+ * Erlang A: service level rises, and hang-ups and occupancy fall, with every
+ * agent added, so the answer is bracketed and bisected. The bracket starts
+ * where the targets can first be met at all: agents carry at most n Erlangs,
+ * so the answered share is at most n / a and the lost share at least 1 − n / a
+ * (loosened by the short abandons taken out). Below that the chain is long and
+ * slow to evaluate, and nothing there can meet the targets.
+ */
+function requiredErlangA(input: StaffingInput & { patienceSeconds: number }, traffic: number, maxOccupancy: number): StaffingResult {
+  const maxAbandonRate = input.maxAbandonRate ?? DEFAULT_MAX_ABANDON_RATE;
+  const meets = (r: StaffingResult) => r.serviceLevel >= input.targetServiceLevel && r.occupancy <= maxOccupancy + 1e-12 && (r.abandonRate ?? 0) <= maxAbandonRate + 1e-12;
+  const staying = Math.exp(-(input.shortAbandonSeconds ?? 0) / input.patienceSeconds);
+  let lo = Math.max(0, Math.ceil(traffic * Math.max(input.targetServiceLevel * staying, staying - maxAbandonRate)) - 1);
+  let step = Math.max(1, Math.ceil(Math.sqrt(traffic)));
+  let hi = Math.max(lo + 1, Math.ceil(traffic));
   let best = evaluateAgents(input, hi);
+  while (!meets(best)) {
+    lo = hi;
+    hi += step;
+    step *= 2;
+    best = evaluateAgents(input, hi);
+  }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     const r = evaluateAgents(input, mid);
@@ -205,7 +283,14 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
       best = r;
     } else lo = mid;
   }
-  return best;
+  return best.agents < traffic ? { ...best, belowLoadReason: 'abandonment' } : best;
+}
+
+/** The reason a requirement is below the offered load, in words (the CLI's; the app says it in the user's language). */
+export function describeBelowLoad(r: StaffingResult, maxAbandonRate: number): string | null {
+  if (r.belowLoadReason !== 'abandonment') return null;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+  return `${r.agents} agents for ${Math.round(r.traffic * 100) / 100} Erlangs: fewer agents than the offered load keep up only because ${pct(r.abandonRate ?? 0)} of callers hang up (the channel allows up to ${pct(maxAbandonRate)})`;
 }
 
 export interface WorkloadInput {

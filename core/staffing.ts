@@ -1,6 +1,6 @@
 import { Temporal } from './time';
 import { z } from 'zod';
-import { evaluateAgents, requiredAgents, workloadAgents } from './erlang';
+import { DEFAULT_MAX_ABANDON_RATE, evaluateAgents, requiredAgents, workloadAgents } from './erlang';
 import type { ForecastPoint } from './forecast';
 import { localTime } from './shift';
 
@@ -25,6 +25,10 @@ export const StaffingSettings = z.object({
   maxOccupancy: z.number(),
   /** Erlang A when set. */
   patienceSeconds: z.number().nullable(),
+  /** Erlang A: the highest share of offered callers the requirement lets hang up. */
+  maxAbandonRate: z.number(),
+  /** Erlang A: callers hanging up within this many seconds of waiting are not counted as offered. */
+  shortAbandonSeconds: z.number(),
   /** Workload model: the response-time target. */
   responseMinutes: z.number(),
 });
@@ -40,6 +44,9 @@ export const StaffingSettingsInput = z.strictObject({
   shrinkage: z.number().min(0).lt(1, 'A fraction below 1, such as 0.3 for 30 %'),
   maxOccupancy: z.number().gt(0).max(1),
   patienceSeconds: z.number().gt(0).max(86_400).nullable(),
+  // Defaults so that a caller written before these existed still saves (and gets what a new channel gets).
+  maxAbandonRate: z.number().gt(0, 'Above 0').max(1, 'A fraction up to 1, such as 0.05 for 5 %').default(DEFAULT_MAX_ABANDON_RATE),
+  shortAbandonSeconds: z.number().int().min(0).max(86_400).default(0),
   responseMinutes: z.number().int().min(1).max(100_000),
 });
 
@@ -47,7 +54,7 @@ export const DEFAULT_AHT_SECONDS = 300;
 
 export function defaultSettings(channel: string): Omit<StaffingSettings, 'ahtFromHistory'> {
   const email = /mail/.test(channel);
-  return { channel, model: email ? 'workload' : 'erlang', targetServiceLevel: 0.8, targetSeconds: email ? 0 : 20, ahtSeconds: null, shrinkage: 0.3, maxOccupancy: 0.85, patienceSeconds: null, responseMinutes: 240 };
+  return { channel, model: email ? 'workload' : 'erlang', targetServiceLevel: 0.8, targetSeconds: email ? 0 : 20, ahtSeconds: null, shrinkage: 0.3, maxOccupancy: 0.85, patienceSeconds: null, maxAbandonRate: DEFAULT_MAX_ABANDON_RATE, shortAbandonSeconds: 0, responseMinutes: 240 };
 }
 
 export const Adjustment = z.object({
@@ -104,9 +111,17 @@ export const CoverageInterval = z.object({
   required: z.number(),
   /** With shrinkage: what to put on the rota. */
   scheduledRequired: z.number(),
+  /** Live channels: the service level (answered in time over offered) the requirement itself gives. */
+  requiredServiceLevel: z.number().nullable(),
+  /** Erlang A: the share of callers who hang up with the requirement (at most the channel's maximum). */
+  requiredAbandonRate: z.number().nullable(),
+  /** Set when the requirement is below the offered load in Erlangs: it holds only because callers hang up. */
+  belowLoadReason: z.enum(['abandonment']).nullable(),
   /** Agents on shift with the channel's skill, breaks and leave taken out (may be fractional). */
   onShift: z.number(),
   serviceLevel: z.number().nullable(),
+  /** Erlang A: the share of callers predicted to hang up with the agents on shift. */
+  abandonRate: z.number().nullable(),
   asa: z.number().nullable(),
   occupancy: z.number().nullable(),
   status: z.enum(['under', 'ok', 'over']),
@@ -124,6 +139,7 @@ export const CoverageDay = z.object({
   outsideHoursVolume: z.number(),
   /** Volume-weighted over the day's open intervals. */
   serviceLevel: z.number().nullable(),
+  abandonRate: z.number().nullable(),
   asa: z.number().nullable(),
   occupancy: z.number().nullable(),
   underIntervals: z.number(),
@@ -145,7 +161,7 @@ export type OutsideHours = z.infer<typeof OutsideHours>;
  * many fall outside opening hours), but nobody is required and no service level is predicted.
  */
 export function closedCoverage(volume: number, ahtSeconds: number, onShift: number): Omit<CoverageInterval, 'start' | 'channel'> {
-  return { volume, ahtSeconds, traffic: 0, required: 0, scheduledRequired: 0, onShift: Math.round(onShift * 100) / 100, serviceLevel: null, asa: null, occupancy: null, status: coverageStatus(onShift, 0), open: false };
+  return { volume, ahtSeconds, traffic: 0, required: 0, scheduledRequired: 0, requiredServiceLevel: null, requiredAbandonRate: null, belowLoadReason: null, onShift: Math.round(onShift * 100) / 100, serviceLevel: null, abandonRate: null, asa: null, occupancy: null, status: coverageStatus(onShift, 0), open: false };
 }
 
 /** Requirement and prediction for one interval of one channel while it is open. */
@@ -160,8 +176,12 @@ export function intervalCoverage(settings: Omit<StaffingSettings, 'ahtFromHistor
       traffic: round(traffic) ?? 0,
       required: w.agents,
       scheduledRequired: w.scheduled,
+      requiredServiceLevel: null,
+      requiredAbandonRate: null,
+      belowLoadReason: null,
       onShift: Math.round(onShift * 100) / 100,
       serviceLevel: null,
+      abandonRate: null,
       asa: null,
       occupancy: onShift > 0 ? round(Math.min(1, traffic / onShift)) : null,
       status: coverageStatus(onShift, w.agents),
@@ -177,6 +197,8 @@ export function intervalCoverage(settings: Omit<StaffingSettings, 'ahtFromHistor
     shrinkage: settings.shrinkage,
     maxOccupancy: settings.maxOccupancy,
     patienceSeconds: settings.patienceSeconds,
+    maxAbandonRate: settings.maxAbandonRate,
+    shortAbandonSeconds: settings.shortAbandonSeconds,
   };
   const need = requiredAgents(input);
   const agents = Math.floor(onShift + 1e-9);
@@ -187,8 +209,12 @@ export function intervalCoverage(settings: Omit<StaffingSettings, 'ahtFromHistor
     traffic: round(need.traffic) ?? 0,
     required: need.agents,
     scheduledRequired: need.scheduled,
+    requiredServiceLevel: volume > 0 ? round(need.serviceLevel) : null,
+    requiredAbandonRate: volume > 0 ? round(need.abandonRate ?? null) : null,
+    belowLoadReason: need.belowLoadReason ?? null,
     onShift: Math.round(onShift * 100) / 100,
     serviceLevel: now ? round(now.serviceLevel) : null,
+    abandonRate: now ? round(now.abandonRate ?? null) : null,
     asa: now ? round(now.asa) : null,
     occupancy: now && agents > 0 ? round(Math.min(1, now.occupancy)) : null,
     status: coverageStatus(onShift, need.agents),
@@ -218,6 +244,7 @@ export function dayCoverage(day: string, channel: string, all: readonly Coverage
     volume: Math.round(volume * 100) / 100,
     outsideHoursVolume: Math.round(outside * 100) / 100,
     serviceLevel: weighted((x) => x.serviceLevel),
+    abandonRate: weighted((x) => x.abandonRate),
     asa: weighted((x) => x.asa),
     occupancy: weighted((x) => x.occupancy),
     underIntervals: intervals.filter((x) => x.status === 'under').length,

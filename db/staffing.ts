@@ -46,6 +46,8 @@ interface SettingsRow {
   shrinkage: number;
   max_occupancy: number;
   patience_seconds: number | null;
+  max_abandon_rate: number;
+  short_abandon_seconds: number;
   response_minutes: number;
 }
 
@@ -54,7 +56,7 @@ function storedSettings(db: Db, teamId: number): Map<string, Omit<StaffingSettin
   return new Map(
     rows.map((r) => [
       r.channel,
-      { channel: r.channel, model: r.model, targetServiceLevel: r.target_sl, targetSeconds: r.target_seconds, ahtSeconds: r.aht_seconds, shrinkage: r.shrinkage, maxOccupancy: r.max_occupancy, patienceSeconds: r.patience_seconds, responseMinutes: r.response_minutes },
+      { channel: r.channel, model: r.model, targetServiceLevel: r.target_sl, targetSeconds: r.target_seconds, ahtSeconds: r.aht_seconds, shrinkage: r.shrinkage, maxOccupancy: r.max_occupancy, patienceSeconds: r.patience_seconds, maxAbandonRate: r.max_abandon_rate, shortAbandonSeconds: r.short_abandon_seconds, responseMinutes: r.response_minutes },
     ]),
   );
 }
@@ -256,11 +258,12 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
       const team = ctx.requireTeam(teamId);
       requireChannel(team, channel);
       db.prepare(
-        `INSERT INTO channel_staffing (team_id, channel, model, target_sl, target_seconds, aht_seconds, shrinkage, max_occupancy, patience_seconds, response_minutes)
-         VALUES (@teamId, @channel, @model, @targetServiceLevel, @targetSeconds, @ahtSeconds, @shrinkage, @maxOccupancy, @patienceSeconds, @responseMinutes)
+        `INSERT INTO channel_staffing (team_id, channel, model, target_sl, target_seconds, aht_seconds, shrinkage, max_occupancy, patience_seconds, max_abandon_rate, short_abandon_seconds, response_minutes)
+         VALUES (@teamId, @channel, @model, @targetServiceLevel, @targetSeconds, @ahtSeconds, @shrinkage, @maxOccupancy, @patienceSeconds, @maxAbandonRate, @shortAbandonSeconds, @responseMinutes)
          ON CONFLICT (team_id, channel) DO UPDATE SET model = excluded.model, target_sl = excluded.target_sl, target_seconds = excluded.target_seconds,
            aht_seconds = excluded.aht_seconds, shrinkage = excluded.shrinkage, max_occupancy = excluded.max_occupancy,
-           patience_seconds = excluded.patience_seconds, response_minutes = excluded.response_minutes`,
+           patience_seconds = excluded.patience_seconds, max_abandon_rate = excluded.max_abandon_rate,
+           short_abandon_seconds = excluded.short_abandon_seconds, response_minutes = excluded.response_minutes`,
       ).run({ teamId, channel, ...values });
       const clock = zoneClock(team.timeZone);
       return settingsOf(team, channel, clock, clock.dayOf(Math.floor(ctx.clock().epochMilliseconds / 1000)));

@@ -3,6 +3,7 @@ import { sql as absences } from './002_absences';
 import { sql as scheduling } from './003_scheduling';
 import { sql as openingHours } from './004_opening_hours';
 import { sql as holidays } from './005_holidays';
+import { sql as abandonment } from './006_abandonment';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'scheduling', sql: scheduling },
   { version: 4, name: 'opening hours', sql: openingHours },
   { version: 5, name: 'holidays', sql: holidays },
+  { version: 6, name: 'abandonment', sql: abandonment },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -128,6 +128,8 @@ export function ForecastPage({ team }: Props) {
   const percent = (x: number | null) => (x === null ? '–' : new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 }).format(x));
   const under = (coverage?.intervals ?? []).filter((x) => x.open && x.status === 'under');
   const mySettings = settings.find((s) => s.channel === channel) ?? null;
+  // Callers hang up only with a patience (Erlang A): only then is there a share of hang-ups to show.
+  const withPatience = mySettings?.model === 'erlang' && mySettings.patienceSeconds !== null;
 
   return (
     <section className="card" aria-labelledby="forecast-title">
@@ -293,6 +295,17 @@ export function ForecastPage({ team }: Props) {
                     <dt>{t('forecast.required')}</dt>
                     <dd>
                       {fmt.number(selected.required)} ({t('forecast.toSchedule', { count: selected.scheduledRequired, n: fmt.number(selected.scheduledRequired) })})
+                      {selected.requiredServiceLevel !== null && (
+                        <span className="aside">
+                          {' · '}
+                          {selected.requiredAbandonRate === null
+                            ? t('forecast.requiredGivesSl', { sl: percent(selected.requiredServiceLevel) })
+                            : t('forecast.requiredGives', { sl: percent(selected.requiredServiceLevel), abandon: percent(selected.requiredAbandonRate) })}
+                        </span>
+                      )}
+                      {selected.belowLoadReason === 'abandonment' && (
+                        <span className="below-load">{t('forecast.belowLoad', { traffic: fmt.number(selected.traffic, 2), abandon: percent(selected.requiredAbandonRate), max: percent(mySettings?.maxAbandonRate ?? null) })}</span>
+                      )}
                     </dd>
                   </>
                 )}
@@ -307,6 +320,12 @@ export function ForecastPage({ team }: Props) {
                       {percent(selected.serviceLevel)}
                       {mySettings?.model === 'erlang' && <span className="aside"> ({t('forecast.slTarget', { target: percent(mySettings.targetServiceLevel), wait: wait(mySettings.targetSeconds) })})</span>}
                     </dd>
+                    {selected.abandonRate !== null && (
+                      <>
+                        <dt>{t('forecast.abandonRate')}</dt>
+                        <dd>{percent(selected.abandonRate)}</dd>
+                      </>
+                    )}
                     <dt>{t('forecast.asa')}</dt>
                     <dd>{selected.asa === null ? '–' : wait(selected.asa)}</dd>
                     <dt>{t('forecast.occupancy')}</dt>
@@ -324,6 +343,7 @@ export function ForecastPage({ team }: Props) {
                 <th scope="col">{t('forecast.volume')}</th>
                 <th scope="col">{t('forecast.outsideVolume')}</th>
                 <th scope="col">{t('forecast.predictedSl')}</th>
+                {withPatience && <th scope="col">{t('forecast.abandonRate')}</th>}
                 <th scope="col">{t('forecast.asa')}</th>
                 <th scope="col">{t('forecast.occupancy')}</th>
                 <th scope="col">{t('forecast.underCount')}</th>
@@ -342,6 +362,7 @@ export function ForecastPage({ team }: Props) {
                     ) : (
                       <td>{percent(d.serviceLevel)}</td>
                     )}
+                    {withPatience && <td>{closed ? '–' : percent(d.abandonRate)}</td>}
                     <td>{d.asa === null ? '–' : wait(d.asa)}</td>
                     <td>{percent(d.occupancy)}</td>
                     <td>{fmt.number(d.underIntervals)}</td>

@@ -24,6 +24,8 @@ export function StaffingSettingsForm({ team, settings }: { team: Team; settings:
   const [shrinkage, setShrinkage] = useState(pct(settings.shrinkage));
   const [occupancy, setOccupancy] = useState(pct(settings.maxOccupancy));
   const [patience, setPatience] = useState(settings.patienceSeconds === null ? '' : String(settings.patienceSeconds));
+  const [maxAbandon, setMaxAbandon] = useState(pct(settings.maxAbandonRate));
+  const [shortAbandon, setShortAbandon] = useState(String(settings.shortAbandonSeconds));
   const [response, setResponse] = useState(String(settings.responseMinutes));
   const { error, act } = useAction();
   const errors = fieldErrors(error);
@@ -43,6 +45,8 @@ export function StaffingSettingsForm({ team, settings }: { team: Team; settings:
         shrinkage: num(shrinkage) / 100,
         maxOccupancy: num(occupancy) / 100,
         patienceSeconds: orNull(patience),
+        maxAbandonRate: num(maxAbandon) / 100,
+        shortAbandonSeconds: num(shortAbandon),
         responseMinutes: num(response),
       }),
     );
@@ -61,7 +65,7 @@ export function StaffingSettingsForm({ team, settings }: { team: Team; settings:
       </Field>
       {model === 'erlang' ? (
         <>
-          <Field label={t('forecast.targetSl')} error={errors.get('targetServiceLevel')}>
+          <Field label={t('forecast.targetSl')} hint={t('forecast.targetSlHint')} error={errors.get('targetServiceLevel')}>
             {(p) => <NumberInput {...p} inputMode="decimal" value={sl} onChange={(e) => setSl(e.target.value)} />}
           </Field>
           <Field label={t('forecast.targetSeconds')} error={errors.get('targetSeconds')}>
@@ -69,6 +73,12 @@ export function StaffingSettingsForm({ team, settings }: { team: Team; settings:
           </Field>
           <Field label={t('forecast.patience')} hint={t('forecast.patienceHint')} error={errors.get('patienceSeconds')}>
             {(p) => <NumberInput {...p} inputMode="numeric" value={patience} onChange={(e) => setPatience(e.target.value)} />}
+          </Field>
+          <Field label={t('forecast.maxAbandon')} hint={t('forecast.maxAbandonHint')} error={errors.get('maxAbandonRate')}>
+            {(p) => <NumberInput {...p} inputMode="decimal" value={maxAbandon} onChange={(e) => setMaxAbandon(e.target.value)} />}
+          </Field>
+          <Field label={t('forecast.shortAbandon')} hint={t('forecast.shortAbandonHint')} error={errors.get('shortAbandonSeconds')}>
+            {(p) => <NumberInput {...p} inputMode="numeric" value={shortAbandon} onChange={(e) => setShortAbandon(e.target.value)} />}
           </Field>
         </>
       ) : (

@@ -302,6 +302,30 @@ describe('rosterdesk staffing', () => {
   });
 });
 
+describe('rosterdesk staffing with callers who hang up (issue 17, point 10)', () => {
+  const issue = ['staffing', '--calls', '240', '--interval-minutes', '60', '--aht-seconds', '900', '--target-sl', '0.8', '--target-seconds', '120', '--patience-seconds', '45'];
+
+  it('answers enough agents that at most 5 % hang up, and shows the service level and the hang-ups together', async () => {
+    // Before: 20 agents, "serviceLevel 0.816" with two callers in three hanging up.
+    const r = JSON.parse((await cli(...issue)).out) as Record<string, unknown>;
+    expect(r).toMatchObject({ traffic: 60, agents: 65, serviceLevel: 0.956736, abandonRate: 0.043256 });
+    expect(r.belowLoadReason).toBeUndefined();
+    // 20 agents answer a third of the callers in time, not 81.6 %.
+    expect(JSON.parse((await cli(...issue, '--agents', '20')).out)).toMatchObject({ serviceLevel: 0.325476, abandonRate: 0.668352 });
+    // A channel that tolerates hang-ups gets fewer agents than Erlangs, and is told why.
+    const loose = JSON.parse((await cli(...issue, '--max-abandon-rate', '1')).out) as Record<string, unknown>;
+    expect(loose).toMatchObject({ agents: 51, belowLoadReason: '51 agents for 60 Erlangs: fewer agents than the offered load keep up only because 18.8 % of callers hang up (the channel allows up to 100 %)' });
+    // Hang-ups within 5 s are not offered calls: fewer count against the 5 %.
+    expect(JSON.parse((await cli(...issue, '--short-abandon-seconds', '5')).out)).toMatchObject({ agents: 62 });
+    const big = JSON.parse((await cli('staffing', '--calls', '24000', '--interval-minutes', '60', '--aht-seconds', '300', '--target-sl', '0.95', '--target-seconds', '10', '--patience-seconds', '20')).out) as Record<string, unknown>;
+    expect(big).toMatchObject({ traffic: 2000, agents: 1907, serviceLevel: 0.950005, abandonRate: 0.049994 });
+    expect(big.belowLoadReason).toContain('1907 agents for 2000 Erlangs');
+    const without = await cli('staffing', ...issue.slice(1, 11), '--max-abandon-rate', '0.05');
+    expect(without.code).toBe(2);
+    expect(without.err).toContain('--max-abandon-rate needs --patience-seconds');
+  });
+});
+
 describe('rosterdesk import volume and forecast', () => {
   const bank = path.resolve(import.meta.dirname, '../fixtures/bank/anonymous_bank_1999_02_calls.csv');
 

@@ -70,7 +70,9 @@ describe('Erlang A (abandonment)', () => {
     const r = requiredAgents(input);
     expect(r.agents).toBeLessThanOrEqual(14);
     expect(r.serviceLevel).toBeGreaterThanOrEqual(0.8);
-    expect(evaluateAgents(input, r.agents - 1).serviceLevel).toBeLessThan(0.8);
+    // One fewer misses the service level or loses more than the 5 % of callers a channel allows by default.
+    const less = evaluateAgents(input, r.agents - 1);
+    expect(less.serviceLevel < 0.8 || (less.abandonRate ?? 0) > 0.05).toBe(true);
     const rates = [9, 10, 11, 12, 13].map((n) => evaluateAgents(input, n).abandonRate ?? 1);
     expect(rates).toEqual([...rates].sort((x, y) => y - x));
     // Overload is finite too: the queue settles where abandonment balances the excess.

@@ -72,6 +72,11 @@ describe('migrating files from every earlier schema', () => {
       expect(listed.length).toBeGreaterThan(5);
       expect(listed.every((h) => h.source === 'public' && !h.removed && !h.half)).toBe(true);
       expect(s.call('holiday.add', { teamId: team.id, day: `${year}-12-30`, name: 'Company day' })).toMatchObject({ ok: true });
+      // Schema 6: every channel may lose at most 5 % of its callers and counts every caller who hangs up.
+      const settings = s.run('staffing.settings', { teamId: team.id, before: firstDay });
+      expect(settings.length).toBe(team.skills.length);
+      for (const c of settings) expect(c).toMatchObject({ maxAbandonRate: 0.05, shortAbandonSeconds: 0 });
+      expect(db.prepare('SELECT count(*) FROM channel_staffing WHERE max_abandon_rate <> 0.05 OR short_abandon_seconds <> 0').pluck().get()).toBe(0);
       expect(s.call('history.undo', {})).toMatchObject({ ok: true });
       s.close();
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main';
+import { requirementOf } from '../../db/staffing';
 import { freshService } from '../helpers/service';
 
 /** The demo: 8 weeks of half-hourly history up to yesterday (Saturday 21 November 2026), opening hours and a rota to 13 December. */
@@ -88,5 +90,62 @@ describe('coverage', () => {
     expect(s.call('staffing.setSettings', { ...base, shrinkage: 1 })).toMatchObject({ ok: false, error: { path: ['shrinkage'] } });
     expect(s.call('staffing.setSettings', { ...base, channel: 'fax' })).toMatchObject({ ok: false, error: { code: 'unknown_skill' } });
     expect(s.call('coverage.range', { teamId: t.id, from: '2026-11-23', to: '2026-12-23' })).toMatchObject({ ok: false, error: { code: 'too_big' } });
+  });
+});
+
+describe('staffing with callers who hang up (issue 17, point 10)', () => {
+  const phone = { channel: 'phone', model: 'erlang' as const, targetServiceLevel: 0.8, targetSeconds: 120, ahtSeconds: 900, shrinkage: 0, maxOccupancy: 1, patienceSeconds: 45, responseMinutes: 240 };
+
+  it('stores a maximum share of hang-ups (5 % unless set) and a short-abandon threshold per channel, and refuses impossible ones', () => {
+    const { s, t } = demo();
+    expect(s.run('staffing.settings', { teamId: t.id, before: '2026-11-23' }).map((x) => [x.channel, x.maxAbandonRate, x.shortAbandonSeconds])).toEqual([
+      ['phone', 0.05, 0],
+      ['chat', 0.05, 0],
+      ['email', 0.05, 0],
+    ]);
+    expect(s.run('staffing.setSettings', { teamId: t.id, ...phone })).toMatchObject({ maxAbandonRate: 0.05, shortAbandonSeconds: 0 });
+    expect(s.run('staffing.setSettings', { teamId: t.id, ...phone, maxAbandonRate: 0.1, shortAbandonSeconds: 5 })).toMatchObject({ maxAbandonRate: 0.1, shortAbandonSeconds: 5 });
+    expect(s.call('staffing.setSettings', { teamId: t.id, ...phone, maxAbandonRate: 0 })).toMatchObject({ ok: false, error: { path: ['maxAbandonRate'] } });
+    expect(s.call('staffing.setSettings', { teamId: t.id, ...phone, maxAbandonRate: 5 })).toMatchObject({ ok: false, error: { path: ['maxAbandonRate'] } });
+    expect(s.call('staffing.setSettings', { teamId: t.id, ...phone, shortAbandonSeconds: -1 })).toMatchObject({ ok: false, error: { path: ['shortAbandonSeconds'] } });
+  });
+
+  it('one figure, one function: the coverage chart, the scheduler and `rosterdesk staffing` require the same agents, with the service level and hang-ups they give', async () => {
+    const { s, t } = demo();
+    s.run('staffing.setSettings', { teamId: t.id, ...phone });
+    const c = s.run('coverage.range', { teamId: t.id, channel: 'phone', from: '2026-11-23', to: '2026-11-23', intervalMinutes: 60 });
+    const busy = c.intervals.filter((x) => x.open && x.volume > 0);
+    expect(busy.length).toBeGreaterThan(5);
+    // The scheduler's requirement is the chart's, interval for interval.
+    const scheduler = requirementOf(s.planner.db, t, '2026-11-23', '2026-11-23', 60);
+    expect(scheduler.byChannel.get('phone')).toEqual(c.intervals.map((x) => x.required));
+    for (const x of busy) {
+      expect(x.requiredServiceLevel).toBeGreaterThanOrEqual(0.8);
+      expect(x.requiredAbandonRate).toBeLessThanOrEqual(0.05);
+      let out = '';
+      const args = ['--calls', String(x.volume), '--interval-minutes', '60', '--aht-seconds', '900', '--target-sl', '0.8', '--target-seconds', '120', '--patience-seconds', '45'];
+      expect(await runCli(['staffing', ...args], { out: (text) => (out += text), err: () => undefined })).toBe(0);
+      const cli = JSON.parse(out) as { agents: number; serviceLevel: number; abandonRate: number };
+      expect({ start: x.start, required: x.required, sl: x.requiredServiceLevel, abandon: x.requiredAbandonRate }).toEqual({
+        start: x.start,
+        required: cli.agents,
+        sl: expect.closeTo(cli.serviceLevel, 4) as number,
+        abandon: expect.closeTo(cli.abandonRate, 4) as number,
+      });
+      // At or above the offered load there is nothing to explain; below it, the reason is given.
+      expect(x.belowLoadReason).toBe(x.required < x.traffic ? 'abandonment' : null);
+    }
+    // The rota's own prediction shows the hang-ups too, per interval and per day.
+    expect(busy.every((x) => x.abandonRate !== null)).toBe(true);
+    expect(c.days[0]?.abandonRate).toBeGreaterThan(0);
+  });
+
+  it('channels without a patience keep Erlang C: no hang-ups, and the requirement of before', () => {
+    const { s, t } = demo();
+    const c = s.run('coverage.range', { teamId: t.id, channel: 'chat', from: '2026-11-23', to: '2026-11-23', intervalMinutes: 30 });
+    const open = c.intervals.filter((x) => x.open && x.volume > 0);
+    expect(open.length).toBeGreaterThan(0);
+    for (const x of open) expect(x).toMatchObject({ requiredAbandonRate: null, abandonRate: null, belowLoadReason: null });
+    expect(open.every((x) => x.required > x.traffic)).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ function history(monday: ReturnType<typeof startOfWeek>): string {
  * A team in Warsaw with Anna on the phones 09:00–17:00 every weekday of this week and Bartek
  * 10:15–14:00 on Monday (so Monday's 10:00 half hour has 1.5 agents on average).
  */
-function team(file: string, options: { withHistory: boolean; hours?: { openLocal: string; closeLocal: string }; ahtSeconds?: number }) {
+function team(file: string, options: { withHistory: boolean; hours?: { openLocal: string; closeLocal: string }; ahtSeconds?: number; patienceSeconds?: number }) {
   const monday = startOfWeek(todayIn(ZONE), 'mon');
   const s = freshService(file);
   const t = s.run('team.create', { name: 'Wsparcie', timeZone: ZONE, locale: 'en-GB', currency: 'PLN' });
@@ -39,8 +39,8 @@ function team(file: string, options: { withHistory: boolean; hours?: { openLocal
     ],
   });
   if (options.withHistory) s.run('volume.import', { teamId: t.id, csv: history(monday) });
-  if (options.ahtSeconds) {
-    s.run('staffing.setSettings', { teamId: t.id, channel: 'phone', model: 'erlang', targetServiceLevel: 0.8, targetSeconds: 20, ahtSeconds: options.ahtSeconds, shrinkage: 0.3, maxOccupancy: 0.85, patienceSeconds: null, responseMinutes: 60 });
+  if (options.ahtSeconds || options.patienceSeconds) {
+    s.run('staffing.setSettings', { teamId: t.id, channel: 'phone', model: 'erlang', targetServiceLevel: 0.8, targetSeconds: 20, ahtSeconds: options.ahtSeconds ?? null, shrinkage: 0.3, maxOccupancy: 0.85, patienceSeconds: options.patienceSeconds ?? null, responseMinutes: 60 });
   }
   if (options.hours) {
     const window = options.hours;
@@ -91,6 +91,39 @@ describe('the forecast and staffing page', () => {
     await page.getByText(/^\d+ under-staffed intervals$/).click();
     await page.getByRole('button', { name: /11:00: 1 on shift, \d+ needed/ }).first().click();
     await expect(why.getByRole('heading').textContent()).resolves.toMatch(/11:00–11:30$/);
+  });
+
+  it('with a patience, shows what the requirement gives (answered in time and hang-ups), the predicted hang-ups, and edits the channel’s maximum', async () => {
+    const file = tempFile();
+    team(file, { withHistory: true, patienceSeconds: 45 });
+    await openForecast(file);
+    await page.getByRole('button', { name: /^Mon \d+ \w+/ }).click();
+    await intervals().getByRole('option', { name: /^10:00–10:30:/ }).click();
+    const why = page.getByRole('region', { name: 'Why this interval' });
+    const text = (await why.textContent()) ?? '';
+    // 3.33 Erlangs: the requirement answers most callers in time and loses at most 5 % to hang-ups.
+    const gives = /Agents needed(\d+) \(\d+ to schedule with shrinkage\) · ([\d.]+)% answered in time, ([\d.]+)% hang up/.exec(text);
+    expect(gives).not.toBeNull();
+    expect(Number(gives?.[2])).toBeGreaterThanOrEqual(80);
+    expect(Number(gives?.[3])).toBeLessThanOrEqual(5);
+    expect(text).toMatch(/Predicted hang-ups[\d.]+%/);
+    const days = page.getByRole('table', { name: 'Per day (volume-weighted)' });
+    expect(await days.getByRole('columnheader').allTextContents()).toContain('Predicted hang-ups');
+
+    const form = page.getByRole('form', { name: 'Staffing targets for Phone' });
+    const max = form.getByRole('textbox', { name: 'Maximum hang-ups (%)' });
+    await expect(max.inputValue()).resolves.toBe('5');
+    await expect(form.getByRole('textbox', { name: 'Short hang-ups not counted (seconds)' }).inputValue()).resolves.toBe('0');
+    await max.fill('0');
+    await form.getByRole('button', { name: 'Save targets' }).click();
+    // Refused at its own field, and nothing saved.
+    await form.locator('input[aria-invalid="true"]').waitFor();
+    await expect(max.getAttribute('aria-invalid')).resolves.toBe('true');
+    await max.fill('10');
+    await form.getByRole('button', { name: 'Save targets' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Forecast & staffing', exact: true }).click();
+    await expect(page.getByRole('form', { name: 'Staffing targets for Phone' }).getByRole('textbox', { name: 'Maximum hang-ups (%)' }).inputValue()).resolves.toBe('10');
   });
 
   it('makes each interval a whole column to click or reach by keyboard, with waits in minutes and seconds and on-shift averages explained', async () => {
