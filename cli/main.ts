@@ -20,6 +20,7 @@ import { appVersion, projectRoot } from './app-version';
 import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError, type CliIo } from './io';
 import { ensureRendererBuilt } from './renderer-build';
 import { startServer } from './serve';
+import { isDamage, refusedPlanner, type RefusedPlanner } from '../db/refused';
 import { restoreBackup, rollingBackup, scheduleBackups, writeBackup } from '../db/backup';
 
 /**
@@ -242,21 +243,37 @@ const COMMANDS: Record<string, Command> = {
       // ROSTERDESK_RENDERER_DIR: serve another build of the UI (a developer's work in progress, side by side with the main one).
       const rendererDir = process.env.ROSTERDESK_RENDERER_DIR || (await ensureRendererBuilt(projectRoot(), io));
       // A second window on a file another Rosterdesk has open shows it read-only and says why.
-      const service = createService(openPlanner(db, { ifInUse: 'read-only' }), { appVersion: appVersion() });
-      if (service.planner.readOnly) io.err(`Read-only: ${service.planner.readOnly}.\n`);
-      const server = await startServer({ service, rendererDir, port: Number(portText) }).catch((err: unknown) => {
-        service.close();
+      const open = () => createService(openPlanner(db, { ifInUse: 'read-only' }), { appVersion: appVersion() });
+      let service: Service | null = null;
+      let refused: RefusedPlanner | null = null;
+      // A rolling backup just after opening and then daily (checked hourly) while it serves.
+      let running: Promise<unknown> = Promise.resolve();
+      let stopBackups = () => undefined as void;
+      const opened = (next: Service) => {
+        service = next;
+        refused = null;
+        if (next.planner.readOnly) io.err(`Read-only: ${next.planner.readOnly}.\n`);
+        const backUp = () =>
+          (running = rollingBackup(next.planner.db, next.planner.filePath, new Date()).catch((err: unknown) => {
+            io.err(`Backup failed: ${err instanceof Error ? err.message : String(err)}\n`);
+          }));
+        stopBackups = scheduleBackups(backUp);
+      };
+      try {
+        opened(open());
+      } catch (err) {
+        // A damaged planner: the browser shows why and its backups, and restoring one opens it.
+        if (!isDamage(err)) throw err;
+        refused = refusedPlanner(db, err, { onRestored: () => opened(open()) });
+        io.err(`${err.message}\nThe browser shows its backups to restore from.\n`);
+      }
+      const door = { dispatchAsync: (method: unknown, input: unknown) => (service ?? refused)?.dispatchAsync(method, input) ?? Promise.reject(new Error('no planner')) };
+      const server = await startServer({ service: door, rendererDir, port: Number(portText) }).catch((err: unknown) => {
+        service?.close();
         const code = (err as { code?: string }).code;
         throw new UserError('listen', code === 'EADDRINUSE' ? `Port ${portText} is already in use; pick another with --port` : `Cannot listen: ${String(err)}`);
       });
-      io.out(`Rosterdesk is serving ${service.planner.filePath}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`);
-      // A rolling backup just after opening and then daily (checked hourly) while it serves.
-      let running: Promise<unknown> = Promise.resolve();
-      const backUp = () =>
-        (running = rollingBackup(service.planner.db, service.planner.filePath, new Date()).catch((err: unknown) => {
-          io.err(`Backup failed: ${err instanceof Error ? err.message : String(err)}\n`);
-        }));
-      const stopBackups = scheduleBackups(backUp);
+      io.out(`Rosterdesk is serving ${path.resolve(db)}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
@@ -266,7 +283,7 @@ const COMMANDS: Record<string, Command> = {
       // A backup under way finishes before the file closes.
       await running;
       await server.close();
-      service.close();
+      (service as Service | null)?.close();
       return EXIT_OK;
     },
   },

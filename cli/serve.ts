@@ -14,7 +14,8 @@ import type { ApiResult } from '../core/result';
  */
 
 export interface ServeOptions {
-  service: Service;
+  /** The API door: the open planner's service, or a damaged planner's refusal (db/refused.ts). */
+  service: Pick<Service, 'dispatchAsync'>;
   rendererDir: string;
   port: number;
   /** Fixed only by tests that need to prove a wrong token is refused. */

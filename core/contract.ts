@@ -271,6 +271,17 @@ export const contract = {
    * not undo: the plan as it was is backed up first (`safetyCopy`), restore that to go back.
    */
   'file.restore': { input: z.strictObject({ name: z.string().max(64) }), output: z.object({ safetyCopy: z.string() }), undo: null },
+  /**
+   * A planner that could not be opened because it is damaged: its path, why, and its backups to
+   * restore from (the window's refusal screen). Null when a planner is open, as it normally is.
+   */
+  'file.refusal': {
+    input: empty,
+    output: z.object({ filePath: z.string(), reason: z.string(), backups: z.array(z.object({ name: z.string(), takenAt: z.string(), bytes: z.number() })) }).nullable(),
+    undo: null,
+  },
+  /** Puts a backup in place of the damaged planner on the refusal screen (kept aside byte for byte as `safetyCopy`) and opens it. */
+  'file.restoreDamaged': { input: z.strictObject({ name: z.string().max(64) }), output: z.object({ safetyCopy: z.string() }), undo: null },
   'settings.get': { input: empty, output: Settings, undo: null },
   'settings.set': { input: z.strictObject({ language: Language.optional(), calendar: CalendarSetting.optional() }), output: Settings, undo: null },
 

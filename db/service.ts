@@ -231,6 +231,11 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     'file.restore': () => {
       throw new UserError('needs_async', 'A restore first backs up in steps; call the service through dispatchAsync', []);
     },
+    // This planner opened, so there is no refusal to show: those two belong to db/refused.ts.
+    'file.refusal': () => null,
+    'file.restoreDamaged': () => {
+      throw new UserError('not_refused', 'This planner is open and not damaged; restore a backup from File › Backups', []);
+    },
     'settings.get': () => settingsOf(db),
     'settings.set': ({ language, calendar }) => {
       if (language !== undefined) setSetting(db, 'language', language);

@@ -7,7 +7,8 @@ import type { Language, MenuCommand } from '../core/contract';
 import { NOTICES_FILE } from '../core/credits';
 import { DEFAULT_PLANNER_NAME } from '../core/paths';
 import { copyDatabase, openPlanner, PLANNER_EXTENSION } from '../db/open';
-import { rollingBackup, scheduleBackups } from '../db/backup';
+import { listBackups, rollingBackup, scheduleBackups } from '../db/backup';
+import { isDamage, refusedPlanner, type RefusedPlanner } from '../db/refused';
 import { createService, type Service } from '../db/service';
 import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
 import { aboutDetail, buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
@@ -33,6 +34,8 @@ const nativeBinding = app.isPackaged ? undefined : path.join(appRoot, 'build', '
 const recentFile = () => path.join(app.getPath('userData'), 'recent.json');
 
 let service: Service | null = null;
+/** A damaged planner shown with its backups instead of the app, or null. */
+let refused: RefusedPlanner | null = null;
 let window: BrowserWindow | null = null;
 let recent: string[] = [];
 
@@ -95,12 +98,19 @@ async function backUp(): Promise<void> {
   }
 }
 
-/** Opens a planner; on refusal the current file stays open and the user is told why. */
+/**
+ * Opens a planner; on refusal the current file stays open and the user is told why, except for a
+ * damaged planner with backups: the window then shows why and those backups, to restore one right
+ * there (db/refused.ts), and the restored planner opens.
+ */
 function openFile(file: string): boolean {
   try {
     const next = createService(openPlanner(file, { ifInUse: 'read-only', ...(nativeBinding ? { nativeBinding } : {}) }), { appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
     service?.close();
     service = next;
+    // From the refusal screen to the app: the window starts the app afresh.
+    if (refused) window?.webContents.reload();
+    refused = null;
     // A rolling backup just after opening (not before the first screen), then daily.
     stopBackups();
     stopBackups = scheduleBackups(backUp);
@@ -111,6 +121,15 @@ function openFile(file: string): boolean {
     send('file-changed');
     return true;
   } catch (err) {
+    if (isDamage(err) && listBackups(file).length > 0) {
+      stopBackups();
+      service?.close();
+      service = null;
+      refused = refusedPlanner(file, err, { ...(nativeBinding ? { nativeBinding } : {}), onRestored: () => openFile(file) });
+      window?.setTitle(`${path.basename(file)} — Rosterdesk`);
+      window?.webContents.reload();
+      return true;
+    }
     dialog.showErrorBox(labels().openFailed, err instanceof Error ? err.message : String(err));
     return false;
   }
@@ -190,7 +209,7 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown) => {
-      const result = await handleCall(service, event.senderFrame?.url, method, input, fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage));
+      const result = await handleCall(service ?? refused, event.senderFrame?.url, method, input, fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage));
       // The menu speaks the user's language too.
       if (method === 'settings.set' && result.ok) rebuildMenu();
       return result;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
-import { checkPlannerFile, restoreBackup } from '../../db/backup';
+import { checkPlannerFile, restoreBackup, rollingBackup } from '../../db/backup';
+import { isDamage, refusedPlanner } from '../../db/refused';
 import { openPlanner } from '../../db/open';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { dataHash } from '../helpers/dbhash';
@@ -138,5 +139,38 @@ describe('refused files are left exactly as they were, with nothing beside them'
     const before = folderState(sourceDir);
     restoreBackup(source, file, new Date());
     expect(folderState(sourceDir)).toEqual(before);
+  });
+});
+
+describe('the refusal a window shows for a damaged planner', () => {
+  it('answers with why and the backups, restores one by its name only, and refuses every other call', async () => {
+    const file = path.join(tempDir(), 'planner.rosterdesk');
+    const s = freshService(file);
+    s.run('demo.create', {});
+    const hash = dataHash(s.planner.db);
+    await rollingBackup(s.planner.db, file, new Date('2026-11-27T08:00:00Z'), { force: true });
+    s.close();
+    DAMAGES[0]?.damage(file);
+    let err: unknown = null;
+    try {
+      openPlanner(file);
+    } catch (e) {
+      err = e;
+    }
+    if (!isDamage(err)) throw new Error('not refused as damaged');
+    let restored = 0;
+    const refused = refusedPlanner(file, err, { onRestored: () => (restored += 1) });
+    const refusal = await refused.dispatchAsync('file.refusal', {});
+    expect(refusal).toMatchObject({ ok: true, value: { filePath: file, reason: expect.stringContaining('damaged'), backups: [{ name: '20261127T080000.rosterdesk' }] } });
+    expect(await refused.dispatchAsync('team.list', {})).toMatchObject({ ok: false, error: { code: 'planner_refused' } });
+    expect(await refused.dispatchAsync('file.restoreDamaged', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await refused.dispatchAsync('file.restoreDamaged', {})).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(restored).toBe(0);
+    expect(await refused.dispatchAsync('file.restoreDamaged', { name: '20261127T080000.rosterdesk' })).toMatchObject({ ok: true, value: { safetyCopy: expect.stringContaining('before-restore') } });
+    expect(restored).toBe(1);
+    const reopened = openPlanner(file);
+    expect(dataHash(reopened.db)).toBe(hash);
+    reopened.db.close();
+    reopened.release();
   });
 });
