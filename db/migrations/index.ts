@@ -3,6 +3,7 @@ import { sql as absences } from './002_absences';
 import { sql as scheduling } from './003_scheduling';
 import { sql as openingHours } from './004_opening_hours';
 import { sql as holidays } from './005_holidays';
+import { sql as caldavEtags } from './006_caldav_etags';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'scheduling', sql: scheduling },
   { version: 4, name: 'opening hours', sql: openingHours },
   { version: 5, name: 'holidays', sql: holidays },
+  { version: 6, name: 'calendar server tags', sql: caldavEtags },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -73,6 +73,8 @@ describe('migrating files from every earlier schema', () => {
       expect(listed.every((h) => h.source === 'public' && !h.removed && !h.half)).toBe(true);
       expect(s.call('holiday.add', { teamId: team.id, day: `${year}-12-30`, name: 'Company day' })).toMatchObject({ ok: true });
       expect(s.call('history.undo', {})).toMatchObject({ ok: true });
+      // Schema 6: what was published to a calendar server has no server tag yet (the next publish takes the server's).
+      expect(db.prepare("SELECT count(*) FROM pragma_table_info('caldav_published') WHERE name = 'etag' AND \"notnull\" = 0").pluck().get()).toBe(1);
       s.close();
 
       const after = snapshot(file);
