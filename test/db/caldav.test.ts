@@ -199,6 +199,51 @@ describe('publishing to a CalDAV server (Radicale)', () => {
     s.close();
   });
 
+  it('an edit on the server just before a DELETE is refused too (412): the event stays there and is reported', async () => {
+    const file = tempFile();
+    const { s: setup, t, shifts } = team(file);
+    const target = setup.run('caldav.save', { teamId: t.id, url: `${server.base}${server.user}/race-delete`, username: server.user });
+    const input = { targetId: target.id, from: '2026-11-23', to: '2026-11-29', password: server.password };
+    await setup.callAsync('caldav.publish', input);
+    const [, two] = shifts;
+    if (!two) throw new Error('shift');
+    setup.run('shift.delete', { id: two.id });
+    setup.close();
+
+    const racing: typeof fetch = async (url, init) => {
+      if (init?.method === 'DELETE') await editOnServer(String(url), 'Anna · still coming in');
+      return fetch(url, init);
+    };
+    const s = createService(openPlanner(file), { appVersion: 'test', now: () => FIXED_NOW, fetch: racing });
+    expect(await s.callAsync('caldav.publish', input)).toEqual({ ok: true, value: { created: 0, updated: 0, deleted: 0, unchanged: 2, changedOnServer: [{ uid: expect.stringMatching(new RegExp(`^shift-${two.id}@`)), day: '2026-11-24', summary: null, onForce: 'delete' }] } });
+    expect((await onServer(target.url)).map((e) => e.summary)).toContain('Anna · still coming in');
+    s.close();
+  });
+
+  it('a server that answers a PUT without an ETag (as Sabre/Nextcloud may when it altered the event): the tags are read from a listing', async () => {
+    const file = tempFile();
+    const { s: setup, t } = team(file);
+    const target = setup.run('caldav.save', { teamId: t.id, url: `${server.base}${server.user}/untagged`, username: server.user });
+    setup.close();
+    // The real server's answer, less its ETag header.
+    const untagged: typeof fetch = async (url, init) => {
+      const res = await fetch(url, init);
+      if (init?.method !== 'PUT') return res;
+      const headers = new Headers(res.headers);
+      headers.delete('ETag');
+      return new Response(await res.text(), { status: res.status, statusText: res.statusText, headers });
+    };
+    const s = createService(openPlanner(file), { appVersion: 'test', now: () => FIXED_NOW, fetch: untagged });
+    const input = { targetId: target.id, from: '2026-11-23', to: '2026-11-29', password: server.password };
+    expect(await s.callAsync('caldav.publish', input)).toMatchObject({ ok: true, value: { created: 3, ...none } });
+    expect(s.planner.db.prepare('SELECT count(*) FROM caldav_published WHERE etag IS NOT NULL').pluck().get()).toBe(3);
+    // So a later edit on the server is still told from our own write.
+    const [first] = await onServer(target.url);
+    await editOnServer(new URL(first?.href ?? '', target.url).toString(), 'Anna · edited');
+    expect(await s.callAsync('caldav.publish', input)).toMatchObject({ ok: true, value: { unchanged: 2, changedOnServer: [{ day: '2026-11-23', onForce: 'replace' }] } });
+    s.close();
+  });
+
   it('notes from before ETags were kept (schema 5) take the server\'s tags once; an edit after that is reported', async () => {
     const { s, t } = team();
     const target = s.run('caldav.save', { teamId: t.id, url: `${server.base}${server.user}/older`, username: server.user });
