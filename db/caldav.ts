@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CalDavTarget, ServerChange } from '../core/contract';
+import type { CalDavTarget, MethodOutput } from '../core/contract';
 import { UserError } from '../core/errors';
 import { writeEventResource, type IcsEvent } from '../core/ics';
 import { zoneClock } from '../core/zone-clock';
@@ -132,13 +132,8 @@ export function publishPlan(ctx: ServiceContext, targetId: number, from: string,
   return { target, wanted, gone };
 }
 
-export interface CalDavResult {
-  created: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-  changedOnServer: ServerChange[];
-}
+/** The counts and the events left alone, as the contract answers them. */
+export type CalDavResult = MethodOutput<'caldav.publish'>;
 
 export interface SendOutcome {
   result: CalDavResult;
@@ -201,8 +196,11 @@ export async function sendPlan(plan: PublishPlan, password: string, force = fals
     );
   const result: CalDavResult = { created: 0, updated: 0, deleted: 0, unchanged: 0, changedOnServer: [] };
   const noted: Note[] = [];
+  // Sent, but the server's answer had no ETag: noted without one if the publish stops before the
+  // tags are read, so the next publish takes the server's tag for it instead of sending it again.
+  const untagged: Note[] = [];
   const forgotten: string[] = [];
-  const done = (failure: UserError | null): SendOutcome => ({ result, noted, forgotten, failure });
+  const done = (failure: UserError | null): SendOutcome => ({ result, noted: [...noted, ...untagged], forgotten, failure });
   const list = async (): Promise<Map<string, string> | Response> => {
     const res = await request(collection, { method: 'PROPFIND', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body: LIST_BODY });
     return res.ok ? parseListing(await res.text(), collection) : res;
@@ -218,7 +216,6 @@ export async function sendPlan(plan: PublishPlan, password: string, force = fals
     }
     if (listing instanceof Response) return done(refused(listing, `to open ${collection}`));
 
-    const untagged: Note[] = [];
     for (const w of plan.wanted) {
       const there = listing.get(pathKey(w.href, collection));
       const note = (etag: string | null): Note => ({ uid: w.uid, href: w.href, day: w.day, hash: w.hash, etag });
@@ -276,7 +273,7 @@ export async function sendPlan(plan: PublishPlan, password: string, force = fals
     // Some servers answer a PUT without an ETag (they rewrote the event): read the tags they list.
     if (untagged.length > 0) {
       const after = await list();
-      for (const n of untagged) noted.push({ ...n, etag: after instanceof Response ? null : (after.get(pathKey(n.href, collection)) ?? null) });
+      if (!(after instanceof Response)) for (const n of untagged) n.etag = after.get(pathKey(n.href, collection)) ?? null;
     }
     return done(null);
   } catch (err) {

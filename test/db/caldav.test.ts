@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
+import { parseListing } from '../../db/caldav';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
 import { FIXED_NOW, freshService } from '../helpers/service';
@@ -331,5 +332,21 @@ describe('rosterdesk publish', () => {
     } finally {
       delete process.env.ROSTERDESK_CALDAV_PASSWORD;
     }
+  });
+});
+
+describe('reading a collection listing', () => {
+  it('takes each event\'s ETag by path from a Nextcloud-style answer (prefixed, entities, the collection without a tag, absolute and encoded hrefs)', () => {
+    const collection = 'https://cloud.example.com/remote.php/dav/calendars/ayse/rota/';
+    const xml = `<?xml version="1.0"?>
+<d:multistatus xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">
+ <d:response><d:href>/remote.php/dav/calendars/ayse/rota/</d:href><d:propstat><d:prop/><d:status>HTTP/1.1 200 OK</d:status></d:propstat><d:propstat><d:prop><d:getetag/></d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat></d:response>
+ <d:response><d:href>/remote.php/dav/calendars/ayse/rota/shift-1%40abc.ics</d:href><d:propstat><d:prop><d:getetag>&quot;5f2c&quot;</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>
+ <d:response><d:href>https://cloud.example.com/remote.php/dav/calendars/ayse/rota/shift-2@abc.ics</d:href><d:propstat><d:prop><d:getetag>W/"77"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>
+</d:multistatus>`;
+    expect([...parseListing(xml, collection)]).toEqual([
+      ['/remote.php/dav/calendars/ayse/rota/shift-1@abc.ics', '"5f2c"'],
+      ['/remote.php/dav/calendars/ayse/rota/shift-2@abc.ics', 'W/"77"'],
+    ]);
   });
 });
