@@ -573,9 +573,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   publish: {
-    usage: 'rosterdesk publish --db FILE --team NAME --url URL --user U [--person EMAIL] [--oncall ROTATION] [--absences] [--language en|tr|pl|fa] [--from YYYY-MM-DD --to YYYY-MM-DD]',
+    usage: 'rosterdesk publish --db FILE --team NAME --url URL --user U [--person EMAIL] [--oncall ROTATION] [--absences] [--language en|tr|pl|fa] [--from YYYY-MM-DD --to YYYY-MM-DD] [--force]',
     summary: 'Publish shifts (or a person\'s, or a rotation\'s) to a CalDAV calendar; the password comes from ROSTERDESK_CALDAV_PASSWORD',
-    options: { ...dbOption, team: { type: 'string' }, url: { type: 'string' }, user: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, language: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+    options: { ...dbOption, team: { type: 'string' }, url: { type: 'string' }, user: { type: 'string' }, person: { type: 'string' }, oncall: { type: 'string' }, absences: { type: 'boolean' }, language: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' } },
     positionals: 0,
     run: async ({ values }, io) => {
       const usage = COMMANDS.publish?.usage ?? '';
@@ -605,11 +605,18 @@ const COMMANDS: Record<string, Command> = {
           if (!saved.ok) throw new UserError(saved.error.code, `--${saved.error.path[0] === 'username' ? 'user' : 'url'}: ${saved.error.message}`);
           target = saved.value;
         }
-        const result = await service.callAsync('caldav.publish', { targetId: target.id, from, to, password, language });
+        const result = await service.callAsync('caldav.publish', { targetId: target.id, from, to, password, language, force: values.force === true });
         if (!result.ok) throw new UserError(result.error.code, result.error.message);
         const r = result.value;
         io.out(`Published ${from} – ${to} to ${target.url}: ${r.created} new, ${r.updated} changed, ${r.deleted} deleted, ${r.unchanged} unchanged\n`);
-        return EXIT_OK;
+        const left = r.changedOnServer;
+        if (left.length === 0) return EXIT_OK;
+        // The calendar is not the plan yet: status 1, as `check` gives for problems found, so a scheduled run is noticed.
+        const one = left.length === 1;
+        io.err(`${left.length} ${one ? 'event was' : 'events were'} changed on the calendar server since the last publish and ${one ? 'was left as it is' : 'were left as they are'} there:\n`);
+        for (const c of left) io.err(`  ${c.day} ${c.summary ?? 'no longer in the plan (--force deletes it)'} (${c.uid})\n`);
+        io.err(`Publish again with --force to overwrite ${one ? 'it' : 'them'} with the plan.\n`);
+        return EXIT_USER_ERROR;
       } finally {
         service.close();
       }

@@ -111,6 +111,14 @@ export type CalDavTarget = z.output<typeof CalDavTarget>;
 export type DraftRequest = z.output<typeof DraftRequest>;
 
 /**
+ * An event someone changed on the calendar server since Rosterdesk last published it, left as it
+ * is there: `summary` is the plan's (null when the plan no longer has the event), `onForce` what
+ * a forced publish does to it (put the plan's version in its place, or delete it).
+ */
+const ServerChange = z.object({ uid: z.string(), day: z.string(), summary: z.string().nullable(), onForce: z.enum(['replace', 'delete']) });
+export type ServerChange = z.output<typeof ServerChange>;
+
+/**
  * The API contract: every method the UI, the CLI and tests can call, with the
  * schema of its input and output. The service implements exactly these; the
  * preload bridge and browser mode only carry them. `undo` names the step a
@@ -580,13 +588,18 @@ export const contract = {
   },
   'caldav.delete': { input: z.strictObject({ id }), output: z.object({ id: z.number() }), undo: 'Remove calendar publishing' },
   /**
-   * Publishes local days [from, to] to the target's collection: new and changed events are PUT,
-   * events published before that are gone are DELETEd. Async door only (it speaks HTTP). Words
-   * in `language` as calendar.export's; events whose words changed are sent again.
+   * Publishes local days [from, to] to the target's collection. It first lists what the server
+   * holds (with each event's ETag), then PUTs what is missing there or changed in the plan and
+   * DELETEs events published before that are gone from the plan; every PUT and DELETE is
+   * conditional (If-None-Match / If-Match), so nothing edited on the server is overwritten
+   * blindly. Events edited on the server since the last publish (or while this one ran) are left
+   * as they are there and listed in `changedOnServer`, unless `force` (then they take the plan's
+   * version). The counts are what the server holds afterwards. Async door only (it speaks HTTP).
+   * Words in `language` as calendar.export's; events whose words changed are sent again.
    */
   'caldav.publish': {
-    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000), language: Language.nullable().default(null) }),
-    output: z.object({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() }),
+    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000), language: Language.nullable().default(null), force: z.boolean().default(false) }),
+    output: z.object({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number(), changedOnServer: z.array(ServerChange) }),
     undo: null,
   },
   /**

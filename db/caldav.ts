@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CalDavTarget } from '../core/contract';
+import type { CalDavTarget, MethodOutput } from '../core/contract';
 import { UserError } from '../core/errors';
 import { writeEventResource, type IcsEvent } from '../core/ics';
 import { zoneClock } from '../core/zone-clock';
@@ -12,9 +12,12 @@ import * as rotations from './rotations';
 
 /**
  * Publishing to a CalDAV collection (RFC 4791: Nextcloud, Radicale, iCloud…): one
- * resource per event, named by its UID. What was sent is remembered per target, so
- * the next publish PUTs only what is new or changed and DELETEs what is gone. The
- * password comes with each publish and is never written to the planner file.
+ * resource per event, named by its UID. What was sent is noted per target (the
+ * content's hash and the ETag the server gave it), but the server is the truth: each
+ * publish first lists the collection, sends what is missing there or changed in the
+ * plan, and DELETEs what is gone from the plan. Every write is conditional (RFC 7232),
+ * so an event someone edited on the server is never overwritten blindly. The password
+ * comes with each publish and is never written to the planner file.
  */
 
 interface TargetRow {
@@ -71,16 +74,38 @@ export function caldavHandlers(ctx: ServiceContext): HandlersOf<'caldav.list' | 
   };
 }
 
+/** What was noted when an event was last sent to the target. */
+interface Note {
+  uid: string;
+  href: string;
+  day: string;
+  hash: string;
+  /** The server's ETag for what was sent; null for notes from before schema 7. */
+  etag: string | null;
+}
+
+/** An event the plan wants on the server now. */
+interface Wanted {
+  uid: string;
+  href: string;
+  day: string;
+  summary: string;
+  hash: string;
+  /** Written only when it is sent: most events are unchanged on most publishes. */
+  body: () => string;
+  noted: Note | null;
+}
+
 export interface PublishPlan {
   target: CalDavTarget;
-  put: { uid: string; href: string; day: string; hash: string; body: string; isNew: boolean }[];
-  remove: { uid: string; href: string }[];
-  unchanged: number;
+  wanted: Wanted[];
+  /** Published before within the dates published now, gone from the plan since. */
+  gone: Note[];
 }
 
 const hrefOf = (collection: string, uid: string) => new URL(`${encodeURIComponent(uid.replace(/[^A-Za-z0-9@._-]/g, '-'))}.ics`, collection).toString();
 
-/** What a publish must send, from the plan and what the target already has (reads only). */
+/** What a publish wants on the server, with what was noted of earlier ones (reads only). */
 export function publishPlan(ctx: ServiceContext, targetId: number, from: string, to: string, productVersion: string, language: Language | null = null): PublishPlan {
   const { db } = ctx;
   dayRange(from, to);
@@ -90,77 +115,177 @@ export function publishPlan(ctx: ServiceContext, targetId: number, from: string,
   const team = ctx.requireTeam(target.teamId);
   const { events } = calendarEvents(ctx, { team, from, to, personId: target.personId, rotationId: target.rotationId, absences: target.absences, language: fileLanguage(db, team, language) });
   const stamp = Math.floor(ctx.clock().epochMilliseconds / 1000);
-  const known = new Map((db.prepare('SELECT uid, href, day, hash FROM caldav_published WHERE target_id = ?').all(targetId) as { uid: string; href: string; day: string; hash: string }[]).map((p) => [p.uid, p]));
+  const known = new Map((db.prepare('SELECT uid, href, day, hash, etag FROM caldav_published WHERE target_id = ?').all(targetId) as Note[]).map((p) => [p.uid, p]));
   // The team's local day, as from and to are: a night shift at 01:00 in Istanbul is on that day, not UTC's day before.
   const clock = zoneClock(team.timeZone);
   const dayOf = (e: IcsEvent) => (typeof e.start === 'number' ? clock.dayOf(e.start) : e.start.day);
-  const put: PublishPlan['put'] = [];
-  let unchanged = 0;
   const now = new Set<string>();
-  for (const e of events) {
+  const wanted = events.map((e): Wanted => {
     now.add(e.uid);
+    const noted = known.get(e.uid) ?? null;
     // The content without DTSTAMP decides whether it changed (DTSTAMP changes every time).
     const hash = createHash('sha256').update(writeEventResource(e, 0, productVersion)).digest('hex');
-    const before = known.get(e.uid);
-    if (before && before.hash === hash) {
-      unchanged += 1;
-      continue;
-    }
-    put.push({ uid: e.uid, href: before?.href ?? hrefOf(target.url, e.uid), day: dayOf(e), hash, body: writeEventResource(e, stamp, productVersion), isNew: !before });
-  }
+    return { uid: e.uid, href: noted?.href ?? hrefOf(target.url, e.uid), day: dayOf(e), summary: e.summary, hash, body: () => writeEventResource(e, stamp, productVersion), noted };
+  });
   // Gone from the plan within the dates published now: delete (events outside them stay).
-  const remove = [...known.values()].filter((p) => !now.has(p.uid) && p.day >= from && p.day <= to).map((p) => ({ uid: p.uid, href: p.href }));
-  return { target, put, remove, unchanged };
+  const gone = [...known.values()].filter((p) => !now.has(p.uid) && p.day >= from && p.day <= to);
+  return { target, wanted, gone };
 }
 
-export interface CalDavResult {
-  created: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
+/** The counts and the events left alone, as the contract answers them. */
+export type CalDavResult = MethodOutput<'caldav.publish'>;
+
+export interface SendOutcome {
+  result: CalDavResult;
+  /** Notes to write: events of ours the server now holds, with their new ETags. */
+  noted: Note[];
+  /** Notes to drop: events deleted, or found already gone from the server. */
+  forgotten: string[];
+  failure: UserError | null;
 }
 
-/** Sends a plan over HTTP; returns what reached the server, for the caller to record. */
-export async function sendPlan(plan: PublishPlan, password: string, fetcher: typeof fetch = fetch): Promise<{ put: PublishPlan['put']; removed: PublishPlan['remove']; failure: UserError | null }> {
+/** A resource's path, decoded, as the key both our hrefs and the server's listing reduce to. */
+function pathKey(href: string, base: string): string {
+  const { pathname } = new URL(href, base);
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+const xmlText = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
+
+/**
+ * The ETag of each resource in a PROPFIND Depth 1 multistatus, by path. A few patterns rather
+ * than an XML parser: servers differ only in namespace prefixes here, and only two elements per
+ * response are read. A response without an ETag (the collection itself on some servers) is skipped.
+ */
+export function parseListing(xml: string, collection: string): Map<string, string> {
+  const tags = new Map<string, string>();
+  const self = pathKey(collection, collection);
+  for (const [, response = ''] of xml.matchAll(/<(?:[\w-]+:)?response\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?response>/g)) {
+    const href = /<(?:[\w-]+:)?href\b[^>]*>([^<]*)</.exec(response)?.[1];
+    const etag = /<(?:[\w-]+:)?getetag\b[^>]*>([^<]*)</.exec(response)?.[1];
+    if (href === undefined || etag === undefined || xmlText(etag) === '') continue;
+    const key = pathKey(xmlText(href), collection);
+    if (key !== self) tags.set(key, xmlText(etag));
+  }
+  return tags;
+}
+
+const LIST_BODY = '<?xml version="1.0" encoding="utf-8"?><propfind xmlns="DAV:"><prop><getetag/></prop></propfind>';
+/** RFC 7232: the precondition (If-Match / If-None-Match) did not hold — someone else wrote in between. */
+const PRECONDITION_FAILED = 412;
+
+/**
+ * Brings the server's collection to the plan: lists it, then PUTs and DELETEs under conditions,
+ * so an event edited there since the last publish, or while this one runs, is reported rather
+ * than overwritten — unless `force`, which overwrites what the listing showed (still never an
+ * edit made after it). Returns what to note, also after a failure part-way.
+ */
+export async function sendPlan(plan: PublishPlan, password: string, force = false, fetcher: typeof fetch = fetch): Promise<SendOutcome> {
+  const collection = plan.target.url;
   const auth = `Basic ${Buffer.from(`${plan.target.username}:${password}`, 'utf8').toString('base64')}`;
   const request = (url: string, init: RequestInit) => fetcher(url, { ...init, headers: { Authorization: auth, ...(init.headers ?? {}) }, redirect: 'error', signal: AbortSignal.timeout(30_000) });
   const refused = (res: Response, what: string) =>
     new UserError(
       res.status === 401 || res.status === 403 ? 'caldav_auth' : 'caldav_refused',
-      res.status === 401 || res.status === 403 ? `The calendar server at ${plan.target.url} did not accept user ${plan.target.username} and this password (HTTP ${res.status})` : `The calendar server refused ${what} (HTTP ${res.status} ${res.statusText})`,
+      res.status === 401 || res.status === 403 ? `The calendar server at ${collection} did not accept user ${plan.target.username} and this password (HTTP ${res.status})` : `The calendar server refused ${what} (HTTP ${res.status} ${res.statusText})`,
       [],
     );
-  const put: PublishPlan['put'] = [];
-  const removed: PublishPlan['remove'] = [];
+  const result: CalDavResult = { created: 0, updated: 0, deleted: 0, unchanged: 0, changedOnServer: [] };
+  const noted: Note[] = [];
+  // Sent, but the server's answer had no ETag: noted without one if the publish stops before the
+  // tags are read, so the next publish takes the server's tag for it instead of sending it again.
+  const untagged: Note[] = [];
+  const forgotten: string[] = [];
+  const done = (failure: UserError | null): SendOutcome => ({ result, noted: [...noted, ...untagged], forgotten, failure });
+  const list = async (): Promise<Map<string, string> | Response> => {
+    const res = await request(collection, { method: 'PROPFIND', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body: LIST_BODY });
+    return res.ok ? parseListing(await res.text(), collection) : res;
+  };
   try {
-    // The collection first: it must exist (and the login work) before anything is sent.
-    const probe = await request(plan.target.url, { method: 'PROPFIND', headers: { Depth: '0', 'Content-Type': 'application/xml; charset=utf-8' }, body: '<?xml version="1.0" encoding="utf-8"?><propfind xmlns="DAV:"><prop><resourcetype/></prop></propfind>' });
-    if (probe.status === 404) {
-      const made = await request(plan.target.url, { method: 'MKCALENDAR' });
-      if (!made.ok) return { put, removed, failure: refused(made, `to create the calendar ${plan.target.url}`) };
-    } else if (!probe.ok) return { put, removed, failure: refused(probe, `to open ${plan.target.url}`) };
-    for (const p of plan.put) {
-      const res = await request(p.href, { method: 'PUT', headers: { 'Content-Type': 'text/calendar; charset=utf-8' }, body: p.body });
-      if (!res.ok) return { put, removed, failure: refused(res, `the event ${p.uid}`) };
-      put.push(p);
+    // What the server holds (this also checks the login before anything is sent).
+    let listing = await list();
+    if (listing instanceof Response && listing.status === 404) {
+      // No calendar there (never made, or deleted on the server): make it; everything is new to it.
+      const made = await request(collection, { method: 'MKCALENDAR' });
+      if (!made.ok) return done(refused(made, `to create the calendar ${collection}`));
+      listing = new Map();
     }
-    for (const r of plan.remove) {
-      const res = await request(r.href, { method: 'DELETE' });
-      // Already gone there is as good as deleted.
-      if (!res.ok && res.status !== 404) return { put, removed, failure: refused(res, `to delete the event ${r.uid}`) };
-      removed.push(r);
+    if (listing instanceof Response) return done(refused(listing, `to open ${collection}`));
+
+    for (const w of plan.wanted) {
+      const there = listing.get(pathKey(w.href, collection));
+      const note = (etag: string | null): Note => ({ uid: w.uid, href: w.href, day: w.day, hash: w.hash, etag });
+      const leftAlone = () => result.changedOnServer.push({ uid: w.uid, day: w.day, summary: w.summary, onForce: 'replace' });
+      // A note from before ETags were kept is taken to be what the server has, once.
+      const asWeLeftIt = w.noted !== null && (w.noted.etag === null || w.noted.etag === there);
+      if (there !== undefined && asWeLeftIt && w.noted?.hash === w.hash) {
+        result.unchanged += 1;
+        if (w.noted.etag === null) noted.push(note(there));
+        continue;
+      }
+      // Ours (by UID), but changed there since we sent it: the user decides.
+      if (there !== undefined && w.noted !== null && !asWeLeftIt && !force) {
+        leftAlone();
+        continue;
+      }
+      // Missing there (never sent, or deleted on the server): create it, but not over one made meanwhile.
+      // Present: replace exactly the version listed. (An event of ours the notes do not know — its PUT's
+      // answer was lost, say — is replaced too: same UID, and not if it changed after the listing.)
+      const condition: Record<string, string> = there === undefined ? { 'If-None-Match': '*' } : { 'If-Match': there };
+      const res = await request(w.href, { method: 'PUT', headers: { 'Content-Type': 'text/calendar; charset=utf-8', ...condition }, body: w.body() });
+      if (res.status === PRECONDITION_FAILED) {
+        leftAlone();
+        continue;
+      }
+      if (!res.ok) return done(refused(res, `the event ${w.uid}`));
+      if (there === undefined) result.created += 1;
+      else result.updated += 1;
+      const sent = note(res.headers.get('ETag'));
+      if (sent.etag === null) untagged.push(sent);
+      else noted.push(sent);
     }
-    return { put, removed, failure: null };
+    for (const g of plan.gone) {
+      const there = listing.get(pathKey(g.href, collection));
+      if (there === undefined) {
+        // Already gone there: nothing to delete, nothing to note.
+        forgotten.push(g.uid);
+        continue;
+      }
+      const leftAlone = () => result.changedOnServer.push({ uid: g.uid, day: g.day, summary: null, onForce: 'delete' });
+      if (g.etag !== null && g.etag !== there && !force) {
+        leftAlone();
+        continue;
+      }
+      const res = await request(g.href, { method: 'DELETE', headers: { 'If-Match': there } });
+      if (res.status === PRECONDITION_FAILED) {
+        leftAlone();
+        continue;
+      }
+      // 404: deleted by someone else since the listing; not ours to count, but gone all the same.
+      if (!res.ok && res.status !== 404) return done(refused(res, `to delete the event ${g.uid}`));
+      if (res.ok) result.deleted += 1;
+      forgotten.push(g.uid);
+    }
+    // Some servers answer a PUT without an ETag (they rewrote the event): read the tags they list.
+    if (untagged.length > 0) {
+      const after = await list();
+      if (!(after instanceof Response)) for (const n of untagged) n.etag = after.get(pathKey(n.href, collection)) ?? null;
+    }
+    return done(null);
   } catch (err) {
     const reason = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-    return { put, removed, failure: new UserError('caldav_unreachable', `Could not reach the calendar server at ${plan.target.url}: ${reason}`, []) };
+    return done(new UserError('caldav_unreachable', `Could not reach the calendar server at ${collection}: ${reason}`, []));
   }
 }
 
-/** Records what reached the server (also after a failure part-way, so nothing is sent twice in vain). */
-export function recordSent(db: Db, targetId: number, put: PublishPlan['put'], removed: PublishPlan['remove']): void {
-  const upsert = db.prepare('INSERT INTO caldav_published (target_id, uid, href, day, hash) VALUES (?, ?, ?, ?, ?) ON CONFLICT (target_id, uid) DO UPDATE SET href = excluded.href, day = excluded.day, hash = excluded.hash');
-  for (const p of put) upsert.run(targetId, p.uid, p.href, p.day, p.hash);
+/** Notes what the server now holds of ours (also after a failure part-way, so the next publish starts from there). */
+export function recordSent(db: Db, targetId: number, outcome: Pick<SendOutcome, 'noted' | 'forgotten'>): void {
+  const upsert = db.prepare('INSERT INTO caldav_published (target_id, uid, href, day, hash, etag) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_id, uid) DO UPDATE SET href = excluded.href, day = excluded.day, hash = excluded.hash, etag = excluded.etag');
+  for (const n of outcome.noted) upsert.run(targetId, n.uid, n.href, n.day, n.hash, n.etag);
   const drop = db.prepare('DELETE FROM caldav_published WHERE target_id = ? AND uid = ?');
-  for (const r of removed) drop.run(targetId, r.uid);
+  for (const uid of outcome.forgotten) drop.run(targetId, uid);
 }

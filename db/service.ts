@@ -63,6 +63,8 @@ export interface ServiceOptions {
   scheduleWorkerEntry?: string;
   /** better-sqlite3's native binding for the worker's connection (Electron's ABI). */
   nativeBinding?: string;
+  /** The HTTP client for calendar publishing (default: Node's fetch); a test uses it to time a colleague's edit. */
+  fetch?: typeof fetch;
 }
 
 function osUser(): string {
@@ -561,14 +563,14 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
       if (method === 'caldav.publish') {
         const parsed = contract['caldav.publish'].input.safeParse(input);
         if (!parsed.success) return dispatch(method, input);
-        const { targetId, from, to, password, language } = parsed.data;
+        const { targetId, from, to, password, language, force } = parsed.data;
         // Read what to send, send it (no transaction open while the network is slow), record what arrived.
         clearMemo();
         const plan = db.transaction(() => publishPlan(context, targetId, from, to, options.appVersion, language))();
-        const sent = await sendPlan(plan, password);
-        db.transaction(() => recordSent(db, targetId, sent.put, sent.removed))();
+        const sent = await sendPlan(plan, password, force, options.fetch);
+        db.transaction(() => recordSent(db, targetId, sent))();
         if (sent.failure) return { ok: false, error: errorOf(sent.failure) };
-        return { ok: true, value: { created: sent.put.filter((p) => p.isNew).length, updated: sent.put.filter((p) => !p.isNew).length, deleted: sent.removed.length, unchanged: plan.unchanged }, ...(sent.put.length || sent.removed.length ? { changed: ['caldav_published'] } : {}) };
+        return { ok: true, value: sent.result, ...(sent.noted.length || sent.forgotten.length ? { changed: ['caldav_published'] } : {}) };
       }
       if (method === 'roster.import' && wantsXlsx) {
         const parsed = contract['roster.import'].input.safeParse(input);

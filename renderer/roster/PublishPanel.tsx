@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalDavTarget, Language } from '../../core/contract';
+import type { CalDavTarget, Language, ServerChange } from '../../core/contract';
 import type { Team } from '../../core/team';
 import { Temporal } from '../../core/time';
 import { call } from '../api/client';
@@ -13,10 +13,20 @@ import { FormError } from '../shell/FormError';
 import { useWhoNames, WhoSelect, whoIds, whoOf, type Who } from './WhoSelect';
 import { DateRangeFields } from '../shell/DateRangeFields';
 import { FileLanguageSelect, useUiLanguage } from '../shell/FileLanguageSelect';
+import { useFormat } from '../format';
 
 interface Props {
   team: Team;
   weekStart: string;
+}
+
+type PublishInput = { targetId: number; from: string; to: string; password: string; language: Language; remember?: boolean };
+
+/** Events edited on the server that the last publish left alone, and the call that would overwrite them. */
+interface Pending {
+  target: CalDavTarget;
+  input: PublishInput;
+  changes: ServerChange[];
 }
 
 /**
@@ -39,6 +49,8 @@ export function PublishPanel({ team, weekStart }: Props) {
   const uiLanguage = useUiLanguage();
   const [language, setLanguage] = useState<Language | null>(null);
   const [notice, setNotice] = useState('');
+  const [pending, setPending] = useState<Pending | null>(null);
+  const fmt = useFormat();
   const { error, act } = useAction();
   const errors = fieldErrors(error);
   const nameOf = useWhoNames(team.id);
@@ -53,16 +65,25 @@ export function PublishPanel({ team, weekStart }: Props) {
     });
   }
 
-  async function publish(target: CalDavTarget) {
+  /**
+   * Publishes; with `force` (the user confirmed), events edited on the server are overwritten too.
+   * The confirmation repeats the same call, password included: the field is empty by then.
+   */
+  async function send(target: CalDavTarget, input: PublishInput, force: boolean) {
     setNotice('');
-    const password = passwords[target.id] ?? '';
+    setPending(null);
     await act(async () => {
-      const input = { targetId: target.id, from, to, password, language: language ?? uiLanguage };
       // `remember` is read (and removed) by the desktop app's main process, never by the service.
-      const r = await call('caldav.publish', remember[target.id] ? ({ ...input, remember: true } as typeof input) : input);
+      const r = await call('caldav.publish', { ...input, force });
       setPasswords((p) => ({ ...p, [target.id]: '' }));
       setNotice(t('publish.done', { url: target.url, created: r.created, updated: r.updated, deleted: r.deleted, unchanged: r.unchanged }));
+      if (r.changedOnServer.length > 0) setPending({ target, input, changes: r.changedOnServer });
     });
+  }
+
+  function publish(target: CalDavTarget) {
+    const input: PublishInput = { targetId: target.id, from, to, password: passwords[target.id] ?? '', language: language ?? uiLanguage, ...(remember[target.id] ? { remember: true } : {}) };
+    return send(target, input, false);
   }
 
   return (
@@ -122,6 +143,24 @@ export function PublishPanel({ team, weekStart }: Props) {
       <FormError error={error} fieldCount={errors.size} />
       <LoadError errors={[targetsQuery.error]} />
       {notice && <p role="status">{notice}</p>}
+      {pending && (
+        <div role="group" aria-labelledby="publish-changed" className="warning publish-changed">
+          <p id="publish-changed">{t('publish.changedOnServer', { count: pending.changes.length })}</p>
+          <ul>
+            {pending.changes.map((c) => (
+              <li key={c.uid}>
+                {fmt.day(c.day)} · <bdi>{c.summary ?? t('publish.removedFromPlan')}</bdi>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void send(pending.target, pending.input, true)}>
+            {t('publish.overwrite')}
+          </button>{' '}
+          <button type="button" onClick={() => setPending(null)}>
+            {t('publish.keep')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -78,6 +78,8 @@ describe('migrating files from every earlier schema', () => {
       for (const c of settings) expect(c).toMatchObject({ maxAbandonRate: 0.05, shortAbandonSeconds: 0 });
       expect(db.prepare('SELECT count(*) FROM channel_staffing WHERE max_abandon_rate <> 0.05 OR short_abandon_seconds <> 0').pluck().get()).toBe(0);
       expect(s.call('history.undo', {})).toMatchObject({ ok: true });
+      // Schema 7: what was published to a calendar server has no server tag yet (the next publish takes the server's).
+      expect(db.prepare("SELECT count(*) FROM pragma_table_info('caldav_published') WHERE name = 'etag' AND \"notnull\" = 0").pluck().get()).toBe(1);
       s.close();
 
       const after = snapshot(file);

@@ -101,7 +101,7 @@ describe('getting the plan out', () => {
     for (let i = 1; i <= 70; i += 1) expect(all).toContain(`Agent ${String(i).padStart(2, '0')}`);
   });
 
-  it('publishes the team to a CalDAV calendar from the rota page, and a wrong password says so', async () => {
+  it('publishes the team to a CalDAV calendar from the rota page, a wrong password says so, and an event edited on the server is overwritten only when confirmed', async () => {
     const server = await startRadicale();
     try {
       await demoCalendarPanel();
@@ -118,6 +118,23 @@ describe('getting the plan out', () => {
       await panel.getByRole('button', { name: 'Publish', exact: true }).click();
       // Eight weeks from this Monday: the demo's four planned weeks.
       await panel.getByRole('status').filter({ hasText: new RegExp(`^Published to ${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ new, 0 changed, 0 deleted, 0 unchanged\\.$`) }).waitFor();
+
+      // A colleague edits one event in their calendar app: the next publish shows it and asks before overwriting.
+      const auth = `Basic ${Buffer.from(`${server.user}:${server.password}`).toString('base64')}`;
+      const listing = await (await fetch(url, { method: 'PROPFIND', headers: { Authorization: auth, Depth: '1' } })).text();
+      const href = new URL(/<(?:\w+:)?href>([^<]+\.ics)</.exec(listing)?.[1] ?? '', url).toString();
+      const ours = await (await fetch(href, { headers: { Authorization: auth } })).text();
+      const summaryOf = (ics: string): string => new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent') as ICAL.Component).summary;
+      expect((await fetch(href, { method: 'PUT', headers: { Authorization: auth, 'Content-Type': 'text/calendar' }, body: ours.replace(/^SUMMARY:.*$/m, 'SUMMARY:Swapped with Mehmet') })).ok).toBe(true);
+      await password.fill(server.password);
+      await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+      const changed = panel.getByRole('group', { name: '1 event was changed on the calendar server since the last publish and was left as it is there:' });
+      await changed.getByRole('listitem').filter({ hasText: summaryOf(ours) }).waitFor();
+      expect(summaryOf(await (await fetch(href, { headers: { Authorization: auth } })).text())).toBe('Swapped with Mehmet');
+      await changed.getByRole('button', { name: 'Overwrite with the plan' }).click();
+      await panel.getByRole('status').filter({ hasText: /: 0 new, 1 changed, 0 deleted, \d+ unchanged\.$/ }).waitFor();
+      await changed.waitFor({ state: 'detached' });
+      expect(summaryOf(await (await fetch(href, { headers: { Authorization: auth } })).text())).toBe(summaryOf(ours));
     } finally {
       await server.stop();
     }
