@@ -14,7 +14,7 @@ import { zoneClock } from '../core/zone-clock';
 import { matchTeamName, type Team } from '../core/team';
 import { isPlainDate, isTimeZone, startOfWeek, todayIn } from '../core/time';
 import { openPlanner } from '../db/open';
-import { REPORTS, type ReportKind } from '../db/report-export';
+import { REPORTS, type ReportKind } from '../core/report-tables';
 import { createService, type Service } from '../db/service';
 import { appVersion, projectRoot } from './app-version';
 import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError, type CliIo } from './io';

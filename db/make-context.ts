@@ -3,10 +3,10 @@ import type { Person } from '../core/person';
 import type { Team } from '../core/team';
 import { nowIso, type Temporal } from '../core/time';
 import type { ServiceContext } from './context';
-import { onCallHandlers } from './oncall';
+import { onCallHandlers } from './handlers/oncall';
 import type { Db } from './open';
-import * as people from './people';
-import * as teams from './teams';
+import * as people from './sql/people';
+import * as teams from './sql/teams';
 
 /**
  * What every area's handlers share, for a connection: the service builds its own from it, and

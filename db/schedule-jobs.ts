@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Draft, DraftRequest, MethodOutput } from '../core/contract';
 import { UserError } from '../core/errors';
-import type { DraftProgress } from './schedule';
+import type { DraftProgress } from './handlers/schedule';
 
 /** What the worker gets: the file to read, the request, and the shared stop flag. */
 export interface WorkerData {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
-import { parseListing } from '../../db/caldav';
+import { parseListing } from '../../db/handlers/caldav';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
 import { FIXED_NOW, freshService } from '../helpers/service';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zoneClock } from '../../core/zone-clock';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
-import { requirementOf } from '../../db/staffing';
+import { requirementOf } from '../../db/handlers/staffing';
 import { FIXED_NOW, freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
 

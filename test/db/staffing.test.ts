@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
-import { requirementOf } from '../../db/staffing';
+import { requirementOf } from '../../db/handlers/staffing';
 import { freshService } from '../helpers/service';
 
 /** The demo: 8 weeks of half-hourly history up to yesterday (Saturday 21 November 2026), opening hours and a rota to 13 December. */

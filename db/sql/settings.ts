@@ -1,6 +1,6 @@
-import { CALENDARS, type CalendarSystem } from '../core/calendar';
-import { LANGUAGES, type Language, type Settings } from '../core/contract';
-import type { Db } from './open';
+import { CALENDARS, type CalendarSystem } from '../../core/calendar';
+import { LANGUAGES, type Language, type Settings } from '../../core/contract';
+import type { Db } from '../open';
 
 export function getSetting(db: Db, key: string): string | null {
   return (db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined) ?? null;

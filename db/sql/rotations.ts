@@ -1,5 +1,5 @@
-import type { Allowance, OnCallLayer, OnCallOverride, Pause, Restriction } from '../core/oncall';
-import type { Db } from './open';
+import type { Allowance, OnCallLayer, OnCallOverride, Pause, Restriction } from '../../core/oncall';
+import type { Db } from '../open';
 
 export interface RotationRow {
   id: number;

@@ -1,12 +1,12 @@
-import { importText } from '../core/text-decode';
-import { UserError } from '../core/errors';
-import { parseHolidayCsv, parseHolidayIcs, type ImportedHoliday } from '../core/holiday-import';
-import { holidayDays, mergeHolidays, type HolidayAdjustment, type HolidayAdjustmentKind, type HolidayDays, type TeamHoliday } from '../core/holiday-merge';
-import { publicHolidays } from '../core/holidays';
-import type { Team } from '../core/team';
-import type { HandlersOf, ServiceContext } from './context';
-import type { Db } from './open';
-import { dayRange } from './ranges';
+import { importText } from '../../core/text-decode';
+import { UserError } from '../../core/errors';
+import { parseHolidayCsv, parseHolidayIcs, type ImportedHoliday } from '../../core/holiday-import';
+import { holidayDays, mergeHolidays, type HolidayAdjustment, type HolidayAdjustmentKind, type HolidayDays, type TeamHoliday } from '../../core/holiday-merge';
+import { publicHolidays } from '../../core/holidays';
+import type { Team } from '../../core/team';
+import type { HandlersOf, ServiceContext } from '../context';
+import type { Db } from '../open';
+import { dayRange } from '../../core/ranges';
 
 /**
  * A team's holidays: its country's public list (date-holidays) with the team's

@@ -13,24 +13,24 @@ import {
   type AbsenceWarning,
   type AuditChange,
   type WorkdayTest,
-} from '../core/absence';
-import { parseCsv } from '../core/csv';
-import { importText } from '../core/text-decode';
-import { dateFormsOf, parseDateCell, parseNumberCell } from '../core/spreadsheet-format';
-import { UserError, type LineProblem } from '../core/errors';
+} from '../../core/absence';
+import { parseCsv } from '../../core/csv';
+import { importText } from '../../core/text-decode';
+import { dateFormsOf, parseDateCell, parseNumberCell } from '../../core/spreadsheet-format';
+import { UserError, type LineProblem } from '../../core/errors';
 import { teamHolidayDays } from './holidays';
-import { importError } from '../core/people-import';
-import { matchPerson, personNotFound, type Person } from '../core/person';
-import type { Team } from '../core/team';
-import { fold } from '../core/text';
-import { isPlainDate } from '../core/time';
-import { zoneClock, type ZoneClock } from '../core/zone-clock';
-import * as absences from './absences';
-import type { HandlersOf, ServiceContext } from './context';
-import { listPeople } from './people';
-import { dayRange } from './ranges';
-import { listShifts } from './shifts';
-import type { Db } from './open';
+import { importError } from '../../core/people-import';
+import { matchPerson, personNotFound, type Person } from '../../core/person';
+import type { Team } from '../../core/team';
+import { fold } from '../../core/text';
+import { isPlainDate } from '../../core/time';
+import { zoneClock, type ZoneClock } from '../../core/zone-clock';
+import * as absences from '../sql/absences';
+import type { HandlersOf, ServiceContext } from '../context';
+import { listPeople } from '../sql/people';
+import { dayRange } from '../../core/ranges';
+import { listShifts } from '../sql/shifts';
+import type { Db } from '../open';
 
 type AbsenceMethods =
   | 'absenceType.list'

@@ -1,20 +1,20 @@
-import { TRANSLATIONS, type Translation } from '../renderer/i18n/locales/index';
-import { builtinNamer, builtinOf, nameLanguage, type BuiltinNamer, type NameLanguage } from '../core/builtin-names';
-import { calendarDateText, type CalendarSystem } from '../core/calendar';
-import type { Language } from '../core/contract';
-import { UserError } from '../core/errors';
-import { writeCalendar, type IcsEvent } from '../core/ics';
-import { fileSlug } from '../core/text';
-import type { Team } from '../core/team';
-import { zoneClock } from '../core/zone-clock';
-import { absenceRevision, listAbsences } from './absences';
-import type { HandlersOf, ServiceContext } from './context';
-import type { Db } from './open';
-import { listPeople } from './people';
-import { dayRange } from './ranges';
-import { getSetting } from './settings';
-import * as shifts from './shifts';
-import * as rotations from './rotations';
+import { TRANSLATIONS, type Translation } from '../../renderer/i18n/locales/index';
+import { builtinNamer, builtinOf, nameLanguage, type BuiltinNamer, type NameLanguage } from '../../core/builtin-names';
+import { calendarDateText, type CalendarSystem } from '../../core/calendar';
+import type { Language } from '../../core/contract';
+import { UserError } from '../../core/errors';
+import { writeCalendar, type IcsEvent } from '../../core/ics';
+import { fileSlug } from '../../core/text';
+import type { Team } from '../../core/team';
+import { zoneClock } from '../../core/zone-clock';
+import { absenceRevision, listAbsences } from '../sql/absences';
+import type { HandlersOf, ServiceContext } from '../context';
+import type { Db } from '../open';
+import { listPeople } from '../sql/people';
+import { dayRange } from '../../core/ranges';
+import { getSetting } from '../sql/settings';
+import * as shifts from '../sql/shifts';
+import * as rotations from '../sql/rotations';
 import { allTemplates } from './templates';
 
 /**

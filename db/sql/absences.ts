@@ -1,5 +1,5 @@
-import { DEFAULT_ABSENCE_TYPES, defaultTypeName, type Absence, type AbsenceStatus, type AbsenceType, type AllowanceRow, type AuditChange } from '../core/absence';
-import type { Db } from './open';
+import { DEFAULT_ABSENCE_TYPES, defaultTypeName, type Absence, type AbsenceStatus, type AbsenceType, type AllowanceRow, type AuditChange } from '../../core/absence';
+import type { Db } from '../open';
 
 /** SQL for absence types, absences, their audit lines and allowances. */
 

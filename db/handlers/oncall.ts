@@ -1,17 +1,17 @@
-import { UserError } from '../core/errors';
-import { publicHolidays } from '../core/holidays';
-import { anyHoliday } from '../core/holiday-merge';
+import { UserError } from '../../core/errors';
+import { publicHolidays } from '../../core/holidays';
+import { anyHoliday } from '../../core/holiday-merge';
 import { teamHolidayDays } from './holidays';
-import { CONFLICT_DAYS, fairness, finalSchedule, layerSchedules, standbyPay, type Availability, type ScheduleOptions, type LayerBlock, type LayerInput, type OnCallLayer, type Override, type PersonSpan, type Rotation, type RotationSaved, type ScheduleBlock } from '../core/oncall';
-import type { Team } from '../core/team';
-import { zoneClock } from '../core/zone-clock';
-import { todayIn } from '../core/time';
-import { approvedFullDays } from './absences';
-import type { HandlersOf, ServiceContext } from './context';
-import type { Db } from './open';
-import { listPeople } from './people';
-import * as rotations from './rotations';
-import { dayRange } from './ranges';
+import { CONFLICT_DAYS, fairness, finalSchedule, layerSchedules, standbyPay, type Availability, type ScheduleOptions, type LayerBlock, type LayerInput, type OnCallLayer, type Override, type PersonSpan, type Rotation, type RotationSaved, type ScheduleBlock } from '../../core/oncall';
+import type { Team } from '../../core/team';
+import { zoneClock } from '../../core/zone-clock';
+import { todayIn } from '../../core/time';
+import { approvedFullDays } from '../sql/absences';
+import type { HandlersOf, ServiceContext } from '../context';
+import type { Db } from '../open';
+import { listPeople } from '../sql/people';
+import * as rotations from '../sql/rotations';
+import { dayRange } from '../../core/ranges';
 import { ruleViolations } from './roster';
 
 type OnCallMethods =

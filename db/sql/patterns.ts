@@ -1,5 +1,5 @@
-import type { Pattern } from '../core/pattern';
-import type { Db } from './open';
+import type { Pattern } from '../../core/pattern';
+import type { Db } from '../open';
 
 interface PatternRow {
   id: number;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Highs } from 'highs';
-import type { Draft, DraftRequest } from '../core/contract';
-import { UserError } from '../core/errors';
-import { anyHoliday } from '../core/holiday-merge';
+import type { Draft, DraftRequest } from '../../core/contract';
+import { UserError } from '../../core/errors';
+import { anyHoliday } from '../../core/holiday-merge';
 import { teamHolidayDays } from './holidays';
-import { shiftCost } from '../core/cost';
-import { expectedContractHours, onLeaveTest } from '../core/rules';
+import { shiftCost } from '../../core/cost';
+import { expectedContractHours, onLeaveTest } from '../../core/rules';
 import {
   buildScheduleModel,
   contractSlackCost,
@@ -27,19 +27,19 @@ import {
   type FixedShift,
   type ScheduleInput,
   type ShiftSpan,
-} from '../core/schedule';
-import { clockSpan, minutesOfDay } from '../core/shift';
-import type { Team } from '../core/team';
-import { zoneClock, type ZoneClock } from '../core/zone-clock';
-import { approvedFullDays } from './absences';
-import type { HandlersOf, ServiceContext } from './context';
-import type { Db } from './open';
-import { listPeople } from './people';
+} from '../../core/schedule';
+import { clockSpan, minutesOfDay } from '../../core/shift';
+import type { Team } from '../../core/team';
+import { zoneClock, type ZoneClock } from '../../core/zone-clock';
+import { approvedFullDays } from '../sql/absences';
+import type { HandlersOf, ServiceContext } from '../context';
+import type { Db } from '../open';
+import { listPeople } from '../sql/people';
 import { ruleViolations } from './roster';
-import { dayRange } from './ranges';
-import type { ScheduleJobs } from './schedule-jobs';
-import * as shifts from './shifts';
-import { solveModel } from './solver';
+import { dayRange } from '../../core/ranges';
+import type { ScheduleJobs } from '../schedule-jobs';
+import * as shifts from '../sql/shifts';
+import { solveModel } from '../solver';
 import { requirementOf } from './staffing';
 import { listTemplates } from './templates';
 

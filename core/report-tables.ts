@@ -1,11 +1,11 @@
-import type { CostRow, Settings } from '../core/contract';
-import { spreadsheetCsv } from '../core/csv';
-import { csvDialect, type CsvDialect } from '../core/spreadsheet-format';
-import { screenCalendar } from '../core/calendar';
-import type { Absence, AbsenceStatsRow } from '../core/absence';
-import type { CoverageDay } from '../core/staffing';
-import type { FairnessRow } from '../core/oncall';
-import type { Team } from '../core/team';
+import type { CostRow, Settings } from './contract';
+import { spreadsheetCsv } from './csv';
+import { csvDialect, type CsvDialect } from './spreadsheet-format';
+import { screenCalendar } from './calendar';
+import type { Absence, AbsenceStatsRow } from './absence';
+import type { CoverageDay } from './staffing';
+import type { FairnessRow } from './oncall';
+import type { Team } from './team';
 
 /**
  * The spreadsheets payroll and the lead's own books want, as tables: hours and

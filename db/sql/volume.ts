@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { Db } from '../open';
 
 export interface VolumeRow {
   channel: string;

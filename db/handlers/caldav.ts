@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { CalDavTarget, MethodOutput } from '../core/contract';
-import { UserError } from '../core/errors';
-import { writeEventResource, type IcsEvent } from '../core/ics';
-import { zoneClock } from '../core/zone-clock';
-import type { Language } from '../core/contract';
-import { calendarEvents, fileLanguage } from './calendar-export';
-import type { HandlersOf, ServiceContext } from './context';
-import type { Db } from './open';
-import { dayRange } from './ranges';
-import * as rotations from './rotations';
+import type { CalDavTarget, MethodOutput } from '../../core/contract';
+import { UserError } from '../../core/errors';
+import { writeEventResource, type IcsEvent } from '../../core/ics';
+import { zoneClock } from '../../core/zone-clock';
+import type { Language } from '../../core/contract';
+import { calendarEvents, fileLanguage } from './calendar';
+import type { HandlersOf, ServiceContext } from '../context';
+import type { Db } from '../open';
+import { dayRange } from '../../core/ranges';
+import * as rotations from '../sql/rotations';
 
 /**
  * Publishing to a CalDAV collection (RFC 4791: Nextcloud, Radicale, iCloud…): one

@@ -1,5 +1,5 @@
-import type { RuleShift } from '../core/rules';
-import type { Db } from './open';
+import type { RuleShift } from '../../core/rules';
+import type { Db } from '../open';
 
 /** A shift as stored: instants in epoch seconds, the roster day in the team's zone. */
 export interface ShiftRow {

@@ -1,6 +1,6 @@
-import { UserError } from '../core/errors';
-import { ForecastError, forecastReport } from '../core/forecast';
-import { aroundTheClock, isOpen, type ChannelHours, type ChannelHoursInput } from '../core/opening-hours';
+import { UserError } from '../../core/errors';
+import { ForecastError, forecastReport } from '../../core/forecast';
+import { aroundTheClock, isOpen, type ChannelHours, type ChannelHoursInput } from '../../core/opening-hours';
 import {
   agentsOnShift,
   applyAdjustments,
@@ -14,16 +14,16 @@ import {
   type CoverageInterval,
   type OutsideHours,
   type StaffingSettings,
-} from '../core/staffing';
-import type { Team } from '../core/team';
-import { zoneClock, type ZoneClock } from '../core/zone-clock';
-import { uncovered } from './absence-handlers';
-import type { HandlersOf, ServiceContext } from './context';
+} from '../../core/staffing';
+import type { Team } from '../../core/team';
+import { zoneClock, type ZoneClock } from '../../core/zone-clock';
+import { uncovered } from './absences';
+import type { HandlersOf, ServiceContext } from '../context';
 import { teamHolidayDays } from './holidays';
-import type { Db } from './open';
-import { dayRange } from './ranges';
-import * as shifts from './shifts';
-import { volumesBetween } from './volume';
+import type { Db } from '../open';
+import { dayRange } from '../../core/ranges';
+import * as shifts from '../sql/shifts';
+import { volumesBetween } from '../sql/volume';
 
 type StaffingMethods =
   | 'forecast.run'

@@ -1,6 +1,6 @@
-import type { Person } from '../core/person';
-import { fold } from '../core/text';
-import type { Db } from './open';
+import type { Person } from '../../core/person';
+import { fold } from '../../core/text';
+import type { Db } from '../open';
 
 interface PersonRow {
   id: number;

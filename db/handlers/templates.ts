@@ -1,11 +1,11 @@
-import { UserError } from '../core/errors';
-import { clockSpan, codeKey } from '../core/shift';
-import type { Team } from '../core/team';
-import { COPIED_TO_SHIFTS, MAX_TEMPLATE_MINUTES, MIN_TEMPLATE_MINUTES, nextTemplateColor, templateMinutes, unusualLength, type ShiftTemplate } from '../core/template';
-import { todayIn } from '../core/time';
-import { zoneClock } from '../core/zone-clock';
-import type { HandlersOf, ServiceContext } from './context';
-import type { Db } from './open';
+import { UserError } from '../../core/errors';
+import { clockSpan, codeKey } from '../../core/shift';
+import type { Team } from '../../core/team';
+import { COPIED_TO_SHIFTS, MAX_TEMPLATE_MINUTES, MIN_TEMPLATE_MINUTES, nextTemplateColor, templateMinutes, unusualLength, type ShiftTemplate } from '../../core/template';
+import { todayIn } from '../../core/time';
+import { zoneClock } from '../../core/zone-clock';
+import type { HandlersOf, ServiceContext } from '../context';
+import type { Db } from '../open';
 
 interface TemplateRow {
   id: number;

@@ -1,5 +1,5 @@
-import { UserError } from '../core/errors';
-import { parsePlainDate, Temporal } from '../core/time';
+import { UserError } from './errors';
+import { parsePlainDate, Temporal } from './time';
 
 /** The longest range one call may read or change: a little over a year. */
 const MAX_RANGE_DAYS = 400;

@@ -1,7 +1,7 @@
-import { matchTeamName, type Team } from '../core/team';
-import { readRules } from '../core/team-rules';
+import { matchTeamName, type Team } from '../../core/team';
+import { readRules } from '../../core/team-rules';
 import { insertDefaultTypes } from './absences';
-import type { Db } from './open';
+import type { Db } from '../open';
 
 interface TeamRow {
   id: number;
