@@ -598,7 +598,7 @@ export const contract = {
    * Words in `language` as calendar.export's; events whose words changed are sent again.
    */
   'caldav.publish': {
-    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000), language: Language.nullable().default(null), force: z.boolean().default(false) }),
+    input: z.strictObject({ targetId: id, from: plainDate, to: plainDate, password: z.string().max(1000), language: Language.nullable().default(null), force: z.boolean().default(false), remember: z.boolean().default(false) }),
     output: z.object({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number(), changedOnServer: z.array(ServerChange) }),
     undo: null,
   },

@@ -105,7 +105,8 @@ async function backUp(): Promise<void> {
  */
 function openFile(file: string): boolean {
   try {
-    const next = createService(openPlanner(file, { ifInUse: 'read-only', ...(nativeBinding ? { nativeBinding } : {}) }), { appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+    const secrets = fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage);
+    const next = createService(openPlanner(file, { ifInUse: 'read-only', ...(nativeBinding ? { nativeBinding } : {}) }), { appVersion: app.getVersion(), secrets, ...(nativeBinding ? { nativeBinding } : {}) });
     service?.close();
     service = next;
     // From the refusal screen to the app: the window starts the app afresh.
@@ -209,7 +210,7 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown) => {
-      const result = await handleCall(service ?? refused, event.senderFrame?.url, method, input, fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage));
+      const result = await handleCall(service ?? refused, event.senderFrame?.url, method, input);
       // The menu speaks the user's language too.
       if (method === 'settings.set' && result.ok) rebuildMenu();
       return result;

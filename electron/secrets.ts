@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SecretStore } from './handlers';
+import type { SecretStore } from '../db/handlers/caldav';
 
 /** The part of Electron's safeStorage this needs (stubbed in tests). */
 export interface Encryptor {

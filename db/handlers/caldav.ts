@@ -5,7 +5,7 @@ import { writeEventResource, type IcsEvent } from '../../core/ics';
 import { zoneClock } from '../../core/zone-clock';
 import type { Language } from '../../core/contract';
 import { calendarEvents, fileLanguage } from './calendar';
-import type { HandlersOf, ServiceContext } from '../context';
+import type { HandlersOf, ServiceContext, StepsOf } from '../context';
 import type { Db } from '../open';
 import { dayRange } from '../../core/ranges';
 import * as rotations from '../sql/rotations';
@@ -37,7 +37,7 @@ function getTarget(db: Db, id: number): TargetRow | null {
   return (db.prepare(`SELECT ${COLUMNS} FROM caldav_target WHERE id = ?`).get(id) as TargetRow | undefined) ?? null;
 }
 
-export function caldavHandlers(ctx: ServiceContext): HandlersOf<'caldav.list' | 'caldav.save' | 'caldav.delete' | 'caldav.publish'> {
+export function caldavHandlers(ctx: ServiceContext): HandlersOf<'caldav.list' | 'caldav.save' | 'caldav.delete'> {
   const { db } = ctx;
   return {
     'caldav.list': ({ teamId }) => {
@@ -67,9 +67,6 @@ export function caldavHandlers(ctx: ServiceContext): HandlersOf<'caldav.list' | 
       db.prepare('DELETE FROM caldav_published WHERE target_id = ?').run(id);
       db.prepare('DELETE FROM caldav_target WHERE id = ?').run(id);
       return { id };
-    },
-    'caldav.publish': () => {
-      throw new UserError('needs_async', 'Publishing speaks HTTP; call the service through dispatchAsync', []);
     },
   };
 }
@@ -288,4 +285,49 @@ export function recordSent(db: Db, targetId: number, outcome: Pick<SendOutcome, 
   for (const n of outcome.noted) upsert.run(targetId, n.uid, n.href, n.day, n.hash, n.etag);
   const drop = db.prepare('DELETE FROM caldav_published WHERE target_id = ? AND uid = ?');
   for (const uid of outcome.forgotten) drop.run(targetId, uid);
+}
+
+/** Passwords kept outside the planner file (the desktop app: encrypted with the OS keychain's key). */
+export interface SecretStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+/** Where a CalDAV target's password is kept: per planner file and target. */
+export const caldavSecretKey = (filePath: string, targetId: unknown) => `caldav:${String(targetId)}@${filePath}`;
+
+export interface PublishOptions {
+  filePath: string;
+  productVersion: string;
+  /** The HTTP client (default: Node's fetch); a test uses it to time a colleague's edit. */
+  fetch?: typeof fetch;
+  /** Where a password that worked is remembered when asked (the desktop app's keychain); none in browser mode. */
+  secrets?: SecretStore | null;
+}
+
+/**
+ * Publishing in its steps: read what to send (one transaction), send it with no transaction
+ * open while the network is slow, record what arrived (another). An empty password means the
+ * remembered one; `remember` keeps one that worked; one the server refuses is forgotten.
+ */
+export function caldavSteps(ctx: ServiceContext, options: PublishOptions): StepsOf<'caldav.publish'> {
+  return {
+    'caldav.publish': {
+      finish: async ({ targetId, from, to, password, language, force, remember }, tools) => {
+        const key = caldavSecretKey(options.filePath, targetId);
+        const stored = password === '' && options.secrets ? options.secrets.get(key) : null;
+        tools.clearMemo();
+        const plan = tools.transaction(() => publishPlan(ctx, targetId, from, to, options.productVersion, language));
+        const sent = await sendPlan(plan, stored ?? password, force, options.fetch);
+        tools.transaction(() => recordSent(ctx.db, targetId, sent));
+        if (sent.failure) {
+          if (sent.failure.code === 'caldav_auth' && stored !== null) options.secrets?.delete(key);
+          throw sent.failure;
+        }
+        if (remember && password !== '') options.secrets?.set(key, password);
+        return { ok: true, value: sent.result, ...(sent.noted.length || sent.forgotten.length ? { changed: ['caldav_published'] } : {}) };
+      },
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { dayRange } from '../../core/ranges';
 import { getSetting } from '../sql/settings';
 import * as shifts from '../sql/shifts';
 import * as rotations from '../sql/rotations';
-import { allTemplates } from './templates';
+import { allTemplates } from '../sql/templates';
 
 /**
  * The events of a calendar file or a CalDAV publication: a team's or a person's

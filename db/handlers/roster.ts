@@ -20,22 +20,20 @@ import { zoneClock, type ZoneClock } from '../../core/zone-clock';
 import { daysBetween } from '../../core/absence';
 import { uncovered } from './absences';
 import { approvedFullDays, listAbsences } from '../sql/absences';
-import type { HandlersOf, ServiceContext } from '../context';
+import type { HandlersOf, ServiceContext, StepsOf } from '../context';
+import type { ApiResult } from '../../core/result';
+import type { MethodOutput } from '../../core/contract';
+import { readXlsx, writeXlsx } from '../xlsx';
 import { dayRange } from '../../core/ranges';
 import { standbyEntries } from './oncall';
 import { listPeople } from '../sql/people';
 import * as patterns from '../sql/patterns';
 import * as shifts from '../sql/shifts';
-import * as templates from './templates';
+import * as templates from '../sql/templates';
 
-/** Handlers for shift templates and the rota's shifts. */
+/** Handlers for the rota's shifts, patterns, the roster file and its checks. */
 
 type RosterMethods =
-  | 'template.list'
-  | 'template.create'
-  | 'template.update'
-  | 'template.archive'
-  | 'template.usage'
   | 'shift.list'
   | 'shift.setCells'
   | 'shift.update'
@@ -189,8 +187,6 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   };
 
   return {
-    // Templates have their own module; the rota's cells only read them.
-    ...templates.templateHandlers(ctx),
 
     'shift.list': ({ teamId, from, to }) => {
       const team = ctx.requireTeam(teamId);
@@ -327,7 +323,6 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     },
     'roster.import': ({ teamId, format, data, rows, bytes, encoding }) => {
       const team = ctx.requireTeam(teamId);
-      if (format === 'xlsx') throw new UserError('needs_async', 'An XLSX file is read before the import; call the service through dispatchAsync', ['format']);
       const records = format === 'csv' ? parseCsv(importText({ csv: data, bytes, encoding }, team.locale)) : rows.map((r) => ({ line: r.line, fields: [...r.fields] }));
       const parsed = parseRosterRecords(records, { locale: team.locale });
       const problems = [...parsed.problems];
@@ -357,10 +352,9 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const written = writeCells(team, zoneClock(team.timeZone), entries, (i) => ['rows', parsed.rows[i]?.line ?? i]);
       return { created: written.shifts.length, removed: written.removed };
     },
-    'roster.export': ({ teamId, from, to, format, csv }) => {
+    'roster.export': ({ teamId, from, to, csv }) => {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
-      if (format === 'xlsx') throw new UserError('needs_async', 'An XLSX file is written after the read; call the service through dispatchAsync', ['format']);
       const clock = zoneClock(team.timeZone);
       const byId = templatesById(teamId);
       const people = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p]));
@@ -573,3 +567,25 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     },
   };
 }
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The roster's workbook: read before the import (exceljs is asynchronous), written after the export's read. */
+export const rosterSteps: StepsOf<'roster.import' | 'roster.export'> = {
+  'roster.import': {
+    when: (input) => input.format === 'xlsx',
+    prepare: async (input) => ({ ...input, format: 'rows', data: '', rows: await readXlsx(Buffer.from(input.data, 'base64')) }),
+  },
+  'roster.export': {
+    when: (input) => input.format === 'xlsx',
+    finish: async (input, tools) => {
+      // Read back in the plain dialect whatever the caller asked the CSV to be.
+      const asCsv = tools.run('roster.export', { ...input, format: 'csv', csv: { separator: ',', decimal: '.' } }) as ApiResult<MethodOutput<'roster.export'>>;
+      if (!asCsv.ok) return asCsv;
+      // One table definition for both formats: the CSV's rows, with numbers as numbers.
+      const table = parseCsv(asCsv.value.data).map((r) => r.fields.map((f, i) => (i >= 5 && /^-?\d+(\.\d+)?$/.test(f) ? Number(f) : f)));
+      const bytes = await writeXlsx('Roster', table);
+      return { ok: true, value: { ...asCsv.value, filename: asCsv.value.filename.replace(/\.csv$/, '.xlsx'), mime: XLSX_MIME, encoding: 'base64', data: bytes.toString('base64') } };
+    },
+  },
+};

@@ -32,7 +32,8 @@ import { clockSpan, minutesOfDay } from '../../core/shift';
 import type { Team } from '../../core/team';
 import { zoneClock, type ZoneClock } from '../../core/zone-clock';
 import { approvedFullDays } from '../sql/absences';
-import type { HandlersOf, ServiceContext } from '../context';
+import type { HandlersOf, ServiceContext, StepsOf } from '../context';
+import { highsInstance } from '../solver';
 import type { Db } from '../open';
 import { listPeople } from '../sql/people';
 import { ruleViolations } from './roster';
@@ -41,7 +42,7 @@ import type { ScheduleJobs } from '../schedule-jobs';
 import * as shifts from '../sql/shifts';
 import { solveModel } from '../solver';
 import { requirementOf } from './staffing';
-import { listTemplates } from './templates';
+import { listTemplates } from '../sql/templates';
 
 type ScheduleMethods = 'schedule.generate' | 'schedule.start' | 'schedule.status' | 'schedule.cancel' | 'schedule.apply' | 'person.preferences' | 'person.setPreferences' | 'shift.lock';
 
@@ -483,3 +484,14 @@ function reasonFor(input: ScheduleInput, g: GapGroup, chosen: readonly { personI
   if (idle.length === 0) return { reasonCode: 'all_rostered', count: free.length, reason: `everyone with ${g.channel} skill who is free on ${g.day} is already rostered that day` };
   return { reasonCode: 'rules', count: idle.length, reason: `the ${idle.length} free ${idle.length === 1 ? 'person' : 'people'} with ${g.channel} skill would break the rest, weekly-hours, consecutive-days or contract rules` };
 }
+
+/** The solver is WebAssembly that loads asynchronously, once; the solve itself then runs in the call. */
+export const scheduleSteps: StepsOf<'schedule.generate'> = {
+  'schedule.generate': {
+    when: () => loadedHighs === null,
+    prepare: async (input) => {
+      useHighs(await highsInstance());
+      return input;
+    },
+  },
+};

@@ -73,7 +73,7 @@ export function PublishPanel({ team, weekStart }: Props) {
     setNotice('');
     setPending(null);
     await act(async () => {
-      // `remember` is read (and removed) by the desktop app's main process, never by the service.
+      // `remember` keeps a password that worked in the desktop app's keychain; browser mode has none and ignores it.
       const r = await call('caldav.publish', { ...input, force });
       setPasswords((p) => ({ ...p, [target.id]: '' }));
       setNotice(t('publish.done', { url: target.url, created: r.created, updated: r.updated, deleted: r.deleted, unchanged: r.unchanged }));

@@ -54,7 +54,8 @@ function preparedDemo(extra?: (s: ReturnType<typeof freshService>, teamId: numbe
   return { file, hash };
 }
 
-describe('a crash in the middle of a large write', () => {
+// Each test starts a writer process that loads the TypeScript stack through tsx: on a loaded slow machine that alone can take half a minute.
+describe('a crash in the middle of a large write', { timeout: 120_000 }, () => {
   it('leaves exactly the last committed state after kill -9', async () => {
     const file = tempFile();
     const said = await killInside('crash-writer.ts', [file]);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { caldavSecretKey, handleCall } from '../../electron/handlers';
+import { handleCall } from '../../electron/handlers';
 import { fileSecretStore } from '../../electron/secrets';
 import { aboutDetail, buildMenuTemplate, menuLabels, type MenuActions } from '../../electron/menu';
 import { parsePrintRequest, printOptions } from '../../electron/print';
@@ -169,38 +169,6 @@ describe('print requests from the page', () => {
 describe('remembered CalDAV passwords', () => {
   // safeStorage stubbed at the boundary: a reversible scrambling standing in for the OS key.
   const crypto = { isEncryptionAvailable: () => true, encryptString: (p: string) => Buffer.from(p, 'utf8').reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8') };
-
-  it('keeps a password that worked, encrypted and outside the planner file, uses it when none is typed, and forgets one refused', async () => {
-    const file = path.join(tempDir(), 'secrets.json');
-    const secrets = fileSecretStore(file, crypto);
-    const seen: unknown[] = [];
-    let accept = 'tajne hasło';
-    const service = {
-      planner: { filePath: '/home/lead/team.rosterdesk' },
-      dispatchAsync: (method: unknown, input: unknown) => {
-        seen.push(input);
-        const ok = (input as { password: string }).password === accept;
-        return Promise.resolve(ok ? { ok: true as const, value: { created: 1 } } : { ok: false as const, error: { code: 'caldav_auth', message: 'no', path: [] } });
-      },
-    };
-    const publish = (input: unknown) => handleCall(service, APP_ENTRY, 'caldav.publish', input, secrets);
-
-    expect(await publish({ targetId: 3, from: '2026-11-23', to: '2026-11-29', password: 'tajne hasło', remember: true })).toMatchObject({ ok: true });
-    // The service never sees "remember"; the file holds no plain password.
-    expect(seen[0]).toEqual({ targetId: 3, from: '2026-11-23', to: '2026-11-29', password: 'tajne hasło' });
-    expect(fs.readFileSync(file, 'utf8')).not.toContain('tajne');
-    expect(secrets.get(caldavSecretKey('/home/lead/team.rosterdesk', 3))).toBe('tajne hasło');
-
-    expect(await publish({ targetId: 3, from: '2026-11-23', to: '2026-11-29', password: '' })).toMatchObject({ ok: true });
-    expect(seen[1]).toMatchObject({ password: 'tajne hasło' });
-    // Another target of the same file has nothing remembered.
-    expect(await publish({ targetId: 4, from: '2026-11-23', to: '2026-11-29', password: '' })).toMatchObject({ ok: false });
-    expect(seen[2]).toMatchObject({ password: '' });
-
-    accept = 'changed';
-    expect(await publish({ targetId: 3, from: '2026-11-23', to: '2026-11-29', password: '' })).toMatchObject({ ok: false, error: { code: 'caldav_auth' } });
-    expect(secrets.get(caldavSecretKey('/home/lead/team.rosterdesk', 3))).toBeNull();
-  });
 
   it('keeps nothing without a keychain', () => {
     const file = path.join(tempDir(), 'secrets.json');

@@ -1,0 +1,56 @@
+import type { ParsedInput } from '../../core/contract';
+import { coverageChunks } from '../../core/staffing';
+import { absencesTable, absenceStatsTable, accuracyTable, exportDialect, hoursTable, onCallTable, serviceLevelTable, tableCsv, type ReportTable } from '../../core/report-tables';
+import { fileSlug } from '../../core/text';
+import type { Handlers, HandlersOf, ServiceContext, StepsOf } from '../context';
+import { settingsOf } from '../sql/settings';
+import { writeXlsx } from '../xlsx';
+import { standbyEntries } from './oncall';
+
+/** The reads a report is made of: the same answers the pages show, so a report and its page agree. */
+export type ReportReads = Pick<Handlers, 'roster.costs' | 'oncall.fairness' | 'absence.list' | 'absence.stats' | 'coverage.range' | 'forecast.accuracy'>;
+
+/** The table of a report and its file name without the ending. */
+function reportOf(ctx: ServiceContext, reads: ReportReads, input: ParsedInput<'report.export'>): { table: ReportTable; filename: string } {
+  const team = ctx.requireTeam(input.teamId);
+  const { from, to } = input;
+  const base = `${fileSlug(team.name)}-${input.report}-${from}-${to}`;
+  if (input.report === 'hours') return { table: hoursTable(team, reads['roster.costs']({ teamId: team.id, from, to, by: input.by, calendar: input.calendar }), input.by), filename: base };
+  if (input.report === 'oncall') {
+    const pay = new Map<number, number>();
+    for (const e of standbyEntries(ctx, team, from, to)) pay.set(e.personId, (pay.get(e.personId) ?? 0) + e.amount);
+    return { table: onCallTable(team, reads['oncall.fairness']({ teamId: team.id, rotationId: null, from, to }), (id) => pay.get(id) ?? 0), filename: base };
+  }
+  if (input.report === 'absences') return { table: absencesTable(reads['absence.list']({ teamId: team.id, from, to, personId: null, statuses: ['requested', 'approved'] })), filename: base };
+  if (input.report === 'absence-stats') return { table: absenceStatsTable(reads['absence.stats']({ teamId: team.id, from, to })), filename: base };
+  if (input.report === 'service-level') {
+    const days = coverageChunks(from, to).flatMap((c) => reads['coverage.range']({ teamId: team.id, channel: null, ...c, intervalMinutes: 30 }).days);
+    return { table: serviceLevelTable(days), filename: base };
+  }
+  return { table: accuracyTable(reads['forecast.accuracy']({ teamId: team.id, from })), filename: base };
+}
+
+/** Report spreadsheets: CSV in the call; XLSX written after the read (exceljs is asynchronous). */
+export function reportHandlers(ctx: ServiceContext, reads: () => ReportReads): HandlersOf<'report.export'> {
+  return {
+    'report.export': (input) => {
+      const { table, filename } = reportOf(ctx, reads(), input);
+      const dialect = exportDialect(input.csv, settingsOf(ctx.db), ctx.requireTeam(input.teamId));
+      return { filename: `${filename}.csv`, mime: 'text/csv; charset=utf-8', encoding: 'utf8' as const, data: tableCsv(table, dialect), rows: table.rows.length };
+    },
+  };
+}
+
+export function reportSteps(ctx: ServiceContext, reads: () => ReportReads): StepsOf<'report.export'> {
+  return {
+    'report.export': {
+      when: (input) => input.format === 'xlsx',
+      finish: async (input, tools) => {
+        tools.clearMemo();
+        const { table, filename } = tools.transaction(() => reportOf(ctx, reads(), input));
+        const bytes = await writeXlsx(table.title, [table.header, ...table.rows]);
+        return { ok: true, value: { filename: `${filename}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', encoding: 'base64', data: bytes.toString('base64'), rows: table.rows.length } };
+      },
+    },
+  };
+}
