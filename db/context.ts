@@ -1,6 +1,5 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../core/contract';
 import type { ApiResult } from '../core/result';
-import type { ScheduleBlock } from '../core/oncall';
 import type { Person } from '../core/person';
 import type { Team } from '../core/team';
 import type { Temporal } from '../core/time';
@@ -20,8 +19,6 @@ export interface ServiceContext {
    * parts of one answer share, such as on-call turn assignments.
    */
   memo<T>(key: string, make: () => T): T;
-  /** The final on-call schedule of all the team's rotations over team-local days [from, to]. */
-  onCallSchedule(team: Team, from: string, to: string): ScheduleBlock[];
 }
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> };

@@ -3,15 +3,14 @@ import type { Person } from '../core/person';
 import type { Team } from '../core/team';
 import { nowIso, type Temporal } from '../core/time';
 import type { ServiceContext } from './context';
-import { onCallHandlers } from './handlers/oncall';
 import type { Db } from './open';
 import * as people from './sql/people';
 import * as teams from './sql/teams';
 
 /**
  * What every area's handlers share, for a connection: the service builds its own from it, and
- * so does the scheduling worker on its read-only connection, so both check rules (on-call
- * included) the same way. `clearMemo` starts a new API call's memo.
+ * so does the scheduling worker on its read-only connection, so both check rules the same way.
+ * `clearMemo` starts a new API call's memo.
  */
 export function makeContext(db: Db, clock: () => Temporal.Instant, actor: string): { context: ServiceContext; clearMemo(): void } {
   const memo = new Map<string, unknown>();
@@ -36,8 +35,6 @@ export function makeContext(db: Db, clock: () => Temporal.Instant, actor: string
     },
     requireTeam,
     requirePerson,
-    onCallSchedule: (team, from, to) => onCall['oncall.schedule']({ teamId: team.id, rotationId: null, from, to }),
   };
-  const onCall = onCallHandlers(context);
   return { context, clearMemo: () => memo.clear() };
 }

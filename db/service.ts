@@ -5,9 +5,11 @@ import { ALL_TABLES, HISTORY_TABLE, type ApiResult } from '../core/result';
 import { Temporal } from '../core/time';
 import type { Handlers, MethodSteps, StepTools } from './context';
 import { fileGuard } from './file-guard';
+import { absenceImportHandlers } from './handlers/absence-import';
 import { absenceHandlers } from './handlers/absences';
 import { caldavHandlers, caldavSteps, type SecretStore } from './handlers/caldav';
 import { calendarHandlers } from './handlers/calendar';
+import { costHandlers } from './handlers/costs';
 import { demoHandlers } from './handlers/demo';
 import { fileHandlers, fileSteps, type FileParts } from './handlers/file';
 import { historyHandlers } from './handlers/history';
@@ -21,6 +23,7 @@ import { staffingHandlers } from './handlers/staffing';
 import { teamHandlers } from './handlers/teams';
 import { templateHandlers } from './handlers/templates';
 import { volumeHandlers } from './handlers/volume';
+import { weekHandlers } from './handlers/week';
 import { makeContext } from './make-context';
 import type { Planner } from './open';
 import { MethodRegistry } from './registry';
@@ -104,9 +107,12 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     .add('people', personHandlers(context))
     .add('templates', templateHandlers(context))
     .add('roster', rosterHandlers(context))
+    .add('week', weekHandlers(context))
+    .add('costs', costHandlers(context))
     .add('holidays', holidayHandlers(context))
     .add('on-call', onCallHandlers(context))
     .add('absences', absenceHandlers(context))
+    .add('absence-import', absenceImportHandlers(context))
     .add('staffing', staffingHandlers(context))
     .add('volume', volumeHandlers(context))
     .add('calendar', calendarHandlers(context, options.appVersion))

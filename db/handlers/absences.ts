@@ -8,22 +8,16 @@ import {
   workdayTest,
   type Absence,
   type AbsenceOutcome,
-  type AbsenceStatus,
   type AbsenceType,
   type AbsenceWarning,
   type AuditChange,
   type WorkdayTest,
 } from '../../core/absence';
-import { parseCsv } from '../../core/csv';
-import { importText } from '../../core/text-decode';
-import { dateFormsOf, parseDateCell, parseNumberCell } from '../../core/spreadsheet-format';
-import { UserError, type LineProblem } from '../../core/errors';
+import { UserError } from '../../core/errors';
 import { teamHolidayDays } from './holidays';
-import { importError } from '../../core/people-import';
-import { matchPerson, personNotFound, type Person } from '../../core/person';
+import { type Person } from '../../core/person';
 import type { Team } from '../../core/team';
 import { fold } from '../../core/text';
-import { isPlainDate } from '../../core/time';
 import { zoneClock, type ZoneClock } from '../../core/zone-clock';
 import * as absences from '../sql/absences';
 import type { HandlersOf, ServiceContext } from '../context';
@@ -31,6 +25,7 @@ import { listPeople } from '../sql/people';
 import { dayRange } from '../../core/ranges';
 import { listShifts } from '../sql/shifts';
 import type { Db } from '../open';
+import { ACTIVE, checkAbsenceSpan, spanText } from './absence-rules';
 
 type AbsenceMethods =
   | 'absenceType.list'
@@ -48,12 +43,8 @@ type AbsenceMethods =
   | 'absence.balance'
   | 'absence.stats'
   | 'absence.day'
-  | 'absence.conflicts'
-  | 'absence.import';
+  | 'absence.conflicts';
 
-const ACTIVE: readonly AbsenceStatus[] = ['requested', 'approved'];
-export const ABSENCE_CSV_COLUMNS = ['person', 'type', 'start', 'end', 'hours', 'status', 'note'] as const;
-const MAX_IMPORT_ROWS = 20_000;
 
 /** The team's calendar for day counting: its clock and which days are working days. */
 export function teamCalendar(db: Db, team: Team, from: string, to: string): { clock: ZoneClock; isWorkday: WorkdayTest } {
@@ -62,8 +53,6 @@ export function teamCalendar(db: Db, team: Team, from: string, to: string): { cl
   return { clock, isWorkday: workdayTest(clock, team.rules.weekendDays, holidays.full, holidays.half) };
 }
 
-const spanText = (a: Pick<Absence, 'typeName' | 'start' | 'end' | 'hours'>) =>
-  `${a.typeName} ${a.start === a.end ? a.start : `${a.start}–${a.end}`}${a.hours === null ? '' : ` (${a.hours} h a day)`}`;
 
 /** Handlers for absence types, absences, allowances, statistics and the absence import. */
 export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods> {
@@ -85,17 +74,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
     if (clash) throw new UserError('duplicate_name', `An absence type called "${clash.name}" already exists`, ['name']);
   };
 
-  /**
-   * What makes an absence impossible, in the order a lead would fix it: the
-   * range itself, employment, then another active absence on the same days.
-   */
-  const checkSpan = (person: Person, start: string, end: string, exceptId: number | null, path: { start: (string | number)[]; end: (string | number)[] }) => {
-    dayRange(start, end, path.end);
-    if (person.employmentStart && start < person.employmentStart) throw new UserError('outside_employment', `${person.name} starts work on ${person.employmentStart}`, path.start);
-    if (person.employmentEnd && end > person.employmentEnd) throw new UserError('outside_employment', `${person.name} leaves on ${person.employmentEnd}`, path.end);
-    const clash = absences.listAbsences(db, person.teamId, start, end, { personId: person.id, statuses: ACTIVE }).find((a) => a.id !== exceptId);
-    if (clash) throw new UserError('absence_overlap', `${person.name} already has ${clash.status === 'approved' ? 'approved' : 'requested'} ${spanText(clash)}`, path.start);
-  };
+  const checkSpan = (person: Person, start: string, end: string, exceptId: number | null, path: { start: (string | number)[]; end: (string | number)[] }) => checkAbsenceSpan(db, person, start, end, exceptId, path);
 
   /** What an absence in its current state affects: the balance, the team's limits and the rota. */
   const warningsFor = (a: Absence): AbsenceWarning[] => {
@@ -341,69 +320,6 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
         endLocal: clock.hhmm(shift.endUtc),
         skill: shift.skill,
       }));
-    },
-    'absence.import': ({ teamId, ...file }) => {
-      const team = ctx.requireTeam(teamId);
-      const records = parseCsv(importText(file, team.locale));
-      const reading = { locale: team.locale };
-      const header = records.shift();
-      if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line such as person,type,start,end');
-      // hours_per_day is the absences report's name for hours, so the report imports back.
-      const columns = header.fields.map((f) => f.trim().toLowerCase()).map((c) => (c === 'hours_per_day' ? 'hours' : c));
-      const problems: LineProblem[] = [];
-      for (const c of columns) if (!(ABSENCE_CSV_COLUMNS as readonly string[]).includes(c)) problems.push({ line: header.line, column: c, message: `Unknown column "${c}" (expected ${ABSENCE_CSV_COLUMNS.join(', ')})` });
-      for (const c of ['person', 'type', 'start', 'end']) if (!columns.includes(c)) problems.push({ line: header.line, column: c, message: `Missing column "${c}"` });
-      if (new Set(columns).size !== columns.length) problems.push({ line: header.line, message: 'A column appears twice' });
-      if (problems.length) throw importError(problems);
-      if (records.length > MAX_IMPORT_ROWS) throw new UserError('too_many_rows', `The file has ${records.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once`);
-
-      const everyone = listPeople(db, teamId, '', true);
-      const types = absences.listTypes(db, teamId);
-      const rows: { line: number; person: Person; typeId: number; start: string; end: string; hours: number | null; status: AbsenceStatus; note: string }[] = [];
-      for (const rec of records) {
-        const get = (c: string) => (rec.fields[columns.indexOf(c)] ?? '').trim();
-        const bad = (column: string, message: string) => problems.push({ line: rec.line, column, message: `${column}: ${message}` });
-        if (rec.fields.length !== columns.length) {
-          problems.push({ line: rec.line, message: `Expected ${columns.length} fields, found ${rec.fields.length}` });
-          continue;
-        }
-        const before = problems.length;
-        const match = matchPerson(everyone, get('person'));
-        if (!match || 'ambiguous' in match) bad('person', personNotFound(team.name, get('person'), match));
-        else if (match.person.archived) bad('person', `${match.person.name} is archived`);
-        const typeText = fold(get('type'));
-        const type = types.find((t) => fold(t.name) === typeText || t.key === typeText);
-        if (!type) bad('type', `"${get('type')}" is not an absence type of ${team.name} (${types.map((t) => t.key ?? t.name).join(', ')})`);
-        const start = parseDateCell(get('start')) ?? '';
-        const end = parseDateCell(get('end')) ?? '';
-        if (!isPlainDate(start)) bad('start', `"${get('start')}" is not a real date written ${dateFormsOf(reading)}`);
-        if (!isPlainDate(end)) bad('end', `"${get('end')}" is not a real date written ${dateFormsOf(reading)}`);
-        else if (isPlainDate(start) && end < start) bad('end', `ends (${end}) before it starts (${start})`);
-        const hours = parseNumberCell(get('hours'));
-        if (hours !== null && !(Number.isFinite(hours) && hours >= 0.25 && hours <= 24 && Number.isInteger(hours * 4))) bad('hours', `"${get('hours')}" is not a number of hours from 0.25 to 24 in quarter hours`);
-        const statusText = get('status').toLowerCase() || 'approved';
-        if (!(['requested', 'approved', 'rejected', 'cancelled'] as const).some((s) => s === statusText)) bad('status', `"${get('status')}" is not requested, approved, rejected or cancelled`);
-        const note = get('note');
-        if (note.length > 500) bad('note', 'At most 500 characters');
-        if (problems.length > before || !match || 'ambiguous' in match || !type) continue;
-        try {
-          if (statusText === 'requested' || statusText === 'approved') checkSpan(match.person, start, end, null, { start: ['start'], end: ['end'] });
-        } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          bad(String(err.path[0] ?? 'start'), err.message);
-          continue;
-        }
-        const clash = rows.find((r) => r.person.id === match.person.id && ACTIVE.includes(r.status) && ACTIVE.includes(statusText as AbsenceStatus) && r.start <= end && start <= r.end);
-        if (clash) bad('start', `${match.person.name} already has an absence from ${clash.start} to ${clash.end} on line ${clash.line}`);
-        rows.push({ line: rec.line, person: match.person, typeId: type.id, start, end, hours, status: statusText as AbsenceStatus, note });
-      }
-      if (problems.length) throw importError(problems);
-      const at = ctx.stamp();
-      for (const r of rows) {
-        const id = absences.insertAbsence(db, { teamId, personId: r.person.id, typeId: r.typeId, start: r.start, end: r.end, hours: r.hours, status: r.status, note: r.note }, at);
-        absences.addAudit(db, id, at, ctx.actor, 'imported', [{ field: 'status', from: null, to: r.status }]);
-      }
-      return { created: rows.length };
     },
   };
 }

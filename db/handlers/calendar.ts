@@ -8,6 +8,7 @@ import { fileSlug } from '../../core/text';
 import type { Team } from '../../core/team';
 import { zoneClock } from '../../core/zone-clock';
 import { absenceRevision, listAbsences } from '../sql/absences';
+import { onCallSchedule } from './oncall-schedule';
 import type { HandlersOf, ServiceContext } from '../context';
 import type { Db } from '../open';
 import { listPeople } from '../sql/people';
@@ -130,7 +131,7 @@ export function calendarEvents(ctx: ServiceContext, sel: CalendarSelection): Cal
 
   // On-call turns: a rotation's, or the person's in every rotation.
   if (sel.rotationId !== null || person) {
-    const blocks = ctx.onCallSchedule(team, from, to).filter((b) => (sel.rotationId === null || b.rotationId === sel.rotationId) && (sel.personId === null || b.personId === sel.personId));
+    const blocks = onCallSchedule(ctx, team, null, from, to).filter((b) => (sel.rotationId === null || b.rotationId === sel.rotationId) && (sel.personId === null || b.personId === sel.personId));
     for (const b of blocks) {
       const rotation = names.rotation(b.rotation);
       // "Nöbet" (the demo's, in any language) needs no "Nöbet ·" before it; "Weekend escalation" does.

@@ -5,17 +5,18 @@ import { fileSlug } from '../../core/text';
 import type { Handlers, HandlersOf, ServiceContext, StepsOf } from '../context';
 import { settingsOf } from '../sql/settings';
 import { writeXlsx } from '../xlsx';
-import { standbyEntries } from './oncall';
+import { rosterCosts } from './costs';
+import { standbyEntries } from './oncall-schedule';
 
 /** The reads a report is made of: the same answers the pages show, so a report and its page agree. */
-export type ReportReads = Pick<Handlers, 'roster.costs' | 'oncall.fairness' | 'absence.list' | 'absence.stats' | 'coverage.range' | 'forecast.accuracy'>;
+export type ReportReads = Pick<Handlers, 'oncall.fairness' | 'absence.list' | 'absence.stats' | 'coverage.range' | 'forecast.accuracy'>;
 
 /** The table of a report and its file name without the ending. */
 function reportOf(ctx: ServiceContext, reads: ReportReads, input: ParsedInput<'report.export'>): { table: ReportTable; filename: string } {
   const team = ctx.requireTeam(input.teamId);
   const { from, to } = input;
   const base = `${fileSlug(team.name)}-${input.report}-${from}-${to}`;
-  if (input.report === 'hours') return { table: hoursTable(team, reads['roster.costs']({ teamId: team.id, from, to, by: input.by, calendar: input.calendar }), input.by), filename: base };
+  if (input.report === 'hours') return { table: hoursTable(team, rosterCosts(ctx, { teamId: team.id, from, to, by: input.by, calendar: input.calendar }), input.by), filename: base };
   if (input.report === 'oncall') {
     const pay = new Map<number, number>();
     for (const e of standbyEntries(ctx, team, from, to)) pay.set(e.personId, (pay.get(e.personId) ?? 0) + e.amount);

@@ -1,6 +1,3 @@
-import type { CostRow, RosterWeek } from '../../core/contract';
-import { monthKey } from '../../core/calendar';
-import { roundMoney, shiftCost } from '../../core/cost';
 import { parseCsv, spreadsheetCsv } from '../../core/csv';
 import { importText } from '../../core/text-decode';
 import { exportDialect } from '../../core/report-tables';
@@ -8,24 +5,20 @@ import { settingsOf } from '../sql/settings';
 import { UserError } from '../../core/errors';
 import { importError } from '../../core/people-import';
 import { parseRosterRecords, ROSTER_COLUMNS } from '../../core/roster-import';
-import { matchPerson, personNotFound, type Person } from '../../core/person';
-import { teamHolidayDays, teamHolidays } from './holidays';
+import { matchPerson, personNotFound } from '../../core/person';
 import { expandPattern, OFF, type Pattern } from '../../core/pattern';
-import { checkRules, expectedHoursInRange, loadRange, onLeaveTest, type ContractExpectation, type RuleShift, type Violation } from '../../core/rules';
-import { clockSpan, codeKey, paidMinutes, type CellValue, type Shift } from '../../core/shift';
+import { type Violation } from '../../core/rules';
+import { clockSpan, codeKey, type CellValue, type Shift } from '../../core/shift';
 import type { Team } from '../../core/team';
 import type { ShiftTemplate } from '../../core/template';
-import { parsePlainDate, startOfWeek, Temporal } from '../../core/time';
+import { parsePlainDate, startOfWeek } from '../../core/time';
 import { zoneClock, type ZoneClock } from '../../core/zone-clock';
-import { daysBetween } from '../../core/absence';
-import { uncovered } from './absences';
-import { approvedFullDays, listAbsences } from '../sql/absences';
 import type { HandlersOf, ServiceContext, StepsOf } from '../context';
 import type { ApiResult } from '../../core/result';
 import type { MethodOutput } from '../../core/contract';
 import { readXlsx, writeXlsx } from '../xlsx';
 import { dayRange } from '../../core/ranges';
-import { standbyEntries } from './oncall';
+import { ruleViolations, shiftsAsShown, templatesOf } from './shift-reads';
 import { listPeople } from '../sql/people';
 import * as patterns from '../sql/patterns';
 import * as shifts from '../sql/shifts';
@@ -47,79 +40,13 @@ type RosterMethods =
   | 'pattern.apply'
   | 'roster.import'
   | 'roster.export'
-  | 'roster.check'
-  | 'roster.week'
-  | 'roster.costs';
-
-export function toShift(row: shifts.ShiftRow, clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>, activities: readonly shifts.ActivityRow[] = []): Shift {
-  // Field by field, not {...row}: spreading thousands of rows was most of a week's load time.
-  return {
-    id: row.id,
-    teamId: row.teamId,
-    personId: row.personId,
-    day: row.day,
-    startUtc: row.startUtc,
-    endUtc: row.endUtc,
-    templateId: row.templateId,
-    breakMinutes: row.breakMinutes,
-    skill: row.skill,
-    locked: row.locked,
-    note: row.note,
-    activities: activities.map((a) => ({ kind: a.kind, start: clock.iso(a.startUtc), end: clock.iso(a.endUtc), startLocal: clock.hhmm(a.startUtc), endLocal: clock.hhmm(a.endUtc) })),
-    start: clock.iso(row.startUtc),
-    end: clock.iso(row.endUtc),
-    startLocal: clock.hhmm(row.startUtc),
-    endLocal: clock.hhmm(row.endUtc),
-    code: row.templateId === null ? null : (byId.get(row.templateId)?.code ?? null),
-    paidMinutes: paidMinutes(row, row.breakMinutes),
-  };
-}
-
-/**
- * The rule check over [from, to], loading enough around it to see across its edges. `revise`
- * may change the shifts first (a draft checked before it is written).
- */
-export function ruleViolations(
-  ctx: ServiceContext,
-  team: Team,
-  from: string,
-  to: string,
-  options: { clock?: ZoneClock; revise?: (stored: shifts.CheckedShift[]) => RuleShift[] } = {},
-): Violation[] {
-  const { db } = ctx;
-  const clock = options.clock ?? zoneClock(team.timeZone);
-  const load = loadRange(from, to, team.weekStart, team.rules);
-  const people = listPeople(db, team.id, '', true);
-  const absences = approvedFullDays(db, team.id, load.from, load.to);
-  const onCall = team.rules.onCallCountsForRest ? ctx.onCallSchedule(team, load.from, load.to).map((b) => ({ personId: b.personId, startUtc: b.startUtc, endUtc: b.endUtc, rotation: b.rotation })) : [];
-  const stored = shifts.listCheckedShifts(db, team.id, load.from, load.to);
-  return checkRules({ shifts: options.revise ? options.revise(stored) : stored, people, absences, onCall, rules: team.rules, weekStart: team.weekStart, from, to, clock });
-}
-
-/**
- * What each person's contract expects over days within [from, to], counted by the rule check's
- * function: approved full-day leave and days outside employment lower it. The rota grid and the
- * cost and hours reports show this, so "of N h" there is the figure the rule checks against.
- */
-export function contractExpectation(ctx: ServiceContext, team: Team, from: string, to: string, clock: ZoneClock): (person: Person, first: string, last: string) => ContractExpectation {
-  const onLeave = onLeaveTest(approvedFullDays(ctx.db, team.id, from, to));
-  return (person, first, last) => expectedHoursInRange(person, first, last, team.rules, clock, (d) => onLeave(person.id, d));
-}
-
-/** Hours as minutes for the API, to the hundredth (a 32 h week spread over 5 days is 384 min a day). */
-const minutesOf = (hours: number) => Math.round(hours * 6000) / 100;
+  | 'roster.check';
 
 export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   const { db } = ctx;
 
-  /** All templates of a team by id, archived ones too: old shifts keep their code. */
-  const templatesById = (teamId: number) => new Map(templates.allTemplates(db, teamId).map((t) => [t.id, t]));
-
-  /** Shifts as the API shows them, with their activities (one query for all). */
-  const shiftsOut = (rows: readonly shifts.ShiftRow[], clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>): Shift[] => {
-    const activities = shifts.activitiesOf(db, rows.map((r) => r.id));
-    return rows.map((r) => toShift(r, clock, byId, activities.get(r.id)));
-  };
+  const templatesById = (teamId: number) => templatesOf(db, teamId);
+  const shiftsOut = (rows: readonly shifts.ShiftRow[], clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>): Shift[] => shiftsAsShown(db, rows, clock, byId);
 
   /** The shift a cell value makes on a roster day, DST-correct in the team's zone. */
   const shiftFor = (team: Team, clock: ZoneClock, byCode: ReadonlyMap<string, ShiftTemplate>, personId: number, day: string, value: CellValue, path: (string | number)[]): shifts.NewShift => {
@@ -137,9 +64,6 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     const span = clockSpan(clock, day, value.startLocal, value.endLocal);
     return { teamId: team.id, personId, day, ...span, templateId: null, breakMinutes: value.breakMinutes ?? 0, skill, locked: false, note: '' };
   };
-
-  /** The team's adjusted holidays in effect (removed public days left out). */
-  const holidaysOf = (team: Team, from: string, to: string) => teamHolidays(db, team, from, to).filter((h) => !h.removed);
 
   const violationsOf = (team: Team, from: string, to: string, clock: ZoneClock = zoneClock(team.timeZone)): Violation[] => ruleViolations(ctx, team, from, to, { clock });
 
@@ -376,167 +300,6 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
       return violationsOf(team, from, to);
-    },
-    'roster.week': ({ teamId, weekStart }) => {
-      const team = ctx.requireTeam(teamId);
-      const start = parsePlainDate(weekStart);
-      if (!start) throw new UserError('invalid_date', 'weekStart must be a real date written YYYY-MM-DD', ['weekStart']);
-      if (!startOfWeek(start, team.weekStart).equals(start)) {
-        throw new UserError('not_week_start', `${weekStart} is not the first day of ${team.name}'s week`, ['weekStart']);
-      }
-      const from = start.toString();
-      const to = start.add({ days: 6 }).toString();
-      const holidays = holidaysOf(team, from, to);
-      const holidayDays = teamHolidayDays(db, team, from, to);
-      const byId = templatesById(teamId);
-      const clock = zoneClock(team.timeZone);
-      const weekShifts = shiftsOut(shifts.listShifts(db, teamId, from, to), clock, byId);
-      const everyone = listPeople(db, teamId, '', true);
-      const withShifts = new Set(weekShifts.map((x) => x.personId));
-      const standby = new Map<number, number>();
-      for (const e of standbyEntries(ctx, team, from, to)) standby.set(e.personId, (standby.get(e.personId) ?? 0) + e.amount);
-      const expectation = contractExpectation(ctx, team, from, to, clock);
-      const rows = everyone
-        .filter((p) => !p.archived || withShifts.has(p.id) || standby.has(p.id))
-        .map((p) => {
-          const mine = weekShifts.filter((x) => x.personId === p.id);
-          const costs = mine.map((x) => shiftCost(x, p.hourlyRate, team.rules, clock, holidayDays.full, holidayDays.half));
-          const onCallPay = standby.get(p.id) ?? 0;
-          const expected = expectation(p, from, to);
-          return {
-            id: p.id,
-            name: p.name,
-            color: p.color,
-            skills: p.skills,
-            archived: p.archived,
-            contractHoursPerWeek: p.contractHoursPerWeek,
-            hourlyRate: p.hourlyRate,
-            paidMinutes: costs.reduce((a, c) => a + c.paidMinutes, 0),
-            expectedMinutes: minutesOf(expected.hours),
-            leaveDays: expected.leaveDays,
-            outsideEmploymentDays: expected.outsideEmploymentDays,
-            cost: roundMoney(costs.reduce((a, c) => a + c.cost, 0) + onCallPay),
-            standby: roundMoney(onCallPay),
-          };
-        });
-      const uncoveredIds = new Set(uncovered(ctx, team, from, to).map((u) => u.shift.id));
-      const weekAbsences = listAbsences(db, teamId, from, to, { statuses: ['requested', 'approved'] }).flatMap((a) =>
-        daysBetween(clock, a.start > from ? a.start : from, a.end < to ? a.end : to).map((day) => ({
-          personId: a.personId,
-          day,
-          absenceId: a.id,
-          typeName: a.typeName,
-          color: a.color,
-          status: a.status as 'requested' | 'approved',
-          hours: a.hours,
-        })),
-      );
-      const coverage = new Map<string, { day: string; channel: string; people: Set<number> }>();
-      for (const x of weekShifts) {
-        if (!x.skill || uncoveredIds.has(x.id)) continue;
-        const key = `${x.day}|${x.skill}`;
-        const entry = coverage.get(key) ?? { day: x.day, channel: x.skill, people: new Set<number>() };
-        entry.people.add(x.personId);
-        coverage.set(key, entry);
-      }
-      // Each block once per local day it touches, clipped to that day (a day's end shows as 24:00).
-      const onCall = ctx.onCallSchedule(team, from, to).flatMap((b) => {
-        const startUtc = Date.parse(b.start) / 1000;
-        const endUtc = Date.parse(b.end) / 1000;
-        const out: RosterWeek['onCall'] = [];
-        for (let d = clock.dayOf(startUtc); d <= to && clock.dayStart(d) < endUtc; d = clock.addDays(d, 1)) {
-          const next = clock.dayStart(clock.addDays(d, 1));
-          const a = Math.max(startUtc, clock.dayStart(d));
-          const z = Math.min(endUtc, next);
-          if (d >= from && z > a) out.push({ day: d, personId: b.personId, person: b.person, rotation: b.rotation, startLocal: clock.hhmm(a), endLocal: z === next ? '24:00' : clock.hhmm(z) });
-        }
-        return out;
-      });
-      return {
-        weekStart: from,
-        currency: team.currency,
-        onCall,
-        days: Array.from({ length: 7 }, (_, i) => {
-          const day = start.add({ days: i }).toString();
-          const named = holidays.filter((h) => h.day === day);
-          return { day, holiday: named.map((h) => h.name).join(' · ') || null, halfHoliday: named.length > 0 && !holidayDays.full.has(day) };
-        }),
-        people: rows,
-        shifts: weekShifts,
-        absences: weekAbsences,
-        uncovered: [...uncoveredIds],
-        violations: violationsOf(team, from, to, clock),
-        coverage: [...coverage.values()].map((c) => ({ day: c.day, channel: c.channel, people: c.people.size })),
-        totals: {
-          paidMinutes: rows.reduce((a, r) => a + r.paidMinutes, 0),
-          expectedMinutes: minutesOf(rows.reduce((a, r) => a + r.expectedMinutes, 0) / 60),
-          cost: roundMoney(rows.reduce((a, r) => a + r.cost, 0)),
-          standby: roundMoney(rows.reduce((a, r) => a + r.standby, 0)),
-        },
-      };
-    },
-    'roster.costs': ({ teamId, from, to, by, calendar }) => {
-      const team = ctx.requireTeam(teamId);
-      dayRange(from, to);
-      const holidayDays = teamHolidayDays(db, team, from, to);
-      const clock = zoneClock(team.timeZone);
-      const everyone = listPeople(db, teamId, '', true);
-      const people = new Map(everyone.map((p) => [p.id, p]));
-      const periodOf = (day: string) => (by === 'month' ? monthKey(day, calendar) : startOfWeek(Temporal.PlainDate.from(day), team.weekStart).toString());
-      // Each period's days inside [from, to]: the first and last week or month may be cut by the range.
-      const periods = new Map<string, { first: string; last: string }>();
-      for (let d = from; d <= to; d = clock.addDays(d, 1)) {
-        const span = periods.get(periodOf(d));
-        if (span) span.last = d;
-        else periods.set(periodOf(d), { first: d, last: d });
-      }
-      const expectation = contractExpectation(ctx, team, from, to, clock);
-      const rows = new Map<string, CostRow>();
-      const rowOf = (period: string, p: Person): CostRow => {
-        const key = `${period}|${p.id}`;
-        let row = rows.get(key);
-        if (!row) {
-          const span = periods.get(period) ?? { first: from, last: to };
-          row = { period, personId: p.id, personName: p.name, paidMinutes: 0, expectedMinutes: minutesOf(expectation(p, span.first, span.last).hours), cost: 0, standby: 0 };
-          rows.set(key, row);
-        }
-        return row;
-      };
-      // Everyone on the team while employed gets a row, shifts or not: a week of leave reads "0 of 0 h", an unplanned one "0 of 40 h".
-      for (const [period, span] of periods) {
-        for (const p of everyone) {
-          const employed = (!p.employmentStart || p.employmentStart <= span.last) && (!p.employmentEnd || p.employmentEnd >= span.first);
-          if (!p.archived && employed) rowOf(period, p);
-        }
-      }
-      for (const r of shifts.listShifts(db, teamId, from, to)) {
-        const p = people.get(r.personId);
-        if (!p) continue;
-        const c = shiftCost(r, p.hourlyRate, team.rules, clock, holidayDays.full, holidayDays.half);
-        const row = rowOf(periodOf(r.day), p);
-        row.paidMinutes += c.paidMinutes;
-        row.cost += c.cost;
-      }
-      for (const e of standbyEntries(ctx, team, from, to)) {
-        const p = people.get(e.personId);
-        if (!p) continue;
-        const row = rowOf(periodOf(e.day), p);
-        row.cost += e.amount;
-        row.standby += e.amount;
-      }
-      // The team's line per period: the sum of its people's.
-      const teamRows = new Map<string, CostRow>();
-      for (const r of rows.values()) {
-        const t = teamRows.get(r.period) ?? { period: r.period, personId: null, personName: team.name, paidMinutes: 0, expectedMinutes: 0, cost: 0, standby: 0 };
-        t.paidMinutes += r.paidMinutes;
-        t.expectedMinutes += r.expectedMinutes;
-        t.cost += r.cost;
-        t.standby += r.standby;
-        teamRows.set(r.period, t);
-      }
-      return [...rows.values(), ...teamRows.values()]
-        .map((r) => ({ ...r, expectedMinutes: Math.round(r.expectedMinutes * 100) / 100, cost: roundMoney(r.cost), standby: roundMoney(r.standby) }))
-        .sort((a, b) => a.period.localeCompare(b.period) || (a.personId === null ? 1 : 0) - (b.personId === null ? 1 : 0) || a.personName.localeCompare(b.personName));
     },
     'shift.copyWeek': ({ teamId, weekStart, weeks, personIds }) => {
       const team = ctx.requireTeam(teamId);

@@ -32,11 +32,12 @@ import { clockSpan, minutesOfDay } from '../../core/shift';
 import type { Team } from '../../core/team';
 import { zoneClock, type ZoneClock } from '../../core/zone-clock';
 import { approvedFullDays } from '../sql/absences';
+import { onCallSchedule } from './oncall-schedule';
 import type { HandlersOf, ServiceContext, StepsOf } from '../context';
 import { highsInstance } from '../solver';
 import type { Db } from '../open';
 import { listPeople } from '../sql/people';
-import { ruleViolations } from './roster';
+import { ruleViolations } from './shift-reads';
 import { dayRange } from '../../core/ranges';
 import type { ScheduleJobs } from '../schedule-jobs';
 import * as shifts from '../sql/shifts';
@@ -114,7 +115,7 @@ export function scheduleInput(ctx: ServiceContext, team: Team, from: string, to:
       };
     }),
     fixed,
-    standby: team.rules.onCallCountsForRest ? ctx.onCallSchedule(team, clock.addDays(from, -1), clock.addDays(to, 1)).map((b) => ({ personId: b.personId, startUtc: b.startUtc, endUtc: b.endUtc })) : [],
+    standby: team.rules.onCallCountsForRest ? onCallSchedule(ctx, team, null, clock.addDays(from, -1), clock.addDays(to, 1)).map((b) => ({ personId: b.personId, startUtc: b.startUtc, endUtc: b.endUtc })) : [],
     rules: team.rules,
     weekOf: (d) => clock.weekOf(d, team.weekStart),
     addDays: (d, n) => clock.addDays(d, n),
