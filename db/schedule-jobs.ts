@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Draft, DraftRequest, MethodOutput } from '../core/contract';
 import { UserError } from '../core/errors';
-import type { DraftProgress } from './handlers/schedule';
 
 /** What the worker gets: the file to read, the request, and the shared stop flag. */
 export interface WorkerData {
@@ -14,6 +13,19 @@ export interface WorkerData {
   request: DraftRequest;
   stop: SharedArrayBuffer;
   nativeBinding?: string;
+}
+
+/**
+ * How far a draft has come. It lives here, with the worker's messages, and not beside
+ * draftSchedule in handlers/schedule.ts, because that file imports ScheduleJobs: one
+ * direction only (handlers → jobs), no import cycle.
+ */
+export interface DraftProgress {
+  phase: 'bound' | 'draft' | 'people' | 'polish' | 'report';
+  /** 0…1 of the time limit. */
+  fraction: number;
+  lowerBoundAgentHours: number | null;
+  underStaffedAgentHours: number | null;
 }
 
 export type WorkerMessage = { type: 'progress'; progress: DraftProgress } | { type: 'done'; draft: Draft } | { type: 'error'; code: string; message: string };

@@ -37,7 +37,7 @@ import type { Db } from '../open';
 import { listPeople } from '../sql/people';
 import { ruleViolations } from './roster';
 import { dayRange } from '../../core/ranges';
-import type { ScheduleJobs } from '../schedule-jobs';
+import type { DraftProgress, ScheduleJobs } from '../schedule-jobs';
 import * as shifts from '../sql/shifts';
 import { solveModel } from '../solver';
 import { requirementOf } from './staffing';
@@ -213,14 +213,6 @@ function writeDraft(ctx: ServiceContext, team: Team, from: string, to: string, e
     shifts.insertShift(db, { teamId: team.id, personId: e.personId, day: e.day, startUtc: span.startUtc, endUtc: span.endUtc, templateId: t.id, breakMinutes: t.breakMinutes, skill: t.skill, locked: false, note: '' }, at);
   }
   return { removed, created: entries.length };
-}
-
-export interface DraftProgress {
-  phase: 'bound' | 'draft' | 'people' | 'polish' | 'report';
-  /** 0…1 of the time limit. */
-  fraction: number;
-  lowerBoundAgentHours: number | null;
-  underStaffedAgentHours: number | null;
 }
 
 export interface DraftHooks {
