@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Draft, DraftRequest, MethodOutput } from '../core/contract';
-import { UserError } from '../core/errors';
+import { UserError, type ErrorCode } from '../core/errors';
 
 /** What the worker gets: the file to read, the request, and the shared stop flag. */
 export interface WorkerData {
@@ -28,7 +28,7 @@ export interface DraftProgress {
   underStaffedAgentHours: number | null;
 }
 
-export type WorkerMessage = { type: 'progress'; progress: DraftProgress } | { type: 'done'; draft: Draft } | { type: 'error'; code: string; message: string };
+export type WorkerMessage = { type: 'progress'; progress: DraftProgress } | { type: 'done'; draft: Draft } | { type: 'error'; code: ErrorCode; message: string };
 
 /** Where the worker's code is: the bundled file next to the Electron build, or the source through tsx. */
 export function defaultWorkerEntry(): string {

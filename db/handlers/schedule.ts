@@ -200,8 +200,8 @@ function writeDraft(ctx: ServiceContext, team: Team, from: string, to: string, e
     if (!templates.has(e.templateId)) throw new UserError('not_found', `Shift ${i + 1}: there is no shift template ${e.templateId} in ${team.name}`, [...where, 'templateId']);
     if (e.day < from || e.day > to) throw new UserError('out_of_range', `Shift ${i + 1}: ${e.day} is outside ${from} – ${to}`, [...where, 'day']);
     const key = `${e.personId}|${e.day}`;
-    if (locked.has(key)) throw new UserError('conflict', `Shift ${i + 1}: a locked shift already holds that person on ${e.day}`, [...where, 'day']);
-    if (seen.has(key)) throw new UserError('conflict', `Shift ${i + 1}: a second shift for the same person on ${e.day}`, [...where, 'day']);
+    if (locked.has(key)) throw new UserError('draft_clash', `Shift ${i + 1}: a locked shift already holds that person on ${e.day}`, [...where, 'day']);
+    if (seen.has(key)) throw new UserError('draft_clash', `Shift ${i + 1}: a second shift for the same person on ${e.day}`, [...where, 'day']);
     seen.add(key);
   });
   const at = ctx.stamp();

@@ -180,7 +180,7 @@ describe('remembered CalDAV passwords', () => {
       dispatchAsync: (method: unknown, input: unknown) => {
         seen.push(input);
         const ok = (input as { password: string }).password === accept;
-        return Promise.resolve(ok ? { ok: true as const, value: { created: 1 } } : { ok: false as const, error: { code: 'caldav_auth', message: 'no', path: [] } });
+        return Promise.resolve(ok ? { ok: true as const, value: { created: 1 } } : { ok: false as const, error: { code: 'caldav_auth' as const, message: 'no', path: [] } });
       },
     };
     const publish = (input: unknown) => handleCall(service, APP_ENTRY, 'caldav.publish', input, secrets);
