@@ -3,6 +3,9 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** A relative import that leaves its folder for one of these top-level folders, as no-restricted-imports sees it. */
+const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'build/', 'dist/', 'release/', '.cache/'] },
   js.configs.recommended,
@@ -24,19 +27,56 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  // Layers (issue 18, point 5): each folder imports only the ones below it. core is the domain and
+  // words/ the translations, both leaves; db serves the contract; cli and electron are transports
+  // over db; the renderer talks to the service only through the contract (core) and its bridge.
+  // The patterns see the import as written, so `(\.\./)+name/` stands for that top-level folder
+  // at any depth; test/core/import-graph.test.ts checks the same with resolved paths, and cycles.
   {
-    // The domain stays pure: no I/O, no Electron, no SQLite, no DOM (DESIGN.md "Shape").
+    // The domain stays pure: no I/O, no Electron, no SQLite, no DOM (DESIGN.md "Shape"), nothing else of ours.
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'path', 'electron', 'better-sqlite3', 'react', '../db/*', '../electron/*', '../renderer/*'] },
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'electron', 'better-sqlite3', 'react'], message: 'core/ is pure: no I/O, Electron, SQLite or DOM.' },
+            { regex: layer('db', 'cli', 'electron', 'renderer', 'words', 'scripts', 'bin'), message: 'core/ imports nothing else of ours.' },
+          ],
+        },
       ],
     },
   },
   {
-    // Electron stays in electron/.
-    files: ['db/**', 'cli/**', 'renderer/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
+    // The words are a leaf: every layer reads them, so they read nothing of ours.
+    files: ['words/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: layer('core', 'db', 'cli', 'electron', 'renderer', 'scripts', 'bin'), message: 'words/ imports nothing else of ours.' }] }] },
+  },
+  {
+    // The planner file knows nothing of the window, the desktop shell or the command line. Electron stays in electron/.
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron'], patterns: [{ regex: layer('renderer', 'electron', 'cli', 'scripts', 'bin'), message: 'db/ imports only core/ and words/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ regex: layer('renderer', 'electron', 'scripts', 'bin'), message: 'cli/ imports only core/, db/ and words/.' }] }],
+    },
+  },
+  {
+    files: ['electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: layer('renderer', 'cli', 'scripts', 'bin'), message: 'electron/ imports only core/, db/ and words/.' }] }] },
+  },
+  {
+    // The window reaches the planner only through the contract (types from core/) over the bridge.
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ regex: layer('db', 'cli', 'electron', 'scripts', 'bin'), message: 'renderer/ imports only core/ and words/.' }] }],
+    },
   },
 );

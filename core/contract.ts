@@ -17,6 +17,7 @@ import { CSV_SEPARATORS, DECIMAL_MARKS, dialectProblem } from './spreadsheet-for
 import { TEXT_ENCODINGS } from './text-decode';
 import { TeamHoliday } from './holiday-merge';
 import { HOLIDAY_NAME_MAX } from './holiday-import';
+import { ERROR_CODES } from './errors';
 
 const HolidaySource = z.enum(['public', 'team']);
 
@@ -796,7 +797,7 @@ export const contract = {
       lowerBoundAgentHours: z.number().nullable(),
       underStaffedAgentHours: z.number().nullable(),
       draft: Draft.nullable(),
-      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+      error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
     }),
     undo: null,
   },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../core/errors';
+import { UserError, type ErrorCode } from '../core/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import { describeHolder, isHolder, takeLock } from './file-lock';
 
@@ -73,7 +73,7 @@ interface Inspection {
   objectCount: number;
 }
 
-function fail(code: string, filePath: string, reason: string): never {
+function fail(code: ErrorCode, filePath: string, reason: string): never {
   throw new UserError(code, `Cannot open ${filePath}: ${reason}. The file was left untouched.`, ['db']);
 }
 
@@ -237,8 +237,8 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
   const latest = migrations.at(-1)?.version ?? 0;
   const exists = fs.existsSync(abs);
   if (!exists) {
-    if (options.create === false) fail('not_found', abs, 'the file does not exist');
-    if (!fs.existsSync(path.dirname(abs))) fail('not_found', abs, `the folder ${path.dirname(abs)} does not exist`);
+    if (options.create === false) fail('no_such_file', abs, 'the file does not exist');
+    if (!fs.existsSync(path.dirname(abs))) fail('no_such_file', abs, `the folder ${path.dirname(abs)} does not exist`);
   }
   const seen = exists ? inspect(abs, options.nativeBinding, latest) : null;
   if (seen) {
@@ -275,7 +275,7 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
   }
   if (readOnly && !exists) {
     release();
-    fail('not_found', abs, 'the file does not exist');
+    fail('no_such_file', abs, 'the file does not exist');
   }
   if (readOnly && seen && seen.userVersion < latest) {
     release();

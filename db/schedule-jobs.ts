@@ -3,8 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Draft, DraftRequest, MethodOutput } from '../core/contract';
-import { UserError } from '../core/errors';
-import type { DraftProgress } from './handlers/schedule';
+import { UserError, type ErrorCode } from '../core/errors';
 
 /** What the worker gets: the file to read, the request, and the shared stop flag. */
 export interface WorkerData {
@@ -16,7 +15,20 @@ export interface WorkerData {
   nativeBinding?: string;
 }
 
-export type WorkerMessage = { type: 'progress'; progress: DraftProgress } | { type: 'done'; draft: Draft } | { type: 'error'; code: string; message: string };
+/**
+ * How far a draft has come. It lives here, with the worker's messages, and not beside
+ * draftSchedule in handlers/schedule.ts, because that file imports ScheduleJobs: one
+ * direction only (handlers → jobs), no import cycle.
+ */
+export interface DraftProgress {
+  phase: 'bound' | 'draft' | 'people' | 'polish' | 'report';
+  /** 0…1 of the time limit. */
+  fraction: number;
+  lowerBoundAgentHours: number | null;
+  underStaffedAgentHours: number | null;
+}
+
+export type WorkerMessage = { type: 'progress'; progress: DraftProgress } | { type: 'done'; draft: Draft } | { type: 'error'; code: ErrorCode; message: string };
 
 /** Where the worker's code is: the bundled file next to the Electron build, or the source through tsx. */
 export function defaultWorkerEntry(): string {

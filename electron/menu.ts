@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { TRANSLATIONS, type Translation } from '../renderer/i18n/locales/index';
+import { TRANSLATIONS, type Translation } from '../words/index';
 import type { Language } from '../core/contract';
 import { creditLines } from '../core/credits';
 

@@ -61,7 +61,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
   const requireType = (teamId: number, typeId: number, path: (string | number)[]): AbsenceType => {
     const t = absences.getType(db, typeId);
     if (!t || t.teamId !== teamId) throw new UserError('not_found', `There is no absence type with id ${typeId} in this team`, path);
-    if (t.archived) throw new UserError('archived', `The absence type ${t.name} has been removed`, path);
+    if (t.archived) throw new UserError('type_removed', `The absence type ${t.name} has been removed`, path);
     return t;
   };
   const requireAbsence = (id: number): Absence => {

@@ -1,4 +1,4 @@
-import { TRANSLATIONS, type Translation } from '../../renderer/i18n/locales/index';
+import { TRANSLATIONS, type Translation } from '../../words/index';
 import { builtinNamer, builtinOf, nameLanguage, type BuiltinNamer, type NameLanguage } from '../../core/builtin-names';
 import { calendarDateText, type CalendarSystem } from '../../core/calendar';
 import type { Language } from '../../core/contract';

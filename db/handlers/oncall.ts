@@ -144,7 +144,7 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
       };
       const [as, ae] = span(aStart, aEnd, 'a');
       const [bs, be] = span(bStart, bEnd, 'b');
-      if (as < be && bs < ae) throw new UserError('overlap', 'The two turns overlap', ['bStart']);
+      if (as < be && bs < ae) throw new UserError('turns_overlap', 'The two turns overlap', ['bStart']);
       // Each person must be the one on call all through their own span.
       const layers = rotations.layersOf(db, r.id);
       const holds = (person: number, s: number, e: number) => {

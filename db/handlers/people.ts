@@ -80,10 +80,10 @@ export function personHandlers(ctx: ServiceContext): HandlersOf<PersonMethods> {
         throw new UserError('has_shifts', `${p.name} has ${shifts} shifts and cannot be deleted; archive them instead`, ['id']);
       }
       if (countAbsencesOf(db, id) > 0) {
-        throw new UserError('has_shifts', `${p.name} has absences on record and cannot be deleted; archive them instead`, ['id']);
+        throw new UserError('has_absences', `${p.name} has absences on record and cannot be deleted; archive them instead`, ['id']);
       }
       if (onCallReferences(db, id) > 0) {
-        throw new UserError('has_shifts', `${p.name} is on an on-call rotation and cannot be deleted; archive them instead`, ['id']);
+        throw new UserError('in_rotation', `${p.name} is on an on-call rotation and cannot be deleted; archive them instead`, ['id']);
       }
       people.deletePerson(db, id);
       return { id };

@@ -39,7 +39,7 @@ import type { Db } from '../open';
 import { listPeople } from '../sql/people';
 import { ruleViolations } from './shift-reads';
 import { dayRange } from '../../core/ranges';
-import type { ScheduleJobs } from '../schedule-jobs';
+import type { DraftProgress, ScheduleJobs } from '../schedule-jobs';
 import * as shifts from '../sql/shifts';
 import { solveModel } from '../solver';
 import { requirementOf } from './staffing';
@@ -202,8 +202,8 @@ function writeDraft(ctx: ServiceContext, team: Team, from: string, to: string, e
     if (!templates.has(e.templateId)) throw new UserError('not_found', `Shift ${i + 1}: there is no shift template ${e.templateId} in ${team.name}`, [...where, 'templateId']);
     if (e.day < from || e.day > to) throw new UserError('out_of_range', `Shift ${i + 1}: ${e.day} is outside ${from} – ${to}`, [...where, 'day']);
     const key = `${e.personId}|${e.day}`;
-    if (locked.has(key)) throw new UserError('conflict', `Shift ${i + 1}: a locked shift already holds that person on ${e.day}`, [...where, 'day']);
-    if (seen.has(key)) throw new UserError('conflict', `Shift ${i + 1}: a second shift for the same person on ${e.day}`, [...where, 'day']);
+    if (locked.has(key)) throw new UserError('draft_clash', `Shift ${i + 1}: a locked shift already holds that person on ${e.day}`, [...where, 'day']);
+    if (seen.has(key)) throw new UserError('draft_clash', `Shift ${i + 1}: a second shift for the same person on ${e.day}`, [...where, 'day']);
     seen.add(key);
   });
   const at = ctx.stamp();
@@ -215,14 +215,6 @@ function writeDraft(ctx: ServiceContext, team: Team, from: string, to: string, e
     shifts.insertShift(db, { teamId: team.id, personId: e.personId, day: e.day, startUtc: span.startUtc, endUtc: span.endUtc, templateId: t.id, breakMinutes: t.breakMinutes, skill: t.skill, locked: false, note: '' }, at);
   }
   return { removed, created: entries.length };
-}
-
-export interface DraftProgress {
-  phase: 'bound' | 'draft' | 'people' | 'polish' | 'report';
-  /** 0…1 of the time limit. */
-  fraction: number;
-  lowerBoundAgentHours: number | null;
-  underStaffedAgentHours: number | null;
 }
 
 export interface DraftHooks {

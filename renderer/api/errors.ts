@@ -1,8 +1,19 @@
 import type { TFunction } from 'i18next';
-import type { ApiError } from '../../core/errors';
+import type { ApiError, ErrorCode } from '../../core/errors';
+import type { Translation } from '../../words/index';
+
+/**
+ * An error as the window shows it: an API error, or one the window rewords. A rewording's
+ * code is a message key under errors.* that names the field ('teamField.name') or carries
+ * the words as written ('asWritten'): the service never sends these, so they are not ErrorCodes.
+ */
+export type ShownCode = ErrorCode | 'asWritten' | `teamField.${keyof Translation['errors']['teamField']}` | `templateField.${keyof Translation['errors']['templateField']}`;
+export interface ShownError extends Omit<ApiError, 'code'> {
+  code: ShownCode;
+}
 
 /** The user's-language message for an API error: by its code, else the service's own words. */
-export function errorText(t: TFunction, error: ApiError): string {
+export function errorText(t: TFunction, error: ShownError): string {
   const key = `errors.${error.code}`;
   const translated = t(key, { message: error.message, defaultValue: '' });
   return translated || t('errors.generic', { message: error.message });

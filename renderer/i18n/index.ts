@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../core/contract';
-import { TRANSLATIONS } from './locales/index';
+import { TRANSLATIONS } from '../../words/index';
 
 /** The locale used for Intl formatting of each UI language (fa-IR gives Persian digits). */
 export const FORMAT_LOCALE: Record<Language, string> = { en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', fa: 'fa-IR' };

@@ -4,7 +4,7 @@ import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
 import { COPIED_TO_SHIFTS, nextTemplateColor, templateMinutes, unusualLength, type ShiftTemplate } from '../../core/template';
 import { call, CallError } from '../api/client';
-import { errorText, fieldErrors } from '../api/errors';
+import { errorText, fieldErrors, type ShownError } from '../api/errors';
 import { useApiQuery } from '../api/queries';
 import { useFormat } from '../format';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
@@ -30,8 +30,8 @@ const valuesOf = (d: Draft) => ({ code: d.code, name: d.name, startLocal: d.star
 
 /** Field errors that name the field, for codes that only say what kind of value was wrong. */
 const GENERIC = new Set(['required', 'too_small', 'too_big', 'invalid_type', 'invalid_format', 'invalid', 'invalid_value']);
-function namedErrors(error: ApiError | null): Map<string, ApiError> {
-  const out = fieldErrors(error);
+function namedErrors(error: ApiError | null): Map<string, ShownError> {
+  const out = new Map<string, ShownError>(fieldErrors(error));
   for (const field of ['code', 'name', 'breakMinutes'] as const) {
     const e = out.get(field);
     if (e && GENERIC.has(e.code)) out.set(field, { ...e, code: `templateField.${field}` });

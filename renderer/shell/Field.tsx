@@ -1,11 +1,10 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../core/errors';
-import { errorText } from '../api/errors';
+import { errorText, type ShownError } from '../api/errors';
 
 interface FieldProps {
   label: string;
-  error?: ApiError | undefined;
+  error?: ShownError | undefined;
   hint?: string;
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
 }

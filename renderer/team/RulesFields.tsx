@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../core/errors';
+import type { ShownError } from '../api/errors';
 import type { TeamRules } from '../../core/team-rules';
 import { useFormat } from '../format';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
@@ -66,13 +66,13 @@ const RANGES: Record<string, { min: number; max: number; whole?: boolean }> = {
 };
 const OUT_OF_RANGE = new Set(['too_small', 'too_big', 'invalid_type', 'required', 'invalid']);
 
-export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesDraft; onChange(d: RulesDraft): void; errors: Map<string, ApiError>; skills: readonly string[] }) {
+export function RulesFields({ draft, onChange, errors, skills }: { draft: RulesDraft; onChange(d: RulesDraft): void; errors: Map<string, ShownError>; skills: readonly string[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const names = useBuiltinNames();
   // Errors on rules come back with the path ['rules', field]. A number out of range says which
   // field and what range, not "Too short or too small".
-  const errorOf = (field: string): ApiError | undefined => {
+  const errorOf = (field: string): ShownError | undefined => {
     const e = errors.get('rules');
     if (!e || e.path[1] !== field) return undefined;
     const range = RANGES[field];

@@ -5,7 +5,7 @@ import { KNOWN_LOCALES, placeOfZone, type Team } from '../../core/team';
 import { fold } from '../../core/text';
 import { timeZones } from '../../core/time';
 import { call, CallError } from '../api/client';
-import { fieldErrors } from '../api/errors';
+import { fieldErrors, type ShownError } from '../api/errors';
 import { useFormat } from '../format';
 import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
@@ -53,8 +53,8 @@ function zoneOf(typed: string, zones: readonly string[]): string {
  */
 const GENERIC = new Set(['required', 'too_small', 'too_big', 'invalid_type', 'invalid_format', 'invalid', 'invalid_value', 'control_characters', 'invalid_time_zone', 'invalid_locale', 'invalid_currency']);
 const NAMED_FIELDS = ['name', 'timeZone', 'locale', 'country', 'currency', 'skills'] as const;
-function namedErrors(errors: Map<string, ApiError>): Map<string, ApiError> {
-  const out = new Map(errors);
+function namedErrors(errors: Map<string, ApiError>): Map<string, ShownError> {
+  const out = new Map<string, ShownError>(errors);
   for (const field of NAMED_FIELDS) {
     const e = errors.get(field);
     if (!e || !GENERIC.has(e.code)) continue;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../core/contract';
-import en from '../../renderer/i18n/locales/en.json';
-import fa from '../../renderer/i18n/locales/fa.json';
-import pl from '../../renderer/i18n/locales/pl.json';
-import tr from '../../renderer/i18n/locales/tr.json';
+import en from '../../words/en.json';
+import fa from '../../words/fa.json';
+import pl from '../../words/pl.json';
+import tr from '../../words/tr.json';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -9,7 +9,7 @@ import { wallClock } from '../../renderer/format';
 /** The words of a UI language as the page gets them: its locale file and Intl in its format locale. */
 function words(language: 'en' | 'tr' | 'pl' | 'fa') {
   const locale = { en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', fa: 'fa-IR' }[language];
-  const file = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../renderer/i18n/locales', `${language}.json`), 'utf8')) as Record<string, Record<string, string>>;
+  const file = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../words', `${language}.json`), 'utf8')) as Record<string, Record<string, string>>;
   const translate = (key: string, values: Record<string, string> = {}) => {
     const [area = '', name = ''] = key.split('.');
     const text = file[area]?.[name];

@@ -174,7 +174,7 @@ describe('absences', () => {
       if (!r.ok && path.length) expect(r.error.path).toEqual(path);
     }
     expect(dataHash(s.planner.db)).toBe(hash);
-    expect(s.call('person.delete', { id: ids[0] })).toMatchObject({ ok: false, error: { code: 'has_shifts' } });
+    expect(s.call('person.delete', { id: ids[0] })).toMatchObject({ ok: false, error: { code: 'has_absences' } });
   });
 
   it('reports the absence rate, sick days, spells and Bradford factor per person and for the team', () => {

@@ -72,7 +72,7 @@ describe('on-call rotations', () => {
     const reversed = s.call('oncall.addOverride', { rotationId: r.id, personId: ids[0] ?? 0, start: '2026-11-24T10:00', end: '2026-11-24T09:00' });
     expect(reversed.ok ? null : reversed.error).toMatchObject({ code: 'reversed_range', path: ['end'] });
     const del = s.call('person.delete', { id: ids[0] ?? 0 });
-    expect(del.ok ? null : del.error.code).toBe('has_shifts');
+    expect(del.ok ? null : del.error.code).toBe('in_rotation');
     s.run('rotation.archive', { id: r.id });
     expect(s.run('rotation.list', { teamId: t.id })).toEqual([]);
   });

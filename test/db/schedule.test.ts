@@ -211,9 +211,9 @@ describe('auto-scheduling', () => {
     const apply = (shifts: { personId: number; day: string; templateId: number }[]) => s.call('schedule.apply', { teamId: t.id, from: '2026-11-23', to: '2026-11-29', shifts });
     const ok = { personId: people[1] ?? 0, day: '2026-11-24', templateId: day.id };
     expect(apply([ok, { ...ok, personId: stranger.id }])).toMatchObject({ ok: false, error: { code: 'not_found', path: ['shifts', 1, 'personId'] } });
-    expect(apply([ok, ok])).toMatchObject({ ok: false, error: { code: 'conflict', path: ['shifts', 1, 'day'] } });
+    expect(apply([ok, ok])).toMatchObject({ ok: false, error: { code: 'draft_clash', path: ['shifts', 1, 'day'] } });
     expect(apply([{ ...ok, day: '2026-11-30' }])).toMatchObject({ ok: false, error: { code: 'out_of_range' } });
-    expect(apply([{ ...ok, personId: people[0] ?? 0, day: '2026-11-23' }])).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('locked') } });
+    expect(apply([{ ...ok, personId: people[0] ?? 0, day: '2026-11-23' }])).toMatchObject({ ok: false, error: { code: 'draft_clash', message: expect.stringContaining('locked') } });
     expect(s.call('schedule.apply', { teamId: t.id, from: '2026-11-29', to: '2026-11-23', shifts: [] })).toMatchObject({ ok: false });
     expect(s.run('shift.list', { teamId: t.id, from: '2026-11-23', to: '2026-11-29' }).map((x) => x.id)).toEqual(existing.shifts.map((x) => x.id));
   });
