@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { DraftRequest } from '../core/contract';
 import { UserError } from '../core/errors';
 import { Temporal } from '../core/time';
-import { draftSchedule } from './handlers/schedule';
+import { draftSchedule } from './handlers/schedule-draft';
 import type { WorkerData, WorkerMessage } from './schedule-jobs';
 import { highsInstance } from './solver';
 import { makeContext } from './make-context';

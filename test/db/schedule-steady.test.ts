@@ -5,7 +5,7 @@ import { Temporal } from 'temporal-polyfill';
 import { buildScheduleModel, coverageGaps, startSpreadMinutes, steadyStarts, type Candidate } from '../../core/schedule';
 import { makeContext } from '../../db/make-context';
 import { openPlanner } from '../../db/open';
-import { draftSchedule, scheduleInput } from '../../db/handlers/schedule';
+import { draftSchedule, scheduleInput } from '../../db/handlers/schedule-draft';
 import { createService, type Service } from '../../db/service';
 import { highsInstance } from '../../db/solver';
 import { tempFile } from '../helpers/tmp';
