@@ -221,7 +221,10 @@ export function migrate(db: Db, fromVersion: number, migrations: readonly Migrat
   const latest = migrations.at(-1)?.version ?? 0;
   if (pending.length === 0) return;
   db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
+    for (const m of pending) {
+      if (m.up) m.up(db);
+      else db.exec(m.sql);
+    }
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${latest}`);
   })();

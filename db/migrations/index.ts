@@ -6,11 +6,14 @@ import { sql as holidays } from './005_holidays';
 import { sql as abandonment } from './006_abandonment';
 import { sql as caldavEtags } from './007_caldav_etags';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Database } from 'better-sqlite3';
+
+/**
+ * One schema version's step: SQL, or a function of the database for a change SQL alone cannot
+ * make (rewriting stored JSON, splitting a column by rules in code), as Signal keeps one function
+ * per version. Either way it runs inside the one migration transaction, after the backup copy.
+ */
+export type Migration = { version: number; name: string } & ({ sql: string; up?: never } | { up: (db: Database) => void; sql?: never });
 
 /** Numbered, append-only: a released migration is never edited, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [

@@ -7,6 +7,7 @@ import { UserError } from '../../core/errors';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { APPLICATION_ID, openPlanner } from '../../db/open';
 import { tempDir, tempFile } from '../helpers/tmp';
+import { freshService } from '../helpers/service';
 
 const hash = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -110,6 +111,35 @@ describe('openPlanner', () => {
     const backup = new Database(upgraded.backupPath ?? '', { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     backup.close();
+  });
+
+  it('runs a migration written as code in the same transaction: its work lands with the version, or neither does', () => {
+    const file = tempFile();
+    const s = freshService(file);
+    s.run('team.create', { name: 'destek', timeZone: 'Europe/Istanbul' });
+    s.close();
+    // Names written in lower case by an old version, fixed by rules in code (Turkish casing).
+    const capitalise = { version: MIGRATIONS.length + 1, name: 'capitalised team names', up: (db: Database.Database) => {
+      for (const t of db.prepare('SELECT id, name FROM team').all() as { id: number; name: string }[]) {
+        db.prepare('UPDATE team SET name = ? WHERE id = ?').run(t.name.charAt(0).toLocaleUpperCase('tr') + t.name.slice(1), t.id);
+      }
+    } };
+    const failing = { ...capitalise, up: (db: Database.Database) => {
+      capitalise.up(db);
+      throw new Error('the rules broke half-way');
+    } };
+    expect(() => openPlanner(file, { migrations: [...MIGRATIONS, failing] })).toThrow('the rules broke half-way');
+    const unchanged = openPlanner(file);
+    expect(unchanged.db.prepare('SELECT name FROM team').pluck().get()).toBe('destek');
+    expect(unchanged.schemaVersion).toBe(MIGRATIONS.length);
+    unchanged.db.close();
+    unchanged.release();
+    const upgraded = openPlanner(file, { migrations: [...MIGRATIONS, capitalise] });
+    expect(upgraded.db.prepare('SELECT name FROM team').pluck().get()).toBe('Destek');
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
+    expect(upgraded.backupPath).not.toBeNull();
+    upgraded.db.close();
+    upgraded.release();
   });
 
   it('leaves the old schema in place when a migration fails half-way', () => {
