@@ -15,7 +15,7 @@ import { matchTeamName, type Team } from '../core/team';
 import { isPlainDate, isTimeZone, startOfWeek, todayIn } from '../core/time';
 import { openPlanner } from '../db/open';
 import { REPORTS, type ReportKind } from '../core/report-tables';
-import { createService, type Service } from '../db/service';
+import { createService, slowCallLogFromEnv, type Service } from '../db/service';
 import { appVersion, projectRoot } from './app-version';
 import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError, type CliIo } from './io';
 import { ensureRendererBuilt } from './renderer-build';
@@ -243,7 +243,7 @@ const COMMANDS: Record<string, Command> = {
       // ROSTERDESK_RENDERER_DIR: serve another build of the UI (a developer's work in progress, side by side with the main one).
       const rendererDir = process.env.ROSTERDESK_RENDERER_DIR || (await ensureRendererBuilt(projectRoot(), io));
       // A second window on a file another Rosterdesk has open shows it read-only and says why.
-      const open = () => createService(openPlanner(db, { ifInUse: 'read-only' }), { appVersion: appVersion() });
+      const open = () => createService(openPlanner(db, { ifInUse: 'read-only' }), { appVersion: appVersion(), ...slowCallLogFromEnv() });
       let service: Service | null = null;
       let refused: RefusedPlanner | null = null;
       // A rolling backup just after opening and then daily (checked hourly) while it serves.

@@ -50,6 +50,18 @@ export interface ServiceOptions {
   fetch?: typeof fetch;
   /** Where a calendar password that worked is remembered when asked (the desktop app's keychain). */
   secrets?: SecretStore | null;
+  /**
+   * Told of every call slower than `slowCallMs` (default 40 ms): the debug switch
+   * (ROSTERDESK_DEBUG=slow, see slowCallLogFromEnv) that finds what keeps a window waiting.
+   */
+  onSlowCall?: (method: string, ms: number) => void;
+  slowCallMs?: number;
+}
+
+/** The slow-call log the debug switch turns on: ROSTERDESK_DEBUG=slow prints each call over 40 ms to stderr. */
+export function slowCallLogFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<ServiceOptions, 'onSlowCall'> {
+  if (!(env.ROSTERDESK_DEBUG ?? '').split(',').includes('slow')) return {};
+  return { onSlowCall: (method, ms) => process.stderr.write(`slow call: ${method} ${ms.toFixed(1)} ms\n`) };
 }
 
 function osUser(): string {
@@ -179,7 +191,26 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     }
   }
 
+  const slowMs = options.slowCallMs ?? 40;
+  /** Times a call for the slow-call log, when it is on. */
+  function timed<T>(method: unknown, work: () => T): T {
+    if (!options.onSlowCall) return work();
+    const started = performance.now();
+    const settle = () => {
+      const ms = performance.now() - started;
+      if (ms >= slowMs) options.onSlowCall?.(String(method), ms);
+    };
+    const out = work();
+    if (out instanceof Promise) return out.finally(settle) as T;
+    settle();
+    return out;
+  }
+
   function dispatch(method: unknown, input: unknown): ApiResult<unknown> {
+    return timed(method, () => dispatchSync(method, input));
+  }
+
+  function dispatchSync(method: unknown, input: unknown): ApiResult<unknown> {
     const call = validated(method, input);
     if (!call.ok) return call.result;
     if (registry.stepsFor(call.method, call.input as never)) {
@@ -198,7 +229,11 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   };
 
   /** Any method on any transport: its declared steps before and after, the synchronous part in its transaction. */
-  async function dispatchAsync(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
+  function dispatchAsync(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
+    return timed(method, () => dispatchSteps(method, input));
+  }
+
+  async function dispatchSteps(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
     const call = validated(method, input);
     if (!call.ok) return call.result;
     const steps = registry.stepsFor(call.method, call.input as never) as MethodSteps<MethodName> | null;

@@ -9,7 +9,7 @@ import { DEFAULT_PLANNER_NAME } from '../core/paths';
 import { copyDatabase, openPlanner, PLANNER_EXTENSION } from '../db/open';
 import { listBackups, rollingBackup, scheduleBackups } from '../db/backup';
 import { isDamage, refusedPlanner, type RefusedPlanner } from '../db/refused';
-import { createService, type Service } from '../db/service';
+import { createService, slowCallLogFromEnv, type Service } from '../db/service';
 import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
 import { aboutDetail, buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
 import { parsePrintRequest, PRINT_CHANNEL, printOptions } from './print';
@@ -106,7 +106,7 @@ async function backUp(): Promise<void> {
 function openFile(file: string): boolean {
   try {
     const secrets = fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage);
-    const next = createService(openPlanner(file, { ifInUse: 'read-only', ...(nativeBinding ? { nativeBinding } : {}) }), { appVersion: app.getVersion(), secrets, ...(nativeBinding ? { nativeBinding } : {}) });
+    const next = createService(openPlanner(file, { ifInUse: 'read-only', ...(nativeBinding ? { nativeBinding } : {}) }), { appVersion: app.getVersion(), secrets, ...slowCallLogFromEnv(), ...(nativeBinding ? { nativeBinding } : {}) });
     service?.close();
     service = next;
     // From the refusal screen to the app: the window starts the app afresh.

@@ -149,4 +149,40 @@ time('daily ticket totals for a year', 5, () => s.run('volume.daily', { teamId: 
   console.log(`${'  (longest the event loop waited meanwhile)'.padEnd(58)} ${longestStepMs.toFixed(2).padStart(9)} ms`);
 }
 s.close();
+
+// Issue 18, point 8: the window's own reads on this file through the slow-call log, slowest
+// first. better-sqlite3 runs on the desktop app's main process, so any of these over 100 ms is a
+// moment the window cannot answer.
+{
+  const slowest = new Map<string, number>();
+  const logged = createService(openPlanner(file), { appVersion: 'bench', now, slowCallMs: 0, onSlowCall: (method, ms) => slowest.set(method, Math.max(ms, slowest.get(method) ?? 0)) });
+  const id = team.id;
+  const week = { teamId: id, from: '2026-11-23', to: '2026-11-29' };
+  const month = { teamId: id, from: '2026-11-01', to: '2026-11-30' };
+  const rotationId = logged.run('rotation.list', { teamId: id })[0]?.id ?? null;
+  for (let round = 0; round < 3; round += 1) {
+    logged.run('app.info', {});
+    logged.run('team.list', {});
+    logged.run('history.state', {});
+    logged.run('person.list', { teamId: id });
+    logged.run('template.list', { teamId: id });
+    logged.run('roster.week', { teamId: id, weekStart: '2026-11-23' });
+    logged.run('shift.list', week);
+    logged.run('roster.costs', { ...month, by: 'week' });
+    logged.run('oncall.schedule', { ...month, rotationId });
+    logged.run('oncall.fairness', { ...month, rotationId });
+    logged.run('rotation.list', { teamId: id });
+    logged.run('absence.list', { ...month, personId: null, statuses: ['requested', 'approved'] });
+    logged.run('absence.stats', month);
+    logged.run('absence.conflicts', month);
+    logged.run('absence.waiting', { teamId: id });
+    logged.run('coverage.range', { ...week, channel: null, intervalMinutes: 30 });
+    logged.run('forecast.run', { teamId: id, channel: 'phone', from: '2026-11-23', weeks: 1, intervalMinutes: 30 });
+    logged.run('forecast.accuracy', { teamId: id, from: '2026-11-23' });
+    logged.run('volume.weekly', { teamId: id, weeks: 12 });
+  }
+  logged.close();
+  console.log('the window\'s reads on the five-year file, slowest of three (ms):');
+  for (const [method, ms] of [...slowest].sort((a, b) => b[1] - a[1])) console.log(`${`  ${method}${ms > 100 ? '  (over 100 ms)' : ''}`.padEnd(58)} ${ms.toFixed(1).padStart(9)}`);
+}
 fs.rmSync(dir, { recursive: true, force: true });
