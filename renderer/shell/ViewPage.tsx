@@ -1,17 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
-import { AbsencesPage } from '../absences/AbsencesPage';
-import { CalendarPage } from '../calendar/CalendarPage';
-import { FilePage } from '../file/FilePage';
-import { ForecastPage } from '../forecast/ForecastPage';
+// In the order App always imported them: their style sheets (the calendar's, on-call's, the
+// forecast's) are bundled in this order, and a later sheet wins ties over an earlier one.
 import { TicketHistory } from '../history/TicketHistory';
+import { CalendarPage } from '../calendar/CalendarPage';
 import { OnCallPage } from '../oncall/OnCallPage';
+import { AbsencesPage } from '../absences/AbsencesPage';
+import { ForecastPage } from '../forecast/ForecastPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { RosterPage } from '../roster/RosterPage';
 import { TemplatesPanel } from '../roster/TemplatesPanel';
-import { HolidaysPanel } from '../team/HolidaysPanel';
 import { PeoplePanel } from '../team/PeoplePanel';
 import { TeamForm } from '../team/TeamForm';
+import { HolidaysPanel } from '../team/HolidaysPanel';
+import { FilePage } from '../file/FilePage';
 
 /** The pages of the tab bar, in its order. */
 export const VIEWS = ['roster', 'calendar', 'oncall', 'absences', 'forecast', 'reports', 'people', 'templates', 'team', 'history', 'file'] as const;
