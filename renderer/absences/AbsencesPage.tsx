@@ -9,17 +9,19 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { monthLayout } from '../../core/monthLayout';
-import { DateField } from '../shell/DateField';
 import { MonthGrid } from '../shell/MonthGrid';
 import { useFormat } from '../format';
 import { useByName } from '../collate';
-import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { ImportErrors } from '../shell/ImportErrors';
 import { EncodingSelect, fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { AbsenceForm } from './AbsenceForm';
+import { AbsenceList } from './AbsenceList';
 import { AbsenceStatsTable } from './AbsenceStatsTable';
 import { AbsenceTypesPanel } from './AbsenceTypesPanel';
+import { ConflictsList } from './ConflictsList';
+import { DayPanel } from './DayPanel';
 import { PersonLeavePanel } from './PersonLeavePanel';
 import { WaitingList } from './WaitingList';
 
@@ -27,14 +29,12 @@ interface Props {
   team: Team;
 }
 
-
 /** Who is away: the team's absence calendar, requests to decide, uncovered shifts, balances and statistics. */
 export function AbsencesPage({ team }: Props) {
   const { t } = useTranslation();
   const encoding = useImportEncoding();
   const fmt = useFormat();
   const names = useBuiltinNames();
-  const typeName = useAbsenceTypeName(team.id);
   const peopleQuery = useApiQuery('person.list', { teamId: team.id });
   const typesQuery = useApiQuery('absenceType.list', { teamId: team.id });
   const people = useByName(peopleQuery.data);
@@ -83,8 +83,6 @@ export function AbsencesPage({ team }: Props) {
       else throw err;
     }
   }
-
-  const span = (a: Pick<Absence, 'start' | 'end'>) => (a.start === a.end ? fmt.day(a.start) : `${fmt.day(a.start)} – ${fmt.day(a.end)}`);
 
   return (
     <section className="card" aria-labelledby="absences-title">
@@ -148,47 +146,9 @@ export function AbsencesPage({ team }: Props) {
             }}
           />
 
-          <section aria-labelledby="absence-list-title">
-            <h3 id="absence-list-title">{t('absences.list')}</h3>
-            {list.length === 0 ? (
-              <p className="muted">{t('absences.none')}</p>
-            ) : (
-              <ul className="absence-list">
-                {list.map((a) => (
-                  <li key={a.id} className={`status-${a.status}`}>
-                    <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" /> <strong>{a.personName}</strong> · {names.absenceOf(a)} · {span(a)}
-                    {a.hours !== null && ` · ${t('absences.hoursPerDay', { hours: fmt.number(a.hours, 2) })}`} · {t(`absences.status.${a.status}`)}
-                    {a.note && ` · ${a.note}`}{' '}
-                    {(a.status === 'requested' || a.status === 'approved') && (
-                      <>
-                        <button type="button" className="link" onClick={() => setEditing(a)}>
-                          {t('absences.edit')}
-                        </button>{' '}
-                        <button type="button" className="link" aria-label={t('absences.cancelWho', { name: a.personName, span: span(a) })} onClick={() => void decide(() => call('absence.setStatus', { id: a.id, status: 'cancelled' }))}>
-                          {t('absences.cancelAbsence')}
-                        </button>
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <AbsenceList list={list} onEdit={setEditing} onCancel={(a) => void decide(() => call('absence.setStatus', { id: a.id, status: 'cancelled' }))} />
 
-          <section aria-labelledby="conflicts-title">
-            <h3 id="conflicts-title">{t('absences.conflicts')}</h3>
-            {conflicts.length === 0 ? (
-              <p className="muted">{t('absences.noConflicts')}</p>
-            ) : (
-              <ul>
-                {conflicts.map((c) => (
-                  <li key={c.shiftId}>
-                    {t('absences.conflict', { name: c.personName, day: fmt.dayLong(c.day), from: fmt.clock(c.startLocal), to: fmt.clock(c.endLocal), type: typeName(c.typeName), channel: c.skill === null ? '—' : names.channel(c.skill) })}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <ConflictsList conflicts={conflicts} teamId={team.id} />
 
           <AbsenceStatsTable rows={stats} caption={month ? t('absences.statsOf', { month: fmt.month(month.from) }) : t('absences.stats')} />
         </div>
@@ -209,47 +169,7 @@ export function AbsencesPage({ team }: Props) {
             onCancel={() => setEditing(null)}
           />
 
-          <section aria-labelledby="day-title" className="day-panel">
-            <h3 id="day-title">{t('absences.dayTitle', { day: fmt.dayLong(day) })}</h3>
-            <label className="field">
-              <span>{t('absences.day')}</span>
-              <DateField value={day} weekStart={team.weekStart} onChange={(d) => d && setDay(d)} />
-            </label>
-            {dayView && (
-              <>
-                {dayView.away.length === 0 ? (
-                  <p className="muted">{t('absences.nobodyAway')}</p>
-                ) : (
-                  <ul aria-label={t('absences.away')}>
-                    {dayView.away.map((a) => (
-                      <li key={`${a.personId}-${a.typeName}`}>
-                        {a.personName} · {typeName(a.typeName)}
-                        {a.status === 'requested' && ` (${t('absences.status.requested')})`}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                <table className="numbers" aria-label={t('absences.channels')}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('absences.channel')}</th>
-                      <th scope="col">{t('absences.scheduled')}</th>
-                      <th scope="col">{t('absences.remaining')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {dayView.channels.map((c) => (
-                      <tr key={c.channel} className={c.remaining < c.scheduled ? 'short' : undefined}>
-                        <th scope="row">{names.channel(c.channel)}</th>
-                        <td>{fmt.number(c.scheduled)}</td>
-                        <td>{fmt.number(c.remaining)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            )}
-          </section>
+          <DayPanel team={team} day={day} dayView={dayView} onDay={setDay} />
 
           <PersonLeavePanel team={team} people={people} types={types} personId={personId ?? people[0]?.id ?? null} onPerson={setPersonId} />
           <AbsenceTypesPanel team={team} types={types} />

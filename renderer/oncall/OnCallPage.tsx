@@ -1,24 +1,23 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../core/errors';
-import type { Override, Rotation, RotationSaved, ScheduleBlock } from '../../core/oncall';
-import type { Person } from '../../core/person';
+import type { RotationSaved } from '../../core/oncall';
 import type { Team } from '../../core/team';
 import { startOfWeek, Temporal } from '../../core/time';
-import { call, CallError } from '../api/client';
+import { call } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
-import { LoadError } from '../shell/LoadError';
-import { fieldErrors } from '../api/errors';
-import { Field } from '../shell/Field';
-import { FormError } from '../shell/FormError';
-import { RotationEditor } from './RotationEditor';
-import { ruleParams, useBuiltinNames } from '../i18n/useBuiltinNames';
-import { IdSelect } from '../shell/IdSelect';
-import { Timeline } from './Timeline';
-import { useOnCallFormat } from './oncallFormat';
 import { useByName } from '../collate';
-import { swappableTurns } from './turns';
+import { useBuiltinNames } from '../i18n/useBuiltinNames';
+import { FormError } from '../shell/FormError';
+import { LoadError } from '../shell/LoadError';
+import { FairnessTable } from './FairnessTable';
+import { NowNext } from './NowNext';
+import { useOnCallFormat } from './oncallFormat';
+import { OverridesPanel } from './OverridesPanel';
+import { RestConflicts } from './RestConflicts';
+import { RotationEditor } from './RotationEditor';
+import { SwapPanel } from './SwapPanel';
+import { Timeline } from './Timeline';
 import './oncall.css';
 
 interface Props {
@@ -189,29 +188,7 @@ export function OnCallPage({ team }: Props) {
           </div>
           {rotation && (
             <>
-              <table className="numbers fairness" aria-label={t('oncall.fairnessRange', { range: rangeText })}>
-                <caption>{t('oncall.fairnessRange', { range: rangeText })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('people.name')}</th>
-                    <th scope="col">{t('oncall.fairHours')}</th>
-                    <th scope="col">{t('oncall.fairNights')}</th>
-                    <th scope="col">{t('oncall.fairWeekend')}</th>
-                    <th scope="col">{t('oncall.fairHolidays')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {fair.map((x) => (
-                    <tr key={x.personId}>
-                      <th scope="row">{x.person}</th>
-                      <td>{fmt.number(x.hours, 1)}</td>
-                      <td>{fmt.number(x.nights)}</td>
-                      <td>{fmt.number(x.weekendDays)}</td>
-                      <td>{fmt.number(x.holidays)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FairnessTable rows={fair} rangeText={rangeText} />
               <OverridesPanel rotation={rotation} people={people} overrides={overridesQuery.data ?? []} />
               <SwapPanel rotation={rotation} blocks={swapQuery.data ?? []} lastDay={today.add({ days: SWAP_DAYS }).toString()} nowMs={nowMs} />
             </>
@@ -236,232 +213,5 @@ export function OnCallPage({ team }: Props) {
         </section>
       )}
     </section>
-  );
-}
-
-/** Who is on call in one rotation now (until when) and who is next (from when), with their phones. */
-function NowNext({ rotation, blocks, horizonUtc, people, nowMs, onPause }: { rotation: Rotation; blocks: readonly ScheduleBlock[]; horizonUtc: number; people: ReadonlyMap<number, Person>; nowMs: number; onPause(): void }) {
-  const { t } = useTranslation();
-  const f = useOnCallFormat();
-  const names = useBuiltinNames();
-  const nowS = nowMs / 1000;
-  const current = blocks.find((b) => b.startUtc <= nowS && b.endUtc > nowS) ?? null;
-  // A turn that goes straight on in another layer is still the same person on call: "until" is where it ends.
-  let until = current;
-  for (const b of blocks) if (until && b.startUtc === until.endUtc && b.personId === until.personId) until = b;
-  const next = blocks.find((b) => b.startUtc >= (until?.endUtc ?? nowS) && b.startUtc > nowS && b.personId !== current?.personId) ?? null;
-  const phone = (id: number) => people.get(id)?.phone;
-  const headingId = `now-${rotation.id}`;
-  return (
-    <section className={rotation.pausedSince ? 'oncall-card paused' : 'oncall-card'} aria-labelledby={headingId}>
-      <h3 id={headingId}>{names.rotation(rotation.name)}</h3>
-      {rotation.pausedSince ? (
-        <p role="status" className="paused">
-          {t('oncall.pausedSince', { time: f.moment(rotation.pausedSince) })}
-        </p>
-      ) : (
-        <dl>
-          <dt>{t('oncall.now')}</dt>
-          <dd data-testid="now">
-            {current && until ? (
-              <>
-                {/* The name, then when the turn ends as its own phrase ("Do: niedziela, 29 listopada 20:00"): no weekday has to decline after a preposition. */}
-                <strong>{current.person}</strong>
-                <br />
-                {until.endUtc >= horizonUtc ? t('oncall.noHandoff') : t('oncall.until', { time: f.moment(until.end) })}
-                {phone(current.personId) && (
-                  <>
-                    <br />
-                    <span className="phone" dir="ltr" translate="no">
-                      {phone(current.personId)}
-                    </span>
-                  </>
-                )}
-              </>
-            ) : (
-              <span className="muted">{t('oncall.nobody')}</span>
-            )}
-          </dd>
-          <dt>{t('oncall.next')}</dt>
-          <dd>
-            {next ? (
-              <>
-                <strong>{next.person}</strong>
-                <br />
-                {t('oncall.from', { time: f.moment(next.start) })}
-                {phone(next.personId) && (
-                  <>
-                    <br />
-                    <span className="phone" dir="ltr" translate="no">
-                      {phone(next.personId)}
-                    </span>
-                  </>
-                )}
-              </>
-            ) : (
-              <span className="muted">{t('oncall.nobodyNext')}</span>
-            )}
-          </dd>
-        </dl>
-      )}
-      <button type="button" onClick={onPause}>
-        {rotation.pausedSince ? t('oncall.resume') : t('oncall.pause')}
-      </button>
-    </section>
-  );
-}
-
-/** After saving: the people whose shifts the rotation's standby leaves too little rest, day by day, in the rule's words. */
-function RestConflicts({ saved, onDismiss }: { saved: RotationSaved; onDismiss(): void }) {
-  const { t } = useTranslation();
-  const f = useOnCallFormat();
-  const names = useBuiltinNames();
-  const rotationName = names.rotation(saved.name);
-  // One line per person and day, with the day's shortest rest: a night's standby can clash with the shift before and the one after.
-  const worst = new Map<string, RotationSaved['conflicts'][number]>();
-  for (const v of saved.conflicts) {
-    const key = `${v.personId}|${v.day}`;
-    const seen = worst.get(key);
-    if (!seen || Number(v.params.hours) < Number(seen.params.hours)) worst.set(key, v);
-  }
-  const lines = [...worst.values()];
-  const clear = lines.length === 0;
-  return (
-    <section className={clear ? 'rest-conflicts clear' : 'rest-conflicts'} role={clear ? 'status' : 'alert'} aria-labelledby="rest-conflicts-title">
-      <h3 id="rest-conflicts-title">{clear ? t('oncall.noConflicts', { rotation: rotationName }) : t('oncall.conflicts', { rotation: rotationName, count: lines.length })}</h3>
-      {!clear && (
-        <ul>
-          {lines.map((v) => (
-            <li key={`${v.personId}-${v.day}`}>
-              <strong>{v.personName}</strong> · {f.fmt.dayLong(v.day)} · {t(`rules.${v.rule}`, ruleParams(v.params, names))}
-            </li>
-          ))}
-        </ul>
-      )}
-      <button type="button" className="link" onClick={onDismiss}>
-        {t('oncall.dismiss')}
-      </button>
-    </section>
-  );
-}
-
-function OverridesPanel({ rotation, people, overrides }: { rotation: Rotation; people: Person[]; overrides: Override[] }) {
-  const { t } = useTranslation();
-  const f = useOnCallFormat();
-  const [personId, setPersonId] = useState<number>(people[0]?.id ?? 0);
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const errors = fieldErrors(error);
-  const name = (id: number) => people.find((p) => p.id === id)?.name ?? String(id);
-
-  async function add(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await call('oncall.addOverride', { rotationId: rotation.id, personId: personId || (people[0]?.id ?? 0), start, end, note });
-      setError(null);
-      setNote('');
-    } catch (err) {
-      if (err instanceof CallError) setError(err.error);
-      else throw err;
-    }
-  }
-
-  return (
-    <section aria-labelledby="overrides-title" className="overrides">
-      <h3 id="overrides-title">{t('oncall.overrides')}</h3>
-      {overrides.length === 0 ? (
-        <p className="muted">{t('oncall.noOverrides')}</p>
-      ) : (
-        <ul>
-          {overrides.map((o) => (
-            <li key={o.id}>
-              <strong>{name(o.personId)}</strong> · {f.span(o.start, o.end)}
-              {o.note && ` · ${o.note}`}{' '}
-              <button type="button" className="link" aria-label={t('oncall.deleteWho', { name: name(o.personId) })} onClick={() => void call('oncall.deleteOverride', { id: o.id }).then(() => setError(null), (err: unknown) => err instanceof CallError && setError(err.error))}>
-                {t('oncall.delete')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="form-grid" onSubmit={(e) => void add(e)} aria-label={t('oncall.addOverride')} noValidate>
-        <Field label={t('oncall.covers')} error={errors.get('personId')}>
-          {(p) => <IdSelect {...p} items={people} value={personId} onPick={setPersonId} />}
-        </Field>
-        <Field label={t('oncall.start')} error={errors.get('start')}>
-          {(p) => <input {...p} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />}
-        </Field>
-        <Field label={t('oncall.end')} error={errors.get('end')}>
-          {(p) => <input {...p} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />}
-        </Field>
-        <Field label={t('oncall.note')} error={errors.get('note')}>
-          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
-        </Field>
-        <FormError error={error} fieldCount={errors.size} />
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('oncall.addOverride')}
-          </button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-/** Exchange two people's future turns, each named by person and its full start and end. */
-function SwapPanel({ rotation, blocks, lastDay, nowMs }: { rotation: Rotation; blocks: readonly ScheduleBlock[]; lastDay: string; nowMs: number }) {
-  const { t } = useTranslation();
-  const f = useOnCallFormat();
-  const turns = useMemo(() => swappableTurns(blocks, nowMs, lastDay), [blocks, nowMs, lastDay]);
-  const [first, setFirst] = useState<number | null>(null);
-  const [second, setSecond] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const label = (b: ScheduleBlock) => `${b.person} · ${f.span(b.start, b.end)}`;
-  // Picks are kept by start instant, so a refetch does not move them to another turn.
-  const a = turns.find((b) => b.startUtc === first) ?? turns[0];
-  const b2 = turns.find((b) => b.startUtc === second) ?? turns.find((b) => b.personId !== a?.personId) ?? turns[1];
-
-  async function swap(e: FormEvent) {
-    e.preventDefault();
-    if (!a || !b2) return;
-    try {
-      await call('oncall.swap', { rotationId: rotation.id, a: a.personId, aStart: a.start.slice(0, 16), aEnd: a.end.slice(0, 16), b: b2.personId, bStart: b2.start.slice(0, 16), bEnd: b2.end.slice(0, 16) });
-      setError(null);
-      setFirst(null);
-      setSecond(null);
-    } catch (err) {
-      if (err instanceof CallError) setError(err.error);
-      else throw err;
-    }
-  }
-
-  if (turns.length < 2) return null;
-  return (
-    <form className="form-grid swap" onSubmit={(e) => void swap(e)} aria-label={t('oncall.swap')} noValidate>
-      <h3>{t('oncall.swap')}</h3>
-      {[
-        [t('oncall.first'), a, setFirst] as const,
-        [t('oncall.second'), b2, setSecond] as const,
-      ].map(([text, value, set]) => (
-        <label key={text} className="field">
-          <span>{text}</span>
-          <select value={value?.startUtc ?? ''} onChange={(e) => set(Number(e.target.value))}>
-            {turns.map((b) => (
-              <option key={b.startUtc} value={b.startUtc}>
-                {label(b)}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
-      <FormError error={error} fieldCount={0} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('oncall.doSwap')}
-        </button>
-      </div>
-    </form>
   );
 }

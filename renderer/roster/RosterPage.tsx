@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
 import { fileSlug } from '../../core/text';
@@ -9,7 +9,7 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
-import { EncodingSelect, fileBase64, SeparatorSelect, useCsvDialect, useImportEncoding } from '../shell/SpreadsheetOptions';
+import { fileBase64, useCsvDialect, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { useFormat } from '../format';
 import { byName } from '../collate';
 import { MonthCost } from './MonthCost';
@@ -24,6 +24,11 @@ import { useDraft } from './draftContext';
 import { ProblemsList } from './ProblemsList';
 import { MenuButton } from '../shell/Menu';
 import { DateField } from '../shell/DateField';
+import { DraftBar } from './DraftBar';
+import { Drawer } from './Drawer';
+import { PrintPanel } from './PrintPanel';
+import { SpreadsheetPanel } from './SpreadsheetPanel';
+import { ClearWeekPanel, CopyWeekPanel } from './WeekPanels';
 
 interface Props {
   team: Team;
@@ -45,7 +50,6 @@ export function RosterPage({ team }: Props) {
   // People in the reader's order (the file sorts by code point, which puts Łukasz after Reza): the grid and the print both.
   const week = useMemo(() => (weekQuery.data ? { ...weekQuery.data, people: byName(weekQuery.data.people, fmt.locale) } : null), [weekQuery.data, fmt.locale]);
   const templates = templatesQuery.data ?? [];
-  const [copyWeeks, setCopyWeeks] = useState(1);
   const { error, setError, act } = useAction();
   const grid = useRef<RotaGridHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -180,22 +184,7 @@ export function RosterPage({ team }: Props) {
 
       <div className={panel ? 'rota-body with-drawer' : 'rota-body'}>
         <div className="rota-main">
-          {draft && (
-            <div className="draft-bar" role="region" aria-label={t('roster.draftBar')}>
-              <span>
-                <strong>{t('schedule.draftTitle', { from: fmt.day(draft.from), to: fmt.day(draft.to) })}</strong>{' '}
-                {review && t('roster.draftCounts', { created: review.counts.new, changed: review.counts.changed, removed: review.counts.removed })}
-                {(draft.from > end || draft.to < weekStart) && ` · ${t('roster.draftElsewhere')}`}
-              </span>
-              <span className="spacer" />
-              <button type="button" className="primary" onClick={() => void act(acceptDraft)}>
-                {t('schedule.accept')}
-              </button>
-              <button type="button" onClick={() => setDraft(null)}>
-                {t('schedule.discard')}
-              </button>
-            </div>
-          )}
+          {draft && <DraftBar draft={draft} review={review} elsewhere={draft.from > end || draft.to < weekStart} onAccept={() => void act(acceptDraft)} onDiscard={() => setDraft(null)} />}
           {shownWeek && shownWeek.shifts.length === 0 && !draft && <EmptyWeek teamId={team.id} weekStart={weekStart} hasTemplates={templates.length > 0} hasPeople={shownWeek.people.length > 0} />}
           {shownWeek && <RotaGrid ref={grid} week={shownWeek} templates={templates} teamId={team.id} review={review} />}
           <p className="muted small">{t('roster.help')}</p>
@@ -210,118 +199,22 @@ export function RosterPage({ team }: Props) {
           <PatternPanel team={team} weekStart={weekStart} />
         </Drawer>
         <Drawer id="panel-spreadsheet" open={panel === 'spreadsheet'} title={t('spreadsheet.rosterPanelTitle')} onClose={() => setPanel(null)}>
-          <div className="panel-body">
-            <p className="muted small">{t('spreadsheet.rosterHint')}</p>
-            <EncodingSelect stacked />
-            <button type="button" onClick={() => fileInput.current?.click()}>
-              {t('roster.import')}
-            </button>
-            <SeparatorSelect stacked />
-            <div className="toolbar">
-              <button type="button" onClick={() => void download('csv')}>
-                {t('roster.exportCsv')}
-              </button>
-              <button type="button" onClick={() => void download('xlsx')}>
-                {t('roster.exportXlsx')}
-              </button>
-            </div>
-          </div>
+          <SpreadsheetPanel onImport={() => fileInput.current?.click()} onExport={(format) => void download(format)} />
         </Drawer>
         <Drawer id="panel-ics" open={panel === 'ics'} title={t('calendarFile.title')} onClose={() => setPanel(null)}>
           <CalendarFilePanel team={team} weekStart={weekStart} />
         </Drawer>
         <Drawer id="panel-print" open={panel === 'print'} title={t('print.print')} onClose={() => setPanel(null)}>
-          <div className="panel-body">
-            <label className="inline">
-              <span>{t('print.paper')}</span>
-              <select value={paper} onChange={(e) => setPaper(e.target.value === 'A3' ? 'A3' : 'A4')}>
-                <option value="A4">A4</option>
-                <option value="A3">A3</option>
-              </select>
-            </label>
-            <div className="actions">
-              <button type="button" className="primary" onClick={() => void print('print')}>
-                {t('print.print')}
-              </button>
-              {/* In a browser the print dialog's "Save as PDF" does this; the app has its own. */}
-              {window.rosterdesk && (
-                <button type="button" onClick={() => void print('pdf')}>
-                  {t('print.pdf')}
-                </button>
-              )}
-            </div>
-          </div>
+          <PrintPanel paper={paper} onPaper={setPaper} onPrint={(action) => void print(action)} />
         </Drawer>
         <Drawer id="panel-copy" open={panel === 'copy'} title={t('roster.copyMenu')} onClose={() => setPanel(null)}>
-          <div className="panel-body">
-            <label className="inline">
-              <span>{t('roster.copyTo')}</span>
-              <select value={copyWeeks} onChange={(e) => setCopyWeeks(Number(e.target.value))}>
-                {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
-                  <option key={n} value={n}>
-                    {t('roster.weeks', { count: n })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="actions">
-              <button type="button" className="primary" onClick={() => void act(async () => {
-                await call('shift.copyWeek', { teamId: team.id, weekStart, weeks: copyWeeks });
-                setPanel(null);
-              })}>
-                {t('roster.copy')}
-              </button>
-            </div>
-          </div>
+          <CopyWeekPanel team={team} weekStart={weekStart} act={act} onDone={() => setPanel(null)} />
         </Drawer>
         <Drawer id="panel-clear" open={panel === 'clear'} title={t('roster.clearMenu')} onClose={() => setPanel(null)}>
-          {panel === 'clear' && (
-            <div className="panel-body" role="alertdialog" aria-label={t('roster.clearMenu')}>
-              <p>{t('roster.clearAsk', { count: shiftCount, from: fmt.day(weekStart), to: fmt.day(end) })}</p>
-              <div className="actions">
-                {/* The safe choice has the keyboard. */}
-                <button type="button" autoFocus onClick={() => setPanel(null)}>
-                  {t('common.cancel')}
-                </button>
-                <button type="button" className="danger" onClick={() => void act(async () => {
-                  await call('shift.clearRange', { teamId: team.id, from: weekStart, to: end });
-                  setPanel(null);
-                })}>
-                  {t('roster.clear')}
-                </button>
-              </div>
-            </div>
-          )}
+          {panel === 'clear' && <ClearWeekPanel team={team} weekStart={weekStart} end={end} shiftCount={shiftCount} act={act} onDone={() => setPanel(null)} />}
         </Drawer>
       </div>
       {week && week.weekStart === weekStart && <PrintRota team={team} week={week} templates={templates} paper={paper} />}
     </section>
-  );
-}
-
-/** A side panel beside the grid with its own heading and a close button; Escape closes it. */
-function Drawer({ id, open, title, onClose, children }: { id: string; open: boolean; title: string; onClose(): void; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <aside
-      id={id}
-      className="drawer"
-      aria-labelledby={`${id}-title`}
-      hidden={!open}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <div className="drawer-head">
-        <h3 id={`${id}-title`}>{title}</h3>
-        <button type="button" className="icon" aria-label={t('common.closePanel', { title })} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      {children}
-    </aside>
   );
 }

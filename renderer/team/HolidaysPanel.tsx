@@ -1,5 +1,5 @@
 import { fileBase64 } from '../shell/SpreadsheetOptions';
-import { useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { yearRange } from '../../core/calendar';
 import type { ApiError } from '../../core/errors';
@@ -10,9 +10,11 @@ import { call, CallError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useApiQuery } from '../api/queries';
 import { useFormat } from '../format';
-import { DateField } from '../shell/DateField';
 import { ImportErrors } from '../shell/ImportErrors';
 import { LoadError } from '../shell/LoadError';
+import { HolidayAddForm } from './HolidayAddForm';
+import { holidayFileFormat } from './holidayFile';
+import { HolidayRow } from './HolidayRow';
 
 interface Props {
   team: Team;
@@ -37,14 +39,9 @@ export function HolidaysPanel({ team }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [importError, setImportError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
-  const [day, setDay] = useState('');
-  const [name, setName] = useState('');
-  const [half, setHalf] = useState(false);
   const [moving, setMoving] = useState<string | null>(null);
   const [moveTo, setMoveTo] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
-  const dayId = useId();
-  const nameId = useId();
 
   async function act(work: () => Promise<unknown>, done?: string): Promise<boolean> {
     setError(null);
@@ -61,16 +58,6 @@ export function HolidaysPanel({ team }: Props) {
     }
   }
 
-  async function add(e: FormEvent) {
-    e.preventDefault();
-    const ok = await act(() => call('holiday.add', { teamId: team.id, day, name, half }), t('holidays.added', { name: name.trim() }));
-    if (ok) {
-      setDay('');
-      setName('');
-      setHalf(false);
-    }
-  }
-
   async function move(h: TeamHoliday) {
     const ok = await act(() => call('holiday.move', { teamId: team.id, day: h.day, source: h.source, to: moveTo }), t('holidays.moved', { name: h.name, day: fmt.day(moveTo) }));
     if (ok) setMoving(null);
@@ -80,9 +67,8 @@ export function HolidaysPanel({ team }: Props) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    // The first bytes tell an iCalendar file from a CSV; the service decodes the whole file as it is (a Windows-1256 CSV too).
-    const head = await file.slice(0, 64).text();
-    const format = /\.ics$/i.test(file.name) || /^\uFEFF?BEGIN:VCALENDAR/i.test(head.trimStart()) ? 'ics' : 'csv';
+    // The first bytes tell an iCalendar file from a CSV.
+    const format = holidayFileFormat(file.name, await file.slice(0, 64).text());
     setError(null);
     setNotice('');
     setImportError(null);
@@ -146,86 +132,27 @@ export function HolidaysPanel({ team }: Props) {
             </tr>
           </thead>
           <tbody>
-            {list.map((h) => {
-              const who = { name: h.name, day: fmt.day(h.day) };
-              return (
-                <tr key={rowKey(h)} className={h.removed ? 'removed' : undefined}>
-                  <td>{h.removed ? <s>{fmt.dayLong(h.day)}</s> : fmt.dayLong(h.day)}</td>
-                  <th scope="row">
-                    {h.removed ? <s>{h.name}</s> : h.name}
-                    {h.removed && <span className="visually-hidden"> ({t('holidays.removed')})</span>}
-                  </th>
-                  <td>
-                    <span className="badge">{h.source === 'public' ? t('holidays.public') : t('holidays.team')}</span>
-                    {h.estimated && (
-                      <span className="badge estimated" title={t('holidays.estimatedExplain')}>
-                        {t('holidays.estimated')}
-                      </span>
-                    )}
-                    {h.removed && <span className="badge">{t('holidays.removed')}</span>}
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={h.half}
-                      disabled={h.removed}
-                      aria-label={t('holidays.halfWho', who)}
-                      onChange={(e) => void act(() => call('holiday.setHalf', { teamId: team.id, day: h.day, source: h.source, half: e.target.checked }))}
-                    />
-                  </td>
-                  <td className="row-actions">
-                    {h.removed ? (
-                      <button type="button" aria-label={t('holidays.restoreWho', who)} onClick={() => void act(() => call('holiday.restore', { teamId: team.id, day: h.day }), t('holidays.restored', { name: h.name }))}>
-                        {t('holidays.restore')}
-                      </button>
-                    ) : moving === rowKey(h) ? (
-                      <span className="move-to">
-                        <DateField value={moveTo} onChange={setMoveTo} weekStart={team.weekStart} aria-label={t('holidays.moveToWho', who)} />
-                        <button type="button" className="primary" disabled={!moveTo} onClick={() => void move(h)}>
-                          {t('holidays.moveSave')}
-                        </button>
-                        <button type="button" onClick={() => setMoving(null)}>
-                          {t('holidays.cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          aria-label={t('holidays.moveWho', who)}
-                          onClick={() => {
-                            setMoving(rowKey(h));
-                            setMoveTo(h.day);
-                          }}
-                        >
-                          {t('holidays.move')}
-                        </button>
-                        <button type="button" aria-label={t('holidays.removeWho', who)} onClick={() => void act(() => call('holiday.remove', { teamId: team.id, day: h.day, source: h.source }), t('holidays.removedNotice', { name: h.name }))}>
-                          {t('holidays.remove')}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {list.map((h) => (
+              <HolidayRow
+                key={rowKey(h)}
+                team={team}
+                holiday={h}
+                moving={moving === rowKey(h)}
+                moveTo={moveTo}
+                onMoveTo={setMoveTo}
+                onStartMove={() => {
+                  setMoving(rowKey(h));
+                  setMoveTo(h.day);
+                }}
+                onStopMove={() => setMoving(null)}
+                onMove={() => void move(h)}
+                act={act}
+              />
+            ))}
           </tbody>
         </table>
       )}
-      <form className="holiday-add" onSubmit={(e) => void add(e)} aria-labelledby="holiday-add-title">
-        <h3 id="holiday-add-title">{t('holidays.addTitle')}</h3>
-        <label htmlFor={dayId}>{t('holidays.day')}</label>
-        <DateField id={dayId} value={day} onChange={setDay} weekStart={team.weekStart} />
-        <label htmlFor={nameId}>{t('holidays.name')}</label>
-        <input id={nameId} type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
-        <label className="check">
-          <input type="checkbox" checked={half} onChange={(e) => setHalf(e.target.checked)} />
-          {t('holidays.halfDay')}
-        </label>
-        <button type="submit" className="primary" disabled={!day || !name.trim()}>
-          {t('holidays.add')}
-        </button>
-      </form>
+      <HolidayAddForm team={team} act={act} />
       <p className="muted small">
         {t('holidays.importHint')} <code dir="ltr" translate="no">2026-03-20,Company day,half</code>
       </p>

@@ -1,0 +1,38 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Shift } from '../../../core/shift';
+import { clipCount, clipText, copyBlock, pasteEntries, type Clip } from './clipboard';
+import type { CellEntry, Rect } from './selection';
+
+interface Args {
+  rect: Rect;
+  people: readonly { id: number }[];
+  days: readonly string[];
+  shiftsByCell: ReadonlyMap<string, Shift[]>;
+  apply: (entries: CellEntry[]) => Promise<boolean>;
+}
+
+/**
+ * Ctrl+C / Ctrl+V over the grid. The copied block is kept here (values, so a paste is one write);
+ * it also goes to the system clipboard as text for spreadsheets. `notice` says what was copied.
+ */
+export function useGridClipboard({ rect, people, days, shiftsByCell, apply }: Args) {
+  const { t } = useTranslation();
+  const clip = useRef<Clip | null>(null);
+  const [notice, setNotice] = useState('');
+
+  function copy() {
+    const block = copyBlock(rect, people, days, shiftsByCell);
+    clip.current = block;
+    setNotice(t('roster.copied', { count: clipCount(block) }));
+    void navigator.clipboard?.writeText(clipText(block)).catch(() => undefined);
+  }
+
+  async function paste() {
+    const block = clip.current;
+    if (!block) return;
+    await apply(pasteEntries(block, rect, people, days));
+  }
+
+  return { notice, copy, paste };
+}
