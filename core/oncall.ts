@@ -12,7 +12,7 @@
  *
  * Each part is its own module under oncall/; this one keeps the old import path.
  */
-export { inRestrictions, restrictionWindows, Restriction, turnIndex, turnStart, TurnUnit, type Availability, type OnCallBlock, type OnCallLayer, type OnCallOverride, type Pause } from './oncall/layer';
+export { restrictionWindows, Restriction, turnIndex, turnStart, TurnUnit, type Availability, type OnCallBlock, type OnCallLayer, type OnCallOverride, type Pause } from './oncall/layer';
 export { assignTurns } from './oncall/turns';
 export { finalSchedule, layerSchedules, type ScheduleOptions } from './oncall/final-schedule';
 export { CONFLICT_DAYS, LayerBlock, LayerInput, localDateTime, Override, Rotation, RotationSaved, ScheduleBlock, type PersonSpan } from './oncall/rotation';

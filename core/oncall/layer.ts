@@ -99,9 +99,3 @@ export function restrictionWindows(layer: OnCallLayer, from: number, to: number,
   }
   return out;
 }
-
-/** True when instant `t` is inside one of the layer's restriction windows (or it has none). */
-export function inRestrictions(layer: OnCallLayer, t: number, clock: ZoneClock): boolean {
-  if (layer.restrictions.length === 0) return true;
-  return restrictionWindows(layer, t, t + 1, clock).some(([a, b]) => t >= a && t < b);
-}
