@@ -7,6 +7,7 @@ export { contract, isMethodName, METHOD_NAMES, type Contract, type MethodInput, 
 export { IMPORT_MAX_BYTES } from './contract/inputs';
 export { CalendarSetting, HistoryState, Language, LANGUAGES, Settings } from './contract/app';
 export { CostRow, RosterWeek } from './contract/roster';
+export { ReportKind } from './contract/reports';
 export { DailyVolume, WeeklyVolume } from './contract/demand';
 export type { CalDavTarget, ServerChange } from './contract/publishing';
 export type { Draft, DraftRequest } from './contract/schedule';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
+import { ReportKind } from '../../core/contract';
 import { UserError } from '../../core/errors';
-import { REPORTS, type ReportKind } from '../../core/report-tables';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
 import { appVersion } from '../app-version';
@@ -65,7 +65,7 @@ export const exportReportCommand: Command = {
   run: async ({ values, positionals }, io) => {
     const usage = exportReportCommand.usage;
     const report = positionals[0] ?? '';
-    if (!(REPORTS as readonly string[]).includes(report)) throw new UsageError(`the report must be one of ${REPORTS.join(', ')}, not "${report}"`, usage);
+    if (!(ReportKind.options as readonly string[]).includes(report)) throw new UsageError(`the report must be one of ${ReportKind.options.join(', ')}, not "${report}"`, usage);
     const db = requireString(values, 'db', usage);
     const teamName = requireString(values, 'team', usage);
     const out = typeof values.out === 'string' && values.out !== '' ? values.out : null;

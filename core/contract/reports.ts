@@ -5,6 +5,10 @@ import { CsvDialectInput, daysOf, optionalDays, type MethodSpec } from './inputs
 
 /** The contract's method for the Reports page's spreadsheets. */
 
+/** The spreadsheets there are; the CLI checks and lists its argument against these. */
+export const ReportKind = z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']);
+export type ReportKind = z.infer<typeof ReportKind>;
+
 export const reportMethods = {
   /**
    * A spreadsheet for payroll or the books: hours and cost per person and week or month, the
@@ -13,7 +17,7 @@ export const reportMethods = {
    */
   'report.export': {
     input: z
-      .strictObject({ teamId: id, report: z.enum(['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy']), ...optionalDays, by: z.enum(['week', 'month']).default('week'), calendar: CalendarSetting.default('gregorian'), format: z.enum(['csv', 'xlsx']), csv: CsvDialectInput })
+      .strictObject({ teamId: id, report: ReportKind, ...optionalDays, by: z.enum(['week', 'month']).default('week'), calendar: CalendarSetting.default('gregorian'), format: z.enum(['csv', 'xlsx']), csv: CsvDialectInput })
       .transform(daysOf),
     output: z.object({ filename: z.string(), mime: z.string(), encoding: z.enum(['utf8', 'base64']), data: z.string(), rows: z.number() }),
     undo: null,
