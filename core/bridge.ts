@@ -1,4 +1,5 @@
-import type { MethodInput, MethodName, MethodOutput } from './contract';
+// From contract/methods, not ./contract: that module re-exports this one, and the two would import each other.
+import type { MethodInput, MethodName, MethodOutput } from './contract/methods';
 import type { ApiResult } from './result';
 
 /** Commands the native menu sends to the window; the UI handles each. */

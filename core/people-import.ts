@@ -5,7 +5,7 @@ import { parseDateCell, parseNumberCell } from './spreadsheet-format';
 import { UserError, zodIssueToApiError, type LineProblem } from './errors';
 
 export const PEOPLE_CSV_REQUIRED = ['name', 'email', 'phone', 'skills', 'contract_hours', 'hourly_rate'] as const;
-export const PEOPLE_CSV_OPTIONAL = ['color', 'employment_start', 'employment_end', 'notes'] as const;
+const PEOPLE_CSV_OPTIONAL = ['color', 'employment_start', 'employment_end', 'notes'] as const;
 
 const FIELD_OF_COLUMN: Record<string, string> = {
   name: 'name',

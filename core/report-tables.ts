@@ -13,9 +13,6 @@ import type { Team } from './team';
  * holidays, allowance) and absences. One table definition serves CSV and XLSX.
  */
 
-export const REPORTS = ['hours', 'oncall', 'absences', 'absence-stats', 'service-level', 'accuracy'] as const;
-export type ReportKind = (typeof REPORTS)[number];
-
 export interface ReportTable {
   /** The sheet's name and the file's. */
   title: string;

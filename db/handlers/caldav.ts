@@ -130,7 +130,7 @@ export function publishPlan(ctx: ServiceContext, targetId: number, from: string,
 }
 
 /** The counts and the events left alone, as the contract answers them. */
-export type CalDavResult = MethodOutput<'caldav.publish'>;
+type CalDavResult = MethodOutput<'caldav.publish'>;
 
 export interface SendOutcome {
   result: CalDavResult;

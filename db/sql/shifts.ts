@@ -62,10 +62,6 @@ export function getShift(db: Db, id: number): ShiftRow | null {
   return row ? fix(row) : null;
 }
 
-export function shiftsOfCell(db: Db, personId: number, day: string): ShiftRow[] {
-  return (db.prepare(`${SELECT} WHERE person_id = ? AND roster_day = ? ORDER BY start_utc`).all(personId, day) as never[]).map(fix);
-}
-
 export type NewShift = Omit<ShiftRow, 'id' | 'sequence'>;
 
 export function insertShift(db: Db, s: NewShift, at: string): number {
