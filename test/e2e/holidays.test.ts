@@ -65,6 +65,10 @@ describe('the team’s holidays', () => {
     await page.keyboard.press('Enter');
     const year = String(Number(todayIn(ZONE).year) + 1);
     await panel.getByText(year, { exact: true }).waitFor();
+    // The year's title changes at once, its list when it has been read: wait for next year's day
+    // (the row names its weekday, which differs from this year's), not the old one's.
+    const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${year}-11-01T12:00:00Z`));
+    await panel.getByRole('row', { name: /Wszystkich Świętych/ }).filter({ hasText: weekday }).waitFor();
     await panel.getByRole('button', { name: /^Remove Wszystkich Świętych/ }).click();
     const restore = panel.getByRole('button', { name: /^Restore Wszystkich Świętych/ });
     await restore.waitFor();
