@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { contract } from '../../core/contract';
 import { UserError, type ApiError } from '../../core/errors';
 import { ALL_TABLES } from '../../core/result';
 import type { Temporal } from '../../core/time';
@@ -64,7 +63,7 @@ export function fileSteps(parts: FileParts): StepsOf<'file.backup' | 'file.resto
         const problem = fileProblem(planner);
         if (problem === 'gone') return { ok: false, error: parts.goneError() };
         if (problem === 'read_only') throw new UserError('read_only', `${planner.filePath} has become read-only, so nothing was restored. Make the file writable again and repeat it.`);
-        const backup = backupByName(planner.filePath, contract['file.restore'].input.parse({ name }).name);
+        const backup = backupByName(planner.filePath, name);
         tools.clearMemo();
         const { safetyCopy } = await restoreInPlace(planner.db, planner.filePath, backup.file, parts.history, now(), parts.nativeBinding);
         return { ok: true, value: { safetyCopy: path.basename(safetyCopy) }, changed: [ALL_TABLES] };

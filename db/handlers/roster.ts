@@ -45,8 +45,6 @@ type RosterMethods =
 export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
   const { db } = ctx;
 
-  const templatesById = (teamId: number) => templatesOf(db, teamId);
-  const shiftsOut = (rows: readonly shifts.ShiftRow[], clock: ZoneClock, byId: ReadonlyMap<number, ShiftTemplate>): Shift[] => shiftsAsShown(db, rows, clock, byId);
 
   /** The shift a cell value makes on a roster day, DST-correct in the team's zone. */
   const shiftFor = (team: Team, clock: ZoneClock, byCode: ReadonlyMap<string, ShiftTemplate>, personId: number, day: string, value: CellValue, path: (string | number)[]): shifts.NewShift => {
@@ -97,8 +95,8 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       removed += shifts.deleteCell(db, personId, day);
       if (value) ids.push(shifts.insertShift(db, shiftFor(team, clock, byCode, personId, day, value, [...pathOf(i), 'value']), at));
     });
-    const byId = templatesById(team.id);
-    return { shifts: shiftsOut(ids.map((id) => shifts.getShift(db, id) as shifts.ShiftRow), clock, byId), removed };
+    const byId = templatesOf(db, team.id);
+    return { shifts: shiftsAsShown(db, ids.map((id) => shifts.getShift(db, id) as shifts.ShiftRow), clock, byId), removed };
   };
 
   const checkCycleCodes = (team: Team, cycle: readonly string[], path: (string | number)[]) => {
@@ -115,9 +113,9 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
     'shift.list': ({ teamId, from, to }) => {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
-      const byId = templatesById(teamId);
+      const byId = templatesOf(db, teamId);
       const clock = zoneClock(team.timeZone);
-      return shiftsOut(shifts.listShifts(db, teamId, from, to), clock, byId);
+      return shiftsAsShown(db, shifts.listShifts(db, teamId, from, to), clock, byId);
     },
     'shift.setCells': ({ teamId, entries }) => {
       const team = ctx.requireTeam(teamId);
@@ -151,7 +149,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       };
       if (next.breakMinutes >= (endUtc - startUtc) / 60) throw new UserError('too_big', 'The break is longer than the shift', ['breakMinutes']);
       shifts.updateShift(db, id, next, ctx.stamp());
-      return shiftsOut([shifts.getShift(db, id) as shifts.ShiftRow], clock, templatesById(team.id))[0] as Shift;
+      return shiftsAsShown(db, [shifts.getShift(db, id) as shifts.ShiftRow], clock, templatesOf(db, team.id))[0] as Shift;
     },
     'shift.setActivities': ({ id, activities }) => {
       const current = shifts.getShift(db, id);
@@ -179,7 +177,7 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       // Activities are in the calendar event's description: one new revision either way.
       if (breakMinutes > 0) shifts.updateShift(db, id, { ...current, breakMinutes }, ctx.stamp());
       else shifts.bumpSequence(db, id);
-      return shiftsOut([shifts.getShift(db, id) as shifts.ShiftRow], clock, templatesById(team.id))[0] as Shift;
+      return shiftsAsShown(db, [shifts.getShift(db, id) as shifts.ShiftRow], clock, templatesOf(db, team.id))[0] as Shift;
     },
     'shift.delete': ({ id }) => {
       if (shifts.deleteShift(db, id) === 0) throw new UserError('not_found', `There is no shift with id ${id}`, ['id']);
@@ -280,9 +278,9 @@ export function rosterHandlers(ctx: ServiceContext): HandlersOf<RosterMethods> {
       const team = ctx.requireTeam(teamId);
       dayRange(from, to);
       const clock = zoneClock(team.timeZone);
-      const byId = templatesById(teamId);
+      const byId = templatesOf(db, teamId);
       const people = new Map(listPeople(db, teamId, '', true).map((p) => [p.id, p]));
-      const list = shiftsOut(shifts.listShifts(db, teamId, from, to), clock, byId);
+      const list = shiftsAsShown(db, shifts.listShifts(db, teamId, from, to), clock, byId);
       const label = (id: number) => {
         const p = people.get(id);
         return p?.email ?? p?.name ?? String(id);
