@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TRANSLATIONS } from '../../words/index';
 
 type Language = 'en' | 'tr' | 'pl' | 'fa';
-const file = (language: Language) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../words', `${language}.json`), 'utf8')) as Record<string, unknown>;
+const file = (language: Language): Record<string, unknown> => TRANSLATIONS[language];
 const text = (language: Language, key: string): string => {
   const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], file(language));
   if (typeof value !== 'string') throw new Error(`${language} has no ${key}`);

@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../core/contract';
-import en from '../../words/en.json';
-import fa from '../../words/fa.json';
-import pl from '../../words/pl.json';
-import tr from '../../words/tr.json';
+import { AREAS, TRANSLATIONS, WORD_LANGUAGES } from '../../words/index';
+
+const { en, tr, pl, fa } = TRANSLATIONS;
+const WORDS_DIR = path.resolve(import.meta.dirname, '../../words');
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,6 +21,16 @@ function keys(tree: Tree, prefix = ''): Set<string> {
 }
 
 describe('translations', () => {
+  it('reads every words file, and each holds exactly the four languages', () => {
+    const files = readdirSync(WORDS_DIR).filter((f) => f.endsWith('.json'));
+    // A file index.ts does not import would be words nobody sees.
+    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(Object.keys(AREAS).sort());
+    for (const f of files) {
+      const parsed = JSON.parse(readFileSync(path.join(WORDS_DIR, f), 'utf8')) as Record<string, unknown>;
+      expect(Object.keys(parsed), f).toEqual([...WORD_LANGUAGES]);
+    }
+  });
+
   const english = keys(en as Tree);
   it.each([
     ['tr', tr],
