@@ -7,6 +7,7 @@ import { APPLICATION_ID, copyDatabase, fileStamp, inspect, openPlanner, plannerB
 import { planTables, type UndoHistory } from './undo';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { describeHolder, lockHolder } from './file-lock';
+import { integrityOf } from './integrity';
 
 /**
  * Backups of a planner file: whole, consistent copies written by SQLite itself
@@ -100,6 +101,11 @@ export async function rollingBackup(db: Db, filePath: string, now: Date, options
     // The daily one is already on its way.
     if ([...writing].some((w) => path.dirname(w) === folder)) return null;
   }
+  // A copy of a damaged file would push a whole one out of the kept backups: the file's full
+  // check, when it was deferred at open, comes first (db/integrity.ts).
+  const integrity = integrityOf(db);
+  await integrity.settled;
+  integrity.ensure();
   fs.mkdirSync(folder, { recursive: true });
   writing.add(target);
   try {

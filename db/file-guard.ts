@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiError } from '../core/errors';
 import { UserError } from '../core/errors';
+import { markClosedCleanly } from './integrity';
 import { copyDatabase, fileProblem, stampedSibling, type Planner } from './open';
 
 /**
@@ -17,6 +18,8 @@ export function fileGuard(planner: Planner) {
   /** Throwing here rolls the change back, so nothing goes into a deleted file. */
   const guardWrite = (changesBefore: number) => {
     if (changes() === changesBefore) return;
+    // Nothing goes into a file whose full check has not passed (it may still be running).
+    planner.integrity.ensure();
     const problem = fileProblem(planner);
     if (problem === 'gone') throw new UserError('file_gone', 'The planner file was moved, renamed or deleted while open');
     if (problem === 'read_only') {
@@ -44,5 +47,21 @@ export function fileGuard(planner: Planner) {
       return { code: 'file_gone', message: `The planner file ${planner.filePath} was moved, renamed or deleted while open, so this change was not saved, and no copy could be written (${err instanceof Error ? err.message : String(err)}). Keep this window open and choose File › Save a Copy.`, path: [] };
     }
   };
-  return { changes, guardWrite, goneError };
+  /**
+   * Before the connection closes: a session that wrote leaves the file marked closed cleanly,
+   * so the next open may skip the full check (db/integrity.ts). A session that wrote nothing
+   * leaves the file's bytes exactly as they were.
+   */
+  const finish = () => {
+    planner.integrity.stop();
+    const log = `${planner.filePath}-wal`;
+    const wrote = fs.existsSync(log) && fs.statSync(log).size > 0;
+    if (!db.open || planner.readOnly || !wrote || planner.integrity.state !== 'checked' || fileProblem(planner) !== null) return;
+    try {
+      markClosedCleanly(db);
+    } catch {
+      // Only a faster next open is lost: that one runs the full check.
+    }
+  };
+  return { changes, guardWrite, goneError, finish };
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { UserError, type ErrorCode } from '../core/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import { describeHolder, isHolder, takeLock } from './file-lock';
+import { CHECKED, closedCleanly, deferredIntegrity, lightCheck, type Integrity } from './integrity';
 
 export type Db = Database.Database;
 
@@ -25,6 +26,12 @@ export interface OpenOptions {
   ifInUse?: 'refuse' | 'read-only';
   /** Open for reading only, without taking the file (backups of a file in use). */
   readOnly?: boolean;
+  /**
+   * 'full' (the default) runs SQLite's quick_check before opening. 'trust-clean-close', for
+   * windows, opens a file this app closed cleanly on a cheap proof and runs the full check in the
+   * background before the first write (db/integrity.ts).
+   */
+  check?: 'full' | 'trust-clean-close';
 }
 
 export interface Planner {
@@ -39,6 +46,8 @@ export interface Planner {
   readOnlyCause: ReadOnlyCause | null;
   /** The file as it was opened: a planner renamed, deleted or replaced while open is caught before a write. */
   identity: { dev: number; ino: number };
+  /** The full damage check: passed, or still running in the background, or failed (writes refused). */
+  integrity: Integrity;
   /** Lets the file go (the lock beside it); the connection is closed separately. */
   release(): void;
 }
@@ -71,6 +80,8 @@ interface Inspection {
   applicationId: number;
   userVersion: number;
   objectCount: number;
+  /** Opened on the cheap proof of a clean close: the full check is still to run. */
+  deferred: boolean;
 }
 
 function fail(code: ErrorCode, filePath: string, reason: string): never {
@@ -82,7 +93,7 @@ function fail(code: ErrorCode, filePath: string, reason: string): never {
  * SQLite, ours, from this version or older: a refusal needs no database connection), then a
  * read-only connection for the damage check, which leaves no -wal or -shm file behind.
  */
-export function inspect(filePath: string, nativeBinding: string | undefined, latest = LATEST_SCHEMA): Inspection | null {
+export function inspect(filePath: string, nativeBinding: string | undefined, latest = LATEST_SCHEMA, trustCleanClose = false): Inspection | null {
   const stat = fs.statSync(filePath);
   if (!stat.isFile()) fail('not_a_file', filePath, 'it is a folder, not a planner file');
   if (stat.size === 0) return null;
@@ -106,16 +117,21 @@ export function inspect(filePath: string, nativeBinding: string | undefined, lat
   // a write-ahead log beside it may hold a newer first page (a crash before its first checkpoint).
   const log = `${filePath}-wal`;
   const logged = fs.existsSync(log) && fs.statSync(log).size > 0;
-  if (!logged && (headerSays.applicationId !== APPLICATION_ID || headerSays.userVersion > latest)) return { ...headerSays, objectCount: -1 };
+  if (!logged && (headerSays.applicationId !== APPLICATION_ID || headerSays.userVersion > latest)) return { ...headerSays, objectCount: -1, deferred: false };
 
   try {
     return withReadConnection(filePath, nativeBinding, (ro) => {
       const applicationId = Number(ro.pragma('application_id', { simple: true }));
       const userVersion = Number(ro.pragma('user_version', { simple: true }));
-      const check = ro.pragma('quick_check', { simple: true });
-      if (check !== 'ok') fail('corrupt', filePath, `the file is damaged (${String(check)})`);
+      // An upgrade writes at once, so a file that needs one gets the full check first.
+      const deferred = trustCleanClose && applicationId === APPLICATION_ID && userVersion === latest && closedCleanly(ro, filePath, head);
+      if (deferred) lightCheck(ro);
+      else {
+        const check = ro.pragma('quick_check', { simple: true });
+        if (check !== 'ok') fail('corrupt', filePath, `the file is damaged (${String(check)})`);
+      }
       const row = ro.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
-      return { applicationId, userVersion, objectCount: row.n };
+      return { applicationId, userVersion, objectCount: row.n, deferred };
     });
   } catch (err) {
     if (err instanceof UserError) throw err;
@@ -243,7 +259,7 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
     if (options.create === false) fail('no_such_file', abs, 'the file does not exist');
     if (!fs.existsSync(path.dirname(abs))) fail('no_such_file', abs, `the folder ${path.dirname(abs)} does not exist`);
   }
-  const seen = exists ? inspect(abs, options.nativeBinding, latest) : null;
+  const seen = exists ? inspect(abs, options.nativeBinding, latest, options.check === 'trust-clean-close') : null;
   if (seen) {
     if (seen.applicationId !== APPLICATION_ID) {
       fail('not_planner', abs, 'it is an SQLite database but not a Rosterdesk planner file');
@@ -311,7 +327,9 @@ export function openPlanner(filePath: string, options: OpenOptions = {}): Planne
       // What reading created beside the file goes with the window (the connection is closed first).
       if (!db.open) removeIfEmptyLog(abs, sidesBefore);
     };
-    return { db, filePath: abs, schemaVersion: latest, backupPath, readOnly, readOnlyCause, identity: { dev: stat.dev, ino: stat.ino }, release: releaseAll };
+    // Read-only windows never write, so they have nothing to gate: they got the full check unless the file was closed cleanly.
+    const integrity = seen?.deferred && !readOnly ? deferredIntegrity(db, abs, options.nativeBinding) : CHECKED;
+    return { db, filePath: abs, schemaVersion: latest, backupPath, readOnly, readOnlyCause, identity: { dev: stat.dev, ino: stat.ino }, integrity, release: releaseAll };
   } catch (err) {
     db.close();
     release();

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { contract, isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../core/contract';
 import { UserError, toApiError, zodIssueToApiError, type ApiError } from '../core/errors';
+import { READS } from '../core/reads';
 import { ALL_TABLES, HISTORY_TABLE, type ApiResult } from '../core/result';
 import { Temporal } from '../core/time';
 import type { Handlers, MethodSteps, StepTools } from './context';
@@ -236,6 +237,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
   async function dispatchSteps(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
     const call = validated(method, input);
     if (!call.ok) return call.result;
+    // A change waits for the file's full check when it still runs in the background; reads go on.
+    if (planner.integrity.state === 'pending' && !READS[call.method]) await planner.integrity.settled;
     const steps = registry.stepsFor(call.method, call.input as never) as MethodSteps<MethodName> | null;
     if (!steps) return runSync(call.method, call.input);
     try {
@@ -261,6 +264,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     },
     close: () => {
       jobs?.close();
+      guard.finish();
       if (db.open) db.close();
       planner.release();
     },

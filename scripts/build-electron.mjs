@@ -19,4 +19,5 @@ await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'build/elec
 // The sandboxed preload may only require 'electron': everything else is bundled in.
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'build/electron/preload.cjs' });
 await build({ ...common, entryPoints: ['db/schedule-worker.ts'], outfile: 'build/electron/schedule-worker.cjs' });
-console.log('Built build/electron/main.cjs, preload.cjs and schedule-worker.cjs');
+await build({ ...common, entryPoints: ['db/integrity-worker.ts'], outfile: 'build/electron/integrity-worker.cjs' });
+console.log('Built build/electron/main.cjs, preload.cjs, schedule-worker.cjs and integrity-worker.cjs');

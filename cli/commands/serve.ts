@@ -26,7 +26,12 @@ export const serveCommand: Command = {
     // ROSTERDESK_RENDERER_DIR: serve another build of the UI (a developer's work in progress, side by side with the main one).
     const rendererDir = process.env.ROSTERDESK_RENDERER_DIR || (await ensureRendererBuilt(projectRoot(), io));
     // A second window on a file another Rosterdesk has open shows it read-only and says why.
-    const open = () => createService(openPlanner(db, { ifInUse: 'read-only' }), { appVersion: appVersion(), ...slowCallLogFromEnv() });
+    // A file this app closed cleanly opens on a cheap proof, its full check running in the background (db/integrity.ts).
+    const open = (check: 'full' | 'trust-clean-close' = 'trust-clean-close') => createService(openPlanner(db, { ifInUse: 'read-only', check }), { appVersion: appVersion(), ...slowCallLogFromEnv() });
+    const refuse = (err: UserError) => {
+      refused = refusedPlanner(db, err, { onRestored: () => opened(open()) });
+      io.err(`${err.message}\nThe browser shows its backups to restore from.\n`);
+    };
     let service: Service | null = null;
     let refused: RefusedPlanner | null = null;
     // A rolling backup just after opening and then daily (checked hourly) while it serves.
@@ -41,14 +46,26 @@ export const serveCommand: Command = {
           io.err(`Backup failed: ${err instanceof Error ? err.message : String(err)}\n`);
         }));
       stopBackups = scheduleBackups(backUp);
+      // Damage the background check finds: the file is opened again with the full check, which refuses it.
+      void next.planner.integrity.settled.then(() => {
+        if (next.planner.integrity.state !== 'damaged' || service !== next) return;
+        stopBackups();
+        next.close();
+        service = null;
+        try {
+          opened(open('full'));
+        } catch (err) {
+          if (!isDamage(err)) throw err;
+          refuse(err);
+        }
+      });
     };
     try {
       opened(open());
     } catch (err) {
       // A damaged planner: the browser shows why and its backups, and restoring one opens it.
       if (!isDamage(err)) throw err;
-      refused = refusedPlanner(db, err, { onRestored: () => opened(open()) });
-      io.err(`${err.message}\nThe browser shows its backups to restore from.\n`);
+      refuse(err);
     }
     const door = { dispatchAsync: (method: unknown, input: unknown) => (service ?? refused)?.dispatchAsync(method, input) ?? Promise.reject(new Error('no planner')) };
     const server = await startServer({ service: door, rendererDir, port: Number(portText) }).catch((err: unknown) => {

@@ -1,19 +1,18 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Restriction, ScheduleBlock } from '../../core/oncall';
 import { describeWindows, intlWindowWords, windowKind } from '../../renderer/oncall/windows';
 import { swappableTurns } from '../../renderer/oncall/turns';
 import { wallClock } from '../../renderer/format';
+import { TRANSLATIONS } from '../../words/index';
 
 /** The words of a UI language as the page gets them: its locale file and Intl in its format locale. */
 function words(language: 'en' | 'tr' | 'pl' | 'fa') {
   const locale = { en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', fa: 'fa-IR' }[language];
-  const file = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../words', `${language}.json`), 'utf8')) as Record<string, Record<string, string>>;
+  const file: Record<string, Record<string, unknown>> = TRANSLATIONS[language];
   const translate = (key: string, values: Record<string, string> = {}) => {
     const [area = '', name = ''] = key.split('.');
     const text = file[area]?.[name];
-    if (text === undefined) throw new Error(`${language} has no ${key}`);
+    if (typeof text !== 'string') throw new Error(`${language} has no ${key}`);
     return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   };
   return intlWindowWords(locale, wallClock(locale), translate);
