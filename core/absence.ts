@@ -54,7 +54,24 @@ export const AbsenceType = z.object({
 });
 export type AbsenceType = z.infer<typeof AbsenceType>;
 
-export const AbsenceTypeFields = { name: label(60), color, paid: z.boolean(), countsAgainstAllowance: z.boolean() };
+/**
+ * What a lead edits on an absence type. A new field goes here, in AbsenceType above, and (with the
+ * value a new type gets) in AbsenceTypeCreate: the contract only refers to these.
+ */
+const absenceTypeFields = z.object({ name: label(60), color, paid: z.boolean(), countsAgainstAllowance: z.boolean() });
+
+export const AbsenceTypeCreate = z.strictObject({
+  ...absenceTypeFields.shape,
+  teamId: id,
+  color: color.default('#6b7a90'),
+  paid: z.boolean().default(true),
+  countsAgainstAllowance: z.boolean().default(false),
+});
+export type AbsenceTypeCreate = z.input<typeof AbsenceTypeCreate>;
+
+/** Any of the fields, the others left as they are. */
+export const AbsenceTypeUpdate = z.strictObject({ ...absenceTypeFields.partial().shape, id });
+export type AbsenceTypeUpdate = z.input<typeof AbsenceTypeUpdate>;
 
 /** Hours per day for a part-day absence; null is a full day. */
 export const partDayHours = z.number().min(0.25, 'At least a quarter of an hour').max(24, 'At most 24 hours a day').multipleOf(0.25, 'In quarter hours').nullable();

@@ -58,7 +58,8 @@ export const exportPeopleCommand: Command = {
   },
 };
 export const exportReportCommand: Command = {
-  usage: 'rosterdesk export report hours|oncall|absences|absence-stats|service-level|accuracy --db FILE --team NAME (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--by week|month] [--calendar gregorian|persian] [--format csv|xlsx] [--out FILE] [--separator comma|semicolon|tab] [--decimal point|comma]',
+  // The reports from the contract's list, so a new report needs no change here.
+  usage: `rosterdesk export report ${ReportKind.options.join('|')} --db FILE --team NAME (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--by week|month] [--calendar gregorian|persian] [--format csv|xlsx] [--out FILE] [--separator comma|semicolon|tab] [--decimal point|comma]`,
   summary: "Write one of the Reports page's spreadsheets (the same figures as the app); CSV goes to stdout without --out",
   options: { ...dbOption, team: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, calendar: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...dialectFlags },
   positionals: 1,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Absence, AbsenceCreate, AbsenceHistoryLine, AbsenceOutcome, AbsenceStatsRow, AbsenceType, AbsenceTypeFields, AllowanceRow, AllowanceSet, Balance, partDayHours } from '../absence';
+import { Absence, AbsenceCreate, AbsenceHistoryLine, AbsenceOutcome, AbsenceStatsRow, AbsenceType, AbsenceTypeCreate, AbsenceTypeUpdate, AllowanceRow, AllowanceSet, Balance, partDayHours } from '../absence';
 import { id, plainDate } from '../validators';
 import { daysOf, IMPORT_MAX_BYTES, importFile, optionalDays, type MethodSpec } from './inputs';
 
@@ -8,12 +8,12 @@ import { daysOf, IMPORT_MAX_BYTES, importFile, optionalDays, type MethodSpec } f
 export const absenceMethods = {
   'absenceType.list': { input: z.strictObject({ teamId: id, includeArchived: z.boolean().default(false) }), output: z.array(AbsenceType), undo: null },
   'absenceType.create': {
-    input: z.strictObject({ teamId: id, ...AbsenceTypeFields, color: AbsenceTypeFields.color.default('#6b7a90'), paid: AbsenceTypeFields.paid.default(true), countsAgainstAllowance: AbsenceTypeFields.countsAgainstAllowance.default(false) }),
+    input: AbsenceTypeCreate,
     output: AbsenceType,
     undo: 'Add absence type',
   },
   'absenceType.update': {
-    input: z.strictObject({ id, name: AbsenceTypeFields.name.optional(), color: AbsenceTypeFields.color.optional(), paid: z.boolean().optional(), countsAgainstAllowance: z.boolean().optional() }),
+    input: AbsenceTypeUpdate,
     output: AbsenceType,
     undo: 'Edit absence type',
   },

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract, METHOD_NAMES } from '../../core/contract';
+import { contract, METHOD_NAMES, ReportKind } from '../../core/contract';
 import { AREAS, TRANSLATIONS, WORD_LANGUAGES } from '../../words/index';
 
 const { en, tr, pl, fa } = TRANSLATIONS;
@@ -40,6 +40,15 @@ describe('translations', () => {
     const other = keys(locale as Tree);
     expect([...english].filter((k) => !other.has(k)), 'missing').toEqual([]);
     expect([...other].filter((k) => !english.has(k)), 'extra').toEqual([]);
+  });
+
+  it('names every report of the contract on its export buttons in every language', () => {
+    // The buttons look the name up by the report's kind: a new report without its name would show the key.
+    const names = ReportKind.options.map((kind) => `reports.reportName.${kind}`);
+    for (const locale of [en, tr, pl, fa]) {
+      const have = keys(locale as Tree);
+      expect(names.filter((k) => !have.has(k))).toEqual([]);
+    }
   });
 
   it('names every undoable API method in the undo button of every language', () => {
