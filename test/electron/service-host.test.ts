@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -34,9 +34,23 @@ afterEach(async () => {
   for (const h of running.splice(0)) await h.stop();
 });
 
-/** The host in a real child process, and the main process's client of it, as main.ts wires them. */
-function forkHost(side: Partial<MainSide> = {}) {
-  const child = fork(ADAPTER, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** The bundle the desktop app forks; built here when a fresh clone has no build yet (esbuild, a few seconds). */
+function bundledHost(): string {
+  const entry = path.join(ROOT, 'build', 'electron', 'host.cjs');
+  if (!fs.existsSync(entry)) {
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-electron.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(built.stderr);
+  }
+  return entry;
+}
+
+/**
+ * The host in a real child process, and the main process's client of it, as main.ts wires them:
+ * from source through tsx (host-child.ts), or the bundle itself with process.parentPort shimmed.
+ */
+function forkHost(side: Partial<MainSide> = {}, from: 'source' | 'bundle' = 'source') {
+  const [entry, execArgv] = from === 'source' ? [ADAPTER, ['--import', 'tsx']] : [bundledHost(), ['--require', path.join(import.meta.dirname, 'parent-port-shim.cjs')]];
+  const child = fork(entry, [], { cwd: ROOT, execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const client = hostClient(
     { postMessage: (message) => void child.send(message as object), onMessage: (listener) => void child.on('message', listener) },
     { secrets: side.secrets ?? memorySecrets(), reopened: side.reopened ?? (() => undefined) },
@@ -130,6 +144,15 @@ describe('the service host in its own process', () => {
     expect(languageSet('settings.set', set)).toBe('tr');
     expect(opened(await client.open({ file: hosted, appVersion: 'test' })).language).toBe('tr');
     s.close();
+  });
+
+  it('runs from build/electron/host.cjs, the file the app forks, through process.parentPort', async () => {
+    const { hosted } = demoTwins();
+    const { client } = forkHost({}, 'bundle');
+    expect(opened(await client.open({ file: hosted, appVersion: 'test' }))).toMatchObject({ filePath: hosted, readOnly: null });
+    const teamId = await firstTeam(client);
+    expect(await client.dispatchAsync('roster.week', { teamId, weekStart: WEEK.from })).toMatchObject({ ok: true, value: { days: expect.any(Array) } });
+    expect(await client.dispatchAsync('person.create', { teamId, name: 'X', email: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_email', path: ['email'] } });
   });
 
   it('gives errors back as values, with their path, and keeps the open file when another is refused', async () => {
