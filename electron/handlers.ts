@@ -12,7 +12,8 @@ export interface Dispatcher {
 
 /**
  * The main process's one handler table: every IPC call goes through the
- * service's dispatch, which validates method and input against the contract.
+ * service's dispatch (in the desktop app, the service host's: host-client.ts),
+ * which validates method and input against the contract.
  * Errors come back as values ({code, message, path}), never as exceptions,
  * because Electron would strip them to a bare string.
  */

@@ -1,26 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
 import type { PrintOutcome } from '../core/bridge';
 import type { Language, MenuCommand } from '../core/contract';
 import { NOTICES_FILE } from '../core/credits';
 import { DEFAULT_PLANNER_NAME } from '../core/paths';
-import { copyDatabase, openPlanner, PLANNER_EXTENSION } from '../db/open';
-import { listBackups, rollingBackup, scheduleBackups } from '../db/backup';
-import { isDamage, refusedPlanner, type RefusedPlanner } from '../db/refused';
-import { createService, slowCallLogFromEnv, type Service } from '../db/service';
-import { CALL_CHANNEL, handleCall, MENU_CHANNEL } from './handlers';
+import { PLANNER_EXTENSION } from '../db/open';
+import { CALL_CHANNEL, handleCall, MENU_CHANNEL, type Dispatcher } from './handlers';
+import { hostClient, languageSet, type HostClient } from './host-client';
 import { aboutDetail, buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
 import { parsePrintRequest, PRINT_CHANNEL, printOptions } from './print';
 import { addRecent, parseRecent } from './recent';
 import { fileSecretStore } from './secrets';
+import type { Opened, OpenOutcome } from './service-host';
 import { APP_ENTRY, APP_SCHEME, guardSession, isTrustedSender, guardWebContents, resolveAppFile, RESPONSE_HEADERS, webPreferences } from './security';
 
 /**
- * The desktop shell: a window, a menu, file dialogs, and the service behind IPC.
- * Everything it decides is in security.ts, menu.ts, handlers.ts and recent.ts,
- * which are tested without Electron; this file only wires them up.
+ * The desktop shell: a window, a menu, file dialogs, and the service behind IPC. The service
+ * runs in a utility process (host.cjs: service-host.ts), so a slow call never freezes the
+ * window's frame or menus; this process passes each call on and keeps the windows, dialogs,
+ * printing, the recent files and the keychain. Everything it decides is in security.ts,
+ * menu.ts, handlers.ts, recent.ts and the host's modules, which are tested without Electron;
+ * this file only wires them up.
  */
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -28,24 +30,29 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'build', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
+const hostPath = path.join(__dirname, 'host.cjs');
 // In development node_modules holds the Node build of better-sqlite3 (for tests and the CLI);
-// scripts/electron-native.mjs puts Electron's build beside it. Packaged apps are rebuilt by electron-builder.
+// scripts/electron-native.mjs puts Electron's build beside it, and the host opens files with it.
+// Packaged apps are rebuilt by electron-builder.
 const nativeBinding = app.isPackaged ? undefined : path.join(appRoot, 'build', 'native-electron', 'better_sqlite3.node');
 const recentFile = () => path.join(app.getPath('userData'), 'recent.json');
 
-let service: Service | null = null;
-/** A damaged planner shown with its backups instead of the app, or null. */
-let refused: RefusedPlanner | null = null;
+/** The service host's process; `alive` turns false when it exits, and the next open starts another. */
+let host: { client: HostClient; child: UtilityProcess; alive: boolean } | null = null;
+/** The open planner as the host described it, or null. */
+let opened: Opened | null = null;
+/** A damaged planner shown with its backups instead of the app (the host answers for it), or null. */
+let refusedFile: string | null = null;
+/** The user's language, as the host reported it at open and after settings.set. */
+let language: Language | null = null;
 let window: BrowserWindow | null = null;
 let recent: string[] = [];
-
-function currentLanguage(): Language | null {
-  const r = service?.call('settings.get', {});
-  return r?.ok ? r.value.language : null;
-}
+let quitting = false;
+/** When the host was last restarted after a crash: once a minute at most, so a crash at open cannot loop. */
+let restartedAt = 0;
 
 function labels(): MenuLabels {
-  return menuLabels(currentLanguage());
+  return menuLabels(language);
 }
 
 function send(command: MenuCommand) {
@@ -61,7 +68,7 @@ function rebuildMenu() {
     actions: {
       newFile: () => void newFile(),
       openFile: () => void openFileDialog(),
-      openRecent: (file) => openFile(file),
+      openRecent: (file) => void openFile(file),
       clearRecent: () => {
         recent = [];
         saveRecent();
@@ -72,8 +79,8 @@ function rebuildMenu() {
       showBackups: () => send('show-backups'),
       undo: () => send('undo'),
       redo: () => send('redo'),
-      showFile: () => service && shell.showItemInFolder(service.planner.filePath),
-      about: () => void dialog.showMessageBox({ type: 'info', title: 'Rosterdesk', ...aboutDetail(currentLanguage(), app.getVersion()) }),
+      showFile: () => opened && shell.showItemInFolder(opened.filePath),
+      about: () => void dialog.showMessageBox({ type: 'info', title: 'Rosterdesk', ...aboutDetail(language, app.getVersion()) }),
       // Packaged: beside the app's resources (electron-builder extraResources); in development, at the repository's root.
       notices: () => void shell.openPath(path.join(app.isPackaged ? process.resourcesPath : app.getAppPath(), NOTICES_FILE)),
     },
@@ -86,54 +93,72 @@ function saveRecent() {
   fs.writeFileSync(recentFile(), JSON.stringify(recent));
 }
 
-/** A rolling backup of the open file when one is due: at open, then checked hourly. */
-let stopBackups: () => void = () => undefined;
+/** Starts the service host. The keychain stays here (safeStorage is the main process's): the host asks for CalDAV passwords. */
+function startHost(): HostClient {
+  const child = utilityProcess.fork(hostPath, [], { serviceName: 'Rosterdesk planner', stdio: 'inherit' });
+  const secrets = fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage);
+  const port = { postMessage: (message: unknown) => child.postMessage(message), onMessage: (listener: (message: unknown) => void) => void child.on('message', listener) };
+  const client = hostClient(port, { secrets, reopened: (outcome) => void showOutcome(outcome) });
+  const started = { client, child, alive: true };
+  host = started;
+  child.on('exit', (code) => {
+    started.alive = false;
+    // Calls waiting for it answer an error instead of hanging the window.
+    client.fail(`The planner service stopped (exit code ${code})`);
+    if (host === started && !quitting) restartAfterCrash(code);
+  });
+  return client;
+}
 
-async function backUp(): Promise<void> {
-  if (!service) return;
-  try {
-    await rollingBackup(service.planner.db, service.planner.filePath, new Date());
-  } catch (err) {
-    console.error('Backup failed:', err);
-  }
+/** Opens the same file in a new host after a crash: each call committed on its own, so nothing answered is lost. */
+function restartAfterCrash(code: number) {
+  const file = opened?.filePath ?? refusedFile;
+  console.error(`The planner service stopped (exit code ${code})${file ? `; reopening ${file}` : ''}`);
+  if (!file || Date.now() - restartedAt < 60_000) return;
+  restartedAt = Date.now();
+  void openFile(file);
 }
 
 /**
- * Opens a planner; on refusal the current file stays open and the user is told why, except for a
- * damaged planner with backups: the window then shows why and those backups, to restore one right
- * there (db/refused.ts), and the restored planner opens.
+ * Opens a planner in the host; on refusal the current file stays open and the user is told why,
+ * except for a damaged planner with backups: the window then shows why and those backups, to
+ * restore one right there (db/refused.ts), and the restored planner opens (the host tells us).
  */
-function openFile(file: string): boolean {
-  try {
-    const secrets = fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage);
-    const next = createService(openPlanner(file, { ifInUse: 'read-only', ...(nativeBinding ? { nativeBinding } : {}) }), { appVersion: app.getVersion(), secrets, ...slowCallLogFromEnv(), ...(nativeBinding ? { nativeBinding } : {}) });
-    service?.close();
-    service = next;
+async function openFile(file: string): Promise<boolean> {
+  const client = host?.alive ? host.client : startHost();
+  return showOutcome(await client.open({ file, appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) }));
+}
+
+/** What an open in the host means for the window, its title, the menu and the recent files. */
+function showOutcome(outcome: OpenOutcome): boolean {
+  if ('opened' in outcome) {
+    opened = outcome.opened;
+    language = opened.language;
     // From the refusal screen to the app: the window starts the app afresh.
-    if (refused) window?.webContents.reload();
-    refused = null;
-    // A rolling backup just after opening (not before the first screen), then daily.
-    stopBackups();
-    stopBackups = scheduleBackups(backUp);
-    recent = addRecent(recent, next.planner.filePath);
+    if (refusedFile) window?.webContents.reload();
+    refusedFile = null;
+    recent = addRecent(recent, opened.filePath);
     saveRecent();
     rebuildMenu();
     window?.setTitle(windowTitle());
     send('file-changed');
     return true;
-  } catch (err) {
-    if (isDamage(err) && listBackups(file).length > 0) {
-      stopBackups();
-      service?.close();
-      service = null;
-      refused = refusedPlanner(file, err, { ...(nativeBinding ? { nativeBinding } : {}), onRestored: () => openFile(file) });
-      window?.setTitle(`${path.basename(file)} — Rosterdesk`);
-      window?.webContents.reload();
-      return true;
-    }
-    dialog.showErrorBox(labels().openFailed, err instanceof Error ? err.message : String(err));
-    return false;
   }
+  if ('refused' in outcome) {
+    opened = null;
+    refusedFile = outcome.refused.filePath;
+    window?.setTitle(`${path.basename(refusedFile)} — Rosterdesk`);
+    window?.webContents.reload();
+    return true;
+  }
+  dialog.showErrorBox(labels().openFailed, outcome.error);
+  return false;
+}
+
+/** Where the window's calls go: the host, for the open planner or the refused one. */
+function dispatcher(): Dispatcher | null {
+  const filePath = opened?.filePath ?? refusedFile;
+  return host && filePath ? { planner: { filePath }, dispatchAsync: host.client.dispatchAsync } : null;
 }
 
 const plannerFilters = () => [{ name: labels().plannerFilter, extensions: [PLANNER_EXTENSION.slice(1)] }];
@@ -143,39 +168,47 @@ async function newFile() {
   if (r.canceled || !r.filePath) return;
   // "New" over an existing file would merge into it; the save dialog already asked to replace it.
   if (fs.existsSync(r.filePath)) fs.rmSync(r.filePath);
-  openFile(r.filePath);
+  await openFile(r.filePath);
 }
 
 async function openFileDialog() {
   const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: plannerFilters() });
   const file = r.filePaths[0];
-  if (!r.canceled && file) openFile(file);
+  if (!r.canceled && file) await openFile(file);
 }
 
 async function saveCopy() {
-  if (!service) return;
+  if (!opened || !host) return;
   const r = await dialog.showSaveDialog({ defaultPath: `copy${PLANNER_EXTENSION}`, filters: plannerFilters() });
   if (r.canceled || !r.filePath) return;
-  if (r.filePath === service.planner.filePath) return;
-  copyDatabase(service.planner.db, r.filePath);
-  void dialog.showMessageBox({ type: 'info', message: labels().copyDone.replace('{{path}}', r.filePath) });
+  if (r.filePath === opened.filePath) return;
+  const done = await host.client.copy(r.filePath);
+  if (done.ok) void dialog.showMessageBox({ type: 'info', message: labels().copyDone.replace('{{path}}', r.filePath) });
+  else dialog.showErrorBox(labels().saveCopy, done.error.message);
 }
 
 async function backup() {
-  if (!service) return;
-  // The same folder and names as the automatic backups, so one list holds them all.
-  try {
-    const target = (await rollingBackup(service.planner.db, service.planner.filePath, new Date(), { force: true })) ?? '';
-    void dialog.showMessageBox({ type: 'info', message: labels().backupDone.replace('{{path}}', target) });
-  } catch (err) {
-    dialog.showErrorBox(labels().backup, err instanceof Error ? err.message : String(err));
-  }
+  if (!opened || !host) return;
+  // The same folder and names as the automatic backups (the host takes both), so one list holds them all.
+  const done = await host.client.backup();
+  if (done.ok) void dialog.showMessageBox({ type: 'info', message: labels().backupDone.replace('{{path}}', done.value) });
+  else dialog.showErrorBox(labels().backup, done.error.message);
 }
 
 /** The open file's name (and whether it is read-only), then the app's. */
 function windowTitle(): string {
-  if (!service) return 'Rosterdesk';
-  return `${path.basename(service.planner.filePath)}${service.planner.readOnly ? ` (${labels().readOnly})` : ''} — Rosterdesk`;
+  if (!opened) return 'Rosterdesk';
+  return `${path.basename(opened.filePath)}${opened.readOnly ? ` (${labels().readOnly})` : ''} — Rosterdesk`;
+}
+
+/** Closes the planner in the host (its lock goes with it), then ends the host; one that does not answer in 3 s is ended anyway. */
+async function closeHost(): Promise<void> {
+  quitting = true;
+  const h = host;
+  host = null;
+  if (!h?.alive) return;
+  await Promise.race([h.client.close(), new Promise((resolve) => setTimeout(resolve, 3000))]);
+  h.child.kill();
 }
 
 function createWindow() {
@@ -198,7 +231,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     guardSession(session.defaultSession);
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, request.url);
@@ -210,9 +243,13 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown) => {
-      const result = await handleCall(service ?? refused, event.senderFrame?.url, method, input);
-      // The menu speaks the user's language too.
-      if (method === 'settings.set' && result.ok) rebuildMenu();
+      const result = await handleCall(dispatcher(), event.senderFrame?.url, method, input);
+      // The menu speaks the user's language too: settings.set answers with the language it left.
+      const set = languageSet(method, result);
+      if (set !== undefined) {
+        language = set;
+        rebuildMenu();
+      }
       return result;
     });
 
@@ -234,13 +271,16 @@ if (!app.requestSingleInstanceLock()) {
     recent = parseRecent(fs.existsSync(recentFile()) ? fs.readFileSync(recentFile(), 'utf8') : null);
     const first = recent.find((f) => fs.existsSync(f)) ?? path.join(app.getPath('userData'), DEFAULT_PLANNER_NAME);
     fs.mkdirSync(app.getPath('userData'), { recursive: true });
-    if (!openFile(first)) openFile(path.join(app.getPath('userData'), DEFAULT_PLANNER_NAME));
+    if (!(await openFile(first))) await openFile(path.join(app.getPath('userData'), DEFAULT_PLANNER_NAME));
     createWindow();
     rebuildMenu();
   });
 
-  app.on('window-all-closed', () => {
-    service?.close();
-    app.quit();
+  app.on('window-all-closed', () => app.quit());
+  // Also on Cmd+Q, which skips window-all-closed: the planner is closed before the app goes.
+  app.on('will-quit', (event) => {
+    if (!host) return;
+    event.preventDefault();
+    void closeHost().finally(() => app.quit());
   });
 }

@@ -9,12 +9,19 @@ export interface Encryptor {
   decryptString(encrypted: Buffer): string;
 }
 
+/** The file store answers at once; the service host's stand-in for it asks over the port. */
+export interface SyncSecretStore extends SecretStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
 /**
  * Secrets in a file beside the app's settings (never in a planner file), each
  * encrypted with the OS keychain's key through safeStorage. Without a keychain
  * nothing is kept: the user types the password each time.
  */
-export function fileSecretStore(file: string, crypto: Encryptor): SecretStore {
+export function fileSecretStore(file: string, crypto: Encryptor): SyncSecretStore {
   const read = (): Record<string, string> => {
     try {
       const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));

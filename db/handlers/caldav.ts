@@ -287,11 +287,15 @@ export function recordSent(db: Db, targetId: number, outcome: Pick<SendOutcome, 
   for (const uid of outcome.forgotten) drop.run(targetId, uid);
 }
 
-/** Passwords kept outside the planner file (the desktop app: encrypted with the OS keychain's key). */
+/**
+ * Passwords kept outside the planner file (the desktop app: encrypted with the OS keychain's key).
+ * A store may answer later: the desktop app's service runs in its own process and asks the main
+ * process, the only one with the keychain (electron/service-host.ts).
+ */
 export interface SecretStore {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
-  delete(key: string): void;
+  get(key: string): string | null | Promise<string | null>;
+  set(key: string, value: string): void | Promise<void>;
+  delete(key: string): void | Promise<void>;
 }
 
 /** Where a CalDAV target's password is kept: per planner file and target. */
@@ -316,16 +320,16 @@ export function caldavSteps(ctx: ServiceContext, options: PublishOptions): Steps
     'caldav.publish': {
       finish: async ({ targetId, from, to, password, language, force, remember }, tools) => {
         const key = caldavSecretKey(options.filePath, targetId);
-        const stored = password === '' && options.secrets ? options.secrets.get(key) : null;
+        const stored = password === '' && options.secrets ? await options.secrets.get(key) : null;
         tools.clearMemo();
         const plan = tools.transaction(() => publishPlan(ctx, targetId, from, to, options.productVersion, language));
         const sent = await sendPlan(plan, stored ?? password, force, options.fetch);
         tools.transaction(() => recordSent(ctx.db, targetId, sent));
         if (sent.failure) {
-          if (sent.failure.code === 'caldav_auth' && stored !== null) options.secrets?.delete(key);
+          if (sent.failure.code === 'caldav_auth' && stored !== null) await options.secrets?.delete(key);
           throw sent.failure;
         }
-        if (remember && password !== '') options.secrets?.set(key, password);
+        if (remember && password !== '') await options.secrets?.set(key, password);
         return { ok: true, value: sent.result, ...(sent.noted.length || sent.forgotten.length ? { changed: ['caldav_published'] } : {}) };
       },
     },
