@@ -103,15 +103,20 @@ export function serveHost(port: PortLike): Peer<MainRequests> {
   };
 
   /** Opens a planner; the one open before stays open when the new one is refused, except for damage a backup can repair. */
-  function open(request: OpenRequest): OpenOutcome {
+  function open(request: OpenRequest, check: 'full' | 'trust-clean-close' = 'trust-clean-close'): OpenOutcome {
     const binding = request.nativeBinding ? { nativeBinding: request.nativeBinding } : {};
     try {
-      const next = createService(openPlanner(request.file, { ifInUse: 'read-only', ...binding }), { appVersion: request.appVersion, secrets, ...slowCallLogFromEnv(), ...binding });
+      // A file this app closed cleanly opens on a cheap proof, its full check running in the background (db/integrity.ts).
+      const next = createService(openPlanner(request.file, { ifInUse: 'read-only', check, ...binding }), { appVersion: request.appVersion, secrets, ...slowCallLogFromEnv(), ...binding });
       service?.close();
       service = next;
       refused = null;
       stopBackups();
       stopBackups = scheduleBackups(() => backUp(next));
+      // Damage the background check finds: the file is opened again with the full check, which refuses it and shows its backups.
+      void next.planner.integrity.settled.then(() => {
+        if (next.planner.integrity.state === 'damaged' && service === next) void main.request('reopened', open(request, 'full'));
+      });
       return { opened: describe(next) };
     } catch (err) {
       if (isDamage(err) && listBackups(request.file).length > 0) {

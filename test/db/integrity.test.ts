@@ -7,6 +7,7 @@ import { rollingBackup, listBackups } from '../../db/backup';
 import { CLEAN_CLOSE_KEY } from '../../db/integrity';
 import { openPlanner, type OpenOptions } from '../../db/open';
 import { createService } from '../../db/service';
+import { damageQuietly } from '../helpers/damage';
 import { freshService } from '../helpers/service';
 import { tempDir } from '../helpers/tmp';
 
@@ -30,19 +31,6 @@ function mark(file: string): string | null {
   } finally {
     db.close();
   }
-}
-
-/** Scribbles over an index's root page and puts the modification time back, as silent damage (a disk, a bad copy) would. */
-function damageQuietly(file: string): void {
-  const before = fs.statSync(file);
-  const db = new Database(file, { readonly: true });
-  const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rootpage DESC LIMIT 1").pluck().get() as number;
-  db.close();
-  for (const side of ['-wal', '-shm']) fs.rmSync(file + side, { force: true });
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, (root - 1) * PAGE);
-  fs.closeSync(fd);
-  fs.utimesSync(file, before.atime, before.mtime);
 }
 
 const service = (file: string, options: OpenOptions = TRUST) => createService(openPlanner(file, options), { appVersion: 'test' });

@@ -10,6 +10,7 @@ import { hostClient, languageSet, type HostClient, type MainSide } from '../../e
 import type { OpenOutcome } from '../../electron/service-host';
 import type { ApiResult } from '../../core/result';
 import type { Service } from '../../db/service';
+import { damageQuietly } from '../helpers/damage';
 import { freshService } from '../helpers/service';
 import { tempDir } from '../helpers/tmp';
 
@@ -187,6 +188,9 @@ describe('the service host in its own process', () => {
     const fd = fs.openSync(file, 'r+');
     fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 7 * 4096);
     fs.closeSync(fd);
+    // Damage that came later than the close (within seconds of it, the background check finds it: the next test).
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(file, later, later);
 
     const reopened: OpenOutcome[] = [];
     const { client } = forkHost({ reopened: (outcome) => reopened.push(outcome) });
@@ -197,6 +201,23 @@ describe('the service host in its own process', () => {
     // The host told the main process of the restored planner before answering the call.
     expect(reopened).toEqual([{ opened: { filePath: file, readOnly: null, readOnlyCause: null, language: null } }]);
     expect(await client.dispatchAsync('team.list', {})).toMatchObject({ ok: true, value: [{ name: expect.any(String) }] });
+  });
+
+  it('shows the backups of a planner whose damage only the background check found, once it has', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'planner.rosterdesk');
+    const s = freshService(file);
+    s.run('demo.create', {});
+    await rollingBackup(s.planner.db, file, new Date('2026-11-27T08:00:00Z'), { force: true });
+    s.close();
+    damageQuietly(file);
+
+    const reopened: OpenOutcome[] = [];
+    const { client } = forkHost({ reopened: (outcome) => reopened.push(outcome) });
+    // Closed cleanly and unchanged by its look: it opens on the cheap proof.
+    expect(await client.open({ file, appVersion: 'test' })).toMatchObject({ opened: { filePath: file } });
+    await expect.poll(() => reopened, { timeout: 30_000 }).toEqual([{ refused: { filePath: file, reason: expect.stringContaining('damaged') } }]);
+    expect(await client.dispatchAsync('file.refusal', {})).toMatchObject({ ok: true, value: { backups: [{ name: '20261127T080000.rosterdesk' }] } });
   });
 
   it('asks the main process for a remembered CalDAV password, and has it forget one the server refused', async () => {
