@@ -20,6 +20,9 @@ async function damagedWithBackup(): Promise<string> {
   const fd = fs.openSync(file, 'r+');
   fs.writeSync(fd, crypto.randomBytes(4096), 0, 4096, 7 * 4096);
   fs.closeSync(fd);
+  // Damage that came later than the close: the app's clean-close mark no longer matches the file, so opening runs the full check.
+  const later = new Date(Date.now() + 60_000);
+  fs.utimesSync(file, later, later);
   return file;
 }
 
