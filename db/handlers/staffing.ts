@@ -1,6 +1,6 @@
 import type { MethodOutput } from '../../core/contract';
 import { UserError } from '../../core/errors';
-import { ForecastError, forecastReport } from '../../core/forecast';
+import { ForecastError, forecastFromHistory, type ForecastMethod } from '../../core/forecast';
 import { aroundTheClock, isOpen, type ChannelHours, type ChannelHoursInput } from '../../core/opening-hours';
 import {
   agentsOnShift,
@@ -24,7 +24,7 @@ import { teamHolidayDays } from './holidays';
 import type { Db } from '../open';
 import { dayRange } from '../../core/ranges';
 import * as shifts from '../sql/shifts';
-import { volumesBetween } from '../sql/volume';
+import { forecastStore } from './forecast-store';
 
 type StaffingMethods =
   | 'forecast.run'
@@ -129,31 +129,39 @@ export function openFlags(db: Db, team: Team, channel: string, clock: ZoneClock,
   });
 }
 
-/** The forecast of one channel over [from, from + weeks): model output and, apart, the adjusted volume. */
-export function forecastOf(db: Db, team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60, method: Parameters<typeof forecastReport>[3]['method']) {
+/**
+ * The forecast of one channel over [from, from + weeks): model output and, apart, the adjusted
+ * volume. The model's forecast is kept in the connection's forecast store until the history, the
+ * team or its holidays change; the adjustments are applied afresh on every call.
+ */
+export function forecastOf(db: Db, team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60, method: ForecastMethod | 'auto') {
   const clock = zoneClock(team.timeZone);
-  const historyFrom = clock.addDays(from, -371);
-  const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from), channel);
   const lastDay = clock.addDays(from, weeks * 7);
-  // Whole holidays only: a half day's volume is closer to a normal day's than to a day off's.
-  const holidays = teamHolidayDays(db, team, historyFrom, lastDay).full;
-  let report;
-  try {
-    report = forecastReport(rows, clock, holidays, { from, weeks, intervalMinutes, method });
-  } catch (err) {
-    if (err instanceof ForecastError) throw new UserError('not_enough_history', `${err.message} for ${channel}`, ['from']);
-    throw err;
-  }
-  const located = report.points.map((p) => ({ ...p, day: clock.dayOf(p.startUtc), time: clock.hhmm(p.startUtc) }));
+  const store = forecastStore(db);
+  const { report, located } = store.forecast(`${team.id}|${channel}|${from}|${weeks}|${intervalMinutes}|${method}`, () => {
+    const historyFrom = clock.addDays(from, -371);
+    const before = clock.addDays(from, -1);
+    const history = store.history(team, channel, historyFrom, before, intervalMinutes, before);
+    // Whole holidays only: a half day's volume is closer to a normal day's than to a day off's.
+    const holidays = teamHolidayDays(db, team, historyFrom, lastDay).full;
+    let made;
+    try {
+      made = forecastFromHistory(history, clock, holidays, { from, weeks, method });
+    } catch (err) {
+      if (err instanceof ForecastError) throw new UserError('not_enough_history', `${err.message} for ${channel}`, ['from']);
+      throw err;
+    }
+    return { report: made, located: made.points.map((p) => ({ ...p, day: clock.dayOf(p.startUtc), time: clock.hhmm(p.startUtc) })) };
+  });
   const adjusted = applyAdjustments(located, adjustmentsOf(db, team.id, channel, from, lastDay));
   return { clock, report, located, adjusted };
 }
 
-
 /** A channel's staffing targets (defaults where none were set) and the AHT of the 8 weeks before `before`. */
 export function channelSettings(db: Db, team: Team, channel: string, clock: ZoneClock, before: string): StaffingSettings {
   const stored = storedSettings(db, team.id).get(channel) ?? defaultSettings(channel);
-  const ahtFromHistory = historyAht(db, team.id, channel, clock.dayStart(clock.addDays(before, -56)), clock.dayStart(before));
+  // Kept with the forecasts: eight weeks of history are read again only when the history changes.
+  const ahtFromHistory = forecastStore(db).historyAht(`${team.id}|${channel}|${before}`, () => historyAht(db, team.id, channel, clock.dayStart(clock.addDays(before, -56)), clock.dayStart(before)));
   return { ...stored, ahtFromHistory };
 }
 
@@ -272,6 +280,8 @@ export function coverageOf(ctx: ServiceContext, team: Team, channel: string | nu
 /** Handlers for forecasts, their adjustments, staffing targets and coverage. */
 export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethods> {
   const { db } = ctx;
+  // Made now, when the service starts outside any transaction, so its change counting can be trusted.
+  forecastStore(db);
 
   const settingsOf = (team: Team, channel: string, clock: ZoneClock, before: string) => channelSettings(db, team, channel, clock, before);
 
