@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors';
 import { ForecastError, forecastFromHistory, type ForecastMethod } from '../../core/forecast';
 import { aroundTheClock, isOpen, type ChannelHours, type ChannelHoursInput } from '../../core/opening-hours';
 import {
-  agentsOnShift,
+  agentsPerInterval,
   applyAdjustments,
   closedCoverage,
   dayCoverage,
@@ -238,7 +238,8 @@ export function coverageOf(ctx: ServiceContext, team: Team, channel: string | nu
   const days = a.until(b).days + 1;
   // Shifts of the day before too (a night shift reaches into `from`); leave takes shifts off.
   const gone = new Set(uncovered(ctx, team, clock.addDays(from, -1), to).map((u) => u.shift.id));
-  const rota = shifts.listShifts(db, team.id, clock.addDays(from, -1), to).filter((s) => !gone.has(s.id));
+  // Only the columns coverage reads: a week of a large team is over a thousand shifts.
+  const rota = shifts.listCheckedShifts(db, team.id, clock.addDays(from, -1), to).filter((s) => !gone.has(s.id));
   const activities = shifts.activitiesOf(db, rota.map((s) => s.id));
   const intervals: CoverageInterval[] = [];
   const daysOut = [];
@@ -262,14 +263,17 @@ export function coverageOf(ctx: ServiceContext, team: Team, channel: string | nu
     const inRange = forecast.located.filter((p) => p.day <= to);
     const open = openFlags(db, team, c, clock, inRange.map((p) => p.startUtc), intervalMinutes);
     let outsideContacts = 0;
+    const agents = agentsPerInterval(mine, inRange.map((p) => p.startUtc), intervalMinutes * 60);
     inRange.forEach((p, i) => {
-      const onShift = agentsOnShift(mine, p.startUtc, p.startUtc + intervalMinutes * 60);
+      const onShift = agents[i] ?? 0;
       const volume = forecast.adjusted[i] ?? p.volume;
       const figures = open[i] ? intervalCoverage(settings, aht, intervalMinutes, volume, onShift) : closedCoverage(volume, aht, onShift);
       if (!open[i]) outsideContacts += volume;
       const x: CoverageInterval = { start: clock.iso(p.startUtc), channel: c, ...figures };
       intervals.push(x);
-      byDay.set(p.day, [...(byDay.get(p.day) ?? []), x]);
+      const today = byDay.get(p.day);
+      if (today) today.push(x);
+      else byDay.set(p.day, [x]);
     });
     for (const [day, list] of byDay) daysOut.push(dayCoverage(day, c, list));
     outsideHours.push({ channel: c, contacts: Math.round(outsideContacts * 100) / 100, intervals: open.filter((o) => !o).length });
