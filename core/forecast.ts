@@ -1,4 +1,7 @@
+import { toHistory, type History, type VolumeInterval } from './forecast-history';
 import type { ZoneClock } from './zone-clock';
+
+export { toHistory, type History } from './forecast-history';
 
 /**
  * Ticket-volume forecasts per channel at 15, 30 or 60-minute intervals.
@@ -21,15 +24,6 @@ import type { ZoneClock } from './zone-clock';
 export const FORECAST_METHODS = ['seasonal-naive', 'weekday-profile', 'trend-profile'] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 
-/** The history on a regular grid of local days × intervals (missing intervals are 0). */
-export interface History {
-  /** Local days, consecutive. */
-  days: string[];
-  /** volumes[d][i]: interval i (local time of day i × M minutes) of day d. */
-  volumes: number[][];
-  intervalMinutes: number;
-}
-
 export interface ForecastPoint {
   startUtc: number;
   volume: number;
@@ -46,41 +40,6 @@ export interface Accuracy {
 }
 
 const slotsPerDay = (intervalMinutes: number) => (24 * 60) / intervalMinutes;
-
-/**
- * Lays interval volumes (any of 15/30/60 minutes) onto local days × intervals of
- * `intervalMinutes`, by local time of day. A longer stored interval is spread
- * evenly over the shorter ones it holds.
- */
-export function toHistory(rows: readonly { startUtc: number; intervalMinutes: number; volume: number }[], clock: ZoneClock, intervalMinutes: number, untilDay: string | null = null): History {
-  if (rows.length === 0) return { days: [], volumes: [], intervalMinutes };
-  const first = rows.reduce((m, r) => Math.min(m, r.startUtc), Number.POSITIVE_INFINITY);
-  const last = rows.reduce((m, r) => Math.max(m, r.startUtc), Number.NEGATIVE_INFINITY);
-  // Days after the last ticket up to `untilDay` are real quiet days (a closed weekend), but only
-  // within that last week: a history that stopped long ago is not months of zeros.
-  const lastDay = clock.dayOf(last);
-  const end = untilDay && untilDay > lastDay ? (untilDay < clock.addDays(lastDay, 6) ? untilDay : clock.addDays(lastDay, 6)) : lastDay;
-  const days: string[] = [];
-  for (let d = clock.dayOf(first); d <= end; d = clock.addDays(d, 1)) days.push(d);
-  const index = new Map(days.map((d, i) => [d, i]));
-  const slots = slotsPerDay(intervalMinutes);
-  const volumes = days.map(() => new Array<number>(slots).fill(0));
-  for (const r of rows) {
-    const parts = Math.max(1, r.intervalMinutes / intervalMinutes);
-    for (let p = 0; p < parts; p += 1) {
-      const at = r.startUtc + p * intervalMinutes * 60;
-      const day = clock.dayOf(at);
-      const d = index.get(day);
-      if (d === undefined) continue;
-      // Local minutes since midnight (wall clock), so 09:00 is 09:00 on a 23- or 25-hour day too.
-      const [hh, mm] = clock.hhmm(at).split(':').map(Number) as [number, number];
-      const slot = Math.floor((hh * 60 + mm) / intervalMinutes);
-      const row = volumes[d] as number[];
-      row[slot] = (row[slot] ?? 0) + r.volume / parts;
-    }
-  }
-  return { days, volumes, intervalMinutes };
-}
 
 interface Model {
   /** Forecast volumes per interval for a local day. */
@@ -243,7 +202,7 @@ export interface ForecastReport {
  * `weeks` weeks from the local day `from`. The history used is what lies before `from`.
  */
 export function forecastReport(
-  rows: readonly { startUtc: number; intervalMinutes: number; volume: number }[],
+  rows: readonly VolumeInterval[],
   clock: ZoneClock,
   holidays: ReadonlySet<string>,
   options: { from: string; weeks: number; intervalMinutes: number; method: ForecastMethod | 'auto' },
@@ -255,6 +214,11 @@ export function forecastReport(
     options.intervalMinutes,
     clock.addDays(options.from, -1),
   );
+  return forecastFromHistory(h, clock, holidays, options);
+}
+
+/** The forecast step on history already laid on the grid (see forecastReport): what a store of history grids calls. */
+export function forecastFromHistory(h: History, clock: ZoneClock, holidays: ReadonlySet<string>, options: { from: string; weeks: number; method: ForecastMethod | 'auto' }): ForecastReport {
   if (h.days.length < 7) {
     throw new ForecastError(`A forecast needs at least one week of history before ${options.from}; there ${h.days.length === 1 ? 'is 1 day' : `are ${h.days.length} days`}`);
   }

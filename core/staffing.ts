@@ -273,6 +273,31 @@ export function agentsOnShift(
   return agents;
 }
 
+/**
+ * agentsOnShift for each interval [start, start + intervalSeconds) of `startsUtc` (ascending): each
+ * interval asks only the shifts that reach into it, in their given order, so the sum is the same
+ * as asking all of them, without a week's intervals each reading every shift of the channel.
+ */
+export function agentsPerInterval(
+  shifts: readonly { startUtc: number; endUtc: number; breakMinutes: number; breaks: readonly { startUtc: number; endUtc: number }[] }[],
+  startsUtc: readonly number[],
+  intervalSeconds: number,
+): number[] {
+  const reaching = startsUtc.map((): (typeof shifts)[number][] => []);
+  for (const s of shifts) {
+    // The first interval that ends after the shift starts, then on while intervals start before it ends.
+    let lo = 0;
+    let hi = startsUtc.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((startsUtc[mid] ?? 0) + intervalSeconds > s.startUtc) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let i = lo; i < startsUtc.length && (startsUtc[i] ?? 0) < s.endUtc; i += 1) reaching[i]?.push(s);
+  }
+  return startsUtc.map((from, i) => agentsOnShift(reaching[i] ?? [], from, from + intervalSeconds));
+}
+
 /** Coverage is worked out for at most this many days per call (the intraday model is per interval). */
 export const COVERAGE_MAX_DAYS = 14;
 

@@ -131,13 +131,13 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     .add('calendar', calendarHandlers(context, options.appVersion))
     .add('caldav', caldavHandlers(context))
     .add('schedule', scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))))
-    .add('reports', reportHandlers(context, api))
+    .add('reports', reportHandlers(context))
     .add('demo', demoHandlers(context, api))
     .add('file', fileHandlers(context, fileParts))
     .add('history', historyHandlers(history))
     .addSteps('roster', rosterSteps)
     .addSteps('schedule', scheduleSteps)
-    .addSteps('reports', reportSteps(context, api))
+    .addSteps('reports', reportSteps(context))
     .addSteps('caldav', caldavSteps(context, { filePath: planner.filePath, productVersion: options.appVersion, fetch: options.fetch, secrets: options.secrets ?? null }))
     .addSteps('file', fileSteps(fileParts));
   const handlers: Handlers = registry.complete();

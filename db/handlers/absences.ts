@@ -8,11 +8,13 @@ import {
   workdayTest,
   type Absence,
   type AbsenceOutcome,
+  type AbsenceStatus,
   type AbsenceType,
   type AbsenceWarning,
   type AuditChange,
   type WorkdayTest,
 } from '../../core/absence';
+import type { MethodOutput } from '../../core/contract';
 import { UserError } from '../../core/errors';
 import { teamHolidayDays } from './holidays';
 import { type Person } from '../../core/person';
@@ -53,6 +55,33 @@ export function teamCalendar(db: Db, team: Team, from: string, to: string): { cl
   return { clock, isWorkday: workdayTest(clock, team.rules.weekendDays, holidays.full, holidays.half) };
 }
 
+
+/**
+ * The team's absences touching days [from, to], of one person or everyone, in the statuses
+ * asked for (all when null): what the Absences page lists and the absences report exports.
+ */
+export function absencesOver(db: Db, team: Team, from: string, to: string, personId: number | null, statuses: readonly AbsenceStatus[] | null): Absence[] {
+  dayRange(from, to);
+  return absences.listAbsences(db, team.id, from, to, { personId, statuses: statuses ?? undefined });
+}
+
+/** Absence rate, sick days and the Bradford factor per person over [from, to]: the page's table and the report's. */
+export function absenceStatistics(db: Db, team: Team, from: string, to: string): MethodOutput<'absence.stats'> {
+  dayRange(from, to);
+  const { clock, isWorkday } = teamCalendar(db, team, from, to);
+  const types = new Map(absences.listTypes(db, team.id, true).map((t) => [t.id, t]));
+  const approved = absences.listAbsences(db, team.id, from, to, { statuses: ['approved'] });
+  return absenceStats({
+    teamName: team.name,
+    people: listPeople(db, team.id, '', true),
+    absences: approved.map((a) => ({ personId: a.personId, start: a.start, end: a.end, hours: a.hours, sick: a.typeKey === 'sick', countsAgainstAllowance: types.get(a.typeId)?.countsAgainstAllowance ?? false })),
+    from,
+    to,
+    weekendDays: team.rules.weekendDays,
+    isWorkday,
+    clock,
+  });
+}
 
 /** Handlers for absence types, absences, allowances, statistics and the absence import. */
 export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods> {
@@ -179,11 +208,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
       return { id };
     },
 
-    'absence.list': ({ teamId, from, to, personId, statuses }) => {
-      ctx.requireTeam(teamId);
-      dayRange(from, to);
-      return absences.listAbsences(db, teamId, from, to, { personId, statuses: statuses ?? undefined });
-    },
+    'absence.list': ({ teamId, from, to, personId, statuses }) => absencesOver(db, ctx.requireTeam(teamId), from, to, personId, statuses),
     'absence.waiting': ({ teamId }) => {
       ctx.requireTeam(teamId);
       return absences.listWaiting(db, teamId);
@@ -274,23 +299,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
           return { typeId: t.id, typeName: t.name, year, unit: allowance.unit, allowance: allowance.amount, carryOver: allowance.carryOver, ...b };
         });
     },
-    'absence.stats': ({ teamId, from, to }) => {
-      const team = ctx.requireTeam(teamId);
-      dayRange(from, to);
-      const { clock, isWorkday } = teamCalendar(db, team, from, to);
-      const types = new Map(absences.listTypes(db, teamId, true).map((t) => [t.id, t]));
-      const approved = absences.listAbsences(db, teamId, from, to, { statuses: ['approved'] });
-      return absenceStats({
-        teamName: team.name,
-        people: listPeople(db, teamId, '', true),
-        absences: approved.map((a) => ({ personId: a.personId, start: a.start, end: a.end, hours: a.hours, sick: a.typeKey === 'sick', countsAgainstAllowance: types.get(a.typeId)?.countsAgainstAllowance ?? false })),
-        from,
-        to,
-        weekendDays: team.rules.weekendDays,
-        isWorkday,
-        clock,
-      });
-    },
+    'absence.stats': ({ teamId, from, to }) => absenceStatistics(db, ctx.requireTeam(teamId), from, to),
     'absence.day': ({ teamId, day }) => {
       const team = ctx.requireTeam(teamId);
       const list = absences.listAbsences(db, teamId, day, day, { statuses: ACTIVE });

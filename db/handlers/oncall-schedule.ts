@@ -1,7 +1,8 @@
+import type { MethodOutput } from '../../core/contract';
 import { UserError } from '../../core/errors';
 import { publicHolidays } from '../../core/holidays';
 import { anyHoliday } from '../../core/holiday-merge';
-import { finalSchedule, standbyPay, type Availability, type ScheduleOptions, type OnCallLayer, type PersonSpan, type ScheduleBlock } from '../../core/oncall';
+import { fairness, finalSchedule, standbyPay, type Availability, type ScheduleOptions, type OnCallLayer, type PersonSpan, type ScheduleBlock } from '../../core/oncall';
 import { dayRange } from '../../core/ranges';
 import type { Team } from '../../core/team';
 import { zoneClock } from '../../core/zone-clock';
@@ -152,4 +153,18 @@ export function onCallSchedule(ctx: Reads, team: Team, rotationId: number | null
       overrideId: b.overrideId,
     }),
   );
+}
+
+/**
+ * Each person's on-call load over team-local days [from, to]: hours, nights, weekend days and
+ * holidays, for everyone who takes part in the chosen rotations (a zero is news too). The
+ * On-call page and the on-call ledger report both read it here.
+ */
+export function onCallFairness(ctx: Reads, team: Team, rotationId: number | null, from: string, to: string): MethodOutput<'oncall.fairness'> {
+  const { db } = ctx;
+  const blocks = blocksOf(ctx, team, rotationId, from, to);
+  const involved = new Set([...blocks.map((b) => b.personId), ...rotationsOver(db, team, rotationId, from, to).chosen.flatMap((r) => rotations.layersOf(db, r.id).flatMap((l) => l.participants))]);
+  const names = new Map(listPeople(db, team.id, '', true).filter((p) => involved.has(p.id)).map((p) => [p.id, p.name]));
+  const holidays = anyHoliday(teamHolidayDays(db, team, from, to));
+  return fairness(blocks, names, zoneClock(team.timeZone), team.rules.weekendDays, holidays);
 }

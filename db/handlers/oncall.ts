@@ -1,16 +1,13 @@
 import { UserError } from '../../core/errors';
-import { anyHoliday } from '../../core/holiday-merge';
-import { teamHolidayDays } from './holidays';
-import { CONFLICT_DAYS, fairness, finalSchedule, layerSchedules, type LayerBlock, type LayerInput, type Override, type Rotation, type RotationSaved } from '../../core/oncall';
+import { CONFLICT_DAYS, finalSchedule, layerSchedules, type LayerBlock, type LayerInput, type Override, type Rotation, type RotationSaved } from '../../core/oncall';
 import type { Team } from '../../core/team';
 import { zoneClock } from '../../core/zone-clock';
 import { todayIn } from '../../core/time';
 import type { HandlersOf, ServiceContext } from '../context';
-import { listPeople } from '../sql/people';
 import * as rotations from '../sql/rotations';
 import { dayRange } from '../../core/ranges';
 import { ruleViolations } from './shift-reads';
-import { blocksOf, onCallSchedule, requireRotation as requireRotationIn, rotationsOver, scheduleOptions, spansIn } from './oncall-schedule';
+import { onCallFairness, onCallSchedule, requireRotation as requireRotationIn, rotationsOver, scheduleOptions, spansIn } from './oncall-schedule';
 
 type OnCallMethods =
   | 'rotation.list'
@@ -196,14 +193,6 @@ export function onCallHandlers(ctx: ServiceContext): HandlersOf<OnCallMethods> {
         );
       });
     },
-    'oncall.fairness': ({ teamId, rotationId, from, to }) => {
-      const team = ctx.requireTeam(teamId);
-      const blocks = blocksOf(ctx, team, rotationId, from, to);
-      // Everyone who takes part in the chosen rotations, even with no turn in the range: a zero is news too.
-      const involved = new Set([...blocks.map((b) => b.personId), ...rotationsOver(db, team, rotationId, from, to).chosen.flatMap((r) => rotations.layersOf(db, r.id).flatMap((l) => l.participants))]);
-      const names = new Map(listPeople(db, teamId, '', true).filter((p) => involved.has(p.id)).map((p) => [p.id, p.name]));
-      const holidays = anyHoliday(teamHolidayDays(db, team, from, to));
-      return fairness(blocks, names, zoneClock(team.timeZone), team.rules.weekendDays, holidays);
-    },
+    'oncall.fairness': ({ teamId, rotationId, from, to }) => onCallFairness(ctx, ctx.requireTeam(teamId), rotationId, from, to),
   };
 }

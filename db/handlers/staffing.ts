@@ -1,8 +1,9 @@
+import type { MethodOutput } from '../../core/contract';
 import { UserError } from '../../core/errors';
-import { ForecastError, forecastReport } from '../../core/forecast';
+import { ForecastError, forecastFromHistory, type ForecastMethod } from '../../core/forecast';
 import { aroundTheClock, isOpen, type ChannelHours, type ChannelHoursInput } from '../../core/opening-hours';
 import {
-  agentsOnShift,
+  agentsPerInterval,
   applyAdjustments,
   closedCoverage,
   dayCoverage,
@@ -23,7 +24,7 @@ import { teamHolidayDays } from './holidays';
 import type { Db } from '../open';
 import { dayRange } from '../../core/ranges';
 import * as shifts from '../sql/shifts';
-import { volumesBetween } from '../sql/volume';
+import { forecastStore } from './forecast-store';
 
 type StaffingMethods =
   | 'forecast.run'
@@ -128,31 +129,39 @@ export function openFlags(db: Db, team: Team, channel: string, clock: ZoneClock,
   });
 }
 
-/** The forecast of one channel over [from, from + weeks): model output and, apart, the adjusted volume. */
-export function forecastOf(db: Db, team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60, method: Parameters<typeof forecastReport>[3]['method']) {
+/**
+ * The forecast of one channel over [from, from + weeks): model output and, apart, the adjusted
+ * volume. The model's forecast is kept in the connection's forecast store until the history, the
+ * team or its holidays change; the adjustments are applied afresh on every call.
+ */
+export function forecastOf(db: Db, team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60, method: ForecastMethod | 'auto') {
   const clock = zoneClock(team.timeZone);
-  const historyFrom = clock.addDays(from, -371);
-  const rows = volumesBetween(db, team.id, clock.dayStart(historyFrom), clock.dayStart(from), channel);
   const lastDay = clock.addDays(from, weeks * 7);
-  // Whole holidays only: a half day's volume is closer to a normal day's than to a day off's.
-  const holidays = teamHolidayDays(db, team, historyFrom, lastDay).full;
-  let report;
-  try {
-    report = forecastReport(rows, clock, holidays, { from, weeks, intervalMinutes, method });
-  } catch (err) {
-    if (err instanceof ForecastError) throw new UserError('not_enough_history', `${err.message} for ${channel}`, ['from']);
-    throw err;
-  }
-  const located = report.points.map((p) => ({ ...p, day: clock.dayOf(p.startUtc), time: clock.hhmm(p.startUtc) }));
+  const store = forecastStore(db);
+  const { report, located } = store.forecast(`${team.id}|${channel}|${from}|${weeks}|${intervalMinutes}|${method}`, () => {
+    const historyFrom = clock.addDays(from, -371);
+    const before = clock.addDays(from, -1);
+    const history = store.history(team, channel, historyFrom, before, intervalMinutes, before);
+    // Whole holidays only: a half day's volume is closer to a normal day's than to a day off's.
+    const holidays = teamHolidayDays(db, team, historyFrom, lastDay).full;
+    let made;
+    try {
+      made = forecastFromHistory(history, clock, holidays, { from, weeks, method });
+    } catch (err) {
+      if (err instanceof ForecastError) throw new UserError('not_enough_history', `${err.message} for ${channel}`, ['from']);
+      throw err;
+    }
+    return { report: made, located: made.points.map((p) => ({ ...p, day: clock.dayOf(p.startUtc), time: clock.hhmm(p.startUtc) })) };
+  });
   const adjusted = applyAdjustments(located, adjustmentsOf(db, team.id, channel, from, lastDay));
   return { clock, report, located, adjusted };
 }
 
-
 /** A channel's staffing targets (defaults where none were set) and the AHT of the 8 weeks before `before`. */
 export function channelSettings(db: Db, team: Team, channel: string, clock: ZoneClock, before: string): StaffingSettings {
   const stored = storedSettings(db, team.id).get(channel) ?? defaultSettings(channel);
-  const ahtFromHistory = historyAht(db, team.id, channel, clock.dayStart(clock.addDays(before, -56)), clock.dayStart(before));
+  // Kept with the forecasts: eight weeks of history are read again only when the history changes.
+  const ahtFromHistory = forecastStore(db).historyAht(`${team.id}|${channel}|${before}`, () => historyAht(db, team.id, channel, clock.dayStart(clock.addDays(before, -56)), clock.dayStart(before)));
   return { ...stored, ahtFromHistory };
 }
 
@@ -194,13 +203,90 @@ export function requirementOf(db: Db, team: Team, from: string, to: string, inte
   return { intervals, byChannel, withoutHistory };
 }
 
+/** Refuses a channel the team does not have. */
+function requireChannel(team: Team, channel: string): void {
+  if (!team.skills.includes(channel)) throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
+}
+
+/** Each forecasting method's backtest per channel from `from`: the Forecast page's table and the accuracy report's. */
+export function forecastAccuracy(db: Db, team: Team, from: string): MethodOutput<'forecast.accuracy'> {
+  dayRange(from, from, ['from']);
+  return team.skills.flatMap((channel) => {
+    try {
+      const { report } = forecastOf(db, team, channel, from, 1, 60, 'auto');
+      return report.accuracy.map((a) => ({ channel, ...a, chosen: a.method === report.method }));
+    } catch (err) {
+      // Not enough history for this channel: it has no accuracy to show.
+      if (err instanceof UserError) return [];
+      throw err;
+    }
+  });
+}
+
+/**
+ * Agents on shift against the forecast requirement per interval and day over local days
+ * [from, to] (at most two weeks), one channel or all: the coverage chart and the service-level
+ * report. Leave takes shifts off; contacts outside opening hours are counted apart.
+ */
+export function coverageOf(ctx: ServiceContext, team: Team, channel: string | null, from: string, to: string, intervalMinutes: 15 | 30 | 60): MethodOutput<'coverage.range'> {
+  const { db } = ctx;
+  const { from: a, to: b } = dayRange(from, to);
+  if (a.until(b).days > COVERAGE_MAX_DAYS - 1) throw new UserError('too_big', 'Coverage shows at most two weeks at once', ['to']);
+  const channels = channel === null ? team.skills : [channel];
+  if (channel !== null) requireChannel(team, channel);
+  const clock = zoneClock(team.timeZone);
+  const days = a.until(b).days + 1;
+  // Shifts of the day before too (a night shift reaches into `from`); leave takes shifts off.
+  const gone = new Set(uncovered(ctx, team, clock.addDays(from, -1), to).map((u) => u.shift.id));
+  // Only the columns coverage reads: a week of a large team is over a thousand shifts.
+  const rota = shifts.listCheckedShifts(db, team.id, clock.addDays(from, -1), to).filter((s) => !gone.has(s.id));
+  const activities = shifts.activitiesOf(db, rota.map((s) => s.id));
+  const intervals: CoverageInterval[] = [];
+  const daysOut = [];
+  const problems: string[] = [];
+  const outsideHours: OutsideHours[] = [];
+  for (const c of channels) {
+    let forecast;
+    try {
+      forecast = forecastOf(db, team, c, from, Math.ceil(days / 7), intervalMinutes, 'auto');
+    } catch (err) {
+      if (err instanceof UserError && err.code === 'not_enough_history') {
+        problems.push(c);
+        continue;
+      }
+      throw err;
+    }
+    const settings = channelSettings(db, team, c, clock, from);
+    const aht = settings.ahtSeconds ?? settings.ahtFromHistory ?? DEFAULT_AHT_SECONDS;
+    const mine = rota.filter((s) => s.skill === c).map((s) => ({ ...s, breaks: (activities.get(s.id) ?? []).map((x) => ({ startUtc: x.startUtc, endUtc: x.endUtc })) }));
+    const byDay = new Map<string, CoverageInterval[]>();
+    const inRange = forecast.located.filter((p) => p.day <= to);
+    const open = openFlags(db, team, c, clock, inRange.map((p) => p.startUtc), intervalMinutes);
+    let outsideContacts = 0;
+    const agents = agentsPerInterval(mine, inRange.map((p) => p.startUtc), intervalMinutes * 60);
+    inRange.forEach((p, i) => {
+      const onShift = agents[i] ?? 0;
+      const volume = forecast.adjusted[i] ?? p.volume;
+      const figures = open[i] ? intervalCoverage(settings, aht, intervalMinutes, volume, onShift) : closedCoverage(volume, aht, onShift);
+      if (!open[i]) outsideContacts += volume;
+      const x: CoverageInterval = { start: clock.iso(p.startUtc), channel: c, ...figures };
+      intervals.push(x);
+      const today = byDay.get(p.day);
+      if (today) today.push(x);
+      else byDay.set(p.day, [x]);
+    });
+    for (const [day, list] of byDay) daysOut.push(dayCoverage(day, c, list));
+    outsideHours.push({ channel: c, contacts: Math.round(outsideContacts * 100) / 100, intervals: open.filter((o) => !o).length });
+  }
+  return { intervals, days: daysOut, withoutHistory: problems, outsideHours };
+}
+
 /** Handlers for forecasts, their adjustments, staffing targets and coverage. */
 export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethods> {
   const { db } = ctx;
+  // Made now, when the service starts outside any transaction, so its change counting can be trusted.
+  forecastStore(db);
 
-  const requireChannel = (team: Team, channel: string) => {
-    if (!team.skills.includes(channel)) throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
-  };
   const settingsOf = (team: Team, channel: string, clock: ZoneClock, before: string) => channelSettings(db, team, channel, clock, before);
 
   return {
@@ -215,20 +301,7 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
         points: report.points.map((p, i) => ({ start: clock.iso(p.startUtc), model: p.volume, volume: adjusted[i] ?? p.volume })),
       };
     },
-    'forecast.accuracy': ({ teamId, from }) => {
-      const team = ctx.requireTeam(teamId);
-      dayRange(from, from, ['from']);
-      return team.skills.flatMap((channel) => {
-        try {
-          const { report } = forecastOf(db, team, channel, from, 1, 60, 'auto');
-          return report.accuracy.map((a) => ({ channel, ...a, chosen: a.method === report.method }));
-        } catch (err) {
-          // Not enough history for this channel: it has no accuracy to show.
-          if (err instanceof UserError) return [];
-          throw err;
-        }
-      });
-    },
+    'forecast.accuracy': ({ teamId, from }) => forecastAccuracy(db, ctx.requireTeam(teamId), from),
     'forecast.adjust': ({ teamId, channel, day, timeLocal, kind, value, note }) => {
       const team = ctx.requireTeam(teamId);
       requireChannel(team, channel);
@@ -278,53 +351,6 @@ export function staffingHandlers(ctx: ServiceContext): HandlersOf<StaffingMethod
       setOpeningHours(db, team.id, { channel, weekdays, closedOnHolidays });
       return openingHoursOf(db, team.id, channel);
     },
-    'coverage.range': ({ teamId, channel, from, to, intervalMinutes }) => {
-      const team = ctx.requireTeam(teamId);
-      const { from: a, to: b } = dayRange(from, to);
-      if (a.until(b).days > COVERAGE_MAX_DAYS - 1) throw new UserError('too_big', 'Coverage shows at most two weeks at once', ['to']);
-      const channels = channel === null ? team.skills : [channel];
-      if (channel !== null) requireChannel(team, channel);
-      const clock = zoneClock(team.timeZone);
-      const days = a.until(b).days + 1;
-      // Shifts of the day before too (a night shift reaches into `from`); leave takes shifts off.
-      const gone = new Set(uncovered(ctx, team, clock.addDays(from, -1), to).map((u) => u.shift.id));
-      const rota = shifts.listShifts(db, team.id, clock.addDays(from, -1), to).filter((s) => !gone.has(s.id));
-      const activities = shifts.activitiesOf(db, rota.map((s) => s.id));
-      const intervals: CoverageInterval[] = [];
-      const daysOut = [];
-      const problems: string[] = [];
-      const outsideHours: OutsideHours[] = [];
-      for (const c of channels) {
-        let forecast;
-        try {
-          forecast = forecastOf(db, team, c, from, Math.ceil(days / 7), intervalMinutes, 'auto');
-        } catch (err) {
-          if (err instanceof UserError && err.code === 'not_enough_history') {
-            problems.push(c);
-            continue;
-          }
-          throw err;
-        }
-        const settings = settingsOf(team, c, clock, from);
-        const aht = settings.ahtSeconds ?? settings.ahtFromHistory ?? DEFAULT_AHT_SECONDS;
-        const mine = rota.filter((s) => s.skill === c).map((s) => ({ ...s, breaks: (activities.get(s.id) ?? []).map((x) => ({ startUtc: x.startUtc, endUtc: x.endUtc })) }));
-        const byDay = new Map<string, CoverageInterval[]>();
-        const inRange = forecast.located.filter((p) => p.day <= to);
-        const open = openFlags(db, team, c, clock, inRange.map((p) => p.startUtc), intervalMinutes);
-        let outsideContacts = 0;
-        inRange.forEach((p, i) => {
-          const onShift = agentsOnShift(mine, p.startUtc, p.startUtc + intervalMinutes * 60);
-          const volume = forecast.adjusted[i] ?? p.volume;
-          const figures = open[i] ? intervalCoverage(settings, aht, intervalMinutes, volume, onShift) : closedCoverage(volume, aht, onShift);
-          if (!open[i]) outsideContacts += volume;
-          const x: CoverageInterval = { start: clock.iso(p.startUtc), channel: c, ...figures };
-          intervals.push(x);
-          byDay.set(p.day, [...(byDay.get(p.day) ?? []), x]);
-        });
-        for (const [day, list] of byDay) daysOut.push(dayCoverage(day, c, list));
-        outsideHours.push({ channel: c, contacts: Math.round(outsideContacts * 100) / 100, intervals: open.filter((o) => !o).length });
-      }
-      return { intervals, days: daysOut, withoutHistory: problems, outsideHours };
-    },
+    'coverage.range': ({ teamId, channel, from, to, intervalMinutes }) => coverageOf(ctx, ctx.requireTeam(teamId), channel, from, to, intervalMinutes),
   };
 }
