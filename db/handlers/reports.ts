@@ -1,6 +1,7 @@
-import type { ParsedInput } from '../../core/contract';
+import type { ParsedInput, ReportKind } from '../../core/contract';
 import { coverageChunks } from '../../core/staffing';
 import { absencesTable, absenceStatsTable, accuracyTable, exportDialect, hoursTable, onCallTable, serviceLevelTable, tableCsv, type ReportTable } from '../../core/report-tables';
+import type { Team } from '../../core/team';
 import { fileSlug } from '../../core/text';
 import type { HandlersOf, ServiceContext, StepsOf } from '../context';
 import { settingsOf } from '../sql/settings';
@@ -10,27 +11,30 @@ import { rosterCosts } from './costs';
 import { onCallFairness, standbyEntries } from './oncall-schedule';
 import { coverageOf, forecastAccuracy } from './staffing';
 
+type ReportInput = ParsedInput<'report.export'>;
+
 /**
- * The table of a report and its file name without the ending. Its rows come from the query
- * functions the pages' reads call, so a report and its page agree.
+ * Each report's table, by its kind. A Record over the contract's ReportKind, so a report added to
+ * the contract without its table here fails the type check instead of exporting another's.
+ * Its rows come from the query functions the pages' reads call, so a report and its page agree.
  */
-function reportOf(ctx: ServiceContext, input: ParsedInput<'report.export'>): { table: ReportTable; filename: string } {
-  const team = ctx.requireTeam(input.teamId);
-  const { from, to } = input;
-  const base = `${fileSlug(team.name)}-${input.report}-${from}-${to}`;
-  if (input.report === 'hours') return { table: hoursTable(team, rosterCosts(ctx, { teamId: team.id, from, to, by: input.by, calendar: input.calendar }), input.by), filename: base };
-  if (input.report === 'oncall') {
+const TABLES: Record<ReportKind, (ctx: ServiceContext, team: Team, input: ReportInput) => ReportTable> = {
+  hours: (ctx, team, { from, to, by, calendar }) => hoursTable(team, rosterCosts(ctx, { teamId: team.id, from, to, by, calendar }), by),
+  oncall: (ctx, team, { from, to }) => {
     const pay = new Map<number, number>();
     for (const e of standbyEntries(ctx, team, from, to)) pay.set(e.personId, (pay.get(e.personId) ?? 0) + e.amount);
-    return { table: onCallTable(team, onCallFairness(ctx, team, null, from, to), (id) => pay.get(id) ?? 0), filename: base };
-  }
-  if (input.report === 'absences') return { table: absencesTable(absencesOver(ctx.db, team, from, to, null, ['requested', 'approved'])), filename: base };
-  if (input.report === 'absence-stats') return { table: absenceStatsTable(absenceStatistics(ctx.db, team, from, to)), filename: base };
-  if (input.report === 'service-level') {
-    const days = coverageChunks(from, to).flatMap((c) => coverageOf(ctx, team, null, c.from, c.to, 30).days);
-    return { table: serviceLevelTable(days), filename: base };
-  }
-  return { table: accuracyTable(forecastAccuracy(ctx.db, team, from)), filename: base };
+    return onCallTable(team, onCallFairness(ctx, team, null, from, to), (id) => pay.get(id) ?? 0);
+  },
+  absences: (ctx, team, { from, to }) => absencesTable(absencesOver(ctx.db, team, from, to, null, ['requested', 'approved'])),
+  'absence-stats': (ctx, team, { from, to }) => absenceStatsTable(absenceStatistics(ctx.db, team, from, to)),
+  'service-level': (ctx, team, { from, to }) => serviceLevelTable(coverageChunks(from, to).flatMap((c) => coverageOf(ctx, team, null, c.from, c.to, 30).days)),
+  accuracy: (ctx, team, { from }) => accuracyTable(forecastAccuracy(ctx.db, team, from)),
+};
+
+/** The table of a report and its file name without the ending. */
+function reportOf(ctx: ServiceContext, input: ReportInput): { table: ReportTable; filename: string } {
+  const team = ctx.requireTeam(input.teamId);
+  return { table: TABLES[input.report](ctx, team, input), filename: `${fileSlug(team.name)}-${input.report}-${input.from}-${input.to}` };
 }
 
 /** Report spreadsheets: CSV in the call; XLSX written after the read (exceljs is asynchronous). */
