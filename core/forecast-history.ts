@@ -72,18 +72,19 @@ export class HistoryGrid {
   load(first: string, last: string, rows: readonly VolumeInterval[]): void {
     const { clock, intervalMinutes } = this;
     for (const r of rows) {
-      const startDay = clock.dayOf(r.startUtc);
+      const start = clock.local(r.startUtc);
+      const startDay = start.day;
       this.dayOf(startDay).hasRows = true;
       const parts = Math.max(1, r.intervalMinutes / intervalMinutes);
       for (let p = 0; p < parts; p += 1) {
         const at = r.startUtc + p * intervalMinutes * 60;
-        const day = p === 0 ? startDay : clock.dayOf(at);
+        const here = p === 0 ? start : clock.local(at);
+        const day = here.day;
         const target = this.dayOf(day);
         let row = target.own;
         if (day !== startDay) row = target.spillIn ??= new Array<number>(this.slots).fill(0);
         // Local minutes since midnight (wall clock), so 09:00 is 09:00 on a 23- or 25-hour day too.
-        const [hh, mm] = clock.hhmm(at).split(':').map(Number) as [number, number];
-        const slot = Math.floor((hh * 60 + mm) / intervalMinutes);
+        const slot = Math.floor(here.minuteOfDay / intervalMinutes);
         row[slot] = (row[slot] ?? 0) + r.volume / parts;
       }
     }

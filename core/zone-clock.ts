@@ -13,6 +13,11 @@ export interface ZoneClock {
   iso(epochSeconds: number): string;
   /** HH:MM wall-clock time in the zone. */
   hhmm(epochSeconds: number): string;
+  /**
+   * The wall clock of an instant as numbers, for code that places a year of intervals (no text
+   * to build and parse for each): the local date and the minutes since its midnight.
+   */
+  local(epochSeconds: number): { day: string; minuteOfDay: number };
   /** The local date of an instant. */
   dayOf(epochSeconds: number): string;
   /** The instant (epoch seconds) a wall-clock time happens on a local day; gaps resolve forward. */
@@ -125,6 +130,7 @@ function makeZoneClock(timeZone: string): ZoneClock {
     const o = offsetAt(s);
     return o === null || o % 60 !== 0 ? null : s + o;
   };
+  const dayTextMemo = memo(dayText);
   const isoOffset = (o: number) => `${o < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(o) / 3600))}:${pad2((Math.abs(o) / 60) % 60)}`;
   const wallText = (wall: number) => {
     const day = dayText(Math.floor(wall / DAY_SECONDS));
@@ -146,6 +152,15 @@ function makeZoneClock(timeZone: string): ZoneClock {
       const z = zoned(s);
       return `${pad2(z.hour)}:${pad2(z.minute)}`;
     }),
+    local: (s: number) => {
+      const w = Number.isInteger(s) ? wallOf(s) : null;
+      const day = w === null ? null : dayTextMemo(Math.floor(w / DAY_SECONDS));
+      if (w === null || day === null) {
+        const z = zoned(s);
+        return { day: z.toPlainDate().toString(), minuteOfDay: z.hour * 60 + z.minute };
+      }
+      return { day, minuteOfDay: Math.floor((((w % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS) / 60) };
+    },
     dayOf: memo((s: number) => {
       const w = Number.isInteger(s) ? wallOf(s) : null;
       return (w === null ? null : dayText(Math.floor(w / DAY_SECONDS))) ?? zoned(s).toPlainDate().toString();

@@ -28,6 +28,7 @@ describe('the zone clock against Temporal', () => {
         expect(clock.iso(s)).toBe(z.toString({ timeZoneName: 'never', smallestUnit: 'second' }));
         expect(clock.hhmm(s)).toBe(`${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`);
         expect(clock.dayOf(s)).toBe(z.toPlainDate().toString());
+        expect(clock.local(s)).toEqual({ day: z.toPlainDate().toString(), minuteOfDay: z.hour * 60 + z.minute });
       }),
       { numRuns: 3000 },
     );
