@@ -8,6 +8,7 @@ import { checkPlannerFile, restoreBackup, rollingBackup } from '../../db/backup'
 import { isDamage, refusedPlanner } from '../../db/refused';
 import { openPlanner } from '../../db/open';
 import { MIGRATIONS } from '../../db/migrations/index';
+import { scribbleIndexRoot } from '../helpers/damage';
 import { dataHash } from '../helpers/dbhash';
 import { freshService } from '../helpers/service';
 import { tempDir } from '../helpers/tmp';
@@ -49,15 +50,7 @@ const DAMAGES: { name: string; damage: (file: string) => void }[] = [
   },
   {
     name: 'an index page scribbled over',
-    damage: (file) => {
-      const db = new Database(file, { readonly: true });
-      const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rootpage DESC LIMIT 1").pluck().get() as number;
-      db.close();
-      for (const side of ['-wal', '-shm']) fs.rmSync(file + side, { force: true });
-      const fd = fs.openSync(file, 'r+');
-      fs.writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, (root - 1) * PAGE);
-      fs.closeSync(fd);
-    },
+    damage: scribbleIndexRoot,
   },
   { name: 'the file cut to half its size', damage: (file) => fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2 / PAGE) * PAGE) },
 ];

@@ -30,6 +30,16 @@ function memorySecrets() {
   };
 }
 
+/** A demo planner, closed, with one rolling backup taken on 27 November. */
+async function demoWithBackup(): Promise<string> {
+  const file = path.join(tempDir(), 'planner.rosterdesk');
+  const s = freshService(file);
+  s.run('demo.create', {});
+  await rollingBackup(s.planner.db, file, new Date('2026-11-27T08:00:00Z'), { force: true });
+  s.close();
+  return file;
+}
+
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const h of running.splice(0)) await h.stop();
@@ -179,12 +189,7 @@ describe('the service host in its own process', () => {
   });
 
   it('shows a damaged planner with its backups, and opens it once one is restored', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'planner.rosterdesk');
-    const s = freshService(file);
-    s.run('demo.create', {});
-    await rollingBackup(s.planner.db, file, new Date('2026-11-27T08:00:00Z'), { force: true });
-    s.close();
+    const file = await demoWithBackup();
     const fd = fs.openSync(file, 'r+');
     fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 7 * 4096);
     fs.closeSync(fd);
@@ -204,12 +209,7 @@ describe('the service host in its own process', () => {
   });
 
   it('shows the backups of a planner whose damage only the background check found, once it has', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'planner.rosterdesk');
-    const s = freshService(file);
-    s.run('demo.create', {});
-    await rollingBackup(s.planner.db, file, new Date('2026-11-27T08:00:00Z'), { force: true });
-    s.close();
+    const file = await demoWithBackup();
     damageQuietly(file);
 
     const reopened: OpenOutcome[] = [];
