@@ -157,6 +157,16 @@ export function forecastOf(db: Db, team: Team, channel: string, from: string, we
   return { clock, report, located, adjusted };
 }
 
+/** A channel's forecast, or null when it has too little history (the caller lists the channel instead). */
+function forecastIfHistory(db: Db, team: Team, channel: string, from: string, weeks: number, intervalMinutes: 15 | 30 | 60): ReturnType<typeof forecastOf> | null {
+  try {
+    return forecastOf(db, team, channel, from, weeks, intervalMinutes, 'auto');
+  } catch (err) {
+    if (err instanceof UserError && err.code === 'not_enough_history') return null;
+    throw err;
+  }
+}
+
 /** A channel's staffing targets (defaults where none were set) and the AHT of the 8 weeks before `before`. */
 export function channelSettings(db: Db, team: Team, channel: string, clock: ZoneClock, before: string): StaffingSettings {
   const stored = storedSettings(db, team.id).get(channel) ?? defaultSettings(channel);
@@ -176,15 +186,10 @@ export function requirementOf(db: Db, team: Team, from: string, to: string, inte
   const withoutHistory: string[] = [];
   let intervals: number[] = [];
   for (const c of team.skills) {
-    let f;
-    try {
-      f = forecastOf(db, team, c, from, Math.ceil(days / 7), intervalMinutes, 'auto');
-    } catch (err) {
-      if (err instanceof UserError && err.code === 'not_enough_history') {
-        withoutHistory.push(c);
-        continue;
-      }
-      throw err;
+    const f = forecastIfHistory(db, team, c, from, Math.ceil(days / 7), intervalMinutes);
+    if (!f) {
+      withoutHistory.push(c);
+      continue;
     }
     const settings = channelSettings(db, team, c, clock, from);
     const aht = settings.ahtSeconds ?? settings.ahtFromHistory ?? DEFAULT_AHT_SECONDS;
@@ -246,15 +251,10 @@ export function coverageOf(ctx: ServiceContext, team: Team, channel: string | nu
   const problems: string[] = [];
   const outsideHours: OutsideHours[] = [];
   for (const c of channels) {
-    let forecast;
-    try {
-      forecast = forecastOf(db, team, c, from, Math.ceil(days / 7), intervalMinutes, 'auto');
-    } catch (err) {
-      if (err instanceof UserError && err.code === 'not_enough_history') {
-        problems.push(c);
-        continue;
-      }
-      throw err;
+    const forecast = forecastIfHistory(db, team, c, from, Math.ceil(days / 7), intervalMinutes);
+    if (!forecast) {
+      problems.push(c);
+      continue;
     }
     const settings = channelSettings(db, team, c, clock, from);
     const aht = settings.ahtSeconds ?? settings.ahtFromHistory ?? DEFAULT_AHT_SECONDS;
