@@ -191,7 +191,8 @@ export function volumeReader(options: VolumeImportOptions): VolumeReader {
     const handleCol = columns.findIndex((c) => HANDLE_HEADERS.includes(c));
     if (channelCol < 0 && needChannel()) return importError([{ line: head.line, column: 'channel', message: 'The file has no channel column ("Via", "Source" or "channel"); name the channel with --channel' }]);
     const step = TICKET_INTERVAL_MINUTES * 60;
-    const buckets = new Map<string, Bucket>();
+    // Per channel, keyed by the interval's number (a small integer): no key string made per ticket.
+    const buckets = new Map<string, Map<number, Bucket>>();
     const channelCache = new Map<string, string | null>();
     row = (rec) => {
       const created = (rec.fields[createdCol] ?? '').trim();
@@ -215,14 +216,15 @@ export function volumeReader(options: VolumeImportOptions): VolumeReader {
         problems.push({ line: rec.line, column: columns[handleCol], message: `${columns[handleCol] ?? 'handle_seconds'}: "${handleText}" is not a number of seconds` });
         return;
       }
-      const startUtc = Math.floor(at / step) * step;
-      const key = `${channel}|${startUtc}`;
-      const b = buckets.get(key);
+      const slot = Math.floor(at / step);
+      let mine = buckets.get(channel);
+      if (!mine) buckets.set(channel, (mine = new Map()));
+      const b = mine.get(slot);
       if (b) b.volume += 1;
       // A handle time of 0 is a ticket nobody handled (an abandoned call): it counts as volume, not in the AHT.
       const handled = handle !== null && handle > 0;
-      const bucket = b ?? { channel, startUtc, volume: 1, handle: 0, handled: 0 };
-      if (!b) buckets.set(key, bucket);
+      const bucket = b ?? { channel, startUtc: slot * step, volume: 1, handle: 0, handled: 0 };
+      if (!b) mine.set(slot, bucket);
       if (handled) {
         bucket.handle += handle;
         bucket.handled += 1;
@@ -232,6 +234,7 @@ export function volumeReader(options: VolumeImportOptions): VolumeReader {
       kind: 'tickets',
       rows,
       intervals: [...buckets.values()]
+        .flatMap((mine) => [...mine.values()])
         .sort((a, b) => a.startUtc - b.startUtc || a.channel.localeCompare(b.channel))
         .map((b) => ({ channel: b.channel, startUtc: b.startUtc, intervalMinutes: TICKET_INTERVAL_MINUTES, volume: b.volume, ahtSeconds: b.handled ? Math.round((b.handle / b.handled) * 10) / 10 : null })),
     });
