@@ -70,30 +70,6 @@ function refuse(line: number, message: string): UserError {
 /** Control characters no spreadsheet cell holds: a sign the bytes were read in the wrong encoding (tab, CR and LF are fine). */
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/**
- * The bytes as text in the given encoding, refused where a byte sequence is no character of it.
- * A byte-order mark matching the encoding is dropped.
- */
-function decodeAs(bytes: Uint8Array, encoding: TextEncodingName, hint: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    // Only on the way out: decode again replacing, and name the line of the first replacement.
-    const loose = new TextDecoder(encoding).decode(bytes);
-    const at = loose.indexOf('\ufffd');
-    throw refuse(lineAt(loose, Math.max(at, 0)), `the file cannot be read as ${encoding}${hint}`);
-  }
-  // The single-byte Windows code pages map every byte to something; C1 controls are what an
-  // unassigned byte becomes, so they mean the wrong code page. NUL means UTF-16 read as bytes.
-  const bad = NOT_TEXT.exec(text);
-  if (bad) {
-    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw refuse(lineAt(text, bad.index), `the file holds the control character U+${code}, which is no text in ${encoding}${hint}`);
-  }
-  return text;
-}
-
 export interface DecodeOptions {
   /** `auto` (default) or the encoding the person says the file is in. */
   encoding?: TextEncodingChoice;
@@ -109,32 +85,154 @@ const HINT = '; choose the file\'s encoding (UTF-8, Windows-1254, -1250, -1256 o
  * the team's locale. A named encoding skips the guessing. The mark is not part of the text.
  */
 export function decodeText(bytes: Uint8Array, options: DecodeOptions): DecodedText {
+  // The same reading as a file's, in pieces of the buffer: one set of rules for both.
+  const parts: string[] = [];
+  const encoding = decodeStream(bufferSource(bytes, 16 << 20), options, { text: (piece) => parts.push(piece), end: () => undefined, reset: () => (parts.length = 0) });
+  return { text: parts.length === 1 ? (parts[0] ?? '') : parts.join(''), encoding };
+}
+
+/**
+ * A file's bytes a piece at a time, from its start each time it is called (a failed guess of UTF-8
+ * reads it again). A piece lasts until the next is asked for: a file's reader fills one buffer again.
+ */
+export type ByteSource = () => Iterable<Uint8Array>;
+
+/** Where the text of a decoded stream goes, a piece at a time; `reset` when the bytes are read again from the start. */
+export interface TextSink {
+  text(piece: string): void;
+  end(): void;
+  reset(): void;
+}
+
+/** The pieces of a buffer already in memory (bytes sent to the API), for decodeStream. */
+export function bufferSource(bytes: Uint8Array, pieceBytes = 1 << 20): ByteSource {
+  return function* pieces() {
+    for (let at = 0; at < bytes.length; at += pieceBytes) yield bytes.subarray(at, at + pieceBytes);
+  };
+}
+
+/** The first bytes of a source (at least 4 KB, for the byte-order mark and the UTF-16 sniff). */
+function headOf(source: ByteSource): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for (const piece of source()) {
+    parts.push(piece.slice());
+    length += piece.length;
+    if (length >= 4096) break;
+  }
+  const head = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    head.set(p, at);
+    at += p.length;
+  }
+  return head;
+}
+
+/** The 1-based line of the first byte sequence that is no character in the encoding (read again, replacing, as decodeAs does). */
+function badByteLine(source: ByteSource, skip: number, encoding: TextEncodingName): number {
+  const loose = new TextDecoder(encoding);
+  let skipped = 0;
+  let line = 1;
+  const scan = (text: string): boolean => {
+    const at = text.indexOf('\ufffd');
+    line += lineAt(text, at < 0 ? text.length : at) - 1;
+    return at >= 0;
+  };
+  for (const piece of source()) {
+    const rest = skipped < skip ? piece.subarray(Math.min(piece.length, skip - skipped)) : piece;
+    skipped += piece.length;
+    if (scan(loose.decode(rest, { stream: true }))) return line;
+  }
+  scan(loose.decode());
+  return line;
+}
+
+/**
+ * One reading of the source in one encoding. `strict` is decodeAs's rule (no control characters);
+ * otherwise it is the automatic UTF-8 guess (only a NUL refuses). The sink's own refusal (a CSV
+ * line) waits until the bytes have all decoded: a file that is no text is refused as such first,
+ * as it is when decoded whole.
+ */
+function decodePass(source: ByteSource, skip: number, encoding: TextEncodingName, strict: boolean, hint: string, sink: TextSink): { undecodable: boolean; refusal: UserError | null } {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let skipped = 0;
+  let line = 1;
+  let refusal: UserError | null = null;
+  let sinkRefusal: unknown = null;
+  const take = (text: string) => {
+    if (refusal === null) {
+      const bad = strict ? NOT_TEXT.exec(text) : null;
+      const nul = strict ? -1 : text.indexOf('\u0000');
+      if (bad) {
+        const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        refusal = refuse(line + lineAt(text, bad.index) - 1, `the file holds the control character U+${code}, which is no text in ${encoding}${hint}`);
+      } else if (nul >= 0) refusal = refuse(line + lineAt(text, nul) - 1, `the file holds a NUL byte; it is not a text file${hint}`);
+      line += lineAt(text, text.length) - 1;
+    }
+    if (refusal !== null || sinkRefusal !== null) return;
+    try {
+      sink.text(text);
+    } catch (err) {
+      sinkRefusal = err;
+    }
+  };
+  // Only the decoder's own refusal means "not this encoding"; the source's (a file that changed) goes up as it is.
+  const decoded = (bytes: Uint8Array | null): string | null => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      return null;
+    }
+  };
+  for (const piece of source()) {
+    const rest = skipped < skip ? piece.subarray(Math.min(piece.length, skip - skipped)) : piece;
+    skipped += piece.length;
+    const text = decoded(rest);
+    if (text === null) return { undecodable: true, refusal: null };
+    take(text);
+  }
+  const last = decoded(null);
+  if (last === null) return { undecodable: true, refusal: null };
+  take(last);
+  if (refusal === null && sinkRefusal !== null) throw sinkRefusal;
+  return { undecodable: false, refusal };
+}
+
+/**
+ * decodeText for a file read a piece at a time, with the same rules and the same refusals (the
+ * same lines named): the pieces go to the sink as they decode, so no more than a piece of the
+ * file's text is in memory. When the bytes were guessed to be UTF-8 and are not, the sink is
+ * reset and the file read again in the team's code page.
+ */
+export function decodeStream(source: ByteSource, options: DecodeOptions, sink: TextSink): TextEncodingName {
+  const head = headOf(source);
   const chosen = options.encoding ?? 'auto';
+  const strictly = (encoding: TextEncodingName, skip: number, hint: string): TextEncodingName => {
+    const pass = decodePass(source, skip, encoding, true, hint, sink);
+    if (pass.undecodable) throw refuse(badByteLine(source, skip, encoding), `the file cannot be read as ${encoding}${hint}`);
+    if (pass.refusal) throw pass.refusal;
+    sink.end();
+    return encoding;
+  };
   if (chosen !== 'auto') {
     const mark = chosen === 'utf-8' ? [0xef, 0xbb, 0xbf] : chosen === 'utf-16le' ? [0xff, 0xfe] : chosen === 'utf-16be' ? [0xfe, 0xff] : [];
-    const skip = mark.length > 0 && startsWith(bytes, mark) ? mark.length : 0;
-    return { text: decodeAs(bytes.subarray(skip), chosen, HINT), encoding: chosen };
+    return strictly(chosen, mark.length > 0 && startsWith(head, mark) ? mark.length : 0, HINT);
   }
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: decodeAs(bytes.subarray(3), 'utf-8', HINT), encoding: 'utf-8' };
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeAs(bytes.subarray(2), 'utf-16le', HINT), encoding: 'utf-16le' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeAs(bytes.subarray(2), 'utf-16be', HINT), encoding: 'utf-16be' };
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) return { text: decodeAs(bytes, utf16, HINT), encoding: utf16 };
-  let utf8: string | null = null;
-  try {
-    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    utf8 = null;
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return strictly('utf-8', 3, HINT);
+  if (startsWith(head, [0xff, 0xfe])) return strictly('utf-16le', 2, HINT);
+  if (startsWith(head, [0xfe, 0xff])) return strictly('utf-16be', 2, HINT);
+  const utf16 = sniffUtf16(head);
+  if (utf16) return strictly(utf16, 0, HINT);
+  const guess = decodePass(source, 0, 'utf-8', false, HINT, sink);
+  if (!guess.undecodable) {
+    if (guess.refusal) throw guess.refusal;
+    sink.end();
+    return 'utf-8';
   }
-  if (utf8 !== null) {
-    // Valid UTF-8 needs no scan for stray control characters (a regex over 200 MB costs a second);
-    // a NUL byte, though, means no text file (searched in the bytes: memchr-fast).
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) throw refuse(lineAt(utf8, utf8.indexOf('\u0000')), `the file holds a NUL byte; it is not a text file${HINT}`);
-    return { text: utf8, encoding: 'utf-8' };
-  }
+  sink.reset();
   const legacy = legacyEncodingOf(options.locale);
-  return { text: decodeAs(bytes, legacy, ` (it is not UTF-8, and ${legacy} is the code page of the team's locale ${options.locale})${HINT}`), encoding: legacy };
+  return strictly(legacy, 0, ` (it is not UTF-8, and ${legacy} is the code page of the team's locale ${options.locale})${HINT}`);
 }
 
 /** Bytes sent as base64 (the API's way to carry a file), as bytes. */

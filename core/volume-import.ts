@@ -1,4 +1,5 @@
-import { parseCsv } from './csv';
+import { csvReader, type CsvRecord } from './csv';
+import { decodeStream, type ByteSource, type DecodeOptions } from './text-decode';
 import { latinDigits } from './calendar';
 import { parseNumberCell } from './spreadsheet-format';
 import { UserError, type LineProblem } from './errors';
@@ -114,34 +115,58 @@ export interface VolumeImportOptions {
   timeZone: string;
 }
 
-export function parseVolumeCsv(text: string, options: VolumeImportOptions): ParsedVolume {
-  const records = parseCsv(text);
-  const header = records.shift();
-  if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line (a ticket export with "Created at", or interval_start,channel,volume)');
-  if (records.length > MAX_VOLUME_ROWS) throw new UserError('too_many_rows', `The file has ${records.length} rows; at most ${MAX_VOLUME_ROWS} can be imported at once`);
-  const columns = header.fields.map((f) => f.trim().toLowerCase());
-  const find = (names: readonly string[]) => columns.findIndex((c) => names.includes(c));
+/** Reads a ticket or interval export a record at a time; `finish` answers (or refuses) once the file has ended. */
+export interface VolumeReader {
+  record(rec: CsvRecord): void;
+  finish(): ParsedVolume;
+}
+
+interface IntervalRow {
+  line: number;
+  channel: string;
+  startUtc: number;
+  volume: number;
+  aht: number | null;
+}
+
+interface Bucket {
+  channel: string;
+  startUtc: number;
+  volume: number;
+  handle: number;
+  handled: number;
+}
+
+/**
+ * Tickets are counted into their 15-minute intervals as they arrive (a year of three channels is
+ * about 100 000 buckets, whatever the number of tickets); interval rows are kept, as they are the
+ * intervals. Every refusal waits for `finish`, in the order the whole file would meet them: a row
+ * count over the limit, then a header without the columns, then the rows' problems.
+ */
+export function volumeReader(options: VolumeImportOptions): VolumeReader {
   const read = timestampReader(options.timeZone);
   const problems: LineProblem[] = [];
-  const tooMany = () => problems.length >= 1000;
+  const needChannel = () => !options.channel && options.channels.length > 1;
   const channelOf = (value: string, line: number): string | null => {
     if (options.channel) return options.channel;
     const c = matchChannel(value, options.channels);
     if (!c) problems.push({ line, column: 'channel', message: `channel: "${value}" is not a channel of the team (${options.channels.join(', ')}); name it with --channel or rename it in the file` });
     return c;
   };
-  const needChannel = () => !options.channel && options.channels.length > 1;
+  let header: CsvRecord | null = null;
+  let headerError: UserError | null = null;
+  let rows = 0;
+  let row: (rec: CsvRecord) => void = () => undefined;
+  let answer: () => ParsedVolume = () => ({ kind: 'tickets', rows: 0, intervals: [] });
 
-  const startCol = columns.indexOf('interval_start');
-  if (startCol >= 0) {
+  const intervalRows = (columns: string[], head: CsvRecord, startCol: number) => {
     const channelCol = columns.indexOf('channel');
     const volumeCol = columns.indexOf('volume');
     const ahtCol = columns.indexOf('aht_seconds');
-    if (volumeCol < 0) throw importError([{ line: header.line, column: 'volume', message: 'Missing column "volume" (interval_start,channel,volume[,aht_seconds])' }]);
-    if (channelCol < 0 && needChannel()) throw importError([{ line: header.line, column: 'channel', message: 'Missing column "channel"; or name the channel of every row with --channel' }]);
-    const rows: { line: number; channel: string; startUtc: number; volume: number; aht: number | null }[] = [];
-    for (const rec of records) {
-      if (tooMany()) break;
+    if (volumeCol < 0) return importError([{ line: head.line, column: 'volume', message: 'Missing column "volume" (interval_start,channel,volume[,aht_seconds])' }]);
+    if (channelCol < 0 && needChannel()) return importError([{ line: head.line, column: 'channel', message: 'Missing column "channel"; or name the channel of every row with --channel' }]);
+    const kept: IntervalRow[] = [];
+    row = (rec) => {
       const get = (i: number) => (i < 0 ? '' : (rec.fields[i] ?? '').trim());
       const startUtc = read(get(startCol));
       if (startUtc === null) problems.push({ line: rec.line, column: 'interval_start', message: `interval_start: "${get(startCol)}" is not a date and time such as 2026-03-02T09:30 or 2026-03-02T09:30:00+03:00` });
@@ -151,86 +176,152 @@ export function parseVolumeCsv(text: string, options: VolumeImportOptions): Pars
       const aht = ahtText === '' ? null : numberOf(ahtText);
       if (aht !== null && !(Number.isFinite(aht) && aht > 0 && aht <= 86_400)) problems.push({ line: rec.line, column: 'aht_seconds', message: `aht_seconds: "${ahtText}" is not a number of seconds above 0` });
       const channel = channelCol < 0 ? (options.channel ?? options.channels[0] ?? 'phone') : channelOf(get(channelCol), rec.line);
-      if (startUtc !== null && channel) rows.push({ line: rec.line, channel, startUtc, volume, aht });
-    }
-    if (problems.length) throw importError(problems);
-    // The interval length is the smallest step between starts of one channel.
-    const starts = new Map<string, number[]>();
-    for (const r of rows) {
-      const list = starts.get(r.channel);
-      if (list) list.push(r.startUtc);
-      else starts.set(r.channel, [r.startUtc]);
-    }
-    let stepMinutes = Number.POSITIVE_INFINITY;
-    for (const list of starts.values()) {
-      const sorted = [...new Set(list)].sort((a, b) => a - b);
-      for (let i = 1; i < sorted.length; i += 1) stepMinutes = Math.min(stepMinutes, ((sorted[i] ?? 0) - (sorted[i - 1] ?? 0)) / 60);
-    }
-    const intervalMinutes = Number.isFinite(stepMinutes) ? stepMinutes : 60;
-    if (!(VOLUME_INTERVAL_MINUTES as readonly number[]).includes(intervalMinutes)) {
-      throw importError([{ line: header.line, column: 'interval_start', message: `interval_start: the intervals are ${intervalMinutes} minutes apart; they must be 15, 30 or 60 minutes` }]);
-    }
-    const seen = new Map<string, number>();
-    for (const r of rows) {
-      const key = `${r.channel}|${r.startUtc}`;
-      const first = seen.get(key);
-      if (first !== undefined) problems.push({ line: r.line, column: 'interval_start', message: `interval_start: ${r.channel} already has this interval on line ${first}` });
-      else seen.set(key, r.line);
-    }
-    if (problems.length) throw importError(problems);
-    return { kind: 'intervals', rows: rows.length, intervals: rows.map((r) => ({ channel: r.channel, startUtc: r.startUtc, intervalMinutes, volume: r.volume, ahtSeconds: r.aht })) };
-  }
+      if (startUtc !== null && channel) kept.push({ line: rec.line, channel, startUtc, volume, aht });
+    };
+    answer = () => intervalsOf(head, kept, problems);
+    return null;
+  };
 
-  const createdCol = find(CREATED_HEADERS);
-  if (createdCol < 0) {
-    throw importError([{ line: header.line, message: `Expected a ticket export with a creation time column (${CREATED_HEADERS.slice(0, 3).map((h) => `"${h}"`).join(', ')}) or interval rows (interval_start,channel,volume)` }]);
+  const ticketRows = (columns: string[], head: CsvRecord) => {
+    const createdCol = columns.findIndex((c) => CREATED_HEADERS.includes(c));
+    if (createdCol < 0) {
+      return importError([{ line: head.line, message: `Expected a ticket export with a creation time column (${CREATED_HEADERS.slice(0, 3).map((h) => `"${h}"`).join(', ')}) or interval rows (interval_start,channel,volume)` }]);
+    }
+    const channelCol = columns.findIndex((c) => CHANNEL_HEADERS.includes(c));
+    const handleCol = columns.findIndex((c) => HANDLE_HEADERS.includes(c));
+    if (channelCol < 0 && needChannel()) return importError([{ line: head.line, column: 'channel', message: 'The file has no channel column ("Via", "Source" or "channel"); name the channel with --channel' }]);
+    const step = TICKET_INTERVAL_MINUTES * 60;
+    // Per channel, keyed by the interval's number (a small integer): no key string made per ticket.
+    const buckets = new Map<string, Map<number, Bucket>>();
+    const channelCache = new Map<string, string | null>();
+    row = (rec) => {
+      const created = (rec.fields[createdCol] ?? '').trim();
+      const at = read(created);
+      if (at === null) {
+        problems.push({ line: rec.line, column: columns[createdCol], message: `${columns[createdCol] ?? 'created'}: "${created}" is not a date and time such as 2026-03-02 09:41:07 or 2026-03-02T09:41:07+03:00` });
+        return;
+      }
+      let channel: string | null;
+      if (options.channel || channelCol < 0) channel = options.channel ?? options.channels[0] ?? 'phone';
+      else {
+        const raw = (rec.fields[channelCol] ?? '').trim();
+        if (!channelCache.has(raw)) channelCache.set(raw, matchChannel(raw, options.channels));
+        channel = channelCache.get(raw) ?? null;
+        if (!channel) channelOf(raw, rec.line);
+      }
+      if (!channel) return;
+      const handleText = handleCol < 0 ? '' : (rec.fields[handleCol] ?? '').trim();
+      const handle = handleText === '' ? null : numberOf(handleText);
+      if (handle !== null && !(Number.isFinite(handle) && handle >= 0 && handle <= 86_400)) {
+        problems.push({ line: rec.line, column: columns[handleCol], message: `${columns[handleCol] ?? 'handle_seconds'}: "${handleText}" is not a number of seconds` });
+        return;
+      }
+      const slot = Math.floor(at / step);
+      let mine = buckets.get(channel);
+      if (!mine) buckets.set(channel, (mine = new Map()));
+      const b = mine.get(slot);
+      if (b) b.volume += 1;
+      // A handle time of 0 is a ticket nobody handled (an abandoned call): it counts as volume, not in the AHT.
+      const handled = handle !== null && handle > 0;
+      const bucket = b ?? { channel, startUtc: slot * step, volume: 1, handle: 0, handled: 0 };
+      if (!b) mine.set(slot, bucket);
+      if (handled) {
+        bucket.handle += handle;
+        bucket.handled += 1;
+      }
+    };
+    answer = () => ({
+      kind: 'tickets',
+      rows,
+      intervals: [...buckets.values()]
+        .flatMap((mine) => [...mine.values()])
+        .sort((a, b) => a.startUtc - b.startUtc || a.channel.localeCompare(b.channel))
+        .map((b) => ({ channel: b.channel, startUtc: b.startUtc, intervalMinutes: TICKET_INTERVAL_MINUTES, volume: b.volume, ahtSeconds: b.handled ? Math.round((b.handle / b.handled) * 10) / 10 : null })),
+    });
+    return null;
+  };
+
+  return {
+    record(rec) {
+      if (!header) {
+        header = rec;
+        const columns = rec.fields.map((f) => f.trim().toLowerCase());
+        const startCol = columns.indexOf('interval_start');
+        headerError = startCol >= 0 ? intervalRows(columns, rec, startCol) : ticketRows(columns, rec);
+        return;
+      }
+      rows += 1;
+      // Past the limit, or after a thousand problems, rows are only counted: the file still has to be read to its end for its syntax.
+      if (headerError || rows > MAX_VOLUME_ROWS || problems.length >= 1000) return;
+      row(rec);
+    },
+    finish() {
+      if (!header) throw new UserError('empty_file', 'The file is empty: expected a header line (a ticket export with "Created at", or interval_start,channel,volume)');
+      if (rows > MAX_VOLUME_ROWS) throw new UserError('too_many_rows', `The file has ${rows} rows; at most ${MAX_VOLUME_ROWS} can be imported at once`);
+      if (headerError) throw headerError;
+      if (problems.length) throw importError(problems);
+      return answer();
+    },
+  };
+}
+
+/** Interval rows as intervals: their length is the smallest step between starts of one channel, and no interval twice. */
+function intervalsOf(header: CsvRecord, rows: IntervalRow[], problems: LineProblem[]): ParsedVolume {
+  const starts = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = starts.get(r.channel);
+    if (list) list.push(r.startUtc);
+    else starts.set(r.channel, [r.startUtc]);
   }
-  const channelCol = find(CHANNEL_HEADERS);
-  const handleCol = find(HANDLE_HEADERS);
-  if (channelCol < 0 && needChannel()) throw importError([{ line: header.line, column: 'channel', message: 'The file has no channel column ("Via", "Source" or "channel"); name the channel with --channel' }]);
-  const step = TICKET_INTERVAL_MINUTES * 60;
-  const buckets = new Map<string, { channel: string; startUtc: number; volume: number; handle: number; handled: number }>();
-  const channelCache = new Map<string, string | null>();
-  for (const rec of records) {
-    if (tooMany()) break;
-    const created = (rec.fields[createdCol] ?? '').trim();
-    const at = read(created);
-    if (at === null) {
-      problems.push({ line: rec.line, column: columns[createdCol], message: `${columns[createdCol] ?? 'created'}: "${created}" is not a date and time such as 2026-03-02 09:41:07 or 2026-03-02T09:41:07+03:00` });
-      continue;
-    }
-    let channel: string | null;
-    if (options.channel || channelCol < 0) channel = options.channel ?? options.channels[0] ?? 'phone';
-    else {
-      const raw = (rec.fields[channelCol] ?? '').trim();
-      if (!channelCache.has(raw)) channelCache.set(raw, matchChannel(raw, options.channels));
-      channel = channelCache.get(raw) ?? null;
-      if (!channel) channelOf(raw, rec.line);
-    }
-    if (!channel) continue;
-    const handleText = handleCol < 0 ? '' : (rec.fields[handleCol] ?? '').trim();
-    const handle = handleText === '' ? null : numberOf(handleText);
-    if (handle !== null && !(Number.isFinite(handle) && handle >= 0 && handle <= 86_400)) {
-      problems.push({ line: rec.line, column: columns[handleCol], message: `${columns[handleCol] ?? 'handle_seconds'}: "${handleText}" is not a number of seconds` });
-      continue;
-    }
-    const startUtc = Math.floor(at / step) * step;
-    const key = `${channel}|${startUtc}`;
-    const b = buckets.get(key) ?? { channel, startUtc, volume: 0, handle: 0, handled: 0 };
-    b.volume += 1;
-    // A handle time of 0 is a ticket nobody handled (an abandoned call): it counts as volume, not in the AHT.
-    if (handle !== null && handle > 0) {
-      b.handle += handle;
-      b.handled += 1;
-    }
-    buckets.set(key, b);
+  let stepMinutes = Number.POSITIVE_INFINITY;
+  for (const list of starts.values()) {
+    const sorted = [...new Set(list)].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i += 1) stepMinutes = Math.min(stepMinutes, ((sorted[i] ?? 0) - (sorted[i - 1] ?? 0)) / 60);
+  }
+  const intervalMinutes = Number.isFinite(stepMinutes) ? stepMinutes : 60;
+  if (!(VOLUME_INTERVAL_MINUTES as readonly number[]).includes(intervalMinutes)) {
+    throw importError([{ line: header.line, column: 'interval_start', message: `interval_start: the intervals are ${intervalMinutes} minutes apart; they must be 15, 30 or 60 minutes` }]);
+  }
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.channel}|${r.startUtc}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ line: r.line, column: 'interval_start', message: `interval_start: ${r.channel} already has this interval on line ${first}` });
+    else seen.set(key, r.line);
   }
   if (problems.length) throw importError(problems);
-  return {
-    kind: 'tickets',
-    rows: records.length,
-    intervals: [...buckets.values()]
-      .sort((a, b) => a.startUtc - b.startUtc || a.channel.localeCompare(b.channel))
-      .map((b) => ({ channel: b.channel, startUtc: b.startUtc, intervalMinutes: TICKET_INTERVAL_MINUTES, volume: b.volume, ahtSeconds: b.handled ? Math.round((b.handle / b.handled) * 10) / 10 : null })),
-  };
+  return { kind: 'intervals', rows: rows.length, intervals: rows.map((r) => ({ channel: r.channel, startUtc: r.startUtc, intervalMinutes, volume: r.volume, ahtSeconds: r.aht })) };
+}
+
+/** A whole text's ticket history (the reader fed the text in one piece). */
+export function parseVolumeCsv(text: string, options: VolumeImportOptions): ParsedVolume {
+  const reader = volumeReader(options);
+  csvReader().read(text, true, reader.record);
+  return reader.finish();
+}
+
+/**
+ * Ticket history from a file read a piece at a time: decoded, parsed and counted as the bytes
+ * arrive, so memory holds a piece of the file and the intervals, never the file. The answer and
+ * the refusals are parseVolumeCsv's on the decoded text.
+ */
+export function readVolumeStream(source: ByteSource, decode: DecodeOptions, options: VolumeImportOptions): ParsedVolume {
+  let csv = csvReader();
+  let volume = volumeReader(options);
+  const done: { parsed: ParsedVolume | null } = { parsed: null };
+  decodeStream(source, decode, {
+    text: (piece) => {
+      csv.read(piece, false, volume.record);
+    },
+    end: () => {
+      csv.read('', true, volume.record);
+      done.parsed = volume.finish();
+    },
+    reset: () => {
+      csv = csvReader();
+      volume = volumeReader(options);
+    },
+  });
+  if (!done.parsed) throw new Error('decodeStream returned without ending its sink');
+  return done.parsed;
 }

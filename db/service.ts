@@ -57,6 +57,12 @@ export interface ServiceOptions {
    */
   onSlowCall?: (method: string, ms: number) => void;
   slowCallMs?: number;
+  /**
+   * The caller is a person's own process on this machine (the CLI), so an import may name a file
+   * by its path and be read a piece at a time. Never for a window or browser mode: their calls
+   * could then read any file the service can.
+   */
+  localFiles?: boolean;
 }
 
 /** The slow-call log the debug switch turns on: ROSTERDESK_DEBUG=slow prints each call over 40 ms to stderr. */
@@ -127,7 +133,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     .add('absences', absenceHandlers(context))
     .add('absence-import', absenceImportHandlers(context))
     .add('staffing', staffingHandlers(context))
-    .add('volume', volumeHandlers(context))
+    .add('volume', volumeHandlers(context, options.localFiles === true))
     .add('calendar', calendarHandlers(context, options.appVersion))
     .add('caldav', caldavHandlers(context))
     .add('schedule', scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))))

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { IMPORT_MAX_BYTES } from '../../core/contract';
+import { fileSource } from '../../db/import-file';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
 import { appVersion } from '../app-version';
@@ -58,13 +60,14 @@ export const importVolumeCommand: Command = {
     const teamName = requireString(values, 'team', usage);
     const encoding = encodingOption(values, usage);
     const csvPath = positionals[0] ?? '';
-    const bytes = readBytes(csvPath, IMPORT_MAX_BYTES.tickets);
-    return withService(db, (s) => {
-      const team = teamByName(s, teamName);
-      const csv = importedText(io, csvPath, bytes, encoding, team.locale);
+    // Refused here before the planner opens, as every import's file is; the service then reads it a piece at a time.
+    fileSource(csvPath, IMPORT_MAX_BYTES.tickets);
+    const service = createService(openPlanner(db, { create: false }), { appVersion: appVersion(), localFiles: true });
+    try {
+      const team = teamByName(service, teamName);
       const channel = typeof values.channel === 'string' ? values.channel.trim().toLowerCase() : null;
       const timeZone = typeof values.tz === 'string' ? values.tz : null;
-      const result = s.call('volume.import', { teamId: team.id, csv, channel, timeZone });
+      const result = service.call('volume.import', { teamId: team.id, path: path.resolve(csvPath), encoding, channel, timeZone });
       if (!result.ok) {
         const flag = result.error.path[0] === 'timeZone' ? '--tz' : result.error.path[0] === 'channel' ? '--channel' : null;
         throw importFailure(io, csvPath, flag ? { ...result.error, message: `${flag}: ${result.error.message}` } : result.error);
@@ -72,7 +75,9 @@ export const importVolumeCommand: Command = {
       const v = result.value;
       io.out(`Imported ${v.rows} ${v.kind === 'tickets' ? 'tickets' : 'interval rows'} into "${team.name}" as ${v.intervals} intervals (${v.channels.join(', ')}) from ${v.from ?? '-'} to ${v.to ?? '-'}${v.replaced ? `, replacing ${v.replaced} stored intervals` : ''}\n`);
       return EXIT_OK;
-    });
+    } finally {
+      service.close();
+    }
   },
 };
 export const importRosterCommand: Command = {

@@ -24,12 +24,15 @@ export const demandMethods = {
   /**
    * Imports ticket history: a help-desk export (one row per ticket) or interval rows. All or
    * nothing. What the file covers replaces what was stored for those channels then, so the same
-   * file imported twice leaves the same history.
+   * file imported twice leaves the same history. `path` names a file on this machine instead, read
+   * a piece at a time (memory holds a piece, not the file); only a service made with `localFiles`
+   * (the CLI's) takes it, so a window cannot make the service read a file its user did not choose.
    */
   'volume.import': {
     input: z.strictObject({
       teamId: id,
       ...importFile(IMPORT_MAX_BYTES.tickets),
+      path: z.string().min(1).max(4096).optional(),
       channel: z.string().max(32).nullable().default(null),
       timeZone: timeZone.nullable().default(null),
     }),

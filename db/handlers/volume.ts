@@ -2,10 +2,12 @@ import type { DailyVolume, WeeklyVolume } from '../../core/contract';
 import { UserError } from '../../core/errors';
 import type { Team } from '../../core/team';
 import { epochSeconds, parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
-import { importText } from '../../core/text-decode';
-import { parseVolumeCsv } from '../../core/volume-import';
+import { IMPORT_MAX_BYTES } from '../../core/contract';
+import { base64Bytes, bufferSource, importText, type TextEncodingChoice } from '../../core/text-decode';
+import { parseVolumeCsv, readVolumeStream, type ParsedVolume, type VolumeImportOptions } from '../../core/volume-import';
 import { zoneClock } from '../../core/zone-clock';
 import type { HandlersOf, ServiceContext } from '../context';
+import { fileSource } from '../import-file';
 import type { Db } from '../open';
 import { deleteVolumes, insertVolumes, volumesBetween } from '../sql/volume';
 
@@ -30,8 +32,28 @@ function dailyVolumes(db: Db, team: Team, fromDay: Temporal.PlainDate, toDay: Te
   return [...totals.values()];
 }
 
-/** Ticket history: daily and weekly totals, and the import (which replaces the span it covers, channel by channel). */
-export function volumeHandlers(ctx: ServiceContext): HandlersOf<'volume.daily' | 'volume.import' | 'volume.weekly'> {
+/** An import's file as it came: a path (read a piece at a time), bytes (decoded a piece at a time) or text. */
+interface VolumeFile {
+  csv?: string | undefined;
+  bytes?: string | undefined;
+  path?: string | undefined;
+  encoding: TextEncodingChoice;
+}
+
+function parsedVolume(file: VolumeFile, team: Team, options: VolumeImportOptions, localFiles: boolean): ParsedVolume {
+  if (file.path !== undefined) {
+    if (!localFiles) throw new UserError('unknown_field', 'This caller cannot name a file by its path; send the file\'s bytes', ['path']);
+    return readVolumeStream(fileSource(file.path, IMPORT_MAX_BYTES.tickets), { encoding: file.encoding, locale: team.locale }, options);
+  }
+  if (file.bytes !== undefined) return readVolumeStream(bufferSource(base64Bytes(file.bytes)), { encoding: file.encoding, locale: team.locale }, options);
+  return parseVolumeCsv(importText(file, team.locale), options);
+}
+
+/**
+ * Ticket history: daily and weekly totals, and the import (which replaces the span it covers,
+ * channel by channel). `localFiles`: the caller is on this machine and may name a file to import.
+ */
+export function volumeHandlers(ctx: ServiceContext, localFiles = false): HandlersOf<'volume.daily' | 'volume.import' | 'volume.weekly'> {
   const { db, requireTeam } = ctx;
   return {
     'volume.daily': ({ teamId, from, to }) => {
@@ -48,7 +70,7 @@ export function volumeHandlers(ctx: ServiceContext): HandlersOf<'volume.daily' |
       if (channel !== null && !team.skills.includes(channel)) {
         throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
       }
-      const parsed = parseVolumeCsv(importText(file, team.locale), { channels: team.skills, channel, timeZone: timeZone ?? team.timeZone });
+      const parsed = parsedVolume(file, team, { channels: team.skills, channel, timeZone: timeZone ?? team.timeZone }, localFiles);
       const clock = zoneClock(team.timeZone);
       let replaced = 0;
       const channels = [...new Set(parsed.intervals.map((r) => r.channel))].sort();

@@ -132,6 +132,12 @@ big.close();
   f.close();
 }
 
+// Issue 19, point 4: a million tickets imported from a file, beside the sqlite3 shell.
+{
+  const { importFileBench } = await import('./import-file');
+  for (const line of await importFileBench(dir)) console.log(line);
+}
+
 // Issue 7: auto-scheduling 4 weeks at 30-minute intervals, 3 channels.
 {
   const { scheduleBench } = await import('./schedule');
