@@ -49,7 +49,8 @@ export function RosterPage({ team }: Props) {
   const templatesQuery = useApiQuery('template.list', { teamId: team.id });
   // People in the reader's order (the file sorts by code point, which puts Łukasz after Reza): the grid and the print both.
   const week = useMemo(() => (weekQuery.data ? { ...weekQuery.data, people: byName(weekQuery.data.people, fmt.locale) } : null), [weekQuery.data, fmt.locale]);
-  const templates = templatesQuery.data ?? [];
+  // The same empty list while loading, so the grid's and the print's memoised parts hold.
+  const templates = useMemo(() => templatesQuery.data ?? [], [templatesQuery.data]);
   const { error, setError, act } = useAction();
   const grid = useRef<RotaGridHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
