@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useDeferredValue, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Violation } from '../../core/rules';
 import { useFormat } from '../format';
@@ -17,11 +17,33 @@ interface Group {
   fresh: boolean;
 }
 
+interface Props {
+  teamId: number;
+  weekStart: string;
+  violations: readonly Violation[];
+  onShow(personId: number, day: string): void;
+}
+
 /**
  * The week's problems grouped by person and rule, with counts: the ones the last change caused
  * first (marked new), then the rest; "0 h planned" lines of a week still being filled apart and quieter.
+ * A big team's week has a thousand lines, so the list follows the grid a moment later
+ * (useDeferredValue): the grid above it is painted first.
  */
-export function ProblemsList({ teamId, weekStart, violations, onShow }: { teamId: number; weekStart: string; violations: readonly Violation[]; onShow(personId: number, day: string): void }) {
+export function ProblemsList({ violations: latest, ...rest }: Props) {
+  const violations = useDeferredValue<readonly Violation[] | null>(latest, null);
+  const { t } = useTranslation();
+  if (violations === null) {
+    return (
+      <section aria-labelledby="problems-title" className="problems">
+        <h3 id="problems-title">{t('roster.problems')}</h3>
+      </section>
+    );
+  }
+  return <Problems violations={violations} {...rest} />;
+}
+
+function Problems({ teamId, weekStart, violations, onShow }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const names = useBuiltinNames();

@@ -14,7 +14,7 @@ import { useFormat } from '../format';
 import { byName } from '../collate';
 import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
-import { PrintRota, type PaperSize } from './PrintRota';
+import { PrintRota, usePrintedWeek, type PaperSize } from './PrintRota';
 import { CalendarFilePanel } from './CalendarFilePanel';
 import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
@@ -61,6 +61,7 @@ export function RosterPage({ team }: Props) {
   // A generated draft under review: drawn on the grid until accepted or discarded.
   const [draft, setDraft] = useDraft();
   const shownWeek = week?.weekStart === weekStart ? week : null;
+  const printedWeek = usePrintedWeek(shownWeek);
   const review = useMemo(() => (draft && shownWeek ? reviewDraft(draft, shownWeek.days.map((d) => d.day), shownWeek.people, shownWeek.shifts) : null), [draft, shownWeek]);
 
   async function acceptDraft() {
@@ -215,7 +216,7 @@ export function RosterPage({ team }: Props) {
           {panel === 'clear' && <ClearWeekPanel team={team} weekStart={weekStart} end={end} shiftCount={shiftCount} act={act} onDone={() => setPanel(null)} />}
         </Drawer>
       </div>
-      {week && week.weekStart === weekStart && <PrintRota team={team} week={week} templates={templates} paper={paper} />}
+      {printedWeek && <PrintRota team={team} week={printedWeek} templates={templates} paper={paper} />}
     </section>
   );
 }

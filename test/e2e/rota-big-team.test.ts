@@ -75,6 +75,16 @@ describe('the rota grid of a 300-person team', () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
+  it('prints every person, not only the rows in view', async () => {
+    const page = await openBigTeam();
+    expect(await renderedRows(page)).toBeLessThan(60);
+    // The printed rota is its own table of the whole team (it follows the screen a moment later).
+    const printed = () => page.locator('.print-rota tbody tr').evaluateAll((rows) => rows.filter((r) => /^Agent \d+$/.test(r.querySelector('th')?.textContent ?? '')).length);
+    expect(await settle(printed, PEOPLE)).toBe(PEOPLE);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-rota tbody tr').filter({ hasText: 'Agent 300' }).isVisible()).resolves.toBe(true);
+  });
+
   it('moves the keyboard to rows out of view (arrows, PageDown, Ctrl+End) and scrolls them into sight', async () => {
     const page = await openBigTeam();
     await rotaCell(page, 'Agent 1, Monday 1 March').click();
