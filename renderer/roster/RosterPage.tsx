@@ -1,11 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
 import { fileSlug } from '../../core/text';
 import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
 import { bridge, call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
-import { useApiQuery } from '../api/queries';
+import { prefetch, useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
@@ -62,6 +62,16 @@ export function RosterPage({ team }: Props) {
   const [draft, setDraft] = useDraft();
   const shownWeek = week?.weekStart === weekStart ? week : null;
   const printedWeek = usePrintedWeek(shownWeek);
+  // Once a week is on screen and the window is idle, its next week is read, so "next week" only
+  // draws. Once per week shown, not after each edit: a team of 1 000's week takes the service a
+  // quarter of a second, which a lead typing codes should not wait behind.
+  const weekShown = shownWeek !== null;
+  useEffect(() => {
+    if (!weekShown) return;
+    const next = Temporal.PlainDate.from(weekStart).add({ weeks: 1 }).toString();
+    const idle = requestIdleCallback(() => prefetch('roster.week', { teamId: team.id, weekStart: next }), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [weekShown, weekStart, team.id]);
   const review = useMemo(() => (draft && shownWeek ? reviewDraft(draft, shownWeek.days.map((d) => d.day), shownWeek.people, shownWeek.shifts) : null), [draft, shownWeek]);
 
   async function acceptDraft() {
