@@ -158,52 +158,55 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
   const segments = rowSegments(view.range, [focus.row, leftRow.current], people.length);
 
   return (
-    <div className="grid-wrap" onMouseUp={selection.endDrag} onMouseLeave={selection.endDrag}>
-      {writes.error && (
-        // Under the cell it is about, over the grid (which does not move).
-        <p role="alert" className="cell-error" style={errorAt ?? undefined}>
-          {errorText(t, writes.error)}
-        </p>
-      )}
+    <>
+      {/* Outside the scrolling wrapper, so "Copied 60 cells" shows however far down the grid is. */}
       <p role="status" className="muted small grid-status">
         {clipboard.notice}
       </p>
-      <table
-        ref={table}
-        id="rota-grid"
-        role="grid"
-        className="rota"
-        aria-label={t('roster.gridLabel', { date: fmt.day(week.weekStart) })}
-        aria-rowcount={1 + people.length + footRowCount(week)}
-        onKeyDown={onKeyDown}
-      >
-        <WeekHead days={days} holidayName={holidayName} />
-        <tbody ref={body}>
-          {segments.flatMap((seg, n) =>
-            seg.kind === 'gap'
-              ? [<SpacerRow key={`gap-${n}`} count={seg.count} rowHeight={view.rowHeight} />]
-              : people.slice(seg.first, seg.last + 1).map((person, i) => {
-                  const row = seg.first + i;
-                  const inRows = row >= rect.top && row <= rect.bottom;
-                  return (
-                    <RotaRow
-                      key={person.id}
-                      person={person}
-                      row={row}
-                      week={rowWeek}
-                      focusCol={focus.row === row ? focus.col : -1}
-                      selFrom={inRows ? rect.left : -1}
-                      selTo={inRows ? rect.right : -1}
-                      editor={focus.row === row ? editor : null}
-                      cells={cells}
-                      events={events}
-                    />
-                  );
-                }),
-          )}
-        </tbody>
-        <WeekFoot week={week} firstRowIndex={2 + people.length} />
-      </table>
-    </div>
+      <div className="grid-wrap" onMouseUp={selection.endDrag} onMouseLeave={selection.endDrag}>
+        {writes.error && (
+          // Under the cell it is about, over the grid (which does not move).
+          <p role="alert" className="cell-error" style={errorAt ?? undefined}>
+            {errorText(t, writes.error)}
+          </p>
+        )}
+        <table
+          ref={table}
+          id="rota-grid"
+          role="grid"
+          className="rota"
+          aria-label={t('roster.gridLabel', { date: fmt.day(week.weekStart) })}
+          aria-rowcount={1 + people.length + footRowCount(week)}
+          onKeyDown={onKeyDown}
+        >
+          <WeekHead days={days} holidayName={holidayName} />
+          <tbody ref={body}>
+            {segments.flatMap((seg, n) =>
+              seg.kind === 'gap'
+                ? [<SpacerRow key={`gap-${n}`} count={seg.count} rowHeight={view.rowHeight} />]
+                : people.slice(seg.first, seg.last + 1).map((person, i) => {
+                    const row = seg.first + i;
+                    const inRows = row >= rect.top && row <= rect.bottom;
+                    return (
+                      <RotaRow
+                        key={person.id}
+                        person={person}
+                        row={row}
+                        week={rowWeek}
+                        focusCol={focus.row === row ? focus.col : -1}
+                        selFrom={inRows ? rect.left : -1}
+                        selTo={inRows ? rect.right : -1}
+                        editor={focus.row === row ? editor : null}
+                        cells={cells}
+                        events={events}
+                      />
+                    );
+                  }),
+            )}
+          </tbody>
+          <WeekFoot week={week} firstRowIndex={2 + people.length} />
+        </table>
+      </div>
+    </>
   );
 });
