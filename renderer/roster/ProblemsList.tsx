@@ -1,4 +1,4 @@
-import { useDeferredValue, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Violation } from '../../core/rules';
 import { useFormat } from '../format';
@@ -30,8 +30,16 @@ interface Props {
  * A big team's week has a thousand lines, so the list follows the grid a moment later
  * (useDeferredValue): the grid above it is painted first.
  */
-export function ProblemsList({ violations: latest, ...rest }: Props) {
+export function ProblemsList({ teamId, weekStart: latestWeek, violations: latest, onShow }: Props) {
   const violations = useDeferredValue<readonly Violation[] | null>(latest, null);
+  // The week goes with its list: the list of the week before is not drawn again under the new week's name.
+  const weekStart = useDeferredValue(latestWeek);
+  // One callback for the list's life, so the memoised list is not drawn again for a new one.
+  const show = useRef(onShow);
+  useLayoutEffect(() => {
+    show.current = onShow;
+  });
+  const stableShow = useCallback((personId: number, day: string) => show.current(personId, day), []);
   const { t } = useTranslation();
   if (violations === null) {
     return (
@@ -40,10 +48,11 @@ export function ProblemsList({ violations: latest, ...rest }: Props) {
       </section>
     );
   }
-  return <Problems violations={violations} {...rest} />;
+  return <Problems teamId={teamId} weekStart={weekStart} violations={violations} onShow={stableShow} />;
 }
 
-function Problems({ teamId, weekStart, violations, onShow }: Props) {
+/** Memoised: while a new week's list waits its turn, the page's render does not draw the old one again. */
+const Problems = memo(function Problems({ teamId, weekStart, violations, onShow }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const names = useBuiltinNames();
@@ -111,4 +120,4 @@ function Problems({ teamId, weekStart, violations, onShow }: Props) {
       )}
     </section>
   );
-}
+});
