@@ -91,6 +91,8 @@ export async function gridRenderMs(dbPath: string, { runs = 7, rendererDir, mode
       const label = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${week.toString()}T00:00:00Z`));
       // Idle first (the window may start a read when idle), then no read in flight, then idle again.
       await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 2000 })));
+      // A request the page has just sent reaches Playwright's events a moment later.
+      await page.waitForTimeout(150);
       while (inFlight > 0) await page.waitForTimeout(20);
       await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 2000 })));
       const step = mode === 'next' ? { button: next, field: null, day: '' } : { button: null, field: dateField, day: week.toString() };
