@@ -62,6 +62,15 @@ function entryFor(method: MethodName, input: unknown): Entry {
 }
 
 /**
+ * Starts reading `method` with `input` before anything shows it (the rota's next week), unless it
+ * is read or on its way already. Like any read nobody shows, a change to its tables forgets it.
+ */
+export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  const entry = entryFor(method, input);
+  if (entry.stale) fetchEntry(entry);
+}
+
+/**
  * After a change: reads of the tables it touched refetch if on screen, and are
  * forgotten otherwise (the next component to show one fetches it afresh).
  */

@@ -1,4 +1,5 @@
-import { createPortal } from 'react-dom';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { createPortal, flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '../../core/contract';
 import type { Team } from '../../core/team';
@@ -8,6 +9,28 @@ import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
 import { byCell, cellKey, weekHoursText } from './cells';
 
 export type PaperSize = 'A4' | 'A3';
+
+/**
+ * The week the printed rota shows. It is every person (a wall rota of 1 000 rows), so it follows the
+ * screen a moment later (useDeferredValue): a new week's grid is painted first, and the print table
+ * renders after, in pieces the keyboard can interrupt. When printing starts (Ctrl+P, the Print
+ * button, Save as PDF: each fires beforeprint) it is brought up to date at once.
+ */
+export function usePrintedWeek(week: RosterWeek | null): RosterWeek | null {
+  const later = useDeferredValue(week);
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing ? week : later;
+}
 
 interface Props {
   team: Team;
@@ -23,7 +46,7 @@ interface Props {
  * both give this page. Black-and-white safe: codes, words and line styles carry the meaning,
  * never colour alone. The header row repeats on every page; Persian prints right to left.
  */
-export function PrintRota({ team, week, templates, paper }: Props) {
+export const PrintRota = memo(function PrintRota({ team, week, templates, paper }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const names = useBuiltinNames();
@@ -138,4 +161,4 @@ export function PrintRota({ team, week, templates, paper }: Props) {
     </div>,
     document.body,
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Violation } from '../../core/rules';
 import { useFormat } from '../format';
@@ -17,11 +17,42 @@ interface Group {
   fresh: boolean;
 }
 
+interface Props {
+  teamId: number;
+  weekStart: string;
+  violations: readonly Violation[];
+  onShow(personId: number, day: string): void;
+}
+
 /**
  * The week's problems grouped by person and rule, with counts: the ones the last change caused
  * first (marked new), then the rest; "0 h planned" lines of a week still being filled apart and quieter.
+ * A big team's week has a thousand lines, so the list follows the grid a moment later
+ * (useDeferredValue): the grid above it is painted first.
  */
-export function ProblemsList({ teamId, weekStart, violations, onShow }: { teamId: number; weekStart: string; violations: readonly Violation[]; onShow(personId: number, day: string): void }) {
+export function ProblemsList({ teamId, weekStart: latestWeek, violations: latest, onShow }: Props) {
+  const violations = useDeferredValue<readonly Violation[] | null>(latest, null);
+  // The week goes with its list: the list of the week before is not drawn again under the new week's name.
+  const weekStart = useDeferredValue(latestWeek);
+  // One callback for the list's life, so the memoised list is not drawn again for a new one.
+  const show = useRef(onShow);
+  useLayoutEffect(() => {
+    show.current = onShow;
+  });
+  const stableShow = useCallback((personId: number, day: string) => show.current(personId, day), []);
+  const { t } = useTranslation();
+  if (violations === null) {
+    return (
+      <section aria-labelledby="problems-title" className="problems">
+        <h3 id="problems-title">{t('roster.problems')}</h3>
+      </section>
+    );
+  }
+  return <Problems teamId={teamId} weekStart={weekStart} violations={violations} onShow={stableShow} />;
+}
+
+/** Memoised: while a new week's list waits its turn, the page's render does not draw the old one again. */
+const Problems = memo(function Problems({ teamId, weekStart, violations, onShow }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const names = useBuiltinNames();
@@ -89,4 +120,4 @@ export function ProblemsList({ teamId, weekStart, violations, onShow }: { teamId
       )}
     </section>
   );
-}
+});

@@ -1,11 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
 import { fileSlug } from '../../core/text';
 import { parsePlainDate, startOfWeek, Temporal, todayIn } from '../../core/time';
 import { bridge, call, CallError } from '../api/client';
 import { saveFile } from '../api/download';
-import { useApiQuery } from '../api/queries';
+import { prefetch, useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
 import { ImportErrors } from '../shell/ImportErrors';
@@ -14,7 +14,7 @@ import { useFormat } from '../format';
 import { byName } from '../collate';
 import { MonthCost } from './MonthCost';
 import { PatternPanel } from './PatternPanel';
-import { PrintRota, type PaperSize } from './PrintRota';
+import { PrintRota, usePrintedWeek, type PaperSize } from './PrintRota';
 import { CalendarFilePanel } from './CalendarFilePanel';
 import { SchedulePanel } from './SchedulePanel';
 import { RotaGrid, type RotaGridHandle } from './RotaGrid';
@@ -49,7 +49,8 @@ export function RosterPage({ team }: Props) {
   const templatesQuery = useApiQuery('template.list', { teamId: team.id });
   // People in the reader's order (the file sorts by code point, which puts Łukasz after Reza): the grid and the print both.
   const week = useMemo(() => (weekQuery.data ? { ...weekQuery.data, people: byName(weekQuery.data.people, fmt.locale) } : null), [weekQuery.data, fmt.locale]);
-  const templates = templatesQuery.data ?? [];
+  // The same empty list while loading, so the grid's and the print's memoised parts hold.
+  const templates = useMemo(() => templatesQuery.data ?? [], [templatesQuery.data]);
   const { error, setError, act } = useAction();
   const grid = useRef<RotaGridHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -60,6 +61,17 @@ export function RosterPage({ team }: Props) {
   // A generated draft under review: drawn on the grid until accepted or discarded.
   const [draft, setDraft] = useDraft();
   const shownWeek = week?.weekStart === weekStart ? week : null;
+  const printedWeek = usePrintedWeek(shownWeek);
+  // Once a week is on screen and the window is idle, its next week is read, so "next week" only
+  // draws. Once per week shown, not after each edit: a team of 1 000's week takes the service a
+  // quarter of a second, which a lead typing codes should not wait behind.
+  const weekShown = shownWeek !== null;
+  useEffect(() => {
+    if (!weekShown) return;
+    const next = Temporal.PlainDate.from(weekStart).add({ weeks: 1 }).toString();
+    const idle = requestIdleCallback(() => prefetch('roster.week', { teamId: team.id, weekStart: next }), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [weekShown, weekStart, team.id]);
   const review = useMemo(() => (draft && shownWeek ? reviewDraft(draft, shownWeek.days.map((d) => d.day), shownWeek.people, shownWeek.shifts) : null), [draft, shownWeek]);
 
   async function acceptDraft() {
@@ -214,7 +226,7 @@ export function RosterPage({ team }: Props) {
           {panel === 'clear' && <ClearWeekPanel team={team} weekStart={weekStart} end={end} shiftCount={shiftCount} act={act} onDone={() => setPanel(null)} />}
         </Drawer>
       </div>
-      {week && week.weekStart === weekStart && <PrintRota team={team} week={week} templates={templates} paper={paper} />}
+      {printedWeek && <PrintRota team={team} week={printedWeek} templates={templates} paper={paper} />}
     </section>
   );
 }

@@ -1,14 +1,15 @@
-import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '../../core/contract';
 import type { ShiftTemplate } from '../../core/template';
 import { errorText } from '../api/errors';
 import { useFormat } from '../format';
-import { ruleParams, useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
-import { byCell, cellKey, weekHoursText } from './cells';
+import { useAbsenceTypeName, useBuiltinNames } from '../i18n/useBuiltinNames';
+import { cellKey } from './cells';
 import type { DraftReview } from './draftReview';
 import { CellEditor, CellPicker } from './grid/CellEditors';
-import { DayCell, type CellWords } from './grid/DayCell';
+import type { CellWords } from './grid/DayCell';
+import { RotaRow, SpacerRow, type RowEvents, type RowWeek } from './grid/RotaRow';
 import { rectEntries } from './grid/selection';
 import { useCellEdit } from './grid/useCellEdit';
 import { useCellElements } from './grid/useCellElements';
@@ -17,7 +18,10 @@ import { useErrorBubble } from './grid/useErrorBubble';
 import { useGridClipboard } from './grid/useGridClipboard';
 import { useGridKeys } from './grid/useGridKeys';
 import { useGridSelection } from './grid/useGridSelection';
-import { WeekFoot } from './grid/WeekFoot';
+import { useRowWindow } from './grid/useRowWindow';
+import { indexWeek } from './grid/weekIndex';
+import { rowSegments } from './grid/windowing';
+import { footRowCount, WeekFoot } from './grid/WeekFoot';
 import { WeekHead } from './grid/WeekHead';
 
 /**
@@ -27,6 +31,12 @@ import { WeekHead } from './grid/WeekHead';
  * Delete clears, Ctrl+C / Ctrl+V copy and paste blocks of cells. Every change
  * is one API call, so one undo step. The keys are grid/keys.ts; selection,
  * clipboard, editing and writes are the hooks beside it.
+ *
+ * Only the people rows in view are in the page (grid/windowing.ts), with spacer rows keeping the
+ * others' height, and the focused row always: a team of 1 000 is 10 000 cells. Focus and selection
+ * are places in the week's data (row, column), not elements, so moving to, selecting, copying and
+ * pasting rows out of view works; aria-rowcount and aria-rowindex tell a screen reader the whole
+ * size. The printed rota (PrintRota) is a separate table of every row.
  */
 
 export interface RotaGridHandle {
@@ -51,25 +61,37 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
   const names = useBuiltinNames();
   const typeName = useAbsenceTypeName(teamId);
   const table = useRef<HTMLTableElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
 
   const people = week.people;
-  const days = week.days.map((d) => d.day);
-  const shiftsByCell = useMemo(() => byCell(week.shifts), [week.shifts]);
-  const problems = useMemo(() => byCell(week.violations.filter((v) => v.rule !== 'weekly_hours' && v.rule !== 'contract_hours')), [week.violations]);
-  const weekProblems = useMemo(() => {
-    const m = new Map<number, RosterWeek['violations']>();
-    for (const v of week.violations) if (v.rule === 'weekly_hours' || v.rule === 'contract_hours') m.set(v.personId, [...(m.get(v.personId) ?? []), v]);
-    return m;
-  }, [week.violations]);
-  const onCallOf = useMemo(() => byCell(week.onCall), [week.onCall]);
-  const absenceOf = useMemo(() => new Map(week.absences.map((a) => [cellKey(a.personId, a.day), a])), [week.absences]);
-  const uncovered = useMemo(() => new Set(week.uncovered), [week.uncovered]);
-  const dayLabel = useCallback((day: string) => fmt.dayLong(day), [fmt]);
-  const words: CellWords = { t, fmt, names, typeName };
+  const days = useMemo(() => week.days.map((d) => d.day), [week.days]);
+  const index = useMemo(() => indexWeek(week), [week]);
+  const { shiftsByCell } = index;
+  // A half holiday (a worked morning) says so after its name.
+  const holidayName = (day: string) => {
+    const d = week.days.find((x) => x.day === day);
+    return d?.holiday ? (d.halfHoliday ? `${d.holiday} (${t('roster.halfHoliday')})` : d.holiday) : null;
+  };
+  const words = useMemo<CellWords>(() => ({ t, fmt, names, typeName }), [t, fmt, names, typeName]);
+  // What every row shares, one object per week, words and draft, so a row renders again only when its own props change.
+  const rowWeek = useMemo<RowWeek>(
+    () => ({
+      days,
+      dayNames: days.map((d) => fmt.dayLong(d)),
+      holidays: week.days.map((d) => Boolean(d.holiday)),
+      index,
+      review,
+      currency: week.currency,
+      words,
+      templates,
+    }),
+    [days, fmt, week.days, week.currency, index, review, words, templates],
+  );
 
   const cells = useCellElements();
   const selection = useGridSelection(people.length);
   const { focus, rect } = selection;
+  const view = useRowWindow(body, people.length);
   const writes = useCellWrites(teamId);
   const edit = useCellEdit({ templates, people, days, selection, cells, writes });
   const clipboard = useGridClipboard({ rect, people, days, shiftsByCell, apply: writes.apply });
@@ -86,8 +108,29 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
     toggleLock: () => void toggleLock(),
     copy: clipboard.copy,
     paste: () => void clipboard.paste(),
+    page: view.page,
   });
   const errorAt = useErrorBubble(writes.error, focus, cells);
+  // Set after useGridKeys' effect has put the keyboard on the new focused cell.
+  const leftRow = useRef(focus.row);
+  useEffect(() => {
+    leftRow.current = focus.row;
+  }, [focus.row]);
+
+  // The rows' mouse handlers: one object for the grid's life (rows are memoised), calling the latest hooks.
+  const latest = useRef({ selection, edit, writes });
+  useLayoutEffect(() => {
+    latest.current = { selection, edit, writes };
+  });
+  const events = useMemo<RowEvents>(
+    () => ({
+      mouseDown: (e, row, col) => latest.current.selection.onCellMouseDown(e, row, col),
+      mouseEnter: (row, col) => latest.current.selection.onCellMouseEnter(row, col),
+      doubleClick: () => latest.current.edit.startPicking(),
+      drop: (personId, day, value) => void latest.current.writes.apply([{ personId, day, value }]),
+    }),
+    [],
+  );
 
   useImperativeHandle(ref, () => ({
     focusCell(personId: number, day: string) {
@@ -95,85 +138,75 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       const col = days.indexOf(day);
       if (row < 0 || col < 0) return;
       selection.move({ row, col }, false);
+      // The row may be out of view, so not yet in the page: the cell takes the keyboard when it comes.
       cells.focusAt({ row, col });
     },
     focusGrid: () => cells.focusAt(focus),
     toggleLock: () => void toggleLock(),
   }));
 
-  // A half holiday (a worked morning) says so after its name.
-  const holidayName = (day: string) => {
-    const d = week.days.find((x) => x.day === day);
-    return d?.holiday ? (d.halfHoliday ? `${d.holiday} (${t('roster.halfHoliday')})` : d.holiday) : null;
-  };
   const currentCode = shiftsByCell.get(cellKey(people[focus.row]?.id ?? 0, days[focus.col] ?? ''))?.[0]?.code ?? '';
+  const editor =
+    edit.editing !== null
+      ? (cellName: string) => <CellEditor cellName={cellName} value={edit.editing ?? ''} on={edit.editor} />
+      : edit.picking
+        ? (cellName: string) => <CellPicker cellName={cellName} templates={templates} current={currentCode} on={edit.picker} />
+        : null;
+  // The focused row stays in the page wherever the view is (its cell is the grid's one tab stop),
+  // and so does the row the focus leaves until the keyboard has moved: a key pressed faster than the
+  // view follows would otherwise take the focused cell out of the page, and the keyboard with it.
+  const segments = rowSegments(view.range, [focus.row, leftRow.current], people.length);
 
   return (
-    <div className="grid-wrap" onMouseUp={selection.endDrag} onMouseLeave={selection.endDrag}>
-      {writes.error && (
-        // Under the cell it is about, over the grid (which does not move).
-        <p role="alert" className="cell-error" style={errorAt ?? undefined}>
-          {errorText(t, writes.error)}
-        </p>
-      )}
+    <>
+      {/* Outside the scrolling wrapper, so "Copied 60 cells" shows however far down the grid is. */}
       <p role="status" className="muted small grid-status">
         {clipboard.notice}
       </p>
-      <table ref={table} id="rota-grid" role="grid" className="rota" aria-label={t('roster.gridLabel', { date: fmt.day(week.weekStart) })} onKeyDown={onKeyDown}>
-        <WeekHead days={days} holidayName={holidayName} />
-        <tbody>
-          {people.map((person, row) => {
-            const weekly = weekProblems.get(person.id) ?? [];
-            // Under review: what accepting the draft makes of the week's hours.
-            const minutes = review?.minutes.get(person.id);
-            return (
-              <tr role="row" key={person.id}>
-                <th role="rowheader" scope="row" className="who">
-                  <span className="swatch" style={{ backgroundColor: person.color }} aria-hidden="true" />
-                  {person.name}
-                </th>
-                {days.map((day, col) => {
-                  const cellName = `${person.name}, ${dayLabel(day)}`;
-                  const key = cellKey(person.id, day);
-                  const focused = focus.row === row && focus.col === col;
-                  return (
-                    <DayCell
-                      key={day}
-                      cellName={cellName}
-                      content={{ shifts: shiftsByCell.get(key) ?? [], issues: problems.get(key) ?? [], away: absenceOf.get(key), onCall: onCallOf.get(key) ?? [], change: review?.cells.get(key), uncovered }}
-                      words={words}
-                      templates={templates}
-                      holiday={holidayName(day) !== null}
-                      selected={selection.selected(row, col)}
-                      focused={focused}
-                      editor={
-                        focused && edit.editing !== null ? (
-                          <CellEditor cellName={cellName} value={edit.editing} on={edit.editor} />
-                        ) : focused && edit.picking ? (
-                          <CellPicker cellName={cellName} templates={templates} current={currentCode} on={edit.picker} />
-                        ) : null
-                      }
-                      cellRef={cells.register(row, col)}
-                      onMouseDown={(e) => selection.onCellMouseDown(e, row, col)}
-                      onMouseEnter={() => selection.onCellMouseEnter(row, col)}
-                      onDoubleClick={edit.startPicking}
-                      onDropValue={(value) => void writes.apply([{ personId: person.id, day, value }])}
-                    />
-                  );
-                })}
-                <td role="gridcell" className={weekly.length ? 'hours has-problem' : 'hours'} title={weekly.map((v) => t(`rules.${v.rule}`, ruleParams(v.params, names, typeName))).join('\n') || undefined}>
-                  {weekHoursText(t, fmt.number, person)}
-                  {minutes && Math.abs(minutes.after - minutes.before) > 0.5 ? <span className="draft-hours">{t('roster.draftHours', { hours: fmt.number(minutes.after / 60, 2) })}</span> : null}
-                </td>
-                <td role="gridcell" className="money" title={person.standby > 0 ? t('roster.standbyIncluded', { amount: fmt.money(person.standby, week.currency) }) : undefined}>
-                  {fmt.money(person.cost, week.currency)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <WeekFoot week={week} />
-      </table>
-    </div>
+      <div className="grid-wrap" onMouseUp={selection.endDrag} onMouseLeave={selection.endDrag}>
+        {writes.error && (
+          // Under the cell it is about, over the grid (which does not move).
+          <p role="alert" className="cell-error" style={errorAt ?? undefined}>
+            {errorText(t, writes.error)}
+          </p>
+        )}
+        <table
+          ref={table}
+          id="rota-grid"
+          role="grid"
+          className="rota"
+          aria-label={t('roster.gridLabel', { date: fmt.day(week.weekStart) })}
+          aria-rowcount={1 + people.length + footRowCount(week)}
+          onKeyDown={onKeyDown}
+        >
+          <WeekHead days={days} holidayName={holidayName} />
+          <tbody ref={body}>
+            {segments.flatMap((seg, n) =>
+              seg.kind === 'gap'
+                ? [<SpacerRow key={`gap-${n}`} count={seg.count} rowHeight={view.rowHeight} />]
+                : people.slice(seg.first, seg.last + 1).map((person, i) => {
+                    const row = seg.first + i;
+                    const inRows = row >= rect.top && row <= rect.bottom;
+                    return (
+                      <RotaRow
+                        key={person.id}
+                        person={person}
+                        row={row}
+                        week={rowWeek}
+                        focusCol={focus.row === row ? focus.col : -1}
+                        selFrom={inRows ? rect.left : -1}
+                        selTo={inRows ? rect.right : -1}
+                        editor={focus.row === row ? editor : null}
+                        cells={cells}
+                        events={events}
+                      />
+                    );
+                  }),
+            )}
+          </tbody>
+          <WeekFoot week={week} firstRowIndex={2 + people.length} />
+        </table>
+      </div>
+    </>
   );
 });

@@ -30,6 +30,9 @@ async function openDemo(): Promise<Page> {
 describe('the window reads through one shared hook', () => {
   it('refetches only the reads of the tables a change touched, and undo refetches them again', async () => {
     const page = await openDemo();
+    // The month's hours and cost are read only while unfolded: unfold them, so the edit has them to refetch.
+    await page.getByText(/^Hours and cost in /).click();
+    await page.getByRole('table', { name: /^Hours and cost in / }).getByRole('row', { name: /^Team / }).waitFor();
     const calls = recordCalls(page);
     const grid = page.getByRole('grid');
     const cell = grid.getByRole('gridcell').first();
@@ -66,6 +69,24 @@ describe('the window reads through one shared hook', () => {
     expect(calls).not.toContain('team.list');
   });
 
+  it('reads the next week while this one shows, so "Next week" only draws', async () => {
+    const page = await openDemo();
+    const weeks: string[] = [];
+    page.on('request', (req) => {
+      const body = JSON.parse(req.postData() ?? '{}') as { method?: string; input?: { weekStart?: string } };
+      // (This week's read-ahead may come in too, depending on when the window was idle: not looked at.)
+      if (body.method === 'roster.week' && body.input?.weekStart?.startsWith('2030')) weeks.push(body.input.weekStart);
+    });
+    // A week the window has not read: it, then (once idle) the one after it.
+    await page.getByLabel('Go to date').fill('2030-01-07');
+    await page.getByRole('grid', { name: 'Rota for the week of 7 Jan 2030' }).waitFor();
+    expect(await settle(() => Promise.resolve(weeks), ['2030-01-07', '2030-01-14'])).toEqual(['2030-01-07', '2030-01-14']);
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('grid', { name: 'Rota for the week of 14 Jan 2030' }).waitFor();
+    // That week was not read again; the one after it is read ahead in turn.
+    expect(await settle(() => Promise.resolve(weeks), ['2030-01-07', '2030-01-14', '2030-01-21'])).toEqual(['2030-01-07', '2030-01-14', '2030-01-21']);
+  });
+
   it('shows a read that fails, where its figures would be', async () => {
     const page = await openDemo();
     // The fault is injected at the transport, as a dropped or refused answer would come.
@@ -74,7 +95,8 @@ describe('the window reads through one shared hook', () => {
       if (body.method !== 'roster.week') return route.continue();
       return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'disk read failed', path: [] } }) });
     });
-    await page.getByRole('button', { name: 'Next week' }).click();
+    // The week before: the week after is read ahead while this one shows, so it may be here already.
+    await page.getByRole('button', { name: 'Previous week' }).click();
     await page.getByRole('alert').filter({ hasText: 'disk read failed' }).first().waitFor();
     await expect(page.getByRole('alert').filter({ hasText: 'Could not load' }).count()).resolves.toBeGreaterThan(0);
   });

@@ -3,18 +3,26 @@ import type { RosterWeek } from '../../../core/contract';
 import { useFormat } from '../../format';
 import { useBuiltinNames } from '../../i18n/useBuiltinNames';
 
-/** The grid's foot: people on shift per channel and day, who is on call each day, the week's totals. */
-export function WeekFoot({ week }: { week: RosterWeek }) {
+const channelsOf = (week: RosterWeek) => [...new Set(week.coverage.map((c) => c.channel))].sort();
+
+/** How many rows the foot has: one per channel, the on-call row when anyone is on call, the totals. */
+export const footRowCount = (week: RosterWeek) => channelsOf(week).length + (week.onCall.length > 0 ? 1 : 0) + 1;
+
+/**
+ * The grid's foot: people on shift per channel and day, who is on call each day, the week's totals.
+ * `firstRowIndex` is its first row's aria-rowindex (after the head and every person, in view or not).
+ */
+export function WeekFoot({ week, firstRowIndex }: { week: RosterWeek; firstRowIndex: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const names = useBuiltinNames();
   const days = week.days.map((d) => d.day);
-  const channels = [...new Set(week.coverage.map((c) => c.channel))].sort();
+  const channels = channelsOf(week);
   const coverage = (day: string, channel: string) => week.coverage.find((c) => c.day === day && c.channel === channel)?.people ?? 0;
   return (
     <tfoot>
-      {channels.map((channel) => (
-        <tr role="row" key={channel}>
+      {channels.map((channel, i) => (
+        <tr role="row" key={channel} aria-rowindex={firstRowIndex + i}>
           <th role="rowheader" scope="row" className="who">
             {t('roster.onShift', { channel: names.channel(channel) })}
           </th>
@@ -28,7 +36,7 @@ export function WeekFoot({ week }: { week: RosterWeek }) {
         </tr>
       ))}
       {week.onCall.length > 0 && (
-        <tr role="row">
+        <tr role="row" aria-rowindex={firstRowIndex + channels.length}>
           <th role="rowheader" scope="row" className="who">
             {t('roster.onCallRow')}
           </th>
@@ -41,7 +49,7 @@ export function WeekFoot({ week }: { week: RosterWeek }) {
           <td role="gridcell" />
         </tr>
       )}
-      <tr role="row">
+      <tr role="row" aria-rowindex={firstRowIndex + channels.length + (week.onCall.length > 0 ? 1 : 0)}>
         <th role="rowheader" scope="row" className="who">
           {t('roster.total')}
         </th>

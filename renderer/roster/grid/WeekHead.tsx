@@ -7,7 +7,7 @@ export function WeekHead({ days, holidayName }: { days: readonly string[]; holid
   const fmt = useFormat();
   return (
     <thead>
-      <tr role="row">
+      <tr role="row" aria-rowindex={1}>
         <th role="columnheader" scope="col" className="who">
           {t('roster.person')}
         </th>

@@ -30,11 +30,12 @@ export type GridAction =
 /**
  * The grid's keyboard, as a pure function of the key, where the focus is, how many people rows
  * there are and the writing direction. Left and right follow what the eye sees: in a right-to-left
- * page ArrowLeft goes to the next day. Home and End are the week's first and last day either way.
- * Ctrl stands for Cmd on macOS. Keys it does not name (Ctrl+Z, Tab, …) give null and are left to
- * the page: undo and redo are the whole window's, not the grid's.
+ * page ArrowLeft goes to the next day. Home and End are the week's first and last day either way;
+ * with Ctrl, the first person's first day and the last person's last. PageUp and PageDown move
+ * `page` rows (what fits in view). Ctrl stands for Cmd on macOS. Keys it does not name (Ctrl+Z,
+ * Tab, …) give null and are left to the page: undo and redo are the whole window's, not the grid's.
  */
-export function gridKeyAction(press: KeyPress, focus: Pos, rows: number, rtl: boolean): GridAction | null {
+export function gridKeyAction(press: KeyPress, focus: Pos, rows: number, rtl: boolean, page = 10): GridAction | null {
   const ctrl = press.ctrlKey || press.metaKey;
   const forward = rtl ? -1 : 1;
   const moves: Record<string, Pos> = {
@@ -42,8 +43,10 @@ export function gridKeyAction(press: KeyPress, focus: Pos, rows: number, rtl: bo
     ArrowDown: { row: focus.row + 1, col: focus.col },
     ArrowLeft: { row: focus.row, col: focus.col - forward },
     ArrowRight: { row: focus.row, col: focus.col + forward },
-    Home: { row: focus.row, col: 0 },
-    End: { row: focus.row, col: LAST_COL },
+    Home: ctrl ? { row: 0, col: 0 } : { row: focus.row, col: 0 },
+    End: ctrl ? { row: rows - 1, col: LAST_COL } : { row: focus.row, col: LAST_COL },
+    PageUp: { row: focus.row - Math.max(1, page), col: focus.col },
+    PageDown: { row: focus.row + Math.max(1, page), col: focus.col },
   };
   const target = moves[press.key];
   if (target) return { kind: 'move', to: clampPos(target, rows), extend: press.shiftKey };

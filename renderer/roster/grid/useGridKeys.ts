@@ -20,28 +20,32 @@ interface Args {
   toggleLock: () => void;
   copy: () => void;
   paste: () => void;
+  /** How many rows PageUp and PageDown move (the rows in view). */
+  page: number;
 }
 
 /**
  * The grid's keyboard: gridKeyAction says what a key means, this does it. Also keeps the
  * keyboard on the focused cell (roving tabindex) after each render that moved it.
  */
-export function useGridKeys({ week, shiftsByCell, table, cells, selection, edit, clearSelection, clearError, toggleLock, copy, paste }: Args) {
+export function useGridKeys({ week, shiftsByCell, table, cells, selection, edit, clearSelection, clearError, toggleLock, copy, paste, page }: Args) {
   const { focus } = selection;
   const { busy } = edit;
   // Read at render like the rest of the page's direction: arrows follow what the eye sees.
   const rtl = typeof document !== 'undefined' && document.documentElement.dir === 'rtl';
 
+  // The focused row is always rendered (rows out of view are not), so its cell is there to take the
+  // keyboard, and is scrolled into sight.
   useEffect(() => {
     if (busy) return;
     const el = cells.at(focus);
-    if (el && table.current?.contains(document.activeElement) && document.activeElement !== el) el.focus();
+    if (el && table.current?.contains(document.activeElement) && document.activeElement !== el) cells.focusAt(focus);
   }, [focus, busy, week, cells, table]);
 
   return function onKeyDown(e: KeyboardEvent<HTMLTableElement>) {
     // The editor's and the picker's keys bubble up here: they are theirs, not the grid's.
     if (busy) return;
-    const action = gridKeyAction(e, focus, week.people.length, rtl);
+    const action = gridKeyAction(e, focus, week.people.length, rtl, page);
     if (!action) return;
     if (consumesKey(action)) e.preventDefault();
     switch (action.kind) {

@@ -1,5 +1,5 @@
 import { useRef, useState, type MouseEvent } from 'react';
-import { clampPos, inRect, selectionRect, type Pos } from './selection';
+import { clampPos, selectionRect, type Pos } from './selection';
 
 /**
  * The grid's focused cell and selection: the focus and an anchor, the block between them
@@ -40,7 +40,6 @@ export function useGridSelection(rows: number) {
     rect,
     move,
     collapse,
-    selected: (row: number, col: number) => inRect(rect, row, col),
     onCellMouseDown,
     onCellMouseEnter,
     endDrag,

@@ -56,9 +56,9 @@ describe('rota grid keys: moving', () => {
     expect(ltr(press('ArrowUp', { metaKey: true }))).toEqual({ kind: 'move', to: { row: 1, col: 3 }, extend: false });
   });
 
-  it('PageUp, PageDown and Tab are not the grid’s', () => {
-    expect(ltr(press('PageUp'))).toBeNull();
-    expect(ltr(press('PageDown'))).toBeNull();
+  // PageUp and PageDown were the page's while the grid scrolled with it; now that it scrolls within
+  // itself and renders only the rows in view, they move the focus a view of rows (below).
+  it('Tab is not the grid’s', () => {
     expect(ltr(press('Tab'))).toBeNull();
     expect(ltr(press('Tab', { shiftKey: true }))).toBeNull();
   });
@@ -132,5 +132,26 @@ describe('rota grid keys: commands', () => {
   it('the direction changes only left and right', () => {
     for (const key of ['Enter', 'F2', 'Delete', 'Backspace', 'Escape', 'e']) expect(rtl(press(key)), key).toEqual(ltr(press(key)));
     expect(rtl(press('c', { ctrlKey: true }))).toEqual({ kind: 'copy' });
+  });
+});
+
+describe('rota grid keys: big teams', () => {
+  const at = { row: 50, col: 3 };
+  it('PageDown and PageUp move a view of rows, kept on the grid; Shift extends', () => {
+    expect(gridKeyAction(press('PageDown'), at, 300, false, 14)).toEqual({ kind: 'move', to: { row: 64, col: 3 }, extend: false });
+    expect(gridKeyAction(press('PageUp'), at, 300, false, 14)).toEqual({ kind: 'move', to: { row: 36, col: 3 }, extend: false });
+    expect(gridKeyAction(press('PageDown', { shiftKey: true }), at, 300, true, 14)).toEqual({ kind: 'move', to: { row: 64, col: 3 }, extend: true });
+    expect(gridKeyAction(press('PageDown'), { row: 295, col: 1 }, 300, false, 14)).toEqual({ kind: 'move', to: { row: 299, col: 1 }, extend: false });
+    expect(gridKeyAction(press('PageUp'), { row: 3, col: 1 }, 300, false, 14)).toEqual({ kind: 'move', to: { row: 0, col: 1 }, extend: false });
+    // A page of no rows still moves one.
+    expect(gridKeyAction(press('PageDown'), at, 300, false, 0)).toEqual({ kind: 'move', to: { row: 51, col: 3 }, extend: false });
+  });
+
+  it('Ctrl+Home and Ctrl+End go to the first person’s first day and the last person’s last, either direction', () => {
+    for (const rtlPage of [false, true]) {
+      expect(gridKeyAction(press('Home', { ctrlKey: true }), at, 300, rtlPage)).toEqual({ kind: 'move', to: { row: 0, col: 0 }, extend: false });
+      expect(gridKeyAction(press('End', { ctrlKey: true }), at, 300, rtlPage)).toEqual({ kind: 'move', to: { row: 299, col: 6 }, extend: false });
+      expect(gridKeyAction(press('End', { metaKey: true, shiftKey: true }), at, 300, rtlPage)).toEqual({ kind: 'move', to: { row: 299, col: 6 }, extend: true });
+    }
   });
 });
