@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { UserError } from '../core/errors';
+import { workerEntry } from './worker-entry';
 
 type Db = Database.Database;
 
@@ -43,6 +43,7 @@ export function closedCleanly(ro: Db, filePath: string, head: Buffer): boolean {
   if (pageSize * head.readUInt32BE(PAGE_COUNT_OFFSET) !== stat.size) return false;
   let mark: number;
   try {
+    // The setting table's query written here, not db/sql/settings.ts: that module imports open.ts, which imports this one.
     mark = Number(ro.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(CLEAN_CLOSE_KEY) ?? NaN);
   } catch {
     return false;
@@ -110,13 +111,6 @@ export function isSqliteDamage(err: unknown): boolean {
 
 export const CHECKED: Integrity = { state: 'checked', settled: Promise.resolve(), ensure: () => undefined, stop: () => undefined };
 
-/** Where the worker's code is: the bundled file next to the Electron build, or the source through tsx. */
-function workerEntry(): string {
-  const here = import.meta.dirname;
-  const bundled = path.join(here, 'integrity-worker.cjs');
-  return fs.existsSync(bundled) ? bundled : path.join(here, 'integrity-worker.mjs');
-}
-
 /** The deferred checks of open connections, so a backup of one waits for its verdict (db/backup.ts). */
 const deferredOf = new WeakMap<Db, Integrity>();
 
@@ -154,7 +148,7 @@ export function deferredIntegrity(db: Db, filePath: string, nativeBinding: strin
   let stopped = false;
   const data: IntegrityWorkerData = { file: filePath, ...(nativeBinding ? { nativeBinding } : {}) };
   try {
-    worker = new Worker(workerEntry(), { workerData: data });
+    worker = new Worker(workerEntry('integrity-worker'), { workerData: data });
     // The check never keeps a process alive: a command that ends before it does simply stops it.
     worker.unref();
     worker.on('message', (verdict: IntegrityVerdict) => conclude(verdict));

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { UserError, type ErrorCode } from '../core/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import { describeHolder, isHolder, takeLock } from './file-lock';
-import { CHECKED, closedCleanly, deferredIntegrity, lightCheck, type Integrity } from './integrity';
+import { CHECKED, closedCleanly, deferredIntegrity, isSqliteDamage, lightCheck, type Integrity } from './integrity';
 
 export type Db = Database.Database;
 
@@ -136,7 +136,7 @@ export function inspect(filePath: string, nativeBinding: string | undefined, lat
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as { code?: string }).code ?? '';
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') fail('corrupt', filePath, 'the file is damaged and cannot be read');
+    if (isSqliteDamage(err)) fail('corrupt', filePath, 'the file is damaged and cannot be read');
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') fail('cannot_read', filePath, 'it cannot be read (check its permissions)');
     return fail('corrupt', filePath, `the file cannot be read as a planner (${(err as Error).message})`);
   }

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Draft, DraftRequest, MethodOutput } from '../core/contract';
 import { UserError, type ErrorCode } from '../core/errors';
+import { workerEntry } from './worker-entry';
 
 /** What the worker gets: the file to read, the request, and the shared stop flag. */
 export interface WorkerData {
@@ -30,13 +29,6 @@ export interface DraftProgress {
 
 export type WorkerMessage = { type: 'progress'; progress: DraftProgress } | { type: 'done'; draft: Draft } | { type: 'error'; code: ErrorCode; message: string };
 
-/** Where the worker's code is: the bundled file next to the Electron build, or the source through tsx. */
-export function defaultWorkerEntry(): string {
-  const here = import.meta.dirname;
-  const bundled = path.join(here, 'schedule-worker.cjs');
-  return fs.existsSync(bundled) ? bundled : path.join(here, 'schedule-worker.mjs');
-}
-
 type Status = MethodOutput<'schedule.status'>;
 
 interface Job {
@@ -59,7 +51,7 @@ export class ScheduleJobs {
 
   constructor(
     private readonly file: string,
-    private readonly entry: string = defaultWorkerEntry(),
+    private readonly entry: string = workerEntry('schedule-worker'),
     private readonly nativeBinding?: string,
   ) {}
 
