@@ -6,7 +6,7 @@
  */
 export type { BuiltModel, Candidate, ContractRow, DayChoice, FixedShift, FlowArc, ScheduleInput, SchedulePerson, ScheduleTemplate, ShiftSpan, Unit } from './schedule/types';
 export { paidHours, workShare, coverageGaps, type CoverageGap } from './schedule/spans';
-export { buildScheduleModel, contractSlackCost, countsIn, scheduleUnits, UNDER_WEIGHT, type BuildOptions } from './schedule/model';
+export { buildScheduleModel, contractSlackCost, cheaper, countsIn, rosterCost, scheduleUnits, UNDER_WEIGHT, type BuildOptions, type RosterCost } from './schedule/model';
 export { greedyAssignment } from './schedule/greedy';
 export { disaggregate, NAMING_ORDERS, type NamingOrder } from './schedule/naming';
 export { fairnessLoad, spreadFairly } from './schedule/fairness';

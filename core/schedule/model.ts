@@ -1,8 +1,8 @@
 import { addCol, addRow, emptyModel, type Term } from '../linear-model';
 import { standbyClash } from '../rules';
-import { fairnessCategories } from './fairness';
+import { fairnessCategories, fairnessLoad } from './fairness';
 import { fixedIndex, key2, push } from './lookup';
-import { paidHours, workShare } from './spans';
+import { coverageGaps, paidHours, workShare } from './spans';
 import type { BuiltModel, Candidate, ContractRow, FlowArc, SchedulePerson, ScheduleInput, ShiftSpan, Unit } from './types';
 
 /**
@@ -256,4 +256,36 @@ export function countsIn(target: BuiltModel, picked: readonly Pick<Candidate, 'p
     if (col !== undefined) out.set(col, (out.get(col) ?? 0) + 1);
   }
   return out;
+}
+
+/** A roster's cost in the per-person model, and the part of it that is missed contract hours. */
+export interface RosterCost {
+  total: number;
+  contractSlack: number;
+}
+
+/**
+ * What a roster of named people costs in the per-person model's objective, computed from the
+ * roster itself: under- and over-staffing (the range's locked shifts included), "prefer not"
+ * shifts, the most weekend days, nights and holidays anyone has, and contract slack.
+ */
+export function rosterCost(input: ScheduleInput, built: BuiltModel, picked: readonly Candidate[]): RosterCost {
+  const inRange = new Set(input.days);
+  const cover = [...picked.map((c) => ({ ...c.span, skill: c.skill, day: c.day })), ...input.fixed.filter((f) => inRange.has(f.day))];
+  const hoursPerInterval = input.intervalMinutes / 60;
+  const gaps = coverageGaps(input, cover).reduce((s, g) => s + UNDER_WEIGHT * g.short + OVER_WEIGHT * g.over, 0) * hoursPerInterval;
+  const counts = countsIn(built, picked);
+  const contractSlack = contractSlackCost(built, (col) => counts.get(col) ?? 0);
+  return { total: gaps + PREFER_NOT_WEIGHT * picked.filter((c) => c.preferNot).length + FAIRNESS_WEIGHT * fairnessLoad(input, picked) + contractSlack, contractSlack };
+}
+
+/**
+ * Whether roster cost `a` is better than `b`: fewer missed contract hours first, then the whole
+ * objective. The model prices a missed contract hour at ten agent-hours of coverage, so a solve
+ * cut short can hand back a roster that buys coverage with a broken contract; the lead would
+ * see a rule broken, so drafting never takes one over a roster that keeps more contracts.
+ */
+export function cheaper(a: RosterCost, b: RosterCost): boolean {
+  if (Math.abs(a.contractSlack - b.contractSlack) > 1e-6) return a.contractSlack < b.contractSlack;
+  return a.total < b.total - 1e-6;
 }

@@ -11,17 +11,16 @@ import {
   countsIn,
   coverageGaps,
   disaggregate,
-  fairnessLoad,
   NAMING_ORDERS,
   spreadFairly,
-  startSpreadMinutes,
   steadyStarts,
   greedyAssignment,
-  paidHours,
+  cheaper,
+  rosterCost,
+  scheduleUnits,
   UNDER_WEIGHT,
   type BuiltModel,
   type Candidate,
-  type CoverageGap,
   type DayChoice,
   type FixedShift,
   type ScheduleInput,
@@ -35,10 +34,11 @@ import { onCallSchedule } from './oncall-schedule';
 import type { ServiceContext } from '../context';
 import type { Db } from '../open';
 import { listPeople } from '../sql/people';
-import { ruleViolations } from './shift-reads';
 import type { DraftProgress } from '../schedule-jobs';
 import * as shifts from '../sql/shifts';
 import { solveModel } from '../solver';
+import { draftReport } from './schedule-report';
+import { searchNeighbourhoods } from './schedule-search';
 import { requirementOf } from './staffing';
 import { listTemplates } from '../sql/templates';
 
@@ -140,12 +140,18 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const STEADY_MIN_SECONDS = 1;
 
 /**
- * The draft: first a bound on what any rule-abiding roster can reach, proven on the grouped
- * model (less the draft's own contract slack, it is the lower bound reported); then the grouped
- * model with every goal, started from a greedy draft; its counts are turned into named people;
- * when that loses coverage a per-person model polishes it in the time left. Last, people who
- * work the same days swap shifts for steadier start times, which keeps coverage exactly.
- * Every figure of the draft is measured on its final shifts. Reads only.
+ * The draft, built so that a slow machine gets a worse proof, not a worse roster:
+ * 1. a greedy draft, then a search that solves one week at a time with the rest fixed
+ *    (schedule-search.ts): a good roster within seconds;
+ * 2. a bound on what any rule-abiding roster can reach, proven on the grouped model (less the
+ *    draft's own contract slack, it is the lower bound reported);
+ * 3. the whole grouped model with every goal, started from the search's roster, its counts
+ *    turned into named people, kept only if it costs less in the per-person model;
+ * 4. the search again in the time left.
+ * Every step starts from the best roster so far and keeps a new one only when it costs less
+ * (rosterCost), so the draft is the best found. Last, people who work the same days swap
+ * shifts for steadier start times, which keeps coverage exactly. Every figure of the draft is
+ * measured on its final shifts. Reads only.
  */
 export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftRequest, hooks: DraftHooks): Draft {
   const { from, to, timeLimitSeconds, intervalMinutes } = request;
@@ -167,20 +173,49 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
   const stepHours = intervalMinutes / 60;
   const underOf = (picked: readonly Candidate[]) => coverageGaps(input, [...picked.map((c) => ({ ...c.span, skill: c.skill, day: c.day })), ...locked]).reduce((s, g) => s + g.short, 0) * stepHours;
 
-  report('bound');
-  const boundModel = buildScheduleModel(input, { boundOnly: true, grouped: true });
-  const bound = shouldStop() ? null : solveModel(hooks.highs, boundModel.model, { timeLimitSeconds: Math.max(0.5, timeLimitSeconds / 3), relativeGap: 1e-4, shouldStop, onProgress: () => report('bound') });
-
   report('draft');
-  const grouped = buildScheduleModel(input, { grouped: true });
-  const perPersonOnly = grouped.units.every((u) => u.members.length === 1);
-  const perPerson = perPersonOnly ? grouped : buildScheduleModel(input);
-  // The bound model prices contract slack too, so its bound is not one on under-staffing alone:
+  // The per-person model first; the grouped ones are built after the first search, which a
+  // slow machine needs most.
+  const perPerson = buildScheduleModel(input);
+  const chosenOf = (built: BuiltModel, cols: ReadonlySet<number>) => built.candidates.filter((c) => cols.has(c.col));
+  let picked = chosenOf(perPerson, greedyAssignment(input, perPerson));
+  let cost = rosterCost(input, perPerson, picked);
+  let solverDraft = false;
+  bestUnder = underOf(picked);
+  const keep = (candidate: Candidate[], candidateCost = rosterCost(input, perPerson, candidate)) => {
+    if (!cheaper(candidateCost, cost)) return;
+    picked = candidate;
+    cost = candidateCost;
+    bestUnder = underOf(picked);
+    solverDraft = true;
+  };
+  const search = (seconds: number, passes: { firstPass: number; maxPasses?: number }) => {
+    const until = Date.now() + seconds * 1000;
+    const found = searchNeighbourhoods(hooks.highs, input, perPerson, new Set(picked.map((c) => c.col)), {
+      secondsLeft: () => Math.min(left(), (until - Date.now()) / 1000),
+      shouldStop,
+      ...passes,
+      onImproved: (p) => {
+        bestUnder = underOf(p);
+        report('polish');
+      },
+    });
+    keep(chosenOf(perPerson, found.picked), found.cost);
+  };
+
+  // 1. Each week once, from the greedy draft.
+  report('polish');
+  search(left() * 0.9, { firstPass: 0, maxPasses: 1 });
+
+  // 2. The bound. It prices contract slack too, so it is not a bound on under-staffing alone:
   // with a contract nobody can meet it was ten agent-hours per missing contract hour above any
   // draft (issue 15). Less the slack of the roster it is compared with, it bounds the
   // under-staffing of every roster missing contracts no more than that one, that one included.
   // The slack is priced per person (the grouped rows' slack is never more), so it cannot grow
   // under steadyStarts, which moves no one's week further off their contract.
+  report('bound');
+  const boundModel = buildScheduleModel(input, { boundOnly: true, grouped: true });
+  const bound = shouldStop() ? null : solveModel(hooks.highs, boundModel.model, { timeLimitSeconds: Math.max(0.5, left() * 0.45), relativeGap: 1e-4, shouldStop, onProgress: () => report('bound') });
   const boundFor = (picks: readonly Candidate[]): number => {
     if (bound?.bound === null || bound?.bound === undefined) return 0;
     const counts = countsIn(perPerson, picks);
@@ -188,49 +223,31 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
     // HiGHS proves its bound within its tolerances: never above what a roster achieved.
     return Math.min(underOf(picks), Math.max(0, (bound.bound - slack) / UNDER_WEIGHT));
   };
-  const greedy = greedyAssignment(input, perPerson);
-  const chosenOf = (built: BuiltModel, cols: ReadonlySet<number>) => built.candidates.filter((c) => cols.has(c.col));
-  let picked = chosenOf(perPerson, greedy);
-  bestUnder = underOf(picked);
   lowerBound = boundFor(picked);
-  let solverDraft = false;
-  const solved = shouldStop() ? null : solveModel(hooks.highs, grouped.model, { timeLimitSeconds: Math.max(0.5, left() * 0.7), relativeGap: 0.002, shouldStop, start: startFor(grouped, perPerson, greedy), onProgress: () => report('draft') });
+
+  // 3. The whole model, which can move hours between weeks as no window can, and even out
+  // weekends where no window sees enough of the range to lower the most anyone has.
+  report('draft');
+  // Nobody interchangeable (leave and preferences differ): the grouped model is the per-person one.
+  const perPersonOnly = scheduleUnits(input, true).every((u) => u.members.length === 1);
+  const grouped = perPersonOnly ? perPerson : buildScheduleModel(input, { grouped: true });
+  const solved = shouldStop() || left() < 0.5 ? null : solveModel(hooks.highs, grouped.model, { timeLimitSeconds: left() * 0.6, relativeGap: 0.002, shouldStop, start: startFor(grouped, perPerson, new Set(picked.map((c) => c.col))), onProgress: () => report('draft') });
   if (solved?.colValue) {
     report('people');
     const values = solved.colValue;
-    // Each way of naming people is quick: keep the one that loses least coverage, then is fairest.
-    const namings = perPersonOnly
-      ? [chosenOf(grouped, new Set(grouped.candidates.filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => c.col)))]
-      : NAMING_ORDERS.map((how) => chosenOf(perPerson, disaggregate(input, grouped, values, perPerson, how)));
-    const scored = namings.map((picks) => ({ picks, under: underOf(picks), fairness: fairnessLoad(input, picks) })).sort((a, b) => Math.round(a.under * 100) - Math.round(b.under * 100) || a.fairness - b.fairness);
-    // Then people of a group swap whole weeks where that evens out weekends, nights and holidays.
-    const named = perPersonOnly ? (scored[0]?.picks ?? []) : chosenOf(perPerson, spreadFairly(input, grouped.units, perPerson, new Set((scored[0]?.picks ?? []).map((c) => c.col))));
-    const groupUnder = underOf(grouped.candidates.flatMap((c) => Array.from({ length: Math.round(values[c.col] ?? 0) }, () => c)));
-    const namedUnder = scored[0]?.under ?? Number.POSITIVE_INFINITY;
-    if (namedUnder <= bestUnder + 1e-6) {
-      picked = named;
-      bestUnder = namedUnder;
-      lowerBound = boundFor(picked);
-      solverDraft = true;
+    if (perPersonOnly) keep(chosenOf(grouped, new Set(grouped.candidates.filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => c.col))));
+    else {
+      // Each way of naming people is quick: keep the cheapest, after people of a group swap
+      // whole weeks where that evens out weekends, nights and holidays.
+      for (const how of NAMING_ORDERS) keep(chosenOf(perPerson, spreadFairly(input, grouped.units, perPerson, disaggregate(input, grouped, values, perPerson, how))));
     }
-    // Naming people lost coverage the counts had: a per-person model, started from the best so far.
-    if (!perPersonOnly && namedUnder > groupUnder + 0.01 && left() > 2 && !shouldStop()) {
-      report('polish');
-      const start = new Set(picked.map((c) => c.col));
-      const polished = solveModel(hooks.highs, perPerson.model, { timeLimitSeconds: left(), relativeGap: 0.002, shouldStop, start: startFor(perPerson, perPerson, start), onProgress: () => report('polish') });
-      if (polished.colValue) {
-        const v = polished.colValue;
-        const mine = perPerson.candidates.filter((c) => (v[c.col] ?? 0) > 0.5);
-        const under = underOf(mine);
-        if (under <= bestUnder + 1e-6) {
-          picked = mine;
-          bestUnder = under;
-          lowerBound = boundFor(picked);
-          solverDraft = true;
-        }
-      }
-    }
+    lowerBound = boundFor(picked);
   }
+
+  // 4. The search again, across the weeks' edges, until the time is up or two passes change nothing.
+  report('polish');
+  search(left(), { firstPass: 1 });
+  lowerBound = boundFor(picked);
   if (hooks.steadyStarts !== false) {
     // Who works which of a day's shifts, once more: steadier start times, the same coverage.
     report('people');
@@ -254,132 +271,3 @@ function startFor(target: BuiltModel, source: BuiltModel, picked: ReadonlySet<nu
   return { indices: target.candidates.map((c) => c.col), values: target.candidates.map((c) => count.get(`${c.unit}|${c.day}|${c.templateId}`) ?? 0) };
 }
 
-interface Picked {
-  runId: string;
-  from: string;
-  to: string;
-  picked: readonly Candidate[];
-  locked: readonly shifts.ShiftRow[];
-  /** Agent-hours, never above the draft's own under-staffing. */
-  lowerBound: number;
-  /** Cancelled, and whether the draft came from the solver (or is the greedy one). */
-  stopped: boolean;
-  solverDraft: boolean;
-  withoutHistory: string[];
-  seconds: number;
-}
-
-/** The draft measured as it is: coverage recomputed, the real rule check, the preferences it could not keep, before and after per day. */
-function draftReport(ctx: ServiceContext, team: Team, input: ScheduleInput, clock: ZoneClock, d: Picked): Draft {
-  const { db } = ctx;
-  const { from, to, picked: chosen } = d;
-  const stepHours = input.intervalMinutes / 60;
-  const templates = new Map(input.templates.map((t) => [t.id, t]));
-  const names = new Map(input.people.map((p) => [p.id, p.name]));
-  const gaps = coverageGaps(input, [...chosen.map((c) => ({ ...c.span, skill: c.skill, day: c.day })), ...d.locked]);
-  const under = gaps.filter((g) => g.short > 0.01);
-  const now = shifts.listShifts(db, team.id, from, to);
-  // The same check as the rota's, with the draft in place of the range's unlocked shifts.
-  let nextId = -1;
-  const violations = ruleViolations(ctx, team, from, to, {
-    clock,
-    revise: (stored) => [
-      ...stored.filter((s) => s.day < from || s.day > to || s.locked),
-      ...chosen.map((c) => ({ id: nextId--, personId: c.personId, day: c.day, startUtc: c.span.startUtc, endUtc: c.span.endUtc, breakMinutes: c.span.breakMinutes, skill: c.skill })),
-    ],
-  });
-  const perDay = (list: readonly CoverageGap[]) => {
-    const out = new Map<string, { day: string; channel: string; underAgentHours: number; overAgentHours: number }>();
-    for (const g of list) {
-      const day = clock.dayOf(input.intervals[g.interval] ?? 0);
-      const key = `${day}|${g.channel}`;
-      const row = out.get(key) ?? { day, channel: g.channel, underAgentHours: 0, overAgentHours: 0 };
-      row.underAgentHours += g.short * stepHours;
-      row.overAgentHours += g.over * stepHours;
-      out.set(key, row);
-    }
-    return [...out.values()].filter((r) => r.day >= from && r.day <= to).map((r) => ({ ...r, underAgentHours: round2(r.underAgentHours), overAgentHours: round2(r.overAgentHours) }));
-  };
-  // Start times per person (locked shifts included): the widest weekly spread, in hours.
-  const spreads = [...startSpreadMinutes(input, [...chosen.map((c) => ({ personId: c.personId, day: c.day, startUtc: c.span.startUtc })), ...d.locked])]
-    .map(([personId, minutes]) => ({ personId, person: names.get(personId) ?? '', hours: round2(minutes / 60) }))
-    .sort((x, y) => y.hours - x.hours || x.person.localeCompare(y.person));
-  // Both figures from this one roster and bound, rounded as shown; the bound never above.
-  const underStaffedAgentHours = round2(gaps.reduce((s, g) => s + g.short, 0) * stepHours);
-  const lowerBoundAgentHours = Math.min(underStaffedAgentHours, round2(d.lowerBound));
-  const proven = lowerBoundAgentHours === underStaffedAgentHours;
-  const status: Draft['summary']['status'] = d.stopped ? 'stopped' : proven ? (violations.length === 0 ? 'optimal' : 'broken_rules') : d.solverDraft ? 'limit' : 'greedy';
-  return {
-    runId: d.runId,
-    from,
-    to,
-    summary: {
-      shifts: chosen.length,
-      underStaffedIntervals: under.length,
-      underStaffedAgentHours,
-      overStaffedAgentHours: round2(gaps.reduce((s, g) => s + g.over, 0) * stepHours),
-      lowerBoundAgentHours,
-      violations: violations.length,
-      seconds: round2(d.seconds),
-      status,
-      startSpreadMeanHours: spreads.length ? round2(spreads.reduce((s, x) => s + x.hours, 0) / spreads.length) : 0,
-      startSpreadMaxHours: spreads[0]?.hours ?? 0,
-    },
-    startSpread: spreads,
-    draft: chosen
-      .map((c) => ({ personId: c.personId, person: names.get(c.personId) ?? '', day: c.day, templateId: c.templateId, code: templates.get(c.templateId)?.code ?? '', start: clock.hhmm(c.span.startUtc), end: clock.hhmm(c.span.endUtc), paidHours: round2(paidHours(c.span)) }))
-      .sort((x, y) => x.day.localeCompare(y.day) || x.person.localeCompare(y.person)),
-    underStaffed: groupGaps(input, under, clock).map((g) => ({ channel: g.channel, day: g.day, from: g.from, to: g.to, agentHours: g.agentHours, ...reasonFor(input, g, chosen, clock) })),
-    unmetPreferences: chosen.filter((c) => c.preferNot).map((c) => ({ personId: c.personId, person: names.get(c.personId) ?? '', day: c.day, code: templates.get(c.templateId)?.code ?? '' })),
-    violations,
-    withoutHistory: d.withoutHistory,
-    coverage: { before: perDay(coverageGaps(input, now)), after: perDay(gaps) },
-  };
-}
-
-interface GapGroup {
-  channel: string;
-  day: string;
-  from: string;
-  to: string;
-  agentHours: number;
-  first: number;
-  last: number;
-}
-
-/** Consecutive short intervals of a channel, as local time ranges. */
-function groupGaps(input: ScheduleInput, under: readonly { channel: string; interval: number; short: number }[], clock: ZoneClock): GapGroup[] {
-  const step = input.intervalMinutes * 60;
-  const out: GapGroup[] = [];
-  for (const g of [...under].sort((x, y) => x.channel.localeCompare(y.channel) || x.interval - y.interval)) {
-    const start = input.intervals[g.interval] ?? 0;
-    const last = out.at(-1);
-    if (last && last.channel === g.channel && last.last === g.interval - 1 && clock.dayOf(start) === last.day) {
-      last.last = g.interval;
-      last.to = clock.hhmm(start + step);
-      last.agentHours = Math.round((last.agentHours + (g.short * input.intervalMinutes) / 60) * 100) / 100;
-    } else {
-      out.push({ channel: g.channel, day: clock.dayOf(start), from: clock.hhmm(start), to: clock.hhmm(start + step), agentHours: Math.round(((g.short * input.intervalMinutes) / 60) * 100) / 100, first: g.interval, last: g.interval });
-    }
-  }
-  return out;
-}
-
-export type ShortReason = 'no_template' | 'no_skill' | 'nobody_free' | 'all_rostered' | 'rules';
-
-/** Why a stretch stays short: a code the UI words in the lead's language, and the same in English. */
-function reasonFor(input: ScheduleInput, g: GapGroup, chosen: readonly { personId: number; day: string }[], clock: ZoneClock): { reasonCode: ShortReason; count: number; reason: string } {
-  const step = input.intervalMinutes * 60;
-  const from = input.intervals[g.first] ?? 0;
-  const to = (input.intervals[g.last] ?? 0) + step;
-  const when = `${g.day} ${g.from}–${g.to}`;
-  const covering = input.templates.filter((t) => t.skill === g.channel && [t.span(g.day), t.span(clock.addDays(g.day, -1))].some((x) => x && x.startUtc < to && x.endUtc > from));
-  if (covering.length === 0) return { reasonCode: 'no_template', count: 0, reason: `no shift template for ${g.channel} covers ${when}` };
-  const skilled = input.people.filter((p) => p.skills.includes(g.channel));
-  if (skilled.length === 0) return { reasonCode: 'no_skill', count: 0, reason: `nobody has the ${g.channel} skill` };
-  const free = skilled.filter((p) => covering.some((t) => p.choice(g.day, t.id) !== 'no'));
-  if (free.length === 0) return { reasonCode: 'nobody_free', count: 0, reason: `no one with ${g.channel} skill is free on ${when} (leave, employment or "cannot" preferences)` };
-  const idle = free.filter((p) => !chosen.some((c) => c.personId === p.id && c.day === g.day));
-  if (idle.length === 0) return { reasonCode: 'all_rostered', count: free.length, reason: `everyone with ${g.channel} skill who is free on ${g.day} is already rostered that day` };
-  return { reasonCode: 'rules', count: idle.length, reason: `the ${idle.length} free ${idle.length === 1 ? 'person' : 'people'} with ${g.channel} skill would break the rest, weekly-hours, consecutive-days or contract rules` };
-}
