@@ -136,6 +136,9 @@ export interface DraftHooks {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The whole model is solved to within this fraction of its optimum. */
+const WHOLE_MODEL_GAP = 0.002;
+
 /** Steadying start times gets at least this long even when the solver used up the time limit. */
 const STEADY_MIN_SECONDS = 1;
 
@@ -148,8 +151,8 @@ const STEADY_MIN_SECONDS = 1;
  * 3. the whole grouped model with every goal, started from the search's roster, its counts
  *    turned into named people, kept only if it costs less in the per-person model;
  * 4. the search again in the time left.
- * Every step starts from the best roster so far and keeps a new one only when it costs less
- * (rosterCost), so the draft is the best found. Last, people who work the same days swap
+ * Every step starts from the best roster so far and keeps a new one only when it keeps more
+ * contracts or costs less (cheaper, rosterCost), so the draft is the best found. Last, people who work the same days swap
  * shifts for steadier start times, which keeps coverage exactly. Every figure of the draft is
  * measured on its final shifts. Reads only.
  */
@@ -189,7 +192,7 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
     bestUnder = underOf(picked);
     solverDraft = true;
   };
-  const search = (seconds: number, passes: { firstPass: number; maxPasses?: number }) => {
+  const search = (seconds: number, passes: { firstPass: number; maxPasses?: number; idlePasses?: number }) => {
     const until = Date.now() + seconds * 1000;
     const found = searchNeighbourhoods(hooks.highs, input, perPerson, new Set(picked.map((c) => c.col)), {
       secondsLeft: () => Math.min(left(), (until - Date.now()) / 1000),
@@ -227,26 +230,46 @@ export function draftSchedule(ctx: ServiceContext, team: Team, request: DraftReq
 
   // 3. The whole model, which can move hours between weeks as no window can, and even out
   // weekends where no window sees enough of the range to lower the most anyone has.
-  report('draft');
   // Nobody interchangeable (leave and preferences differ): the grouped model is the per-person one.
   const perPersonOnly = scheduleUnits(input, true).every((u) => u.members.length === 1);
   const grouped = perPersonOnly ? perPerson : buildScheduleModel(input, { grouped: true });
-  const solved = shouldStop() || left() < 0.5 ? null : solveModel(hooks.highs, grouped.model, { timeLimitSeconds: left() * 0.6, relativeGap: 0.002, shouldStop, start: startFor(grouped, perPerson, new Set(picked.map((c) => c.col))), onProgress: () => report('draft') });
-  if (solved?.colValue) {
-    report('people');
+  /**
+   * Solves the whole model from the best roster so far; returns the bound HiGHS proved on its
+   * objective. The grouped model is a relaxation of the per-person one, so that bounds what any
+   * roster can cost.
+   */
+  const wholeModel = (seconds: number): number | null => {
+    report('draft');
+    if (shouldStop() || seconds < 0.5) return null;
+    const solved = solveModel(hooks.highs, grouped.model, { timeLimitSeconds: seconds, relativeGap: WHOLE_MODEL_GAP, shouldStop, start: startFor(grouped, perPerson, new Set(picked.map((c) => c.col))), onProgress: () => report('draft') });
     const values = solved.colValue;
+    if (!values) return solved.bound;
+    report('people');
     if (perPersonOnly) keep(chosenOf(grouped, new Set(grouped.candidates.filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => c.col))));
     else {
-      // Each way of naming people is quick: keep the cheapest, after people of a group swap
-      // whole weeks where that evens out weekends, nights and holidays.
-      for (const how of NAMING_ORDERS) keep(chosenOf(perPerson, spreadFairly(input, grouped.units, perPerson, disaggregate(input, grouped, values, perPerson, how))));
+      // Each way of naming people is quick: the cheapest, after people of a group swap whole
+      // weeks where that evens out weekends, nights and holidays.
+      const named = NAMING_ORDERS.map((how) => chosenOf(perPerson, disaggregate(input, grouped, values, perPerson, how)))
+        .map((picks) => ({ picks, cost: rosterCost(input, perPerson, picks) }))
+        .reduce((a, b) => (cheaper(b.cost, a.cost) ? b : a));
+      keep(chosenOf(perPerson, spreadFairly(input, grouped.units, perPerson, new Set(named.picks.map((c) => c.col)))));
     }
     lowerBound = boundFor(picked);
-  }
+    return solved.bound;
+  };
+  const objectiveBound = wholeModel(left() * 0.6);
+  // Within the gap the solver works to, there is nothing left worth the time.
+  const settled = () => objectiveBound !== null && cost.total <= objectiveBound * (1 + WHOLE_MODEL_GAP) + 1e-6;
 
-  // 4. The search again, across the weeks' edges, until the time is up or two passes change nothing.
-  report('polish');
-  search(left(), { firstPass: 1 });
+  // 4. The search again, across the weeks' edges, until the time is up or two passes change
+  // nothing (one, when the bound proves the coverage: a big team's pass is many windows).
+  const coverageProven = lowerBound !== null && lowerBound >= (bestUnder ?? 0) - 0.005;
+  if (!settled()) {
+    report('polish');
+    search(left(), { firstPass: 1, idlePasses: coverageProven ? 1 : 2 });
+  }
+  // 5. Time to spare: the whole model again, from there.
+  if (!settled() && left() > 2) wholeModel(left());
   lowerBound = boundFor(picked);
   if (hooks.steadyStarts !== false) {
     // Who works which of a day's shifts, once more: steadier start times, the same coverage.

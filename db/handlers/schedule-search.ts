@@ -52,8 +52,10 @@ export interface SearchOptions {
   shouldStop(): boolean;
   /** After each window that improved the roster. */
   onImproved?(picked: readonly Candidate[], cost: RosterCost): void;
-  /** Stop after this many passes (default: until time runs out or two passes change nothing). */
+  /** Stop after this many passes (default: until time runs out or `idlePasses` passes in a row change nothing). */
   maxPasses?: number;
+  /** How many passes in a row may change nothing before the search stops (default 2). */
+  idlePasses?: number;
   /** Which pass to start at (each pass places its windows differently; default 0, the weeks). */
   firstPass?: number;
 }
@@ -75,7 +77,7 @@ export function searchNeighbourhoods(highs: Highs, input: ScheduleInput, built: 
   let idlePasses = 0;
   const out = () => options.shouldStop() || options.secondsLeft() <= 0.05;
   const first = options.firstPass ?? 0;
-  for (let pass = first; pass < first + (options.maxPasses ?? Number.POSITIVE_INFINITY) && idlePasses < 2 && !out(); pass += 1) {
+  for (let pass = first; pass < first + (options.maxPasses ?? Number.POSITIVE_INFINITY) && idlePasses < (options.idlePasses ?? 2) && !out(); pass += 1) {
     let better = false;
     for (const hood of neighbourhoods(input, built, pass)) {
       if (out()) break;

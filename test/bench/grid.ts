@@ -12,10 +12,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildRenderer, repoRoot, treeAt } from './against';
 import { gridRenderMs, rotaPlanner } from './grid-render';
 import { median } from './timing';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
+const root = repoRoot;
 const args = process.argv.slice(2);
 const flag = (name: string) => {
   const i = args.indexOf(`--${name}`);
@@ -28,14 +29,7 @@ const baseRef = flag('base');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosterdesk-grid-bench-'));
 
 /** The renderer of `ref`, built into a temp folder; returns the folder serve is to use. */
-function buildAt(ref: string): string {
-  const tree = path.join(dir, 'base');
-  fs.mkdirSync(tree);
-  execFileSync('sh', ['-c', `git -C "${root}" archive "${ref}" | tar -x -C "${tree}"`], { stdio: 'inherit' });
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(tree, 'node_modules'));
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: tree, stdio: 'inherit' });
-  return path.join(tree, 'build', 'renderer');
-}
+const buildAt = (ref: string): string => buildRenderer(treeAt(ref, dir));
 
 const headDir = path.join(root, 'build', 'renderer');
 if (!fs.existsSync(path.join(headDir, 'index.html'))) throw new Error('No build/renderer: run npm run build:renderer first.');

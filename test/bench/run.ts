@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints figures, decides nothing (DESIGN.md "Tests and measurements").
- * Each figure is the median of several runs on a fresh temp planner file.
+ * Each figure is the median of several runs on a fresh temp planner file. With `-- --base <ref>`,
+ * another commit's figures from the same run are printed under each (against.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,14 @@ import { toCsv } from '../../core/csv';
 import { requiredAgents } from '../../core/erlang';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
+
+// `npm run bench -- --base <ref>`: that commit's bench, then this one's, each figure with its earlier value.
+const baseAt = process.argv.indexOf('--base');
+if (baseAt >= 0) {
+  const { benchAgainst } = await import('./against');
+  await benchAgainst(process.argv[baseAt + 1] ?? 'HEAD~1');
+  process.exit(0);
+}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosterdesk-bench-'));
 const now = () => Temporal.Instant.from('2026-11-22T09:00:00Z');
