@@ -3,10 +3,11 @@ import { toCsv } from '../../core/csv';
 import { UserError } from '../../core/errors';
 import { FORECAST_METHODS, ForecastError, forecastReport, type Accuracy, type ForecastMethod } from '../../core/forecast';
 import { isPlainDate, isTimeZone } from '../../core/time';
-import { parseVolumeCsv } from '../../core/volume-import';
+import { decodeText, type ByteSource, type DecodeOptions } from '../../core/text-decode';
+import { readVolumeStream } from '../../core/volume-import';
 import { zoneClock } from '../../core/zone-clock';
 import type { Command } from '../command';
-import { importedText, readBytes } from '../import-file';
+import { fileSource } from '../../db/import-file';
 import { EXIT_OK, UsageError } from '../io';
 import { dbOption, encodingFlag, encodingOption, requireString } from '../options';
 import { teamByName, withService } from '../planner';
@@ -52,15 +53,17 @@ export const forecastCommand: Command = {
     if (typeof values.history === 'string') {
       if (typeof values.db === 'string') throw new UsageError('Give either --db (with --team and --channel) or --history, not both', usage);
       const file = values.history;
+      // Read a piece at a time, as `import volume` does: memory holds a piece and the intervals, never the file.
+      const source = fileSource(file, IMPORT_MAX_BYTES.tickets);
       // No team here: a file that is not UTF-8 is read in the code page of this computer's locale.
-      const csv = importedText(io, file, readBytes(file, IMPORT_MAX_BYTES.tickets), encodingOption(values, usage), Intl.DateTimeFormat().resolvedOptions().locale);
+      const decode = { encoding: encodingOption(values, usage), locale: Intl.DateTimeFormat().resolvedOptions().locale };
       // Without --tz, the offset of the file's first timestamp is the clock (an export written in one zone).
-      const offset = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})/.exec(csv.slice(0, 10_000))?.[1];
+      const offset = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})/.exec(firstText(source, decode))?.[1];
       const timeZone = typeof values.tz === 'string' ? values.tz : offset ? (offset === 'Z' ? 'UTC' : `${offset.slice(0, 3)}:${offset.slice(-2)}`) : 'UTC';
       if (!isTimeZone(timeZone) && !/^[+-]\d{2}:\d{2}$/.test(timeZone)) throw new UsageError(`--tz must be an IANA time zone such as Europe/Istanbul (or an offset such as +02:00), not "${timeZone}"`, usage);
       let rows;
       try {
-        rows = parseVolumeCsv(csv, { channels: ['volume'], channel: 'volume', timeZone }).intervals;
+        rows = readVolumeStream(source, decode, { channels: ['volume'], channel: 'volume', timeZone }).intervals;
       } catch (err) {
         if (err instanceof UserError) for (const l of err.lines ?? []) io.err(`${file}:${l.line}: ${l.message}\n`);
         throw err;
@@ -93,3 +96,16 @@ export const forecastCommand: Command = {
     return EXIT_OK;
   },
 };
+
+/** The text of a file's first piece, for a look at its first timestamps; what cannot be decoded there is read as Latin-1 (the digits are what matter). */
+function firstText(source: ByteSource, decode: DecodeOptions): string {
+  for (const piece of source()) {
+    const head = Buffer.from(piece);
+    try {
+      return decodeText(head, decode).text;
+    } catch {
+      return head.toString('latin1');
+    }
+  }
+  return '';
+}

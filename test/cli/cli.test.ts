@@ -344,6 +344,24 @@ describe('rosterdesk import volume and forecast', () => {
     expect((await cli('forecast', '--history', bank, '--from', '1999-02-03', '--weeks', '1', '--interval', '60')).err).toContain('at least one week of history');
   });
 
+  it('reads a history file a piece at a time: the same forecast from UTF-16, and a bad line named with its number', async () => {
+    const utf8 = await cli('forecast', '--history', bank, '--from', '1999-03-01', '--weeks', '1', '--interval', '60');
+    // The same file as Excel's "Unicode text" (UTF-16 LE with a byte-order mark): the zone is read from its first piece.
+    const utf16 = path.join(path.dirname(tempFile()), `bank-utf16-${process.pid}.csv`);
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(bank, 'utf8'), 'utf16le')]));
+    const r = await cli('forecast', '--history', utf16, '--from', '1999-03-01', '--weeks', '1', '--interval', '60');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(utf8.out);
+    // A broken timestamp far beyond the first piece: refused with its line number, nothing forecast.
+    const lines = fs.readFileSync(bank, 'utf8').split(/\r?\n/);
+    const broken = path.join(path.dirname(utf16), `bank-broken-${process.pid}.csv`);
+    fs.writeFileSync(broken, [...lines.slice(0, 5000), lines[5000]?.replace(/\d{4}-\d{2}-\d{2}/, '1999-13-45'), ...lines.slice(5001)].join('\n'));
+    const bad = await cli('forecast', '--history', broken, '--from', '1999-03-01', '--weeks', '1', '--interval', '60');
+    expect(bad.code).not.toBe(0);
+    expect(bad.out).toBe('');
+    expect(bad.err).toContain(`${broken}:5001:`);
+  });
+
   it('imports a ticket export into a team and forecasts its channel from the planner file', async () => {
     const db = tempFile();
     await cli('init', '--db', db);
