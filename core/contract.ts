@@ -4,7 +4,7 @@
  * callers name. The bridge's types are re-exported for the UI's convenience.
  */
 export { contract, isMethodName, METHOD_NAMES, type Contract, type MethodInput, type MethodName, type MethodOutput, type ParsedInput } from './contract/methods';
-export { IMPORT_MAX_BYTES } from './contract/inputs';
+export { IMPORT_MAX_BYTES, UPLOAD_PIECE_BYTES } from './contract/inputs';
 export { CalendarSetting, HistoryState, Language, LANGUAGES, Settings } from './contract/app';
 export { CostRow, RosterWeek } from './contract/roster';
 export { ReportKind } from './contract/reports';

@@ -80,6 +80,10 @@ export const ERROR_MEANINGS = {
   not_xlsx: 'the file is not an Excel workbook (.xlsx)',
   not_a_file: 'the path is a folder or something else that is not a file',
   file_changed: 'the file changed while it was read',
+  upload_gone: 'a file sent in pieces is no longer kept (imported, refused or left too long)',
+  upload_incomplete: 'a file sent in pieces is still missing some of its bytes',
+  upload_overrun: 'more bytes were sent than the file sent in pieces announced',
+  too_many_uploads: 'too many files are being sent in pieces at once',
   exists: 'a file is already there and is never overwritten',
   // The planner file.
   no_such_file: 'the planner file or its folder does not exist',

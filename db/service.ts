@@ -29,6 +29,7 @@ import { makeContext } from './make-context';
 import type { Planner } from './open';
 import { MethodRegistry } from './registry';
 import { ScheduleJobs } from './schedule-jobs';
+import { Uploads } from './uploads';
 import { UndoHistory } from './undo';
 
 /**
@@ -119,6 +120,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
 
   // Drafting jobs (worker threads), started on first use.
   let jobs: ScheduleJobs | null = null;
+  const uploads = new Uploads();
   const api = () => handlers;
   const fileParts: FileParts = { planner, history, appVersion: options.appVersion, clock, goneError: guard.goneError, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
   const registry = new MethodRegistry()
@@ -133,7 +135,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     .add('absences', absenceHandlers(context))
     .add('absence-import', absenceImportHandlers(context))
     .add('staffing', staffingHandlers(context))
-    .add('volume', volumeHandlers(context, options.localFiles === true))
+    .add('volume', volumeHandlers(context, uploads, options.localFiles === true))
     .add('calendar', calendarHandlers(context, options.appVersion))
     .add('caldav', caldavHandlers(context))
     .add('schedule', scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))))
@@ -270,6 +272,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     },
     close: () => {
       jobs?.close();
+      uploads.close();
       guard.finish();
       if (db.open) db.close();
       planner.release();

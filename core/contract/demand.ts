@@ -3,7 +3,7 @@ import { FORECAST_METHODS } from '../forecast';
 import { ChannelHours, ChannelHoursInput } from '../opening-hours';
 import { Adjustment, AdjustmentInput, CoverageDay, CoverageInterval, OutsideHours, StaffingSettings, StaffingSettingsInput } from '../staffing';
 import { id, plainDate, timeZone } from '../validators';
-import { IMPORT_MAX_BYTES, importFile, type MethodSpec } from './inputs';
+import { IMPORT_MAX_BYTES, importFile, UPLOAD_PIECE_BYTES, type MethodSpec } from './inputs';
 
 /** The contract's methods about demand: ticket history, forecasts and their adjustments, staffing targets, opening hours and coverage. */
 
@@ -33,11 +33,31 @@ export const demandMethods = {
       teamId: id,
       ...importFile(IMPORT_MAX_BYTES.tickets),
       path: z.string().min(1).max(4096).optional(),
+      /** A file sent earlier in pieces (upload.start, upload.append): read from there a piece at a time. */
+      upload: z.uuid().optional(),
       channel: z.string().max(32).nullable().default(null),
       timeZone: timeZone.nullable().default(null),
     }),
     output: z.object({ kind: z.enum(['tickets', 'intervals']), rows: z.number(), intervals: z.number(), channels: z.array(z.string()), from: z.string().nullable(), to: z.string().nullable(), replaced: z.number() }),
     undo: 'Import ticket history',
+  },
+
+  /**
+   * A file sent in pieces, for an import too big to send whole: `upload.start` with its size,
+   * then `upload.append` with each piece in order (base64, at most 4 MB of bytes each), then the
+   * import with `upload: id`, which reads it a piece at a time and forgets it. The service keeps
+   * the pieces in a file of its own, never in memory; an upload not added to for ten minutes
+   * is forgotten.
+   */
+  'upload.start': {
+    input: z.strictObject({ sizeBytes: z.number().int().min(0).max(IMPORT_MAX_BYTES.tickets) }),
+    output: z.object({ id: z.uuid() }),
+    undo: null,
+  },
+  'upload.append': {
+    input: z.strictObject({ id: z.uuid(), bytes: z.string().max(Math.ceil(UPLOAD_PIECE_BYTES / 3) * 4 + 4) }),
+    output: z.object({ receivedBytes: z.number() }),
+    undo: null,
   },
 
   /**

@@ -32,6 +32,9 @@ export const IMPORT_MAX_BYTES = { people: 10_000_000, absences: 10_000_000, holi
  * A file to import, as text (`csv`) or as its bytes (`bytes`, base64: read as the file is, see
  * decodeText; `encoding` names it or is auto). Base64 is a third longer than the bytes.
  */
+/** The most bytes one upload.append carries (a file sent in pieces). */
+export const UPLOAD_PIECE_BYTES = 4 * 1024 * 1024;
+
 export const importFile = (maxBytes: number) => ({
   csv: z.string().max(maxBytes).optional(),
   bytes: z.string().max(Math.ceil(maxBytes / 3) * 4 + 4).optional(),

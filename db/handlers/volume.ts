@@ -8,6 +8,7 @@ import { parseVolumeCsv, readVolumeStream, type ParsedVolume, type VolumeImportO
 import { zoneClock } from '../../core/zone-clock';
 import type { HandlersOf, ServiceContext } from '../context';
 import { fileSource } from '../import-file';
+import type { Uploads } from '../uploads';
 import type { Db } from '../open';
 import { deleteVolumes, insertVolumes, volumesBetween } from '../sql/volume';
 
@@ -32,15 +33,26 @@ function dailyVolumes(db: Db, team: Team, fromDay: Temporal.PlainDate, toDay: Te
   return [...totals.values()];
 }
 
-/** An import's file as it came: a path (read a piece at a time), bytes (decoded a piece at a time) or text. */
+/** An import's file as it came: a path or a file sent in pieces (read a piece at a time), bytes (decoded a piece at a time) or text. */
 interface VolumeFile {
   csv?: string | undefined;
   bytes?: string | undefined;
   path?: string | undefined;
+  upload?: string | undefined;
   encoding: TextEncodingChoice;
 }
 
-function parsedVolume(file: VolumeFile, team: Team, options: VolumeImportOptions, localFiles: boolean): ParsedVolume {
+function parsedVolume(file: VolumeFile, team: Team, options: VolumeImportOptions, localFiles: boolean, uploads: Uploads): ParsedVolume {
+  if ([file.csv, file.bytes, file.path, file.upload].filter((x) => x !== undefined).length > 1) throw new UserError('conflict', 'Give the file one way: csv, bytes, path or upload', ['upload']);
+  if (file.upload !== undefined) {
+    // Forgotten whatever the outcome: a refused file is chosen again, not imported again.
+    const sent = uploads.take(file.upload);
+    try {
+      return readVolumeStream(sent.source, { encoding: file.encoding, locale: team.locale }, options);
+    } finally {
+      sent.done();
+    }
+  }
   if (file.path !== undefined) {
     if (!localFiles) throw new UserError('unknown_field', 'This caller cannot name a file by its path; send the file\'s bytes', ['path']);
     return readVolumeStream(fileSource(file.path, IMPORT_MAX_BYTES.tickets), { encoding: file.encoding, locale: team.locale }, options);
@@ -53,7 +65,7 @@ function parsedVolume(file: VolumeFile, team: Team, options: VolumeImportOptions
  * Ticket history: daily and weekly totals, and the import (which replaces the span it covers,
  * channel by channel). `localFiles`: the caller is on this machine and may name a file to import.
  */
-export function volumeHandlers(ctx: ServiceContext, localFiles = false): HandlersOf<'volume.daily' | 'volume.import' | 'volume.weekly'> {
+export function volumeHandlers(ctx: ServiceContext, uploads: Uploads, localFiles = false): HandlersOf<'volume.daily' | 'volume.import' | 'volume.weekly' | 'upload.start' | 'upload.append'> {
   const { db, requireTeam } = ctx;
   return {
     'volume.daily': ({ teamId, from, to }) => {
@@ -65,12 +77,14 @@ export function volumeHandlers(ctx: ServiceContext, localFiles = false): Handler
       if (fromDay.until(toDay).days > 3660) throw new UserError('too_big', 'At most ten years at once', ['to']);
       return dailyVolumes(db, team, fromDay, toDay);
     },
+    'upload.start': ({ sizeBytes }) => ({ id: uploads.start(sizeBytes) }),
+    'upload.append': ({ id, bytes }) => ({ receivedBytes: uploads.append(id, bytes) }),
     'volume.import': ({ teamId, channel, timeZone, ...file }) => {
       const team = requireTeam(teamId);
       if (channel !== null && !team.skills.includes(channel)) {
         throw new UserError('unknown_skill', `"${channel}" is not a channel of ${team.name} (${team.skills.join(', ')})`, ['channel']);
       }
-      const parsed = parsedVolume(file, team, { channels: team.skills, channel, timeZone: timeZone ?? team.timeZone }, localFiles);
+      const parsed = parsedVolume(file, team, { channels: team.skills, channel, timeZone: timeZone ?? team.timeZone }, localFiles, uploads);
       const clock = zoneClock(team.timeZone);
       let replaced = 0;
       const channels = [...new Set(parsed.intervals.map((r) => r.channel))].sort();

@@ -1,5 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UPLOAD_PIECE_BYTES } from '../../core/contract';
 import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
 import { call, CallError } from '../api/client';
@@ -25,7 +26,7 @@ export function useVolumeImport(team: Team) {
     e.target.value = '';
     if (!file) return;
     try {
-      const r = await call('volume.import', { teamId: team.id, bytes: await fileBase64(file), encoding });
+      const r = await call('volume.import', { teamId: team.id, upload: await sendInPieces(file), encoding });
       setImportError(null);
       setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.map(names.channel).join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
     } catch (err) {
@@ -35,4 +36,16 @@ export function useVolumeImport(team: Team) {
   }
 
   return { fileInput, importFile, importError, notice };
+}
+
+/**
+ * Sends a file to the service a piece at a time (upload.start, upload.append), so neither the
+ * window nor the service holds a ticket export of many megabytes whole; returns the upload's id.
+ */
+async function sendInPieces(file: Blob): Promise<string> {
+  const { id } = await call('upload.start', { sizeBytes: file.size });
+  for (let at = 0; at < file.size; at += UPLOAD_PIECE_BYTES) {
+    await call('upload.append', { id, bytes: await fileBase64(file.slice(at, at + UPLOAD_PIECE_BYTES)) });
+  }
+  return id;
 }

@@ -32,7 +32,7 @@ export async function importFileBench(dir: string): Promise<string[]> {
   const bytes = writeTicketsFile(file, 1_000_000);
   lines.push(`${label('  (1 000 000-ticket Zendesk-style export, MB)')} ${(bytes / 1e6).toFixed(1).padStart(9)}`);
   const child = await bundleEntry('test/db/fixtures/import-memory.ts', path.join(dir, 'import-memory.cjs'));
-  for (const [way, what] of [['path', 'from a path (CLI)'], ['bytes', 'as bytes (window)']] as const) {
+  for (const [way, what] of [['path', 'from a path (CLI)'], ['upload', 'sent in pieces (window)'], ['bytes', 'as bytes (the window before)']] as const) {
     const planner = path.join(dir, `import-${way}.rosterdesk`);
     const out = execFileSync(process.execPath, [child, planner, file, way], { env: bundleEnv(), maxBuffer: 1 << 20 }).toString();
     const f = JSON.parse(out) as { wallMs: number; rssBeforeBytes: number; maxRssBytes: number };

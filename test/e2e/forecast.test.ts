@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { UPLOAD_PIECE_BYTES } from '../../core/contract';
 import { startOfWeek, todayIn } from '../../core/time';
+import { writeTicketsFile } from '../bench/tickets-file';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
 import { axeSerious, browserSession, settle } from './harness';
@@ -59,6 +61,25 @@ async function openForecast(file: string): Promise<void> {
 const intervals = (channel = 'phone') => page.getByRole('listbox', { name: new RegExp(`^Intervals of .* for ${channel}$`) });
 
 describe('the forecast and staffing page', () => {
+  it('sends a ticket export of several megabytes in pieces, and imports it whole', async () => {
+    const file = tempFile();
+    team(file, { withHistory: false });
+    const csv = tempFile('tickets.csv');
+    const bytes = writeTicketsFile(csv, 70_000);
+    expect(bytes).toBeGreaterThan(UPLOAD_PIECE_BYTES);
+    await openForecast(file);
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      const body = r.postData();
+      if (body?.startsWith('{"method":"upload.append"')) sent.push(body);
+    });
+    await page.locator('input[type=file]').setInputFiles(csv);
+    await page.getByRole('status').filter({ hasText: /^Imported 70,000 rows as [\d,]+ intervals \(/ }).waitFor();
+    // Two pieces: none of the requests carries the whole file.
+    expect(sent).toHaveLength(Math.ceil(bytes / UPLOAD_PIECE_BYTES));
+    for (const body of sent) expect(body.length).toBeLessThan((UPLOAD_PIECE_BYTES / 3) * 4 + 200);
+  });
+
   it('imports ticket history from the UI, shows the forecast chart and a red under-staffed interval, and explains it', async () => {
     const file = tempFile();
     team(file, { withHistory: false });
