@@ -14,6 +14,7 @@ import { rectEntries } from './grid/selection';
 import { useCellEdit } from './grid/useCellEdit';
 import { useCellElements } from './grid/useCellElements';
 import { useCellWrites } from './grid/useCellWrites';
+import { useDragScroll } from './grid/useDragScroll';
 import { useErrorBubble } from './grid/useErrorBubble';
 import { useGridClipboard } from './grid/useGridClipboard';
 import { useGridKeys } from './grid/useGridKeys';
@@ -92,6 +93,8 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
   const selection = useGridSelection(people.length);
   const { focus, rect } = selection;
   const view = useRowWindow(body, people.length);
+  const wrap = useRef<HTMLDivElement>(null);
+  const dragScroll = useDragScroll(wrap, selection);
   const writes = useCellWrites(teamId);
   const edit = useCellEdit({ templates, people, days, selection, cells, writes });
   const clipboard = useGridClipboard({ rect, people, days, shiftsByCell, apply: writes.apply });
@@ -163,7 +166,7 @@ export const RotaGrid = forwardRef<RotaGridHandle, Props>(function RotaGrid({ we
       <p role="status" className="muted small grid-status">
         {clipboard.notice}
       </p>
-      <div className="grid-wrap" onMouseUp={selection.endDrag} onMouseLeave={selection.endDrag}>
+      <div ref={wrap} className="grid-wrap" onMouseUp={selection.endDrag} onMouseLeave={selection.endDrag} onMouseMove={dragScroll}>
         {writes.error && (
           // Under the cell it is about, over the grid (which does not move).
           <p role="alert" className="cell-error" style={errorAt ?? undefined}>

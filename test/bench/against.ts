@@ -39,22 +39,29 @@ function benchLines(tree: string): Promise<string[]> {
   });
 }
 
-/** A figure's name: the label its line starts with (the bench pads labels to 58 characters). */
-const labelOf = (line: string) => line.slice(0, 58).trimEnd();
+/**
+ * A line as its figure's name and value: the bench pads names to 58 characters and right-aligns
+ * numbers, so the name ends at the first run of two or more spaces (a longer name runs on to it).
+ */
+function split(line: string): { label: string; value: string } {
+  const m = /^(\s*\S.*?)(?:\s{2,}(.*))?$/.exec(line);
+  return { label: m?.[1] ?? line, value: (m?.[2] ?? '').trim() };
+}
 
 export async function benchAgainst(ref: string): Promise<void> {
   const short = execFileSync('git', ['-C', repoRoot, 'rev-parse', '--short', ref]).toString().trim();
   const tree = treeAt(ref);
   if (fs.existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) buildRenderer(tree);
   process.stderr.write(`— the bench of ${short} —\n`);
-  const before = new Map((await benchLines(tree)).filter((l) => l.trim()).map((l) => [labelOf(l), l.slice(58).trim()]));
+  const before = new Map((await benchLines(tree)).filter((l) => l.trim()).map((l) => [split(l).label, split(l).value]));
   process.stderr.write(`— the bench of this checkout —\n`);
   const after = await benchLines(repoRoot);
   console.log(`\nEach figure of this checkout, with ${short}'s from the same run under it:\n`);
   for (const line of after) {
     console.log(line);
-    const earlier = before.get(labelOf(line));
-    if (line.trim() && earlier !== undefined && earlier !== line.slice(58).trim()) console.log(`${`    ${short}:`.padEnd(58)} ${earlier}`);
+    const { label, value } = split(line);
+    const earlier = before.get(label);
+    if (line.trim() && earlier && earlier !== value) console.log(`${`    ${short}:`.padEnd(58)} ${earlier}`);
   }
   fs.rmSync(path.dirname(tree), { recursive: true, force: true });
 }

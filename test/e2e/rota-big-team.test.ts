@@ -104,6 +104,32 @@ describe('the rota grid of a 300-person team', () => {
     expect(await renderedRows(page)).toBeLessThan(70);
   });
 
+  it('scrolls while a mouse selection is held at the bottom edge, and the selection follows', async () => {
+    const page = await openBigTeam();
+    // Tuesday: an empty cell (pressing on a shift would drag the shift, to copy it).
+    const first = rotaCell(page, 'Agent 1, Tuesday 2 March');
+    const start = await first.boundingBox();
+    const wrap = await page.locator('.grid-wrap').boundingBox();
+    if (!start || !wrap) throw new Error('no grid on screen');
+    const bottom = Math.min(wrap.y + wrap.height, 720);
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await page.mouse.down();
+    // Down the column to just above the grid's bottom edge, then hold there.
+    await page.mouse.move(start.x + start.width / 2, bottom - 8, { steps: 8 });
+    await page.waitForFunction(() => (document.querySelector('.grid-wrap')?.scrollTop ?? 0) > 1500, undefined, { timeout: 10_000 });
+    await page.mouse.up();
+    const scrolled = await page.locator('.grid-wrap').evaluate((w) => w.scrollTop);
+    // The selection runs from Agent 1 to the row under the pointer, far below the first screen.
+    await page.keyboard.press('Control+c');
+    const copied = await page.getByRole('status').filter({ hasText: /^Copied \d+ cells/ }).textContent();
+    const cells = Number(/Copied (\d+)/.exec(copied ?? '')?.[1]);
+    expect(cells).toBeGreaterThan(1500 / 40);
+    expect(cells).toBeLessThan(PEOPLE);
+    // Nothing moves once the button is up.
+    await page.waitForTimeout(300);
+    await expect(page.locator('.grid-wrap').evaluate((w) => w.scrollTop)).resolves.toBe(scrolled);
+  });
+
   it('copies a selection reaching rows out of view and pastes all its rows', async () => {
     const page = await openBigTeam();
     await rotaCell(page, 'Agent 1, Monday 1 March').click();

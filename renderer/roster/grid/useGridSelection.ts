@@ -43,6 +43,8 @@ export function useGridSelection(rows: number) {
     onCellMouseDown,
     onCellMouseEnter,
     endDrag,
+    /** Whether the mouse button is held over the grid, drawing a selection. */
+    dragging: () => dragging.current,
   };
 }
 
