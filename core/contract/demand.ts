@@ -44,7 +44,7 @@ export const demandMethods = {
 
   /**
    * A file sent in pieces, for an import too big to send whole: `upload.start` with its size,
-   * then `upload.append` with each piece in order (base64, at most 4 MB of bytes each), then the
+   * then `upload.append` with each piece in order (base64, at most UPLOAD_PIECE_BYTES, 64 KB, each), then the
    * import with `upload: id`, which reads it a piece at a time and forgets it. The service keeps
    * the pieces in a file of its own, never in memory; an upload not added to for ten minutes
    * is forgotten.

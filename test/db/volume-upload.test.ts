@@ -48,7 +48,7 @@ describe('a file sent in pieces', () => {
     const t0 = s0.run('team.create', { name: 'Desk', timeZone: 'Europe/Istanbul', country: 'TR' });
     const expected = s0.run('volume.import', { teamId: t0.id, bytes: bytes.toString('base64') });
     s0.close();
-    for (const pieceBytes of [UPLOAD_PIECE_BYTES, 1_000_003, 65_537]) {
+    for (const pieceBytes of [UPLOAD_PIECE_BYTES, 65_533, 4_099]) {
       const file = path.join(dir, `pieces-${pieceBytes}.rosterdesk`);
       const s = serviceAt(file);
       const t = s.run('team.create', { name: 'Desk', timeZone: 'Europe/Istanbul', country: 'TR' });

@@ -75,7 +75,7 @@ describe('the forecast and staffing page', () => {
     });
     await page.locator('input[type=file]').setInputFiles(csv);
     await page.getByRole('status').filter({ hasText: /^Imported 70,000 rows as [\d,]+ intervals \(/ }).waitFor();
-    // Two pieces: none of the requests carries the whole file.
+    // In pieces: none of the requests carries the whole file.
     expect(sent).toHaveLength(Math.ceil(bytes / UPLOAD_PIECE_BYTES));
     for (const body of sent) expect(body.length).toBeLessThan((UPLOAD_PIECE_BYTES / 3) * 4 + 200);
   });
