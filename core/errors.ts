@@ -82,7 +82,7 @@ export const ERROR_MEANINGS = {
   file_changed: 'the file changed while it was read',
   upload_gone: 'a file sent in pieces is no longer kept (imported, refused or left too long)',
   upload_incomplete: 'a file sent in pieces is still missing some of its bytes',
-  upload_overrun: 'more bytes were sent than the file sent in pieces announced',
+  upload_overrun: 'a piece of a file sent in pieces lies past its announced size or over another piece',
   too_many_uploads: 'too many files are being sent in pieces at once',
   exists: 'a file is already there and is never overwritten',
   // The planner file.

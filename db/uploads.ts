@@ -22,6 +22,8 @@ interface Upload {
   file: string;
   sizeBytes: number;
   receivedBytes: number;
+  /** Where the pieces received so far lie, [start, end) each: a piece over one already there is refused. */
+  pieces: [number, number][];
   touchedAt: number;
 }
 
@@ -41,19 +43,30 @@ export class Uploads {
     const id = randomUUID();
     const file = path.join(this.dir, id);
     fs.writeFileSync(file, new Uint8Array(0), { mode: 0o600 });
-    this.open.set(id, { file, sizeBytes, receivedBytes: 0, touchedAt: this.now() });
+    this.open.set(id, { file, sizeBytes, receivedBytes: 0, pieces: [], touchedAt: this.now() });
     return id;
   }
 
-  /** Adds the next piece; refused, and the upload forgotten, when it would pass the size given at the start. */
-  append(id: string, base64: string): number {
+  /**
+   * Puts a piece at byte `at` of the file (pieces may come in any order); refused, and the
+   * upload forgotten, when it would pass the size given at the start or lie over a piece already
+   * there. Returns how many bytes have arrived.
+   */
+  append(id: string, at: number, base64: string): number {
     const upload = this.mine(id);
     const bytes = base64Bytes(base64);
-    if (upload.receivedBytes + bytes.length > upload.sizeBytes) {
+    const end = at + bytes.length;
+    if (end > upload.sizeBytes || upload.pieces.some(([from, to]) => at < to && end > from)) {
       this.forget(id);
-      throw new UserError('upload_overrun', `The file sent is longer than the ${upload.sizeBytes} bytes announced; send it again`, ['bytes']);
+      throw new UserError('upload_overrun', `A piece of the file sent (bytes ${at}–${end}) lies past its ${upload.sizeBytes} bytes or over another piece; send it again`, ['at']);
     }
-    fs.appendFileSync(upload.file, bytes);
+    const fd = fs.openSync(upload.file, 'r+');
+    try {
+      fs.writeSync(fd, bytes, 0, bytes.length, at);
+    } finally {
+      fs.closeSync(fd);
+    }
+    upload.pieces.push([at, end]);
     upload.receivedBytes += bytes.length;
     upload.touchedAt = this.now();
     return upload.receivedBytes;

@@ -44,7 +44,8 @@ export const demandMethods = {
 
   /**
    * A file sent in pieces, for an import too big to send whole: `upload.start` with its size,
-   * then `upload.append` with each piece in order (base64, at most UPLOAD_PIECE_BYTES, 64 KB, each), then the
+   * then `upload.append` with each piece and where in the file it goes (`at`, so pieces may arrive in any
+   * order; base64, at most UPLOAD_PIECE_BYTES, 64 KB, each), then the
    * import with `upload: id`, which reads it a piece at a time and forgets it. The service keeps
    * the pieces in a file of its own, never in memory; an upload not added to for ten minutes
    * is forgotten.
@@ -55,7 +56,7 @@ export const demandMethods = {
     undo: null,
   },
   'upload.append': {
-    input: z.strictObject({ id: z.uuid(), bytes: z.string().max(Math.ceil(UPLOAD_PIECE_BYTES / 3) * 4 + 4) }),
+    input: z.strictObject({ id: z.uuid(), at: z.number().int().min(0).max(IMPORT_MAX_BYTES.tickets), bytes: z.string().max(Math.ceil(UPLOAD_PIECE_BYTES / 3) * 4 + 4) }),
     output: z.object({ receivedBytes: z.number() }),
     undo: null,
   },

@@ -78,7 +78,7 @@ export function volumeHandlers(ctx: ServiceContext, uploads: Uploads, localFiles
       return dailyVolumes(db, team, fromDay, toDay);
     },
     'upload.start': ({ sizeBytes }) => ({ id: uploads.start(sizeBytes) }),
-    'upload.append': ({ id, bytes }) => ({ receivedBytes: uploads.append(id, bytes) }),
+    'upload.append': ({ id, at, bytes }) => ({ receivedBytes: uploads.append(id, at, bytes) }),
     'volume.import': ({ teamId, channel, timeZone, ...file }) => {
       const team = requireTeam(teamId);
       if (channel !== null && !team.skills.includes(channel)) {

@@ -28,9 +28,11 @@ function historyHash(file: string): string {
   return hash;
 }
 
-function send(s: Service, bytes: Uint8Array, pieceBytes: number): string {
+/** Sends a file in pieces, in order or last piece first (they say where they go). */
+function send(s: Service, bytes: Uint8Array, pieceBytes: number, backwards = false): string {
   const { id } = s.run('upload.start', { sizeBytes: bytes.length });
-  for (let at = 0; at < bytes.length; at += pieceBytes) s.run('upload.append', { id, bytes: Buffer.from(bytes.subarray(at, at + pieceBytes)).toString('base64') });
+  const starts = Array.from({ length: Math.ceil(bytes.length / pieceBytes) }, (_, i) => i * pieceBytes);
+  for (const at of backwards ? starts.reverse() : starts) s.run('upload.append', { id, at, bytes: Buffer.from(bytes.subarray(at, at + pieceBytes)).toString('base64') });
   return id;
 }
 
@@ -48,11 +50,11 @@ describe('a file sent in pieces', () => {
     const t0 = s0.run('team.create', { name: 'Desk', timeZone: 'Europe/Istanbul', country: 'TR' });
     const expected = s0.run('volume.import', { teamId: t0.id, bytes: bytes.toString('base64') });
     s0.close();
-    for (const pieceBytes of [UPLOAD_PIECE_BYTES, 65_533, 4_099]) {
+    for (const [pieceBytes, backwards] of [[UPLOAD_PIECE_BYTES, false], [65_533, true], [4_099, false]] as const) {
       const file = path.join(dir, `pieces-${pieceBytes}.rosterdesk`);
       const s = serviceAt(file);
       const t = s.run('team.create', { name: 'Desk', timeZone: 'Europe/Istanbul', country: 'TR' });
-      const id = send(s, bytes, pieceBytes);
+      const id = send(s, bytes, pieceBytes, backwards);
       expect(s.run('volume.import', { teamId: t.id, upload: id })).toEqual(expected);
       // Forgotten once imported: it cannot be imported twice.
       const again = s.call('volume.import', { teamId: t.id, upload: id });
@@ -71,13 +73,19 @@ describe('a file sent in pieces', () => {
     const before = dataHash(s.planner.db);
 
     const { id } = s.run('upload.start', { sizeBytes: text.length });
-    const over = s.call('upload.append', { id, bytes: Buffer.concat([text, text]).toString('base64') });
+    const over = s.call('upload.append', { id, at: 0, bytes: Buffer.concat([text, text]).toString('base64') });
     expect(over.ok ? null : over.error.code).toBe('upload_overrun');
-    const after = s.call('upload.append', { id, bytes: text.toString('base64') });
+    const after = s.call('upload.append', { id, at: 0, bytes: text.toString('base64') });
     expect(after.ok ? null : after.error.code).toBe('upload_gone');
 
+    // A piece over one already there: the count of bytes would reach the size with some missing.
+    const overlap = s.run('upload.start', { sizeBytes: text.length });
+    s.run('upload.append', { id: overlap.id, at: 0, bytes: text.subarray(0, 20).toString('base64') });
+    const twice = s.call('upload.append', { id: overlap.id, at: 10, bytes: text.subarray(10, 30).toString('base64') });
+    expect(twice.ok ? null : { code: twice.error.code, path: twice.error.path }).toEqual({ code: 'upload_overrun', path: ['at'] });
+
     const half = s.run('upload.start', { sizeBytes: text.length });
-    s.run('upload.append', { id: half.id, bytes: text.subarray(0, 10).toString('base64') });
+    s.run('upload.append', { id: half.id, at: 0, bytes: text.subarray(0, 10).toString('base64') });
     const early = s.call('volume.import', { teamId: t.id, upload: half.id });
     expect(early.ok ? null : { code: early.error.code, path: early.error.path }).toEqual({ code: 'upload_incomplete', path: ['upload'] });
 
@@ -112,7 +120,7 @@ describe('a file sent in pieces', () => {
     expect(mine[0]).toMatch(/^rosterdesk-upload-/);
     expect(fs.readdirSync(path.join(parent, mine[0] ?? '')).sort()).toEqual([...ids].sort());
     expect(() => uploads.start(3)).toThrow(expect.objectContaining({ code: 'too_many_uploads' }) as UserError);
-    uploads.append(ids[0] ?? '', Buffer.from('abc').toString('base64'));
+    uploads.append(ids[0] ?? '', 0, Buffer.from('abc').toString('base64'));
     now += 10 * 60 * 1000 + 1;
     // All four were left too long: room again, and the first is gone with its file.
     const fresh = uploads.start(3);
