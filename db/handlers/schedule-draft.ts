@@ -148,11 +148,12 @@ const STEADY_MIN_SECONDS = 1;
  *    (schedule-search.ts): a good roster within seconds;
  * 2. a bound on what any rule-abiding roster can reach, proven on the grouped model (less the
  *    draft's own contract slack, it is the lower bound reported);
- * 3. the whole grouped model with every goal, started from the search's roster, its counts
- *    turned into named people, kept only if it costs less in the per-person model;
- * 4. the search again in the time left.
- * Every step starts from the best roster so far and keeps a new one only when it keeps more
- * contracts or costs less (cheaper, rosterCost), so the draft is the best found. Last, people who work the same days swap
+ * 3. the whole grouped model with every goal, started from the best roster so far, its counts
+ *    turned into named people;
+ * 4. the search again, across the weeks' edges, unless step 3 proved there is nothing worth it;
+ * 5. with time to spare, the whole model once more.
+ * Each step keeps a new roster only when it keeps more contracts or costs less (cheaper,
+ * rosterCost), so the draft is the best one found. Last, people who work the same days swap
  * shifts for steadier start times, which keeps coverage exactly. Every figure of the draft is
  * measured on its final shifts. Reads only.
  */
