@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CsvRecord } from '../core/csv';
 import { UserError } from '../core/errors';
 
@@ -6,7 +6,12 @@ import { UserError } from '../core/errors';
  * XLSX ↔ rows of text, so spreadsheets go through the same parsers as CSV.
  * Excel stores dates and times as numbers or Date objects; they come out as
  * YYYY-MM-DD and HH:MM (a date cell is a calendar date: read in UTC).
+ *
+ * ExcelJS loads on the first spreadsheet, not with the service: it and its zip libraries are
+ * about a quarter of the service's code, held in memory by every process that never touches
+ * a spreadsheet (the CLI, the host at rest).
  */
+const excel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -25,7 +30,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(bytes: Buffer): Promise<CsvRecord[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -44,7 +49,7 @@ export async function readXlsx(bytes: Buffer): Promise<CsvRecord[]> {
 }
 
 export async function writeXlsx(sheetName: string, rows: readonly (readonly (string | number)[])[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'Rosterdesk';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'Sheet1');
   for (const r of rows) sheet.addRow([...r]);
