@@ -22,6 +22,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.integer({ min: 1, max: 2 }).map<Op>((n) => ({ kind: 'other', n })),
 );
 
+/** A connection with one table `a` and its version reader. */
+function oneTable() {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE a (x INTEGER)');
+  const versionOf = tableVersions(db, ['a']);
+  if (!versionOf) throw new Error('no versions');
+  return { db, versionOf };
+}
+
 describe('table versions', () => {
   it('never shows one version for two different states of the tables (property)', () => {
     fc.assert(
@@ -61,10 +70,7 @@ describe('table versions', () => {
   });
 
   it('after a rollback, shows none of the versions read inside the transaction', () => {
-    const db = new Database(':memory:');
-    db.exec('CREATE TABLE a (x INTEGER)');
-    const versionOf = tableVersions(db, ['a']);
-    if (!versionOf) throw new Error('no versions');
+    const { db, versionOf } = oneTable();
     const before = versionOf();
     db.exec('BEGIN');
     db.prepare('INSERT INTO a VALUES (1)').run();
@@ -79,10 +85,7 @@ describe('table versions', () => {
   });
 
   it('moves for a bulk write, and again for the next write after a read', () => {
-    const db = new Database(':memory:');
-    db.exec('CREATE TABLE a (x INTEGER)');
-    const versionOf = tableVersions(db, ['a']);
-    if (!versionOf) throw new Error('no versions');
+    const { db, versionOf } = oneTable();
     const v1 = versionOf();
     db.transaction(() => {
       for (let i = 0; i < 1000; i += 1) db.prepare('INSERT INTO a VALUES (?)').run(i);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import type { GridSelection } from './useGridSelection';
+import { shownBand } from './useRowWindow';
 
 /** How close to the grid's top or bottom edge (px) a drag starts scrolling, and its fastest speed (px a frame). */
 const EDGE_PX = 40;
@@ -25,10 +26,10 @@ export function useDragScroll(wrap: RefObject<HTMLDivElement | null>, selection:
     [],
   );
 
+  /** The wrapper's shown band below its header row, which stays in view over the rows. */
   function band(el: HTMLDivElement): { top: number; bottom: number } {
-    const box = el.getBoundingClientRect();
-    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-    return { top: Math.max(0, box.top) + head, bottom: Math.min(window.innerHeight, box.bottom) };
+    const shown = shownBand(el);
+    return { top: shown.top + (el.querySelector('thead')?.getBoundingClientRect().height ?? 0), bottom: shown.bottom };
   }
 
   function step() {

@@ -4,6 +4,12 @@ import { pageRows, rowRange, type RowRange } from './windowing';
 /** A person row's height before one has been measured (a one-shift cell at 15 px type). */
 const FIRST_GUESS = 40;
 
+/** Where the grid's scrolling wrapper shows in the window, top and bottom in window pixels: whichever of the two scrolls. */
+export function shownBand(wrap: Element | null): { top: number; bottom: number } {
+  const clip = wrap?.getBoundingClientRect();
+  return { top: Math.max(0, clip?.top ?? 0), bottom: Math.min(window.innerHeight, clip?.bottom ?? window.innerHeight) };
+}
+
 interface RowWindow {
   range: RowRange;
   /** The rows' measured height, which the spacers use for the rows left out. */
@@ -35,11 +41,8 @@ export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, ro
     frame.current = 0;
     const el = body.current;
     if (!el) return;
-    const wrap = el.closest('.grid-wrap');
     const box = el.getBoundingClientRect();
-    const clip = wrap?.getBoundingClientRect();
-    const bandTop = Math.max(0, clip?.top ?? 0);
-    const bandBottom = Math.min(window.innerHeight, clip?.bottom ?? window.innerHeight);
+    const { top: bandTop, bottom: bandBottom } = shownBand(el.closest('.grid-wrap'));
     // The median rendered row: a few taller rows (two shifts in a cell) do not move the spacers.
     const heights = [...el.querySelectorAll<HTMLTableRowElement>(':scope > tr[aria-rowindex]')].map((tr) => tr.getBoundingClientRect().height).sort((a, b) => a - b);
     const median = measured.current ? undefined : heights[Math.floor(heights.length / 2)];
