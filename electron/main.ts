@@ -9,6 +9,7 @@ import { DEFAULT_PLANNER_NAME } from '../core/paths';
 import { PLANNER_EXTENSION } from '../db/open';
 import { CALL_CHANNEL, handleCall, MENU_CHANNEL, type Dispatcher } from './handlers';
 import { hostClient, languageSet, type HostClient } from './host-client';
+import { HOST_EXEC_ARGV } from './host-flags';
 import { aboutDetail, buildMenuTemplate, menuLabels, type MenuLabels } from './menu';
 import { parsePrintRequest, PRINT_CHANNEL, printOptions } from './print';
 import { addRecent, parseRecent } from './recent';
@@ -95,7 +96,7 @@ function saveRecent() {
 
 /** Starts the service host. The keychain stays here (safeStorage is the main process's): the host asks for CalDAV passwords. */
 function startHost(): HostClient {
-  const child = utilityProcess.fork(hostPath, [], { serviceName: 'Rosterdesk planner', stdio: 'inherit' });
+  const child = utilityProcess.fork(hostPath, [], { serviceName: 'Rosterdesk planner', stdio: 'inherit', execArgv: [...HOST_EXEC_ARGV] });
   const secrets = fileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage);
   const port = { postMessage: (message: unknown) => child.postMessage(message), onMessage: (listener: (message: unknown) => void) => void child.on('message', listener) };
   const client = hostClient(port, { secrets, reopened: (outcome) => void showOutcome(outcome) });

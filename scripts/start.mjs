@@ -35,6 +35,7 @@ if (electronBinary) {
   const { register } = await import('tsx/esm/api');
   register();
   const { defaultPlannerPath } = await import('../cli/paths.ts');
+  const { HOST_EXEC_ARGV } = await import('../electron/host-flags.ts');
   const db = defaultPlannerPath();
   fs.mkdirSync(path.dirname(db), { recursive: true });
   console.log(
@@ -42,6 +43,6 @@ if (electronBinary) {
       'To get the desktop app, run: node node_modules/electron/install.js (needs internet).\n' +
       'Opening the same planner in browser mode instead:',
   );
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'rosterdesk.mjs'), 'serve', '--db', db], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...HOST_EXEC_ARGV, path.join(root, 'bin', 'rosterdesk.mjs'), 'serve', '--db', db], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caldavSecretKey } from '../../db/handlers/caldav';
 import { rollingBackup } from '../../db/backup';
 import { hostClient, languageSet, type HostClient, type MainSide } from '../../electron/host-client';
+import { HOST_EXEC_ARGV } from '../../electron/host-flags';
 import type { OpenOutcome } from '../../electron/service-host';
 import type { ApiResult } from '../../core/result';
 import type { Service } from '../../db/service';
@@ -60,7 +61,7 @@ function bundledHost(): string {
  * from source through tsx (host-child.ts), or the bundle itself with process.parentPort shimmed.
  */
 function forkHost(side: Partial<MainSide> = {}, from: 'source' | 'bundle' = 'source') {
-  const [entry, execArgv] = from === 'source' ? [ADAPTER, ['--import', 'tsx']] : [bundledHost(), ['--require', path.join(import.meta.dirname, 'parent-port-shim.cjs')]];
+  const [entry, execArgv] = from === 'source' ? [ADAPTER, ['--import', 'tsx']] : [bundledHost(), [...HOST_EXEC_ARGV, '--require', path.join(import.meta.dirname, 'parent-port-shim.cjs')]];
   const child = fork(entry, [], { cwd: ROOT, execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const client = hostClient(
     { postMessage: (message) => void child.send(message as object), onMessage: (listener) => void child.on('message', listener) },
