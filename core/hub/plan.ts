@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+/**
+ * A team's plan as the lead's planner publishes it to a department hub: a list of items, each
+ * owned by the planner and named by a key that stays the same from one publish to the next
+ * (`s42` is shift 42 of the planner file). The hub stores them as they come and never edits one;
+ * a publish sends only the items whose fingerprint differs from what the hub holds, and the keys
+ * it no longer has (see `planDiff`).
+ *
+ * Only what people of the department may see is published: no hourly rates, notes or phone
+ * numbers. Costs go as team totals per month (`cost`), never per person.
+ */
+
+const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'Must be an ISO 8601 instant with its offset');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date written YYYY-MM-DD');
+const text = (max: number) => z.string().max(max);
+/** `p` and the planner's person id: the key every dated item names its person by. */
+export const personKey = z.string().regex(/^p\d{1,15}$/, 'Must be a person key such as p12');
+export type PersonKey = z.infer<typeof personKey>;
+
+/** The team as a whole: its name, time zone and where its days fall. */
+const TeamItem = z.strictObject({
+  kind: z.literal('team'),
+  key: z.literal('team'),
+  body: z.strictObject({ name: text(200), timeZone: text(64), country: text(2), weekStartsOn: z.number().int().min(1).max(7) }),
+});
+
+/** A member of the team; agents find themselves by their email. */
+const PersonItem = z.strictObject({
+  kind: z.literal('person'),
+  key: personKey,
+  body: z.strictObject({ name: text(120), email: z.string().max(254).nullable(), skills: z.array(text(40)).max(50), contractHoursPerWeek: z.number().min(0).max(168), color: text(16) }),
+});
+
+/** A shift, with its local wall-clock times for showing and its instants for sorting and calendars. */
+const ShiftItem = z.strictObject({
+  kind: z.literal('shift'),
+  key: z.string().regex(/^s\d{1,15}$/),
+  personKey,
+  startsAt: isoInstant,
+  endsAt: isoInstant,
+  body: z.strictObject({ day, startLocal: text(16), endLocal: text(16), code: text(40).nullable(), skill: text(40).nullable(), paidMinutes: z.number().int().min(0).max(2880) }),
+});
+
+/** One person's turn of an on-call rotation. */
+const OnCallItem = z.strictObject({
+  kind: z.literal('oncall'),
+  key: z.string().regex(/^o\d{1,15}-\d{1,15}$/),
+  personKey,
+  startsAt: isoInstant,
+  endsAt: isoInstant,
+  body: z.strictObject({ rotation: text(120), startLocal: text(32), endLocal: text(32) }),
+});
+
+/** Leave the planner holds for a person: approved, or asked for and waiting for the lead. */
+const LeaveItem = z.strictObject({
+  kind: z.literal('leave'),
+  key: z.string().regex(/^a\d{1,15}$/),
+  personKey,
+  body: z.strictObject({ firstDay: day, lastDay: day, type: text(120), status: z.enum(['requested', 'approved', 'rejected', 'cancelled']), days: z.number().min(0).max(1000), hubRequestId: z.number().int().positive().nullable() }),
+});
+
+/** A person's leave allowance for a year of one absence type, as the Absences page shows it. */
+const BalanceItem = z.strictObject({
+  kind: z.literal('balance'),
+  key: z.string().regex(/^b\d{1,15}-\d{1,15}-\d{4}$/),
+  personKey,
+  body: z.strictObject({ year: z.number().int(), type: text(120), allowanceDays: z.number().nullable(), takenDays: z.number(), plannedDays: z.number(), remainingDays: z.number().nullable() }),
+});
+
+/** A week's coverage of one channel against its requirement, as the Staffing page shows it. */
+const CoverageItem = z.strictObject({
+  kind: z.literal('coverage'),
+  key: z.string().regex(/^c\d{4}-\d{2}-\d{2}-[a-z0-9_-]{1,40}$/),
+  body: z.strictObject({ weekStart: day, channel: text(40), requiredHours: z.number(), scheduledHours: z.number(), shortHours: z.number() }),
+});
+
+/** A month's labour cost of the team against its budget, as the Costs report shows it. */
+const CostItem = z.strictObject({
+  kind: z.literal('cost'),
+  key: z.string().regex(/^m\d{4}-\d{2}$/),
+  body: z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), cost: z.number(), budget: z.number().nullable(), currency: text(3), absenceRate: z.number().min(0).max(1) }),
+});
+
+export const PlanItem = z.discriminatedUnion('kind', [TeamItem, PersonItem, ShiftItem, OnCallItem, LeaveItem, BalanceItem, CoverageItem, CostItem]);
+export type PlanItem = z.infer<typeof PlanItem>;
+export type PlanKind = PlanItem['kind'];
+export const PLAN_KINDS = ['team', 'person', 'shift', 'oncall', 'leave', 'balance', 'coverage', 'cost'] as const satisfies readonly PlanKind[];
+
+/** Where an item stands in time, for the hub's indexes: the shift's or turn's instants, else none. */
+export function itemSpan(item: PlanItem): { startsAt: string; endsAt: string } | null {
+  return item.kind === 'shift' || item.kind === 'oncall' ? { startsAt: item.startsAt, endsAt: item.endsAt } : null;
+}
+
+/** The person an item belongs to, or null for the team's own items. */
+export function itemPerson(item: PlanItem): PersonKey | null {
+  if (item.kind === 'person') return item.key;
+  return 'personKey' in item ? item.personKey : null;
+}
+
+/** JSON with keys in sorted order, so equal items have equal text whoever built them. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * A 64-bit fingerprint of an item (two 32-bit FNV-1a lanes over its canonical JSON, as hex). The
+ * planner and the hub compare fingerprints of the item at the same key, so a chance collision
+ * would need 2^64 tries for one change to go unsent; core has no crypto, and it needs none here.
+ */
+export function itemFingerprint(item: PlanItem): string {
+  const s = canonicalJson(item);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c ^ (i & 0xff), 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** `kind/key`: an item's name, unique within a team's plan. */
+export const itemName = (item: Pick<PlanItem, 'kind' | 'key'>): string => `${item.kind}/${item.key}`;
+
+/** What a publish sends: the items that are new or changed, and the names of those gone. */
+export interface PlanDiff {
+  upserts: PlanItem[];
+  deletes: string[];
+  unchanged: number;
+}
+
+/** The difference between what the hub holds (name → fingerprint) and the plan now. */
+export function planDiff(held: ReadonlyMap<string, string>, items: readonly PlanItem[]): PlanDiff {
+  const upserts: PlanItem[] = [];
+  const seen = new Set<string>();
+  let unchanged = 0;
+  for (const item of items) {
+    const name = itemName(item);
+    seen.add(name);
+    if (held.get(name) === itemFingerprint(item)) unchanged += 1;
+    else upserts.push(item);
+  }
+  const deletes = [...held.keys()].filter((name) => !seen.has(name)).sort();
+  return { upserts, deletes, unchanged };
+}
+
+/** A publish as it travels: the diff against the hub's version `baseVersion`, named by `publishId` so a repeat changes nothing. */
+export const PublishBody = z.strictObject({
+  publishId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Must be a publish id of 16 to 64 letters, digits, - or _'),
+  baseVersion: z.number().int().min(0),
+  upserts: z.array(PlanItem).max(200_000),
+  deletes: z.array(z.string().regex(/^[a-z]{1,16}\/[A-Za-z0-9-]{1,64}$/)).max(200_000),
+});
+export type PublishBody = z.infer<typeof PublishBody>;
