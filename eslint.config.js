@@ -41,7 +41,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'electron', 'better-sqlite3', 'react'], message: 'core/ is pure: no I/O, Electron, SQLite or DOM.' },
-            { regex: layer('db', 'cli', 'electron', 'renderer', 'words', 'scripts', 'bin'), message: 'core/ imports nothing else of ours.' },
+            { regex: layer('db', 'hub', 'cli', 'electron', 'renderer', 'words', 'scripts', 'bin'), message: 'core/ imports nothing else of ours.' },
           ],
         },
       ],
@@ -50,7 +50,7 @@ export default tseslint.config(
   {
     // The words are a leaf: every layer reads them, so they read nothing of ours.
     files: ['words/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: layer('core', 'db', 'cli', 'electron', 'renderer', 'scripts', 'bin'), message: 'words/ imports nothing else of ours.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: layer('core', 'db', 'hub', 'cli', 'electron', 'renderer', 'scripts', 'bin'), message: 'words/ imports nothing else of ours.' }] }] },
   },
   {
     // The planner file knows nothing of the window, the desktop shell or the command line. Electron stays in electron/.
@@ -58,25 +58,35 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron'], patterns: [{ regex: layer('renderer', 'electron', 'cli', 'scripts', 'bin'), message: 'db/ imports only core/ and words/.' }] },
+        { paths: ['electron'], patterns: [{ regex: layer('renderer', 'electron', 'hub', 'cli', 'scripts', 'bin'), message: 'db/ imports only core/ and words/.' }] },
+      ],
+    },
+  },
+  {
+    // The hub serves a department over PostgreSQL: the domain and the words, never the planner file, the window or the shell.
+    files: ['hub/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron', 'better-sqlite3'], patterns: [{ regex: layer('db', 'renderer', 'electron', 'cli', 'scripts', 'bin'), message: 'hub/ imports only core/ and words/.' }] },
       ],
     },
   },
   {
     files: ['cli/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ regex: layer('renderer', 'electron', 'scripts', 'bin'), message: 'cli/ imports only core/, db/ and words/.' }] }],
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ regex: layer('renderer', 'electron', 'scripts', 'bin'), message: 'cli/ imports only core/, db/, hub/ and words/.' }] }],
     },
   },
   {
     files: ['electron/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: layer('renderer', 'cli', 'scripts', 'bin'), message: 'electron/ imports only core/, db/ and words/.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: layer('renderer', 'hub', 'cli', 'scripts', 'bin'), message: 'electron/ imports only core/, db/ and words/.' }] }] },
   },
   {
     // The window reaches the planner only through the contract (types from core/) over the bridge.
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ regex: layer('db', 'cli', 'electron', 'scripts', 'bin'), message: 'renderer/ imports only core/ and words/.' }] }],
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ regex: layer('db', 'hub', 'cli', 'electron', 'scripts', 'bin'), message: 'renderer/ imports only core/ and words/.' }] }],
     },
   },
 );

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/db/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/electron/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/db/**/*.test.ts', 'test/hub/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/electron/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

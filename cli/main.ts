@@ -6,6 +6,7 @@ import { exportIcsCommand, publishCommand } from './commands/calendar';
 import { exportPeopleCommand, exportReportCommand, exportRosterCommand } from './commands/export';
 import { backupCommand, checkCommand, initCommand, restoreCommand } from './commands/file';
 import { forecastCommand } from './commands/forecast';
+import { hubCommand, hubInviteCommand, hubTeamCommand } from './commands/hub';
 import { importAbsencesCommand, importPeopleCommand, importRosterCommand, importVolumeCommand } from './commands/import';
 import { oncallCommand } from './commands/oncall';
 import { scheduleCommand } from './commands/schedule';
@@ -45,6 +46,9 @@ const COMMANDS: Record<string, Command> = {
   staffing: staffingCommand,
   oncall: oncallCommand,
   check: checkCommand,
+  hub: hubCommand,
+  'hub team': hubTeamCommand,
+  'hub invite': hubInviteCommand,
 };
 
 function mainHelp(): string {

@@ -5,7 +5,7 @@
  */
 export { contract, isMethodName, METHOD_NAMES, type Contract, type MethodInput, type MethodName, type MethodOutput, type ParsedInput } from './contract/methods';
 export { IMPORT_MAX_BYTES, UPLOAD_PIECE_BYTES } from './contract/inputs';
-export { CalendarSetting, HistoryState, Language, LANGUAGES, Settings } from './contract/app';
+export { CalendarSetting, FORMAT_LOCALE, HistoryState, Language, LANGUAGE_NAMES, LANGUAGES, Settings } from './contract/app';
 export { CostRow, RosterWeek } from './contract/roster';
 export { ReportKind } from './contract/reports';
 export { DailyVolume, WeeklyVolume } from './contract/demand';

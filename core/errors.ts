@@ -115,6 +115,8 @@ export const ERROR_MEANINGS = {
   // The command line.
   problems: 'rosterdesk check found problems',
   listen: 'browser mode cannot listen on the port',
+  hub_unreachable: 'the department hub or its database cannot be reached',
+  hub_refused: 'the department hub refused the request',
   // Raised by the window itself.
   network: 'the window cannot reach the planner (browser mode server gone)',
   print_failed: 'printing or saving as PDF failed',

@@ -12,6 +12,7 @@ import file from './file.json';
 import forecast from './forecast.json';
 import header from './header.json';
 import history from './history.json';
+import hub from './hub.json';
 import holidays from './holidays.json';
 import ics from './ics.json';
 import menu from './menu.json';
@@ -87,6 +88,7 @@ export const AREAS = {
   holidays,
   about,
   spreadsheet,
+  hub,
 };
 
 export const WORD_LANGUAGES = ['en', 'tr', 'pl', 'fa'] as const;

@@ -8,6 +8,10 @@ import { empty, type MethodSpec } from './inputs';
 export const LANGUAGES = ['en', 'tr', 'pl', 'fa'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
+/** The Intl locale each language formats numbers and dates with (fa-IR gives Persian digits): the window, calendar files and the hub's pages alike. */
+export const FORMAT_LOCALE: Record<Language, string> = { en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', fa: 'fa-IR' };
+/** Each language by its own name, for language pickers. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', tr: 'Türkçe', pl: 'Polski', fa: 'فارسی' };
 
 /** The calendar dates are shown and typed in; null: the language's own (Solar Hijri for Persian). */
 export const CalendarSetting = z.enum(CALENDARS);

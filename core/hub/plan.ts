@@ -11,9 +11,18 @@ import { z } from 'zod';
  * numbers. Costs go as team totals per month (`cost`), never per person.
  */
 
-const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'Must be an ISO 8601 instant with its offset');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date written YYYY-MM-DD');
-const text = (max: number) => z.string().max(max);
+/** Years a plan can hold: anything else is a mistake, and PostgreSQL would refuse some of them half-way through a publish. */
+const realYear = (s: string) => {
+  const year = Number(s.slice(0, 4));
+  return year >= 1900 && year <= 2200 && !Number.isNaN(Date.parse(s));
+};
+const isoInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'Must be an ISO 8601 instant with its offset')
+  .refine(realYear, 'Must be a real instant between the years 1900 and 2200');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date written YYYY-MM-DD').refine(realYear, 'Must be a real date between the years 1900 and 2200');
+/** Text without control characters (PostgreSQL's JSON refuses NUL, and none belongs in a name). */
+const text = (max: number) => z.string().max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Must not contain control characters');
 /** `p` and the planner's person id: the key every dated item names its person by. */
 export const personKey = z.string().regex(/^p\d{1,15}$/, 'Must be a person key such as p12');
 export type PersonKey = z.infer<typeof personKey>;
@@ -29,7 +38,7 @@ const TeamItem = z.strictObject({
 const PersonItem = z.strictObject({
   kind: z.literal('person'),
   key: personKey,
-  body: z.strictObject({ name: text(120), email: z.string().max(254).nullable(), skills: z.array(text(40)).max(50), contractHoursPerWeek: z.number().min(0).max(168), color: text(16) }),
+  body: z.strictObject({ name: text(120), email: text(254).nullable(), skills: z.array(text(40)).max(50), contractHoursPerWeek: z.number().min(0).max(168), color: text(16) }),
 });
 
 /** A shift, with its local wall-clock times for showing and its instants for sorting and calendars. */

@@ -1,10 +1,10 @@
 import { TRANSLATIONS, type Translation } from '../../words/index';
 import { builtinNamer, builtinOf, nameLanguage, type BuiltinNamer, type NameLanguage } from '../../core/builtin-names';
 import { calendarDateText, type CalendarSystem } from '../../core/calendar';
-import type { Language } from '../../core/contract';
+import { FORMAT_LOCALE, type Language } from '../../core/contract';
 import { UserError } from '../../core/errors';
 import { writeCalendar, type IcsEvent } from '../../core/ics';
-import { fileSlug } from '../../core/text';
+import { fileSlug, fillWords as fill } from '../../core/text';
 import type { Team } from '../../core/team';
 import { zoneClock } from '../../core/zone-clock';
 import { absenceRevision, listAbsences } from '../sql/absences';
@@ -42,8 +42,6 @@ function wordsFor(language: NameLanguage): Words {
   return { ...lang.ics, ...lang.shiftDialog };
 }
 
-const NUMBER_LOCALE: Record<NameLanguage, string> = { en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', fa: 'fa-IR' };
-
 /**
  * Numbers, clock times and days as the file's reader writes them, as the app's screens do: in
  * Persian, Persian digits and the Solar Hijri day (unless the app is set to Gregorian); in the
@@ -51,13 +49,11 @@ const NUMBER_LOCALE: Record<NameLanguage, string> = { en: 'en-GB', tr: 'tr-TR', 
  */
 function fileNumbers(db: Db, language: NameLanguage) {
   const calendar: CalendarSystem = language === 'fa' && getSetting(db, 'calendar') !== 'gregorian' ? 'persian' : 'gregorian';
-  const number = new Intl.NumberFormat(NUMBER_LOCALE[language], { maximumFractionDigits: 2 });
-  const digit = new Intl.NumberFormat(NUMBER_LOCALE[language], { useGrouping: false });
+  const number = new Intl.NumberFormat(FORMAT_LOCALE[language], { maximumFractionDigits: 2 });
+  const digit = new Intl.NumberFormat(FORMAT_LOCALE[language], { useGrouping: false });
   const digits = (text: string) => (language === 'fa' ? text.replace(/[0-9]/g, (d) => digit.format(Number(d))) : text);
   return { number: (x: number) => number.format(x), digits, day: (iso: string) => digits(calendar === 'persian' ? calendarDateText(iso, 'persian') : iso) };
 }
-
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 
 export interface CalendarSelection {
   team: Team;

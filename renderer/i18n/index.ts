@@ -1,11 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../core/contract';
+import { FORMAT_LOCALE, type Language } from '../../core/contract';
 import { TRANSLATIONS } from '../../words/index';
 
-/** The locale used for Intl formatting of each UI language (fa-IR gives Persian digits). */
-export const FORMAT_LOCALE: Record<Language, string> = { en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', fa: 'fa-IR' };
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', tr: 'Türkçe', pl: 'Polski', fa: 'فارسی' };
+export { FORMAT_LOCALE, LANGUAGE_NAMES } from '../../core/contract';
 
 export function initialLanguage(saved: Language | null): Language {
   if (saved) return saved;

@@ -25,11 +25,13 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // Every language's words: a leaf that any layer may read.
   words: [],
   db: ['core', 'words'],
-  cli: ['core', 'db', 'words'],
+  // The department's server over PostgreSQL: it shares the domain and words, never the planner file.
+  hub: ['core', 'words'],
+  cli: ['core', 'db', 'hub', 'words'],
   electron: ['core', 'db', 'words'],
   renderer: ['core', 'words'],
-  scripts: ['core', 'db', 'cli', 'electron', 'renderer', 'words'],
-  bin: ['core', 'db', 'cli', 'electron', 'renderer', 'words'],
+  scripts: ['core', 'db', 'hub', 'cli', 'electron', 'renderer', 'words'],
+  bin: ['core', 'db', 'hub', 'cli', 'electron', 'renderer', 'words'],
 };
 
 /**

@@ -1,0 +1,39 @@
+import { calendarLocale, defaultCalendar } from '../core/calendar';
+import { FORMAT_LOCALE, type Language } from '../core/contract';
+import { fillWords } from '../core/text';
+import { TRANSLATIONS, type Translation } from '../words/index';
+
+/** The hub pages' words and the way they write days, times and numbers in a reader's language (Persian: Solar Hijri days, Persian digits). */
+export interface Words {
+  language: Language;
+  w: Translation['hub'];
+  /** A sentence with its `{{places}}` filled. */
+  say(key: keyof Translation['hub'], params?: Readonly<Record<string, string | number>>): string;
+  /** "Monday 30 November" for an ISO day. */
+  day(iso: string): string;
+  /** Digits of a clock time or a number in the language's own digits. */
+  digits(text: string): string;
+  number(n: number): string;
+  /** An instant as day and time, in `timeZone`. */
+  instant(iso: string, timeZone: string): string;
+  dir: 'rtl' | 'ltr';
+}
+
+export function wordsFor(language: Language): Words {
+  const w = TRANSLATIONS[language].hub;
+  const locale = calendarLocale(FORMAT_LOCALE[language], defaultCalendar(language));
+  const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const numberFormat = new Intl.NumberFormat(FORMAT_LOCALE[language], { maximumFractionDigits: 1 });
+  const digit = new Intl.NumberFormat(FORMAT_LOCALE[language], { useGrouping: false });
+  const digits = (text: string) => (language === 'fa' ? text.replace(/[0-9]/g, (d) => digit.format(Number(d))) : text);
+  return {
+    language,
+    w,
+    say: (key, params = {}) => fillWords(w[key], Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? numberFormat.format(v) : v]))),
+    day: (iso) => dayFormat.format(new Date(`${iso}T00:00:00Z`)),
+    digits,
+    number: (n) => numberFormat.format(n),
+    instant: (iso, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' }).format(new Date(iso)),
+    dir: language === 'fa' ? 'rtl' : 'ltr',
+  };
+}

@@ -1,0 +1,212 @@
+import type { PlanItem } from '../core/hub/plan';
+import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
+import type { Account, Role } from './accounts';
+import type { Words } from './format';
+import type { Team } from './plans';
+
+/**
+ * The hub's pages, written on the server: plain HTML forms that work on any phone, with no script
+ * at all (the Content-Security-Policy allows none). Every value from the database or a request
+ * goes through `html`'s escaping.
+ */
+
+/** Text made safe for HTML, or a fragment already made by `html`. */
+export class Html {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function html(strings: TemplateStringsArray, ...values: readonly unknown[]): Html {
+  let out = strings[0] ?? '';
+  values.forEach((v, i) => {
+    const parts = Array.isArray(v) ? v : [v];
+    for (const p of parts) out += p instanceof Html ? p.text : p === null || p === undefined || p === false ? '' : escape(String(p));
+    out += strings[i + 1] ?? '';
+  });
+  return new Html(out);
+}
+
+export interface PageContext {
+  words: Words;
+  account: Account | null;
+  csrf: string | null;
+}
+
+const hidden = (csrf: string | null) => (csrf ? html`<input type="hidden" name="_csrf" value="${csrf}">` : html``);
+
+export function layout(ctx: PageContext, title: string, body: Html): string {
+  const { words } = ctx;
+  const languages = html`<form method="post" action="/language" class="language">
+    ${hidden(ctx.csrf)}
+    <label>${words.w.language}
+      <select name="language">${LANGUAGES.map((l) => html`<option value="${l}"${l === words.language ? html` selected` : html``} lang="${l}">${LANGUAGE_NAMES[l]}</option>`)}</select>
+    </label>
+    <button type="submit">${words.w.save}</button>
+  </form>`;
+  const account = ctx.account
+    ? html`<form method="post" action="/logout">${hidden(ctx.csrf)}<span class="who">${ctx.account.name}</span> <button type="submit">${words.w.signOut}</button></form>`
+    : html``;
+  return `<!doctype html>${html`<html lang="${words.language}" dir="${words.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · ${words.w.title}</title>
+<link rel="stylesheet" href="/hub.css">
+</head>
+<body>
+<header><span class="brand">${words.w.title}</span>${account}</header>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+<footer>${languages}</footer>
+</body>
+</html>`.text}`;
+}
+
+export function loginPage(ctx: PageContext, problem: string | null, email: string): string {
+  const { w } = ctx.words;
+  return layout(
+    ctx,
+    w.signInTitle,
+    html`${problem ? html`<p class="problem" role="alert">${problem}</p>` : html``}
+<form method="post" action="/login" class="stack">
+  <label>${w.email}<input type="email" name="email" autocomplete="username" required value="${email}"></label>
+  <label>${w.password}<input type="password" name="password" autocomplete="current-password" required></label>
+  <button type="submit" class="primary">${w.signIn}</button>
+</form>`,
+  );
+}
+
+export const roleName = (ctx: PageContext, role: Role) => ctx.words.w[`role_${role}`];
+
+export function invitePage(ctx: PageContext, invite: { email: string; role: Role } | null, token: string, problem: string | null): string {
+  const { w } = ctx.words;
+  if (!invite) return layout(ctx, w.inviteTitle, html`<p class="problem" role="alert">${w.inviteGone}</p>`);
+  return layout(
+    ctx,
+    w.inviteTitle,
+    html`<p>${ctx.words.say('invitedAs', { role: roleName(ctx, invite.role), email: invite.email })}</p>
+${problem ? html`<p class="problem" role="alert">${problem}</p>` : html``}
+<form method="post" action="/invite/${token}" class="stack">
+  <input type="hidden" name="language" value="${ctx.words.language}">
+  <label>${w.yourName}<input name="name" autocomplete="name" required maxlength="120"></label>
+  <label>${w.choosePassword}<input type="password" name="password" autocomplete="new-password" required minlength="10"></label>
+  <button type="submit" class="primary">${w.join}</button>
+</form>`,
+  );
+}
+
+export interface AgentView {
+  memberships: { teamId: number; teamName: string; timeZone: string; publishedAt: string | null; items: PlanItem[] }[];
+  feedUrl: string | null;
+  hasFeed: boolean;
+}
+
+export function agentPage(ctx: PageContext, view: AgentView): string {
+  const { words } = ctx;
+  const { w } = words;
+  const account = ctx.account;
+  if (!account) throw new Error('agentPage needs an account');
+  const sections: Html[] = [];
+  if (view.memberships.length === 0) sections.push(html`<p class="note">${words.say('notListed', { email: account.email })}</p>`);
+  for (const m of view.memberships) {
+    const shifts = m.items.filter((i): i is Extract<PlanItem, { kind: 'shift' | 'oncall' }> => i.kind === 'shift' || i.kind === 'oncall');
+    const leave = m.items.filter((i): i is Extract<PlanItem, { kind: 'leave' }> => i.kind === 'leave');
+    const balances = m.items.filter((i): i is Extract<PlanItem, { kind: 'balance' }> => i.kind === 'balance');
+    const byDay = new Map<string, typeof shifts>();
+    for (const s of shifts) {
+      const day = s.kind === 'shift' ? s.body.day : s.body.startLocal.slice(0, 10);
+      byDay.set(day, [...(byDay.get(day) ?? []), s]);
+    }
+    sections.push(html`<section aria-labelledby="team-${m.teamId}">
+  <h2 id="team-${m.teamId}">${m.teamName}</h2>
+  <p class="note">${m.publishedAt ? words.say('publishedAt', { when: words.instant(m.publishedAt, m.timeZone) }) : w.notPublished}</p>
+  <h3>${w.myWeeks}</h3>
+  ${
+    byDay.size === 0
+      ? html`<p>${w.nothingPlanned}</p>`
+      : html`<ul class="days">${[...byDay.entries()].map(
+          ([day, list]) => html`<li><span class="day">${words.day(day)}</span><ul>${list.map((s) =>
+            s.kind === 'shift'
+              ? html`<li class="shift"><span class="time">${words.digits(`${s.body.startLocal}–${s.body.endLocal}`)}</span> ${[s.body.code, s.body.skill].filter(Boolean).join(' · ')}</li>`
+              : html`<li class="oncall">${words.say('onCall', { rotation: s.body.rotation })} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.digits(s.body.endLocal.replace('T', ' ').slice(0, 16)) })}</li>`,
+          )}</ul></li>`,
+        )}</ul>`
+  }
+  <h3>${w.myLeave}</h3>
+  ${
+    leave.length === 0
+      ? html`<p>${w.noLeave}</p>`
+      : html`<ul class="leave">${leave.map((l) => html`<li><span>${l.body.type}</span> · ${words.day(l.body.firstDay)}${l.body.lastDay !== l.body.firstDay ? html` – ${words.day(l.body.lastDay)}` : html``} · ${words.say('days', { count: l.body.days })} · <strong class="status-${l.body.status}">${w[`leave_${l.body.status}`]}</strong></li>`)}</ul>`
+  }
+  ${balances.length === 0 ? html`` : html`<h3>${words.say('balance', { year: words.digits(String(balances[0]?.body.year ?? '')) })}</h3><ul class="balance">${balances.map((b) => html`<li><span>${b.body.type}</span>: ${b.body.allowanceDays === null || b.body.remainingDays === null ? words.say('balanceTaken', { taken: b.body.takenDays }) : words.say('balanceLeft', { remaining: b.body.remainingDays, allowance: b.body.allowanceDays })}</li>`)}</ul>`}
+</section>`);
+  }
+  sections.push(html`<section aria-labelledby="feed">
+  <h2 id="feed">${w.feedTitle}</h2>
+  <p>${w.feedHelp}</p>
+  ${view.feedUrl ? html`<p><input class="feed" readonly value="${view.feedUrl}" aria-label="${w.feedTitle}"></p>` : view.hasFeed ? html`` : html`<p>${w.feedNone}</p>`}
+  <form method="post" action="/me/feed">${hidden(ctx.csrf)}<button type="submit">${view.hasFeed ? w.feedRenew : w.feedMake}</button></form>
+  ${view.hasFeed ? html`<form method="post" action="/me/feed/off">${hidden(ctx.csrf)}<button type="submit">${w.feedOff}</button></form>` : html``}
+</section>`);
+  return layout(ctx, words.say('hello', { name: account.name }), html`${sections}`);
+}
+
+export function teamsPage(ctx: PageContext, title: string, help: string, teams: readonly Team[]): string {
+  const { words } = ctx;
+  return layout(
+    ctx,
+    title,
+    html`<p>${help}</p>
+<table>
+  <thead><tr><th scope="col">${words.w.team}</th><th scope="col">${words.w.publishedAt.replace('{{when}}', '').trim() || words.w.team}</th></tr></thead>
+  <tbody>${teams.map((t) => html`<tr><td>${t.name}</td><td>${t.publishedAt ? html`${words.instant(t.publishedAt, 'UTC')} · ${words.say('version', { version: t.version })}` : words.w.notPublished}</td></tr>`)}</tbody>
+</table>`,
+  );
+}
+
+export function errorPage(ctx: PageContext, message: string): string {
+  return layout(ctx, ctx.words.w.errorTitle, html`<p class="problem" role="alert">${message}</p><p><a href="/">${ctx.words.w.back}</a></p>`);
+}
+
+/** Phone first; logical properties, so Persian pages mirror without a second sheet. */
+export const HUB_CSS = `
+:root { color-scheme: light; --ink: #1d2433; --muted: #4a5568; --line: #d5dae3; --accent: #1f5fbf; --bad: #a11d2b; font-family: system-ui, "Segoe UI", "Noto Sans", "Vazirmatn", Tahoma, sans-serif; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #f6f7f9; line-height: 1.45; }
+header { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; padding: 0.6rem 1rem; background: #fff; border-block-end: 1px solid var(--line); flex-wrap: wrap; }
+header form { display: flex; align-items: center; gap: 0.5rem; margin: 0; }
+.brand { font-weight: 600; }
+main { max-width: 40rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; }
+h1 { font-size: 1.35rem; }
+h2 { font-size: 1.15rem; margin-block-start: 1.5rem; }
+h3 { font-size: 1rem; margin-block: 1rem 0.4rem; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 0.25rem 1rem 1rem; margin-block: 1rem; }
+.stack { display: grid; gap: 0.9rem; max-width: 24rem; }
+label { display: grid; gap: 0.25rem; font-weight: 500; }
+input, select, button { font: inherit; padding: 0.55rem 0.7rem; border: 1px solid #8a94a6; border-radius: 6px; min-height: 2.75rem; }
+button { background: #fff; color: var(--ink); cursor: pointer; }
+button.primary { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
+button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid #f5a524; outline-offset: 2px; }
+ul { padding-inline-start: 1.1rem; }
+ul.days { list-style: none; padding: 0; margin: 0; }
+ul.days > li { padding-block: 0.5rem; border-block-end: 1px solid var(--line); }
+ul.days ul { list-style: none; padding: 0; margin: 0.2rem 0 0; }
+.day { font-weight: 600; }
+.time { font-variant-numeric: tabular-nums; font-weight: 600; }
+.oncall { color: #6b2d8f; }
+.note { color: var(--muted); }
+.problem { color: var(--bad); font-weight: 600; }
+.status-approved { color: #17663a; } .status-rejected, .status-cancelled { color: var(--bad); } .status-requested { color: #8a5a00; }
+input.feed { width: 100%; direction: ltr; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { text-align: start; padding: 0.5rem; border-block-end: 1px solid var(--line); }
+footer { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+footer form.language { display: flex; gap: 0.5rem; align-items: end; }
+footer label { font-weight: 400; }
+`;

@@ -1,0 +1,163 @@
+import { itemFingerprint, itemName, itemPerson, itemSpan, PublishBody, type PlanItem } from '../core/hub/plan';
+import type { Account } from './accounts';
+import { HubError } from './http';
+import { inTransaction, one, rows, type Pool, type Queryable } from './pg';
+
+/**
+ * Teams and their published plans. A plan is written only by its team's lead's publishes, each
+ * one transaction: readers see the plan before it or after it, never a part of one.
+ */
+
+export interface Team {
+  id: number;
+  name: string;
+  version: number;
+  publishedAt: string | null;
+}
+
+const TEAM_COLUMNS = `id, name, version, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "publishedAt"`;
+
+export async function createTeam(db: Queryable, name: unknown): Promise<Team> {
+  const text = typeof name === 'string' ? name.trim() : '';
+  if (text.length < 1 || text.length > 200 || /[\u0000-\u001f\u007f]/.test(text)) throw new HubError('bad_request', 'Write the team name (at most 200 characters)', 'name');
+  const team = await one<Team>(db, `INSERT INTO team (name) VALUES ($1) RETURNING ${TEAM_COLUMNS}`, [text]);
+  if (!team) throw new Error('team insert returned nothing');
+  return team;
+}
+
+/** The teams an account may see the published plan of: a lead's own, every team for managers and admins, an agent's by their email. */
+export async function teamsOf(db: Queryable, account: Account): Promise<Team[]> {
+  if (account.role === 'manager' || account.role === 'admin') return rows<Team>(db, `SELECT ${TEAM_COLUMNS} FROM team ORDER BY name, id`);
+  if (account.role === 'lead') return rows<Team>(db, `SELECT ${TEAM_COLUMNS} FROM team WHERE id IN (SELECT team_id FROM team_lead WHERE account_id = $1) ORDER BY name, id`, [account.id]);
+  return rows<Team>(db, `SELECT ${TEAM_COLUMNS} FROM team WHERE id IN (SELECT team_id FROM plan_item WHERE kind = 'person' AND email = $1) ORDER BY name, id`, [account.email.toLowerCase()]);
+}
+
+/** A team id from a request, refused unless the account leads that team. Unknown and foreign teams get the same answer. */
+export async function ledTeam(db: Queryable, account: Account, raw: unknown): Promise<number> {
+  const teamId = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : NaN;
+  if (!Number.isFinite(teamId)) throw new HubError('not_found', 'No such team', 'teamId');
+  const ok = account.role === 'lead' ? await one(db, 'SELECT 1 FROM team_lead WHERE account_id = $1 AND team_id = $2', [account.id, teamId]) : null;
+  if (!ok) throw new HubError('not_found', 'No such team among the teams you lead', 'teamId');
+  return teamId;
+}
+
+/** What the hub holds of a team's plan: its version and each item's fingerprint by name. */
+export async function manifest(db: Queryable, teamId: number): Promise<{ version: number; held: Record<string, string> }> {
+  const team = await one<{ version: number }>(db, 'SELECT version FROM team WHERE id = $1', [teamId]);
+  if (!team) throw new HubError('not_found', 'No such team', 'teamId');
+  const held: Record<string, string> = {};
+  for (const r of await rows<{ name: string; fingerprint: string }>(db, 'SELECT name, fingerprint FROM plan_item WHERE team_id = $1', [teamId])) held[r.name] = r.fingerprint;
+  return { version: team.version, held };
+}
+
+export interface PublishOutcome {
+  version: number;
+  upserts: number;
+  deletes: number;
+  /** True when this publish id was applied before: nothing changed now. */
+  repeated: boolean;
+}
+
+/** Rows per INSERT: under PostgreSQL's 65,535 parameters, and few round trips for a 200-person team. */
+const BATCH = 2000;
+
+/**
+ * Applies a publish in one transaction. The team row is locked first, so two publishes of one
+ * team take turns; one made against an older version than the hub holds is refused (the lead's
+ * app looks again and shows what changed). A publish id seen before answers what it did then.
+ */
+export async function publish(pool: Pool, teamId: number, accountId: number, raw: unknown): Promise<PublishOutcome> {
+  const parsed = PublishBody.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HubError('bad_request', `The publish is not valid: ${issue?.message ?? 'unknown problem'}`, issue?.path.join('.') ?? null);
+  }
+  const body = parsed.data;
+  const names = new Set<string>();
+  for (const item of body.upserts) {
+    const name = itemName(item);
+    if (names.has(name)) throw new HubError('bad_request', `The publish sends ${name} twice`, 'upserts');
+    names.add(name);
+  }
+  return inTransaction(pool, async (db) => {
+    const team = await one<{ version: number }>(db, 'SELECT version FROM team WHERE id = $1 FOR UPDATE', [teamId]);
+    if (!team) throw new HubError('not_found', 'No such team', 'teamId');
+    const earlier = await one<{ team_id: number; version: number; upserts: number; deletes: number }>(db, 'SELECT team_id, version, upserts, deletes FROM publish WHERE id = $1', [body.publishId]);
+    if (earlier) {
+      if (earlier.team_id !== teamId) throw new HubError('conflict', 'This publish id was used for another team', 'publishId');
+      return { version: earlier.version, upserts: earlier.upserts, deletes: earlier.deletes, repeated: true };
+    }
+    if (body.baseVersion !== team.version) {
+      throw new HubError('conflict', `The team's plan on the hub changed since your app looked (version ${team.version}, not ${body.baseVersion}). Publish again to see what changed.`, 'baseVersion');
+    }
+    for (let at = 0; at < body.upserts.length; at += BATCH) await upsertItems(db, teamId, body.upserts.slice(at, at + BATCH));
+    let deleted = 0;
+    if (body.deletes.length > 0) deleted = (await db.query('DELETE FROM plan_item WHERE team_id = $1 AND name = ANY($2::text[])', [teamId, body.deletes])).rowCount ?? 0;
+    const changed = body.upserts.length + deleted > 0;
+    const version = changed ? team.version + 1 : team.version;
+    if (changed) await db.query('UPDATE team SET version = $2, published_at = now(), published_by = $3 WHERE id = $1', [teamId, version, accountId]);
+    await db.query('INSERT INTO publish (id, team_id, account_id, version, upserts, deletes) VALUES ($1, $2, $3, $4, $5, $6)', [body.publishId, teamId, accountId, version, body.upserts.length, deleted]);
+    return { version, upserts: body.upserts.length, deletes: deleted, repeated: false };
+  });
+}
+
+async function upsertItems(db: Queryable, teamId: number, items: readonly PlanItem[]): Promise<void> {
+  const columns: [string[], (string | null)[], (string | null)[], (string | null)[], (string | null)[], (string | null)[], string[], string[]] = [[], [], [], [], [], [], [], []];
+  for (const item of items) {
+    const span = itemSpan(item);
+    columns[0].push(itemName(item));
+    columns[1].push(item.kind);
+    columns[2].push(itemPerson(item));
+    columns[3].push(item.kind === 'person' && item.body.email ? item.body.email.toLowerCase() : null);
+    columns[4].push(span?.startsAt ?? null);
+    columns[5].push(span?.endsAt ?? null);
+    columns[6].push(itemFingerprint(item));
+    columns[7].push(JSON.stringify(item));
+  }
+  await db.query(
+    `INSERT INTO plan_item (team_id, name, kind, person_key, email, starts_at, ends_at, fingerprint, item)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::jsonb[])
+     ON CONFLICT (team_id, name) DO UPDATE SET kind = excluded.kind, person_key = excluded.person_key, email = excluded.email,
+       starts_at = excluded.starts_at, ends_at = excluded.ends_at, fingerprint = excluded.fingerprint, item = excluded.item`,
+    [teamId, ...columns],
+  );
+}
+
+/** Where an agent stands in the department's plans: each team whose published people list their email, and their key there. */
+export async function membershipsOf(db: Queryable, email: string): Promise<{ teamId: number; teamName: string; personKey: string }[]> {
+  return rows(
+    db,
+    `SELECT p.team_id AS "teamId", t.name AS "teamName", p.person_key AS "personKey" FROM plan_item p JOIN team t ON t.id = p.team_id
+      WHERE p.kind = 'person' AND p.email = $1 ORDER BY t.name, t.id`,
+    [email.toLowerCase()],
+  );
+}
+
+/** One person's published items of some kinds, with shifts and turns limited to [fromIso, toIso). */
+export async function personItems(db: Queryable, teamId: number, personKey: string, kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<PlanItem[]> {
+  const found = await rows<{ item: PlanItem }>(
+    db,
+    `SELECT item FROM plan_item WHERE team_id = $1 AND person_key = $2 AND kind = ANY($3::text[])
+        AND (starts_at IS NULL OR (starts_at < $5::timestamptz AND ends_at > $4::timestamptz))
+      ORDER BY starts_at NULLS LAST, name`,
+    [teamId, personKey, kinds, fromIso, toIso],
+  );
+  return found.map((r) => r.item);
+}
+
+/** A team's published shifts and on-call turns in [fromIso, toIso), and its people, for its members' team view. */
+export async function teamSchedule(db: Queryable, teamId: number, fromIso: string, toIso: string): Promise<PlanItem[]> {
+  const found = await rows<{ item: PlanItem }>(
+    db,
+    `SELECT item FROM plan_item WHERE team_id = $1 AND (kind = 'person' OR (kind IN ('shift', 'oncall') AND starts_at < $3::timestamptz AND ends_at > $2::timestamptz))
+      ORDER BY starts_at NULLS FIRST, name`,
+    [teamId, fromIso, toIso],
+  );
+  return found.map((r) => r.item);
+}
+
+/** The team's own item (name, time zone), or null before its first publish. */
+export async function teamItem(db: Queryable, teamId: number): Promise<Extract<PlanItem, { kind: 'team' }> | null> {
+  const found = await one<{ item: Extract<PlanItem, { kind: 'team' }> }>(db, "SELECT item FROM plan_item WHERE team_id = $1 AND name = 'team/team'", [teamId]);
+  return found?.item ?? null;
+}

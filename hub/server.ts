@@ -1,0 +1,349 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Language } from '../core/contract';
+import { acceptInvitation, createInvitation, endSession, invitationOf, isLanguage, login, ROLES, sessionOf, setLanguage, startSession, type Account, type Role, type Session } from './accounts';
+import { feedAccount, feedCalendar, hasFeed, renewFeed, revokeFeed } from './feed';
+import { wordsFor } from './format';
+import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, sessionCookie } from './http';
+import { migrate } from './migrations';
+import { agentPage, errorPage, HUB_CSS, invitePage, loginPage, teamsPage, type AgentView, type PageContext } from './pages';
+import { connect, type Pool } from './pg';
+import { createTeam, ledTeam, manifest, membershipsOf, personItems, publish, teamItem, teamsOf } from './plans';
+
+/**
+ * The hub's HTTP server. It keeps nothing in memory between requests: sessions, login attempts
+ * and plans are PostgreSQL's, so any number of these processes can serve one department behind a
+ * load balancer, and one killed mid-request loses nothing committed.
+ */
+
+export interface HubOptions {
+  pool: Pool;
+  /** The address people reach the hub at (https://hub.example.com), when it sits behind a proxy; else taken from each request's Host. */
+  publicUrl: string | null;
+  /** Take the client's address from X-Forwarded-For (set only behind a proxy you run). */
+  trustProxy: boolean;
+  /** Mark cookies Secure (served over TLS, here or at the proxy). */
+  secureCookies: boolean;
+  productVersion: string;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+const SESSION_COOKIE = 'rd_session';
+const LANGUAGE_COOKIE = 'rd_language';
+const FORM_BYTES = 16 * 1024;
+/** A 200-person team's five weeks is about 3 MB of JSON; this leaves room for a department's largest. */
+const PUBLISH_BYTES = 64 * 1024 * 1024;
+const SCHEDULE_WEEKS = 5;
+const DAY_MS = 86_400_000;
+
+interface Request {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  path: string;
+  query: URLSearchParams;
+  /** The signed-in account and how: a browser's cookie or the app's bearer token. */
+  session: (Session & { via: 'cookie' | 'bearer'; token: string }) | null;
+  language: Language;
+}
+
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+  return (forwarded ?? req.socket.remoteAddress ?? 'unknown').slice(0, 64);
+}
+
+function preferredLanguage(req: http.IncomingMessage): Language {
+  const chosen = cookies(req).get(LANGUAGE_COOKIE);
+  if (isLanguage(chosen)) return chosen;
+  for (const part of String(req.headers['accept-language'] ?? '').split(',')) {
+    const code = part.trim().slice(0, 2).toLowerCase();
+    if (isLanguage(code)) return code;
+  }
+  return 'en';
+}
+
+const isApi = (path: string) => path.startsWith('/api/');
+
+export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res: http.ServerResponse) => void {
+  const { pool } = options;
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+
+  async function resolveSession(req: http.IncomingMessage): Promise<Request['session']> {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const token = auth.slice(7).trim();
+      const s = await sessionOf(pool, token, 'app');
+      if (!s) throw new HubError('not_signed_in', 'The session has ended. Connect to the hub again.');
+      return { ...s, via: 'bearer', token };
+    }
+    const token = cookies(req).get(SESSION_COOKIE);
+    if (!token) return null;
+    const s = await sessionOf(pool, token, 'browser');
+    return s ? { ...s, via: 'cookie', token } : null;
+  }
+
+  /** Refuses a state-changing request that a page of another site made the browser send. */
+  function checkOrigin(r: Request): void {
+    const origin = r.req.headers.origin;
+    const own = ownOrigin(r.req, options.publicUrl);
+    if (origin !== undefined && origin !== own) throw new HubError('foreign_origin', 'The request came from another site');
+    const site = r.req.headers['sec-fetch-site'];
+    if (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none') throw new HubError('foreign_origin', 'The request came from another site');
+  }
+
+  function checkCsrf(r: Request, fields: Record<string, unknown>): void {
+    if (r.session?.via !== 'cookie') return;
+    const sent = fields._csrf ?? r.req.headers['x-csrf-token'];
+    if (sent !== r.session.csrf) throw new HubError('bad_csrf', 'The form has expired. Reload the page and try again.');
+  }
+
+  function need(r: Request, ...roles: Role[]): Account {
+    if (!r.session) throw new HubError('not_signed_in', 'Sign in first');
+    if (roles.length > 0 && !roles.includes(r.session.account.role)) throw new HubError('forbidden', 'Your account may not do this');
+    return r.session.account;
+  }
+
+  const pageContext = (r: Request): PageContext => ({ words: wordsFor(r.session?.account.language ?? r.language), account: r.session?.account ?? null, csrf: r.session?.csrf ?? null });
+  const page = (r: Request, status: number, body: string, headers: Record<string, string | string[]> = {}) => send(r.res, status, body, 'text/html; charset=utf-8', headers);
+
+  async function post(r: Request, maxBytes = FORM_BYTES): Promise<Record<string, unknown>> {
+    checkOrigin(r);
+    const fields = await readFields(r.req, maxBytes);
+    checkCsrf(r, fields);
+    return fields;
+  }
+
+  async function agentView(account: Account, feedUrl: string | null): Promise<AgentView> {
+    const from = new Date(now().getTime() - 7 * DAY_MS).toISOString();
+    const to = new Date(now().getTime() + SCHEDULE_WEEKS * 7 * DAY_MS).toISOString();
+    const memberships: AgentView['memberships'] = [];
+    for (const m of await membershipsOf(pool, account.email)) {
+      const team = await teamItem(pool, m.teamId);
+      const publishedAt = (await teamsOf(pool, { ...account, role: 'agent' })).find((t) => t.id === m.teamId)?.publishedAt ?? null;
+      memberships.push({ teamId: m.teamId, teamName: team?.body.name ?? m.teamName, timeZone: team?.body.timeZone ?? 'UTC', publishedAt, items: await personItems(pool, m.teamId, m.personKey, ['shift', 'oncall', 'leave', 'balance'], from, to) });
+    }
+    return { memberships, feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
+  }
+
+  const feedLink = (r: Request, secret: string) => `${ownOrigin(r.req, options.publicUrl) ?? ''}/feed/${secret}.ics`;
+
+  async function route(r: Request): Promise<void> {
+    const { req, res, path } = r;
+    const method = req.method ?? 'GET';
+    const get = method === 'GET' || method === 'HEAD';
+
+    if (path === '/hub.css' && get) return send(res, 200, HUB_CSS, 'text/css; charset=utf-8', { 'Cache-Control': 'public, max-age=3600' });
+    if (path === '/healthz' && get) {
+      await pool.query('SELECT 1');
+      return sendJson(res, 200, { ok: true });
+    }
+    if (path === '/' && get) {
+      if (!r.session) return redirect(res, '/login');
+      const role = r.session.account.role;
+      return redirect(res, role === 'lead' ? '/lead' : role === 'manager' || role === 'admin' ? '/department' : '/me');
+    }
+    if (path === '/login' && get) return page(r, 200, loginPage(pageContext(r), null, ''));
+    if (path === '/login' && method === 'POST') {
+      checkOrigin(r);
+      const fields = await readFields(req, FORM_BYTES);
+      const client = fields.client === 'app' ? 'app' : 'browser';
+      try {
+        const account = await login(pool, fields.email, fields.password, clientAddress(req, options.trustProxy));
+        const s = await startSession(pool, account.id, client);
+        if (client === 'app') return sendJson(res, 200, { token: s.token, account });
+        return redirect(res, '/', { 'Set-Cookie': sessionCookie(SESSION_COOKIE, s.token, s.maxAgeSeconds, options.secureCookies) });
+      } catch (err) {
+        if (client === 'app' || !(err instanceof HubError)) throw err;
+        return page(r, err.status, loginPage(pageContext(r), err.message, typeof fields.email === 'string' ? fields.email.slice(0, 254) : ''), err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {});
+      }
+    }
+    if (path === '/logout' && method === 'POST') {
+      need(r);
+      await post(r);
+      if (r.session) await endSession(pool, r.session.token);
+      if (r.session?.via === 'bearer') return sendJson(res, 200, { ok: true });
+      return redirect(res, '/login', { 'Set-Cookie': sessionCookie(SESSION_COOKIE, '', 0, options.secureCookies) });
+    }
+    if (path === '/language' && method === 'POST') {
+      const fields = await post(r);
+      if (!isLanguage(fields.language)) throw new HubError('bad_request', 'Choose one of the languages', 'language');
+      if (r.session) await setLanguage(pool, r.session.account.id, fields.language);
+      return redirect(res, '/', { 'Set-Cookie': `${LANGUAGE_COOKIE}=${fields.language}; Path=/; SameSite=Lax; Max-Age=31536000${options.secureCookies ? '; Secure' : ''}` });
+    }
+    const invite = /^\/invite\/([A-Za-z0-9_-]{20,100})$/.exec(path);
+    if (invite?.[1]) {
+      const token = invite[1];
+      if (get) return page(r, 200, invitePage(pageContext(r), await invitationOf(pool, token), token, null));
+      if (method === 'POST') {
+        checkOrigin(r);
+        const fields = await readFields(req, FORM_BYTES);
+        try {
+          const account = await acceptInvitation(pool, token, { name: fields.name, password: fields.password, language: fields.language ?? r.language });
+          const s = await startSession(pool, account.id, 'browser');
+          return redirect(res, '/', { 'Set-Cookie': sessionCookie(SESSION_COOKIE, s.token, s.maxAgeSeconds, options.secureCookies) });
+        } catch (err) {
+          if (!(err instanceof HubError) || err.code === 'invitation_used') throw err;
+          return page(r, err.status, invitePage(pageContext(r), await invitationOf(pool, token), token, err.message));
+        }
+      }
+    }
+    const feed = /^\/feed\/([A-Za-z0-9_-]{20,100})\.ics$/.exec(path);
+    if (feed?.[1] && get) {
+      const account = await feedAccount(pool, feed[1]);
+      if (!account) throw new HubError('not_found', 'No such calendar feed (it may have been turned off)');
+      return send(res, 200, await feedCalendar(pool, account, now(), options.productVersion), 'text/calendar; charset=utf-8', { 'Content-Disposition': 'inline; filename="rosterdesk.ics"' });
+    }
+    if (path === '/me' && get) {
+      const account = need(r);
+      return page(r, 200, agentPage(pageContext(r), await agentView(account, null)));
+    }
+    if (path === '/me/feed' && method === 'POST') {
+      const account = need(r);
+      await post(r);
+      const secret = await renewFeed(pool, account.id);
+      // Shown once, on this answer: the hub keeps only its hash.
+      return page(r, 200, agentPage(pageContext(r), await agentView(account, feedLink(r, secret))));
+    }
+    if (path === '/me/feed/off' && method === 'POST') {
+      const account = need(r);
+      await post(r);
+      await revokeFeed(pool, account.id);
+      return redirect(res, '/me');
+    }
+    if (path === '/lead' && get) {
+      const account = need(r, 'lead');
+      const ctx = pageContext(r);
+      return page(r, 200, teamsPage(ctx, ctx.words.w.leadTitle, ctx.words.w.leadHelp, await teamsOf(pool, account)));
+    }
+    if (path === '/department' && get) {
+      const account = need(r, 'manager', 'admin');
+      const ctx = pageContext(r);
+      return page(r, 200, teamsPage(ctx, ctx.words.w.deptTitle, ctx.words.w.deptHelp, await teamsOf(pool, account)));
+    }
+
+    // The JSON API: the desktop app (bearer token) and scripts.
+    if (path === '/api/me' && get) return sendJson(res, 200, need(r));
+    if (path === '/api/me/schedule' && get) {
+      const account = need(r);
+      const view = await agentView(account, null);
+      return sendJson(res, 200, { memberships: view.memberships });
+    }
+    if (path === '/api/teams' && get) return sendJson(res, 200, await teamsOf(pool, need(r)));
+    if (path === '/api/teams' && method === 'POST') {
+      need(r, 'admin');
+      const fields = await post(r);
+      return sendJson(res, 201, await createTeam(pool, fields.name));
+    }
+    if (path === '/api/invitations' && method === 'POST') {
+      const account = need(r, 'admin');
+      const fields = await post(r);
+      const role = fields.role;
+      if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new HubError('bad_request', `The role must be one of ${ROLES.join(', ')}`, 'role');
+      const teamIds = Array.isArray(fields.teamIds) ? fields.teamIds : [];
+      if (!teamIds.every((t): t is number => typeof t === 'number' && Number.isSafeInteger(t) && t > 0)) throw new HubError('bad_request', 'Team ids must be numbers', 'teamIds');
+      const token = await createInvitation(pool, { email: String(fields.email ?? ''), role: role as Role, teamIds, createdBy: account.id });
+      return sendJson(res, 201, { link: `${ownOrigin(req, options.publicUrl) ?? ''}/invite/${token}` });
+    }
+    const team = /^\/api\/teams\/([^/]{1,20})\/(manifest|publish)$/.exec(path);
+    if (team?.[1] && team[2]) {
+      const account = need(r, 'lead');
+      const teamId = await ledTeam(pool, account, team[1]);
+      if (team[2] === 'manifest' && get) return sendJson(res, 200, await manifest(pool, teamId));
+      if (team[2] === 'publish' && method === 'POST') {
+        const fields = await post(r, PUBLISH_BYTES);
+        return sendJson(res, 200, await publish(pool, teamId, account.id, fields));
+      }
+      throw new HubError('method_not_allowed', 'Not with this method');
+    }
+    throw new HubError('not_found', 'There is nothing at this address');
+  }
+
+  return (req, res) => {
+    void (async () => {
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://hub.invalid');
+      } catch {
+        return send(res, 400, 'Malformed address', 'text/plain; charset=utf-8');
+      }
+      const r: Request = { req, res, path: url.pathname, query: url.searchParams, session: null, language: preferredLanguage(req) };
+      try {
+        r.session = await resolveSession(req);
+        await route(r);
+      } catch (err) {
+        if (res.headersSent) return void res.destroy();
+        if (err instanceof HubError) {
+          const headers: Record<string, string> = err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
+          if (isApi(r.path) || r.session?.via === 'bearer' || (req.headers.accept ?? '').includes('application/json') || r.path === '/login') {
+            return sendJson(res, err.status, { error: { code: err.code, message: err.message, field: err.field } }, headers);
+          }
+          if (err.code === 'not_signed_in') return redirect(res, '/login');
+          return page(r, err.status, errorPage(pageContext(r), err.message), headers);
+        }
+        log(`rosterdesk hub: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        const ctx = pageContext(r);
+        if (isApi(r.path)) return sendJson(res, 500, { error: { code: 'internal', message: ctx.words.w.internal, field: null } });
+        return page(r, 500, errorPage(ctx, ctx.words.w.internal));
+      }
+    })();
+  };
+}
+
+export interface RunningHub {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartHubOptions {
+  pgUrl: string;
+  /** host:port, or a port alone (then 127.0.0.1). Port 0 picks a free one. */
+  listen: string;
+  publicUrl?: string | null;
+  trustProxy?: boolean;
+  /** PEM files: serve HTTPS directly instead of behind a proxy. */
+  tls?: { certFile: string; keyFile: string } | null;
+  productVersion: string;
+  log?: (line: string) => void;
+}
+
+export function parseListen(listen: string): { host: string; port: number } {
+  const m = /^(?:(\[[0-9a-fA-F:]+\]|[^:]+):)?(\d{1,5})$/.exec(listen.trim());
+  const port = Number(m?.[2]);
+  if (!m || port > 65535) throw new HubError('bad_request', `--listen must be host:port or a port, such as 127.0.0.1:8080 (got "${listen}")`, 'listen');
+  return { host: (m[1] ?? '127.0.0.1').replace(/^\[|\]$/g, ''), port };
+}
+
+/** Connects, brings the schema up to date, and listens. */
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const { host, port } = parseListen(options.listen);
+  const pool = connect(options.pgUrl);
+  try {
+    await migrate(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const secure = Boolean(options.tls) || (options.publicUrl ?? '').startsWith('https:');
+  const handler = hubHandler({ pool, publicUrl: options.publicUrl ?? null, trustProxy: options.trustProxy ?? false, secureCookies: secure, productVersion: options.productVersion, log: options.log });
+  const server = options.tls ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, handler) : http.createServer(handler);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${address.port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await pool.end();
+    },
+  };
+}

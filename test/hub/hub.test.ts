@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemName, planDiff, type PlanItem } from '../../core/hub/plan';
+import { FutureSchemaError, HUB_MIGRATIONS, migrate } from '../../hub/migrations';
+import { connect } from '../../hub/pg';
+import { startHub } from '../../hub/server';
+import { api, appToken, browserOf, cookieOf, PASSWORD, samplePlan, testHub, type TestHub } from '../helpers/hub';
+import { startPostgres, type Postgres } from '../helpers/postgres';
+
+let pg: Postgres;
+beforeAll(() => {
+  pg = startPostgres();
+});
+afterAll(() => pg.stop());
+
+const hubs: TestHub[] = [];
+async function fresh(): Promise<TestHub> {
+  const h = await testHub(pg);
+  hubs.push(h);
+  return h;
+}
+afterAll(async () => {
+  for (const h of hubs.splice(0)) await h.close();
+});
+
+/** A lead of a new team who has published `plan` to it; returns the team and the lead's API. */
+async function publishedTeam(h: TestHub, leadEmail: string, plan: PlanItem[]) {
+  const teamId = await h.team('Destek');
+  await h.join(leadEmail, 'lead', [teamId]);
+  const lead = api(h.hub.url, await appToken(h.hub.url, leadEmail));
+  const first = await lead.get(`/api/teams/${teamId}/manifest`);
+  const diff = planDiff(new Map(Object.entries(first.body.held as Record<string, string>)), plan);
+  const done = await lead.post(`/api/teams/${teamId}/publish`, { publishId: `first-publish-${teamId}-xxxx`, baseVersion: first.body.version, upserts: diff.upserts, deletes: diff.deletes });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  return { teamId, lead };
+}
+
+describe('the schema', () => {
+  it('migrates once, from several processes at once, and refuses a newer database without changing it', async () => {
+    const url = await pg.database('schema_test');
+    const pools = [connect(url, 2), connect(url, 2), connect(url, 2)];
+    const found = await Promise.all(pools.map((p) => migrate(p)));
+    // One of them migrated from nothing; the others waited on the lock and found it done.
+    expect(found.sort()).toEqual([0, HUB_MIGRATIONS.length, HUB_MIGRATIONS.length]);
+    const [pool] = pools;
+    if (!pool) throw new Error('no pool');
+    await pool.query('UPDATE hub_schema SET version = 99');
+    await expect(migrate(pool)).rejects.toBeInstanceOf(FutureSchemaError);
+    expect((await pool.query('SELECT version FROM hub_schema')).rows[0]).toEqual({ version: 99 });
+    await Promise.all(pools.map((p) => p.end()));
+  });
+});
+
+describe('accounts and sessions', () => {
+  it('makes an account from a one-time invitation, with an HttpOnly SameSite cookie, and refuses the link a second time', async () => {
+    const h = await fresh();
+    const { createInvitation } = await import('../../hub/accounts');
+    const token = await createInvitation(h.pool, { email: 'Ayse@Example.com', role: 'agent', teamIds: [], createdBy: null });
+    const page = await (await fetch(`${h.hub.url}/invite/${token}`)).text();
+    expect(page).toContain('ayse@example.com');
+    const short = await fetch(`${h.hub.url}/invite/${token}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Ay%C5%9Fe&password=short' });
+    expect(short.status).toBe(422);
+    expect(await short.text()).toContain('at least 10 characters');
+    const joined = await fetch(`${h.hub.url}/invite/${token}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ name: 'Ayşe', password: PASSWORD }) });
+    expect(joined.status).toBe(303);
+    const setCookie = joined.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const again = await fetch(`${h.hub.url}/invite/${token}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ name: 'Mallory', password: PASSWORD }) });
+    expect(again.status).toBe(410);
+    const accounts = await h.pool.query('SELECT email, name, password_hash FROM account');
+    expect(accounts.rows).toHaveLength(1);
+    expect(accounts.rows[0].name).toBe('Ayşe');
+    expect(accounts.rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+  });
+
+  it('limits wrong passwords per email: the sixth try is refused even with the right one', async () => {
+    const h = await fresh();
+    await h.join('kemal@example.com', 'agent');
+    const tryLogin = (password: string) => fetch(`${h.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: 'kemal@example.com', password }) });
+    for (let i = 0; i < 5; i += 1) expect((await tryLogin('wrong password!')).status).toBe(401);
+    const blocked = await tryLogin(PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('900');
+    // An unknown email is refused the same way as a wrong password.
+    const unknown = await fetch(`${h.hub.url}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.com', password: PASSWORD, client: 'app' }) });
+    expect(unknown.status).toBe(401);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('wrong_login');
+  });
+
+  it('ends a session at logout for good: the same cookie opens nothing afterwards, on any hub process', async () => {
+    const h = await fresh();
+    const agent = await h.join('zofia@example.com', 'agent');
+    const second = await startHub({ pgUrl: h.dbUrl, listen: '127.0.0.1:0', productVersion: 'test', log: () => undefined });
+    try {
+      // The session started on the first process is served by the second.
+      expect((await fetch(`${second.url}/api/me`, { headers: { cookie: agent.cookie } })).status).toBe(200);
+      const out = await fetch(`${second.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: agent.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: agent.csrf }) });
+      expect(out.status).toBe(303);
+      for (const base of [h.hub.url, second.url]) {
+        expect((await fetch(`${base}/api/me`, { headers: { cookie: agent.cookie } })).status).toBe(401);
+        expect((await fetch(`${base}/me`, { redirect: 'manual', headers: { cookie: agent.cookie } })).headers.get('location')).toBe('/login');
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a form posted without its CSRF token or from another site, and changes nothing', async () => {
+    const h = await fresh();
+    const agent = await h.join('reza@example.com', 'agent');
+    const feeds = async () => Number((await h.pool.query('SELECT count(*)::int AS n FROM feed')).rows[0].n);
+    expect((await agent.form('/me/feed', {}, { csrf: null })).status).toBe(403);
+    expect((await agent.form('/me/feed', {}, { csrf: 'x'.repeat(43) })).status).toBe(403);
+    expect((await agent.form('/me/feed', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    const crossSite = await fetch(`${h.hub.url}/me/feed`, { method: 'POST', headers: { cookie: agent.cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: new URLSearchParams({ _csrf: agent.csrf }) });
+    expect(crossSite.status).toBe(403);
+    expect(await feeds()).toBe(0);
+    expect((await agent.form('/me/feed', {}, { origin: h.hub.url })).status).toBe(200);
+    expect(await feeds()).toBe(1);
+  });
+
+  it('sends its security headers on every answer', async () => {
+    const h = await fresh();
+    for (const path of ['/login', '/hub.css', '/api/me', '/nothing-here']) {
+      const res = await fetch(`${h.hub.url}${path}`);
+      expect(res.headers.get('content-security-policy'), path).toContain("default-src 'none'");
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+});
+
+describe('publishing', () => {
+  const people = [
+    { key: 'p1', name: 'Ayşe Yılmaz', email: 'ayse@example.com' },
+    { key: 'p2', name: 'Mehmet Kaya', email: 'mehmet@example.com' },
+  ];
+
+  it('applies a diff once: a repeat changes nothing, a stale one is refused, and only changed items travel', async () => {
+    const h = await fresh();
+    const plan = samplePlan(people);
+    const { teamId, lead } = await publishedTeam(h, 'lead@example.com', plan);
+    const held = await lead.get(`/api/teams/${teamId}/manifest`);
+    expect(held.body.version).toBe(1);
+    expect(Object.keys(held.body.held as object).sort()).toEqual(plan.map(itemName).sort());
+
+    // Mehmet's shift moves an hour; Ayşe's is gone.
+    const next = plan.filter((i) => i.key !== 's1').map((i) => (i.kind === 'shift' && i.key === 's2' ? { ...i, startsAt: '2026-12-01T06:00:00Z', body: { ...i.body, startLocal: '09:00' } } : i));
+    const diff = planDiff(new Map(Object.entries(held.body.held as Record<string, string>)), next);
+    expect(diff.upserts.map(itemName)).toEqual(['shift/s2']);
+    expect(diff.deletes).toEqual(['shift/s1']);
+    const body = { publishId: 'second-publish-0001', baseVersion: 1, upserts: diff.upserts, deletes: diff.deletes };
+    expect((await lead.post(`/api/teams/${teamId}/publish`, body)).body).toEqual({ version: 2, upserts: 1, deletes: 1, repeated: false });
+    // The same publish again (an answer lost on the way): the same answer, nothing applied twice.
+    expect((await lead.post(`/api/teams/${teamId}/publish`, body)).body).toEqual({ version: 2, upserts: 1, deletes: 1, repeated: true });
+    // A publish made against version 1 by someone who did not look again.
+    const stale = await lead.post(`/api/teams/${teamId}/publish`, { ...body, publishId: 'third-publish-00001' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'conflict', field: 'baseVersion' });
+    const after = await lead.get(`/api/teams/${teamId}/manifest`);
+    expect(after.body.version).toBe(2);
+    expect(Object.keys(after.body.held as object)).not.toContain('shift/s1');
+  });
+
+  it('refuses a bad item by where it is, and writes nothing of a publish that fails half-way', async () => {
+    const h = await fresh();
+    const plan = samplePlan(people);
+    const { teamId, lead } = await publishedTeam(h, 'lead@example.com', plan);
+    const count = async () => Number((await h.pool.query('SELECT count(*)::int AS n FROM plan_item WHERE team_id = $1', [teamId])).rows[0].n);
+    const before = await count();
+    const bad = await lead.post(`/api/teams/${teamId}/publish`, { publishId: 'bad-publish-000001', baseVersion: 1, upserts: [{ ...plan[3], startsAt: 'tomorrow' }], deletes: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'bad_request', field: 'upserts.0.startsAt' });
+    // A publish whose last statement fails inside the database (a trigger refuses its record, the
+    // way a full disk or a killed connection would): its upserts and deletes are undone with it.
+    await h.pool.query(`CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW.id = 'fails-at-the-end-01' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+    await h.pool.query('CREATE TRIGGER refuse_marked BEFORE INSERT ON publish FOR EACH ROW EXECUTE FUNCTION refuse_marked()');
+    const extra = samplePlan([{ key: 'p3', name: 'Can', email: null }]).slice(1);
+    const half = await lead.post(`/api/teams/${teamId}/publish`, { publishId: 'fails-at-the-end-01', baseVersion: 1, upserts: extra, deletes: ['shift/s1'] });
+    expect(half.status).toBe(500);
+    expect(half.body.error).toMatchObject({ code: 'internal' });
+    expect(await count()).toBe(before);
+    expect(Object.keys((await lead.get(`/api/teams/${teamId}/manifest`)).body.held as object)).toContain('shift/s1');
+    for (const [field, item] of [
+      ['upserts.0.startsAt', { ...plan[3], startsAt: '0000-01-01T00:00:00Z' }],
+      ['upserts.0.body.name', { ...plan[1], body: { ...(plan[1] as { body: object }).body, name: 'Ay\u0000e' } }],
+    ] as const) {
+      const refused = await lead.post(`/api/teams/${teamId}/publish`, { publishId: 'refused-publish-0001', baseVersion: 1, upserts: [item], deletes: [] });
+      expect(refused.status, field).toBe(400);
+      expect(refused.body.error, field).toMatchObject({ code: 'bad_request', field });
+    }
+    expect((await lead.get(`/api/teams/${teamId}/manifest`)).body.version).toBe(1);
+  });
+});
+
+describe('who sees what', () => {
+  it('shows agents their own shifts and leads only their own teams; every other id answers not found', async () => {
+    const h = await fresh();
+    const plan = samplePlan([
+      { key: 'p1', name: 'Ayşe', email: 'ayse@example.com' },
+      { key: 'p2', name: 'Mehmet', email: 'mehmet@example.com' },
+    ]);
+    const a = await publishedTeam(h, 'lead-a@example.com', plan);
+    const b = await publishedTeam(h, 'lead-b@example.com', samplePlan([{ key: 'p1', name: 'Ola', email: 'ola@example.com' }]));
+    const ayse = await h.join('ayse@example.com', 'agent');
+    const schedule = (await (await ayse.get('/api/me/schedule')).json()) as { memberships: { teamId: number; items: PlanItem[] }[] };
+    expect(schedule.memberships.map((m) => m.teamId)).toEqual([a.teamId]);
+    expect(schedule.memberships[0]?.items.map((i) => i.key)).toEqual(['s1']);
+    // An agent is not a lead: no manifest or publish of any team, theirs included.
+    for (const teamId of [a.teamId, b.teamId]) {
+      expect((await ayse.get(`/api/teams/${teamId}/manifest`)).status).toBe(403);
+    }
+    // Lead A cannot read or write team B, and B's answer is the same as for a team that does not exist.
+    const forB = await a.lead.get(`/api/teams/${b.teamId}/manifest`);
+    const none = await a.lead.get('/api/teams/999999/manifest');
+    expect(forB.status).toBe(404);
+    expect(forB.body).toEqual(none.body);
+    expect((await a.lead.post(`/api/teams/${b.teamId}/publish`, { publishId: 'foreign-publish-0001', baseVersion: 1, upserts: [], deletes: ['shift/s1'] })).status).toBe(404);
+    expect((await a.lead.get('/api/teams')).body).toEqual([expect.objectContaining({ id: a.teamId })]);
+  });
+});
+
+describe('the calendar feed', () => {
+  it('serves the agent their shifts at a secret address, which a new address or turning it off revokes', async () => {
+    const h = await fresh();
+    await publishedTeam(h, 'lead@example.com', samplePlan([{ key: 'p1', name: 'Ayşe', email: 'ayse@example.com' }], '2026-12-01'));
+    const ayse = await h.join('ayse@example.com', 'agent');
+    const page = await (await ayse.form('/me/feed', {})).text();
+    const first = /value="(http[^"]+\.ics)"/.exec(page)?.[1];
+    expect(first).toBeDefined();
+    const ics = await (await fetch(first ?? '')).text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('DTSTART:20261201T050000Z');
+    expect(ics).toContain('SUMMARY:08:00–16:00 E · phone');
+    const renewed = /value="(http[^"]+\.ics)"/.exec(await (await ayse.form('/me/feed', {})).text())?.[1];
+    expect((await fetch(first ?? '')).status).toBe(404);
+    expect((await fetch(renewed ?? '')).status).toBe(200);
+    await ayse.form('/me/feed/off', {});
+    expect((await fetch(renewed ?? '')).status).toBe(404);
+  });
+});
+
+describe('the pages', () => {
+  it('greets an agent in their language, Persian right to left with Persian digits', async () => {
+    const h = await fresh();
+    await publishedTeam(h, 'lead@example.com', samplePlan([{ key: 'p1', name: 'Reza', email: 'reza@example.com' }], '2026-12-01'));
+    const reza = await h.join('reza@example.com', 'agent');
+    const set = await reza.form('/language', { language: 'fa' });
+    expect(set.status).toBe(303);
+    const page = await (await browserOf(h.hub.url, reza.cookie)).get('/me');
+    const text = await page.text();
+    expect(text).toContain('<html lang="fa" dir="rtl">');
+    expect(text).toContain('۰۸:۰۰–۱۶:۰۰');
+    expect(text).toContain('شیفت‌ها و کشیک‌های من');
+    void cookieOf;
+  });
+});
