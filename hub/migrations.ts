@@ -111,10 +111,11 @@ export const HUB_MIGRATIONS: readonly string[] = [
     team_id bigint NOT NULL REFERENCES team (id) ON DELETE CASCADE,
     person_key text NOT NULL,
     account_id bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
-    kind text NOT NULL CHECK (kind IN ('leave', 'availability', 'preference', 'swap')),
+    kind text NOT NULL CHECK (kind IN ('leave', 'preferences', 'swap')),
     body jsonb NOT NULL,
     state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'withdrawn')),
     taker_key text,
+    in_return_key text,
     decision text CHECK (decision IN ('approved', 'declined')),
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now()

@@ -3,6 +3,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
 import type { Account, Role } from './accounts';
 import type { Words } from './format';
 import type { Team } from './plans';
+import type { MyRequest } from './requests';
 
 /**
  * The hub's pages, written on the server: plain HTML forms that work on any phone, with no script
@@ -102,9 +103,93 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : html``}
 }
 
 export interface AgentView {
-  memberships: { teamId: number; teamName: string; timeZone: string; publishedAt: string | null; items: PlanItem[] }[];
+  memberships: {
+    teamId: number;
+    teamName: string;
+    timeZone: string;
+    publishedAt: string | null;
+    leaveTypes: { id: number; name: string }[];
+    items: PlanItem[];
+  }[];
+  requests: MyRequest[];
+  offers: MyRequest[];
+  /** Something to confirm at the top (a request sent). */
+  notice: string | null;
   feedUrl: string | null;
   hasFeed: boolean;
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** "Monday" … "Sunday" in the reader's language (1 = Monday, as ISO counts). */
+function weekdayName(words: Words, weekday: number): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(words.language === 'fa' ? 'fa-IR' : words.language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
+}
+
+function requestLine(ctx: PageContext, r: MyRequest, teams: AgentView['memberships']): Html {
+  const { words } = ctx;
+  const { w } = words;
+  const team = teams.find((t) => t.teamId === r.teamId);
+  let what: string;
+  if (r.kind === 'leave' && 'typeId' in r.body) {
+    const body = r.body;
+    what = words.say('requestLeave', { type: team?.leaveTypes.find((t) => t.id === body.typeId)?.name ?? '', from: words.day(body.firstDay), to: words.day(body.lastDay) });
+  } else if (r.kind === 'swap' && 'turnKey' in r.body) {
+    const turnKey = r.body.turnKey;
+    const turn = team?.items.find((i) => i.kind === 'oncall' && i.key === turnKey);
+    what = words.say('requestSwap', { when: turn?.kind === 'oncall' ? words.digits(turn.body.startLocal.replace('T', ' ')) : turnKey });
+  } else what = w.requestPreferences;
+  const state =
+    r.state === 'withdrawn' ? w.stateWithdrawn : r.decision === 'approved' ? w.stateApproved : r.decision === 'declined' ? w.stateDeclined : r.takerKey ? w.stateTaken : w.stateWaiting;
+  const status = r.state === 'withdrawn' ? 'cancelled' : r.decision === 'approved' ? 'approved' : r.decision === 'declined' ? 'rejected' : 'requested';
+  const open = r.state === 'pending' && r.decision === null;
+  return html`<li><span>${what}</span> · <strong class="status-${status}">${state}</strong>${
+    open ? html` <form method="post" action="/me/requests/${r.id}/withdraw" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.withdraw}</button></form>` : html``
+  }</li>`;
+}
+
+function requestSections(ctx: PageContext, view: AgentView): Html {
+  const { words } = ctx;
+  const { w } = words;
+  const teamField = (teamId: number) => html`<input type="hidden" name="teamId" value="${teamId}">`;
+  const forms = view.memberships.map(
+    (m) => html`<section aria-labelledby="ask-${m.teamId}">
+  <h2 id="ask-${m.teamId}">${w.askLeave}${view.memberships.length > 1 ? html` · ${m.teamName}` : html``}</h2>
+  <form method="post" action="/me/requests" class="stack">
+    ${hidden(ctx.csrf)}${teamField(m.teamId)}<input type="hidden" name="kind" value="leave">
+    <label>${w.leaveType}<select name="typeId" required>${m.leaveTypes.map((t) => html`<option value="${t.id}">${t.name}</option>`)}</select></label>
+    <label>${w.firstDay}<input type="date" name="firstDay" required></label>
+    <label>${w.lastDay}<input type="date" name="lastDay" required></label>
+    <label>${w.note}<input name="note" maxlength="500"></label>
+    <button type="submit" class="primary">${w.send}</button>
+  </form>
+</section>
+<section aria-labelledby="avail-${m.teamId}">
+  <h2 id="avail-${m.teamId}">${w.availability}${view.memberships.length > 1 ? html` · ${m.teamName}` : html``}</h2>
+  <p class="note">${w.availabilityHelp}</p>
+  <form method="post" action="/me/requests" class="stack">
+    ${hidden(ctx.csrf)}${teamField(m.teamId)}<input type="hidden" name="kind" value="preferences">
+    ${WEEKDAYS.map(
+      (d) => html`<label>${weekdayName(words, d)}<select name="weekday${d}"><option value="">${w.prefAny}</option><option value="prefer_not">${w.prefPreferNot}</option><option value="cannot">${w.prefCannot}</option></select></label>`,
+    )}
+    <label>${w.note}<input name="note" maxlength="500"></label>
+    <button type="submit" class="primary">${w.send}</button>
+  </form>
+</section>`,
+  );
+  const mine = html`<section aria-labelledby="requests">
+  <h2 id="requests">${w.myRequests}</h2>
+  ${view.requests.length === 0 ? html`<p>${w.noRequests}</p>` : html`<ul class="requests">${view.requests.map((r) => requestLine(ctx, r, view.memberships))}</ul>`}
+</section>`;
+  const offers =
+    view.offers.length === 0
+      ? html``
+      : html`<section aria-labelledby="offers">
+  <h2 id="offers">${w.openOffers}</h2>
+  <ul class="requests">${view.offers.map((o) => html`<li>${'turnKey' in o.body ? o.body.turnKey : ''} <form method="post" action="/me/offers/${o.id}/accept" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.take}</button></form></li>`)}</ul>
+</section>`;
+  return html`${mine}${offers}${forms}`;
 }
 
 export function agentPage(ctx: PageContext, view: AgentView): string {
@@ -134,7 +219,8 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
           ([day, list]) => html`<li><span class="day">${words.day(day)}</span><ul>${list.map((s) =>
             s.kind === 'shift'
               ? html`<li class="shift"><span class="time">${words.digits(`${s.body.startLocal}–${s.body.endLocal}`)}</span> ${[s.body.code, s.body.skill].filter(Boolean).join(' · ')}</li>`
-              : html`<li class="oncall">${words.say('onCall', { rotation: s.body.rotation })} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.digits(s.body.endLocal.replace('T', ' ').slice(0, 16)) })}</li>`,
+              : html`<li class="oncall">${words.say('onCall', { rotation: s.body.rotation })} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.digits(s.body.endLocal.replace('T', ' ').slice(0, 16)) })}
+                  <form method="post" action="/me/requests" class="inline">${hidden(ctx.csrf)}<input type="hidden" name="teamId" value="${m.teamId}"><input type="hidden" name="kind" value="swap"><input type="hidden" name="turnKey" value="${s.key}"><button type="submit">${w.offerSwap}</button></form></li>`,
           )}</ul></li>`,
         )}</ul>`
   }
@@ -147,6 +233,7 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
   ${balances.length === 0 ? html`` : html`<h3>${words.say('balance', { year: words.digits(String(balances[0]?.body.year ?? '')) })}</h3><ul class="balance">${balances.map((b) => html`<li><span>${b.body.type}</span>: ${b.body.allowanceDays === null || b.body.remainingDays === null ? words.say('balanceTaken', { taken: b.body.takenDays }) : words.say('balanceLeft', { remaining: b.body.remainingDays, allowance: b.body.allowanceDays })}</li>`)}</ul>`}
 </section>`);
   }
+  if (view.memberships.length > 0) sections.push(requestSections(ctx, view));
   sections.push(html`<section aria-labelledby="feed">
   <h2 id="feed">${w.feedTitle}</h2>
   <p>${w.feedHelp}</p>
@@ -154,7 +241,8 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
   <form method="post" action="/me/feed">${hidden(ctx.csrf)}<button type="submit">${view.hasFeed ? w.feedRenew : w.feedMake}</button></form>
   ${view.hasFeed ? html`<form method="post" action="/me/feed/off">${hidden(ctx.csrf)}<button type="submit">${w.feedOff}</button></form>` : html``}
 </section>`);
-  return layout(ctx, words.say('hello', { name: account.name }), html`${sections}`);
+  const notice = view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : html``;
+  return layout(ctx, words.say('hello', { name: account.name }), html`${notice}${sections}`);
 }
 
 export function teamsPage(ctx: PageContext, title: string, help: string, teams: readonly Team[]): string {
@@ -202,6 +290,10 @@ ul.days ul { list-style: none; padding: 0; margin: 0.2rem 0 0; }
 .oncall { color: #6b2d8f; }
 .note { color: var(--muted); }
 .problem { color: var(--bad); font-weight: 600; }
+.notice { background: #e7f4ec; border: 1px solid #9fd0b2; border-radius: 6px; padding: 0.5rem 0.75rem; }
+form.inline { display: inline; }
+form.inline button { min-height: 2.25rem; padding: 0.3rem 0.6rem; margin-inline-start: 0.4rem; }
+ul.requests li { padding-block: 0.3rem; }
 .status-approved { color: #17663a; } .status-rejected, .status-cancelled { color: var(--bad); } .status-requested { color: #8a5a00; }
 input.feed { width: 100%; direction: ltr; }
 table { border-collapse: collapse; width: 100%; background: #fff; }

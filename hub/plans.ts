@@ -93,12 +93,21 @@ export async function publish(pool: Pool, teamId: number, accountId: number, raw
     for (let at = 0; at < body.upserts.length; at += BATCH) await upsertItems(db, teamId, body.upserts.slice(at, at + BATCH));
     let deleted = 0;
     if (body.deletes.length > 0) deleted = (await db.query('DELETE FROM plan_item WHERE team_id = $1 AND name = ANY($2::text[])', [teamId, body.deletes])).rowCount ?? 0;
+    await applyDecisions(db, teamId, body.decisions);
     const changed = body.upserts.length + deleted > 0;
     const version = changed ? team.version + 1 : team.version;
     if (changed) await db.query('UPDATE team SET version = $2, published_at = now(), published_by = $3 WHERE id = $1', [teamId, version, accountId]);
     await db.query('INSERT INTO publish (id, team_id, account_id, version, upserts, deletes) VALUES ($1, $2, $3, $4, $5, $6)', [body.publishId, teamId, accountId, version, body.upserts.length, deleted]);
     return { version, upserts: body.upserts.length, deletes: deleted, repeated: false };
   });
+}
+
+/** The lead's decisions, inside the publish's transaction: every one must be a waiting request of this team, else the publish is refused whole. */
+async function applyDecisions(db: Queryable, teamId: number, decisions: readonly { requestId: number; decision: 'approved' | 'declined' }[]): Promise<void> {
+  for (const d of decisions) {
+    const done = await db.query('UPDATE request SET decision = $3, updated_at = now() WHERE id = $1 AND team_id = $2 AND (decision IS NULL OR decision = $3)', [d.requestId, teamId, d.decision]);
+    if (done.rowCount !== 1) throw new HubError('bad_request', `Request ${d.requestId} is not a request of this team, or was decided otherwise`, 'decisions');
+  }
 }
 
 async function upsertItems(db: Queryable, teamId: number, items: readonly PlanItem[]): Promise<void> {

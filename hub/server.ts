@@ -11,6 +11,7 @@ import { migrate } from './migrations';
 import { agentPage, errorPage, HUB_CSS, invitePage, loginPage, teamsPage, type AgentView, type PageContext } from './pages';
 import { connect, type Pool } from './pg';
 import { createTeam, ledTeam, manifest, membershipsOf, personItems, publish, teamItem, teamsOf } from './plans';
+import { acceptSwap, fileRequest, myRequests, openOffers, teamRequests, withdrawRequest } from './requests';
 
 /**
  * The hub's HTTP server. It keeps nothing in memory between requests: sessions, login attempts
@@ -65,6 +66,23 @@ function preferredLanguage(req: http.IncomingMessage): Language {
 }
 
 const isApi = (path: string) => path.startsWith('/api/');
+const isJson = (req: http.IncomingMessage) => (req.headers['content-type'] ?? '').startsWith('application/json');
+
+/** A request as a JSON body sends it ({ kind, body }), or as the agent page's forms do (flat fields). */
+function requestFromFields(fields: Record<string, unknown>): unknown {
+  if (fields.body !== undefined) return { kind: fields.kind, body: fields.body };
+  const note = typeof fields.note === 'string' ? fields.note.trim() : '';
+  if (fields.kind === 'leave') return { kind: 'leave', body: { typeId: Number(fields.typeId), firstDay: fields.firstDay, lastDay: fields.lastDay, note } };
+  if (fields.kind === 'swap') return { kind: 'swap', body: { turnKey: fields.turnKey, note } };
+  if (fields.kind === 'preferences') {
+    const preferences = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => {
+      const kind = fields[`weekday${weekday}`];
+      return kind === 'cannot' || kind === 'prefer_not' ? [{ weekday, templateId: null, kind }] : [];
+    });
+    return { kind: 'preferences', body: { preferences, note } };
+  }
+  return { kind: fields.kind };
+}
 
 export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   const { pool } = options;
@@ -116,16 +134,24 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     return fields;
   }
 
-  async function agentView(account: Account, feedUrl: string | null): Promise<AgentView> {
+  async function agentView(account: Account, extra: { feedUrl?: string | null; notice?: string | null } = {}): Promise<AgentView> {
     const from = new Date(now().getTime() - 7 * DAY_MS).toISOString();
     const to = new Date(now().getTime() + SCHEDULE_WEEKS * 7 * DAY_MS).toISOString();
     const memberships: AgentView['memberships'] = [];
+    const published = new Map((await teamsOf(pool, { ...account, role: 'agent' })).map((t) => [t.id, t.publishedAt]));
     for (const m of await membershipsOf(pool, account.email)) {
       const team = await teamItem(pool, m.teamId);
-      const publishedAt = (await teamsOf(pool, { ...account, role: 'agent' })).find((t) => t.id === m.teamId)?.publishedAt ?? null;
-      memberships.push({ teamId: m.teamId, teamName: team?.body.name ?? m.teamName, timeZone: team?.body.timeZone ?? 'UTC', publishedAt, items: await personItems(pool, m.teamId, m.personKey, ['shift', 'oncall', 'leave', 'balance'], from, to) });
+      memberships.push({
+        teamId: m.teamId,
+        teamName: team?.body.name ?? m.teamName,
+        timeZone: team?.body.timeZone ?? 'UTC',
+        publishedAt: published.get(m.teamId) ?? null,
+        leaveTypes: team?.body.leaveTypes ?? [],
+        items: await personItems(pool, m.teamId, m.personKey, ['shift', 'oncall', 'leave', 'balance'], from, to),
+      });
     }
-    return { memberships, feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
+    const feedUrl = extra.feedUrl ?? null;
+    return { memberships, requests: await myRequests(pool, account), offers: await openOffers(pool, account), notice: extra.notice ?? null, feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
   }
 
   const feedLink = (r: Request, secret: string) => `${ownOrigin(r.req, options.publicUrl) ?? ''}/feed/${secret}.ics`;
@@ -198,20 +224,45 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     }
     if (path === '/me' && get) {
       const account = need(r);
-      return page(r, 200, agentPage(pageContext(r), await agentView(account, null)));
+      return page(r, 200, agentPage(pageContext(r), await agentView(account)));
     }
     if (path === '/me/feed' && method === 'POST') {
       const account = need(r);
       await post(r);
       const secret = await renewFeed(pool, account.id);
       // Shown once, on this answer: the hub keeps only its hash.
-      return page(r, 200, agentPage(pageContext(r), await agentView(account, feedLink(r, secret))));
+      return page(r, 200, agentPage(pageContext(r), await agentView(account, { feedUrl: feedLink(r, secret) })));
     }
     if (path === '/me/feed/off' && method === 'POST') {
       const account = need(r);
       await post(r);
       await revokeFeed(pool, account.id);
       return redirect(res, '/me');
+    }
+    if (path === '/me/requests' && method === 'POST') {
+      const account = need(r);
+      const fields = await post(r);
+      const created = await fileRequest(pool, account, fields.teamId, requestFromFields(fields));
+      if (r.session?.via === 'bearer' || isJson(req)) return sendJson(res, 201, created);
+      return page(r, 201, agentPage(pageContext(r), await agentView(account, { notice: pageContext(r).words.w.sent })));
+    }
+    const withdraw = /^\/me\/requests\/([^/]{1,20})\/withdraw$/.exec(path);
+    if (withdraw?.[1] && method === 'POST') {
+      const account = need(r);
+      await post(r);
+      await withdrawRequest(pool, account, withdraw[1]);
+      return isJson(req) ? sendJson(res, 200, { ok: true }) : redirect(res, '/me');
+    }
+    const accept = /^\/me\/offers\/([^/]{1,20})\/accept$/.exec(path);
+    if (accept?.[1] && method === 'POST') {
+      const account = need(r);
+      const fields = await post(r);
+      await acceptSwap(pool, account, accept[1], fields.inReturnKey);
+      return isJson(req) ? sendJson(res, 200, { ok: true }) : redirect(res, '/me');
+    }
+    if (path === '/api/me/requests' && get) {
+      const account = need(r);
+      return sendJson(res, 200, { mine: await myRequests(pool, account), offers: await openOffers(pool, account) });
     }
     if (path === '/lead' && get) {
       const account = need(r, 'lead');
@@ -228,7 +279,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     if (path === '/api/me' && get) return sendJson(res, 200, need(r));
     if (path === '/api/me/schedule' && get) {
       const account = need(r);
-      const view = await agentView(account, null);
+      const view = await agentView(account);
       return sendJson(res, 200, { memberships: view.memberships });
     }
     if (path === '/api/teams' && get) return sendJson(res, 200, await teamsOf(pool, need(r)));
@@ -247,11 +298,12 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
       const token = await createInvitation(pool, { email: String(fields.email ?? ''), role: role as Role, teamIds, createdBy: account.id });
       return sendJson(res, 201, { link: `${ownOrigin(req, options.publicUrl) ?? ''}/invite/${token}` });
     }
-    const team = /^\/api\/teams\/([^/]{1,20})\/(manifest|publish)$/.exec(path);
+    const team = /^\/api\/teams\/([^/]{1,20})\/(manifest|publish|requests)$/.exec(path);
     if (team?.[1] && team[2]) {
       const account = need(r, 'lead');
       const teamId = await ledTeam(pool, account, team[1]);
       if (team[2] === 'manifest' && get) return sendJson(res, 200, await manifest(pool, teamId));
+      if (team[2] === 'requests' && get) return sendJson(res, 200, await teamRequests(pool, teamId, r.query.get('since')));
       if (team[2] === 'publish' && method === 'POST') {
         const fields = await post(r, PUBLISH_BYTES);
         return sendJson(res, 200, await publish(pool, teamId, account.id, fields));
@@ -277,7 +329,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
         if (res.headersSent) return void res.destroy();
         if (err instanceof HubError) {
           const headers: Record<string, string> = err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
-          if (isApi(r.path) || r.session?.via === 'bearer' || (req.headers.accept ?? '').includes('application/json') || r.path === '/login') {
+          if (isApi(r.path) || r.session?.via === 'bearer' || isJson(req) || (req.headers.accept ?? '').includes('application/json')) {
             return sendJson(res, err.status, { error: { code: err.code, message: err.message, field: err.field } }, headers);
           }
           if (err.code === 'not_signed_in') return redirect(res, '/login');

@@ -31,7 +31,16 @@ export type PersonKey = z.infer<typeof personKey>;
 const TeamItem = z.strictObject({
   kind: z.literal('team'),
   key: z.literal('team'),
-  body: z.strictObject({ name: text(200), timeZone: text(64), country: text(2), weekStartsOn: z.number().int().min(1).max(7) }),
+  body: z.strictObject({
+    name: text(200),
+    timeZone: text(64),
+    country: text(2),
+    weekStartsOn: z.number().int().min(1).max(7),
+    /** The absence types an agent may ask for, by the planner's ids. */
+    leaveTypes: z.array(z.strictObject({ id: z.number().int().positive(), name: text(120) })).max(100),
+    /** The shift types (templates) an agent may say they cannot or would rather not work, by the planner's ids. */
+    shiftTypes: z.array(z.strictObject({ id: z.number().int().positive(), name: text(120), startLocal: text(16), endLocal: text(16) })).max(200),
+  }),
 });
 
 /** A member of the team; agents find themselves by their email. */
@@ -164,5 +173,42 @@ export const PublishBody = z.strictObject({
   baseVersion: z.number().int().min(0),
   upserts: z.array(PlanItem).max(200_000),
   deletes: z.array(z.string().regex(/^[a-z]{1,16}\/[A-Za-z0-9-]{1,64}$/)).max(200_000),
+  /** The lead's decisions on requests pulled from the hub since the last publish (the lead owns this field of a request). */
+  decisions: z.array(z.strictObject({ requestId: z.number().int().positive(), decision: z.enum(['approved', 'declined']) })).max(100_000).default([]),
 });
 export type PublishBody = z.infer<typeof PublishBody>;
+
+/**
+ * What agents ask of their lead through the hub. The agent owns `body` (and may withdraw while it
+ * waits); a colleague owns the acceptance of a swap offer; the lead owns the decision.
+ */
+export const PREFERENCE_KINDS = ['cannot', 'prefer_not'] as const;
+export const LeaveRequestBody = z.strictObject({ typeId: z.number().int().positive(), firstDay: day, lastDay: day, note: text(500) });
+export const PreferencesRequestBody = z.strictObject({
+  preferences: z.array(z.strictObject({ weekday: z.number().int().min(1).max(7), templateId: z.number().int().positive().nullable(), kind: z.enum(PREFERENCE_KINDS) })).max(100),
+  note: text(500),
+});
+/** An on-call turn offered to the team; whoever accepts covers it (or gives their own turn `inReturnKey` for it). */
+export const SwapRequestBody = z.strictObject({ turnKey: z.string().regex(/^o\d{1,15}-\d{1,15}$/), note: text(500) });
+
+export const HubRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('leave'), body: LeaveRequestBody }),
+  z.object({ kind: z.literal('preferences'), body: PreferencesRequestBody }),
+  z.object({ kind: z.literal('swap'), body: SwapRequestBody }),
+]);
+export type HubRequestKind = z.infer<typeof HubRequest>['kind'];
+
+/** A request as the lead's app pulls it. */
+export interface PulledRequest {
+  id: number;
+  personKey: string;
+  kind: HubRequestKind;
+  body: z.infer<typeof LeaveRequestBody> | z.infer<typeof PreferencesRequestBody> | z.infer<typeof SwapRequestBody>;
+  state: 'pending' | 'withdrawn';
+  /** Swaps: the colleague who accepted, and the turn they give in return (null: they just cover it). */
+  takerKey: string | null;
+  inReturnKey: string | null;
+  decision: 'approved' | 'declined' | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -94,11 +94,15 @@ export function api(base: string, token: string) {
   return { get: (path: string) => call('GET', path), post: (path: string, body: unknown) => call('POST', path, body) };
 }
 
-/** A small plan: the team, people (with emails) and one shift each on `day`. */
-export function samplePlan(people: { key: string; name: string; email: string | null }[], day = '2026-12-01'): PlanItem[] {
+/** A day a few days from now (YYYY-MM-DD): the sample plans stay in the future, whenever the tests run. */
+export const soonDay = (daysAhead = 3): string => new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
+
+/** A small plan: the team, people (with emails), one shift each on `day`, and one on-call turn each the night after. */
+export function samplePlan(people: { key: string; name: string; email: string | null }[], day = soonDay()): PlanItem[] {
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return [
-    { kind: 'team', key: 'team', body: { name: 'Destek', timeZone: 'Europe/Istanbul', country: 'TR', weekStartsOn: 1 } },
-    ...people.map((p): PlanItem => ({ kind: 'person', key: p.key as `p${number}`, body: { name: p.name, email: p.email, skills: ['phone'], contractHoursPerWeek: 40, color: '#336699' } })),
+    { kind: 'team', key: 'team', body: { name: 'Destek', timeZone: 'Europe/Istanbul', country: 'TR', weekStartsOn: 1, leaveTypes: [{ id: 1, name: 'Annual leave' }, { id: 2, name: 'Sick leave' }], shiftTypes: [{ id: 1, name: 'Early', startLocal: '08:00', endLocal: '16:00' }] } },
+    ...people.map((p): PlanItem => ({ kind: 'person', key: p.key, body: { name: p.name, email: p.email, skills: ['phone'], contractHoursPerWeek: 40, color: '#336699' } })),
     ...people.map((p, i): PlanItem => ({
       kind: 'shift',
       key: `s${i + 1}`,
@@ -106,6 +110,14 @@ export function samplePlan(people: { key: string; name: string; email: string | 
       startsAt: `${day}T05:00:00Z`,
       endsAt: `${day}T13:00:00Z`,
       body: { day, startLocal: '08:00', endLocal: '16:00', code: 'E', skill: 'phone', paidMinutes: 450 },
+    })),
+    ...people.map((p, i): PlanItem => ({
+      kind: 'oncall',
+      key: `o1-${Date.parse(`${day}T15:00:00Z`) / 1000 + i * 86_400}`,
+      personKey: p.key,
+      startsAt: new Date(Date.parse(`${day}T15:00:00Z`) + i * 86_400_000).toISOString(),
+      endsAt: new Date(Date.parse(`${next}T05:00:00Z`) + i * 86_400_000).toISOString(),
+      body: { rotation: 'Nöbet', startLocal: `${day}T18:00`, endLocal: `${next}T08:00` },
     })),
   ];
 }

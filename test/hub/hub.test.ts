@@ -3,7 +3,7 @@ import { itemName, planDiff, type PlanItem } from '../../core/hub/plan';
 import { FutureSchemaError, HUB_MIGRATIONS, migrate } from '../../hub/migrations';
 import { connect } from '../../hub/pg';
 import { startHub } from '../../hub/server';
-import { api, appToken, browserOf, cookieOf, PASSWORD, samplePlan, testHub, type TestHub } from '../helpers/hub';
+import { api, appToken, browserOf, PASSWORD, samplePlan, soonDay, testHub, type TestHub } from '../helpers/hub';
 import { startPostgres, type Postgres } from '../helpers/postgres';
 
 let pg: Postgres;
@@ -206,7 +206,7 @@ describe('who sees what', () => {
     const ayse = await h.join('ayse@example.com', 'agent');
     const schedule = (await (await ayse.get('/api/me/schedule')).json()) as { memberships: { teamId: number; items: PlanItem[] }[] };
     expect(schedule.memberships.map((m) => m.teamId)).toEqual([a.teamId]);
-    expect(schedule.memberships[0]?.items.map((i) => i.key)).toEqual(['s1']);
+    expect(schedule.memberships[0]?.items.map((i) => i.key)).toEqual(['s1', plan.find((i) => i.kind === 'oncall' && i.personKey === 'p1')?.key]);
     // An agent is not a lead: no manifest or publish of any team, theirs included.
     for (const teamId of [a.teamId, b.teamId]) {
       expect((await ayse.get(`/api/teams/${teamId}/manifest`)).status).toBe(403);
@@ -224,14 +224,14 @@ describe('who sees what', () => {
 describe('the calendar feed', () => {
   it('serves the agent their shifts at a secret address, which a new address or turning it off revokes', async () => {
     const h = await fresh();
-    await publishedTeam(h, 'lead@example.com', samplePlan([{ key: 'p1', name: 'Ayşe', email: 'ayse@example.com' }], '2026-12-01'));
+    await publishedTeam(h, 'lead@example.com', samplePlan([{ key: 'p1', name: 'Ayşe', email: 'ayse@example.com' }], soonDay()));
     const ayse = await h.join('ayse@example.com', 'agent');
     const page = await (await ayse.form('/me/feed', {})).text();
     const first = /value="(http[^"]+\.ics)"/.exec(page)?.[1];
     expect(first).toBeDefined();
     const ics = await (await fetch(first ?? '')).text();
     expect(ics).toContain('BEGIN:VCALENDAR');
-    expect(ics).toContain('DTSTART:20261201T050000Z');
+    expect(ics).toContain(`DTSTART:${soonDay().replaceAll('-', '')}T050000Z`);
     expect(ics).toContain('SUMMARY:08:00–16:00 E · phone');
     const renewed = /value="(http[^"]+\.ics)"/.exec(await (await ayse.form('/me/feed', {})).text())?.[1];
     expect((await fetch(first ?? '')).status).toBe(404);
@@ -244,7 +244,7 @@ describe('the calendar feed', () => {
 describe('the pages', () => {
   it('greets an agent in their language, Persian right to left with Persian digits', async () => {
     const h = await fresh();
-    await publishedTeam(h, 'lead@example.com', samplePlan([{ key: 'p1', name: 'Reza', email: 'reza@example.com' }], '2026-12-01'));
+    await publishedTeam(h, 'lead@example.com', samplePlan([{ key: 'p1', name: 'Reza', email: 'reza@example.com' }]));
     const reza = await h.join('reza@example.com', 'agent');
     const set = await reza.form('/language', { language: 'fa' });
     expect(set.status).toBe(303);
@@ -253,6 +253,88 @@ describe('the pages', () => {
     expect(text).toContain('<html lang="fa" dir="rtl">');
     expect(text).toContain('۰۸:۰۰–۱۶:۰۰');
     expect(text).toContain('شیفت‌ها و کشیک‌های من');
-    void cookieOf;
+  });
+});
+
+describe('requests', () => {
+  const people = [
+    { key: 'p1', name: 'Ayşe', email: 'ayse@example.com' },
+    { key: 'p2', name: 'Mehmet', email: 'mehmet@example.com' },
+  ];
+
+  it('carries a leave request to the lead and the decision back with the next publish', async () => {
+    const h = await fresh();
+    const plan = samplePlan(people);
+    const { teamId, lead } = await publishedTeam(h, 'lead@example.com', plan);
+    const ayse = await h.join('ayse@example.com', 'agent');
+    const day = soonDay(10);
+    const filed = await ayse.form('/me/requests', { teamId: String(teamId), kind: 'leave', typeId: '1', firstDay: day, lastDay: day, note: 'Düğün' });
+    expect(filed.status).toBe(201);
+    expect(await filed.text()).toContain('Sent to your lead.');
+    const wrongType = await ayse.form('/me/requests', { teamId: String(teamId), kind: 'leave', typeId: '9', firstDay: day, lastDay: day });
+    expect(wrongType.status).toBe(400);
+    const backwards = await fetch(`${h.hub.url}/me/requests`, { method: 'POST', headers: { cookie: ayse.cookie, 'content-type': 'application/json', 'x-csrf-token': ayse.csrf }, body: JSON.stringify({ teamId, kind: 'leave', body: { typeId: 1, firstDay: day, lastDay: soonDay(5), note: '' } }) });
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as { error: { field: string } }).error.field).toBe('body.lastDay');
+
+    const pulled = await lead.get(`/api/teams/${teamId}/requests`);
+    expect(pulled.body).toEqual([expect.objectContaining({ personKey: 'p1', kind: 'leave', state: 'pending', decision: null, body: { typeId: 1, firstDay: day, lastDay: day, note: 'Düğün' } })]);
+    const request = (pulled.body as unknown as { id: number; updatedAt: string }[])[0];
+    if (!request) throw new Error('no request');
+    // Nothing new since the last pull.
+    expect((await lead.get(`/api/teams/${teamId}/requests?since=${encodeURIComponent(request.updatedAt)}`)).body).toEqual([]);
+
+    const leave: PlanItem = { kind: 'leave', key: 'a7', personKey: 'p1', body: { firstDay: day, lastDay: day, type: 'Annual leave', status: 'approved', days: 1, hubRequestId: request.id } };
+    const decided = await lead.post(`/api/teams/${teamId}/publish`, { publishId: 'decision-publish-001', baseVersion: 1, upserts: [leave], deletes: [], decisions: [{ requestId: request.id, decision: 'approved' }] });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const mine = (await (await ayse.get('/api/me/requests')).json()) as { mine: { decision: string }[] };
+    expect(mine.mine[0]?.decision).toBe('approved');
+    // Decided: the agent can no longer withdraw it.
+    expect((await ayse.form(`/me/requests/${request.id}/withdraw`, {})).status).toBe(404);
+  });
+
+  it('lets only the owner withdraw, and refuses a publish deciding another team’s request without writing any of it', async () => {
+    const h = await fresh();
+    const a = await publishedTeam(h, 'lead-a@example.com', samplePlan(people));
+    const b = await publishedTeam(h, 'lead-b@example.com', samplePlan([{ key: 'p1', name: 'Ola', email: 'ola@example.com' }]));
+    const ayse = await h.join('ayse@example.com', 'agent');
+    const mehmet = await h.join('mehmet@example.com', 'agent');
+    const day = soonDay(12);
+    await ayse.form('/me/requests', { teamId: String(a.teamId), kind: 'leave', typeId: '1', firstDay: day, lastDay: day });
+    const id = ((await (await ayse.get('/api/me/requests')).json()) as { mine: { id: number }[] }).mine[0]?.id;
+    expect((await mehmet.form(`/me/requests/${id}/withdraw`, {})).status).toBe(404);
+    // Lead B decides a request of team A: refused, and B's plan change in the same publish is not applied.
+    const before = (await b.lead.get(`/api/teams/${b.teamId}/manifest`)).body;
+    const foreign = await b.lead.post(`/api/teams/${b.teamId}/publish`, { publishId: 'foreign-decision-01', baseVersion: 1, upserts: [], deletes: ['shift/s1'], decisions: [{ requestId: id, decision: 'declined' }] });
+    expect(foreign.status).toBe(400);
+    expect((await b.lead.get(`/api/teams/${b.teamId}/manifest`)).body).toEqual(before);
+    expect((await ayse.form(`/me/requests/${id}/withdraw`, {})).status).toBe(303);
+    const pulled = (await a.lead.get(`/api/teams/${a.teamId}/requests`)).body as unknown as { state: string }[];
+    expect(pulled.map((r) => r.state)).toEqual(['withdrawn']);
+  });
+
+  it('lets a colleague of the same team take an offered on-call turn, once, and nobody else', async () => {
+    const h = await fresh();
+    const a = await publishedTeam(h, 'lead-a@example.com', samplePlan(people));
+    await publishedTeam(h, 'lead-b@example.com', samplePlan([{ key: 'p1', name: 'Ola', email: 'ola@example.com' }]));
+    const ayse = await h.join('ayse@example.com', 'agent');
+    const mehmet = await h.join('mehmet@example.com', 'agent');
+    const ola = await h.join('ola@example.com', 'agent');
+    const plan = samplePlan(people);
+    const ayseTurn = plan.find((i) => i.kind === 'oncall' && i.personKey === 'p1')?.key ?? '';
+    const mehmetTurn = plan.find((i) => i.kind === 'oncall' && i.personKey === 'p2')?.key ?? '';
+    // Offering someone else's turn is refused.
+    expect((await ayse.form('/me/requests', { teamId: String(a.teamId), kind: 'swap', turnKey: mehmetTurn })).status).toBe(404);
+    expect((await ayse.form('/me/requests', { teamId: String(a.teamId), kind: 'swap', turnKey: ayseTurn })).status).toBe(201);
+    const offers = (await (await mehmet.get('/api/me/requests')).json()) as { offers: { id: number }[] };
+    expect(offers.offers).toHaveLength(1);
+    const id = offers.offers[0]?.id;
+    expect(((await (await ola.get('/api/me/requests')).json()) as { offers: unknown[] }).offers).toEqual([]);
+    expect((await ola.form(`/me/offers/${id}/accept`, {})).status).toBe(404);
+    expect((await ayse.form(`/me/offers/${id}/accept`, {})).status).toBe(400);
+    expect((await mehmet.form(`/me/offers/${id}/accept`, { inReturnKey: mehmetTurn })).status).toBe(303);
+    expect((await mehmet.form(`/me/offers/${id}/accept`, {})).status).toBe(404);
+    const pulled = (await a.lead.get(`/api/teams/${a.teamId}/requests`)).body as unknown as { kind: string; takerKey: string; inReturnKey: string }[];
+    expect(pulled).toEqual([expect.objectContaining({ kind: 'swap', takerKey: 'p2', inReturnKey: mehmetTurn })]);
   });
 });
