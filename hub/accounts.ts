@@ -1,6 +1,6 @@
 import { LANGUAGES, type Language } from '../core/contract';
 import { HubError } from './http';
-import { inTransaction, one, rows, type Pool, type Queryable } from './pg';
+import { inTransaction, one, prepared, rows, type Pool, type Queryable } from './pg';
 import { hashPassword, MIN_PASSWORD_LENGTH, newToken, NO_ACCOUNT_HASH, tokenHash, verifyPassword } from './secrets';
 
 /**
@@ -131,15 +131,16 @@ export async function startSession(db: Queryable, accountId: number, client: Ses
   return { token, csrf, maxAgeSeconds: seconds };
 }
 
+const SESSION_OF = prepared(
+  'session_of',
+  `SELECT a.id, a.email, a.name, a.role, a.language, s.csrf FROM session s JOIN account a ON a.id = s.account_id
+    WHERE s.token_hash = $1 AND s.client = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`,
+);
+
 /** The live session a token stands for (of that kind of client), or null: unknown, ended, expired, or its account disabled. */
 export async function sessionOf(db: Queryable, token: string, client: SessionClient): Promise<Session | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const row = await one<Account & { csrf: string }>(
-    db,
-    `SELECT a.id, a.email, a.name, a.role, a.language, s.csrf FROM session s JOIN account a ON a.id = s.account_id
-      WHERE s.token_hash = $1 AND s.client = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`,
-    [tokenHash(token), client],
-  );
+  const row = await one<Account & { csrf: string }>(db, SESSION_OF, [tokenHash(token), client]);
   if (!row) return null;
   const { csrf, ...account } = row;
   return { account, csrf };

@@ -16,15 +16,29 @@ export interface Words {
   number(n: number): string;
   /** An instant as day and time, in `timeZone`. */
   instant(iso: string, timeZone: string): string;
+  /** "Monday" … "Sunday" for ISO weekdays 1 … 7. */
+  weekday(isoWeekday: number): string;
   dir: 'rtl' | 'ltr';
 }
 
+const made = new Map<Language, Words>();
+
+/** The words of a language, made once: Intl formatters cost more to make than to use, and every page needs them. */
 export function wordsFor(language: Language): Words {
+  let words = made.get(language);
+  if (!words) made.set(language, (words = makeWords(language)));
+  return words;
+}
+
+function makeWords(language: Language): Words {
   const w = TRANSLATIONS[language].hub;
   const locale = calendarLocale(FORMAT_LOCALE[language], defaultCalendar(language));
   const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const numberFormat = new Intl.NumberFormat(FORMAT_LOCALE[language], { maximumFractionDigits: 1 });
   const digit = new Intl.NumberFormat(FORMAT_LOCALE[language], { useGrouping: false });
+  const instantFormats = new Map<string, Intl.DateTimeFormat>();
+  // 2024-01-01 was a Monday, so day n of January 2024 is ISO weekday n.
+  const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   const digits = (text: string) => (language === 'fa' ? text.replace(/[0-9]/g, (d) => digit.format(Number(d))) : text);
   return {
     language,
@@ -33,7 +47,12 @@ export function wordsFor(language: Language): Words {
     day: (iso) => dayFormat.format(new Date(`${iso}T00:00:00Z`)),
     digits,
     number: (n) => numberFormat.format(n),
-    instant: (iso, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' }).format(new Date(iso)),
+    instant: (iso, timeZone) => {
+      let f = instantFormats.get(timeZone);
+      if (!f) instantFormats.set(timeZone, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' })));
+      return f.format(new Date(iso));
+    },
+    weekday: (isoWeekday) => weekdayFormat.format(new Date(Date.UTC(2024, 0, isoWeekday))),
     dir: language === 'fa' ? 'rtl' : 'ltr',
   };
 }

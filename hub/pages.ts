@@ -2,7 +2,7 @@ import type { PlanItem } from '../core/hub/plan';
 import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
 import type { Account, Role } from './accounts';
 import type { Words } from './format';
-import type { Team } from './plans';
+import type { Membership, Team } from './plans';
 import type { MyRequest } from './requests';
 
 /**
@@ -103,14 +103,7 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : html``}
 }
 
 export interface AgentView {
-  memberships: {
-    teamId: number;
-    teamName: string;
-    timeZone: string;
-    publishedAt: string | null;
-    leaveTypes: { id: number; name: string }[];
-    items: PlanItem[];
-  }[];
+  memberships: Membership[];
   requests: MyRequest[];
   offers: MyRequest[];
   /** Something to confirm at the top (a request sent). */
@@ -120,12 +113,6 @@ export interface AgentView {
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-
-/** "Monday" … "Sunday" in the reader's language (1 = Monday, as ISO counts). */
-function weekdayName(words: Words, weekday: number): string {
-  // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(words.language === 'fa' ? 'fa-IR' : words.language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
-}
 
 function requestLine(ctx: PageContext, r: MyRequest, teams: AgentView['memberships']): Html {
   const { words } = ctx;
@@ -171,7 +158,7 @@ function requestSections(ctx: PageContext, view: AgentView): Html {
   <form method="post" action="/me/requests" class="stack">
     ${hidden(ctx.csrf)}${teamField(m.teamId)}<input type="hidden" name="kind" value="preferences">
     ${WEEKDAYS.map(
-      (d) => html`<label>${weekdayName(words, d)}<select name="weekday${d}"><option value="">${w.prefAny}</option><option value="prefer_not">${w.prefPreferNot}</option><option value="cannot">${w.prefCannot}</option></select></label>`,
+      (d) => html`<label>${words.weekday(d)}<select name="weekday${d}"><option value="">${w.prefAny}</option><option value="prefer_not">${w.prefPreferNot}</option><option value="cannot">${w.prefCannot}</option></select></label>`,
     )}
     <label>${w.note}<input name="note" maxlength="500"></label>
     <button type="submit" class="primary">${w.send}</button>

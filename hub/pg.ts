@@ -39,11 +39,19 @@ export async function inTransaction<T>(pool: Pool, work: (client: Client) => Pro
   }
 }
 
+/** A statement PostgreSQL parses and plans once per connection, for the queries behind every page. */
+export interface Prepared {
+  name: string;
+  text: string;
+}
+export const prepared = (name: string, text: string): Prepared => ({ name, text });
+
 /** The rows of a query, typed by the caller (the SQL says what they hold). */
-export async function rows<T extends object>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<T[]> {
-  return (await db.query<T>(sql, params as unknown[])).rows;
+export async function rows<T extends object>(db: Queryable, sql: string | Prepared, params: readonly unknown[] = []): Promise<T[]> {
+  if (typeof sql === 'string') return (await db.query<T>(sql, params as unknown[])).rows;
+  return (await db.query<T>({ name: sql.name, text: sql.text, values: params as unknown[] })).rows;
 }
 
-export async function one<T extends object>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<T | null> {
+export async function one<T extends object>(db: Queryable, sql: string | Prepared, params: readonly unknown[] = []): Promise<T | null> {
   return (await rows<T>(db, sql, params))[0] ?? null;
 }

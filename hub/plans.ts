@@ -1,7 +1,7 @@
 import { itemFingerprint, itemName, itemPerson, itemSpan, PublishBody, type PlanItem } from '../core/hub/plan';
 import type { Account } from './accounts';
 import { HubError } from './http';
-import { inTransaction, one, rows, type Pool, type Queryable } from './pg';
+import { inTransaction, one, prepared, rows, type Pool, type Queryable } from './pg';
 
 /**
  * Teams and their published plans. A plan is written only by its team's lead's publishes, each
@@ -169,4 +169,45 @@ export async function teamSchedule(db: Queryable, teamId: number, fromIso: strin
 export async function teamItem(db: Queryable, teamId: number): Promise<Extract<PlanItem, { kind: 'team' }> | null> {
   const found = await one<{ item: Extract<PlanItem, { kind: 'team' }> }>(db, "SELECT item FROM plan_item WHERE team_id = $1 AND name = 'team/team'", [teamId]);
   return found?.item ?? null;
+}
+
+export interface Membership {
+  teamId: number;
+  teamName: string;
+  timeZone: string;
+  publishedAt: string | null;
+  leaveTypes: { id: number; name: string }[];
+  items: PlanItem[];
+}
+
+const SCHEDULE_OF = prepared(
+  'schedule_of',
+  `SELECT coalesce(json_agg(json_build_object(
+            'teamId', m.team_id,
+            'teamName', coalesce(ti.item->'body'->>'name', t.name),
+            'timeZone', coalesce(ti.item->'body'->>'timeZone', 'UTC'),
+            'publishedAt', to_char(t.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+            'leaveTypes', coalesce(ti.item->'body'->'leaveTypes', '[]'::jsonb),
+            'items', coalesce((SELECT json_agg(i.item ORDER BY i.starts_at NULLS LAST, i.name) FROM plan_item i
+                                WHERE i.team_id = m.team_id AND i.person_key = m.person_key AND i.kind = ANY($2::text[])
+                                  AND (i.starts_at IS NULL OR (i.starts_at < $4::timestamptz AND i.ends_at > $3::timestamptz))), '[]'::json)
+          ) ORDER BY t.name, t.id), '[]'::json)::text AS memberships
+     FROM plan_item m JOIN team t ON t.id = m.team_id
+     LEFT JOIN plan_item ti ON ti.team_id = m.team_id AND ti.name = 'team/team'
+    WHERE m.kind = 'person' AND m.email = $1`,
+);
+
+/**
+ * Everything an agent's page shows of their teams' plans, as JSON text made by PostgreSQL in one
+ * query: each team that lists their email, its name, zone and leave types, and their items of
+ * `kinds` (shifts and turns within [fromIso, toIso)). The most-read answer of all: one round trip,
+ * and the schedule API sends the text as it comes, never parsed and written again.
+ */
+export async function scheduleText(db: Queryable, email: string, kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<string> {
+  const found = await one<{ memberships: string }>(db, SCHEDULE_OF, [email.toLowerCase(), kinds, fromIso, toIso]);
+  return found?.memberships ?? '[]';
+}
+
+export async function scheduleOf(db: Queryable, email: string, kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<Membership[]> {
+  return JSON.parse(await scheduleText(db, email, kinds, fromIso, toIso)) as Membership[];
 }

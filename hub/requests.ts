@@ -1,7 +1,7 @@
 import { HubRequest, type PlanItem, type PulledRequest } from '../core/hub/plan';
 import type { Account } from './accounts';
 import { HubError } from './http';
-import { one, rows, type Queryable } from './pg';
+import { one, prepared, rows, type Queryable } from './pg';
 import { membershipsOf, teamItem } from './plans';
 
 /**
@@ -105,22 +105,24 @@ export async function acceptSwap(db: Queryable, account: Account, idRaw: unknown
   if (done.rowCount !== 1) throw new HubError('conflict', 'Someone accepted this offer just before you', 'id');
 }
 
+const MY_REQUESTS = prepared('my_requests', `SELECT team_id AS "teamId", ${REQUEST_COLUMNS} FROM request WHERE account_id = $1 ORDER BY created_at DESC LIMIT 200`);
+
 /** The account's requests in all their teams, newest first. */
 export async function myRequests(db: Queryable, account: Account): Promise<MyRequest[]> {
-  return rows<MyRequest>(db, `SELECT team_id AS "teamId", ${REQUEST_COLUMNS} FROM request WHERE account_id = $1 ORDER BY created_at DESC LIMIT 200`, [account.id]);
+  return rows<MyRequest>(db, MY_REQUESTS, [account.id]);
 }
+
+const OPEN_OFFERS = prepared(
+  'open_offers',
+  `SELECT team_id AS "teamId", ${REQUEST_COLUMNS} FROM request
+    WHERE kind = 'swap' AND state = 'pending' AND decision IS NULL AND taker_key IS NULL AND account_id <> $1
+      AND team_id IN (SELECT team_id FROM plan_item WHERE kind = 'person' AND email = $2)
+    ORDER BY created_at LIMIT 200`,
+);
 
 /** Swap offers by colleagues in the account's teams that nobody has taken yet. */
 export async function openOffers(db: Queryable, account: Account): Promise<MyRequest[]> {
-  const teams = await membershipsOf(db, account.email);
-  if (teams.length === 0) return [];
-  return rows<MyRequest>(
-    db,
-    `SELECT team_id AS "teamId", ${REQUEST_COLUMNS} FROM request
-      WHERE kind = 'swap' AND state = 'pending' AND decision IS NULL AND taker_key IS NULL AND account_id <> $1 AND team_id = ANY($2::bigint[])
-      ORDER BY created_at LIMIT 200`,
-    [account.id, teams.map((t) => t.teamId)],
-  );
+  return rows<MyRequest>(db, OPEN_OFFERS, [account.id, account.email.toLowerCase()]);
 }
 
 /** What the lead's app pulls: every request of the team changed after `since` (an updatedAt it saw), oldest first. */

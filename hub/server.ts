@@ -10,7 +10,7 @@ import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, ses
 import { migrate } from './migrations';
 import { agentPage, errorPage, HUB_CSS, invitePage, loginPage, teamsPage, type AgentView, type PageContext } from './pages';
 import { connect, type Pool } from './pg';
-import { createTeam, ledTeam, manifest, membershipsOf, personItems, publish, teamItem, teamsOf } from './plans';
+import { createTeam, ledTeam, manifest, publish, scheduleOf, scheduleText, teamsOf } from './plans';
 import { acceptSwap, fileRequest, myRequests, openOffers, teamRequests, withdrawRequest } from './requests';
 
 /**
@@ -38,6 +38,8 @@ const FORM_BYTES = 16 * 1024;
 /** A 200-person team's five weeks is about 3 MB of JSON; this leaves room for a department's largest. */
 const PUBLISH_BYTES = 64 * 1024 * 1024;
 const SCHEDULE_WEEKS = 5;
+/** What an agent sees of their own plan. */
+const AGENT_KINDS = ['shift', 'oncall', 'leave', 'balance'] as const;
 const DAY_MS = 86_400_000;
 
 interface Request {
@@ -134,22 +136,13 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     return fields;
   }
 
+  /** From a week back to five weeks ahead: what the agent's page and the schedule API show. */
+  function scheduleWindow(): [string, string] {
+    return [new Date(now().getTime() - 7 * DAY_MS).toISOString(), new Date(now().getTime() + SCHEDULE_WEEKS * 7 * DAY_MS).toISOString()];
+  }
+
   async function agentView(account: Account, extra: { feedUrl?: string | null; notice?: string | null } = {}): Promise<AgentView> {
-    const from = new Date(now().getTime() - 7 * DAY_MS).toISOString();
-    const to = new Date(now().getTime() + SCHEDULE_WEEKS * 7 * DAY_MS).toISOString();
-    const memberships: AgentView['memberships'] = [];
-    const published = new Map((await teamsOf(pool, { ...account, role: 'agent' })).map((t) => [t.id, t.publishedAt]));
-    for (const m of await membershipsOf(pool, account.email)) {
-      const team = await teamItem(pool, m.teamId);
-      memberships.push({
-        teamId: m.teamId,
-        teamName: team?.body.name ?? m.teamName,
-        timeZone: team?.body.timeZone ?? 'UTC',
-        publishedAt: published.get(m.teamId) ?? null,
-        leaveTypes: team?.body.leaveTypes ?? [],
-        items: await personItems(pool, m.teamId, m.personKey, ['shift', 'oncall', 'leave', 'balance'], from, to),
-      });
-    }
+    const memberships = await scheduleOf(pool, account.email, AGENT_KINDS, ...scheduleWindow());
     const feedUrl = extra.feedUrl ?? null;
     return { memberships, requests: await myRequests(pool, account), offers: await openOffers(pool, account), notice: extra.notice ?? null, feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
   }
@@ -163,7 +156,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
 
     if (path === '/hub.css' && get) return send(res, 200, HUB_CSS, 'text/css; charset=utf-8', { 'Cache-Control': 'public, max-age=3600' });
     if (path === '/healthz' && get) {
-      await pool.query('SELECT 1');
+      await pool.query({ name: 'health', text: 'SELECT 1' });
       return sendJson(res, 200, { ok: true });
     }
     if (path === '/' && get) {
@@ -279,8 +272,8 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     if (path === '/api/me' && get) return sendJson(res, 200, need(r));
     if (path === '/api/me/schedule' && get) {
       const account = need(r);
-      const view = await agentView(account);
-      return sendJson(res, 200, { memberships: view.memberships });
+      const memberships = await scheduleText(pool, account.email, AGENT_KINDS, ...scheduleWindow());
+      return send(res, 200, `{"memberships":${memberships}}`, 'application/json; charset=utf-8');
     }
     if (path === '/api/teams' && get) return sendJson(res, 200, await teamsOf(pool, need(r)));
     if (path === '/api/teams' && method === 'POST') {
@@ -323,7 +316,8 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
       }
       const r: Request = { req, res, path: url.pathname, query: url.searchParams, session: null, language: preferredLanguage(req) };
       try {
-        r.session = await resolveSession(req);
+        // Stylesheet, health check and calendar feeds need no session: no query for one.
+        if (!(r.path === '/hub.css' || r.path === '/healthz' || r.path.startsWith('/feed/'))) r.session = await resolveSession(req);
         await route(r);
       } catch (err) {
         if (res.headersSent) return void res.destroy();
