@@ -53,6 +53,7 @@ export const READS: Partial<Record<MethodName, readonly string[]>> = {
   'absence.day': [...ABSENCES, ...ROSTER],
   'absence.conflicts': [...ABSENCES, ...ROSTER],
   'caldav.list': ['team', 'caldav_target', 'caldav_published', 'person', 'rotation'],
+  'hub.plan': [...ROSTER, ...STAFFING, 'absence_allowance'],
 };
 
 /** Whether a change of `changed` tables can alter what `method` reads. */

@@ -143,6 +143,15 @@ export const CoverageDay = z.object({
   asa: z.number().nullable(),
   occupancy: z.number().nullable(),
   underIntervals: z.number(),
+  /**
+   * Agent-hours needed while open: each open interval's `required` times its length. Without
+   * shrinkage, as `status` compares it: the agents on shift already have their breaks and leave taken out.
+   */
+  requiredHours: z.number(),
+  /** Agent-hours on shift while open (`onShift` times the interval's length). */
+  onShiftHours: z.number(),
+  /** Agent-hours short while open: per interval what `onShift` lacks of `required`, summed (surplus in one interval does not make up for another). */
+  shortHours: z.number(),
 });
 export type CoverageDay = z.infer<typeof CoverageDay>;
 
@@ -222,8 +231,8 @@ export function intervalCoverage(settings: Omit<StaffingSettings, 'ahtFromHistor
   };
 }
 
-/** Volume-weighted day figures from its intervals; contacts while closed are counted apart. */
-export function dayCoverage(day: string, channel: string, all: readonly CoverageInterval[]): CoverageDay {
+/** Volume-weighted day figures from its intervals, and its agent-hours; contacts while closed are counted apart. */
+export function dayCoverage(day: string, channel: string, all: readonly CoverageInterval[], intervalMinutes: number): CoverageDay {
   const intervals = all.filter((x) => x.open);
   const volume = intervals.reduce((s, x) => s + x.volume, 0);
   const outside = all.reduce((s, x) => s + (x.open ? 0 : x.volume), 0);
@@ -238,6 +247,8 @@ export function dayCoverage(day: string, channel: string, all: readonly Coverage
     }
     return weight > 0 ? Math.round((sum / weight) * 10_000) / 10_000 : null;
   };
+  // Every interval of a day is `intervalMinutes` long, also on a clock change (the day has fewer or more of them).
+  const hoursOf = (agents: (x: CoverageInterval) => number) => Math.round(intervals.reduce((s, x) => s + agents(x), 0) * (intervalMinutes / 60) * 100) / 100;
   return {
     day,
     channel,
@@ -248,6 +259,9 @@ export function dayCoverage(day: string, channel: string, all: readonly Coverage
     asa: weighted((x) => x.asa),
     occupancy: weighted((x) => x.occupancy),
     underIntervals: intervals.filter((x) => x.status === 'under').length,
+    requiredHours: hoursOf((x) => x.required),
+    onShiftHours: hoursOf((x) => x.onShift),
+    shortHours: hoursOf((x) => Math.max(0, x.required - x.onShift)),
   };
 }
 

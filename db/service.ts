@@ -15,6 +15,7 @@ import { demoHandlers } from './handlers/demo';
 import { fileHandlers, fileSteps, type FileParts } from './handlers/file';
 import { historyHandlers } from './handlers/history';
 import { holidayHandlers } from './handlers/holidays';
+import { hubHandlers } from './handlers/hub-plan';
 import { onCallHandlers } from './handlers/oncall';
 import { personHandlers } from './handlers/people';
 import { reportHandlers, reportSteps } from './handlers/reports';
@@ -140,6 +141,7 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     .add('caldav', caldavHandlers(context))
     .add('schedule', scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))))
     .add('reports', reportHandlers(context))
+    .add('hub', hubHandlers(context))
     .add('demo', demoHandlers(context, api))
     .add('file', fileHandlers(context, fileParts))
     .add('history', historyHandlers(history))

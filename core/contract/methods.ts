@@ -3,6 +3,7 @@ import { absenceMethods } from './absences';
 import { appMethods } from './app';
 import { demandMethods } from './demand';
 import { holidayMethods } from './holidays';
+import { hubMethods } from './hub';
 import type { MethodSpec } from './inputs';
 import { oncallMethods } from './oncall';
 import { peopleMethods } from './people';
@@ -32,6 +33,7 @@ export const contract = {
   ...holidayMethods,
   ...absenceMethods,
   ...scheduleMethods,
+  ...hubMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -70,34 +70,53 @@ const OnCallItem = z.strictObject({
   body: z.strictObject({ rotation: text(120), startLocal: text(32), endLocal: text(32) }),
 });
 
-/** Leave the planner holds for a person: approved, or asked for and waiting for the lead. */
+/**
+ * An absence the planner holds for a person, in any status (a rejected or cancelled request stays
+ * visible as such). `hours`: hours a day of a part-day absence, null for whole days, as the planner
+ * stores it; how many days of allowance it uses is the `balance` item's figure, not the leave's.
+ */
 const LeaveItem = z.strictObject({
   kind: z.literal('leave'),
   key: z.string().regex(/^a\d{1,15}$/),
   personKey,
-  body: z.strictObject({ firstDay: day, lastDay: day, type: text(120), status: z.enum(['requested', 'approved', 'rejected', 'cancelled']), days: z.number().min(0).max(1000), hubRequestId: z.number().int().positive().nullable() }),
+  body: z.strictObject({ firstDay: day, lastDay: day, type: text(120), status: z.enum(['requested', 'approved', 'rejected', 'cancelled']), hours: z.number().min(0).max(24).nullable(), hubRequestId: z.number().int().positive().nullable() }),
 });
 
-/** A person's leave allowance for a year of one absence type, as the Absences page shows it. */
+/**
+ * A person's allowance of one absence type for a year, as the Absences page's balance table shows
+ * it, in the allowance's unit (days or hours): `taken` is approved up to the day of publishing,
+ * `planned` approved after it, `requested` asked for and not yet decided; `left` is allowance plus
+ * carry-over less taken and planned.
+ */
 const BalanceItem = z.strictObject({
   kind: z.literal('balance'),
   key: z.string().regex(/^b\d{1,15}-\d{1,15}-\d{4}$/),
   personKey,
-  body: z.strictObject({ year: z.number().int(), type: text(120), allowanceDays: z.number().nullable(), takenDays: z.number(), plannedDays: z.number(), remainingDays: z.number().nullable() }),
+  body: z.strictObject({ year: z.number().int(), type: text(120), unit: z.enum(['days', 'hours']), allowance: z.number(), carryOver: z.number(), taken: z.number(), planned: z.number(), requested: z.number(), left: z.number() }),
 });
 
-/** A week's coverage of one channel against its requirement, as the Staffing page shows it. */
+/**
+ * A week's coverage of one channel against the forecast requirement, as the Forecast page's
+ * coverage (30-minute intervals) counts it, in agent-hours while the channel is open: needed,
+ * on shift (breaks and leave taken out), and short (per interval, so a surplus in one does not
+ * make up for a gap in another).
+ */
 const CoverageItem = z.strictObject({
   kind: z.literal('coverage'),
   key: z.string().regex(/^c\d{4}-\d{2}-\d{2}-[a-z0-9_-]{1,40}$/),
-  body: z.strictObject({ weekStart: day, channel: text(40), requiredHours: z.number(), scheduledHours: z.number(), shortHours: z.number() }),
+  body: z.strictObject({ weekStart: day, channel: text(40), requiredHours: z.number(), onShiftHours: z.number(), shortHours: z.number() }),
 });
 
-/** A month's labour cost of the team against its budget, as the Costs report shows it. */
+/**
+ * A (Gregorian) month's labour cost of the team against its budget, as the hours-and-cost report
+ * shows the team's line: `cost` is the total with on-call standby pay, `standby` that part of it.
+ * `absenceRate` is the team's rate of the absence statistics for the month (planned leave that
+ * draws on an allowance is not absence there).
+ */
 const CostItem = z.strictObject({
   kind: z.literal('cost'),
   key: z.string().regex(/^m\d{4}-\d{2}$/),
-  body: z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), cost: z.number(), budget: z.number().nullable(), currency: text(3), absenceRate: z.number().min(0).max(1) }),
+  body: z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), cost: z.number(), standby: z.number(), budget: z.number().nullable(), currency: text(3), absenceRate: z.number().min(0).max(1) }),
 });
 
 export const PlanItem = z.discriminatedUnion('kind', [TeamItem, PersonItem, ShiftItem, OnCallItem, LeaveItem, BalanceItem, CoverageItem, CostItem]);

@@ -12,6 +12,7 @@ import {
   type AbsenceType,
   type AbsenceWarning,
   type AuditChange,
+  type Balance,
   type WorkdayTest,
 } from '../../core/absence';
 import type { MethodOutput } from '../../core/contract';
@@ -81,6 +82,53 @@ export function absenceStatistics(db: Db, team: Team, from: string, to: string):
     isWorkday,
     clock,
   });
+}
+
+/** Rows by their person id (Map.groupBy is ES2024; the build targets ES2023). */
+function byPerson<T extends { personId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.personId);
+    if (list) list.push(r);
+    else out.set(r.personId, [r]);
+  }
+  return out;
+}
+
+/**
+ * Each person's balances of `year` as of a day, by person id: per absence type that has an
+ * allowance, or counts against one, taken (approved up to `asOf`), planned (approved after it),
+ * requested and left. `asOf` may fall outside the year (before it everything approved is planned,
+ * after it everything is taken). The Absences page's balance table and the hub plan read it here.
+ */
+export function balancesOf(db: Db, team: Team, people: readonly Person[], year: number, asOf: string): Map<number, Balance[]> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const { clock, isWorkday } = teamCalendar(db, team, from, to);
+  // One person (the page) reads only their absences; a team (the hub plan) reads them all once.
+  const only = people.length === 1 ? (people[0]?.id ?? null) : null;
+  const active = absences.listAbsences(db, team.id, from, to, { personId: only, statuses: ACTIVE });
+  const allowanceRows = absences.allowancesOf(db, team.id, year);
+  const types = absences.listTypes(db, team.id, true);
+  const activeOf = byPerson(active);
+  const allowancesOfPerson = byPerson(allowanceRows);
+  const out = new Map<number, Balance[]>();
+  for (const person of people) {
+    const dayHours = hoursPerDay(person.contractHoursPerWeek, team.rules.weekendDays);
+    const mine = activeOf.get(person.id) ?? [];
+    const allowances = new Map((allowancesOfPerson.get(person.id) ?? []).map((w) => [w.typeId, w]));
+    out.set(
+      person.id,
+      types
+        .filter((t) => allowances.has(t.id) || (t.countsAgainstAllowance && !t.archived))
+        .map((t) => {
+          const allowance = allowances.get(t.id) ?? { amount: 0, carryOver: 0, unit: 'days' as const, year };
+          const b = balanceOf(allowance, mine.filter((a) => a.typeId === t.id), asOf, dayHours, isWorkday, clock);
+          return { typeId: t.id, typeName: t.name, year, unit: allowance.unit, allowance: allowance.amount, carryOver: allowance.carryOver, ...b };
+        }),
+    );
+  }
+  return out;
 }
 
 /** Handlers for absence types, absences, allowances, statistics and the absence import. */
@@ -282,22 +330,7 @@ export function absenceHandlers(ctx: ServiceContext): HandlersOf<AbsenceMethods>
     },
     'absence.balance': ({ personId, asOf }) => {
       const person = ctx.requirePerson(personId, ['personId']);
-      const team = ctx.requireTeam(person.teamId);
-      const year = Number(asOf.slice(0, 4));
-      const from = `${year}-01-01`;
-      const to = `${year}-12-31`;
-      const { clock, isWorkday } = teamCalendar(db, team, from, to);
-      const dayHours = hoursPerDay(person.contractHoursPerWeek, team.rules.weekendDays);
-      const mine = absences.listAbsences(db, team.id, from, to, { personId, statuses: ACTIVE });
-      const allowances = new Map(absences.allowancesOf(db, team.id, year).filter((w) => w.personId === personId).map((w) => [w.typeId, w]));
-      return absences
-        .listTypes(db, team.id, true)
-        .filter((t) => allowances.has(t.id) || (t.countsAgainstAllowance && !t.archived))
-        .map((t) => {
-          const allowance = allowances.get(t.id) ?? { amount: 0, carryOver: 0, unit: 'days' as const, year };
-          const b = balanceOf(allowance, mine.filter((a) => a.typeId === t.id), asOf, dayHours, isWorkday, clock);
-          return { typeId: t.id, typeName: t.name, year, unit: allowance.unit, allowance: allowance.amount, carryOver: allowance.carryOver, ...b };
-        });
+      return balancesOf(db, ctx.requireTeam(person.teamId), [person], Number(asOf.slice(0, 4)), asOf).get(person.id) ?? [];
     },
     'absence.stats': ({ teamId, from, to }) => absenceStatistics(db, ctx.requireTeam(teamId), from, to),
     'absence.day': ({ teamId, day }) => {

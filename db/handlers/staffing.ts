@@ -275,7 +275,7 @@ export function coverageOf(ctx: ServiceContext, team: Team, channel: string | nu
       if (today) today.push(x);
       else byDay.set(p.day, [x]);
     });
-    for (const [day, list] of byDay) daysOut.push(dayCoverage(day, c, list));
+    for (const [day, list] of byDay) daysOut.push(dayCoverage(day, c, list, intervalMinutes));
     outsideHours.push({ channel: c, contacts: Math.round(outsideContacts * 100) / 100, intervals: open.filter((o) => !o).length });
   }
   return { intervals, days: daysOut, withoutHistory: problems, outsideHours };

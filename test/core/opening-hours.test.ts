@@ -86,12 +86,16 @@ describe('opening hours', () => {
   it('requires nobody in a closed interval and keeps its contacts out of the day’s volume and service level', () => {
     const settings = defaultSettings('phone');
     const open = { start: '2026-11-23T10:00:00+03:00', channel: 'phone', ...intervalCoverage(settings, 300, 30, 20, 3) };
-    const closed = { start: '2026-11-23T21:00:00+03:00', channel: 'phone', ...closedCoverage(4, 300, 0) };
+    const closed = { start: '2026-11-23T21:00:00+03:00', channel: 'phone', ...closedCoverage(4, 300, 1) };
     expect(open).toMatchObject({ open: true });
     expect(open.required).toBeGreaterThan(0);
     expect(closed).toMatchObject({ open: false, required: 0, scheduledRequired: 0, serviceLevel: null, status: 'ok', volume: 4 });
-    const day = dayCoverage('2026-11-23', 'phone', [open, closed]);
+    const day = dayCoverage('2026-11-23', 'phone', [open, closed], 30);
     expect(day).toMatchObject({ volume: 20, outsideHoursVolume: 4, underIntervals: open.status === 'under' ? 1 : 0 });
+    // Agent-hours count the open half hour only: the closed one needs nobody, and its agent on shift is not counted.
+    expect(day.requiredHours).toBeCloseTo(open.required / 2, 2);
+    expect(day.onShiftHours).toBe(1.5);
+    expect(day.shortHours).toBeCloseTo(Math.max(0, open.required - 3) / 2, 2);
     expect(day.serviceLevel).toBe(open.serviceLevel);
   });
 

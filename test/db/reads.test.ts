@@ -74,6 +74,7 @@ describe('what a read depends on', () => {
     'absence.day': { teamId, day: '2026-11-24' },
     'absence.conflicts': { teamId, from: '2026-11-01', to: '2026-12-31' },
     'caldav.list': { teamId },
+    'hub.plan': { teamId, ...week },
   };
   const answer = (method: MethodName) => {
     const r = s.call(method, probes[method] as never);

@@ -4,7 +4,7 @@ import type { CoverageDay } from '../../../core/staffing';
 import { accuracyByChannel, hoursPerPerson, nameAxisWidth, peopleChartHeight, serviceDays, standbyByPerson, teamCosts } from '../../../renderer/reports/reportFigures';
 
 const row = (period: string, personId: number | null, personName: string, paidMinutes: number, expectedMinutes: number, cost = 0, standby = 0): CostRow => ({ period, personId, personName, paidMinutes, expectedMinutes, cost, standby });
-const day = (d: string, channel: string, serviceLevel: number | null): CoverageDay => ({ day: d, channel, volume: 0, outsideHoursVolume: 0, serviceLevel, abandonRate: null, asa: null, occupancy: null, underIntervals: 0 });
+const day = (d: string, channel: string, serviceLevel: number | null): CoverageDay => ({ day: d, channel, volume: 0, outsideHoursVolume: 0, serviceLevel, abandonRate: null, asa: null, occupancy: null, underIntervals: 0, requiredHours: 0, onShiftHours: 0, shortHours: 0 });
 
 describe('report figures', () => {
   const weeks = [row('2026-11-02', 1, 'Anna', 2400, 2400, 900, 50), row('2026-11-09', 1, 'Anna', 2130, 2400, 800, 25), row('2026-11-02', 2, 'Reza', 600, 1200, 300), row('2026-11-02', null, '', 3000, 3600, 1200)];
