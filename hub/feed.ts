@@ -1,4 +1,4 @@
-import type { PlanItem } from '../core/hub/plan';
+import type { PlanItem } from '../core/hub-plan';
 import { writeCalendar, type IcsEvent } from '../core/ics';
 import type { Account } from './accounts';
 import { wordsFor } from './format';

@@ -1,4 +1,4 @@
-import type { PlanItem } from '../core/hub/plan';
+import type { PlanItem } from '../core/hub-plan';
 import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
 import type { Account, Role } from './accounts';
 import type { Words } from './format';
@@ -215,9 +215,9 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
   ${
     leave.length === 0
       ? html`<p>${w.noLeave}</p>`
-      : html`<ul class="leave">${leave.map((l) => html`<li><span>${l.body.type}</span> · ${words.day(l.body.firstDay)}${l.body.lastDay !== l.body.firstDay ? html` – ${words.day(l.body.lastDay)}` : html``} · ${words.say('days', { count: l.body.days })} · <strong class="status-${l.body.status}">${w[`leave_${l.body.status}`]}</strong></li>`)}</ul>`
+      : html`<ul class="leave">${leave.map((l) => html`<li><span>${l.body.type}</span> · ${words.day(l.body.firstDay)}${l.body.lastDay !== l.body.firstDay ? html` – ${words.day(l.body.lastDay)}` : html``}${l.body.hours === null ? html`` : html` · ${words.say('hoursADay', { hours: l.body.hours })}`} · <strong class="status-${l.body.status}">${w[`leave_${l.body.status}`]}</strong></li>`)}</ul>`
   }
-  ${balances.length === 0 ? html`` : html`<h3>${words.say('balance', { year: words.digits(String(balances[0]?.body.year ?? '')) })}</h3><ul class="balance">${balances.map((b) => html`<li><span>${b.body.type}</span>: ${b.body.allowanceDays === null || b.body.remainingDays === null ? words.say('balanceTaken', { taken: b.body.takenDays }) : words.say('balanceLeft', { remaining: b.body.remainingDays, allowance: b.body.allowanceDays })}</li>`)}</ul>`}
+  ${balances.length === 0 ? html`` : html`<h3>${words.say('balance', { year: words.digits(String(balances[0]?.body.year ?? '')) })}</h3><ul class="balance">${balances.map((b) => html`<li><span>${b.body.type}</span>: ${words.say(b.body.unit === 'hours' ? 'balanceLeftHours' : 'balanceLeft', { remaining: b.body.left, allowance: b.body.allowance + b.body.carryOver })}</li>`)}</ul>`}
 </section>`);
   }
   if (view.memberships.length > 0) sections.push(requestSections(ctx, view));

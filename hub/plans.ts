@@ -1,4 +1,4 @@
-import { itemFingerprint, itemName, itemPerson, itemSpan, PublishBody, type PlanItem } from '../core/hub/plan';
+import { itemFingerprint, itemName, itemPerson, itemSpan, PublishBody, type PlanItem } from '../core/hub-plan';
 import type { Account } from './accounts';
 import { HubError } from './http';
 import { inTransaction, one, prepared, rows, type Pool, type Queryable } from './pg';

@@ -1,4 +1,4 @@
-import { HubRequest, type PlanItem, type PulledRequest } from '../core/hub/plan';
+import { HubRequest, type PlanItem, type PulledRequest } from '../core/hub-plan';
 import type { Account } from './accounts';
 import { HubError } from './http';
 import { one, prepared, rows, type Queryable } from './pg';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_KINDS, type PlanItem } from '../hub/plan';
+import { PLAN_KINDS, type PlanItem } from '../hub-plan';
 import { id, plainDate } from '../validators';
 import type { MethodSpec } from './inputs';
 

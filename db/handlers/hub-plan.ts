@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../../core/errors';
-import type { PersonKey, PlanItem } from '../../core/hub/plan';
+import type { PersonKey, PlanItem } from '../../core/hub-plan';
 import { dayRange } from '../../core/ranges';
 import type { CoverageDay } from '../../core/staffing';
 import { startOfWeek, Temporal, todayIn, weekStartDay } from '../../core/time';
 import { zoneClock } from '../../core/zone-clock';
 import type { HandlersOf, ServiceContext } from '../context';
-import { allowancesOf } from '../sql/absences';
+import { allowancesOf, listTypes } from '../sql/absences';
 import { listPeople } from '../sql/people';
 import { listShifts } from '../sql/shifts';
+import { listTemplates } from '../sql/templates';
 import { absencesOver, absenceStatistics, balancesOf } from './absences';
 import { rosterCosts } from './costs';
 import { onCallSchedule } from './oncall-schedule';
@@ -91,7 +92,10 @@ export function hubPlanItems(ctx: ServiceContext, teamId: number, from: string, 
   const member = new Set(people.map((p) => p.id));
   const items: PlanItem[] = [];
 
-  items.push({ kind: 'team', key: 'team', body: { name: team.name, timeZone: team.timeZone, country: team.country, weekStartsOn: weekStartDay(team.weekStart) } });
+  // What agents may ask for on the hub: the team's leave types and its shift types (templates in use).
+  const leaveTypes = listTypes(db, team.id).map((t) => ({ id: t.id, name: t.name }));
+  const shiftTypes = listTemplates(db, team.id).map((t) => ({ id: t.id, name: t.name, startLocal: t.startLocal, endLocal: t.endLocal }));
+  items.push({ kind: 'team', key: 'team', body: { name: team.name, timeZone: team.timeZone, country: team.country, weekStartsOn: weekStartDay(team.weekStart), leaveTypes, shiftTypes } });
 
   for (const p of people) {
     items.push({ kind: 'person', key: personKeyOf(p.id), body: { name: p.name, email: p.email === null ? null : p.email.toLowerCase(), skills: p.skills, contractHoursPerWeek: p.contractHoursPerWeek, color: p.color } });

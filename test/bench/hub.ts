@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { planDiff } from '../../core/hub/plan';
+import { planDiff } from '../../core/hub-plan';
 import { startSession } from '../../hub/accounts';
 import { migrate } from '../../hub/migrations';
 import { connect } from '../../hub/pg';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemFingerprint, itemName, planDiff, PlanItem } from '../../core/hub/plan';
+import { itemFingerprint, itemName, planDiff, PlanItem } from '../../core/hub-plan';
 import { channelKey } from '../../db/handlers/hub-plan';
 import { freshService } from '../helpers/service';
 

@@ -1,4 +1,4 @@
-import type { PlanItem } from '../../core/hub/plan';
+import type { PlanItem } from '../../core/hub-plan';
 
 const DAY_MS = 86_400_000;
 const dayAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
@@ -17,7 +17,7 @@ export function bigTeamPlan(people: number, monday: string, variant: number, tea
   for (let p = 1; p <= people; p += 1) {
     const personKey = `p${p}`;
     items.push({ kind: 'person', key: personKey, body: { name: `Kişi ${p}`, email: `person${p}@${team}.example`, skills: ['phone', 'chat'], contractHoursPerWeek: 40, color: '#2255aa' } });
-    items.push({ kind: 'balance', key: `b${p}-1-2030`, personKey, body: { year: 2030, type: 'Yıllık izin', allowanceDays: 14, takenDays: p % 5, plannedDays: 1, remainingDays: 13 - (p % 5) } });
+    items.push({ kind: 'balance', key: `b${p}-1-2030`, personKey, body: { year: 2030, type: 'Yıllık izin', unit: 'days', allowance: 14, carryOver: 0, taken: p % 5, planned: 1, requested: 0, left: 13 - (p % 5) } });
     for (let d = 0; d < 28; d += 1) {
       if ((d + p) % 7 >= 5) continue;
       const day = dayAfter(monday, d);
@@ -37,9 +37,9 @@ export function bigTeamPlan(people: number, monday: string, variant: number, tea
   for (let w = 0; w < 4; w += 1) {
     for (const channel of ['phone', 'chat', 'email']) {
       const weekStart = dayAfter(monday, 7 * w);
-      items.push({ kind: 'coverage', key: `c${weekStart}-${channel}`, body: { weekStart, channel, requiredHours: 2000 + variant, scheduledHours: 1900, shortHours: 100 + variant } });
+      items.push({ kind: 'coverage', key: `c${weekStart}-${channel}`, body: { weekStart, channel, requiredHours: 2000 + variant, onShiftHours: 1900, shortHours: 100 + variant } });
     }
   }
-  items.push({ kind: 'cost', key: `m${monday.slice(0, 7)}`, body: { month: monday.slice(0, 7), cost: 500_000 + variant, budget: 520_000, currency: 'TRY', absenceRate: 0.04 } });
+  items.push({ kind: 'cost', key: `m${monday.slice(0, 7)}`, body: { month: monday.slice(0, 7), cost: 500_000 + variant, standby: 20_000, budget: 520_000, currency: 'TRY', absenceRate: 0.04 } });
   return items;
 }

@@ -3,7 +3,7 @@ import { migrate } from '../../hub/migrations';
 import { createInvitation, type Role } from '../../hub/accounts';
 import { createTeam } from '../../hub/plans';
 import { startHub, type RunningHub } from '../../hub/server';
-import type { PlanItem } from '../../core/hub/plan';
+import type { PlanItem } from '../../core/hub-plan';
 import type { Postgres } from './postgres';
 
 /** A hub on a fresh database of a throwaway cluster, with what tests need to sign people in. */

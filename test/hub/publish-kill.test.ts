@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemFingerprint, itemName, type PlanItem } from '../../core/hub/plan';
+import { itemFingerprint, itemName, type PlanItem } from '../../core/hub-plan';
 import { createInvitation } from '../../hub/accounts';
 import { migrate } from '../../hub/migrations';
 import { connect, type Pool } from '../../hub/pg';
@@ -90,9 +90,9 @@ describe('a hub killed mid-publish', () => {
       }).catch(() => null);
       // Kill inside the transaction: PostgreSQL shows it open.
       const caught = await inTransaction(20_000);
+      const exited = new Promise((r) => hub.child.once('exit', r));
       hub.child.kill('SIGKILL');
-      await sent;
-      await new Promise((r) => hub.child.once('exit', r));
+      await Promise.all([sent, exited]);
       const after = await held(teamId);
       const isOld = after.version === before.version && expectSame(after.items, before.items);
       const isNew = after.version === before.version + 1 && expectSame(after.items, asMap(target));
