@@ -5,6 +5,7 @@ import { sql as openingHours } from './004_opening_hours';
 import { sql as holidays } from './005_holidays';
 import { sql as abandonment } from './006_abandonment';
 import { sql as caldavEtags } from './007_caldav_etags';
+import { sql as hub } from './008_hub';
 
 import type { Database } from 'better-sqlite3';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'holidays', sql: holidays },
   { version: 6, name: 'abandonment', sql: abandonment },
   { version: 7, name: 'calendar server tags', sql: caldavEtags },
+  { version: 8, name: 'department hub', sql: hub },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
