@@ -144,7 +144,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
   async function agentView(account: Account, extra: { feedUrl?: string | null; notice?: string | null } = {}): Promise<AgentView> {
     const memberships = await scheduleOf(pool, account.email, AGENT_KINDS, ...scheduleWindow());
     const feedUrl = extra.feedUrl ?? null;
-    return { memberships, requests: await myRequests(pool, account), offers: await openOffers(pool, account), notice: extra.notice ?? null, feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
+    return { memberships, requests: await myRequests(pool, account), offers: await openOffers(pool, account), notice: extra.notice ?? null, today: now().toISOString().slice(0, 10), feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
   }
 
   const feedLink = (r: Request, secret: string) => `${ownOrigin(r.req, options.publicUrl) ?? ''}/feed/${secret}.ics`;
