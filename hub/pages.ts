@@ -1,6 +1,7 @@
 import type { PlanItem } from '../core/hub-plan';
 import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
 import type { Account, Role } from './accounts';
+import type { HubErrorCode } from './http';
 import type { Words } from './format';
 import type { DepartmentTeam, Membership, Team } from './plans';
 import type { MyRequest, Offer } from './requests';
@@ -138,6 +139,24 @@ function requestLine(ctx: PageContext, r: MyRequest, teams: AgentView['membershi
   }</li>`;
 }
 
+/**
+ * The leave form's two days. Persian readers type Solar Hijri dates (year/month/day, either
+ * digits): a browser's date picker knows only the Gregorian calendar. The hub reads them back
+ * with the planner's own calendar conversion.
+ */
+function dateFields(ctx: PageContext, teamId: number): Html {
+  const { w } = ctx.words;
+  if (ctx.words.language !== 'fa') {
+    return html`<label>${w.firstDay}<input type="date" name="firstDay" required></label>
+    <label>${w.lastDay}<input type="date" name="lastDay" required></label>`;
+  }
+  const hint = `date-hint-${teamId}`;
+  return html`<input type="hidden" name="calendar" value="persian">
+    <p class="note" id="${hint}">${w.solarDateHint}</p>
+    <label>${w.firstDay}<input name="firstDay" inputmode="numeric" autocomplete="off" required aria-describedby="${hint}" dir="ltr"></label>
+    <label>${w.lastDay}<input name="lastDay" inputmode="numeric" autocomplete="off" required aria-describedby="${hint}" dir="ltr"></label>`;
+}
+
 function requestSections(ctx: PageContext, view: AgentView): Html {
   const { words } = ctx;
   const { w } = words;
@@ -148,8 +167,7 @@ function requestSections(ctx: PageContext, view: AgentView): Html {
   <form method="post" action="/me/requests" class="stack">
     ${hidden(ctx.csrf)}${teamField(m.teamId)}<input type="hidden" name="kind" value="leave">
     <label>${w.leaveType}<select name="typeId" required>${m.leaveTypes.map((t) => html`<option value="${t.id}">${t.name}</option>`)}</select></label>
-    <label>${w.firstDay}<input type="date" name="firstDay" required></label>
-    <label>${w.lastDay}<input type="date" name="lastDay" required></label>
+    ${dateFields(ctx, m.teamId)}
     <label>${w.note}<input name="note" maxlength="500"></label>
     <button type="submit" class="primary">${w.send}</button>
   </form>
@@ -284,6 +302,15 @@ export function departmentPage(ctx: PageContext, day: string, teams: readonly De
 </table></div>`,
     'wide',
   );
+}
+
+/**
+ * A refusal in the reader's language. The hub's own sentences are English and often name the
+ * exact rule; other languages get their sentence for the kind of refusal, with the field.
+ */
+export function problemText(ctx: PageContext, err: { code: HubErrorCode; message: string; field: string | null }): string {
+  if (ctx.words.language === 'en') return err.message;
+  return ctx.words.say(`err_${err.code}`, { field: err.field ?? '' }).replace(' ()', '');
 }
 
 export function errorPage(ctx: PageContext, message: string): string {
