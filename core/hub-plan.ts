@@ -21,8 +21,12 @@ const isoInstant = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'Must be an ISO 8601 instant with its offset')
   .refine(realYear, 'Must be a real instant between the years 1900 and 2200');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date written YYYY-MM-DD').refine(realYear, 'Must be a real date between the years 1900 and 2200');
-/** Text without control characters (PostgreSQL's JSON refuses NUL, and none belongs in a name). */
-const text = (max: number) => z.string().max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Must not contain control characters');
+/** Text without control characters or lone surrogates (PostgreSQL's JSON refuses both, and neither belongs in a name). */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]|\p{Cs}/u.test(s), 'Must not contain control characters or half of a surrogate pair');
 /** `p` and the planner's person id: the key every dated item names its person by. */
 export const personKey = z.string().regex(/^p\d{1,15}$/, 'Must be a person key such as p12');
 export type PersonKey = z.infer<typeof personKey>;

@@ -39,7 +39,7 @@ export const MAX_FAILURES_PER_ADDRESS = 30;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
 
 export function normalEmail(email: unknown, field = 'email'): string {
-  if (typeof email !== 'string' || !EMAIL.test(email.trim())) throw new HubError('bad_request', 'Must be an email address such as ayse@example.com', field);
+  if (typeof email !== 'string' || /[\u0000-\u001f\u007f]/.test(email.trim()) || !EMAIL.test(email.trim())) throw new HubError('bad_request', 'Must be an email address such as ayse@example.com', field);
   return email.trim().toLowerCase();
 }
 
@@ -104,7 +104,9 @@ export async function acceptInvitation(pool: Pool, token: string, fields: { name
 
 /** The account for an email and password, within the login limits; every attempt is recorded. */
 export async function login(pool: Pool, email: unknown, password: unknown, address: string): Promise<Account> {
-  const who = typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '';
+  const typed = typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '';
+  // PostgreSQL's text holds no NUL: such an email is tried and counted as an unknown one.
+  const who = typed.includes('\u0000') ? '' : typed;
   const failures = await one<{ by_email: number; by_address: number }>(
     pool,
     `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email, count(*) FILTER (WHERE address = $2)::int AS by_address

@@ -135,6 +135,8 @@ export async function openOffers(db: Queryable, account: Account): Promise<Offer
 
 /** What the lead's app pulls: every request of the team changed after `since` (an updatedAt it saw), oldest first. */
 export async function teamRequests(db: Queryable, teamId: number, since: string | null): Promise<PulledRequest[]> {
-  if (since !== null && Number.isNaN(Date.parse(since))) throw new HubError('bad_request', 'since must be an instant the hub gave', 'since');
+  // Only the form the hub writes updatedAt in: other text Date.parse takes, PostgreSQL may refuse.
+  const m = since === null ? null : /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/.exec(since);
+  if (since !== null && (!m || Number(m[1]) < 1900 || Number(m[1]) > 2200 || Number.isNaN(Date.parse(since)))) throw new HubError('bad_request', 'since must be an instant the hub gave', 'since');
   return rows<PulledRequest>(db, `SELECT ${REQUEST_COLUMNS} FROM request WHERE team_id = $1 AND ($2::timestamptz IS NULL OR updated_at > $2::timestamptz) ORDER BY updated_at, id`, [teamId, since]);
 }

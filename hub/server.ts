@@ -69,6 +69,13 @@ function preferredLanguage(req: http.IncomingMessage): Language {
 }
 
 const isApi = (path: string) => path.startsWith('/api/');
+
+/** A day that exists (not 30 February), between the years 1900 and 2200: what PostgreSQL's date takes without refusing. */
+function isRealDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number(text.slice(0, 4)) < 1900 || Number(text.slice(0, 4)) > 2200) return false;
+  const at = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === text;
+}
 const isJson = (req: http.IncomingMessage) => (req.headers['content-type'] ?? '').startsWith('application/json');
 
 /** A request as a JSON body sends it ({ kind, body }), or as the agent page's forms do (flat fields). */
@@ -193,7 +200,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
       const fields = await post(r);
       if (!isLanguage(fields.language)) throw new HubError('bad_request', 'Choose one of the languages', 'language');
       if (r.session) await setLanguage(pool, r.session.account.id, fields.language);
-      return redirect(res, '/', { 'Set-Cookie': `${LANGUAGE_COOKIE}=${fields.language}; Path=/; SameSite=Lax; Max-Age=31536000${options.secureCookies ? '; Secure' : ''}` });
+      return redirect(res, '/', { 'Set-Cookie': `${LANGUAGE_COOKIE}=${fields.language}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000${options.secureCookies ? '; Secure' : ''}` });
     }
     const invite = /^\/invite\/([A-Za-z0-9_-]{20,100})$/.exec(path);
     if (invite?.[1]) {
@@ -268,7 +275,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     if ((path === '/department' || path === '/api/department') && get) {
       need(r, 'manager', 'admin');
       const asked = r.query.get('day');
-      if (asked !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(asked) || Number.isNaN(Date.parse(asked)))) throw new HubError('bad_request', 'day must be a date written YYYY-MM-DD', 'day');
+      if (asked !== null && !isRealDay(asked)) throw new HubError('bad_request', 'day must be a real date written YYYY-MM-DD', 'day');
       const day = asked ?? now().toISOString().slice(0, 10);
       const teams = await department(pool, day, now());
       if (path === '/api/department') return sendJson(res, 200, { day, teams });

@@ -1199,7 +1199,7 @@ describe('headers', () => {
       expect(set, what).toMatch(/; Path=\/(;|$)/);
     }
     const language = await hit('/language', { form: { language: 'tr' } });
-    expect(language.headers.get('set-cookie')).toMatch(/^rd_language=tr; Path=\/; SameSite=(Lax|Strict);/);
+    expect(language.headers.get('set-cookie')).toMatch(/^rd_language=tr; Path=\/; HttpOnly; SameSite=(Lax|Strict);/);
   });
 
   it('behind an https address (publicUrl), the session cookie is also Secure, and a post whose Origin is the plain-http host is refused as foreign', async () => {
