@@ -217,17 +217,18 @@ export const HubRequest = z.discriminatedUnion('kind', [
 ]);
 export type HubRequestKind = z.infer<typeof HubRequest>['kind'];
 
-/** A request as the lead's app pulls it. */
-export interface PulledRequest {
-  id: number;
-  personKey: string;
-  kind: HubRequestKind;
-  body: z.infer<typeof LeaveRequestBody> | z.infer<typeof PreferencesRequestBody> | z.infer<typeof SwapRequestBody>;
-  state: 'pending' | 'withdrawn';
+/** A request as the lead's app pulls it (the hub's answer, checked again on arrival). */
+export const PulledRequest = z.object({
+  id: z.number().int().positive(),
+  personKey,
+  kind: z.enum(['leave', 'preferences', 'swap']),
+  body: z.union([LeaveRequestBody, PreferencesRequestBody, SwapRequestBody]),
+  state: z.enum(['pending', 'withdrawn']),
   /** Swaps: the colleague who accepted, and the turn they give in return (null: they just cover it). */
-  takerKey: string | null;
-  inReturnKey: string | null;
-  decision: 'approved' | 'declined' | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  takerKey: personKey.nullable(),
+  inReturnKey: z.string().regex(/^o\d{1,15}-\d{1,15}$/).nullable(),
+  decision: z.enum(['approved', 'declined']).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PulledRequest = z.infer<typeof PulledRequest>;

@@ -54,6 +54,8 @@ export const READS: Partial<Record<MethodName, readonly string[]>> = {
   'absence.conflicts': [...ABSENCES, ...ROSTER],
   'caldav.list': ['team', 'caldav_target', 'caldav_published', 'person', 'rotation'],
   'hub.plan': [...ROSTER, ...STAFFING, 'absence_allowance'],
+  'hub.status': ['team', 'hub_link', 'hub_request', 'absence'],
+  'hub.requests': ['team', 'hub_request', 'absence', 'person'],
 };
 
 /** Whether a change of `changed` tables can alter what `method` reads. */

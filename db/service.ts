@@ -15,6 +15,7 @@ import { demoHandlers } from './handlers/demo';
 import { fileHandlers, fileSteps, type FileParts } from './handlers/file';
 import { historyHandlers } from './handlers/history';
 import { holidayHandlers } from './handlers/holidays';
+import { hubLinkHandlers, hubSteps } from './handlers/hub';
 import { hubHandlers } from './handlers/hub-plan';
 import { onCallHandlers } from './handlers/oncall';
 import { personHandlers } from './handlers/people';
@@ -142,6 +143,8 @@ export function createService(planner: Planner, options: ServiceOptions): Servic
     .add('schedule', scheduleHandlers(context, () => (jobs ??= new ScheduleJobs(planner.filePath, options.scheduleWorkerEntry, options.nativeBinding))))
     .add('reports', reportHandlers(context))
     .add('hub', hubHandlers(context))
+    .add('hub link', hubLinkHandlers(context, api))
+    .addSteps('hub', hubSteps(context, { filePath: planner.filePath, fetch: options.fetch, secrets: options.secrets ?? null }))
     .add('demo', demoHandlers(context, api))
     .add('file', fileHandlers(context, fileParts))
     .add('history', historyHandlers(history))

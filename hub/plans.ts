@@ -102,11 +102,12 @@ export async function publish(pool: Pool, teamId: number, accountId: number, raw
   });
 }
 
-/** The lead's decisions, inside the publish's transaction: every one must be a waiting request of this team, else the publish is refused whole. */
+/** The lead's decisions, inside the publish's transaction: every one must be a request of this team, else the publish is refused whole. */
 async function applyDecisions(db: Queryable, teamId: number, decisions: readonly { requestId: number; decision: 'approved' | 'declined' }[]): Promise<void> {
   for (const d of decisions) {
-    const done = await db.query('UPDATE request SET decision = $3, updated_at = now() WHERE id = $1 AND team_id = $2 AND (decision IS NULL OR decision = $3)', [d.requestId, teamId, d.decision]);
-    if (done.rowCount !== 1) throw new HubError('bad_request', `Request ${d.requestId} is not a request of this team, or was decided otherwise`, 'decisions');
+    // The lead owns the decision and may change it (a leave approved, then cancelled).
+    const done = await db.query('UPDATE request SET decision = $3, updated_at = now() WHERE id = $1 AND team_id = $2', [d.requestId, teamId, d.decision]);
+    if (done.rowCount !== 1) throw new HubError('bad_request', `Request ${d.requestId} is not a request of this team`, 'decisions');
   }
 }
 

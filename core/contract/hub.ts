@@ -78,7 +78,7 @@ export const hubMethods = {
    */
   'hub.connect': {
     input: z.strictObject({ teamId: id, url: z.url({ protocol: /^https?$/ }).max(2000), email, password: z.string().min(1).max(512), hubTeamId: id.nullable().default(null) }),
-    output: z.object({ link: HubLink, teams: z.array(z.object({ id: z.number(), name: z.string() })) }),
+    output: z.object({ link: HubLink.nullable(), teams: z.array(z.object({ id: z.number(), name: z.string() })) }),
     undo: null,
   },
   'hub.disconnect': { input: z.strictObject({ teamId: id }), output: z.object({ teamId: z.number() }), undo: null },
@@ -98,7 +98,12 @@ export const hubMethods = {
    * (the Absences page's requests), a withdrawn one is cancelled; preferences and on-call swaps wait
    * in `hub.requests` for the lead's decision. Async door only.
    */
-  'hub.sync': { input: z.strictObject({ teamId: id }), output: z.object({ received: z.number(), leave: z.number(), withdrawn: z.number() }), undo: null },
+  'hub.sync': {
+    // `pulled` is the hub's answer: the method's first step always fills it (whatever a caller sent), and the sync door refuses the method.
+    input: z.strictObject({ teamId: id, pulled: z.array(z.unknown()).max(100_000).default([]) }),
+    output: z.object({ received: z.number(), leave: z.number(), withdrawn: z.number() }),
+    undo: 'Pull hub requests',
+  },
   /** Requests pulled from the hub, newest first: those waiting for a decision, then the rest. */
   'hub.requests': { input: z.strictObject({ teamId: id }), output: z.array(HubPending), undo: null },
   /**

@@ -2,8 +2,9 @@
  * Schema 8: a team's link to a department hub, and the requests pulled from it. The hub's
  * session token is not here: it is kept with the passwords (the desktop app's keychain). A pulled
  * request keeps the hub's id, so pulling again updates it instead of doubling it; a leave request
- * becomes an absence asked for (`absence_id`), and the lead's decision on any request is noted
- * until a publish has carried it back (`decision_sent`).
+ * becomes an absence asked for (`absence_id`; `problem` says why not, when the planner refused
+ * it), and the decision a publish last carried back is noted (`sent_decision`), so a changed mind
+ * is sent again and an unchanged one is not.
  */
 export const sql = /* sql */ `
 CREATE TABLE hub_link (
@@ -29,7 +30,8 @@ CREATE TABLE hub_request (
   in_return_key TEXT,
   absence_id INTEGER REFERENCES absence (id) ON DELETE SET NULL,
   decision TEXT CHECK (decision IN ('approved', 'declined')),
-  decision_sent INTEGER NOT NULL DEFAULT 0 CHECK (decision_sent IN (0, 1)),
+  sent_decision TEXT CHECK (sent_decision IN ('approved', 'declined')),
+  problem TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   PRIMARY KEY (team_id, id)

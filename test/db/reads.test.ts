@@ -75,6 +75,8 @@ describe('what a read depends on', () => {
     'absence.conflicts': { teamId, from: '2026-11-01', to: '2026-12-31' },
     'caldav.list': { teamId },
     'hub.plan': { teamId, ...week },
+    'hub.status': { teamId },
+    'hub.requests': { teamId },
   };
   const answer = (method: MethodName) => {
     const r = s.call(method, probes[method] as never);

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanItem } from '../../core/hub-plan';
+import type { Service } from '../../db/service';
+import { createInvitation } from '../../hub/accounts';
+import { browserOf, PASSWORD, testHub, type TestHub } from '../helpers/hub';
+import { startPostgres, type Postgres } from '../helpers/postgres';
+import { freshService } from '../helpers/service';
+
+/**
+ * The lead's app and a real hub over a real PostgreSQL: connect, preview, publish, pull the
+ * requests agents filed, decide them in the planner, and carry the decisions back.
+ */
+
+let pg: Postgres;
+let h: TestHub;
+beforeAll(async () => {
+  pg = startPostgres();
+  h = await testHub(pg);
+});
+afterAll(async () => {
+  await h.close();
+  pg.stop();
+});
+
+const FROM = '2026-11-23';
+const TO = '2026-12-27';
+
+async function call<T>(s: Service, method: string, input: unknown): Promise<T> {
+  const r = await s.dispatchAsync(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+async function leadAndDemo() {
+  const hubTeam = await h.team(`Destek ${Math.random()}`);
+  const leadEmail = `lead${hubTeam}@example.com`;
+  await h.join(leadEmail, 'lead', [hubTeam]);
+  const s = freshService();
+  const team = s.run('demo.create', {});
+  return { s, team, hubTeam, leadEmail };
+}
+
+describe('connecting a team to a hub', () => {
+  it('refuses a wrong password and a non-lead account, and links on the right one', async () => {
+    const { s, team, hubTeam, leadEmail } = await leadAndDemo();
+    const wrong = await s.dispatchAsync('hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: 'not the password' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'hub_refused' } });
+    await h.join(`agent${hubTeam}@example.com`, 'agent');
+    const agent = await s.dispatchAsync('hub.connect', { teamId: team.id, url: h.hub.url, email: `agent${hubTeam}@example.com`, password: PASSWORD });
+    expect(agent).toMatchObject({ ok: false, error: { code: 'hub_refused', path: ['email'] } });
+    const nowhere = await s.dispatchAsync('hub.connect', { teamId: team.id, url: 'http://127.0.0.1:9', email: leadEmail, password: PASSWORD });
+    expect(nowhere).toMatchObject({ ok: false, error: { code: 'hub_unreachable' } });
+    expect(s.run('hub.status', { teamId: team.id })).toBeNull();
+    const { link } = await call<{ link: { hubTeamId: number } }>(s, 'hub.connect', { teamId: team.id, url: `${h.hub.url}/`, email: leadEmail, password: PASSWORD });
+    expect(link.hubTeamId).toBe(hubTeam);
+    expect(s.run('hub.status', { teamId: team.id })).toMatchObject({ url: h.hub.url, hubTeamId: hubTeam, lastVersion: null, waiting: 0 });
+    s.close();
+  });
+});
+
+describe('publishing and requests', () => {
+  it('publishes what the preview showed, pulls a leave request as an absence asked for, and sends its approval back', async () => {
+    const { s, team, leadEmail } = await leadAndDemo();
+    await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });
+    const preview = await call<{ baseVersion: number; counts: { added: number; changed: number; removed: number } }>(s, 'hub.preview', { teamId: team.id, from: FROM, to: TO });
+    const items = s.run('hub.plan', { teamId: team.id, from: FROM, to: TO }).items;
+    expect(preview).toMatchObject({ baseVersion: 0, counts: { added: items.length, changed: 0, removed: 0 } });
+    const first = await call<{ version: number; upserts: number }>(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 });
+    expect(first).toMatchObject({ version: 1, upserts: items.length });
+    // Nothing changed: the next preview sends nothing.
+    expect(await call(s, 'hub.preview', { teamId: team.id, from: FROM, to: TO })).toMatchObject({ baseVersion: 1, counts: { added: 0, changed: 0, removed: 0, unchanged: items.length } });
+    // A publish against the version before is refused, and changes nothing on the hub.
+    expect(await s.dispatchAsync('hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 })).toMatchObject({ ok: false, error: { code: 'hub_refused', path: ['baseVersion'] } });
+
+    // Ayşe, a demo person, signs in on the hub and asks for leave.
+    const token = await createInvitation(h.pool, { email: 'ayse.yilmaz@example.com', role: 'agent', teamIds: [], createdBy: null });
+    const joined = await fetch(`${h.hub.url}/invite/${token}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ name: 'Ayşe', password: PASSWORD }) });
+    const ayse = await browserOf(h.hub.url, /rd_session=[^;]*/.exec(joined.headers.get('set-cookie') ?? '')?.[0] ?? '');
+    const schedule = (await (await ayse.get('/api/me/schedule')).json()) as { memberships: { teamId: number; leaveTypes: { id: number; name: string }[] }[] };
+    const membership = schedule.memberships[0];
+    if (!membership) throw new Error('Ayşe is in no published team');
+    const vacation = membership.leaveTypes[0];
+    expect((await ayse.form('/me/requests', { teamId: String(membership.teamId), kind: 'leave', typeId: String(vacation?.id), firstDay: '2026-12-16', lastDay: '2026-12-17', note: 'Aile' })).status).toBe(201);
+
+    const pulled = await call<{ received: number; leave: number }>(s, 'hub.sync', { teamId: team.id });
+    expect(pulled).toEqual({ received: 1, leave: 1, withdrawn: 0 });
+    const asked = s.run('absence.list', { teamId: team.id, from: '2026-12-16', to: '2026-12-17' }).filter((a) => a.status === 'requested' && a.note === 'Aile');
+    expect(asked).toHaveLength(1);
+    // Pulling again brings nothing new and makes no second absence.
+    expect(await call(s, 'hub.sync', { teamId: team.id })).toEqual({ received: 0, leave: 0, withdrawn: 0 });
+
+    // Approved on the Absences page: the next publish carries the decision and the leave item names the request.
+    const absenceId = asked[0]?.id ?? 0;
+    s.run('absence.setStatus', { id: absenceId, status: 'approved' });
+    expect(s.run('hub.status', { teamId: team.id })).toMatchObject({ decisionsToSend: 1 });
+    const next = await call<{ baseVersion: number; counts: { decisions: number } }>(s, 'hub.preview', { teamId: team.id, from: FROM, to: TO });
+    expect(next.counts.decisions).toBe(1);
+    expect(await call(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: next.baseVersion })).toMatchObject({ decisions: 1 });
+    expect(s.run('hub.status', { teamId: team.id })).toMatchObject({ decisionsToSend: 0 });
+    const mine = (await (await ayse.get('/api/me/requests')).json()) as { mine: { id: number; decision: string }[] };
+    expect(mine.mine[0]?.decision).toBe('approved');
+    const after = (await (await ayse.get('/api/me/schedule')).json()) as { memberships: { items: PlanItem[] }[] };
+    const leave = after.memberships[0]?.items.find((i) => i.kind === 'leave' && i.key === `a${absenceId}`);
+    expect(leave).toMatchObject({ body: { status: 'approved', hubRequestId: mine.mine[0]?.id } });
+    s.close();
+  });
+
+  it('waits for the lead on preferences, sets them when approved, and cancels a withdrawn leave request', async () => {
+    const { s, team, hubTeam, leadEmail } = await leadAndDemo();
+    await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });
+    await call(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 });
+    const person = s.run('person.list', { teamId: team.id }).find((p) => p.email === 'mehmet.kaya@example.com');
+    if (!person) throw new Error('no Mehmet');
+    const mehmet = await h.join('mehmet.kaya@example.com', 'agent').catch(async () => {
+      // Mehmet may have an account from another test of this file's hub: sign in instead.
+      const res = await fetch(`${h.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: 'mehmet.kaya@example.com', password: PASSWORD }) });
+      return browserOf(h.hub.url, /rd_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '');
+    });
+    const schedule = (await (await mehmet.get('/api/me/schedule')).json()) as { memberships: { teamId: number; leaveTypes: { id: number }[] }[] };
+    const teamId = String(hubTeam);
+    const leaveTypes = schedule.memberships.find((m) => m.teamId === hubTeam)?.leaveTypes ?? [];
+    expect((await mehmet.form('/me/requests', { teamId, kind: 'preferences', weekday6: 'cannot', weekday7: 'prefer_not', note: '' })).status).toBe(201);
+    expect((await mehmet.form('/me/requests', { teamId, kind: 'leave', typeId: String(leaveTypes[0]?.id), firstDay: '2026-12-21', lastDay: '2026-12-21' })).status).toBe(201);
+    expect(await call(s, 'hub.sync', { teamId: team.id })).toMatchObject({ received: 2, leave: 1 });
+    const waiting = s.run('hub.requests', { teamId: team.id });
+    const prefs = waiting.find((r) => r.kind === 'preferences');
+    expect(prefs).toMatchObject({ personId: person.id, state: 'pending', decision: null });
+    expect(s.run('hub.status', { teamId: team.id })).toMatchObject({ waiting: 1 });
+    const before = s.run('person.preferences', { personId: person.id });
+    s.run('hub.decide', { teamId: team.id, id: prefs?.id ?? 0, decision: 'approved' });
+    expect(s.run('person.preferences', { personId: person.id })).toEqual([
+      { weekday: 6, templateId: null, kind: 'cannot' },
+      { weekday: 7, templateId: null, kind: 'prefer_not' },
+    ]);
+    // Ctrl+Z takes the decision back, preferences and all.
+    s.run('history.undo', {});
+    expect(s.run('person.preferences', { personId: person.id })).toEqual(before);
+    expect(s.run('hub.requests', { teamId: team.id }).find((r) => r.id === prefs?.id)?.decision).toBeNull();
+
+    // Mehmet withdraws the leave request: the next pull cancels the absence it became.
+    const mine = (await (await mehmet.get('/api/me/requests')).json()) as { mine: { id: number; kind: string }[] };
+    const leaveRequest = mine.mine.find((r) => r.kind === 'leave');
+    expect((await mehmet.form(`/me/requests/${leaveRequest?.id}/withdraw`, {})).status).toBe(303);
+    expect(await call(s, 'hub.sync', { teamId: team.id })).toMatchObject({ received: 1, withdrawn: 1 });
+    expect(s.run('absence.list', { teamId: team.id, from: '2026-12-21', to: '2026-12-21' }).filter((a) => a.personId === person.id).map((a) => a.status)).toEqual(['cancelled']);
+    s.close();
+  });
+});
