@@ -11,8 +11,8 @@ import { FormError } from '../../shell/FormError';
 type Connected = MethodOutput<'hub.connect'>;
 
 /**
- * A connect whose account leads several hub teams: the lead picks which one this team is, and
- * the same connect goes again with that team. The password stays in memory for that second call
+ * A connect whose account leads several hub teams (answered with no link, only the teams): the
+ * lead picks which one this team is, and the same connect goes again with that team. The password stays in memory for that second call
  * only, since the hub wants it with every sign-in and the planner never keeps it.
  */
 export interface PendingChoice {
@@ -20,12 +20,12 @@ export interface PendingChoice {
   email: string;
   password: string;
   teams: Connected['teams'];
-  /** The team the first answer linked, chosen unless the lead picks another. */
+  /** The team the choice starts on. */
   current: number;
 }
 
 /** "Connect to a hub": the hub's address, the lead's account and password. */
-export function HubConnectForm({ team, onConnected, onChoose }: { team: Team; onConnected(link: Connected['link']): void; onChoose(choice: PendingChoice): void }) {
+export function HubConnectForm({ team, onConnected, onChoose }: { team: Team; onConnected(link: NonNullable<Connected['link']>): void; onChoose(choice: PendingChoice): void }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [email, setEmail] = useState('');
@@ -41,7 +41,8 @@ export function HubConnectForm({ team, onConnected, onChoose }: { team: Team; on
       const input = { teamId: team.id, url: url.trim(), email: email.trim(), password, hubTeamId: null };
       const answer = await call('hub.connect', input);
       setPassword('');
-      if (answer.teams.length > 1) onChoose({ url: input.url, email: input.email, password, teams: answer.teams, current: answer.link.hubTeamId });
+      // No link yet: the account leads several hub teams and the hub cannot know which one this is.
+      if (answer.link === null) onChoose({ url: input.url, email: input.email, password, teams: answer.teams, current: answer.teams[0]?.id ?? 0 });
       else onConnected(answer.link);
     }).finally(() => setBusy(false));
   }
@@ -70,7 +71,7 @@ export function HubConnectForm({ team, onConnected, onChoose }: { team: Team; on
 }
 
 /** Which of the account's hub teams this team publishes to. */
-export function HubTeamChoice({ team, choice, onConnected }: { team: Team; choice: PendingChoice; onConnected(link: Connected['link']): void }) {
+export function HubTeamChoice({ team, choice, onConnected, onCancel }: { team: Team; choice: PendingChoice; onConnected(link: NonNullable<Connected['link']>): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [hubTeamId, setHubTeamId] = useState(choice.current);
   const [busy, setBusy] = useState(false);
@@ -81,7 +82,7 @@ export function HubTeamChoice({ team, choice, onConnected }: { team: Team; choic
     setBusy(true);
     await act(async () => {
       const answer = await call('hub.connect', { teamId: team.id, url: choice.url, email: choice.email, password: choice.password, hubTeamId });
-      onConnected(answer.link);
+      if (answer.link) onConnected(answer.link);
     }).finally(() => setBusy(false));
   }
 
@@ -103,6 +104,10 @@ export function HubTeamChoice({ team, choice, onConnected }: { team: Team; choic
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {t('hubLink.useTeam')}
+        </button>
+        {/* Nothing is linked until a team is chosen, so going back loses nothing. */}
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
         </button>
       </div>
       <FormError error={error} fieldCount={0} />

@@ -55,7 +55,7 @@ export function HubPanel({ team, focusKey }: Props) {
       <p className="muted small">{t('hubLink.help')}</p>
       <LoadError errors={[statusQuery.error]} />
       {choice ? (
-        <HubTeamChoice team={team} choice={choice} onConnected={connected} />
+        <HubTeamChoice team={team} choice={choice} onConnected={connected} onCancel={() => setChoice(null)} />
       ) : link === null ? (
         <HubConnectForm
           team={team}

@@ -25,7 +25,9 @@ export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: str
   const [busy, setBusy] = useState<number | null>(null);
   const { error, act } = useAction();
   const requests = requestsQuery.data ?? [];
-  const isWaiting = (r: HubPending) => r.kind !== 'leave' && r.state === 'pending' && r.decision === null;
+  // Leave waits on the Absences page, unless the planner could not make it an absence: then it waits here, with why.
+  const stuck = (r: HubPending) => r.kind === 'leave' && r.absenceId === null;
+  const isWaiting = (r: HubPending) => r.state === 'pending' && r.decision === null && (r.kind !== 'leave' || stuck(r));
   const waiting = requests.filter(isWaiting);
   const earlier = requests.filter((r) => !isWaiting(r));
   const context = { timeZone: team.timeZone, templateName: (id: number) => templatesQuery.data?.find((x) => x.id === id)?.name ?? null };
@@ -70,14 +72,17 @@ export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: str
             {waiting.map((r) => (
               <li key={r.id}>
                 <p>{line(r)}</p>
-                <div className="actions">
-                  <button type="button" className="primary" disabled={busy !== null} aria-label={t('hubLink.approveWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'approved')}>
-                    {t('hubLink.approve')}
-                  </button>
-                  <button type="button" disabled={busy !== null} aria-label={t('hubLink.declineWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'declined')}>
-                    {t('hubLink.decline')}
-                  </button>
-                </div>
+                {/* hub.decide takes no leave: such a request is the agent's to withdraw, or the lead's to settle with them. */}
+                {r.kind !== 'leave' && (
+                  <div className="actions">
+                    <button type="button" className="primary" disabled={busy !== null} aria-label={t('hubLink.approveWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'approved')}>
+                      {t('hubLink.approve')}
+                    </button>
+                    <button type="button" disabled={busy !== null} aria-label={t('hubLink.declineWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'declined')}>
+                      {t('hubLink.decline')}
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
