@@ -2,7 +2,7 @@ import type { PlanItem } from '../core/hub-plan';
 import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
 import type { Account, Role } from './accounts';
 import type { Words } from './format';
-import type { Membership, Team } from './plans';
+import type { DepartmentTeam, Membership, Team } from './plans';
 import type { MyRequest } from './requests';
 
 /**
@@ -39,7 +39,7 @@ export interface PageContext {
 
 const hidden = (csrf: string | null) => (csrf ? html`<input type="hidden" name="_csrf" value="${csrf}">` : html``);
 
-export function layout(ctx: PageContext, title: string, body: Html): string {
+export function layout(ctx: PageContext, title: string, body: Html, width: 'narrow' | 'wide' = 'narrow'): string {
   const { words } = ctx;
   const languages = html`<form method="post" action="/language" class="language">
     ${hidden(ctx.csrf)}
@@ -60,7 +60,7 @@ export function layout(ctx: PageContext, title: string, body: Html): string {
 </head>
 <body>
 <header><span class="brand">${words.w.title}</span>${account}</header>
-<main>
+<main class="${width}">
 <h1>${title}</h1>
 ${body}
 </main>
@@ -245,6 +245,43 @@ export function teamsPage(ctx: PageContext, title: string, help: string, teams: 
   );
 }
 
+/** Every team's published figures side by side, for the department's manager. */
+export function departmentPage(ctx: PageContext, day: string, teams: readonly DepartmentTeam[]): string {
+  const { words } = ctx;
+  const { w } = words;
+  const month = new Intl.DateTimeFormat(words.language === 'fa' ? 'fa-IR-u-ca-persian' : words.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const money = (amount: number, currency: string) => new Intl.NumberFormat(words.language === 'fa' ? 'fa-IR' : words.language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  const percent = (x: number) => new Intl.NumberFormat(words.language === 'fa' ? 'fa-IR' : words.language, { style: 'percent', maximumFractionDigits: 1 }).format(x);
+  const rows = teams.map((t) => {
+    const coverage =
+      t.coverage.length === 0
+        ? html`<span class="note">${t.publishedAt ? '—' : w.notPublishedYet}</span>`
+        : html`<ul class="plain">${t.coverage.map((c) => html`<li>${words.say('coverageLine', { channel: c.channel, onShift: c.onShiftHours, required: c.requiredHours })}${c.shortHours > 0 ? html` · <strong class="short">${words.say('shortBy', { hours: c.shortHours })}</strong>` : html``}</li>`)}</ul>`;
+    const onCall = t.onCall.length === 0 ? html`<span class="note">${w.nobody}</span>` : html`<ul class="plain">${t.onCall.map((o) => html`<li>${o.person} · ${o.rotation} · ${words.say('until', { time: words.digits(o.until.replace('T', ' ')) })}</li>`)}</ul>`;
+    const cost = t.cost
+      ? t.cost.budget === null
+        ? words.say('noBudget', { cost: money(t.cost.cost, t.cost.currency) })
+        : words.say('costLine', { cost: money(t.cost.cost, t.cost.currency), budget: money(t.cost.budget, t.cost.currency) })
+      : '—';
+    return html`<tr><th scope="row">${t.name}</th><td>${coverage}</td><td>${onCall}</td><td class="${t.cost && t.cost.budget !== null && t.cost.cost > t.cost.budget ? 'over' : ''}">${cost}</td><td>${t.cost ? percent(t.cost.absenceRate) : '—'}</td></tr>`;
+  });
+  return layout(
+    ctx,
+    w.deptTitle,
+    html`<p>${w.deptHelp}</p>
+<form method="get" action="/department" class="week">
+  <label>${w.pickDay}<input type="date" name="day" value="${day}"></label>
+  <button type="submit">${w.showWeek}</button>
+</form>
+<div class="wide"><table>
+  <caption>${words.say('weekOf', { day: words.day(day) })}</caption>
+  <thead><tr><th scope="col">${w.team}</th><th scope="col">${w.coverage}</th><th scope="col">${w.onCallNow}</th><th scope="col">${words.say('costTitle', { month })}</th><th scope="col">${w.absenceRate}</th></tr></thead>
+  <tbody>${rows}</tbody>
+</table></div>`,
+    'wide',
+  );
+}
+
 export function errorPage(ctx: PageContext, message: string): string {
   return layout(ctx, ctx.words.w.errorTitle, html`<p class="problem" role="alert">${message}</p><p><a href="/">${ctx.words.w.back}</a></p>`);
 }
@@ -258,6 +295,13 @@ header { display: flex; justify-content: space-between; align-items: center; gap
 header form { display: flex; align-items: center; gap: 0.5rem; margin: 0; }
 .brand { font-weight: 600; }
 main { max-width: 40rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; }
+main.wide { max-width: 80rem; }
+div.wide { overflow-x: auto; }
+caption { text-align: start; font-weight: 600; padding-block: 0.5rem; }
+ul.plain { list-style: none; padding: 0; margin: 0; }
+.short, td.over { color: var(--bad); }
+form.week { display: flex; gap: 0.5rem; align-items: end; margin-block: 0.75rem; }
+th[scope="row"] { font-weight: 600; }
 h1 { font-size: 1.35rem; }
 h2 { font-size: 1.15rem; margin-block-start: 1.5rem; }
 h3 { font-size: 1rem; margin-block: 1rem 0.4rem; }

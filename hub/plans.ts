@@ -212,3 +212,39 @@ export async function scheduleText(db: Queryable, email: string, kinds: readonly
 export async function scheduleOf(db: Queryable, email: string, kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<Membership[]> {
   return JSON.parse(await scheduleText(db, email, kinds, fromIso, toIso)) as Membership[];
 }
+
+export interface DepartmentTeam {
+  id: number;
+  name: string;
+  publishedAt: string | null;
+  /** The team's coverage for the week holding the day asked about, per channel. */
+  coverage: Extract<PlanItem, { kind: 'coverage' }>['body'][];
+  /** Who is on call at the instant asked about, per rotation. */
+  onCall: { person: string; rotation: string; until: string }[];
+  /** The month's labour cost against budget, and the absence rate, as the lead's planner computed them. */
+  cost: Extract<PlanItem, { kind: 'cost' }>['body'] | null;
+}
+
+const DEPARTMENT = prepared(
+  'department',
+  `SELECT t.id, t.name, to_char(t.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "publishedAt",
+          coalesce((SELECT json_agg(c.item->'body' ORDER BY c.item->'body'->>'channel') FROM plan_item c
+                     WHERE c.team_id = t.id AND c.kind = 'coverage'
+                       AND (c.item->'body'->>'weekStart')::date <= $1::date AND (c.item->'body'->>'weekStart')::date > $1::date - 7), '[]'::json) AS coverage,
+          coalesce((SELECT json_agg(json_build_object('person', coalesce(p.item->'body'->>'name', o.person_key), 'rotation', o.item->'body'->>'rotation', 'until', o.item->'body'->>'endLocal')
+                                    ORDER BY o.item->'body'->>'rotation')
+                      FROM plan_item o LEFT JOIN plan_item p ON p.team_id = o.team_id AND p.name = 'person/' || o.person_key
+                     WHERE o.team_id = t.id AND o.kind = 'oncall' AND o.starts_at <= $2::timestamptz AND o.ends_at > $2::timestamptz), '[]'::json) AS "onCall",
+          (SELECT m.item->'body' FROM plan_item m WHERE m.team_id = t.id AND m.name = 'cost/m' || to_char($1::date, 'YYYY-MM')) AS cost
+     FROM team t ORDER BY t.name, t.id`,
+);
+
+/**
+ * The department at a glance, from what every lead published: each team's coverage against its
+ * requirement per channel for the week of `day`, who is on call at `now`, and the month's labour
+ * cost against budget with its absence rate. Every figure is the lead's planner's own (the same
+ * functions as its pages); the hub only lines them up.
+ */
+export async function department(db: Queryable, day: string, now: Date): Promise<DepartmentTeam[]> {
+  return rows<DepartmentTeam>(db, DEPARTMENT, [day, now.toISOString()]);
+}

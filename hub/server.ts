@@ -8,9 +8,9 @@ import { feedAccount, feedCalendar, hasFeed, renewFeed, revokeFeed } from './fee
 import { wordsFor } from './format';
 import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, sessionCookie } from './http';
 import { migrate } from './migrations';
-import { agentPage, errorPage, HUB_CSS, invitePage, loginPage, teamsPage, type AgentView, type PageContext } from './pages';
+import { agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, teamsPage, type AgentView, type PageContext } from './pages';
 import { connect, type Pool } from './pg';
-import { createTeam, ledTeam, manifest, publish, scheduleOf, scheduleText, teamsOf } from './plans';
+import { createTeam, department, ledTeam, manifest, publish, scheduleOf, scheduleText, teamsOf } from './plans';
 import { acceptSwap, fileRequest, myRequests, openOffers, teamRequests, withdrawRequest } from './requests';
 
 /**
@@ -262,10 +262,14 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
       const ctx = pageContext(r);
       return page(r, 200, teamsPage(ctx, ctx.words.w.leadTitle, ctx.words.w.leadHelp, await teamsOf(pool, account)));
     }
-    if (path === '/department' && get) {
-      const account = need(r, 'manager', 'admin');
-      const ctx = pageContext(r);
-      return page(r, 200, teamsPage(ctx, ctx.words.w.deptTitle, ctx.words.w.deptHelp, await teamsOf(pool, account)));
+    if ((path === '/department' || path === '/api/department') && get) {
+      need(r, 'manager', 'admin');
+      const asked = r.query.get('day');
+      if (asked !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(asked) || Number.isNaN(Date.parse(asked)))) throw new HubError('bad_request', 'day must be a date written YYYY-MM-DD', 'day');
+      const day = asked ?? now().toISOString().slice(0, 10);
+      const teams = await department(pool, day, now());
+      if (path === '/api/department') return sendJson(res, 200, { day, teams });
+      return page(r, 200, departmentPage(pageContext(r), day, teams));
     }
 
     // The JSON API: the desktop app (bearer token) and scripts.

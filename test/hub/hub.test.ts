@@ -338,3 +338,32 @@ describe('requests', () => {
     expect(pulled).toEqual([expect.objectContaining({ kind: 'swap', takerKey: 'p2', inReturnKey: mehmetTurn })]);
   });
 });
+
+describe('the department page', () => {
+  it('lines up every team’s coverage, who is on call now, and cost against budget, for managers only', async () => {
+    const h = await fresh();
+    const day = soonDay(0);
+    const now = Date.now();
+    const plan = (name: string, short: number): PlanItem[] => [
+      ...samplePlan([{ key: 'p1', name: `${name} Bir`, email: `bir@${name}.example` }]).filter((i) => i.kind !== 'oncall'),
+      { kind: 'oncall', key: `o1-${Math.floor(now / 1000) - 3600}`, personKey: 'p1', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString(), body: { rotation: 'Nöbet', startLocal: '2030-01-01T00:00', endLocal: '2030-01-01T02:00' } },
+      { kind: 'coverage', key: `c${day}-phone`, body: { weekStart: day, channel: 'phone', requiredHours: 120, onShiftHours: 120 - short, shortHours: short } },
+      { kind: 'cost', key: `m${day.slice(0, 7)}`, body: { month: day.slice(0, 7), cost: 410_000, standby: 9_000, budget: 400_000, currency: 'TRY', absenceRate: 0.05 } },
+    ];
+    await publishedTeam(h, 'lead-a@example.com', plan('istanbul', 12.5));
+    await publishedTeam(h, 'lead-b@example.com', plan('warszawa', 0));
+    const manager = await h.join('manager@example.com', 'manager');
+    const answer = (await (await manager.get(`/api/department?day=${day}`)).json()) as { teams: { name: string; coverage: { shortHours: number }[]; onCall: { person: string }[]; cost: { cost: number; budget: number } }[] };
+    expect(answer.teams).toHaveLength(2);
+    expect(answer.teams.map((t) => t.coverage[0]?.shortHours).sort()).toEqual([0, 12.5]);
+    expect(answer.teams.flatMap((t) => t.onCall.map((o) => o.person)).sort()).toEqual(['istanbul Bir', 'warszawa Bir']);
+    expect(answer.teams[0]?.cost).toMatchObject({ cost: 410_000, budget: 400_000 });
+    const page = await (await manager.get(`/department?day=${day}`)).text();
+    expect(page).toContain('short by 12.5 h');
+    expect(page).toContain('istanbul Bir');
+    // Agents and leads see no department page; a bad day is refused by name.
+    const agent = await h.join('bir@istanbul.example', 'agent');
+    expect((await agent.get('/api/department')).status).toBe(403);
+    expect((await manager.get('/api/department?day=tomorrow')).status).toBe(400);
+  });
+});
