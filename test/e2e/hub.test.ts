@@ -10,7 +10,7 @@ import { createInvitation } from '../../hub/accounts';
 import { PASSWORD, testHub, type TestHub } from '../helpers/hub';
 import { startPostgres, type Postgres } from '../helpers/postgres';
 import { tempFile } from '../helpers/tmp';
-import { axeSerious, launchChromium, rotaCell, serve, settle, watchErrors, type Served } from './harness';
+import { axeSerious, cellText, launchChromium, rotaCell, serve, settle, watchErrors, type Served } from './harness';
 
 /**
  * The department hub from both ends: a lead's desktop (browser mode, the demo desk) connected to a
@@ -62,6 +62,36 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
 }
 
 /**
+ * A phone on the hub's pages. The hub serves no icon, and the browser's own request for one is
+ * not an error of the page. Chromium also sends `Origin: null` with any form posted from a page
+ * whose Referrer-Policy is no-referrer, as every hub page's is (hub/http.ts), and the hub's origin
+ * check (checkOrigin in hub/server.ts) refuses that as another site: no form of the hub works in
+ * Chromium (the first test below fails while that stands). Until the hub takes it, the phone's
+ * same-origin form posts carry the origin they came from, as the browser sends it under any
+ * other policy; nothing else is touched.
+ */
+async function phonePage(origin: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: PHONE, isMobile: true, hasTouch: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(m.text());
+  });
+  logs.push(errors);
+  // Chromium will not let a route change a request's Origin, so such a post is sent from here (the context's
+  // cookies go with it and its answer's cookies come back to it), and the browser follows the answer itself.
+  await page.route(`${origin}/**`, async (route) => {
+    const request = route.request();
+    const headers = await request.allHeaders();
+    if (request.method() !== 'POST' || headers.origin !== 'null' || !request.isNavigationRequest()) return route.continue();
+    return route.fulfill({ response: await route.fetch({ headers: { ...headers, origin }, maxRedirects: 0 }) });
+  });
+  return page;
+}
+
+/**
  * The demo desk on the real clock: the hub shows an agent the weeks around its own now, so the
  * demo's rota must be around today too (the test service's fixed clock would put it elsewhere).
  */
@@ -73,7 +103,11 @@ function demoPlanner(): string {
   return file;
 }
 
-const longDay = (d: Temporal.PlainDate) => new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+const utcDay = (d: Temporal.PlainDate) => new Date(Date.UTC(d.year, d.month - 1, d.day));
+/** "Saturday 5 December": how a rota cell names its day. */
+const longDay = (d: Temporal.PlainDate) => new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(utcDay(d));
+/** "05/12/2026": how a date field shows a day in British English. */
+const fieldDay = (d: Temporal.PlainDate) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC' }).format(utcDay(d));
 
 async function shot(page: Page, name: string, fullPage = false) {
   if (!SHOTS) return;
@@ -81,10 +115,21 @@ async function shot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: path.join(SHOTS, name), fullPage });
 }
 
+/** Shows the whole side panel (it sticks to the top once the page is scrolled to it) with `selector` at its top. */
+async function drawerTo(page: Page, selector: string) {
+  await page.locator(selector).evaluate((el) => {
+    const box = el.closest('.drawer');
+    if (!box) return;
+    window.scrollTo(0, 0);
+    window.scrollTo(0, box.getBoundingClientRect().top - 8);
+    box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  });
+}
+
 /** The desktop's window language, from the header (the calendar panel has file-language selects of its own). */
 async function desktopLanguage(page: Page, language: 'en' | 'tr' | 'fa') {
-  await page.locator('header').getByRole('combobox').first().selectOption(language);
-  await page.locator('html').and(page.locator(`[lang="${language}"]`)).waitFor();
+  await page.locator('header').getByRole('combobox').filter({ has: page.locator('option[value="fa"]') }).selectOption(language);
+  await page.locator(`html[lang="${language}"]`).waitFor();
 }
 
 /** The hub page's own language choice, in its footer (it is the account's language from then on). */
@@ -95,6 +140,20 @@ async function phoneLanguage(page: Page, language: 'en' | 'tr' | 'fa') {
 }
 
 describe('the department hub', () => {
+  // Chromium posts a form of a no-referrer page with `Origin: null`, which the hub refuses (see phonePage).
+  // This fails while the hub does; once it passes, make it `it` and take the workaround out of phonePage.
+  it.fails("the hub takes the forms of its own pages from Chromium, as a phone's browser sends them", async () => {
+    await hub.join('origin.check@example.com', 'agent');
+    const context = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${hub.hub.url}/login`);
+    await page.getByLabel('Email').fill('origin.check@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Hello, origin.check' }).waitFor({ timeout: 5_000 });
+  });
+
   it('a lead connects, previews and publishes; an agent asks for leave on the phone; the lead syncs, approves and publishes; the agent sees it, with the feed', async () => {
     const hubTeamId = await hub.team('Destek');
     await hub.join(LEAD, 'lead', [hubTeamId]);
@@ -122,29 +181,41 @@ describe('the department hub', () => {
     await connectForm.getByLabel('Your email on the hub').fill(LEAD);
     await connectForm.getByLabel('Password').fill(PASSWORD);
     await connectForm.getByRole('button', { name: 'Connect' }).click();
-    await connectForm.getByRole('alert').filter({ hasText: /^The department hub cannot be reached/ }).waitFor();
+    await connectForm.getByRole('alert').filter({ hasText: 'The department hub cannot be reached; check its address and the network' }).waitFor();
     await connectForm.getByLabel('Hub address (URL)').fill(hub.hub.url);
     await connectForm.getByLabel('Password').fill('not the password');
     await connectForm.getByRole('button', { name: 'Connect' }).click();
-    await connectForm.getByRole('alert').filter({ hasText: /^The department hub refused/ }).waitFor();
+    await connectForm.getByRole('alert').filter({ hasText: 'The department hub refused: The email or the password is wrong.' }).waitFor();
     expect(await axeSerious(desk)).toEqual([]);
+    if (SHOTS) {
+      for (const language of ['en', 'tr', 'fa'] as const) {
+        await desktopLanguage(desk, language);
+        await drawerTo(desk, '#hub-title');
+        await shot(desk, `hub-connect-${language}.png`);
+      }
+      await desktopLanguage(desk, 'en');
+    }
 
     await connectForm.getByLabel('Password').fill(PASSWORD);
     await connectForm.getByRole('button', { name: 'Connect' }).click();
     await panel.getByRole('status').filter({ hasText: 'Connected: Support Desk Istanbul publishes to the hub team Destek.' }).waitFor();
     const facts = panel.getByRole('definition');
     // Address, account, hub team, last publish, decisions to send, requests waiting.
-    expect(await settle(() => facts.allTextContents(), [hub.hub.url, LEAD, 'Destek', 'not published yet', '0', '0'])).toEqual([hub.hub.url, LEAD, 'Destek', 'not published yet', '0', '0']);
+    const linked = [hub.hub.url, LEAD, 'Destek', 'not published yet', '0', '0'];
+    expect(await settle(() => facts.allTextContents(), linked)).toEqual(linked);
 
-    // The default days: last week to five weeks after this one (the fields write them as the screen does).
-    const shown = (d: Temporal.PlainDate) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC' }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
-    await expect(panel.getByLabel('Hub plan from').inputValue()).resolves.toBe(shown(monday.subtract({ weeks: 1 })));
-    await expect(panel.getByLabel('Hub plan to').inputValue()).resolves.toBe(shown(monday.add({ weeks: 6 }).subtract({ days: 1 })));
+    // The default days: last week to five weeks after this one.
+    await expect(panel.getByLabel('Hub plan from').inputValue()).resolves.toBe(fieldDay(monday.subtract({ weeks: 1 })));
+    await expect(panel.getByLabel('Hub plan to').inputValue()).resolves.toBe(fieldDay(monday.add({ weeks: 6 }).subtract({ days: 1 })));
 
     // Preview first: everything is new to an empty hub, fourteen people among it.
     await panel.getByRole('button', { name: 'Preview changes' }).click();
     const preview = panel.getByRole('group', { name: 'What a publish would send' });
-    const row = (kind: string) => preview.getByRole('row', { name: new RegExp(`^${kind} `) }).getByRole('cell').allTextContents();
+    const row = (kind: string) =>
+      preview
+        .getByRole('row', { name: new RegExp(`^${kind} \\d`) })
+        .getByRole('cell')
+        .allTextContents();
     expect(await settle(() => row('People'), ['14', '0', '0'])).toEqual(['14', '0', '0']);
     expect(Number((await row('Shifts'))[0])).toBeGreaterThan(100);
     expect(await axeSerious(desk)).toEqual([]);
@@ -155,25 +226,24 @@ describe('the department hub', () => {
 
     // The agent: invited by email, joins and lands on their own page, on a phone.
     const invitation = await createInvitation(hub.pool, { email: AGENT, role: 'agent', teamIds: [], createdBy: null });
-    const phone = await newPage(PHONE);
+    const phone = await phonePage(hub.hub.url);
     await phone.goto(`${hub.hub.url}/invite/${invitation}`);
     await phone.getByLabel('Your name').fill('Ayşe');
     await phone.getByLabel('Choose a password (at least 10 characters)').fill(PASSWORD);
     await phone.getByRole('button', { name: 'Create my account' }).click();
     await phone.getByRole('heading', { name: 'Hello, Ayşe' }).waitFor();
     const team = phone.getByRole('region', { name: 'Support Desk Istanbul' });
-    // Her week: the early phone shift on weekdays.
+    // Her weeks: the early phone shift on weekdays.
     await expect(team.getByRole('listitem').filter({ hasText: '08:00–16:30' }).count()).resolves.toBeGreaterThan(3);
     const balanceLine = () => team.locator('ul.balance li').filter({ hasText: 'of 20 days left' }).textContent();
-    const before = (await balanceLine()) ?? '';
-    expect(before).toMatch(/: 20 of 20 days left$/);
+    expect((await balanceLine()) ?? '').toMatch(/: 20 of 20 days left$/);
 
     // She asks for the Wednesday off, and says she cannot work Sundays.
-    const ask = phone.getByRole('region', { name: 'Ask for leave' });
-    await ask.getByLabel('First day').fill(leaveDay.toString());
-    await ask.getByLabel('Last day').fill(leaveDay.toString());
-    await ask.getByLabel('Note for your lead (optional)').fill('School play');
-    await ask.getByRole('button', { name: 'Send' }).click();
+    const leaveForm = phone.getByRole('region', { name: 'Ask for leave' });
+    await leaveForm.getByLabel('First day').fill(leaveDay.toString());
+    await leaveForm.getByLabel('Last day').fill(leaveDay.toString());
+    await leaveForm.getByLabel('Note for your lead (optional)').fill('School play');
+    await leaveForm.getByRole('button', { name: 'Send' }).click();
     await phone.getByRole('status').waitFor();
     const availability = phone.getByRole('region', { name: 'When I can work' });
     await availability.getByLabel('Sunday').selectOption('cannot');
@@ -194,10 +264,9 @@ describe('the department hub', () => {
       await preview.waitFor();
       for (const language of ['en', 'tr', 'fa'] as const) {
         await desktopLanguage(desk, language);
-        await desk.locator('#hub-title').scrollIntoViewIfNeeded();
-        await desk.locator('#hub-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await drawerTo(desk, '#hub-title');
         await shot(desk, `hub-panel-${language}.png`);
-        await desk.locator('.hub-preview').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await drawerTo(desk, '.hub-preview');
         await shot(desk, `hub-panel-preview-${language}.png`);
       }
       await desktopLanguage(desk, 'en');
@@ -217,27 +286,40 @@ describe('the department hub', () => {
     // A shift for Ayşe on next week's Saturday, typed into the rota.
     await desk.getByRole('button', { name: 'Rota', exact: true }).click();
     await desk.getByRole('button', { name: 'Next week' }).click();
-    await rotaCell(desk, `Ayşe Yılmaz, ${longDay(extraDay)}`).click();
+    const saturdayCell = rotaCell(desk, `Ayşe Yılmaz, ${longDay(extraDay)}`);
+    await saturdayCell.click();
     await desk.keyboard.type('S');
     await desk.keyboard.press('Enter');
-    await expect(settle(() => rotaCell(desk, `Ayşe Yılmaz, ${longDay(extraDay)}`).textContent().then((x) => (x ?? '').includes('09:00–14:00')), true)).resolves.toBe(true);
+    expect(await settle(() => cellText(saturdayCell).then((x) => x.includes('09:00–14:00')), true)).toBe(true);
 
-    // Preview again: the new shift, the leave now approved, and the decision on the availability.
+    // Preview again: the new shift, the leave (an absence since the sync), and both decisions.
     await desk.getByRole('button', { name: 'More' }).click();
     await desk.getByRole('menuitem', { name: 'Department hub' }).click();
+    expect(await settle(() => facts.nth(4).textContent(), '2')).toBe('2');
     await panel.getByRole('button', { name: 'Preview changes' }).click();
-    expect(await settle(() => row('Leave'), ['0', '1', '0'])).toEqual(['0', '1', '0']);
+    expect(await settle(() => row('Leave'), ['1', '0', '0'])).toEqual(['1', '0', '0']);
+    expect((await row('Leave balances'))[1]).not.toBe('0');
     expect((await row('Shifts'))[0]).toBe('1');
-    await preview.getByText('1 decision on a request goes back to the agent.').waitFor();
+    // The availability approved in the panel, the leave approved on the Absences page.
+    await preview.getByText('2 decisions on requests go back to the agents.').waitFor();
     await preview.getByRole('button', { name: 'Publish to the hub' }).click();
     await panel.getByRole('status').filter({ hasText: /^Published: the hub now holds version 2 / }).waitFor();
     expect(await settle(() => facts.nth(4).textContent(), '0')).toBe('0');
 
+    // Disconnecting asks first, with Cancel on the keyboard; then the panel offers to connect again.
+    await panel.getByRole('button', { name: 'Disconnect' }).click();
+    const ask = panel.getByRole('alertdialog');
+    await expect(ask.textContent()).resolves.toContain(`Disconnect Support Desk Istanbul from the hub at ${hub.hub.url}?`);
+    await expect(desk.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Cancel');
+    expect(await axeSerious(desk)).toEqual([]);
+    await ask.getByRole('button', { name: 'Disconnect' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Disconnected from the hub.' }).waitFor();
+    await connectForm.waitFor();
+
     // The agent's page: the leave approved, one day less left, the availability approved.
     await phone.goto(`${hub.hub.url}/me`);
     await team.locator('ul.leave li').filter({ hasText: 'approved' }).waitFor();
-    const after = (await balanceLine()) ?? '';
-    expect(after).toMatch(/: 19 of 20 days left$/);
+    expect((await balanceLine()) ?? '').toMatch(/: 19 of 20 days left$/);
     const mine = phone.getByRole('region', { name: 'My requests' });
     await expect(mine.getByRole('listitem').filter({ hasText: 'When I can work' }).textContent()).resolves.toContain('approved');
 

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/contract';
 import { PLAN_KINDS } from '../../../core/hub-plan';
 import type { Team } from '../../../core/team';
+import { Temporal } from '../../../core/time';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
-import { useFormat } from '../../format';
+import { useFormat, type Format } from '../../format';
 import { DateRangeFields } from '../../shell/DateRangeFields';
 import { FormError } from '../../shell/FormError';
 import { HubRequests } from './HubRequests';
@@ -105,7 +106,7 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
           <bdi>{link.hubTeamName}</bdi>
         </dd>
         <dt>{t('hubLink.lastPublish')}</dt>
-        <dd>{link.lastPublishedAt === null ? t('hubLink.neverPublished') : t('hubLink.publishedWhen', { when: fmt.moment(link.lastPublishedAt), version: link.lastVersion ?? 0 })}</dd>
+        <dd>{link.lastPublishedAt === null ? t('hubLink.neverPublished') : t('hubLink.publishedWhen', { when: shortMoment(fmt, link.lastPublishedAt), version: link.lastVersion ?? 0 })}</dd>
         <dt>{t('hubLink.decisionsToSend')}</dt>
         <dd>{fmt.number(link.decisionsToSend)}</dd>
         <dt>{t('hubLink.waiting')}</dt>
@@ -150,6 +151,12 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
       <HubRequests team={team} onNotice={onNotice} />
     </div>
   );
+}
+
+/** A moment as day and minute on this computer's clock: the panel is narrow, and a weekday and seconds say nothing here. */
+function shortMoment(fmt: Format, iso: string): string {
+  const at = Temporal.Instant.from(iso).toZonedDateTimeISO(Temporal.Now.timeZoneId());
+  return `${fmt.day(at.toPlainDate().toString())} ${fmt.clock(at.toPlainTime().toString({ smallestUnit: 'minute' }))}`;
 }
 
 /** What a publish of these days would send, kind by kind, with Publish under it. */

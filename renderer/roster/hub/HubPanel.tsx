@@ -29,9 +29,14 @@ export function HubPanel({ team, focusKey }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (focusKey === 0) return;
-    heading.current?.scrollIntoView({ block: 'start' });
-    heading.current?.focus();
+    const el = heading.current;
+    if (focusKey === 0 || !el) return;
+    // Only the panel that holds the heading scrolls (scrollIntoView would move the whole page and the rota with it).
+    let box = el.parentElement;
+    while (box && !(box.scrollHeight > box.clientHeight && /(auto|scroll)/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+    // A little room above, for the focus ring.
+    if (box) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    el.focus({ preventScroll: true });
   }, [focusKey]);
 
   // Another team on screen: what was said or half-chosen belongs to the one before.
