@@ -16,6 +16,8 @@ export interface Words {
   number(n: number): string;
   /** An instant as day and time, in `timeZone`. */
   instant(iso: string, timeZone: string): string;
+  /** A team-local date and time written YYYY-MM-DDTHH:MM, as "Sunday 29 November 20:00" in the reader's calendar. */
+  localDateTime(local: string): string;
   /** "Monday" … "Sunday" for ISO weekdays 1 … 7. */
   weekday(isoWeekday: number): string;
   dir: 'rtl' | 'ltr';
@@ -52,6 +54,7 @@ function makeWords(language: Language): Words {
       if (!f) instantFormats.set(timeZone, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' })));
       return f.format(new Date(iso));
     },
+    localDateTime: (local) => `${dayFormat.format(new Date(`${local.slice(0, 10)}T00:00:00Z`))} ${digits(local.slice(11, 16))}`,
     weekday: (isoWeekday) => weekdayFormat.format(new Date(Date.UTC(2024, 0, isoWeekday))),
     dir: language === 'fa' ? 'rtl' : 'ltr',
   };

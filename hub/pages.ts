@@ -1,9 +1,10 @@
 import type { PlanItem } from '../core/hub-plan';
 import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
 import type { Account, Role } from './accounts';
+import type { HubErrorCode } from './http';
 import type { Words } from './format';
 import type { DepartmentTeam, Membership, Team } from './plans';
-import type { MyRequest } from './requests';
+import type { MyRequest, Offer } from './requests';
 
 /**
  * The hub's pages, written on the server: plain HTML forms that work on any phone, with no script
@@ -64,7 +65,7 @@ export function layout(ctx: PageContext, title: string, body: Html, width: 'narr
 <h1>${title}</h1>
 ${body}
 </main>
-<footer>${languages}</footer>
+<footer class="${width}">${languages}</footer>
 </body>
 </html>`.text}`;
 }
@@ -105,9 +106,11 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : html``}
 export interface AgentView {
   memberships: Membership[];
   requests: MyRequest[];
-  offers: MyRequest[];
+  offers: Offer[];
   /** Something to confirm at the top (a request sent). */
   notice: string | null;
+  /** Today (YYYY-MM-DD): the first day the page lists. */
+  today: string;
   feedUrl: string | null;
   hasFeed: boolean;
 }
@@ -125,7 +128,7 @@ function requestLine(ctx: PageContext, r: MyRequest, teams: AgentView['membershi
   } else if (r.kind === 'swap' && 'turnKey' in r.body) {
     const turnKey = r.body.turnKey;
     const turn = team?.items.find((i) => i.kind === 'oncall' && i.key === turnKey);
-    what = words.say('requestSwap', { when: turn?.kind === 'oncall' ? words.digits(turn.body.startLocal.replace('T', ' ')) : turnKey });
+    what = words.say('requestSwap', { when: turn?.kind === 'oncall' ? words.localDateTime(turn.body.startLocal) : turnKey });
   } else what = w.requestPreferences;
   const state =
     r.state === 'withdrawn' ? w.stateWithdrawn : r.decision === 'approved' ? w.stateApproved : r.decision === 'declined' ? w.stateDeclined : r.takerKey ? w.stateTaken : w.stateWaiting;
@@ -134,6 +137,24 @@ function requestLine(ctx: PageContext, r: MyRequest, teams: AgentView['membershi
   return html`<li><span>${what}</span> · <strong class="status-${status}">${state}</strong>${
     open ? html` <form method="post" action="/me/requests/${r.id}/withdraw" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.withdraw}</button></form>` : html``
   }</li>`;
+}
+
+/**
+ * The leave form's two days. Persian readers type Solar Hijri dates (year/month/day, either
+ * digits): a browser's date picker knows only the Gregorian calendar. The hub reads them back
+ * with the planner's own calendar conversion.
+ */
+function dateFields(ctx: PageContext, teamId: number): Html {
+  const { w } = ctx.words;
+  if (ctx.words.language !== 'fa') {
+    return html`<label>${w.firstDay}<input type="date" name="firstDay" required></label>
+    <label>${w.lastDay}<input type="date" name="lastDay" required></label>`;
+  }
+  const hint = `date-hint-${teamId}`;
+  return html`<input type="hidden" name="calendar" value="persian">
+    <p class="note" id="${hint}">${w.solarDateHint}</p>
+    <label>${w.firstDay}<input name="firstDay" inputmode="numeric" autocomplete="off" required aria-describedby="${hint}" dir="ltr"></label>
+    <label>${w.lastDay}<input name="lastDay" inputmode="numeric" autocomplete="off" required aria-describedby="${hint}" dir="ltr"></label>`;
 }
 
 function requestSections(ctx: PageContext, view: AgentView): Html {
@@ -146,8 +167,7 @@ function requestSections(ctx: PageContext, view: AgentView): Html {
   <form method="post" action="/me/requests" class="stack">
     ${hidden(ctx.csrf)}${teamField(m.teamId)}<input type="hidden" name="kind" value="leave">
     <label>${w.leaveType}<select name="typeId" required>${m.leaveTypes.map((t) => html`<option value="${t.id}">${t.name}</option>`)}</select></label>
-    <label>${w.firstDay}<input type="date" name="firstDay" required></label>
-    <label>${w.lastDay}<input type="date" name="lastDay" required></label>
+    ${dateFields(ctx, m.teamId)}
     <label>${w.note}<input name="note" maxlength="500"></label>
     <button type="submit" class="primary">${w.send}</button>
   </form>
@@ -174,7 +194,7 @@ function requestSections(ctx: PageContext, view: AgentView): Html {
       ? html``
       : html`<section aria-labelledby="offers">
   <h2 id="offers">${w.openOffers}</h2>
-  <ul class="requests">${view.offers.map((o) => html`<li>${'turnKey' in o.body ? o.body.turnKey : ''} <form method="post" action="/me/offers/${o.id}/accept" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.take}</button></form></li>`)}</ul>
+  <ul class="requests">${view.offers.map((o) => html`<li>${o.turn ? html`${words.say('onCall', { rotation: o.turn.rotation })} · ${words.localDateTime(o.turn.startLocal)} – ${words.localDateTime(o.turn.endLocal)}` : html``}${o.offeredBy ? html` · ${o.offeredBy}` : html``} <form method="post" action="/me/offers/${o.id}/accept" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.take}</button></form></li>`)}</ul>
 </section>`;
   return html`${mine}${offers}${forms}`;
 }
@@ -193,6 +213,8 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
     const byDay = new Map<string, typeof shifts>();
     for (const s of shifts) {
       const day = s.kind === 'shift' ? s.body.day : s.body.startLocal.slice(0, 10);
+      // The page looks ahead; the days gone stay in the calendar feed and the API.
+      if (day < view.today) continue;
       byDay.set(day, [...(byDay.get(day) ?? []), s]);
     }
     sections.push(html`<section aria-labelledby="team-${m.teamId}">
@@ -206,7 +228,7 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
           ([day, list]) => html`<li><span class="day">${words.day(day)}</span><ul>${list.map((s) =>
             s.kind === 'shift'
               ? html`<li class="shift"><span class="time">${words.digits(`${s.body.startLocal}–${s.body.endLocal}`)}</span> ${[s.body.code, s.body.skill].filter(Boolean).join(' · ')}</li>`
-              : html`<li class="oncall">${words.say('onCall', { rotation: s.body.rotation })} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.digits(s.body.endLocal.replace('T', ' ').slice(0, 16)) })}
+              : html`<li class="oncall">${words.say('onCall', { rotation: s.body.rotation })} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.localDateTime(s.body.endLocal) })}
                   <form method="post" action="/me/requests" class="inline">${hidden(ctx.csrf)}<input type="hidden" name="teamId" value="${m.teamId}"><input type="hidden" name="kind" value="swap"><input type="hidden" name="turnKey" value="${s.key}"><button type="submit">${w.offerSwap}</button></form></li>`,
           )}</ul></li>`,
         )}</ul>`
@@ -257,7 +279,7 @@ export function departmentPage(ctx: PageContext, day: string, teams: readonly De
       t.coverage.length === 0
         ? html`<span class="note">${t.publishedAt ? '—' : w.notPublishedYet}</span>`
         : html`<ul class="plain">${t.coverage.map((c) => html`<li>${words.say('coverageLine', { channel: c.channel, onShift: c.onShiftHours, required: c.requiredHours })}${c.shortHours > 0 ? html` · <strong class="short">${words.say('shortBy', { hours: c.shortHours })}</strong>` : html``}</li>`)}</ul>`;
-    const onCall = t.onCall.length === 0 ? html`<span class="note">${w.nobody}</span>` : html`<ul class="plain">${t.onCall.map((o) => html`<li>${o.person} · ${o.rotation} · ${words.say('until', { time: words.digits(o.until.replace('T', ' ')) })}</li>`)}</ul>`;
+    const onCall = t.onCall.length === 0 ? html`<span class="note">${w.nobody}</span>` : html`<ul class="plain">${t.onCall.map((o) => html`<li>${o.person} · ${o.rotation} · ${words.say('until', { time: words.localDateTime(o.until) })}</li>`)}</ul>`;
     const cost = t.cost
       ? t.cost.budget === null
         ? words.say('noBudget', { cost: money(t.cost.cost, t.cost.currency) })
@@ -280,6 +302,15 @@ export function departmentPage(ctx: PageContext, day: string, teams: readonly De
 </table></div>`,
     'wide',
   );
+}
+
+/**
+ * A refusal in the reader's language. The hub's own sentences are English and often name the
+ * exact rule; other languages get their sentence for the kind of refusal, with the field.
+ */
+export function problemText(ctx: PageContext, err: { code: HubErrorCode; message: string; field: string | null }): string {
+  if (ctx.words.language === 'en') return err.message;
+  return ctx.words.say(`err_${err.code}`, { field: err.field ?? '' }).replace(' ()', '');
 }
 
 export function errorPage(ctx: PageContext, message: string): string {
@@ -330,6 +361,7 @@ input.feed { width: 100%; direction: ltr; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: start; padding: 0.5rem; border-block-end: 1px solid var(--line); }
 footer { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+footer.wide { max-width: 80rem; }
 footer form.language { display: flex; gap: 0.5rem; align-items: end; }
 footer label { font-weight: 400; }
 `;

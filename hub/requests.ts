@@ -10,8 +10,10 @@ import { membershipsOf, teamItem } from './plans';
  * the same team accepts a swap offer; the lead's publishes write the decision. Nothing is merged.
  */
 
-const REQUEST_COLUMNS = `id, person_key AS "personKey", kind, body, state, taker_key AS "takerKey", in_return_key AS "inReturnKey", decision,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt", to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "updatedAt"`;
+/** A request's columns as the app and pages read them; `r` is the table's alias in a join. */
+const requestColumns = (r = 'request') => `${r}.id, ${r}.person_key AS "personKey", ${r}.kind, ${r}.body, ${r}.state, ${r}.taker_key AS "takerKey", ${r}.in_return_key AS "inReturnKey", ${r}.decision,
+  to_char(${r}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt", to_char(${r}.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "updatedAt"`;
+const REQUEST_COLUMNS = requestColumns();
 
 export type MyRequest = PulledRequest & { teamId: number };
 
@@ -114,15 +116,21 @@ export async function myRequests(db: Queryable, account: Account): Promise<MyReq
 
 const OPEN_OFFERS = prepared(
   'open_offers',
-  `SELECT team_id AS "teamId", ${REQUEST_COLUMNS} FROM request
-    WHERE kind = 'swap' AND state = 'pending' AND decision IS NULL AND taker_key IS NULL AND account_id <> $1
-      AND team_id IN (SELECT team_id FROM plan_item WHERE kind = 'person' AND email = $2)
-    ORDER BY created_at LIMIT 200`,
+  `SELECT r.team_id AS "teamId", ${requestColumns('r')},
+          (SELECT p.item->'body'->>'name' FROM plan_item p WHERE p.team_id = r.team_id AND p.name = 'person/' || r.person_key) AS "offeredBy",
+          (SELECT o.item->'body' FROM plan_item o WHERE o.team_id = r.team_id AND o.name = 'oncall/' || (r.body->>'turnKey')) AS turn
+     FROM request r
+    WHERE r.kind = 'swap' AND r.state = 'pending' AND r.decision IS NULL AND r.taker_key IS NULL AND r.account_id <> $1
+      AND r.team_id IN (SELECT team_id FROM plan_item WHERE kind = 'person' AND email = $2)
+    ORDER BY r.created_at LIMIT 200`,
 );
 
+/** An on-call turn a colleague offers: who offers it, and when it is (as published). */
+export type Offer = MyRequest & { offeredBy: string | null; turn: { rotation: string; startLocal: string; endLocal: string } | null };
+
 /** Swap offers by colleagues in the account's teams that nobody has taken yet. */
-export async function openOffers(db: Queryable, account: Account): Promise<MyRequest[]> {
-  return rows<MyRequest>(db, OPEN_OFFERS, [account.id, account.email.toLowerCase()]);
+export async function openOffers(db: Queryable, account: Account): Promise<Offer[]> {
+  return rows<Offer>(db, OPEN_OFFERS, [account.id, account.email.toLowerCase()]);
 }
 
 /** What the lead's app pulls: every request of the team changed after `since` (an updatedAt it saw), oldest first. */

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { parseCalendarDate } from '../core/calendar';
 import type { Language } from '../core/contract';
 import { acceptInvitation, createInvitation, endSession, invitationOf, isLanguage, login, ROLES, sessionOf, setLanguage, startSession, type Account, type Role, type Session } from './accounts';
 import { feedAccount, feedCalendar, hasFeed, renewFeed, revokeFeed } from './feed';
 import { wordsFor } from './format';
 import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, sessionCookie } from './http';
 import { migrate } from './migrations';
-import { agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, teamsPage, type AgentView, type PageContext } from './pages';
+import { agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, problemText, teamsPage, type AgentView, type PageContext } from './pages';
 import { connect, type Pool } from './pg';
 import { createTeam, department, ledTeam, manifest, publish, scheduleOf, scheduleText, teamsOf } from './plans';
 import { acceptSwap, fileRequest, myRequests, openOffers, teamRequests, withdrawRequest } from './requests';
@@ -74,7 +75,9 @@ const isJson = (req: http.IncomingMessage) => (req.headers['content-type'] ?? ''
 function requestFromFields(fields: Record<string, unknown>): unknown {
   if (fields.body !== undefined) return { kind: fields.kind, body: fields.body };
   const note = typeof fields.note === 'string' ? fields.note.trim() : '';
-  if (fields.kind === 'leave') return { kind: 'leave', body: { typeId: Number(fields.typeId), firstDay: fields.firstDay, lastDay: fields.lastDay, note } };
+  // Persian pages send Solar Hijri days (core/calendar.ts reads them as the planner does); a day it cannot read goes on as typed, to be refused by name.
+  const day = (v: unknown) => (fields.calendar === 'persian' && typeof v === 'string' ? (parseCalendarDate(v, 'persian') ?? v) : v);
+  if (fields.kind === 'leave') return { kind: 'leave', body: { typeId: Number(fields.typeId), firstDay: day(fields.firstDay), lastDay: day(fields.lastDay), note } };
   if (fields.kind === 'swap') return { kind: 'swap', body: { turnKey: fields.turnKey, note } };
   if (fields.kind === 'preferences') {
     const preferences = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => {
@@ -144,7 +147,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
   async function agentView(account: Account, extra: { feedUrl?: string | null; notice?: string | null } = {}): Promise<AgentView> {
     const memberships = await scheduleOf(pool, account.email, AGENT_KINDS, ...scheduleWindow());
     const feedUrl = extra.feedUrl ?? null;
-    return { memberships, requests: await myRequests(pool, account), offers: await openOffers(pool, account), notice: extra.notice ?? null, feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
+    return { memberships, requests: await myRequests(pool, account), offers: await openOffers(pool, account), notice: extra.notice ?? null, today: now().toISOString().slice(0, 10), feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
   }
 
   const feedLink = (r: Request, secret: string) => `${ownOrigin(r.req, options.publicUrl) ?? ''}/feed/${secret}.ics`;
@@ -176,7 +179,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
         return redirect(res, '/', { 'Set-Cookie': sessionCookie(SESSION_COOKIE, s.token, s.maxAgeSeconds, options.secureCookies) });
       } catch (err) {
         if (client === 'app' || !(err instanceof HubError)) throw err;
-        return page(r, err.status, loginPage(pageContext(r), err.message, typeof fields.email === 'string' ? fields.email.slice(0, 254) : ''), err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {});
+        return page(r, err.status, loginPage(pageContext(r), problemText(pageContext(r), err), typeof fields.email === 'string' ? fields.email.slice(0, 254) : ''), err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {});
       }
     }
     if (path === '/logout' && method === 'POST') {
@@ -205,7 +208,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
           return redirect(res, '/', { 'Set-Cookie': sessionCookie(SESSION_COOKIE, s.token, s.maxAgeSeconds, options.secureCookies) });
         } catch (err) {
           if (!(err instanceof HubError) || err.code === 'invitation_used') throw err;
-          return page(r, err.status, invitePage(pageContext(r), await invitationOf(pool, token), token, err.message));
+          return page(r, err.status, invitePage(pageContext(r), await invitationOf(pool, token), token, problemText(pageContext(r), err)));
         }
       }
     }
@@ -331,7 +334,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
             return sendJson(res, err.status, { error: { code: err.code, message: err.message, field: err.field } }, headers);
           }
           if (err.code === 'not_signed_in') return redirect(res, '/login');
-          return page(r, err.status, errorPage(pageContext(r), err.message), headers);
+          return page(r, err.status, errorPage(pageContext(r), problemText(pageContext(r), err)), headers);
         }
         log(`rosterdesk hub: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         const ctx = pageContext(r);

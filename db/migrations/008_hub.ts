@@ -17,7 +17,7 @@ CREATE TABLE hub_link (
   last_published_at TEXT,
   pulled_until TEXT,
   connected_at TEXT NOT NULL
-);
+) STRICT;
 
 CREATE TABLE hub_request (
   team_id INTEGER NOT NULL REFERENCES team (id) ON DELETE CASCADE,
@@ -35,6 +35,6 @@ CREATE TABLE hub_request (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   PRIMARY KEY (team_id, id)
-);
+) STRICT;
 CREATE INDEX hub_request_absence ON hub_request (absence_id) WHERE absence_id IS NOT NULL;
 `;

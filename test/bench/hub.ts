@@ -134,6 +134,22 @@ export async function hubBench(): Promise<string[]> {
       const ms = await measure(pathname);
       lines.push(`${label(`${READERS} agents read their ${what} at once, p50 / p95 / max`)} ${`${percentile(ms, 50).toFixed(0)} / ${percentile(ms, 95).toFixed(0)} / ${(ms.at(-1) ?? 0).toFixed(0)}`.padStart(9)} ms  (${ms.length} reads)`);
     }
+    // The same 200 agents as people use a page: each reads again about once a second, at random moments, for ten seconds.
+    const steady: number[] = [];
+    const until = performance.now() + 10_000;
+    await Promise.all(
+      cookies.map(async (cookie) => {
+        await new Promise((r) => setTimeout(r, Math.random() * 1000));
+        while (performance.now() < until) {
+          const t0 = performance.now();
+          await (await fetch(`${base}/api/me/schedule`, { headers: { cookie } })).arrayBuffer();
+          steady.push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+        }
+      }),
+    );
+    steady.sort((a, b) => a - b);
+    lines.push(`${label(`${READERS} agents each reading about once a second, p50 / p95 / max`)} ${`${percentile(steady, 50).toFixed(0)} / ${percentile(steady, 95).toFixed(0)} / ${(steady.at(-1) ?? 0).toFixed(0)}`.padStart(9)} ms  (${steady.length} reads)`);
   } finally {
     hub?.child.kill('SIGTERM');
     await pool.end();

@@ -154,6 +154,11 @@ big.close();
 }
 
 // Issue 9: a five-year planner file (its own script, also runnable alone).
+{
+  console.log('\nDepartment hub (issue 20): a hub process over a throwaway PostgreSQL 15 on loopback');
+  const { hubBench } = await import('./hub');
+  for (const line of await hubBench()) console.log(line);
+}
 console.log('');
 await import('./scale');
 

@@ -145,4 +145,43 @@ describe('publishing and requests', () => {
     expect(s.run('absence.list', { teamId: team.id, from: '2026-12-21', to: '2026-12-21' }).filter((a) => a.personId === person.id).map((a) => a.status)).toEqual(['cancelled']);
     s.close();
   });
+
+  it('hands an offered on-call turn to the colleague who took it when the lead approves', async () => {
+    const { s, team, hubTeam, leadEmail } = await leadAndDemo();
+    // The hub takes offers of turns still to come by its own clock: the weeks from today, whenever the test runs.
+    const FROM = new Date().toISOString().slice(0, 10);
+    const TO = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+    await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });
+    await call(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 });
+    const people = new Map(s.run('person.list', { teamId: team.id }).map((p) => [`p${p.id}`, p]));
+    // A turn still to come (the hub takes offers of coming turns only), and a colleague to take it.
+    const turn = s.run('hub.plan', { teamId: team.id, from: FROM, to: TO }).items.find((i): i is Extract<PlanItem, { kind: 'oncall' }> => i.kind === 'oncall' && Date.parse(i.startsAt) > Date.now() + 86_400_000);
+    if (!turn) throw new Error('the demo has no coming on-call turn');
+    const offerer = people.get(turn.personKey);
+    const taker = [...people.values()].find((p) => p.id !== offerer?.id && p.email);
+    if (!offerer?.email || !taker?.email) throw new Error('no two people with emails');
+    const signIn = async (email: string) => {
+      const res = await fetch(`${h.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: PASSWORD }) });
+      if (res.status === 303) return browserOf(h.hub.url, /rd_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '');
+      return h.join(email, 'agent');
+    };
+    const a = await signIn(offerer.email);
+    const b = await signIn(taker.email);
+    expect((await a.form('/me/requests', { teamId: String(hubTeam), kind: 'swap', turnKey: turn.key })).status).toBe(201);
+    const offers = (await (await b.get('/api/me/requests')).json()) as { offers: { id: number; teamId: number }[] };
+    const offer = offers.offers.find((o) => o.teamId === hubTeam);
+    expect((await b.form(`/me/offers/${offer?.id}/accept`, {})).status).toBe(303);
+    await call(s, 'hub.sync', { teamId: team.id });
+    const swap = s.run('hub.requests', { teamId: team.id }).find((r) => r.kind === 'swap');
+    expect(swap).toMatchObject({ personId: offerer.id, takerName: taker.name, decision: null });
+    s.run('hub.decide', { teamId: team.id, id: swap?.id ?? 0, decision: 'approved' });
+    const day = turn.body.startLocal.slice(0, 10);
+    const blocks = s.run('oncall.schedule', { teamId: team.id, from: day, to: day }).filter((b) => b.start === turn.startsAt || b.startUtc === Date.parse(turn.startsAt) / 1000);
+    expect(blocks.map((b) => b.personId)).toEqual([taker.id]);
+    const published = await call<{ decisions: number }>(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 1 });
+    expect(published.decisions).toBe(1);
+    const mine = (await (await a.get('/api/me/requests')).json()) as { mine: { kind: string; decision: string }[] };
+    expect(mine.mine.find((r) => r.kind === 'swap')?.decision).toBe('approved');
+    s.close();
+  });
 });

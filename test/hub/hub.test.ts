@@ -253,6 +253,15 @@ describe('the pages', () => {
     expect(text).toContain('<html lang="fa" dir="rtl">');
     expect(text).toContain('۰۸:۰۰–۱۶:۰۰');
     expect(text).toContain('شیفت‌ها و کشیک‌های من');
+    // Errors in Persian too, and leave asked for in Solar Hijri days (Persian digits), read back as the planner reads them.
+    const wrong = await reza.form('/me/requests', { teamId: text.match(/name="teamId" value="(\d+)"/)?.[1] ?? '', kind: 'leave', typeId: '1', calendar: 'persian', firstDay: '۱۴۰۹/۰۱/۰۱', lastDay: '۱۴۰۸/۰۱/۰۱' });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('چیزی در فرم درست نیست');
+    const ok = await reza.form('/me/requests', { teamId: text.match(/name="teamId" value="(\d+)"/)?.[1] ?? '', kind: 'leave', typeId: '1', calendar: 'persian', firstDay: '۱۴۰۹/۰۱/۰۱', lastDay: '1409/1/2' });
+    expect(ok.status).toBe(201);
+    const asked = (await (await reza.get('/api/me/requests')).json()) as { mine: { body: { firstDay: string; lastDay: string } }[] };
+    // 1 Farvardin 1409 is 21 March 2030.
+    expect(asked.mine[0]?.body).toMatchObject({ firstDay: '2030-03-21', lastDay: '2030-03-22' });
   });
 });
 
