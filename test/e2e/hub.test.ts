@@ -61,16 +61,8 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
   return page;
 }
 
-/**
- * A phone on the hub's pages. The hub serves no icon, and the browser's own request for one is
- * not an error of the page. Chromium also sends `Origin: null` with any form posted from a page
- * whose Referrer-Policy is no-referrer, as every hub page's is (hub/http.ts), and the hub's origin
- * check (checkOrigin in hub/server.ts) refuses that as another site: no form of the hub works in
- * Chromium (the first test below fails while that stands). Until the hub takes it, the phone's
- * same-origin form posts carry the origin they came from, as the browser sends it under any
- * other policy; nothing else is touched.
- */
-async function phonePage(origin: string): Promise<Page> {
+/** A phone on the hub's pages. The hub serves no icon, and the browser's own request for one is not an error of the page. */
+async function phonePage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB', viewport: PHONE, isMobile: true, hasTouch: true });
   contexts.push(context);
   const page = await context.newPage();
@@ -80,14 +72,6 @@ async function phonePage(origin: string): Promise<Page> {
     if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(m.text());
   });
   logs.push(errors);
-  // Chromium will not let a route change a request's Origin, so such a post is sent from here (the context's
-  // cookies go with it and its answer's cookies come back to it), and the browser follows the answer itself.
-  await page.route(`${origin}/**`, async (route) => {
-    const request = route.request();
-    const headers = await request.allHeaders();
-    if (request.method() !== 'POST' || headers.origin !== 'null' || !request.isNavigationRequest()) return route.continue();
-    return route.fulfill({ response: await route.fetch({ headers: { ...headers, origin }, maxRedirects: 0 }) });
-  });
   return page;
 }
 
@@ -140,9 +124,8 @@ async function phoneLanguage(page: Page, language: 'en' | 'tr' | 'fa') {
 }
 
 describe('the department hub', () => {
-  // Chromium posts a form of a no-referrer page with `Origin: null`, which the hub refuses (see phonePage).
-  // This fails while the hub does; once it passes, make it `it` and take the workaround out of phonePage.
-  it.fails("the hub takes the forms of its own pages from Chromium, as a phone's browser sends them", async () => {
+  // Under Referrer-Policy no-referrer Chromium posted the hub's forms with `Origin: null`, which its origin check refused.
+  it("the hub takes the forms of its own pages from Chromium, as a phone's browser sends them", async () => {
     await hub.join('origin.check@example.com', 'agent');
     const context = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
     contexts.push(context);
@@ -152,7 +135,7 @@ describe('the department hub', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     const answer = page.waitForResponse((r) => r.url() === `${hub.hub.url}/login` && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    // Signed in, the hub sends the browser on to the agent's page; today it answers 403, "The request came from another site".
+    // Signed in, the hub sends the browser on to the agent's page (it answered 403, "The request came from another site").
     expect((await answer).status()).toBe(303);
     await page.getByRole('heading', { name: 'Hello, origin.check' }).waitFor({ timeout: 5_000 });
   });
@@ -264,7 +247,7 @@ describe('the department hub', () => {
 
     // The agent: invited by email, joins and lands on their own page, on a phone.
     const invitation = await createInvitation(hub.pool, { email: AGENT, role: 'agent', teamIds: [], createdBy: null });
-    const phone = await phonePage(hub.hub.url);
+    const phone = await phonePage();
     await phone.goto(`${hub.hub.url}/invite/${invitation}`);
     await phone.getByLabel('Your name').fill('Ayşe');
     await phone.getByLabel('Choose a password (at least 10 characters)').fill(PASSWORD);
