@@ -5,8 +5,7 @@
  * (first, and again with every shift moved), and the latency of 200 agents reading their schedule
  * at the same moment, ten times over. Run alone: node --import tsx test/bench/hub.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { planDiff } from '../../core/hub-plan';
@@ -14,11 +13,10 @@ import { startSession } from '../../hub/accounts';
 import { migrate } from '../../hub/migrations';
 import { connect } from '../../hub/pg';
 import { hashPassword } from '../../hub/secrets';
-import { HOST_EXEC_ARGV } from '../../electron/host-flags';
 import { bigTeamPlan } from '../helpers/big-plan';
+import { hubProcess } from '../helpers/hub-process';
 import { postgresAvailable, startPostgres } from '../helpers/postgres';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const label = (text: string) => text.padEnd(58);
 const TEAMS = 50;
 const BIG_TEAM = 200;
@@ -26,18 +24,6 @@ const SMALL_TEAM = 37;
 const READERS = 200;
 const ROUNDS = 10;
 
-function hubProcess(dbUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...HOST_EXEC_ARGV, path.join(ROOT, 'bin', 'rosterdesk.mjs'), 'hub', '--pg', dbUrl, '--listen', '127.0.0.1:0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (part: Buffer) => {
-      out += part.toString();
-      const url = /serving at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited with ${code}: ${out}`)));
-  });
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 

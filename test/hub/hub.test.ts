@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemName, planDiff, type PlanItem } from '../../core/hub-plan';
 import { FutureSchemaError, HUB_MIGRATIONS, migrate } from '../../hub/migrations';
@@ -374,5 +377,31 @@ describe('the department page', () => {
     const agent = await h.join('bir@istanbul.example', 'agent');
     expect((await agent.get('/api/department')).status).toBe(403);
     expect((await manager.get('/api/department?day=tomorrow')).status).toBe(400);
+  });
+});
+
+describe('TLS', () => {
+  it('serves HTTPS with a given certificate, and marks its cookies Secure', async () => {
+    const h = await fresh();
+    const dir = path.join(import.meta.dirname, '../fixtures/tls');
+    const tls = await startHub({ pgUrl: h.dbUrl, listen: '127.0.0.1:0', tls: { certFile: path.join(dir, 'cert.pem'), keyFile: path.join(dir, 'key.pem') }, productVersion: 'test', log: () => undefined });
+    try {
+      expect(tls.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const { createInvitation } = await import('../../hub/accounts');
+      const token = await createInvitation(h.pool, { email: 'tls@example.com', role: 'agent', teamIds: [], createdBy: null });
+      const answer = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+        const body = new URLSearchParams({ name: 'T', password: PASSWORD }).toString();
+        const req = https.request(`${tls.url}/invite/${token}`, { method: 'POST', ca: fs.readFileSync(path.join(dir, 'cert.pem')), headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, cookie: String(res.headers['set-cookie'] ?? '') });
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(answer.status).toBe(303);
+      expect(answer.cookie).toMatch(/; Secure/);
+    } finally {
+      await tls.close();
+    }
   });
 });

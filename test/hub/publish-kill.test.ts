@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemFingerprint, itemName, type PlanItem } from '../../core/hub-plan';
 import { createInvitation } from '../../hub/accounts';
 import { migrate } from '../../hub/migrations';
 import { connect, type Pool } from '../../hub/pg';
 import { createTeam } from '../../hub/plans';
-import { HOST_EXEC_ARGV } from '../../electron/host-flags';
 import { api, appToken, PASSWORD } from '../helpers/hub';
 import { startPostgres, type Postgres } from '../helpers/postgres';
 import { bigTeamPlan } from '../helpers/big-plan';
+import { hubProcess } from '../helpers/hub-process';
 
 /**
  * A hub process killed (SIGKILL, no goodbye) in the middle of a publish leaves the team's
@@ -17,7 +15,6 @@ import { bigTeamPlan } from '../helpers/big-plan';
  * connection that dies before COMMIT is rolled back by the database.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let pg: Postgres;
 let pool: Pool;
 let dbUrl: string;
@@ -32,19 +29,6 @@ afterAll(async () => {
   pg.stop();
 });
 
-/** `rosterdesk hub` as a user starts it, in its own process; resolves with its address. */
-function hubProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...HOST_EXEC_ARGV, path.join(ROOT, 'bin', 'rosterdesk.mjs'), 'hub', '--pg', dbUrl, '--listen', '127.0.0.1:0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (part: Buffer) => {
-      out += part.toString();
-      const url = /serving at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited with ${code}: ${out}`)));
-  });
-}
 
 /** The team's plan as the database holds it: version, and each item's fingerprint by name. */
 async function held(teamId: number): Promise<{ version: number; items: Map<string, string> }> {
@@ -71,7 +55,7 @@ describe('a hub killed mid-publish', () => {
   it('leaves the previous plan or the new one, never a mix', async () => {
     const teamId = (await createTeam(pool, 'Büyük ekip')).id;
     const token = await createInvitation(pool, { email: 'lead@example.com', role: 'lead', teamIds: [teamId], createdBy: null });
-    let hub = await hubProcess();
+    let hub = await hubProcess(dbUrl);
     await fetch(`${hub.url}/invite/${token}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ name: 'Lead', password: PASSWORD }) });
     const bearer = await appToken(hub.url, 'lead@example.com');
     // Version 1: the first four weeks of 200 people.
@@ -98,7 +82,7 @@ describe('a hub killed mid-publish', () => {
       const isNew = after.version === before.version + 1 && expectSame(after.items, asMap(target));
       expect(isOld || isNew, `attempt ${attempt}: a mix of plans`).toBe(true);
       outcomes.push(`${caught ? 'killed after the transaction wrote' : 'killed before it wrote'}: ${isOld ? 'previous plan' : 'new plan'}`);
-      hub = await hubProcess();
+      hub = await hubProcess(dbUrl);
     }
     hub.child.kill('SIGKILL');
     // At least one kill landed inside an open transaction, or the test proved nothing.
