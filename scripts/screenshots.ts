@@ -1,5 +1,5 @@
 // Screenshots of every page of the demo desk, for looking at what we build and for the README.
-//   node --import tsx scripts/screenshots.ts [outDir] [--lang en,tr,fa] [--size 1280x720] [--pages roster,oncall] [--full]
+//   node --import tsx scripts/screenshots.ts [outDir] [--lang en,tr,fa] [--size 1280x720] [--pages roster,oncall,hub] [--full]
 // Serves a fresh demo planner with `rosterdesk serve` (ROSTERDESK_RENDERER_DIR is honoured) and
 // drives Debian's Chromium.
 import { spawn } from 'node:child_process';
@@ -60,6 +60,17 @@ try {
       await page.waitForTimeout(500);
       const file = path.join(outDir, `${view}-${language}.png`);
       await page.screenshot({ path: file, fullPage: args.includes('--full') });
+      console.log(file);
+    }
+    if (!only || only.includes('hub')) {
+      // The department hub's panel (not connected: no hub here), opened as a lead does, from the rota's More menu; its item is the menu's last.
+      await tabs.nth(0).click();
+      await page.locator('.rota-toolbar [aria-haspopup="menu"]').click();
+      await page.getByRole('menuitem').last().click();
+      await page.locator('#hub-title').waitFor();
+      await page.waitForTimeout(300);
+      const file = path.join(outDir, `hub-${language}.png`);
+      await page.screenshot({ path: file });
       console.log(file);
     }
     await context.close();

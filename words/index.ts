@@ -13,6 +13,7 @@ import forecast from './forecast.json';
 import header from './header.json';
 import history from './history.json';
 import hub from './hub.json';
+import hubLink from './hubLink.json';
 import holidays from './holidays.json';
 import ics from './ics.json';
 import menu from './menu.json';
@@ -89,6 +90,7 @@ export const AREAS = {
   about,
   spreadsheet,
   hub,
+  hubLink,
 };
 
 export const WORD_LANGUAGES = ['en', 'tr', 'pl', 'fa'] as const;

@@ -8,6 +8,7 @@ import { saveFile } from '../api/download';
 import { useAction } from '../api/useAction';
 import { FormError } from '../shell/FormError';
 import { PublishPanel } from './PublishPanel';
+import { HubPanel } from './hub/HubPanel';
 import { WhoSelect, whoIds, type Who } from './WhoSelect';
 import { DateRangeFields } from '../shell/DateRangeFields';
 import { FileLanguageSelect, useUiLanguage } from '../shell/FileLanguageSelect';
@@ -15,6 +16,8 @@ import { FileLanguageSelect, useUiLanguage } from '../shell/FileLanguageSelect';
 interface Props {
   team: Team;
   weekStart: string;
+  /** Raised to bring the department hub's part of the panel into view (the rota's menu item). */
+  hubFocus: number;
 }
 
 /**
@@ -22,7 +25,7 @@ interface Props {
  * on-call rotation's turns, for any dates, as an .ics file people import into their calendar.
  * Importing a newer file updates the events instead of doubling them.
  */
-export function CalendarFilePanel({ team, weekStart }: Props) {
+export function CalendarFilePanel({ team, weekStart, hubFocus }: Props) {
   const { t } = useTranslation();
   const [who, setWho] = useState<Who>('team');
   const [from, setFrom] = useState(weekStart);
@@ -62,6 +65,7 @@ export function CalendarFilePanel({ team, weekStart }: Props) {
       <FormError error={error} fieldCount={0} />
       {notice && <p role="status">{notice}</p>}
       <PublishPanel team={team} weekStart={weekStart} />
+      <HubPanel team={team} focusKey={hubFocus} />
     </div>
   );
 }

@@ -58,6 +58,8 @@ export function RosterPage({ team }: Props) {
   const [paper, setPaper] = useState<PaperSize>('A4');
   // The one side panel open beside the grid, if any.
   const [panel, setPanel] = useState<Panel | null>(null);
+  // The department hub lives in the calendar panel, beside CalDAV publishing; its menu item opens that panel at the hub.
+  const [hubFocus, setHubFocus] = useState(0);
   // A generated draft under review: drawn on the grid until accepted or discarded.
   const [draft, setDraft] = useDraft();
   const shownWeek = week?.weekStart === weekStart ? week : null;
@@ -183,6 +185,9 @@ export function RosterPage({ team }: Props) {
               <button type="button" role="menuitem" onClick={() => { close(); setPanel('ics'); }}>
                 {t('calendarFile.title')}
               </button>
+              <button type="button" role="menuitem" onClick={() => { close(); setPanel('ics'); setHubFocus((n) => n + 1); }}>
+                {t('hubLink.title')}
+              </button>
             </>
           )}
         </MenuButton>
@@ -214,7 +219,7 @@ export function RosterPage({ team }: Props) {
           <SpreadsheetPanel onImport={() => fileInput.current?.click()} onExport={(format) => void download(format)} />
         </Drawer>
         <Drawer id="panel-ics" open={panel === 'ics'} title={t('calendarFile.title')} onClose={() => setPanel(null)}>
-          <CalendarFilePanel team={team} weekStart={weekStart} />
+          <CalendarFilePanel team={team} weekStart={weekStart} hubFocus={hubFocus} />
         </Drawer>
         <Drawer id="panel-print" open={panel === 'print'} title={t('print.print')} onClose={() => setPanel(null)}>
           <PrintPanel paper={paper} onPaper={setPaper} onPrint={(action) => void print(action)} />

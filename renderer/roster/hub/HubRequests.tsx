@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Team } from '../../../core/team';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
+import { useAction } from '../../api/useAction';
+import { useFormat } from '../../format';
+import { FormError } from '../../shell/FormError';
+import { LoadError } from '../../shell/LoadError';
+import { dayOf, requestNote, requestText, type HubPending } from './requestText';
+
+/** How many decided, withdrawn or leave requests the list keeps on screen: the newest, since the hub keeps them all. */
+const EARLIER_SHOWN = 30;
+
+/**
+ * The agents' availability and on-call swap requests pulled from the hub, with Approve and
+ * Decline; the decision goes back with the next publish. Leave requests are absences asked for,
+ * decided on the Absences page like any other, so here they are only listed among the earlier ones.
+ */
+export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: string): void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const requestsQuery = useApiQuery('hub.requests', { teamId: team.id });
+  const templatesQuery = useApiQuery('template.list', { teamId: team.id });
+  const [busy, setBusy] = useState<number | null>(null);
+  const { error, act } = useAction();
+  const requests = requestsQuery.data ?? [];
+  // Leave waits on the Absences page, unless the planner could not make it an absence: then it waits here, with why.
+  const stuck = (r: HubPending) => r.kind === 'leave' && r.absenceId === null;
+  const isWaiting = (r: HubPending) => r.state === 'pending' && r.decision === null && (r.kind !== 'leave' || stuck(r));
+  const waiting = requests.filter(isWaiting);
+  const earlier = requests.filter((r) => !isWaiting(r));
+  const context = { timeZone: team.timeZone, templateName: (id: number) => templatesQuery.data?.find((x) => x.id === id)?.name ?? null };
+  const what = (r: HubPending) => requestText(t, fmt, r, context);
+
+  const decide = (r: HubPending, decision: 'approved' | 'declined') => {
+    setBusy(r.id);
+    onNotice('');
+    void act(() => call('hub.decide', { teamId: team.id, id: r.id, decision })).finally(() => setBusy(null));
+  };
+
+  const line = (r: HubPending) => {
+    const note = requestNote(r);
+    return (
+      <>
+        <strong>
+          <bdi>{r.personName}</bdi>
+        </strong>{' '}
+        · {what(r)}
+        {note && (
+          <>
+            {' '}
+            · <bdi>{t('hubLink.note', { note })}</bdi>
+          </>
+        )}{' '}
+        <span className="muted small">· {t('hubLink.asked', { when: fmt.day(dayOf(r.createdAt, team.timeZone)) })}</span>
+      </>
+    );
+  };
+
+  const stateOf = (r: HubPending) => (r.state === 'withdrawn' ? t('hubLink.state.withdrawn') : r.decision !== null ? t(`hubLink.state.${r.decision}`) : t('hubLink.state.leave'));
+
+  return (
+    <section className="hub-requests" aria-labelledby="hub-requests-title">
+      <h4 id="hub-requests-title">{t('hubLink.requestsTitle')}</h4>
+      <LoadError errors={[requestsQuery.error]} />
+      {requestsQuery.data &&
+        (waiting.length === 0 ? (
+          <p className="muted small">{t('hubLink.noneWaiting')}</p>
+        ) : (
+          <ul className="hub-request-list" aria-label={t('hubLink.waitingList')}>
+            {waiting.map((r) => (
+              <li key={r.id}>
+                <p>{line(r)}</p>
+                {/* hub.decide takes no leave: such a request is the agent's to withdraw, or the lead's to settle with them. */}
+                {r.kind !== 'leave' && (
+                  <div className="actions">
+                    <button type="button" className="primary" disabled={busy !== null} aria-label={t('hubLink.approveWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'approved')}>
+                      {t('hubLink.approve')}
+                    </button>
+                    <button type="button" disabled={busy !== null} aria-label={t('hubLink.declineWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'declined')}>
+                      {t('hubLink.decline')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        ))}
+      <FormError error={error} fieldCount={0} />
+      {earlier.length > 0 && (
+        <details className="hub-earlier">
+          <summary>{t('hubLink.earlier', { count: earlier.length })}</summary>
+          <ul className="hub-request-list" aria-label={t('hubLink.earlierList')}>
+            {earlier.slice(0, EARLIER_SHOWN).map((r) => (
+              <li key={r.id}>
+                {line(r)} · <strong>{stateOf(r)}</strong>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
