@@ -41,7 +41,7 @@ const TeamItem = z.strictObject({
     country: text(2),
     weekStartsOn: z.number().int().min(1).max(7),
     /** The absence types an agent may ask for, by the planner's ids. */
-    leaveTypes: z.array(z.strictObject({ id: z.number().int().positive(), name: text(120) })).max(100),
+    leaveTypes: z.array(z.strictObject({ id: z.number().int().positive(), name: text(120), key: text(40).nullable() })).max(100),
     /** The shift types (templates) an agent may say they cannot or would rather not work, by the planner's ids. */
     shiftTypes: z.array(z.strictObject({ id: z.number().int().positive(), name: text(120), startLocal: text(16), endLocal: text(16) })).max(200),
   }),
@@ -83,7 +83,7 @@ const LeaveItem = z.strictObject({
   kind: z.literal('leave'),
   key: z.string().regex(/^a\d{1,15}$/),
   personKey,
-  body: z.strictObject({ firstDay: day, lastDay: day, type: text(120), status: z.enum(['requested', 'approved', 'rejected', 'cancelled']), hours: z.number().min(0).max(24).nullable(), hubRequestId: z.number().int().positive().nullable() }),
+  body: z.strictObject({ firstDay: day, lastDay: day, type: text(120), typeKey: text(40).nullable(), status: z.enum(['requested', 'approved', 'rejected', 'cancelled']), hours: z.number().min(0).max(24).nullable(), hubRequestId: z.number().int().positive().nullable() }),
 });
 
 /**
@@ -96,7 +96,7 @@ const BalanceItem = z.strictObject({
   kind: z.literal('balance'),
   key: z.string().regex(/^b\d{1,15}-\d{1,15}-\d{4}$/),
   personKey,
-  body: z.strictObject({ year: z.number().int(), type: text(120), unit: z.enum(['days', 'hours']), allowance: z.number(), carryOver: z.number(), taken: z.number(), planned: z.number(), requested: z.number(), left: z.number() }),
+  body: z.strictObject({ year: z.number().int(), type: text(120), typeKey: text(40).nullable(), unit: z.enum(['days', 'hours']), allowance: z.number(), carryOver: z.number(), taken: z.number(), planned: z.number(), requested: z.number(), left: z.number() }),
 });
 
 /**

@@ -1,3 +1,4 @@
+import { builtinNamer, type BuiltinNamer } from '../core/builtin-names';
 import { calendarLocale, defaultCalendar } from '../core/calendar';
 import { FORMAT_LOCALE, type Language } from '../core/contract';
 import { fillWords } from '../core/text';
@@ -21,6 +22,8 @@ export interface Words {
   /** "Monday" … "Sunday" for ISO weekdays 1 … 7. */
   weekday(isoWeekday: number): string;
   dir: 'rtl' | 'ltr';
+  /** Rosterdesk's own names (built-in leave types, channels, the demo's rotation) in this language; a lead's own names as typed. */
+  names: BuiltinNamer;
 }
 
 const made = new Map<Language, Words>();
@@ -45,7 +48,8 @@ function makeWords(language: Language): Words {
   return {
     language,
     w,
-    say: (key, params = {}) => fillWords(w[key], Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? numberFormat.format(v) : v]))),
+    // Names placed in a Persian sentence are isolated (FSI … PDI), so a Latin name or a number keeps its own direction.
+    say: (key, params = {}) => fillWords(w[key], Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? numberFormat.format(v) : language === 'fa' ? `\u2068${v}\u2069` : v]))),
     day: (iso) => dayFormat.format(new Date(`${iso}T00:00:00Z`)),
     digits,
     number: (n) => numberFormat.format(n),
@@ -57,5 +61,6 @@ function makeWords(language: Language): Words {
     localDateTime: (local) => `${dayFormat.format(new Date(`${local.slice(0, 10)}T00:00:00Z`))} ${digits(local.slice(11, 16))}`,
     weekday: (isoWeekday) => weekdayFormat.format(new Date(Date.UTC(2024, 0, isoWeekday))),
     dir: language === 'fa' ? 'rtl' : 'ltr',
+    names: builtinNamer(language),
   };
 }

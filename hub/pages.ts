@@ -50,7 +50,7 @@ export function layout(ctx: PageContext, title: string, body: Html, width: 'narr
     <button type="submit">${words.w.save}</button>
   </form>`;
   const account = ctx.account
-    ? html`<form method="post" action="/logout">${hidden(ctx.csrf)}<span class="who">${ctx.account.name}</span> <button type="submit">${words.w.signOut}</button></form>`
+    ? html`<form method="post" action="/logout">${hidden(ctx.csrf)}<bdi class="who">${ctx.account.name}</bdi> <button type="submit">${words.w.signOut}</button></form>`
     : html``;
   return `<!doctype html>${html`<html lang="${words.language}" dir="${words.dir}">
 <head>
@@ -124,7 +124,9 @@ function requestLine(ctx: PageContext, r: MyRequest, teams: AgentView['membershi
   let what: string;
   if (r.kind === 'leave' && 'typeId' in r.body) {
     const body = r.body;
-    what = words.say('requestLeave', { type: team?.leaveTypes.find((t) => t.id === body.typeId)?.name ?? '', from: words.day(body.firstDay), to: words.day(body.lastDay) });
+    const type = team?.leaveTypes.find((t) => t.id === body.typeId);
+    const days = body.firstDay === body.lastDay ? words.day(body.firstDay) : `${words.day(body.firstDay)} – ${words.day(body.lastDay)}`;
+    what = words.say('requestLeave', { type: type ? words.names.absenceType(type) : '', days });
   } else if (r.kind === 'swap' && 'turnKey' in r.body) {
     const turnKey = r.body.turnKey;
     const turn = team?.items.find((i) => i.kind === 'oncall' && i.key === turnKey);
@@ -166,7 +168,7 @@ function requestSections(ctx: PageContext, view: AgentView): Html {
   <h2 id="ask-${m.teamId}">${w.askLeave}${view.memberships.length > 1 ? html` · ${m.teamName}` : html``}</h2>
   <form method="post" action="/me/requests" class="stack">
     ${hidden(ctx.csrf)}${teamField(m.teamId)}<input type="hidden" name="kind" value="leave">
-    <label>${w.leaveType}<select name="typeId" required>${m.leaveTypes.map((t) => html`<option value="${t.id}">${t.name}</option>`)}</select></label>
+    <label>${w.leaveType}<select name="typeId" required>${m.leaveTypes.map((t) => html`<option value="${t.id}">${words.names.absenceType(t)}</option>`)}</select></label>
     ${dateFields(ctx, m.teamId)}
     <label>${w.note}<input name="note" maxlength="500"></label>
     <button type="submit" class="primary">${w.send}</button>
@@ -194,7 +196,7 @@ function requestSections(ctx: PageContext, view: AgentView): Html {
       ? html``
       : html`<section aria-labelledby="offers">
   <h2 id="offers">${w.openOffers}</h2>
-  <ul class="requests">${view.offers.map((o) => html`<li>${o.turn ? html`${words.say('onCall', { rotation: o.turn.rotation })} · ${words.localDateTime(o.turn.startLocal)} – ${words.localDateTime(o.turn.endLocal)}` : html``}${o.offeredBy ? html` · ${o.offeredBy}` : html``} <form method="post" action="/me/offers/${o.id}/accept" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.take}</button></form></li>`)}</ul>
+  <ul class="requests">${view.offers.map((o) => html`<li>${o.turn ? html`${words.say('onCall', { rotation: words.names.rotation(o.turn.rotation) })} · ${words.localDateTime(o.turn.startLocal)} – ${words.localDateTime(o.turn.endLocal)}` : html``}${o.offeredBy ? html` · <bdi>${o.offeredBy}</bdi>` : html``} <form method="post" action="/me/offers/${o.id}/accept" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.take}</button></form></li>`)}</ul>
 </section>`;
   return html`${mine}${offers}${forms}`;
 }
@@ -227,8 +229,8 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
       : html`<ul class="days">${[...byDay.entries()].map(
           ([day, list]) => html`<li><span class="day">${words.day(day)}</span><ul>${list.map((s) =>
             s.kind === 'shift'
-              ? html`<li class="shift"><span class="time">${words.digits(`${s.body.startLocal}–${s.body.endLocal}`)}</span> ${[s.body.code, s.body.skill].filter(Boolean).join(' · ')}</li>`
-              : html`<li class="oncall">${words.say('onCall', { rotation: s.body.rotation })} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.localDateTime(s.body.endLocal) })}
+              ? html`<li class="shift"><span class="time">${words.digits(`${s.body.startLocal}–${s.body.endLocal}`)}</span> ${[s.body.code, s.body.skill === null ? null : words.names.channel(s.body.skill)].filter(Boolean).join(' · ')}</li>`
+              : html`<li class="oncall">${words.say('onCall', { rotation: words.names.rotation(s.body.rotation) })} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.localDateTime(s.body.endLocal) })}
                   <form method="post" action="/me/requests" class="inline">${hidden(ctx.csrf)}<input type="hidden" name="teamId" value="${m.teamId}"><input type="hidden" name="kind" value="swap"><input type="hidden" name="turnKey" value="${s.key}"><button type="submit">${w.offerSwap}</button></form></li>`,
           )}</ul></li>`,
         )}</ul>`
@@ -237,9 +239,9 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
   ${
     leave.length === 0
       ? html`<p>${w.noLeave}</p>`
-      : html`<ul class="leave">${leave.map((l) => html`<li><span>${l.body.type}</span> · ${words.day(l.body.firstDay)}${l.body.lastDay !== l.body.firstDay ? html` – ${words.day(l.body.lastDay)}` : html``}${l.body.hours === null ? html`` : html` · ${words.say('hoursADay', { hours: l.body.hours })}`} · <strong class="status-${l.body.status}">${w[`leave_${l.body.status}`]}</strong></li>`)}</ul>`
+      : html`<ul class="leave">${leave.map((l) => html`<li><bdi>${words.names.absenceOf({ typeKey: l.body.typeKey, typeName: l.body.type })}</bdi> · ${words.day(l.body.firstDay)}${l.body.lastDay !== l.body.firstDay ? html` – ${words.day(l.body.lastDay)}` : html``}${l.body.hours === null ? html`` : html` · ${words.say('hoursADay', { hours: l.body.hours })}`} · <strong class="status-${l.body.status}">${w[`leave_${l.body.status}`]}</strong></li>`)}</ul>`
   }
-  ${balances.length === 0 ? html`` : html`<h3>${words.say('balance', { year: words.digits(String(balances[0]?.body.year ?? '')) })}</h3><ul class="balance">${balances.map((b) => html`<li><span>${b.body.type}</span>: ${words.say(b.body.unit === 'hours' ? 'balanceLeftHours' : 'balanceLeft', { remaining: b.body.left, allowance: b.body.allowance + b.body.carryOver })}</li>`)}</ul>`}
+  ${balances.length === 0 ? html`` : html`<h3>${words.say('balance', { year: words.digits(String(balances[0]?.body.year ?? '')) })}</h3><ul class="balance">${balances.map((b) => html`<li><bdi>${words.names.absenceOf({ typeKey: b.body.typeKey, typeName: b.body.type })}</bdi>: ${words.say(b.body.unit === 'hours' ? 'balanceLeftHours' : 'balanceLeft', { remaining: b.body.left, allowance: b.body.allowance + b.body.carryOver })}</li>`)}</ul>`}
 </section>`);
   }
   if (view.memberships.length > 0) sections.push(requestSections(ctx, view));
@@ -278,8 +280,8 @@ export function departmentPage(ctx: PageContext, day: string, teams: readonly De
     const coverage =
       t.coverage.length === 0
         ? html`<span class="note">${t.publishedAt ? '—' : w.notPublishedYet}</span>`
-        : html`<ul class="plain">${t.coverage.map((c) => html`<li>${words.say('coverageLine', { channel: c.channel, onShift: c.onShiftHours, required: c.requiredHours })}${c.shortHours > 0 ? html` · <strong class="short">${words.say('shortBy', { hours: c.shortHours })}</strong>` : html``}</li>`)}</ul>`;
-    const onCall = t.onCall.length === 0 ? html`<span class="note">${w.nobody}</span>` : html`<ul class="plain">${t.onCall.map((o) => html`<li>${o.person} · ${o.rotation} · ${words.say('until', { time: words.localDateTime(o.until) })}</li>`)}</ul>`;
+        : html`<ul class="plain">${t.coverage.map((c) => html`<li>${words.say('coverageLine', { channel: words.names.channel(c.channel), onShift: c.onShiftHours, required: c.requiredHours })}${c.shortHours > 0 ? html` · <strong class="short">${words.say('shortBy', { hours: c.shortHours })}</strong>` : html``}</li>`)}</ul>`;
+    const onCall = t.onCall.length === 0 ? html`<span class="note">${w.nobody}</span>` : html`<ul class="plain">${t.onCall.map((o) => html`<li><bdi>${o.person}</bdi> · ${words.names.rotation(o.rotation)} · ${words.say('until', { time: words.localDateTime(o.until) })}</li>`)}</ul>`;
     const cost = t.cost
       ? t.cost.budget === null
         ? words.say('noBudget', { cost: money(t.cost.cost, t.cost.currency) })

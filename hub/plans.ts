@@ -177,7 +177,7 @@ export interface Membership {
   teamName: string;
   timeZone: string;
   publishedAt: string | null;
-  leaveTypes: { id: number; name: string }[];
+  leaveTypes: { id: number; name: string; key: string | null }[];
   items: PlanItem[];
 }
 

@@ -93,7 +93,9 @@ export function hubPlanItems(ctx: ServiceContext, teamId: number, from: string, 
   const items: PlanItem[] = [];
 
   // What agents may ask for on the hub: the team's leave types and its shift types (templates in use).
-  const leaveTypes = listTypes(db, team.id).map((t) => ({ id: t.id, name: t.name }));
+  // With their built-in keys, so the hub names a built-in type in each reader's language (core/builtin-names.ts).
+  const leaveTypes = listTypes(db, team.id).map((t) => ({ id: t.id, name: t.name, key: t.key }));
+  const typeKeyOf = new Map(leaveTypes.map((t) => [t.id, t.key]));
   const shiftTypes = listTemplates(db, team.id).map((t) => ({ id: t.id, name: t.name, startLocal: t.startLocal, endLocal: t.endLocal }));
   items.push({ kind: 'team', key: 'team', body: { name: team.name, timeZone: team.timeZone, country: team.country, weekStartsOn: weekStartDay(team.weekStart), leaveTypes, shiftTypes } });
 
@@ -134,7 +136,7 @@ export function hubPlanItems(ctx: ServiceContext, teamId: number, from: string, 
   for (const a of absencesOver(db, team, from, to, null, null)) {
     if (!member.has(a.personId)) continue;
     // hubRequestId stays null until requests made on the hub come back to the planner.
-    items.push({ kind: 'leave', key: `a${a.id}`, personKey: personKeyOf(a.personId), body: { firstDay: a.start, lastDay: a.end, type: a.typeName, status: a.status, hours: a.hours, hubRequestId: null } });
+    items.push({ kind: 'leave', key: `a${a.id}`, personKey: personKeyOf(a.personId), body: { firstDay: a.start, lastDay: a.end, type: a.typeName, typeKey: a.typeKey, status: a.status, hours: a.hours, hubRequestId: null } });
   }
 
   const today = todayIn(team.timeZone, ctx.clock()).toString();
@@ -148,7 +150,7 @@ export function hubPlanItems(ctx: ServiceContext, teamId: number, from: string, 
           kind: 'balance',
           key: `b${p.id}-${b.typeId}-${year}`,
           personKey: personKeyOf(p.id),
-          body: { year, type: b.typeName, unit: b.unit, allowance: b.allowance, carryOver: b.carryOver, taken: b.taken, planned: b.planned, requested: b.requested, left: b.left },
+          body: { year, type: b.typeName, typeKey: typeKeyOf.get(b.typeId) ?? null, unit: b.unit, allowance: b.allowance, carryOver: b.carryOver, taken: b.taken, planned: b.planned, requested: b.requested, left: b.left },
         });
       }
     }

@@ -164,11 +164,13 @@ export function hubLinkHandlers(ctx: ServiceContext, api: () => Handlers): Handl
       const team = ctx.requireTeam(teamId);
       const r = requestRows(ctx, teamId).find((x) => x.id === id);
       if (!r) throw new UserError('not_found', `There is no hub request ${id} in ${team.name}`, ['id']);
-      if (r.kind === 'leave') throw new UserError('invalid', 'Leave asked for on the hub is decided on the Absences page, as any request', ['id']);
+      if (r.kind === 'leave' && r.absence_id !== null) throw new UserError('invalid', 'Leave asked for on the hub is decided on the Absences page, as any request', ['id']);
+      // Leave the planner could not enter (it said why): the lead can only decline it here, or enter it by hand.
+      if (r.kind === 'leave' && decision === 'approved') throw new UserError('invalid', `The planner could not enter this leave (${r.problem ?? 'refused'}); decline it, or enter it yourself on the Absences page`, ['decision']);
       if (r.state !== 'pending') throw new UserError('decided', 'This request was withdrawn', ['id']);
       if (r.decision !== null) throw new UserError('decided', `This request was ${r.decision} already`, ['id']);
       if (r.person_id === null) throw new UserError('not_found', 'The person who asked is no longer in this team', ['id']);
-      if (decision === 'approved') {
+      if (decision === 'approved' && r.kind !== 'leave') {
         const handlers = api();
         if (r.kind === 'preferences') {
           const body = JSON.parse(r.body) as { preferences: { weekday: number; templateId: number | null; kind: 'cannot' | 'prefer_not' }[] };

@@ -184,4 +184,27 @@ describe('publishing and requests', () => {
     expect(mine.mine.find((r) => r.kind === 'swap')?.decision).toBe('approved');
     s.close();
   });
+
+  it('keeps a leave request the planner cannot enter, with why, for the lead to decline', async () => {
+    const { s, team, hubTeam, leadEmail } = await leadAndDemo();
+    await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });
+    await call(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 });
+    const person = s.run('person.list', { teamId: team.id }).find((p) => p.email === 'zeynep.demir@example.com') ?? s.run('person.list', { teamId: team.id })[2];
+    if (!person?.email) throw new Error('no third person with an email');
+    const types = s.run('absenceType.list', { teamId: team.id });
+    // The lead already entered leave on those days: the agent's request overlaps it.
+    s.run('absence.create', { teamId: team.id, personId: person.id, typeId: types[0]?.id ?? 0, start: '2026-12-22', end: '2026-12-23', status: 'approved' });
+    const agent = await h.join(person.email, 'agent').catch(async () => {
+      const res = await fetch(`${h.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: person.email ?? '', password: PASSWORD }) });
+      return browserOf(h.hub.url, /rd_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '');
+    });
+    expect((await agent.form('/me/requests', { teamId: String(hubTeam), kind: 'leave', typeId: String(types[0]?.id), firstDay: '2026-12-23', lastDay: '2026-12-24' })).status).toBe(201);
+    expect(await call(s, 'hub.sync', { teamId: team.id })).toMatchObject({ received: 1, leave: 0 });
+    const stuck = s.run('hub.requests', { teamId: team.id }).find((r) => r.kind === 'leave');
+    expect(stuck).toMatchObject({ absenceId: null, decision: null, body: { problem: expect.any(String) } });
+    expect(() => s.run('hub.decide', { teamId: team.id, id: stuck?.id ?? 0, decision: 'approved' })).toThrow(/could not enter this leave/);
+    expect(s.run('hub.decide', { teamId: team.id, id: stuck?.id ?? 0, decision: 'declined' })).toMatchObject({ decision: 'declined' });
+    expect(s.run('hub.status', { teamId: team.id })).toMatchObject({ decisionsToSend: 1 });
+    s.close();
+  });
 });

@@ -11,13 +11,13 @@ const dayAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:0
  */
 export function bigTeamPlan(people: number, monday: string, variant: number, team = 'team'): PlanItem[] {
   const items: PlanItem[] = [
-    { kind: 'team', key: 'team', body: { name: `Ekip ${team}`, timeZone: 'Europe/Istanbul', country: 'TR', weekStartsOn: 1, leaveTypes: [{ id: 1, name: 'Yıllık izin' }], shiftTypes: [{ id: 1, name: 'Sabah', startLocal: '08:00', endLocal: '16:00' }] } },
+    { kind: 'team', key: 'team', body: { name: `Ekip ${team}`, timeZone: 'Europe/Istanbul', country: 'TR', weekStartsOn: 1, leaveTypes: [{ id: 1, name: 'Yıllık izin', key: 'vacation' }], shiftTypes: [{ id: 1, name: 'Sabah', startLocal: '08:00', endLocal: '16:00' }] } },
   ];
   let shiftId = 1;
   for (let p = 1; p <= people; p += 1) {
     const personKey = `p${p}`;
     items.push({ kind: 'person', key: personKey, body: { name: `Kişi ${p}`, email: `person${p}@${team}.example`, skills: ['phone', 'chat'], contractHoursPerWeek: 40, color: '#2255aa' } });
-    items.push({ kind: 'balance', key: `b${p}-1-2030`, personKey, body: { year: 2030, type: 'Yıllık izin', unit: 'days', allowance: 14, carryOver: 0, taken: p % 5, planned: 1, requested: 0, left: 13 - (p % 5) } });
+    items.push({ kind: 'balance', key: `b${p}-1-2030`, personKey, body: { year: 2030, type: 'Yıllık izin', typeKey: 'vacation', unit: 'days', allowance: 14, carryOver: 0, taken: p % 5, planned: 1, requested: 0, left: 13 - (p % 5) } });
     for (let d = 0; d < 28; d += 1) {
       if ((d + p) % 7 >= 5) continue;
       const day = dayAfter(monday, d);

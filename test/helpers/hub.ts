@@ -101,7 +101,7 @@ export const soonDay = (daysAhead = 3): string => new Date(Date.now() + daysAhea
 export function samplePlan(people: { key: string; name: string; email: string | null }[], day = soonDay()): PlanItem[] {
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return [
-    { kind: 'team', key: 'team', body: { name: 'Destek', timeZone: 'Europe/Istanbul', country: 'TR', weekStartsOn: 1, leaveTypes: [{ id: 1, name: 'Annual leave' }, { id: 2, name: 'Sick leave' }], shiftTypes: [{ id: 1, name: 'Early', startLocal: '08:00', endLocal: '16:00' }] } },
+    { kind: 'team', key: 'team', body: { name: 'Destek', timeZone: 'Europe/Istanbul', country: 'TR', weekStartsOn: 1, leaveTypes: [{ id: 1, name: 'Annual leave', key: null }, { id: 2, name: 'Sick leave', key: null }], shiftTypes: [{ id: 1, name: 'Early', startLocal: '08:00', endLocal: '16:00' }] } },
     ...people.map((p): PlanItem => ({ kind: 'person', key: p.key, body: { name: p.name, email: p.email, skills: ['phone'], contractHoursPerWeek: 40, color: '#336699' } })),
     ...people.map((p, i): PlanItem => ({
       kind: 'shift',

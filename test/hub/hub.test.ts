@@ -296,7 +296,7 @@ describe('requests', () => {
     // Nothing new since the last pull.
     expect((await lead.get(`/api/teams/${teamId}/requests?since=${encodeURIComponent(request.updatedAt)}`)).body).toEqual([]);
 
-    const leave: PlanItem = { kind: 'leave', key: 'a7', personKey: 'p1', body: { firstDay: day, lastDay: day, type: 'Annual leave', status: 'approved', hours: null, hubRequestId: request.id } };
+    const leave: PlanItem = { kind: 'leave', key: 'a7', personKey: 'p1', body: { firstDay: day, lastDay: day, type: 'Annual leave', typeKey: null, status: 'approved', hours: null, hubRequestId: request.id } };
     const decided = await lead.post(`/api/teams/${teamId}/publish`, { publishId: 'decision-publish-001', baseVersion: 1, upserts: [leave], deletes: [], decisions: [{ requestId: request.id, decision: 'approved' }] });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const mine = (await (await ayse.get('/api/me/requests')).json()) as { mine: { decision: string }[] };

@@ -72,12 +72,14 @@ export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: str
             {waiting.map((r) => (
               <li key={r.id}>
                 <p>{line(r)}</p>
-                {/* hub.decide takes no leave: such a request is the agent's to withdraw, or the lead's to settle with them. */}
-                {r.kind !== 'leave' && (
+                {/* Leave the planner could not enter waits here with why: it can only be declined (or entered by hand on the Absences page). */}
+                {(r.kind !== 'leave' || stuck(r)) && (
                   <div className="actions">
-                    <button type="button" className="primary" disabled={busy !== null} aria-label={t('hubLink.approveWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'approved')}>
-                      {t('hubLink.approve')}
-                    </button>
+                    {r.kind !== 'leave' && (
+                      <button type="button" className="primary" disabled={busy !== null} aria-label={t('hubLink.approveWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'approved')}>
+                        {t('hubLink.approve')}
+                      </button>
+                    )}
                     <button type="button" disabled={busy !== null} aria-label={t('hubLink.declineWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'declined')}>
                       {t('hubLink.decline')}
                     </button>
