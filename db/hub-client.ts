@@ -18,6 +18,8 @@ export class HubClient {
     readonly url: string,
     private readonly token: string | null,
     private readonly fetcher: typeof fetch = fetch,
+    /** The planner's language, so the hub says why it refused in the lead's words. */
+    private readonly language: string | null = null,
   ) {}
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -25,7 +27,7 @@ export class HubClient {
     try {
       res = await this.fetcher(`${this.url.replace(/\/+$/, '')}${path}`, {
         method,
-        headers: { accept: 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { accept: 'application/json', ...(this.language ? { 'accept-language': this.language } : {}), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
         redirect: 'error',
@@ -57,8 +59,8 @@ export class HubClient {
   }
 
   /** Signs in as the lead's app; the answer's token opens the API until it is logged out. */
-  static async login(url: string, email: string, password: string, fetcher: typeof fetch = fetch): Promise<{ token: string; role: string }> {
-    const answer = await new HubClient(url, null, fetcher).post<{ token: string; account: { role: string } }>('/login', { email, password, client: 'app' });
+  static async login(url: string, email: string, password: string, fetcher: typeof fetch = fetch, language: string | null = null): Promise<{ token: string; role: string }> {
+    const answer = await new HubClient(url, null, fetcher, language).post<{ token: string; account: { role: string } }>('/login', { email, password, client: 'app' });
     return { token: answer.token, role: answer.account.role };
   }
 }

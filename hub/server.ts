@@ -136,6 +136,11 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     return r.session.account;
   }
 
+  /** An API answer's language: the one the caller asks for (the app sends the planner's), else the page's. */
+  const answerContext = (r: Request): PageContext => {
+    const asked = String(r.req.headers['accept-language'] ?? '').slice(0, 2).toLowerCase();
+    return isLanguage(asked) ? { ...pageContext(r), words: wordsFor(asked) } : pageContext(r);
+  };
   const pageContext = (r: Request): PageContext => ({ words: wordsFor(r.session?.account.language ?? r.language), account: r.session?.account ?? null, csrf: r.session?.csrf ?? null });
   const page = (r: Request, status: number, body: string, headers: Record<string, string | string[]> = {}) => send(r.res, status, body, 'text/html; charset=utf-8', headers);
 
@@ -338,7 +343,8 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
         if (err instanceof HubError) {
           const headers: Record<string, string> = err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
           if (isApi(r.path) || r.session?.via === 'bearer' || isJson(req) || (req.headers.accept ?? '').includes('application/json')) {
-            return sendJson(res, err.status, { error: { code: err.code, message: err.message, field: err.field } }, headers);
+            // In the caller's language (the app sends the planner's as Accept-Language): the lead's window shows this sentence.
+            return sendJson(res, err.status, { error: { code: err.code, message: problemText(answerContext(r), err), field: err.field } }, headers);
           }
           if (err.code === 'not_signed_in') return redirect(res, '/login');
           return page(r, err.status, errorPage(pageContext(r), problemText(pageContext(r), err)), headers);

@@ -7,6 +7,7 @@ import type { Team } from '../../core/team';
 import type { Handlers, HandlersOf, ServiceContext, StepsOf } from '../context';
 import { HubClient } from '../hub-client';
 import type { SecretStore } from './caldav';
+import { getSetting } from '../sql/settings';
 import { hubPlanItems } from './hub-plan';
 import { onCallSchedule } from './oncall-schedule';
 
@@ -247,11 +248,12 @@ export function hubSteps(ctx: ServiceContext, options: HubOptions): StepsOf<HubS
   const memory = new Map<string, string>();
   const secrets: SecretStore = options.secrets ?? { get: (k) => memory.get(k) ?? null, set: (k, v) => void memory.set(k, v), delete: (k) => void memory.delete(k) };
   const fetcher = options.fetch ?? fetch;
+  const languageOf = () => getSetting(ctx.db, 'language');
 
   async function clientFor(link: LinkRow): Promise<HubClient> {
     const token = await secrets.get(hubSecretKey(options.filePath, link.team_id));
     if (!token) throw new UserError('hub_refused', 'Sign in to the hub again (Connect): this computer holds no session for it', ['password']);
-    return new HubClient(link.url, token, fetcher);
+    return new HubClient(link.url, token, fetcher, languageOf());
   }
 
   /** What the hub holds, the plan now, and the diff between them. */
@@ -270,9 +272,10 @@ export function hubSteps(ctx: ServiceContext, options: HubOptions): StepsOf<HubS
       finish: async ({ teamId, url, email, password, hubTeamId }, tools) => {
         tools.transaction(() => ctx.requireTeam(teamId));
         const base = url.replace(/\/+$/, '');
-        const { token, role } = await HubClient.login(base, email, password, fetcher);
+        const language = tools.transaction(languageOf);
+        const { token, role } = await HubClient.login(base, email, password, fetcher, language);
         if (role !== 'lead') throw new UserError('hub_refused', 'This account is not a team lead on the hub; ask its administrator for a lead invitation', ['email']);
-        const teams = await new HubClient(base, token, fetcher).get<{ id: number; name: string }[]>('/api/teams');
+        const teams = await new HubClient(base, token, fetcher, language).get<{ id: number; name: string }[]>('/api/teams');
         if (teams.length === 0) throw new UserError('hub_refused', 'This account leads no team on the hub yet; ask its administrator', ['email']);
         const chosen = hubTeamId !== null ? teams.find((t) => t.id === hubTeamId) : teams.length === 1 ? teams[0] : undefined;
         if (hubTeamId !== null && !chosen) throw new UserError('not_found', 'You do not lead that team on the hub', ['hubTeamId']);

@@ -44,7 +44,12 @@ describe('connecting a team to a hub', () => {
   it('refuses a wrong password and a non-lead account, and links on the right one', async () => {
     const { s, team, hubTeam, leadEmail } = await leadAndDemo();
     const wrong = await s.dispatchAsync('hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: 'not the password' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'hub_refused' } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'hub_refused', message: 'The email or the password is wrong.' } });
+    // The hub says why in the planner's language.
+    s.run('settings.set', { language: 'tr' });
+    const turkish = await s.dispatchAsync('hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: 'not the password' });
+    expect(turkish).toMatchObject({ ok: false, error: { code: 'hub_refused', message: 'E-posta ya da parola yanlış.' } });
+    s.run('settings.set', { language: 'en' });
     await h.join(`agent${hubTeam}@example.com`, 'agent');
     const agent = await s.dispatchAsync('hub.connect', { teamId: team.id, url: h.hub.url, email: `agent${hubTeam}@example.com`, password: PASSWORD });
     expect(agent).toMatchObject({ ok: false, error: { code: 'hub_refused', path: ['email'] } });
