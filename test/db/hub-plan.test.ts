@@ -154,7 +154,7 @@ describe('the hub plan', () => {
       // This year as of today; next year as of its first day, which is before any of its leave.
       const asOf = b.body.year === 2026 ? TODAY : '2027-01-01';
       const shown = s.run('absence.balance', { personId, asOf }).find((x) => x.typeId === vacation.id && x.year === b.body.year);
-      expect(b.body, b.key).toEqual({ year: shown?.year, type: shown?.typeName, unit: shown?.unit, allowance: shown?.allowance, carryOver: shown?.carryOver, taken: shown?.taken, planned: shown?.planned, requested: shown?.requested, left: shown?.left });
+      expect(b.body, b.key).toEqual({ year: shown?.year, type: shown?.typeName, typeKey: vacation.key, unit: shown?.unit, allowance: shown?.allowance, carryOver: shown?.carryOver, taken: shown?.taken, planned: shown?.planned, requested: shown?.requested, left: shown?.left });
     }
     // The demo's planned and requested vacation shows, and next year's planned days.
     expect(balances.some((b) => b.body.planned > 0)).toBe(true);
