@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { todayIn } from '../../core/time';
+import { startOfWeek, todayIn } from '../../core/time';
 import { freshService } from '../helpers/service';
 import { tempFile } from '../helpers/tmp';
 import { axeSerious, browserSession, settle } from './harness';
@@ -45,6 +45,9 @@ describe('shift templates', () => {
     // The rota shows the moved shift tomorrow.
     await page.getByRole('button', { name: 'Rota', exact: true }).click();
     await page.getByRole('grid').waitFor();
+    // On a Sunday tomorrow is in next week's rota (the team's weeks start on Monday).
+    const today = todayIn(ZONE);
+    if (!startOfWeek(today.add({ days: 1 }), 'mon').equals(startOfWeek(today, 'mon'))) await page.getByRole('button', { name: 'Next week' }).click();
     await page.getByText('06:00–14:00').first().waitFor();
 
     // Escape leaves an edit without saving.
