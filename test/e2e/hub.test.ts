@@ -123,6 +123,17 @@ async function phoneLanguage(page: Page, language: 'en' | 'tr' | 'fa') {
   await page.locator(`html[lang="${language}"]`).waitFor();
 }
 
+/** The demo planner in browser mode on a desktop-sized page, with Rota › More › Department hub open: the page and the hub's panel. */
+async function openHubPanel() {
+  served = await serve(demoPlanner());
+  const desk = await newPage(DESKTOP);
+  await desk.goto(served.url);
+  await desk.getByRole('grid').waitFor();
+  await desk.getByRole('button', { name: 'More' }).click();
+  await desk.getByRole('menuitem', { name: 'Department hub' }).click();
+  return { desk, panel: desk.getByRole('region', { name: 'Department hub' }) };
+}
+
 describe('the department hub', () => {
   // Under Referrer-Policy no-referrer Chromium posted the hub's forms with `Origin: null`, which its origin check refused.
   it("the hub takes the forms of its own pages from Chromium, as a phone's browser sends them", async () => {
@@ -144,13 +155,7 @@ describe('the department hub', () => {
     const first = await hub.team('Destek Ankara');
     const second = await hub.team('Destek İzmir');
     await hub.join('two.teams@example.com', 'lead', [first, second]);
-    served = await serve(demoPlanner());
-    const desk = await newPage(DESKTOP);
-    await desk.goto(served.url);
-    await desk.getByRole('grid').waitFor();
-    await desk.getByRole('button', { name: 'More' }).click();
-    await desk.getByRole('menuitem', { name: 'Department hub' }).click();
-    const panel = desk.getByRole('region', { name: 'Department hub' });
+    const { desk, panel } = await openHubPanel();
     const connectForm = panel.getByRole('form', { name: 'Connect to a hub' });
     const connect = async () => {
       await connectForm.getByLabel('Hub address (URL)').fill(hub.hub.url);
@@ -185,15 +190,8 @@ describe('the department hub', () => {
     // Saturday of next week: Ayşe has no shift; the lead gives her one before the last publish.
     const extraDay = monday.add({ days: 12 });
 
-    served = await serve(demoPlanner());
-    const desk = await newPage(DESKTOP);
-    await desk.goto(served.url);
-    await desk.getByRole('grid').waitFor();
-
     // Rota › More › Department hub: the calendar panel opens at the hub, its heading focused.
-    await desk.getByRole('button', { name: 'More' }).click();
-    await desk.getByRole('menuitem', { name: 'Department hub' }).click();
-    const panel = desk.getByRole('region', { name: 'Department hub' });
+    const { desk, panel } = await openHubPanel();
     await expect(desk.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Department hub');
     const connectForm = panel.getByRole('form', { name: 'Connect to a hub' });
 
