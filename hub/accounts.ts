@@ -133,19 +133,57 @@ export async function startSession(db: Queryable, accountId: number, client: Ses
   return { token, csrf, maxAgeSeconds: seconds };
 }
 
-const SESSION_OF = prepared(
-  'session_of',
-  `SELECT a.id, a.email, a.name, a.role, a.language, s.csrf FROM session s JOIN account a ON a.id = s.account_id
-    WHERE s.token_hash = $1 AND s.client = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`,
-);
+/**
+ * The live session behind a token's hash for a kind of client (two SQL expressions), as one row of
+ * the account and its CSRF token; none when unknown, ended, expired, or the account is disabled.
+ * One text, so a query that reads something together with the session (the schedule) checks
+ * exactly the same.
+ */
+export const liveSessionSql = (tokenHashSql: string, clientSql: string) => `
+  SELECT a.id, a.email, a.name, a.role, a.language, s.csrf FROM session s JOIN account a ON a.id = s.account_id
+   WHERE s.token_hash = ${tokenHashSql} AND s.client = ${clientSql} AND s.ended_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`;
+export type SessionRow = Account & { csrf: string };
 
-/** The live session a token stands for (of that kind of client), or null: unknown, ended, expired, or its account disabled. */
-export async function sessionOf(db: Queryable, token: string, client: SessionClient): Promise<Session | null> {
-  if (token.length < 20 || token.length > 100) return null;
-  const row = await one<Account & { csrf: string }>(db, SESSION_OF, [tokenHash(token), client]);
-  if (!row) return null;
-  const { csrf, ...account } = row;
+export interface SessionAsk {
+  token: string;
+  client: SessionClient;
+}
+
+/**
+ * The parameters for asking after many sessions in one query: `$1` the tokens' hashes, `$2` their
+ * clients, for `FROM unnest($1::bytea[], $2::text[]) WITH ORDINALITY AS x(token_hash, client, n)`.
+ * A token no session can have is asked as an empty hash, which matches nothing.
+ */
+export function sessionAskParams(asked: readonly SessionAsk[]): [Buffer[], SessionClient[]] {
+  return [asked.map((a) => (a.token.length < 20 || a.token.length > 100 ? Buffer.alloc(0) : tokenHash(a.token))), asked.map((a) => a.client)];
+}
+export const SESSIONS_ASKED_SQL = `unnest($1::bytea[], $2::text[]) WITH ORDINALITY AS x(token_hash, client, n) CROSS JOIN LATERAL (${liveSessionSql('x.token_hash', 'x.client')}) me`;
+
+export function sessionOfRow({ csrf, ...account }: SessionRow): Session {
   return { account, csrf };
+}
+
+/** Rows that carry `n` (the 1-based place of the ask), put back in the order asked, null where none came. */
+export function byAsk<T extends { n: number }>(count: number, found: readonly T[]): (T | null)[] {
+  const out: (T | null)[] = new Array<T | null>(count).fill(null);
+  for (const row of found) out[row.n - 1] = row;
+  return out;
+}
+
+const SESSIONS_OF = prepared('sessions_of', `SELECT x.n, me.* FROM ${SESSIONS_ASKED_SQL}`);
+
+/** The live sessions tokens stand for (of their kind of client), in the order asked; null for one unknown, ended, expired, or of a disabled account. */
+export async function sessionsOf(db: Queryable, asked: readonly SessionAsk[]): Promise<(Session | null)[]> {
+  const found = await rows<SessionRow & { n: number }>(db, SESSIONS_OF, sessionAskParams(asked));
+  return byAsk(asked.length, found).map((row) => {
+    if (!row) return null;
+    const { n: _n, ...session } = row;
+    return sessionOfRow(session);
+  });
+}
+
+export async function sessionOf(db: Queryable, token: string, client: SessionClient): Promise<Session | null> {
+  return (await sessionsOf(db, [{ token, client }]))[0] ?? null;
 }
 
 /** Ends a session for good: its token opens nothing afterwards, from any hub process. */

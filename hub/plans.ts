@@ -1,5 +1,5 @@
 import { itemFingerprint, itemName, itemPerson, itemSpan, PublishBody, type PlanItem } from '../core/hub-plan';
-import type { Account } from './accounts';
+import { byAsk, SESSIONS_ASKED_SQL, sessionAskParams, sessionOfRow, type Account, type SessionAsk, type Session, type SessionRow } from './accounts';
 import { HubError } from './http';
 import { inTransaction, one, prepared, rows, type Pool, type Queryable } from './pg';
 
@@ -181,28 +181,34 @@ export interface Membership {
   items: PlanItem[];
 }
 
-const SCHEDULE_OF = prepared(
-  'schedule_of',
-  `SELECT coalesce(json_agg(json_build_object(
+/**
+ * The JSON text of an agent's memberships: each team whose published plan lists `email`, its name,
+ * zone and leave types, and their items of the kinds in `kinds` that overlap [`fromIso`, `toIso`).
+ * The arguments are SQL expressions (placeholders), so the same text serves alone and joined to
+ * the session.
+ */
+const membershipsSql = (email: string, kinds: string, fromIso: string, toIso: string) => `
+  SELECT coalesce(json_agg(json_build_object(
             'teamId', m.team_id,
             'teamName', coalesce(ti.item->'body'->>'name', t.name),
             'timeZone', coalesce(ti.item->'body'->>'timeZone', 'UTC'),
             'publishedAt', to_char(t.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
             'leaveTypes', coalesce(ti.item->'body'->'leaveTypes', '[]'::jsonb),
             'items', coalesce((SELECT json_agg(i.item ORDER BY i.starts_at NULLS LAST, i.name) FROM plan_item i
-                                WHERE i.team_id = m.team_id AND i.person_key = m.person_key AND i.kind = ANY($2::text[])
-                                  AND (i.starts_at IS NULL OR (i.starts_at < $4::timestamptz AND i.ends_at > $3::timestamptz))), '[]'::json)
-          ) ORDER BY t.name, t.id), '[]'::json)::text AS memberships
+                                WHERE i.team_id = m.team_id AND i.person_key = m.person_key AND i.kind = ANY(${kinds}::text[])
+                                  AND (i.starts_at IS NULL OR (i.starts_at < ${toIso}::timestamptz AND i.ends_at > ${fromIso}::timestamptz))), '[]'::json)
+          ) ORDER BY t.name, t.id), '[]'::json)::text
      FROM plan_item m JOIN team t ON t.id = m.team_id
      LEFT JOIN plan_item ti ON ti.team_id = m.team_id AND ti.name = 'team/team'
-    WHERE m.kind = 'person' AND m.email = $1`,
-);
+    WHERE m.kind = 'person' AND m.email = ${email}`;
+
+const SCHEDULE_OF = prepared('schedule_of', `SELECT (${membershipsSql('$1', '$2', '$3', '$4')}) AS memberships`);
 
 /**
  * Everything an agent's page shows of their teams' plans, as JSON text made by PostgreSQL in one
  * query: each team that lists their email, its name, zone and leave types, and their items of
- * `kinds` (shifts and turns within [fromIso, toIso)). The most-read answer of all: one round trip,
- * and the schedule API sends the text as it comes, never parsed and written again.
+ * `kinds` (shifts and turns within [fromIso, toIso)). The schedule API sends the text as it comes,
+ * never parsed and written again.
  */
 export async function scheduleText(db: Queryable, email: string, kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<string> {
   const found = await one<{ memberships: string }>(db, SCHEDULE_OF, [email.toLowerCase(), kinds, fromIso, toIso]);
@@ -211,6 +217,25 @@ export async function scheduleText(db: Queryable, email: string, kinds: readonly
 
 export async function scheduleOf(db: Queryable, email: string, kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<Membership[]> {
   return JSON.parse(await scheduleText(db, email, kinds, fromIso, toIso)) as Membership[];
+}
+
+const SESSION_SCHEDULES = prepared(
+  'session_schedules',
+  `SELECT x.n, me.*, (${membershipsSql('lower(me.email)', '$3', '$4', '$5')}) AS memberships FROM ${SESSIONS_ASKED_SQL}`,
+);
+
+/**
+ * `scheduleText` for the sessions behind tokens, each checked in the same query, in the order
+ * asked (null where no live session has the token). The most-read answer of all: every agent's
+ * phone, every refresh. The server gathers the readers of one moment into one call.
+ */
+export async function sessionSchedules(db: Queryable, asked: readonly SessionAsk[], kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<({ session: Session; memberships: string } | null)[]> {
+  const found = await rows<SessionRow & { n: number; memberships: string }>(db, SESSION_SCHEDULES, [...sessionAskParams(asked), kinds, fromIso, toIso]);
+  return byAsk(asked.length, found).map((row) => {
+    if (!row) return null;
+    const { n: _n, memberships, ...session } = row;
+    return { session: sessionOfRow(session), memberships };
+  });
 }
 
 export interface DepartmentTeam {

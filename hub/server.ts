@@ -4,14 +4,14 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { parseCalendarDate } from '../core/calendar';
 import type { Language } from '../core/contract';
-import { acceptInvitation, createInvitation, endSession, invitationOf, isLanguage, login, ROLES, sessionOf, setLanguage, startSession, type Account, type Role, type Session } from './accounts';
+import { acceptInvitation, createInvitation, endSession, invitationOf, isLanguage, login, ROLES, sessionsOf, setLanguage, startSession, type Account, type Role, type Session, type SessionAsk, type SessionClient } from './accounts';
 import { feedAccount, feedCalendar, hasFeed, renewFeed, revokeFeed } from './feed';
 import { wordsFor } from './format';
 import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, sessionCookie } from './http';
 import { migrate } from './migrations';
 import { agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, problemText, teamsPage, type AgentView, type PageContext } from './pages';
-import { connect, type Pool } from './pg';
-import { createTeam, department, ledTeam, manifest, publish, scheduleOf, scheduleText, teamsOf } from './plans';
+import { batched, connect, type Pool } from './pg';
+import { createTeam, department, ledTeam, manifest, publish, scheduleOf, sessionSchedules, teamsOf } from './plans';
 import { acceptSwap, fileRequest, myRequests, openOffers, teamRequests, withdrawRequest } from './requests';
 
 /**
@@ -101,18 +101,26 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
-  async function resolveSession(req: http.IncomingMessage): Promise<Request['session']> {
+  /** The session token a request carries: the app's bearer token, or a browser's cookie. */
+  function sessionToken(req: http.IncomingMessage): { token: string; via: 'bearer' | 'cookie' } | null {
     const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      const token = auth.slice(7).trim();
-      const s = await sessionOf(pool, token, 'app');
-      if (!s) throw new HubError('not_signed_in', 'The session has ended. Connect to the hub again.');
-      return { ...s, via: 'bearer', token };
-    }
+    if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' };
     const token = cookies(req).get(SESSION_COOKIE);
-    if (!token) return null;
-    const s = await sessionOf(pool, token, 'browser');
-    return s ? { ...s, via: 'cookie', token } : null;
+    return token ? { token, via: 'cookie' } : null;
+  }
+  const clientOf = (via: 'bearer' | 'cookie'): SessionClient => (via === 'bearer' ? 'app' : 'browser');
+  const endedSession = () => new HubError('not_signed_in', 'The session has ended. Connect to the hub again.');
+
+  // Sessions and schedules are read in batches: a burst of readers costs a few queries, not one each.
+  const readSession = batched((asked: SessionAsk[]) => sessionsOf(pool, asked));
+  const readSchedule = batched((asked: SessionAsk[]) => sessionSchedules(pool, asked, AGENT_KINDS, ...scheduleWindow()));
+
+  async function resolveSession(req: http.IncomingMessage): Promise<Request['session']> {
+    const carried = sessionToken(req);
+    if (!carried) return null;
+    const s = await readSession({ token: carried.token, client: clientOf(carried.via) });
+    if (!s && carried.via === 'bearer') throw endedSession();
+    return s ? { ...s, ...carried } : null;
   }
 
   /** Refuses a state-changing request that a page of another site made the browser send. */
@@ -290,9 +298,12 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     // The JSON API: the desktop app (bearer token) and scripts.
     if (path === '/api/me' && get) return sendJson(res, 200, need(r));
     if (path === '/api/me/schedule' && get) {
-      const account = need(r);
-      const memberships = await scheduleText(pool, account.email, AGENT_KINDS, ...scheduleWindow());
-      return send(res, 200, `{"memberships":${memberships}}`, 'application/json; charset=utf-8');
+      // The handler left the session to this one query, which checks it and reads the schedule together.
+      const carried = sessionToken(req);
+      const found = carried && (await readSchedule({ token: carried.token, client: clientOf(carried.via) }));
+      if (!found) throw carried?.via === 'bearer' ? endedSession() : new HubError('not_signed_in', 'Sign in first');
+      r.session = { ...found.session, ...carried };
+      return send(res, 200, `{"memberships":${found.memberships}}`, 'application/json; charset=utf-8');
     }
     if (path === '/api/teams' && get) return sendJson(res, 200, await teamsOf(pool, need(r)));
     if (path === '/api/teams' && method === 'POST') {
@@ -335,8 +346,8 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
       }
       const r: Request = { req, res, path: url.pathname, query: url.searchParams, session: null, language: preferredLanguage(req) };
       try {
-        // Stylesheet, health check and calendar feeds need no session: no query for one.
-        if (!(r.path === '/hub.css' || r.path === '/healthz' || r.path.startsWith('/feed/'))) r.session = await resolveSession(req);
+        // Stylesheet, health check and calendar feeds need no session: no query for one. The schedule API checks its own, in its one query.
+        if (!(r.path === '/hub.css' || r.path === '/healthz' || r.path.startsWith('/feed/') || r.path === '/api/me/schedule')) r.session = await resolveSession(req);
         await route(r);
       } catch (err) {
         if (res.headersSent) return void res.destroy();

@@ -224,6 +224,58 @@ describe('who sees what', () => {
   });
 });
 
+describe('many readers at once', () => {
+  it('reads a batch of sessions in one query, each answer its own: ended, unknown and wrong-client tokens find nothing', async () => {
+    const h = await fresh();
+    const people = ['ada', 'bora', 'cem'].map((n, i) => ({ key: `p${i + 1}`, name: n, email: `${n}@example.com` }));
+    await publishedTeam(h, 'lead-batch@example.com', samplePlan(people));
+    const browsers = await Promise.all(people.map((p) => h.join(p.email, 'agent')));
+    const token = (b: { cookie: string }) => b.cookie.slice('rd_session='.length);
+    const [ada, bora, cem] = browsers.map(token);
+    if (!ada || !bora || !cem) throw new Error('no tokens');
+    await h.pool.query("UPDATE session SET ended_at = now() WHERE account_id = (SELECT id FROM account WHERE email = 'bora@example.com')");
+    const app = await appToken(h.hub.url, 'cem@example.com');
+    const { sessionSchedules } = await import('../../hub/plans');
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const found = await sessionSchedules(h.pool, [
+      { token: cem, client: 'browser' },
+      { token: 'x'.repeat(43), client: 'browser' },
+      { token: bora, client: 'browser' },
+      { token: ada, client: 'browser' },
+      { token: app, client: 'browser' },
+      { token: app, client: 'app' },
+      { token: 'short', client: 'browser' },
+    ], ['shift'], from, to);
+    const who = found.map((f) => (f ? `${f.session.account.email}:${(JSON.parse(f.memberships) as { items: PlanItem[] }[])[0]?.items.map((i) => i.key).join()}` : null));
+    expect(who).toEqual(['cem@example.com:s3', null, null, 'ada@example.com:s1', null, 'cem@example.com:s3', null]);
+  });
+
+  it('gives forty agents reading at the same moment each their own schedule and page, and refuses the ended and unknown among them', async () => {
+    const h = await fresh();
+    const people = Array.from({ length: 40 }, (_, i) => ({ key: `p${i + 1}`, name: `Kişi ${i + 1}`, email: `kisi${i + 1}@example.com` }));
+    await publishedTeam(h, 'lead-burst@example.com', samplePlan(people));
+    const browsers = await Promise.all(people.map((p) => h.join(p.email, 'agent')));
+    const ended = await h.join('gone@example.com', 'agent');
+    await ended.form('/logout', {});
+    const reads = await Promise.all([
+      ...browsers.map(async (b) => {
+        const [schedule, page] = await Promise.all([b.get('/api/me/schedule'), b.get('/me')]);
+        const items = ((await schedule.json()) as { memberships: { items: PlanItem[] }[] }).memberships[0]?.items ?? [];
+        const html = await page.text();
+        return { status: [schedule.status, page.status], shifts: items.filter((it) => it.kind === 'shift').map((it) => it.key), who: /<bdi class="who">([^<]*)<\/bdi>/.exec(html)?.[1] ?? null, csrf: /name="_csrf" value="([^"]+)"/.exec(html)?.[1] === b.csrf };
+      }),
+      (async () => ({ status: [(await ended.get('/api/me/schedule')).status, (await ended.get('/me')).status], shifts: [], who: null, csrf: false }))(),
+      (async () => ({ status: [(await fetch(`${h.hub.url}/api/me/schedule`, { headers: { cookie: `rd_session=${'y'.repeat(43)}` } })).status, 0], shifts: [], who: null, csrf: false }))(),
+    ]);
+    expect(reads.slice(0, 40).map((r) => r.shifts)).toEqual(people.map((_, i) => [`s${i + 1}`]));
+    // The page names its reader and carries their own session's CSRF token.
+    expect(reads.slice(0, 40).map((r) => [r.who, r.csrf])).toEqual(people.map((_, i) => [`kisi${i + 1}`, true]));
+    expect(reads.slice(0, 40).every((r) => r.status[0] === 200 && r.status[1] === 200)).toBe(true);
+    expect(reads.slice(40).map((r) => r.status)).toEqual([[401, 303], [401, 0]]);
+  });
+});
+
 describe('the calendar feed', () => {
   it('serves the agent their shifts at a secret address, which a new address or turning it off revokes', async () => {
     const h = await fresh();
