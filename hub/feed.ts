@@ -2,7 +2,7 @@ import type { PlanItem } from '../core/hub-plan';
 import { writeCalendar, type IcsEvent } from '../core/ics';
 import type { Account } from './accounts';
 import { wordsFor } from './format';
-import { one, prepared, type Queryable } from './pg';
+import { one, type Queryable } from './pg';
 import { membershipsOf, personItems, teamItem } from './plans';
 import { newToken, tokenHash } from './secrets';
 
@@ -21,12 +21,6 @@ export async function renewFeed(db: Queryable, accountId: number): Promise<strin
 
 export async function revokeFeed(db: Queryable, accountId: number): Promise<void> {
   await db.query('DELETE FROM feed WHERE account_id = $1', [accountId]);
-}
-
-const HAS_FEED = prepared('has_feed', 'SELECT 1 AS yes FROM feed WHERE account_id = $1');
-
-export async function hasFeed(db: Queryable, accountId: number): Promise<boolean> {
-  return (await one(db, HAS_FEED, [accountId])) !== null;
 }
 
 export async function feedAccount(db: Queryable, secret: string): Promise<Account | null> {

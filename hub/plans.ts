@@ -187,7 +187,7 @@ export interface Membership {
  * The arguments are SQL expressions (placeholders), so the same text serves alone and joined to
  * the session.
  */
-const membershipsSql = (email: string, kinds: string, fromIso: string, toIso: string) => `
+export const membershipsSql = (email: string, kinds: string, fromIso: string, toIso: string) => `
   SELECT coalesce(json_agg(json_build_object(
             'teamId', m.team_id,
             'teamName', coalesce(ti.item->'body'->>'name', t.name),
@@ -202,30 +202,14 @@ const membershipsSql = (email: string, kinds: string, fromIso: string, toIso: st
      LEFT JOIN plan_item ti ON ti.team_id = m.team_id AND ti.name = 'team/team'
     WHERE m.kind = 'person' AND m.email = ${email}`;
 
-const SCHEDULE_OF = prepared('schedule_of', `SELECT (${membershipsSql('$1', '$2', '$3', '$4')}) AS memberships`);
-
-/**
- * Everything an agent's page shows of their teams' plans, as JSON text made by PostgreSQL in one
- * query: each team that lists their email, its name, zone and leave types, and their items of
- * `kinds` (shifts and turns within [fromIso, toIso)). The schedule API sends the text as it comes,
- * never parsed and written again.
- */
-export async function scheduleText(db: Queryable, email: string, kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<string> {
-  const found = await one<{ memberships: string }>(db, SCHEDULE_OF, [email.toLowerCase(), kinds, fromIso, toIso]);
-  return found?.memberships ?? '[]';
-}
-
-export async function scheduleOf(db: Queryable, email: string, kinds: readonly PlanItem['kind'][], fromIso: string, toIso: string): Promise<Membership[]> {
-  return JSON.parse(await scheduleText(db, email, kinds, fromIso, toIso)) as Membership[];
-}
-
 const SESSION_SCHEDULES = prepared(
   'session_schedules',
   `SELECT x.n, me.*, (${membershipsSql('lower(me.email)', '$3', '$4', '$5')}) AS memberships FROM ${SESSIONS_ASKED_SQL}`,
 );
 
 /**
- * `scheduleText` for the sessions behind tokens, each checked in the same query, in the order
+ * What an agent's schedule shows (`membershipsSql`, as JSON text made by PostgreSQL and sent as it
+ * comes) for the sessions behind tokens, each checked in the same query, in the order
  * asked (null where no live session has the token). The most-read answer of all: every agent's
  * phone, every refresh. The server gathers the readers of one moment into one call.
  */

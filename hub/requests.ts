@@ -107,23 +107,25 @@ export async function acceptSwap(db: Queryable, account: Account, idRaw: unknown
   if (done.rowCount !== 1) throw new HubError('conflict', 'Someone accepted this offer just before you', 'id');
 }
 
-const MY_REQUESTS = prepared('my_requests', `SELECT team_id AS "teamId", ${REQUEST_COLUMNS} FROM request WHERE account_id = $1 ORDER BY created_at DESC LIMIT 200`);
+/** The requests of the account whose id is the SQL expression `accountId`, newest first (as rows of MyRequest). */
+export const myRequestsSql = (accountId: string) => `SELECT team_id AS "teamId", ${REQUEST_COLUMNS} FROM request WHERE account_id = ${accountId} ORDER BY created_at DESC LIMIT 200`;
+const MY_REQUESTS = prepared('my_requests', myRequestsSql('$1'));
 
 /** The account's requests in all their teams, newest first. */
 export async function myRequests(db: Queryable, account: Account): Promise<MyRequest[]> {
   return rows<MyRequest>(db, MY_REQUESTS, [account.id]);
 }
 
-const OPEN_OFFERS = prepared(
-  'open_offers',
-  `SELECT r.team_id AS "teamId", ${requestColumns('r')},
-          (SELECT p.item->'body'->>'name' FROM plan_item p WHERE p.team_id = r.team_id AND p.name = 'person/' || r.person_key) AS "offeredBy",
-          (SELECT o.item->'body' FROM plan_item o WHERE o.team_id = r.team_id AND o.name = 'oncall/' || (r.body->>'turnKey')) AS turn
-     FROM request r
-    WHERE r.kind = 'swap' AND r.state = 'pending' AND r.decision IS NULL AND r.taker_key IS NULL AND r.account_id <> $1
-      AND r.team_id IN (SELECT team_id FROM plan_item WHERE kind = 'person' AND email = $2)
-    ORDER BY r.created_at LIMIT 200`,
-);
+/** Swap offers open to the account (SQL expressions for its id and lower-case email), oldest first (as rows of Offer). */
+export const openOffersSql = (accountId: string, email: string) => `
+  SELECT r.team_id AS "teamId", ${requestColumns('r')},
+         (SELECT p.item->'body'->>'name' FROM plan_item p WHERE p.team_id = r.team_id AND p.name = 'person/' || r.person_key) AS "offeredBy",
+         (SELECT o.item->'body' FROM plan_item o WHERE o.team_id = r.team_id AND o.name = 'oncall/' || (r.body->>'turnKey')) AS turn
+    FROM request r
+   WHERE r.kind = 'swap' AND r.state = 'pending' AND r.decision IS NULL AND r.taker_key IS NULL AND r.account_id <> ${accountId}
+     AND r.team_id IN (SELECT team_id FROM plan_item WHERE kind = 'person' AND email = ${email})
+   ORDER BY r.created_at LIMIT 200`;
+const OPEN_OFFERS = prepared('open_offers', openOffersSql('$1', '$2'));
 
 /** An on-call turn a colleague offers: who offers it, and when it is (as published). */
 export type Offer = MyRequest & { offeredBy: string | null; turn: { rotation: string; startLocal: string; endLocal: string } | null };

@@ -5,13 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { parseCalendarDate } from '../core/calendar';
 import type { Language } from '../core/contract';
 import { acceptInvitation, createInvitation, endSession, invitationOf, isLanguage, login, ROLES, sessionsOf, setLanguage, startSession, type Account, type Role, type Session, type SessionAsk, type SessionClient } from './accounts';
-import { feedAccount, feedCalendar, hasFeed, renewFeed, revokeFeed } from './feed';
+import { agentData } from './agent-view';
+import { feedAccount, feedCalendar, renewFeed, revokeFeed } from './feed';
 import { wordsFor } from './format';
 import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, sessionCookie } from './http';
 import { migrate } from './migrations';
 import { agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, problemText, teamsPage, type AgentView, type PageContext } from './pages';
 import { batched, connect, type Pool } from './pg';
-import { createTeam, department, ledTeam, manifest, publish, scheduleOf, sessionSchedules, teamsOf } from './plans';
+import { createTeam, department, ledTeam, manifest, publish, sessionSchedules, teamsOf } from './plans';
 import { acceptSwap, fileRequest, myRequests, openOffers, teamRequests, withdrawRequest } from './requests';
 
 /**
@@ -114,6 +115,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
   // Sessions and schedules are read in batches: a burst of readers costs a few queries, not one each.
   const readSession = batched((asked: SessionAsk[]) => sessionsOf(pool, asked));
   const readSchedule = batched((asked: SessionAsk[]) => sessionSchedules(pool, asked, AGENT_KINDS, ...scheduleWindow()));
+  const readAgentData = batched((accounts: Account[]) => agentData(pool, accounts, AGENT_KINDS, ...scheduleWindow()));
 
   async function resolveSession(req: http.IncomingMessage): Promise<Request['session']> {
     const carried = sessionToken(req);
@@ -165,9 +167,9 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
   }
 
   async function agentView(account: Account, extra: { feedUrl?: string | null; notice?: string | null } = {}): Promise<AgentView> {
-    const memberships = await scheduleOf(pool, account.email, AGENT_KINDS, ...scheduleWindow());
+    const data = await readAgentData(account);
     const feedUrl = extra.feedUrl ?? null;
-    return { memberships, requests: await myRequests(pool, account), offers: await openOffers(pool, account), notice: extra.notice ?? null, today: now().toISOString().slice(0, 10), feedUrl, hasFeed: feedUrl !== null || (await hasFeed(pool, account.id)) };
+    return { ...data, notice: extra.notice ?? null, today: now().toISOString().slice(0, 10), feedUrl, hasFeed: feedUrl !== null || data.hasFeed };
   }
 
   const feedLink = (r: Request, secret: string) => `${ownOrigin(r.req, options.publicUrl) ?? ''}/feed/${secret}.ics`;
