@@ -1,7 +1,7 @@
 import type { PlanItem } from '../core/hub-plan';
 import { writeCalendar, type IcsEvent } from '../core/ics';
 import type { Account } from './accounts';
-import { wordsFor } from './format';
+import { wordsFor, type Words } from './format';
 import { one, type Queryable } from './pg';
 import { membershipsOf, personItems, teamItem } from './plans';
 import { newToken, tokenHash } from './secrets';
@@ -42,25 +42,24 @@ export async function feedCalendar(db: Queryable, account: Account, now: Date, p
     const team = await teamItem(db, m.teamId);
     const version = (await one<{ version: number }>(db, 'SELECT version FROM team WHERE id = $1', [m.teamId]))?.version ?? 0;
     for (const item of await personItems(db, m.teamId, m.personKey, ['shift', 'oncall'], from, to)) {
-      const event = eventOf(item, m.teamId, team?.body.name ?? m.teamName, version, words.say.bind(words), words.digits);
+      const event = eventOf(item, m.teamId, team?.body.name ?? m.teamName, version, words);
       if (event) events.push(event);
     }
   }
   return writeCalendar({ name: `${words.w.title} · ${account.name}`, events, stampUtc: Math.floor(now.getTime() / 1000), productVersion });
 }
 
-type Say = ReturnType<typeof wordsFor>['say'];
-
-function eventOf(item: PlanItem, teamId: number, teamName: string, version: number, say: Say, digits: (s: string) => string): IcsEvent | null {
+/** A shift or turn as a calendar event, written as the agent's page writes it (channel and rotation in the reader's language). */
+function eventOf(item: PlanItem, teamId: number, teamName: string, version: number, words: Words): IcsEvent | null {
   const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
   // The team's version only grows, so a calendar app takes a changed event as the newer one.
   const common = { uid: `${teamId}-${item.key}@rosterdesk-hub`, sequence: version };
   if (item.kind === 'shift') {
-    const what = [item.body.code, item.body.skill].filter(Boolean).join(' · ');
-    return { ...common, start: seconds(item.startsAt), end: seconds(item.endsAt), summary: `${digits(`${item.body.startLocal}–${item.body.endLocal}`)}${what ? ` ${what}` : ''}`, description: teamName, location: teamName };
+    const what = [item.body.code, item.body.skill === null ? null : words.names.channel(item.body.skill)].filter(Boolean).join(' · ');
+    return { ...common, start: seconds(item.startsAt), end: seconds(item.endsAt), summary: `${words.digits(`${item.body.startLocal}–${item.body.endLocal}`)}${what ? ` ${what}` : ''}`, description: teamName, location: teamName };
   }
   if (item.kind === 'oncall') {
-    return { ...common, start: seconds(item.startsAt), end: seconds(item.endsAt), summary: say('onCall', { rotation: item.body.rotation }), description: teamName, categories: ['on-call'] };
+    return { ...common, start: seconds(item.startsAt), end: seconds(item.endsAt), summary: words.onCall(item.body.rotation), description: teamName, categories: ['on-call'] };
   }
   return null;
 }

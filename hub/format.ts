@@ -22,6 +22,8 @@ export interface Words {
   /** "Monday" … "Sunday" for ISO weekdays 1 … 7. */
   weekday(isoWeekday: number): string;
   dir: 'rtl' | 'ltr';
+  /** "On call · Tier 2" for a rotation; just "On call" when the rotation's name says no more (the demo's "Nöbet" in Turkish). */
+  onCall(rotation: string): string;
   /** Rosterdesk's own names (built-in leave types, channels, the demo's rotation) in this language; a lead's own names as typed. */
   names: BuiltinNamer;
 }
@@ -44,6 +46,9 @@ function makeWords(language: Language): Words {
   const instantFormats = new Map<string, Intl.DateTimeFormat>();
   // 2024-01-01 was a Monday, so day n of January 2024 is ISO weekday n.
   const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  const names = builtinNamer(language);
+  // Letters only, in lower case: "On-call" and "On call" are the same words.
+  const plain = (text: string) => text.toLocaleLowerCase(FORMAT_LOCALE[language]).replace(/[^\p{L}]/gu, '');
   const digits = (text: string) => (language === 'fa' ? text.replace(/[0-9]/g, (d) => digit.format(Number(d))) : text);
   return {
     language,
@@ -61,6 +66,10 @@ function makeWords(language: Language): Words {
     localDateTime: (local) => `${dayFormat.format(new Date(`${local.slice(0, 10)}T00:00:00Z`))} ${digits(local.slice(11, 16))}`,
     weekday: (isoWeekday) => weekdayFormat.format(new Date(Date.UTC(2024, 0, isoWeekday))),
     dir: language === 'fa' ? 'rtl' : 'ltr',
-    names: builtinNamer(language),
+    names,
+    onCall: (rotation) => {
+      const name = names.rotation(rotation);
+      return plain(name) === plain(w.onCallPlain) || name === '' ? w.onCallPlain : fillWords(w.onCall, { rotation: language === 'fa' ? `\u2068${name}\u2069` : name });
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { HubErrorCode } from './http';
 import type { Words } from './format';
 import type { DepartmentTeam, Membership, Team } from './plans';
 import type { MyRequest, Offer } from './requests';
+import type { TeamWeek, TeamWeekEntry } from './team-week';
 
 /**
  * The hub's pages, written on the server: plain HTML forms that work on any phone, with no script
@@ -196,7 +197,7 @@ function requestSections(ctx: PageContext, view: AgentView): Html {
       ? html``
       : html`<section aria-labelledby="offers">
   <h2 id="offers">${w.openOffers}</h2>
-  <ul class="requests">${view.offers.map((o) => html`<li>${o.turn ? html`${words.say('onCall', { rotation: words.names.rotation(o.turn.rotation) })} · ${words.localDateTime(o.turn.startLocal)} – ${words.localDateTime(o.turn.endLocal)}` : html``}${o.offeredBy ? html` · <bdi>${o.offeredBy}</bdi>` : html``} <form method="post" action="/me/offers/${o.id}/accept" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.take}</button></form></li>`)}</ul>
+  <ul class="requests">${view.offers.map((o) => html`<li>${o.turn ? html`${words.onCall(o.turn.rotation)} · ${words.localDateTime(o.turn.startLocal)} – ${words.localDateTime(o.turn.endLocal)}` : html``}${o.offeredBy ? html` · <bdi>${o.offeredBy}</bdi>` : html``} <form method="post" action="/me/offers/${o.id}/accept" class="inline">${hidden(ctx.csrf)}<button type="submit">${w.take}</button></form></li>`)}</ul>
 </section>`;
   return html`${mine}${offers}${forms}`;
 }
@@ -221,7 +222,7 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
     }
     sections.push(html`<section aria-labelledby="team-${m.teamId}">
   <h2 id="team-${m.teamId}">${m.teamName}</h2>
-  <p class="note">${m.publishedAt ? words.say('publishedAt', { when: words.instant(m.publishedAt, m.timeZone) }) : w.notPublished}</p>
+  <p class="note">${m.publishedAt ? words.say('publishedAt', { when: words.instant(m.publishedAt, m.timeZone) }) : w.notPublished} · <a href="/team/${m.teamId}">${w.seeTeamWeek}</a></p>
   <h3>${w.myWeeks}</h3>
   ${
     byDay.size === 0
@@ -230,7 +231,7 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
           ([day, list]) => html`<li><span class="day">${words.day(day)}</span><ul>${list.map((s) =>
             s.kind === 'shift'
               ? html`<li class="shift"><span class="time">${words.digits(`${s.body.startLocal}–${s.body.endLocal}`)}</span> ${[s.body.code, s.body.skill === null ? null : words.names.channel(s.body.skill)].filter(Boolean).join(' · ')}</li>`
-              : html`<li class="oncall">${words.say('onCall', { rotation: words.names.rotation(s.body.rotation) })} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.localDateTime(s.body.endLocal) })}
+              : html`<li class="oncall">${words.onCall(s.body.rotation)} <span class="time">${words.digits(s.body.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.localDateTime(s.body.endLocal) })}
                   <form method="post" action="/me/requests" class="inline">${hidden(ctx.csrf)}<input type="hidden" name="teamId" value="${m.teamId}"><input type="hidden" name="kind" value="swap"><input type="hidden" name="turnKey" value="${s.key}"><button type="submit">${w.offerSwap}</button></form></li>`,
           )}</ul></li>`,
         )}</ul>`
@@ -256,6 +257,47 @@ export function agentPage(ctx: PageContext, view: AgentView): string {
   return layout(ctx, words.say('hello', { name: account.name }), html`${notice}${sections}`);
 }
 
+/**
+ * A team's published week, day by day: the shifts grouped by their hours (who works 08:00–16:00 on
+ * the phone), then who is on call. The reader's own name stands out. Phone first: a list, not a
+ * seven-column grid.
+ */
+export function teamWeekPage(ctx: PageContext, week: TeamWeek): string {
+  const { words } = ctx;
+  const { w } = words;
+  const name = (e: TeamWeekEntry) => (e.personKey === week.me ? html`<strong><bdi>${e.person}</bdi> (${w.you})</strong>` : html`<bdi>${e.person}</bdi>`);
+  const names = (list: readonly TeamWeekEntry[]) => list.map((e, i) => html`${i > 0 ? w.listSeparator : ''}${name(e)}`);
+  const days = week.days.map((day) => {
+    const shifts = week.entries.filter((e) => e.kind === 'shift' && e.day === day);
+    const groups = new Map<string, TeamWeekEntry[]>();
+    for (const s of shifts) {
+      const key = [s.startLocal, s.endLocal, s.code ?? '', s.skill ?? ''].join('|');
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    // A turn is listed on the day it starts and on every day it holds at noon: a week-long turn on all seven, a night's only on its evening.
+    const turns = week.entries.filter((e) => e.kind === 'oncall' && (e.startLocal.slice(0, 10) === day || (e.startLocal < `${day}T12:00` && e.endLocal > `${day}T12:00`)));
+    return html`<li><span class="day">${words.day(day)}</span>${
+      shifts.length === 0 && turns.length === 0
+        ? html`<p class="note">${w.nobodyPlanned}</p>`
+        : html`<ul>${[...groups.values()].map((list) => {
+            const first = list[0] as TeamWeekEntry;
+            const what = [first.code, first.skill === null ? null : words.names.channel(first.skill)].filter(Boolean).join(' · ');
+            return html`<li class="shift"><span class="time">${words.digits(`${first.startLocal.slice(-5)}–${first.endLocal.slice(-5)}`)}</span>${what ? html` ${what}` : html``}: ${names(list)}</li>`;
+          })}${turns.map((t) => html`<li class="oncall">${words.onCall(t.rotation ?? '')} <span class="time">${words.digits(t.startLocal.slice(11, 16))}</span> ${words.say('until', { time: words.localDateTime(t.endLocal) })}: ${name(t)}</li>`)}</ul>`
+    }</li>`;
+  });
+  return layout(
+    ctx,
+    words.say('teamWeekTitle', { team: week.teamName }),
+    html`<p class="note">${week.publishedAt ? words.say('publishedAt', { when: words.instant(week.publishedAt, week.timeZone) }) : w.notPublished} · ${w.teamWeekHelp}</p>
+<nav class="weeks" aria-label="${w.weeks}"><a href="/team/${week.teamId}?week=${week.previousWeek}">${w.prevWeek}</a> <a href="/team/${week.teamId}">${w.thisWeek}</a> <a href="/team/${week.teamId}?week=${week.nextWeek}">${w.nextWeek}</a></nav>
+<section aria-labelledby="week">
+  <h2 id="week">${words.say('weekFrom', { day: words.day(week.weekStart) })}</h2>
+  <ul class="days">${days}</ul>
+</section>`,
+  );
+}
+
 export function teamsPage(ctx: PageContext, title: string, help: string, teams: readonly Team[]): string {
   const { words } = ctx;
   return layout(
@@ -264,7 +306,7 @@ export function teamsPage(ctx: PageContext, title: string, help: string, teams: 
     html`<p>${help}</p>
 <table>
   <thead><tr><th scope="col">${words.w.team}</th><th scope="col">${words.w.publishedAt.replace('{{when}}', '').trim() || words.w.team}</th></tr></thead>
-  <tbody>${teams.map((t) => html`<tr><td>${t.name}</td><td>${t.publishedAt ? html`${words.instant(t.publishedAt, 'UTC')} · ${words.say('version', { version: t.version })}` : words.w.notPublished}</td></tr>`)}</tbody>
+  <tbody>${teams.map((t) => html`<tr><td><a href="/team/${t.id}">${t.name}</a></td><td>${t.publishedAt ? html`${words.instant(t.publishedAt, 'UTC')} · ${words.say('version', { version: t.version })}` : words.w.notPublished}</td></tr>`)}</tbody>
 </table>`,
   );
 }
@@ -287,7 +329,7 @@ export function departmentPage(ctx: PageContext, day: string, teams: readonly De
         ? words.say('noBudget', { cost: money(t.cost.cost, t.cost.currency) })
         : words.say('costLine', { cost: money(t.cost.cost, t.cost.currency), budget: money(t.cost.budget, t.cost.currency) })
       : '—';
-    return html`<tr><th scope="row">${t.name}</th><td>${coverage}</td><td>${onCall}</td><td class="${t.cost && t.cost.budget !== null && t.cost.cost > t.cost.budget ? 'over' : ''}">${cost}</td><td>${t.cost ? percent(t.cost.absenceRate) : '—'}</td></tr>`;
+    return html`<tr><th scope="row"><a href="/team/${t.id}">${t.name}</a></th><td>${coverage}</td><td>${onCall}</td><td class="${t.cost && t.cost.budget !== null && t.cost.cost > t.cost.budget ? 'over' : ''}">${cost}</td><td>${t.cost ? percent(t.cost.absenceRate) : '—'}</td></tr>`;
   });
   return layout(
     ctx,
@@ -334,6 +376,8 @@ caption { text-align: start; font-weight: 600; padding-block: 0.5rem; }
 ul.plain { list-style: none; padding: 0; margin: 0; }
 .short, td.over { color: var(--bad); }
 form.week { display: flex; gap: 0.5rem; align-items: end; margin-block: 0.75rem; }
+nav.weeks { display: flex; gap: 1rem; flex-wrap: wrap; margin-block: 0.75rem; }
+nav.weeks a { padding-block: 0.5rem; }
 th[scope="row"] { font-weight: 600; }
 h1 { font-size: 1.35rem; }
 h2 { font-size: 1.15rem; margin-block-start: 1.5rem; }

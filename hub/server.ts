@@ -10,10 +10,11 @@ import { feedAccount, feedCalendar, renewFeed, revokeFeed } from './feed';
 import { wordsFor } from './format';
 import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, sessionCookie } from './http';
 import { migrate } from './migrations';
-import { agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, problemText, teamsPage, type AgentView, type PageContext } from './pages';
+import { agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, problemText, teamsPage, teamWeekPage, type AgentView, type PageContext } from './pages';
 import { batched, connect, type Pool } from './pg';
 import { createTeam, department, ledTeam, manifest, publish, sessionSchedules, teamsOf } from './plans';
 import { acceptSwap, fileRequest, myRequests, openOffers, teamRequests, withdrawRequest } from './requests';
+import { teamWeek } from './team-week';
 
 /**
  * The hub's HTTP server. It keeps nothing in memory between requests: sessions, login attempts
@@ -286,6 +287,12 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
       const account = need(r, 'lead');
       const ctx = pageContext(r);
       return page(r, 200, teamsPage(ctx, ctx.words.w.leadTitle, ctx.words.w.leadHelp, await teamsOf(pool, account)));
+    }
+    const week = /^\/(?:team|api\/teams)\/([^/]{1,20})(\/schedule)?$/.exec(path);
+    if (week?.[1] && get && (path.startsWith('/team/') ? week[2] === undefined : week[2] === '/schedule')) {
+      const found = await teamWeek(pool, need(r), week[1], r.query.get('week'), now());
+      if (path.startsWith('/api/')) return sendJson(res, 200, found);
+      return page(r, 200, teamWeekPage(pageContext(r), found));
     }
     if ((path === '/department' || path === '/api/department') && get) {
       need(r, 'manager', 'admin');

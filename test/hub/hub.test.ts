@@ -224,6 +224,53 @@ describe('who sees what', () => {
   });
 });
 
+describe("the team's week", () => {
+  it('shows members their colleagues’ shifts and turns but not their leave; other teams’ agents get not found', async () => {
+    const h = await fresh();
+    const day = soonDay();
+    const plan: PlanItem[] = [
+      ...samplePlan([
+        { key: 'p1', name: 'Ayşe', email: 'ayse.week@example.com' },
+        { key: 'p2', name: 'Mehmet', email: 'mehmet.week@example.com' },
+      ], day),
+      { kind: 'leave', key: 'a9', personKey: 'p2', body: { type: 'Sick leave', typeKey: null, firstDay: day, lastDay: day, hours: null, status: 'approved', hubRequestId: null } },
+    ];
+    const a = await publishedTeam(h, 'lead-week@example.com', plan);
+    const b = await publishedTeam(h, 'lead-other@example.com', samplePlan([{ key: 'p1', name: 'Ola', email: 'ola.week@example.com' }], day));
+    const ayse = await h.join('ayse.week@example.com', 'agent');
+    const ola = await h.join('ola.week@example.com', 'agent');
+    const boss = await h.join('boss.week@example.com', 'manager');
+
+    const week = (await (await ayse.get(`/api/teams/${a.teamId}/schedule?week=${day}`)).json()) as { days: string[]; me: string; entries: { kind: string; person: string; day: string }[] };
+    expect(week.days).toContain(day);
+    expect(week.me).toBe('p1');
+    expect(week.entries.filter((e) => e.kind === 'shift').map((e) => [e.person, e.day])).toEqual([['Ayşe', day], ['Mehmet', day]]);
+    expect(week.entries.some((e) => e.kind === 'oncall' && e.person === 'Mehmet')).toBe(true);
+    const page = await (await ayse.get(`/team/${a.teamId}?week=${day}`)).text();
+    expect(page).toContain('<strong><bdi>Ayşe</bdi> (you)</strong>');
+    expect(page).toContain('<bdi>Mehmet</bdi>');
+    // A colleague's leave (here, sick leave) is not the team's business.
+    expect(JSON.stringify(week)).not.toMatch(/Sick|leave/i);
+    expect(page).not.toMatch(/Sick leave/);
+    // The agent's own page links to it.
+    expect(await (await ayse.get('/me')).text()).toContain(`href="/team/${a.teamId}"`);
+
+    // Another team's agent, an unknown team and a malformed id: the same not found.
+    const foreign = await ola.get(`/api/teams/${a.teamId}/schedule`);
+    const unknown = await ola.get('/api/teams/999999/schedule');
+    expect([foreign.status, unknown.status, (await ola.get('/team/x1')).status]).toEqual([404, 404, 404]);
+    expect(await foreign.json()).toEqual(await unknown.json());
+    expect((await ola.get(`/api/teams/${b.teamId}/schedule`)).status).toBe(200);
+    // Its lead and the department's manager see it; a bad week is refused by name.
+    expect((await a.lead.get(`/api/teams/${a.teamId}/schedule`)).status).toBe(200);
+    expect((await b.lead.get(`/api/teams/${a.teamId}/schedule`)).status).toBe(404);
+    expect((await boss.get(`/api/teams/${a.teamId}/schedule`)).status).toBe(200);
+    const bad = await ayse.get(`/api/teams/${a.teamId}/schedule?week=2026-02-30`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('week');
+  });
+});
+
 describe('many readers at once', () => {
   it('reads a batch of sessions in one query, each answer its own: ended, unknown and wrong-client tokens find nothing', async () => {
     const h = await fresh();
