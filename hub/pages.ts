@@ -329,7 +329,7 @@ export function departmentPage(ctx: PageContext, day: string, teams: readonly De
         ? words.say('noBudget', { cost: money(t.cost.cost, t.cost.currency) })
         : words.say('costLine', { cost: money(t.cost.cost, t.cost.currency), budget: money(t.cost.budget, t.cost.currency) })
       : '—';
-    return html`<tr><th scope="row"><a href="/team/${t.id}">${t.name}</a></th><td>${coverage}</td><td>${onCall}</td><td class="${t.cost && t.cost.budget !== null && t.cost.cost > t.cost.budget ? 'over' : ''}">${cost}</td><td>${t.cost ? percent(t.cost.absenceRate) : '—'}</td></tr>`;
+    return html`<tr><th scope="row">${t.name}</th><td>${coverage}</td><td>${onCall}</td><td class="${t.cost && t.cost.budget !== null && t.cost.cost > t.cost.budget ? 'over' : ''}">${cost}</td><td>${t.cost ? percent(t.cost.absenceRate) : '—'}</td></tr>`;
   });
   return layout(
     ctx,

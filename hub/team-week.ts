@@ -66,15 +66,16 @@ const ENTRIES = prepared(
 
 /**
  * The published week holding `day` (default: today in the team's zone) of a team the account may
- * see: a member of it (their email is in its plan), its lead, or a manager or administrator.
- * Anyone else, and a team that does not exist, get the same "not found".
+ * see: a member of it (their email is in its plan) or its lead. Anyone else, and a team that does
+ * not exist, get the same "not found".
  */
 export async function teamWeek(db: Queryable, account: Account, rawTeamId: string, day: string | null, now: Date): Promise<TeamWeek> {
   const teamId = /^\d{1,15}$/.test(rawTeamId) ? Number(rawTeamId) : NaN;
   const team = Number.isFinite(teamId)
     ? await one<{ id: number; name: string; timeZone: string; weekStartsOn: number; publishedAt: string | null; me: string | null; leads: boolean }>(db, TEAM_OF, [teamId, account.email.toLowerCase(), account.id])
     : null;
-  const allowed = team !== null && (team.me !== null || team.leads || account.role === 'manager' || account.role === 'admin');
+  // Managers see the department's figures, not its people's weeks: the week is its members' and its lead's.
+  const allowed = team !== null && (team.me !== null || team.leads);
   if (!team || !allowed) throw new HubError('not_found', 'No such team among yours', 'teamId');
   const asked = day === null ? todayIn(team.timeZone, Temporal.Instant.fromEpochMilliseconds(now.getTime())) : parsePlainDate(day);
   if (!asked || asked.year < 1900 || asked.year > 2200) throw new HubError('bad_request', 'week must be a real date written YYYY-MM-DD', 'week');

@@ -385,6 +385,11 @@ function attemptsOf(role: 'agent' | 'lead' | 'manager'): Attempt[] {
     { what: "publish to team A under team B's publish id", method: 'POST', path: `/api/teams/${teamA}/publish`, json: async () => ({ publishId: fx.bPublishId, baseVersion: await teamVersion(teamA), upserts: [], deletes: ['shift/s1'] }) },
     { what: "team A's requests (a lead's read)", method: 'GET', path: `/api/teams/${teamA}/requests`, mayAnswer: role === 'lead' },
     { what: "team A's manifest (a lead's read)", method: 'GET', path: `/api/teams/${teamA}/manifest`, mayAnswer: role === 'lead' },
+    // A team's week is its members' and its lead's: team B's is nobody's here, team A's not the manager's.
+    { what: "team B's week", method: 'GET', path: `/api/teams/${teamB}/schedule` },
+    { what: "team B's week page", method: 'GET', path: `/team/${teamB}` },
+    { what: "team B's week, a week of the fixture's", method: 'GET', path: `/api/teams/${teamB}/schedule?week=${DAY_B}` },
+    { what: "team A's week (a member's or lead's read)", method: 'GET', path: `/api/teams/${teamA}/schedule?week=${DAY_A}`, mayAnswer: role !== 'manager' },
     // Requests in team B, and with other people's turns.
     { what: 'leave request in team B', method: 'POST', path: '/me/requests', form: leaveB },
     { what: 'preferences in team B', method: 'POST', path: '/me/requests', form: { teamId: String(teamB), kind: 'preferences', weekday1: 'cannot' } },
@@ -783,6 +788,8 @@ function pathTargets(): { route: string; send: (v: string) => Promise<Answer> }[
     { route: 'POST /me/offers/:id/accept', send: (v) => hit(`/me/offers/${v}/accept`, { ...as(ayse, 'cookie'), form: {} }) },
     { route: 'GET /api/teams/:id/manifest', send: (v) => hit(`/api/teams/${v}/manifest`, as(lead, 'bearer')) },
     { route: 'GET /api/teams/:id/requests', send: (v) => hit(`/api/teams/${v}/requests`, as(lead, 'bearer')) },
+    { route: 'GET /api/teams/:id/schedule', send: (v) => hit(`/api/teams/${v}/schedule`, as(ayse, 'bearer')) },
+    { route: 'GET /team/:id', send: (v) => hit(`/team/${v}`, as(ayse, 'cookie')) },
     { route: 'POST /api/teams/:id/publish', send: async (v) => hit(`/api/teams/${v}/publish`, { ...as(lead, 'bearer'), json: { publishId: newPublishId('path'), baseVersion: 0, upserts: [], deletes: [] } }) },
     { route: 'GET /feed/:secret.ics', send: (v) => hit(`/feed/${v}.ics`) },
     { route: 'GET /invite/:token', send: (v) => hit(`/invite/${v}`) },
@@ -901,6 +908,26 @@ describe('injection through every field, query parameter and id', () => {
         // 200 only for a real day (9999-12-31 is one); anything else is the caller's mistake.
         if (!(answer.status === 400 || (answer.status === 200 && day === '9999-12-31'))) problems.push(`${tag}: ${firstLines(from).join(' ') || answer.text.slice(0, 120)}`);
         const leak = leakIn(answer.text, day);
+        if (leak) problems.push(`${tag}: shows "${leak}"`);
+        const changed = changedTables(before, await dbState());
+        if (changed.length > 0) problems.push(`${tag}: changed ${changed.join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("the week= parameter of a team's week: SQL, NUL, numbers and days that do not exist are refused with a 400 naming it, never a 500", async () => {
+    const WEEKS = [...STRINGS.filter((s) => s.length < 10_000), "2024-01-01' OR 1=1 --", '2024-01-01\u0000', '2024-02-30', '0000-01-01', '9999-12-31', '2024-13-01', '+02024-01-01', '2024-1-1'];
+    const problems: string[] = [];
+    for (const [path, via] of [[`/api/teams/${fx.teamA}/schedule`, 'bearer'], [`/team/${fx.teamA}`, 'cookie']] as const) {
+      for (const week of WEEKS) {
+        const before = await dbState();
+        const from = logs.length;
+        const answer = await hit(`${path}?week=${inUrl(week)}`, as(fx.ayse, via));
+        const tag = `GET ${path}?week=${show(week)} → ${answer.status}`;
+        if (answer.status !== 400) problems.push(`${tag}: ${firstLines(from).join(' ') || answer.text.slice(0, 120)}`);
+        if (via === 'bearer' && answer.status === 400 && !answer.text.includes('"field":"week"')) problems.push(`${tag}: does not name the week`);
+        const leak = leakIn(answer.text, week);
         if (leak) problems.push(`${tag}: shows "${leak}"`);
         const changed = changedTables(before, await dbState());
         if (changed.length > 0) problems.push(`${tag}: changed ${changed.join(', ')}`);
