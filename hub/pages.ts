@@ -1,6 +1,7 @@
 import type { PlanItem } from '../core/hub-plan';
 import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
 import type { Account, Role } from './accounts';
+import type { AdminView } from './admin';
 import type { HubErrorCode } from './http';
 import type { Words } from './format';
 import type { DepartmentTeam, Membership, Team } from './plans';
@@ -348,6 +349,57 @@ export function departmentPage(ctx: PageContext, day: string, teams: readonly De
   );
 }
 
+/** What the administrator's page says after a change: a sentence, a one-time link, or a refusal. */
+export interface AdminOutcome {
+  notice?: string | null;
+  invitation?: { email: string; link: string } | null;
+  problem?: string | null;
+}
+
+const ADMIN_ROLES: readonly Role[] = ['agent', 'lead', 'manager', 'admin'];
+
+/** The administrator's page: teams and who leads them, inviting people, and every account. */
+export function adminPage(ctx: PageContext, view: AdminView, outcome: AdminOutcome = {}): string {
+  const { words } = ctx;
+  const { w } = words;
+  const list = (names: readonly string[]) => names.map((n, i) => html`${i > 0 ? w.listSeparator : ''}<bdi>${n}</bdi>`);
+  const invitation = outcome.invitation
+    ? html`<div class="notice" role="status"><p>${words.say('inviteMade', { email: outcome.invitation.email })}</p><input class="feed" readonly value="${outcome.invitation.link}" aria-label="${w.inviteLinkLabel}"></div>`
+    : html``;
+  return layout(
+    ctx,
+    w.adminTitle,
+    html`${outcome.notice ? html`<p class="notice" role="status">${outcome.notice}</p>` : html``}${outcome.problem ? html`<p class="problem" role="alert">${outcome.problem}</p>` : html``}${invitation}
+<p>${w.adminHelp} <a href="/department">${w.deptTitle}</a></p>
+<section aria-labelledby="invite">
+  <h2 id="invite">${w.inviteSomeone}</h2>
+  <form method="post" action="/admin/invitations" class="stack">
+    ${hidden(ctx.csrf)}
+    <label>${w.email}<input type="email" name="email" required maxlength="254" autocomplete="off"></label>
+    <label>${w.inviteRole}<select name="role">${ADMIN_ROLES.map((r) => html`<option value="${r}">${roleName(ctx, r)}</option>`)}</select></label>
+    ${view.teams.length === 0 ? html`` : html`<fieldset><legend>${w.inviteTeams}</legend>${view.teams.map((t) => html`<label class="check"><input type="checkbox" name="team${t.id}" value="on"> <bdi>${t.name}</bdi></label>`)}</fieldset>`}
+    <button type="submit" class="primary">${w.makeInvite}</button>
+  </form>
+  ${view.invitations.length === 0 ? html`` : html`<h3>${w.openInvitations}</h3><ul class="requests">${view.invitations.map((i) => html`<li><bdi>${i.email}</bdi> · ${roleName(ctx, i.role)}${i.teams.length > 0 ? html` · ${list(i.teams)}` : html``} · ${words.say('expires', { when: words.instant(i.expiresAt, 'UTC') })}</li>`)}</ul>`}
+</section>
+<section aria-labelledby="teams">
+  <h2 id="teams">${w.teamsTitle}</h2>
+  ${view.teams.length === 0 ? html`<p>${w.noTeams}</p>` : html`<ul class="requests">${view.teams.map((t) => html`<li><bdi>${t.name}</bdi> · ${t.publishedAt ? words.say('publishedAt', { when: words.instant(t.publishedAt, 'UTC') }) : w.notPublished}${t.leads.length > 0 ? html` · ${w.teamLeadLabel}: ${list(t.leads)}` : html``}</li>`)}</ul>`}
+  <form method="post" action="/admin/teams" class="stack">
+    ${hidden(ctx.csrf)}
+    <label>${w.teamName}<input name="name" required maxlength="200"></label>
+    <button type="submit">${w.makeTeam}</button>
+  </form>
+</section>
+<section aria-labelledby="accounts">
+  <h2 id="accounts">${w.accountsTitle}</h2>
+  <ul class="requests">${view.accounts.map((a) => html`<li${a.disabled ? html` class="disabled"` : html``}><bdi>${a.name}</bdi> · <bdi>${a.email}</bdi> · ${roleName(ctx, a.role)}${a.leads.length > 0 ? html` · ${list(a.leads)}` : html``}${a.disabled ? html` · <strong class="status-cancelled">${w.accountDisabled}</strong>` : html``}${
+    a.id === ctx.account?.id ? html`` : html` <form method="post" action="/admin/accounts/${a.id}/${a.disabled ? 'enable' : 'disable'}" class="inline">${hidden(ctx.csrf)}<button type="submit">${a.disabled ? w.enableAccount : w.disableAccount}</button></form>`
+  }</li>`)}</ul>
+</section>`,
+  );
+}
+
 /**
  * A refusal in the reader's language. The hub's own sentences are English and often name the
  * exact rule; other languages get their sentence for the kind of refusal, with the field.
@@ -402,6 +454,10 @@ ul.days ul { list-style: none; padding: 0; margin: 0.2rem 0 0; }
 form.inline { display: inline; }
 form.inline button { min-height: 2.25rem; padding: 0.3rem 0.6rem; margin-inline-start: 0.4rem; }
 ul.requests li { padding-block: 0.3rem; }
+li.disabled { color: var(--muted); }
+fieldset { border: 1px solid var(--line); border-radius: 6px; display: grid; gap: 0.4rem; }
+label.check { display: flex; align-items: center; gap: 0.5rem; font-weight: 400; }
+label.check input { min-height: 1.25rem; width: 1.25rem; }
 .status-approved { color: #17663a; } .status-rejected, .status-cancelled { color: var(--bad); } .status-requested { color: #8a5a00; }
 input.feed { width: 100%; direction: ltr; }
 table { border-collapse: collapse; width: 100%; background: #fff; }

@@ -5,12 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { parseCalendarDate } from '../core/calendar';
 import type { Language } from '../core/contract';
 import { acceptInvitation, createInvitation, endSession, invitationOf, isLanguage, login, ROLES, sessionsOf, setLanguage, startSession, type Account, type Role, type Session, type SessionAsk, type SessionClient } from './accounts';
+import { adminView, setDisabled } from './admin';
 import { agentData } from './agent-view';
 import { feedAccount, feedCalendar, renewFeed, revokeFeed } from './feed';
 import { wordsFor } from './format';
 import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, sessionCookie } from './http';
 import { migrate } from './migrations';
-import { agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, problemText, teamsPage, teamWeekPage, type AgentView, type PageContext } from './pages';
+import { adminPage, agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, problemText, teamsPage, teamWeekPage, type AdminOutcome, type AgentView, type PageContext } from './pages';
 import { batched, connect, type Pool } from './pg';
 import { createTeam, department, ledTeam, manifest, publish, sessionSchedules, teamsOf } from './plans';
 import { acceptSwap, fileRequest, myRequests, openOffers, teamRequests, withdrawRequest } from './requests';
@@ -162,6 +163,14 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     return fields;
   }
 
+  /** A one-time invitation link from a form or JSON (email, role) and team ids; refusals name the field. */
+  async function invitationLink(r: Request, admin: Account, fields: Record<string, unknown>, teamIds: number[]): Promise<string> {
+    const role = fields.role;
+    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new HubError('bad_request', `The role must be one of ${ROLES.join(', ')}`, 'role');
+    const token = await createInvitation(pool, { email: String(fields.email ?? ''), role: role as Role, teamIds, createdBy: admin.id });
+    return `${ownOrigin(r.req, options.publicUrl) ?? ''}/invite/${token}`;
+  }
+
   /** From a week back to five weeks ahead: what the agent's page and the schedule API show. */
   function scheduleWindow(): [string, string] {
     return [new Date(now().getTime() - 7 * DAY_MS).toISOString(), new Date(now().getTime() + SCHEDULE_WEEKS * 7 * DAY_MS).toISOString()];
@@ -188,7 +197,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     if (path === '/' && get) {
       if (!r.session) return redirect(res, '/login');
       const role = r.session.account.role;
-      return redirect(res, role === 'lead' ? '/lead' : role === 'manager' || role === 'admin' ? '/department' : '/me');
+      return redirect(res, role === 'lead' ? '/lead' : role === 'admin' ? '/admin' : role === 'manager' ? '/department' : '/me');
     }
     if (path === '/login' && get) return page(r, 200, loginPage(pageContext(r), null, ''));
     if (path === '/login' && method === 'POST') {
@@ -294,6 +303,37 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
       if (path.startsWith('/api/')) return sendJson(res, 200, found);
       return page(r, 200, teamWeekPage(pageContext(r), found));
     }
+    // The administrator's page: the same actions as the API and the CLI, as forms.
+    if (path === '/admin' && get) {
+      need(r, 'admin');
+      return page(r, 200, adminPage(pageContext(r), await adminView(pool)));
+    }
+    if (path.startsWith('/admin/') && method === 'POST') {
+      const account = need(r, 'admin');
+      const fields = await post(r);
+      const ctx = pageContext(r);
+      const again = async (status: number, outcome: AdminOutcome) => page(r, status, adminPage(ctx, await adminView(pool), outcome));
+      try {
+        if (path === '/admin/teams') {
+          const team = await createTeam(pool, fields.name);
+          return await again(201, { notice: ctx.words.say('teamMade', { team: team.name }) });
+        }
+        if (path === '/admin/invitations') {
+          // The form ticks a box per team (team<id>=on): only ids of teams that exist reach createInvitation, which checks them again.
+          const teamIds = Object.keys(fields).flatMap((k) => (/^team\d{1,15}$/.test(k) && fields[k] === 'on' ? [Number(k.slice(4))] : []));
+          const link = await invitationLink(r, account, fields, teamIds);
+          return await again(201, { invitation: { email: String(fields.email ?? '').trim().toLowerCase(), link } });
+        }
+        const toggle = /^\/admin\/accounts\/([^/]{1,20})\/(disable|enable)$/.exec(path);
+        if (toggle?.[1] && toggle[2]) {
+          const email = await setDisabled(pool, account, toggle[1], toggle[2] === 'disable');
+          return await again(200, { notice: ctx.words.say('accountChanged', { email }) });
+        }
+      } catch (err) {
+        if (!(err instanceof HubError) || err.status >= 500 || err.code === 'not_found') throw err;
+        return await again(err.status, { problem: problemText(ctx, err) });
+      }
+    }
     if ((path === '/department' || path === '/api/department') && get) {
       need(r, 'manager', 'admin');
       const asked = r.query.get('day');
@@ -323,12 +363,9 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     if (path === '/api/invitations' && method === 'POST') {
       const account = need(r, 'admin');
       const fields = await post(r);
-      const role = fields.role;
-      if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new HubError('bad_request', `The role must be one of ${ROLES.join(', ')}`, 'role');
       const teamIds = Array.isArray(fields.teamIds) ? fields.teamIds : [];
       if (!teamIds.every((t): t is number => typeof t === 'number' && Number.isSafeInteger(t) && t > 0)) throw new HubError('bad_request', 'Team ids must be numbers', 'teamIds');
-      const token = await createInvitation(pool, { email: String(fields.email ?? ''), role: role as Role, teamIds, createdBy: account.id });
-      return sendJson(res, 201, { link: `${ownOrigin(req, options.publicUrl) ?? ''}/invite/${token}` });
+      return sendJson(res, 201, { link: await invitationLink(r, account, fields, teamIds) });
     }
     const team = /^\/api\/teams\/([^/]{1,20})\/(manifest|publish|requests)$/.exec(path);
     if (team?.[1] && team[2]) {

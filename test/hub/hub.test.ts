@@ -451,6 +451,58 @@ describe('requests', () => {
   });
 });
 
+describe("the administrator's page", () => {
+  it('makes teams, invites a lead of one by a link shown once, and disables and enables accounts; nobody else may', async () => {
+    const h = await fresh();
+    const admin = await h.join('admin@example.com', 'admin');
+    const agent = await h.join('agent.admin@example.com', 'agent');
+    expect((await admin.get('/')).headers.get('location')).toBe('/admin');
+
+    const made = await admin.form('/admin/teams', { name: 'Warszawa Wsparcie' });
+    expect(made.status).toBe(201);
+    expect(await made.text()).toContain('The team Warszawa Wsparcie is made');
+    const teamId = Number((await h.pool.query("SELECT id FROM team WHERE name = 'Warszawa Wsparcie'")).rows[0].id);
+
+    const invited = await admin.form('/admin/invitations', { email: 'Lider@Example.com', role: 'lead', [`team${teamId}`]: 'on' });
+    expect(invited.status).toBe(201);
+    const link = /value="(http[^"]+\/invite\/[^"]+)"/.exec(await invited.text())?.[1];
+    if (!link) throw new Error('no invitation link on the page');
+    // Listed as open, without its link (only the hash is kept).
+    const listed = await (await admin.get('/admin')).text();
+    expect(listed).toContain('lider@example.com');
+    expect(listed).not.toContain(link);
+    const joined = await fetch(link, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ name: 'Lider', password: PASSWORD }) });
+    expect(joined.status).toBe(303);
+    const leads = await h.pool.query("SELECT l.team_id FROM team_lead l JOIN account a ON a.id = l.account_id WHERE a.email = 'lider@example.com'");
+    expect(leads.rows.map((r) => Number(r.team_id))).toEqual([teamId]);
+
+    // A bad email is refused on the page, by name, and makes nothing.
+    const invitations = async () => Number((await h.pool.query('SELECT count(*) AS n FROM invitation')).rows[0].n);
+    const before = await invitations();
+    const bad = await admin.form('/admin/invitations', { email: 'not an email', role: 'agent' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('class="problem"');
+    expect(await invitations()).toBe(before);
+
+    // Disabling ends the account's sessions on the next request; enabling lets the same session in again.
+    const agentId = Number((await h.pool.query("SELECT id FROM account WHERE email = 'agent.admin@example.com'")).rows[0].id);
+    expect((await admin.form(`/admin/accounts/${agentId}/disable`, {})).status).toBe(200);
+    expect((await agent.get('/api/me')).status).toBe(401);
+    expect((await admin.form(`/admin/accounts/${agentId}/enable`, {})).status).toBe(200);
+    expect((await agent.get('/api/me')).status).toBe(200);
+    // Not one's own account: the hub keeps an administrator who can undo.
+    const adminId = Number((await h.pool.query("SELECT id FROM account WHERE email = 'admin@example.com'")).rows[0].id);
+    expect((await admin.form(`/admin/accounts/${adminId}/disable`, {})).status).toBe(400);
+    expect((await admin.get('/api/me')).status).toBe(200);
+
+    // Nobody else: an agent gets a refusal and changes nothing; a form without its CSRF token neither.
+    expect((await agent.get('/admin')).status).toBe(403);
+    expect((await agent.form('/admin/teams', { name: 'Mallory' })).status).toBe(403);
+    expect((await admin.form('/admin/teams', { name: 'Mallory' }, { csrf: null })).status).toBe(403);
+    expect(Number((await h.pool.query("SELECT count(*) AS n FROM team WHERE name = 'Mallory'")).rows[0].n)).toBe(0);
+  });
+});
+
 describe('the department page', () => {
   it('lines up every team’s coverage, who is on call now, and cost against budget, for managers only', async () => {
     const h = await fresh();

@@ -421,6 +421,13 @@ function attemptsOf(role: 'agent' | 'lead' | 'manager'): Attempt[] {
     { what: 'inviting a lead of team B', method: 'POST', path: '/api/invitations', json: { email: 'mallory@bravo.example', role: 'lead', teamIds: [teamB] } },
     { what: 'inviting an admin', method: 'POST', path: '/api/invitations', json: { email: 'mallory@alpha.example', role: 'admin', teamIds: [] } },
     { what: 'making a team', method: 'POST', path: '/api/teams', json: { name: 'Bravo Team' } },
+    // The same through the administrator's page, and its account switches.
+    { what: "the administrator's page", method: 'GET', path: '/admin' },
+    { what: 'making a team on the administrator page', method: 'POST', path: '/admin/teams', form: { name: 'Bravo Team' } },
+    { what: 'inviting a lead of team B on the administrator page', method: 'POST', path: '/admin/invitations', form: { email: 'mallory@bravo.example', role: 'lead', [`team${teamB}`]: 'on' } },
+    { what: 'inviting an admin on the administrator page', method: 'POST', path: '/admin/invitations', form: { email: 'mallory@alpha.example', role: 'admin' } },
+    { what: "disabling Ola's account", method: 'POST', path: `/admin/accounts/${fx.ola.id}/disable`, form: {} },
+    { what: "enabling Ola's account", method: 'POST', path: `/admin/accounts/${fx.ola.id}/enable`, form: {} },
   ];
 }
 
