@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { parsePlainDate, type Temporal } from '../core/time';
 
 /**
  * The hub's requests and answers: reading a body with a size limit, the security headers every
@@ -136,4 +137,10 @@ export function ownOrigin(req: http.IncomingMessage, publicUrl: string | null): 
   if (!host) return null;
   const tls = 'encrypted' in req.socket && req.socket.encrypted === true;
   return `${tls ? 'https' : 'http'}://${host}`;
+}
+
+/** A day that exists (not 30 February) written YYYY-MM-DD, between the years 1900 and 2200: what PostgreSQL's date takes without refusing. */
+export function realDay(text: string): Temporal.PlainDate | null {
+  const day = parsePlainDate(text);
+  return day && day.year >= 1900 && day.year <= 2200 ? day : null;
 }

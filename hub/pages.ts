@@ -1,3 +1,4 @@
+import { calendarDateText } from '../core/calendar';
 import type { PlanItem } from '../core/hub-plan';
 import { LANGUAGE_NAMES, LANGUAGES } from '../core/contract';
 import type { Account, Role } from './accounts';
@@ -313,7 +314,7 @@ export function teamsPage(ctx: PageContext, title: string, help: string, teams: 
 }
 
 /** Every team's published figures side by side, for the department's manager. */
-export function departmentPage(ctx: PageContext, day: string, teams: readonly DepartmentTeam[]): string {
+export function departmentPage(ctx: PageContext, day: string, weeks: { previous: string; next: string }, teams: readonly DepartmentTeam[]): string {
   const { words } = ctx;
   const { w } = words;
   const month = new Intl.DateTimeFormat(words.language === 'fa' ? 'fa-IR-u-ca-persian' : words.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
@@ -337,9 +338,16 @@ export function departmentPage(ctx: PageContext, day: string, teams: readonly De
     w.deptTitle,
     html`<p>${w.deptHelp}</p>
 <form method="get" action="/department" class="week">
-  <label>${w.pickDay}<input type="date" name="day" value="${day}"></label>
+  ${
+    // Persian readers type a Solar Hijri day (a browser's date picker knows only the Gregorian calendar); the hub reads it with the planner's conversion.
+    words.language === 'fa'
+      ? html`<input type="hidden" name="calendar" value="persian"><label>${w.pickDay}<input name="day" value="${calendarDateText(day, 'persian')}" inputmode="numeric" autocomplete="off" dir="ltr" aria-describedby="day-hint"></label>`
+      : html`<label>${w.pickDay}<input type="date" name="day" value="${day}"></label>`
+  }
   <button type="submit">${w.showWeek}</button>
 </form>
+${words.language === 'fa' ? html`<p class="note" id="day-hint">${w.solarDateHint}</p>` : html``}
+<nav class="weeks" aria-label="${w.weeks}"><a href="/department?day=${weeks.previous}">${w.prevWeek}</a> <a href="/department">${w.thisWeek}</a> <a href="/department?day=${weeks.next}">${w.nextWeek}</a></nav>
 <div class="wide"><table>
   <caption>${words.say('weekOf', { day: words.day(day) })}</caption>
   <thead><tr><th scope="col">${w.team}</th><th scope="col">${w.coverage}</th><th scope="col">${w.onCallNow}</th><th scope="col">${words.say('costTitle', { month })}</th><th scope="col">${w.absenceRate}</th></tr></thead>

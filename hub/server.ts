@@ -3,13 +3,14 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { parseCalendarDate } from '../core/calendar';
+import { Temporal } from '../core/time';
 import type { Language } from '../core/contract';
 import { acceptInvitation, createInvitation, endSession, invitationOf, isLanguage, login, ROLES, sessionsOf, setLanguage, startSession, type Account, type Role, type Session, type SessionAsk, type SessionClient } from './accounts';
 import { adminView, setDisabled } from './admin';
 import { agentData } from './agent-view';
 import { feedAccount, feedCalendar, renewFeed, revokeFeed } from './feed';
 import { wordsFor } from './format';
-import { cookies, HubError, ownOrigin, readFields, redirect, send, sendJson, sessionCookie } from './http';
+import { cookies, HubError, ownOrigin, readFields, realDay, redirect, send, sendJson, sessionCookie } from './http';
 import { migrate } from './migrations';
 import { adminPage, agentPage, departmentPage, errorPage, HUB_CSS, invitePage, loginPage, problemText, teamsPage, teamWeekPage, type AdminOutcome, type AgentView, type PageContext } from './pages';
 import { batched, connect, type Pool } from './pg';
@@ -73,12 +74,6 @@ function preferredLanguage(req: http.IncomingMessage): Language {
 
 const isApi = (path: string) => path.startsWith('/api/');
 
-/** A day that exists (not 30 February), between the years 1900 and 2200: what PostgreSQL's date takes without refusing. */
-function isRealDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number(text.slice(0, 4)) < 1900 || Number(text.slice(0, 4)) > 2200) return false;
-  const at = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === text;
-}
 const isJson = (req: http.IncomingMessage) => (req.headers['content-type'] ?? '').startsWith('application/json');
 
 /** A request as a JSON body sends it ({ kind, body }), or as the agent page's forms do (flat fields). */
@@ -336,12 +331,15 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
     }
     if ((path === '/department' || path === '/api/department') && get) {
       need(r, 'manager', 'admin');
-      const asked = r.query.get('day');
-      if (asked !== null && !isRealDay(asked)) throw new HubError('bad_request', 'day must be a real date written YYYY-MM-DD', 'day');
+      const typed = r.query.get('day');
+      // The Persian page's field is a Solar Hijri day; everything else asks in ISO.
+      const asked = typed !== null && r.query.get('calendar') === 'persian' ? (parseCalendarDate(typed, 'persian') ?? typed) : typed;
+      if (asked !== null && !realDay(asked)) throw new HubError('bad_request', 'day must be a real date written YYYY-MM-DD', 'day');
       const day = asked ?? now().toISOString().slice(0, 10);
       const teams = await department(pool, day, now());
       if (path === '/api/department') return sendJson(res, 200, { day, teams });
-      return page(r, 200, departmentPage(pageContext(r), day, teams));
+      const plain = Temporal.PlainDate.from(day);
+      return page(r, 200, departmentPage(pageContext(r), day, { previous: plain.subtract({ days: 7 }).toString(), next: plain.add({ days: 7 }).toString() }, teams));
     }
 
     // The JSON API: the desktop app (bearer token) and scripts.

@@ -1,6 +1,6 @@
-import { parsePlainDate, startOfWeek, Temporal, todayIn, type WeekStart } from '../core/time';
+import { startOfWeek, Temporal, todayIn, type WeekStart } from '../core/time';
 import type { Account } from './accounts';
-import { HubError } from './http';
+import { HubError, realDay } from './http';
 import { one, prepared, rows, type Queryable } from './pg';
 
 /**
@@ -77,8 +77,8 @@ export async function teamWeek(db: Queryable, account: Account, rawTeamId: strin
   // Managers see the department's figures, not its people's weeks: the week is its members' and its lead's.
   const allowed = team !== null && (team.me !== null || team.leads);
   if (!team || !allowed) throw new HubError('not_found', 'No such team among yours', 'teamId');
-  const asked = day === null ? todayIn(team.timeZone, Temporal.Instant.fromEpochMilliseconds(now.getTime())) : parsePlainDate(day);
-  if (!asked || asked.year < 1900 || asked.year > 2200) throw new HubError('bad_request', 'week must be a real date written YYYY-MM-DD', 'week');
+  const asked = day === null ? todayIn(team.timeZone, Temporal.Instant.fromEpochMilliseconds(now.getTime())) : realDay(day);
+  if (!asked) throw new HubError('bad_request', 'week must be a real date written YYYY-MM-DD', 'week');
   const first = startOfWeek(asked, WEEK_STARTS[team.weekStartsOn] ?? 'mon');
   const days = Array.from({ length: 7 }, (_, i) => first.add({ days: i }).toString());
   const entries = await rows<TeamWeekEntry>(db, ENTRIES, [team.id, days[0], days[6], first.add({ days: 7 }).toString()]);

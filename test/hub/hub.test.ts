@@ -529,6 +529,13 @@ describe('the department page', () => {
     const agent = await h.join('bir@istanbul.example', 'agent');
     expect((await agent.get('/api/department')).status).toBe(403);
     expect((await manager.get('/api/department?day=tomorrow')).status).toBe(400);
+    // The page steps a week at a time, and in Persian takes a Solar Hijri day (1405/09/08 is 29 November 2026).
+    expect(page).toMatch(/href="\/department\?day=\d{4}-\d{2}-\d{2}"/);
+    const ISO_OF_SOLAR = { solar: '1405/09/08', iso: '2026-11-29' };
+    const persian = await (await manager.get(`/api/department?day=${encodeURIComponent(ISO_OF_SOLAR.solar)}&calendar=persian`)).json();
+    expect(persian).toMatchObject({ day: ISO_OF_SOLAR.iso });
+    expect((await manager.get(`/api/department?day=${encodeURIComponent('۱۴۰۵/۰۹/۰۸')}&calendar=persian`)).status).toBe(200);
+    expect((await manager.get(`/api/department?day=${encodeURIComponent('1405/13/01')}&calendar=persian`)).status).toBe(400);
   });
 });
 
