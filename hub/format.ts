@@ -47,6 +47,16 @@ function makeWords(language: Language): Words {
   // 2024-01-01 was a Monday, so day n of January 2024 is ISO weekday n.
   const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   const names = builtinNamer(language);
+  // Days written once each: a page writes the same few dozen days over and over, and Intl's format is most of a page's cost.
+  const daysWritten = new Map<string, string>();
+  const day = (iso: string) => {
+    let text = daysWritten.get(iso);
+    if (text === undefined) {
+      if (daysWritten.size >= 10_000) daysWritten.clear();
+      daysWritten.set(iso, (text = dayFormat.format(new Date(`${iso}T00:00:00Z`))));
+    }
+    return text;
+  };
   // Letters only, in lower case: "On-call" and "On call" are the same words.
   const plain = (text: string) => text.toLocaleLowerCase(FORMAT_LOCALE[language]).replace(/[^\p{L}]/gu, '');
   const digits = (text: string) => (language === 'fa' ? text.replace(/[0-9]/g, (d) => digit.format(Number(d))) : text);
@@ -55,7 +65,7 @@ function makeWords(language: Language): Words {
     w,
     // Names placed in a Persian sentence are isolated (FSI … PDI), so a Latin name or a number keeps its own direction.
     say: (key, params = {}) => fillWords(w[key], Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? numberFormat.format(v) : language === 'fa' ? `\u2068${v}\u2069` : v]))),
-    day: (iso) => dayFormat.format(new Date(`${iso}T00:00:00Z`)),
+    day,
     digits,
     number: (n) => numberFormat.format(n),
     instant: (iso, timeZone) => {
@@ -63,7 +73,7 @@ function makeWords(language: Language): Words {
       if (!f) instantFormats.set(timeZone, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' })));
       return f.format(new Date(iso));
     },
-    localDateTime: (local) => `${dayFormat.format(new Date(`${local.slice(0, 10)}T00:00:00Z`))} ${digits(local.slice(11, 16))}`,
+    localDateTime: (local) => `${day(local.slice(0, 10))} ${digits(local.slice(11, 16))}`,
     weekday: (isoWeekday) => weekdayFormat.format(new Date(Date.UTC(2024, 0, isoWeekday))),
     dir: language === 'fa' ? 'rtl' : 'ltr',
     names,
