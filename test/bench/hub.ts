@@ -6,6 +6,7 @@
  * at the same moment, ten times over. Run alone: node --import tsx test/bench/hub.ts
  */
 import type { ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { planDiff } from '../../core/hub-plan';
@@ -88,15 +89,25 @@ export async function hubBench(): Promise<string[]> {
     // 200 agents of all teams, each signed in, reading their schedule at the same moment.
     const readers = (await pool.query<{ id: number }>("SELECT id FROM account WHERE role = 'agent' ORDER BY md5(id::text) LIMIT $1", [READERS])).rows;
     const cookies = await Promise.all(readers.map(async (r) => `rd_session=${(await startSession(pool, Number(r.id), 'browser')).token}`));
+    // The readers' side is node:http with kept-alive connections, one per agent as each phone has its
+    // own: fetch (undici) costs this process about twice the CPU per request, and on two shared cores
+    // the load generator's own work is counted in every reader's latency.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: READERS * 2 });
+    const read = (pathname: string, cookie: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.get(`${base}${pathname}`, { agent, headers: { cookie } }, (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => (res.statusCode === 200 ? resolve(res.statusCode) : reject(new Error(`${pathname}: ${res.statusCode}`))));
+        });
+        req.on('error', reject);
+      });
     const measure = async (pathname: string) => {
       const ms: number[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         await Promise.all(
           cookies.map(async (cookie) => {
             const t0 = performance.now();
-            const res = await fetch(`${base}${pathname}`, { headers: { cookie } });
-            await res.arrayBuffer();
-            if (res.status !== 200) throw new Error(`${pathname}: ${res.status}`);
+            await read(pathname, cookie);
             ms.push(performance.now() - t0);
           }),
         );
@@ -107,7 +118,7 @@ export async function hubBench(): Promise<string[]> {
     const alone: number[] = [];
     for (const cookie of cookies) {
       const t0 = performance.now();
-      await (await fetch(`${base}/api/me/schedule`, { headers: { cookie } })).arrayBuffer();
+      await read('/api/me/schedule', cookie);
       alone.push(performance.now() - t0);
     }
     alone.sort((a, b) => a - b);
@@ -128,7 +139,7 @@ export async function hubBench(): Promise<string[]> {
         await new Promise((r) => setTimeout(r, Math.random() * 1000));
         while (performance.now() < until) {
           const t0 = performance.now();
-          await (await fetch(`${base}/api/me/schedule`, { headers: { cookie } })).arrayBuffer();
+          await read('/api/me/schedule', cookie);
           steady.push(performance.now() - t0);
           await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
         }
@@ -136,6 +147,7 @@ export async function hubBench(): Promise<string[]> {
     );
     steady.sort((a, b) => a - b);
     lines.push(`${label(`${READERS} agents each reading about once a second, p50 / p95 / max`)} ${`${percentile(steady, 50).toFixed(0)} / ${percentile(steady, 95).toFixed(0)} / ${(steady.at(-1) ?? 0).toFixed(0)}`.padStart(9)} ms  (${steady.length} reads)`);
+    agent.destroy();
   } finally {
     hub?.child.kill('SIGTERM');
     await pool.end();
