@@ -314,7 +314,7 @@ export function hubHandler(options: HubOptions): (req: http.IncomingMessage, res
           return await again(201, { notice: ctx.words.say('teamMade', { team: team.name }) });
         }
         if (path === '/admin/invitations') {
-          // The form ticks a box per team (team<id>=on): only ids of teams that exist reach createInvitation, which checks them again.
+          // The form ticks a box per team (team<id>=on); createInvitation refuses an id of no team.
           const teamIds = Object.keys(fields).flatMap((k) => (/^team\d{1,15}$/.test(k) && fields[k] === 'on' ? [Number(k.slice(4))] : []));
           const link = await invitationLink(r, account, fields, teamIds);
           return await again(201, { invitation: { email: String(fields.email ?? '').trim().toLowerCase(), link } });
