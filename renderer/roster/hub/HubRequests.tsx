@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useAction } from '../../api/useAction';
 import { useFormat } from '../../format';
+import type { Later } from '../../i18n/later';
 import { FormError } from '../../shell/FormError';
 import { LoadError } from '../../shell/LoadError';
 import { dayOf, requestNote, requestText, type HubPending } from './requestText';
@@ -17,7 +18,7 @@ const EARLIER_SHOWN = 30;
  * Decline; the decision goes back with the next publish. Leave requests are absences asked for,
  * decided on the Absences page like any other, so here they are only listed among the earlier ones.
  */
-export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: string): void }) {
+export function HubRequests({ team, onNotice }: { team: Team; onNotice(words: Later | null): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const requestsQuery = useApiQuery('hub.requests', { teamId: team.id });
@@ -35,7 +36,7 @@ export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: str
 
   const decide = (r: HubPending, decision: 'approved' | 'declined') => {
     setBusy(r.id);
-    onNotice('');
+    onNotice(null);
     void act(() => call('hub.decide', { teamId: team.id, id: r.id, decision })).finally(() => setBusy(null));
   };
 
