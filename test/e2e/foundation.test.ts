@@ -99,6 +99,20 @@ describe('browser mode, first steps of a team lead', () => {
     expect(await settle(() => page.getByRole('button', { name: 'Redo' }).isEnabled(), true)).toBe(true);
   });
 
+  it('says the last change at the bottom in the language chosen since, and still clears it after eight seconds', async () => {
+    await open();
+    await page.getByRole('button', { name: 'Open the demo team' }).click();
+    await page.getByRole('grid').waitFor();
+    await page.getByRole('button', { name: 'People' }).click();
+    await page.getByRole('button', { name: 'Archive Ayşe Yılmaz' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done: Archive person' }).waitFor();
+    // Switched while it shows: the notice and its Undo read in Turkish (they stayed in English, and stayed on screen).
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('tr');
+    const turkish = page.getByRole('status').filter({ hasText: 'Tamamlandı: Kişi arşivleme' });
+    await turkish.getByRole('button', { name: 'Geri al' }).waitFor();
+    expect(await settle(() => turkish.count(), 0, 12_000)).toBe(0);
+  });
+
   it('imports people from a CSV file, and shows every bad line when a file is wrong', async () => {
     await open();
     await createTeam('Import Test');
