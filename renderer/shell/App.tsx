@@ -98,7 +98,7 @@ export function App() {
           </nav>
           <main id="main-content" tabIndex={-1} className={view === 'roster' ? 'wide' : undefined}>
             <DraftProvider key={team.id}>
-              <ViewPage view={view} team={team} onTeamSaved={() => say((tr) => tr('team.saved'))} />
+              <ViewPage view={view} team={team} onTeamSaved={() => say((s) => s.t('team.saved'))} />
             </DraftProvider>
           </main>
         </>
@@ -106,7 +106,7 @@ export function App() {
       <div role="status" className="toast">
         {notice && (
           <>
-            <span>{notice(t)}</span>
+            <span>{notice}</span>
             {undoable && history?.canUndo && (
               <button
                 type="button"

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { contract, isMethodName } from '../../core/contract';
 import { HISTORY_TABLE } from '../../core/result';
 import { onTablesChanged } from '../api/client';
-import type { Later } from '../i18n/later';
+import { useSaying, type Later } from '../i18n/later';
 
 const SHOWN_MS = 8000;
 
@@ -12,6 +12,7 @@ const SHOWN_MS = 8000;
  * The notice is kept as `Later` words, drawn in the language of the moment it is drawn.
  */
 export function useChangeNotice() {
+  const saying = useSaying();
   const [notice, setNotice] = useState<Later | null>(null);
   const [undoable, setUndoable] = useState(false);
   // A function in state is set through an updater (React would call it as one).
@@ -30,14 +31,14 @@ export function useChangeNotice() {
         if (!isMethodName(method) || tables.every((x) => x === HISTORY_TABLE)) return;
         if (method === 'history.undo' || method === 'history.redo') {
           const key = method === 'history.undo' ? 'toast.undone' : 'toast.redone';
-          say((t) => t(key));
+          say((s) => s.t(key));
           setUndoable(false);
         } else if (contract[method].undo) {
-          say((t) => t('toast.done', { action: t(`actions.${method}`, { defaultValue: method }) }));
+          say((s) => s.t('toast.done', { action: s.t(`actions.${method}`, { defaultValue: method }) }));
           setUndoable(true);
         }
       }),
     [],
   );
-  return { notice, say, undoable };
+  return { notice: notice ? notice(saying) : '', say, undoable };
 }

@@ -19,6 +19,7 @@ import { useHubDecision, useHubWaiting } from '../roster/hub/useHubWaiting';
 import { FormError } from '../shell/FormError';
 import { HubPeopleNotice } from './HubPeopleNotice';
 import { HubPreferenceAsk } from './HubPreferenceAsk';
+import { useNotice } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -49,12 +50,12 @@ export function PeoplePanel({ team }: Props) {
   }, [hub.waiting]);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const fileInput = useRef<HTMLInputElement>(null);
 
   async function act(work: () => Promise<unknown>) {
     setError(null);
-    setNotice('');
+    setNotice(null);
     try {
       await work();
     } catch (err) {
@@ -71,7 +72,7 @@ export function PeoplePanel({ team }: Props) {
     const bytes = await fileBase64(file);
     await act(async () => {
       const { created } = await call('person.import', { teamId: team.id, bytes, encoding });
-      setNotice(t('people.imported', { count: created }));
+      setNotice((s) => s.t('people.imported', { count: created }));
     });
   }
 

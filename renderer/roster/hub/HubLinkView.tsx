@@ -66,7 +66,7 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
     run(async () => {
       try {
         const r = await call('hub.publish', { teamId: team.id, from: s.from, to: s.to, baseVersion: s.preview.baseVersion });
-        onNotice((tr) => tr('hubLink.published', { version: r.version, upserts: r.upserts, deletes: r.deletes, decisions: r.decisions }));
+        onNotice((s) => s.t('hubLink.published', { version: r.version, upserts: r.upserts, deletes: r.deletes, decisions: r.decisions }));
       } finally {
         // Sent or refused (the hub moved on since the preview), the preview is spent: the next publish starts from a new one.
         setShown(null);
@@ -77,11 +77,11 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
   const sync = () =>
     run(async () => {
       const r = await call('hub.sync', { teamId: team.id });
-      onNotice((tr) =>
+      onNotice((s) =>
         [
-          r.received === 0 ? tr('hubLink.syncedNone') : tr('hubLink.synced', { count: r.received }),
-          r.leave > 0 ? tr('hubLink.syncedLeave', { count: r.leave }) : '',
-          r.withdrawn > 0 ? tr('hubLink.syncedWithdrawn', { count: r.withdrawn }) : '',
+          r.received === 0 ? s.t('hubLink.syncedNone') : s.t('hubLink.synced', { count: r.received }),
+          r.leave > 0 ? s.t('hubLink.syncedLeave', { count: r.leave }) : '',
+          r.withdrawn > 0 ? s.t('hubLink.syncedWithdrawn', { count: r.withdrawn }) : '',
         ]
           .filter((x) => x !== '')
           .join(' '),
@@ -93,7 +93,7 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
     run(async () => {
       await call('hub.disconnect', { teamId: team.id });
       setAsking(false);
-      onNotice((tr) => tr('hubLink.disconnected'));
+      onNotice((s) => s.t('hubLink.disconnected'));
       onChanged();
     });
 

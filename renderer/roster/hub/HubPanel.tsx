@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/contract';
 import type { Team } from '../../../core/team';
 import { useApiQuery } from '../../api/queries';
-import type { Later } from '../../i18n/later';
+import { useNotice } from '../../i18n/later';
 import { LoadError } from '../../shell/LoadError';
 import { HubConnectForm, HubTeamChoice, type PendingChoice } from './HubConnect';
 import { HubLinkView } from './HubLinkView';
@@ -25,9 +25,7 @@ interface Props {
 export function HubPanel({ team, focusKey }: Props) {
   const { t } = useTranslation();
   const statusQuery = useApiQuery('hub.status', { teamId: team.id });
-  const [notice, setNoticeState] = useState<Later | null>(null);
-  // A function in state is set through an updater (React would call it as one).
-  const setNotice = (words: Later | null) => setNoticeState(() => words);
+  const [notice, setNotice] = useNotice();
   const [choice, setChoice] = useState<PendingChoice | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -44,13 +42,13 @@ export function HubPanel({ team, focusKey }: Props) {
 
   // Another team on screen: what was said or half-chosen belongs to the one before.
   useEffect(() => {
-    setNoticeState(null);
+    setNotice(null);
     setChoice(null);
-  }, [team.id]);
+  }, [team.id, setNotice]);
 
   function connected(link: HubLink) {
     setChoice(null);
-    setNotice((tr) => tr('hubLink.connected', { team: team.name, hubTeam: link.hubTeamName }));
+    setNotice((s) => s.t('hubLink.connected', { team: team.name, hubTeam: link.hubTeamName }));
     statusQuery.reload();
   }
 
@@ -78,7 +76,7 @@ export function HubPanel({ team, focusKey }: Props) {
       ) : null}
       {/* Always in the page, so a screen reader hears each new notice. */}
       <p role="status" className="hub-notice">
-        {notice?.(t)}
+        {notice}
       </p>
     </section>
   );
