@@ -55,7 +55,8 @@ export const READS: Partial<Record<MethodName, readonly string[]>> = {
   'caldav.list': ['team', 'caldav_target', 'caldav_published', 'person', 'rotation'],
   'hub.plan': [...ROSTER, ...STAFFING, 'absence_allowance'],
   'hub.status': ['team', 'hub_link', 'hub_request', 'absence'],
-  'hub.requests': ['team', 'hub_request', 'absence', 'person'],
+  // A waiting swap names its turns as the on-call schedule has them now.
+  'hub.requests': ['hub_request', ...ONCALL],
 };
 
 /** Whether a change of `changed` tables can alter what `method` reads. */

@@ -54,6 +54,7 @@ function formatters(language: Language, calendar: CalendarSystem) {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+  const names = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   return {
     language,
     locale,
@@ -83,6 +84,8 @@ function formatters(language: Language, calendar: CalendarSystem) {
       if (!f) money.set(currency, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
       return f.format(n);
     },
+    /** "Ayşe, Emre and Zeynep" in parts, as the language joins a list ("، " and "و" in Persian), so each name can be isolated where it is drawn. */
+    listParts: (items: string[]) => names.formatToParts(items),
   };
 }
 

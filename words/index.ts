@@ -13,6 +13,7 @@ import forecast from './forecast.json';
 import header from './header.json';
 import history from './history.json';
 import hub from './hub.json';
+import hubAsk from './hubAsk.json';
 import hubLink from './hubLink.json';
 import holidays from './holidays.json';
 import ics from './ics.json';
@@ -91,6 +92,7 @@ export const AREAS = {
   spreadsheet,
   hub,
   hubLink,
+  hubAsk,
 };
 
 export const WORD_LANGUAGES = ['en', 'tr', 'pl', 'fa'] as const;

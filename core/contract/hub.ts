@@ -43,6 +43,9 @@ const HubPreview = z.object({
 });
 export type HubPreview = z.output<typeof HubPreview>;
 
+/** An on-call turn of a swap asked on the hub: its team-local start and end (YYYY-MM-DDTHH:MM) and who holds it in the plan now. */
+const SwapTurn = z.object({ start: z.string(), end: z.string(), personId: z.number() });
+
 const HubPending = z.object({
   id: z.number(),
   kind: z.enum(['leave', 'preferences', 'swap']),
@@ -55,6 +58,21 @@ const HubPending = z.object({
   takerName: z.string().nullable(),
   absenceId: z.number().nullable(),
   createdAt: z.string(),
+  /**
+   * A swap still waiting for the lead, as the plan has it now (null for other requests and decided
+   * ones): the rotation, the turn offered and the one given in return with their team-local spans
+   * (null when the plan has no turn starting there any more), the colleague who took it, and why
+   * approving would be refused (`blocked`), so the window says so before the lead tries.
+   */
+  swap: z
+    .object({
+      rotationId: z.number().nullable(),
+      turn: SwapTurn.nullable(),
+      takerId: z.number().nullable(),
+      inReturn: SwapTurn.nullable(),
+      blocked: z.enum(['not_taken', 'turn_not_theirs', 'return_not_theirs']).nullable(),
+    })
+    .nullable(),
 });
 export type HubPending = z.output<typeof HubPending>;
 

@@ -7,6 +7,7 @@ import type { Team } from '../../core/team';
 import type { Handlers, HandlersOf, ServiceContext, StepsOf } from '../context';
 import { HubClient } from '../hub-client';
 import type { SecretStore } from './caldav';
+import { getRotation } from '../sql/rotations';
 import { getSetting } from '../sql/settings';
 import { hubPlanItems } from './hub-plan';
 import { onCallSchedule } from './oncall-schedule';
@@ -117,12 +118,15 @@ function teamPerson(ctx: ServiceContext, teamId: number, key: string | null): nu
   return row?.id ?? null;
 }
 
-/** An on-call turn by its plan key (`o<rotation>-<start>`): who holds it now, and its team-local span. */
+/** An on-call turn by its plan key (`o<rotation>-<start>`): who holds it now, and its team-local span; null when the plan has no turn starting there. */
 function turnOf(ctx: ServiceContext, team: Team, key: string | null): { rotationId: number; personId: number; start: string; end: string } | null {
   const m = key ? /^o(\d+)-(\d+)$/.exec(key) : null;
   if (!m) return null;
   const rotationId = Number(m[1]);
   const startUtc = Number(m[2]);
+  // A rotation removed (or another team's) since the agent offered: no turn, rather than a refusal of the whole read.
+  const rotation = getRotation(ctx.db, rotationId);
+  if (!rotation || rotation.teamId !== team.id) return null;
   const clock = zoneClock(team.timeZone);
   const day = clock.dayOf(startUtc);
   const block = onCallSchedule(ctx, team, rotationId, clock.addDays(day, -1), clock.addDays(day, 1)).find((b) => b.startUtc === startUtc);
@@ -131,9 +135,40 @@ function turnOf(ctx: ServiceContext, team: Team, key: string | null): { rotation
   return { rotationId, personId: block.personId, start: local(block.startUtc), end: local(block.endUtc) };
 }
 
+type Turn = NonNullable<ReturnType<typeof turnOf>>;
+type SwapBlock = 'not_taken' | 'turn_not_theirs' | 'return_not_theirs';
+
+/**
+ * A swap request against the plan as it is now: the turn offered, the one given in return, and
+ * why approving it cannot be done (nobody took it; the offered turn is no longer the asker's; the
+ * turn given in return is no longer the taker's), or null when it can. `hub.decide` refuses on
+ * the same grounds that `hub.requests` shows, so the window and the refusal never disagree.
+ */
+function swapPlan(ctx: ServiceContext, team: Team, r: RequestRow): { rotationId: number | null; offered: Turn | null; inReturn: Turn | null; blocked: SwapBlock | null } {
+  const { turnKey } = JSON.parse(r.body) as { turnKey?: string };
+  const offered = turnOf(ctx, team, turnKey ?? null);
+  const inReturn = r.in_return_key ? turnOf(ctx, team, r.in_return_key) : null;
+  const rotationId = /^o(\d+)-/.exec(turnKey ?? '')?.[1];
+  const blocked: SwapBlock | null =
+    r.taker_person_id === null
+      ? 'not_taken'
+      : !offered || offered.personId !== r.person_id
+        ? 'turn_not_theirs'
+        : r.in_return_key && (!inReturn || inReturn.personId !== r.taker_person_id)
+          ? 'return_not_theirs'
+          : null;
+  return { rotationId: rotationId === undefined ? null : Number(rotationId), offered, inReturn, blocked };
+}
+
+const SWAP_REFUSALS: Record<SwapBlock, [code: 'invalid' | 'not_their_turn', message: string]> = {
+  not_taken: ['invalid', 'Nobody has taken this turn yet'],
+  turn_not_theirs: ['not_their_turn', 'The offered turn is no longer theirs in the plan'],
+  return_not_theirs: ['not_their_turn', 'The turn given in return is no longer theirs in the plan'],
+};
+
 export function hubLinkHandlers(ctx: ServiceContext, api: () => Handlers): HandlersOf<HubMethods> {
   const { db } = ctx;
-  const pendingOut = (r: RequestRow): HubPending => {
+  const pendingOut = (r: RequestRow, team: Team): HubPending => {
     const name = (id: number | null) => (id === null ? null : ((db.prepare('SELECT name FROM person WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null));
     return {
       id: r.id,
@@ -146,7 +181,13 @@ export function hubLinkHandlers(ctx: ServiceContext, api: () => Handlers): Handl
       takerName: name(r.taker_person_id),
       absenceId: r.absence_id,
       createdAt: r.created_at,
+      swap: r.kind === 'swap' && r.state === 'pending' && r.decision === null ? swapOut(r, team) : null,
     };
+  };
+  const swapOut = (r: RequestRow, team: Team): HubPending['swap'] => {
+    const { rotationId, offered, inReturn, blocked } = swapPlan(ctx, team, r);
+    const span = (x: Turn | null) => (x ? { start: x.start, end: x.end, personId: x.personId } : null);
+    return { rotationId, turn: span(offered), takerId: r.taker_person_id, inReturn: span(inReturn), blocked };
   };
 
   return {
@@ -156,10 +197,10 @@ export function hubLinkHandlers(ctx: ServiceContext, api: () => Handlers): Handl
       return link ? linkOut(ctx, link) : null;
     },
     'hub.requests': ({ teamId }) => {
-      ctx.requireTeam(teamId);
+      const team = ctx.requireTeam(teamId);
       const rows = requestRows(ctx, teamId);
       const waiting = (r: RequestRow) => r.state === 'pending' && decisionOf(r) === null;
-      return [...rows.filter(waiting), ...rows.filter((r) => !waiting(r))].map(pendingOut);
+      return [...rows.filter(waiting), ...rows.filter((r) => !waiting(r))].map((r) => pendingOut(r, team));
     },
     'hub.decide': ({ teamId, id, decision }) => {
       const team = ctx.requireTeam(teamId);
@@ -177,12 +218,11 @@ export function hubLinkHandlers(ctx: ServiceContext, api: () => Handlers): Handl
           const body = JSON.parse(r.body) as { preferences: { weekday: number; templateId: number | null; kind: 'cannot' | 'prefer_not' }[] };
           handlers['person.setPreferences']({ personId: r.person_id, preferences: body.preferences });
         } else {
-          const body = JSON.parse(r.body) as { turnKey: string };
-          if (r.taker_person_id === null) throw new UserError('invalid', 'Nobody has taken this turn yet', ['id']);
-          const offered = turnOf(ctx, team, body.turnKey);
-          if (!offered || offered.personId !== r.person_id) throw new UserError('not_their_turn', 'The offered turn is no longer theirs in the plan', ['id']);
-          const inReturn = r.in_return_key ? turnOf(ctx, team, r.in_return_key) : null;
-          if (r.in_return_key && (!inReturn || inReturn.personId !== r.taker_person_id)) throw new UserError('not_their_turn', 'The turn given in return is no longer theirs in the plan', ['id']);
+          const { offered, inReturn, blocked } = swapPlan(ctx, team, r);
+          if (blocked || !offered || r.taker_person_id === null) {
+            const [code, message] = SWAP_REFUSALS[blocked ?? 'turn_not_theirs'];
+            throw new UserError(code, message, ['id']);
+          }
           if (inReturn) {
             handlers['oncall.swap']({ rotationId: offered.rotationId, a: r.person_id, aStart: offered.start, aEnd: offered.end, b: r.taker_person_id, bStart: inReturn.start, bEnd: inReturn.end });
           } else {
@@ -193,7 +233,7 @@ export function hubLinkHandlers(ctx: ServiceContext, api: () => Handlers): Handl
       db.prepare('UPDATE hub_request SET decision = ? WHERE team_id = ? AND id = ?').run(decision, teamId, id);
       const after = requestRows(ctx, teamId).find((x) => x.id === id);
       if (!after) throw new Error('hub request vanished');
-      return pendingOut(after);
+      return pendingOut(after, team);
     },
     'hub.sync': ({ teamId, pulled }) => {
       const team = ctx.requireTeam(teamId);

@@ -24,6 +24,7 @@ import { ConflictsList } from './ConflictsList';
 import { DayPanel } from './DayPanel';
 import { PersonLeavePanel } from './PersonLeavePanel';
 import { WaitingList } from './WaitingList';
+import { useNotice } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -58,7 +59,7 @@ export function AbsencesPage({ team }: Props) {
   const [personId, setPersonId] = useState<number | null>(null);
   const [warnings, setWarnings] = useState<AbsenceWarning[]>([]);
   const [importError, setImportError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const [formKey, setFormKey] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const { error, act } = useAction();
@@ -77,7 +78,7 @@ export function AbsencesPage({ team }: Props) {
     try {
       const { created } = await call('absence.import', { teamId: team.id, bytes: await fileBase64(file), encoding });
       setImportError(null);
-      setNotice(t('absences.imported', { count: created }));
+      setNotice((s) => s.t('absences.imported', { count: created }));
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { LoadError } from '../shell/LoadError';
-import { useFormat } from '../format';
 import { FormError } from '../shell/FormError';
 import { AboutPanel } from './AboutPanel';
 import { BackupsTable, type Backup } from './BackupsTable';
+import { useNotice } from '../i18n/later';
 
 /**
  * The planner file: where it is, its backups (taken at open and daily), and
@@ -19,22 +18,19 @@ export function FilePage() {
   const backupsQuery = useApiQuery('file.backups', {});
   const info = infoQuery.data ?? null;
   const backups = backupsQuery.data ?? null;
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   // A backup writes a file beside the planner, not a table: its list is read again by hand.
   const { error, act } = useAction(backupsQuery.reload);
-
-  const format = useFormat();
-  const when = format.moment;
 
   const backupNow = () =>
     act(async () => {
       const { name } = await call('file.backup', {});
-      setNotice(t('file.backedUp', { name }));
+      setNotice((s) => s.t('file.backedUp', { name }));
     });
   const restore = (b: Backup) =>
     act(async () => {
       const { safetyCopy } = await call('file.restore', { name: b.name });
-      setNotice(t('file.restored', { when: when(b.takenAt), name: safetyCopy }));
+      setNotice((s) => s.t('file.restored', { when: s.fmt.moment(b.takenAt), name: safetyCopy }));
     });
 
   return (

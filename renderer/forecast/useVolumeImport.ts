@@ -1,25 +1,20 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { UPLOAD_PIECE_BYTES } from '../../core/contract';
 import type { ApiError } from '../../core/errors';
 import type { Team } from '../../core/team';
 import { call, CallError } from '../api/client';
-import { useFormat } from '../format';
-import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { fileBase64, useImportEncoding } from '../shell/SpreadsheetOptions';
+import { useNotice } from '../i18n/later';
 
 /**
  * Importing contact volumes from a CSV file: the hidden file input, what the import said
  * (`notice`: rows, intervals, channels, range) or why it failed (`importError`).
  */
 export function useVolumeImport(team: Team) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const names = useBuiltinNames();
   const encoding = useImportEncoding();
   const fileInput = useRef<HTMLInputElement>(null);
   const [importError, setImportError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
 
   async function importFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -28,7 +23,7 @@ export function useVolumeImport(team: Team) {
     try {
       const r = await call('volume.import', { teamId: team.id, upload: await sendInPieces(file), encoding });
       setImportError(null);
-      setNotice(t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.map(names.channel).join(', '), from: r.from ? fmt.day(r.from) : '–', to: r.to ? fmt.day(r.to) : '–' }));
+      setNotice((s) => s.t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.map(s.names.channel).join(', '), from: r.from ? s.fmt.day(r.from) : '–', to: r.to ? s.fmt.day(r.to) : '–' }));
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;

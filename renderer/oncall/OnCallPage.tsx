@@ -10,7 +10,9 @@ import { useByName } from '../collate';
 import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { FormError } from '../shell/FormError';
 import { LoadError } from '../shell/LoadError';
+import { useHubDecision, useHubWaiting } from '../roster/hub/useHubWaiting';
 import { FairnessTable } from './FairnessTable';
+import { HubSwapAsks } from './HubSwapAsks';
 import { NowNext } from './NowNext';
 import { useOnCallFormat } from './oncallFormat';
 import { OverridesPanel } from './OverridesPanel';
@@ -87,6 +89,9 @@ export function OnCallPage({ team }: Props) {
   const [saved, setSaved] = useState<RotationSaved | null>(null);
 
   const { error, act } = useAction();
+  // Swaps agents asked for on the team's hub, waiting for the lead: a card beside who is on call.
+  const hubSwaps = useHubWaiting(team.id, 'swap');
+  const hubDecision = useHubDecision(team.id);
   const shownRotations = (rotations ?? []).filter((r) => shownId === null || r.id === shownId);
   const move = (days: number) => setFirstDay(first.add({ days }).toString());
   const rangeText = `${fmt.day(range.from)} – ${fmt.day(range.to)}`;
@@ -98,8 +103,8 @@ export function OnCallPage({ team }: Props) {
       </div>
       {rotations && rotations.length === 0 && <p className="muted">{t('oncall.none')}</p>}
       <FormError error={error} fieldCount={0} />
-      <LoadError errors={[rotationsQuery.error, peopleQuery.error, nextQuery.error, layersQuery.error, finalQuery.error, overridesQuery.error, fairQuery.error, swapQuery.error]} />
-      {rotations && rotations.length > 0 && (
+      <LoadError errors={[rotationsQuery.error, peopleQuery.error, nextQuery.error, layersQuery.error, finalQuery.error, overridesQuery.error, fairQuery.error, swapQuery.error, ...hubSwaps.errors]} />
+      {rotations && (rotations.length > 0 || hubSwaps.waiting.length > 0) && (
         <div className="oncall-cards">
           {rotations.map((r) => (
             <NowNext
@@ -112,6 +117,7 @@ export function OnCallPage({ team }: Props) {
               onPause={() => void act(() => call(r.pausedSince ? 'rotation.resume' : 'rotation.pause', { id: r.id }))}
             />
           ))}
+          {hubSwaps.waiting.length > 0 && <HubSwapAsks team={team} rotations={rotations} waiting={hubSwaps.waiting} decision={hubDecision} />}
         </div>
       )}
       {rotations && rotations.length > 0 && (

@@ -12,6 +12,7 @@ import { HubPanel } from './hub/HubPanel';
 import { WhoSelect, whoIds, type Who } from './WhoSelect';
 import { DateRangeFields } from '../shell/DateRangeFields';
 import { FileLanguageSelect, useUiLanguage } from '../shell/FileLanguageSelect';
+import { useNotice } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -34,16 +35,16 @@ export function CalendarFilePanel({ team, weekStart, hubFocus }: Props) {
   // The file's words and built-in names: the window's language unless the lead picks another.
   const uiLanguage = useUiLanguage();
   const [language, setLanguage] = useState<Language | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const { error, act } = useAction(() => undefined);
 
   async function download() {
-    setNotice('');
+    setNotice(null);
     const ids = whoIds(who);
     await act(async () => {
       const file = await call('calendar.export', { teamId: team.id, from, to, ...ids, absences: ids.rotationId === null && absences, language: language ?? uiLanguage });
       saveFile(file);
-      setNotice(t('calendarFile.saved', { count: file.events, filename: file.filename }));
+      setNotice((s) => s.t('calendarFile.saved', { count: file.events, filename: file.filename }));
     });
   }
 

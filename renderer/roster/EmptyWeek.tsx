@@ -6,6 +6,7 @@ import { useApiQuery } from '../api/queries';
 import { useAction } from '../api/useAction';
 import { FormError } from '../shell/FormError';
 import { IdSelect } from '../shell/IdSelect';
+import { useNotice } from '../i18n/later';
 
 interface Props {
   teamId: number;
@@ -26,7 +27,7 @@ export function EmptyWeek({ teamId, weekStart, hasTemplates, hasPeople }: Props)
   const patterns = useApiQuery('pattern.list', ready ? { teamId } : null).data ?? [];
   const people = useApiQuery('person.list', ready ? { teamId } : null).data ?? [];
   const [patternId, setPatternId] = useState(0);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const { error, act } = useAction();
   const lastWeek = parsePlainDate(weekStart)?.subtract({ days: 7 }).toString() ?? weekStart;
   const chosenPattern = patterns.find((p) => p.id === patternId) ?? patterns[0] ?? null;
@@ -35,14 +36,14 @@ export function EmptyWeek({ teamId, weekStart, hasTemplates, hasPeople }: Props)
     act(async () => {
       // Copying last week onto the week after it: this one, as the toolbar's copy does forward.
       const { created } = await call('shift.copyWeek', { teamId, weekStart: lastWeek, weeks: 1 });
-      setNotice(created > 0 ? t('emptyWeek.copied', { count: created }) : t('emptyWeek.lastWeekEmpty'));
+      setNotice((s) => (created > 0 ? s.t('emptyWeek.copied', { count: created }) : s.t('emptyWeek.lastWeekEmpty')));
     });
   const fillFromPattern = () =>
     act(async () => {
       if (!chosenPattern) return;
       // Everyone, one day apart along the cycle, so not all start on the same code.
       const { created } = await call('pattern.apply', { teamId, patternId: chosenPattern.id, personIds: people.map((p) => p.id), start: weekStart, weeks: 1, stagger: 1 });
-      setNotice(t('emptyWeek.filled', { count: created, pattern: chosenPattern.name }));
+      setNotice((s) => s.t('emptyWeek.filled', { count: created, pattern: chosenPattern.name }));
     });
 
   return (

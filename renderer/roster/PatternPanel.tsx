@@ -10,6 +10,7 @@ import { errorText, fieldErrors } from '../api/errors';
 import { Field } from '../shell/Field';
 import { DateField } from '../shell/DateField';
 import { NumberInput } from '../shell/NumberInput';
+import { useNotice } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -29,14 +30,14 @@ export function PatternPanel({ team, weekStart }: Props) {
   const [weeks, setWeeks] = useState('4');
   const [stagger, setStagger] = useState('1');
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const [confirm, setConfirm] = useState<string | null>(null);
   const errors = fieldErrors(error);
 
   useEffect(() => setStart(weekStart), [weekStart]);
 
   async function apply(replace: boolean) {
-    setNotice('');
+    setNotice(null);
     try {
       const cycle = patternId ? null : parseCycle(cycleText);
       const r = await call('pattern.apply', {
@@ -51,7 +52,7 @@ export function PatternPanel({ team, weekStart }: Props) {
       });
       setError(null);
       setConfirm(null);
-      setNotice(t('pattern.applied', { count: r.created }));
+      setNotice((s) => s.t('pattern.applied', { count: r.created }));
     } catch (err) {
       if (!(err instanceof CallError)) throw err;
       if (err.error.code === 'would_replace') setConfirm(err.error.message);

@@ -14,6 +14,7 @@ import { useWhoNames, WhoSelect, whoIds, whoOf, type Who } from './WhoSelect';
 import { DateRangeFields } from '../shell/DateRangeFields';
 import { FileLanguageSelect, useUiLanguage } from '../shell/FileLanguageSelect';
 import { useFormat } from '../format';
+import { useNotice } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -48,7 +49,7 @@ export function PublishPanel({ team, weekStart }: Props) {
   const [remember, setRemember] = useState<Record<number, boolean>>({});
   const uiLanguage = useUiLanguage();
   const [language, setLanguage] = useState<Language | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const [pending, setPending] = useState<Pending | null>(null);
   const fmt = useFormat();
   const { error, act } = useAction();
@@ -70,13 +71,13 @@ export function PublishPanel({ team, weekStart }: Props) {
    * The confirmation repeats the same call, password included: the field is empty by then.
    */
   async function send(target: CalDavTarget, input: PublishInput, force: boolean) {
-    setNotice('');
+    setNotice(null);
     setPending(null);
     await act(async () => {
       // `remember` keeps a password that worked in the desktop app's keychain; browser mode has none and ignores it.
       const r = await call('caldav.publish', { ...input, force });
       setPasswords((p) => ({ ...p, [target.id]: '' }));
-      setNotice(t('publish.done', { url: target.url, created: r.created, updated: r.updated, deleted: r.deleted, unchanged: r.unchanged }));
+      setNotice((s) => s.t('publish.done', { url: target.url, created: r.created, updated: r.updated, deleted: r.deleted, unchanged: r.unchanged }));
       if (r.changedOnServer.length > 0) setPending({ target, input, changes: r.changedOnServer });
     });
   }

@@ -29,6 +29,7 @@ import { Drawer } from './Drawer';
 import { PrintPanel } from './PrintPanel';
 import { SpreadsheetPanel } from './SpreadsheetPanel';
 import { ClearWeekPanel, CopyWeekPanel } from './WeekPanels';
+import { useNotice } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -54,7 +55,7 @@ export function RosterPage({ team }: Props) {
   const { error, setError, act } = useAction();
   const grid = useRef<RotaGridHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const [paper, setPaper] = useState<PaperSize>('A4');
   // The one side panel open beside the grid, if any.
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -80,13 +81,13 @@ export function RosterPage({ team }: Props) {
     if (!draft) return;
     const r = await call('schedule.apply', { teamId: team.id, from: draft.from, to: draft.to, shifts: draft.draft.map(({ personId, day, templateId }) => ({ personId, day, templateId })) });
     setDraft(null);
-    setNotice(t('schedule.accepted', { count: r.created }));
+    setNotice((s) => s.t('schedule.accepted', { count: r.created }));
   }
 
   async function print(action: 'print' | 'pdf') {
-    setNotice('');
+    setNotice(null);
     const outcome = await bridge.print({ action, pageSize: paper, filename: `${fileSlug(team.name)}-${weekStart}.pdf` });
-    if (outcome.file) setNotice(t('print.saved', { file: outcome.file }));
+    if (outcome.file) setNotice((s) => s.t('print.saved', { file: outcome.file }));
     else if (outcome.error) setError({ code: 'print_failed', message: outcome.error, path: [] });
   }
 
@@ -98,11 +99,11 @@ export function RosterPage({ team }: Props) {
     // An .xlsx file is a zip archive ("PK"); anything else is read as CSV text.
     const xlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
     const base64 = await fileBase64(file);
-    setNotice('');
+    setNotice(null);
     await act(async () => {
       // CSV as its bytes, read by the service in the encoding chosen on the import pages (or detected).
       const r = await call('roster.import', xlsx ? { teamId: team.id, format: 'xlsx', data: base64 } : { teamId: team.id, format: 'csv', bytes: base64, encoding });
-      setNotice(t('roster.imported', { count: r.created }));
+      setNotice((s) => s.t('roster.imported', { count: r.created }));
     });
   }
 

@@ -13,6 +13,7 @@ import { caught } from './templates/caught';
 import { TemplateEditRow } from './templates/TemplateEditRow';
 import { useTemplateAdd } from './templates/useTemplateAdd';
 import { useTemplateEdit } from './templates/useTemplateEdit';
+import { useNotice } from '../i18n/later';
 
 /**
  * The team's shift templates: the codes typed into the rota. Each row edits in place (Enter
@@ -25,7 +26,7 @@ export function TemplatesPanel({ team }: { team: Team }) {
   const names = useBuiltinNames();
   const listQuery = useApiQuery('template.list', { teamId: team.id });
   const list = listQuery.data ?? [];
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const [rowError, setRowError] = useState<ApiError | null>(null);
   const adding = useTemplateAdd(team, list, setNotice);
   const edit = useTemplateEdit(list, setNotice);

@@ -32,7 +32,7 @@ export function App() {
   const [view, setView] = useState<View>('roster');
   const [creating, setCreating] = useState(false);
   // What the last change did, said politely at the bottom with Undo ("Saved" for forms too).
-  const { notice, setNotice, undoable } = useChangeNotice();
+  const { notice, say, undoable } = useChangeNotice();
   const showBackups = useCallback(() => setView('file'), []);
   const { error, undo, redo } = useUndoRedo(showBackups);
 
@@ -98,7 +98,7 @@ export function App() {
           </nav>
           <main id="main-content" tabIndex={-1} className={view === 'roster' ? 'wide' : undefined}>
             <DraftProvider key={team.id}>
-              <ViewPage view={view} team={team} onTeamSaved={setNotice} />
+              <ViewPage view={view} team={team} onTeamSaved={() => say((s) => s.t('team.saved'))} />
             </DraftProvider>
           </main>
         </>
@@ -111,7 +111,7 @@ export function App() {
               <button
                 type="button"
                 onClick={() => {
-                  setNotice('');
+                  say(null);
                   void undo();
                 }}
               >

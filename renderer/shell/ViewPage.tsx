@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
 // In the order App always imported them: their style sheets (the calendar's, on-call's, the
 // forecast's) are bundled in this order, and a later sheet wins ties over an earlier one.
@@ -20,8 +19,7 @@ export const VIEWS = ['roster', 'calendar', 'oncall', 'absences', 'forecast', 'r
 export type View = (typeof VIEWS)[number];
 
 /** The page of one tab for a team. `onTeamSaved` says that the team's settings were saved. */
-export function ViewPage({ view, team, onTeamSaved }: { view: View; team: Team; onTeamSaved(message: string): void }) {
-  const { t } = useTranslation();
+export function ViewPage({ view, team, onTeamSaved }: { view: View; team: Team; onTeamSaved(): void }) {
   return (
     <>
       {view === 'roster' && <RosterPage team={team} />}
@@ -33,7 +31,7 @@ export function ViewPage({ view, team, onTeamSaved }: { view: View; team: Team; 
       {view === 'templates' && <TemplatesPanel team={team} />}
       {view === 'team' && (
         <>
-          <TeamForm key={JSON.stringify(team)} team={team} onSaved={() => onTeamSaved(t('team.saved'))} />
+          <TeamForm key={JSON.stringify(team)} team={team} onSaved={onTeamSaved} />
           <HolidaysPanel team={team} />
         </>
       )}

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Team } from '../../core/team';
 import { call } from '../api/client';
 import { DateField } from '../shell/DateField';
+import type { Later } from '../i18n/later';
 
 /** Adds one of the team's own holidays (a day, a name, half or whole); the form empties once it is added. */
-export function HolidayAddForm({ team, act }: { team: Team; act(work: () => Promise<unknown>, done?: string): Promise<boolean> }) {
+export function HolidayAddForm({ team, act }: { team: Team; act(work: () => Promise<unknown>, done?: Later): Promise<boolean> }) {
   const { t } = useTranslation();
   const [day, setDay] = useState('');
   const [name, setName] = useState('');
@@ -15,7 +16,7 @@ export function HolidayAddForm({ team, act }: { team: Team; act(work: () => Prom
 
   async function add(e: FormEvent) {
     e.preventDefault();
-    const ok = await act(() => call('holiday.add', { teamId: team.id, day, name, half }), t('holidays.added', { name: name.trim() }));
+    const ok = await act(() => call('holiday.add', { teamId: team.id, day, name, half }), (s) => s.t('holidays.added', { name: name.trim() }));
     if (ok) {
       setDay('');
       setName('');

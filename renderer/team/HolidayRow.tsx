@@ -4,6 +4,7 @@ import type { Team } from '../../core/team';
 import { call } from '../api/client';
 import { useFormat } from '../format';
 import { DateField } from '../shell/DateField';
+import type { Later } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -15,7 +16,7 @@ interface Props {
   onStartMove(): void;
   onStopMove(): void;
   onMove(): void;
-  act(work: () => Promise<unknown>, done?: string): Promise<boolean>;
+  act(work: () => Promise<unknown>, done?: Later): Promise<boolean>;
 }
 
 /** One holiday of the year: day, name, kind, half day, and move, remove or restore (every control names the holiday). */
@@ -50,7 +51,7 @@ export function HolidayRow({ team, holiday: h, moving, moveTo, onMoveTo, onStart
       </td>
       <td className="row-actions">
         {h.removed ? (
-          <button type="button" aria-label={t('holidays.restoreWho', who)} onClick={() => void act(() => call('holiday.restore', { teamId: team.id, day: h.day }), t('holidays.restored', { name: h.name }))}>
+          <button type="button" aria-label={t('holidays.restoreWho', who)} onClick={() => void act(() => call('holiday.restore', { teamId: team.id, day: h.day }), (s) => s.t('holidays.restored', { name: h.name }))}>
             {t('holidays.restore')}
           </button>
         ) : moving ? (
@@ -68,7 +69,7 @@ export function HolidayRow({ team, holiday: h, moving, moveTo, onMoveTo, onStart
             <button type="button" aria-label={t('holidays.moveWho', who)} onClick={onStartMove}>
               {t('holidays.move')}
             </button>
-            <button type="button" aria-label={t('holidays.removeWho', who)} onClick={() => void act(() => call('holiday.remove', { teamId: team.id, day: h.day, source: h.source }), t('holidays.removedNotice', { name: h.name }))}>
+            <button type="button" aria-label={t('holidays.removeWho', who)} onClick={() => void act(() => call('holiday.remove', { teamId: team.id, day: h.day, source: h.source }), (s) => s.t('holidays.removedNotice', { name: h.name }))}>
               {t('holidays.remove')}
             </button>
           </>

@@ -15,6 +15,7 @@ import { LoadError } from '../shell/LoadError';
 import { HolidayAddForm } from './HolidayAddForm';
 import { holidayFileFormat } from './holidayFile';
 import { HolidayRow } from './HolidayRow';
+import { useNotice, type Later } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -38,15 +39,15 @@ export function HolidaysPanel({ team }: Props) {
   const list = query.data ?? null;
   const [error, setError] = useState<ApiError | null>(null);
   const [importError, setImportError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const [moving, setMoving] = useState<string | null>(null);
   const [moveTo, setMoveTo] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
-  async function act(work: () => Promise<unknown>, done?: string): Promise<boolean> {
+  async function act(work: () => Promise<unknown>, done?: Later): Promise<boolean> {
     setError(null);
     setImportError(null);
-    setNotice('');
+    setNotice(null);
     try {
       await work();
       if (done) setNotice(done);
@@ -59,7 +60,7 @@ export function HolidaysPanel({ team }: Props) {
   }
 
   async function move(h: TeamHoliday) {
-    const ok = await act(() => call('holiday.move', { teamId: team.id, day: h.day, source: h.source, to: moveTo }), t('holidays.moved', { name: h.name, day: fmt.day(moveTo) }));
+    const ok = await act(() => call('holiday.move', { teamId: team.id, day: h.day, source: h.source, to: moveTo }), (s) => s.t('holidays.moved', { name: h.name, day: s.fmt.day(moveTo) }));
     if (ok) setMoving(null);
   }
 
@@ -70,11 +71,11 @@ export function HolidaysPanel({ team }: Props) {
     // The first bytes tell an iCalendar file from a CSV.
     const format = holidayFileFormat(file.name, await file.slice(0, 64).text());
     setError(null);
-    setNotice('');
+    setNotice(null);
     setImportError(null);
     try {
       const r = await call('holiday.import', { teamId: team.id, format, bytes: await fileBase64(file) });
-      setNotice(t('holidays.imported', { count: r.added }) + (r.skipped.length ? ` ${t('holidays.importSkipped', { count: r.skipped.length })}` : ''));
+      setNotice((s) => s.t('holidays.imported', { count: r.added }) + (r.skipped.length ? ` ${s.t('holidays.importSkipped', { count: r.skipped.length })}` : ''));
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;

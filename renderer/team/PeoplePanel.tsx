@@ -1,4 +1,4 @@
-import { type ChangeEvent, useMemo, useRef, useState } from 'react';
+import { type ChangeEvent, Fragment, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/errors';
 import type { Person } from '../../core/person';
@@ -14,6 +14,12 @@ import { useBuiltinNames } from '../i18n/useBuiltinNames';
 import { PersonDialog } from './PersonDialog';
 import { EncodingSelect, fileBase64, useCsvDialect, useImportEncoding } from '../shell/SpreadsheetOptions';
 import { saveFile } from '../api/download';
+import type { HubPending } from '../roster/hub/requestText';
+import { useHubDecision, useHubWaiting } from '../roster/hub/useHubWaiting';
+import { FormError } from '../shell/FormError';
+import { HubPeopleNotice } from './HubPeopleNotice';
+import { HubPreferenceAsk } from './HubPreferenceAsk';
+import { useNotice } from '../i18n/later';
 
 interface Props {
   team: Team;
@@ -34,14 +40,22 @@ export function PeoplePanel({ team }: Props) {
     const all = peopleQuery.data;
     return all ? [...byName(all.filter((p) => !p.archived), fmt.locale), ...byName(all.filter((p) => p.archived), fmt.locale)] : null;
   }, [peopleQuery.data, fmt.locale]);
+  // Days and shifts people asked for on the team's hub, waiting for the lead: under each one's row.
+  const hub = useHubWaiting(team.id, 'preferences');
+  const decision = useHubDecision(team.id);
+  const asksOf = useMemo(() => {
+    const by = new Map<number, HubPending[]>();
+    for (const r of hub.waiting) if (r.personId !== null) by.set(r.personId, [...(by.get(r.personId) ?? []), r]);
+    return by;
+  }, [hub.waiting]);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const fileInput = useRef<HTMLInputElement>(null);
 
   async function act(work: () => Promise<unknown>) {
     setError(null);
-    setNotice('');
+    setNotice(null);
     try {
       await work();
     } catch (err) {
@@ -58,7 +72,7 @@ export function PeoplePanel({ team }: Props) {
     const bytes = await fileBase64(file);
     await act(async () => {
       const { created } = await call('person.import', { teamId: team.id, bytes, encoding });
-      setNotice(t('people.imported', { count: created }));
+      setNotice((s) => s.t('people.imported', { count: created }));
     });
   }
 
@@ -85,7 +99,9 @@ export function PeoplePanel({ team }: Props) {
       </div>
       {notice && <p role="status">{notice}</p>}
       <ImportErrors error={error} failedText={t('people.importFailed')} />
-      <LoadError errors={[peopleQuery.error]} />
+      <LoadError errors={[peopleQuery.error, ...hub.errors]} />
+      {hub.waiting.length > 0 && <HubPeopleNotice waiting={hub.waiting} />}
+      <FormError error={decision.error} fieldCount={0} />
       {people && people.length === 0 && query && <p>{t('people.noMatch', { query })}</p>}
       {people && people.length === 0 && !query && (
         // The first visit: say what comes next, with the two ways in right here.
@@ -119,35 +135,44 @@ export function PeoplePanel({ team }: Props) {
             </thead>
             <tbody>
               {people.map((p) => (
-                <tr key={p.id} className={p.archived ? 'archived' : undefined}>
-                  <th scope="row">
-                    <span className="swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />
-                    {p.name}
-                    {p.archived && <span className="badge">{t('people.archived')}</span>}
-                  </th>
-                  <td dir="ltr" translate="no">{p.email ?? ''}</td>
-                  <td dir="ltr" translate="no">{p.phone}</td>
-                  <td>{p.skills.map(names.channel).join(', ')}</td>
-                  <td>{t('people.hoursValue', { hours: fmt.number(p.contractHoursPerWeek, 1) })}</td>
-                  <td>{fmt.money(p.hourlyRate, team.currency)}</td>
-                  <td className="row-actions">
-                    <button type="button" aria-label={t('people.editWho', { name: p.name })} onClick={() => setEditing(p)}>
-                      {t('people.edit')}
-                    </button>
-                    {p.archived ? (
-                      <button type="button" aria-label={t('people.restoreWho', { name: p.name })} onClick={() => void act(() => call('person.restore', { id: p.id }))}>
-                        {t('people.restore')}
+                <Fragment key={p.id}>
+                  <tr className={[p.archived ? 'archived' : '', asksOf.has(p.id) ? 'has-hub-ask' : ''].join(' ').trim() || undefined}>
+                    <th scope="row">
+                      <span className="swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />
+                      {p.name}
+                      {p.archived && <span className="badge">{t('people.archived')}</span>}
+                    </th>
+                    <td dir="ltr" translate="no">{p.email ?? ''}</td>
+                    <td dir="ltr" translate="no">{p.phone}</td>
+                    <td>{p.skills.map(names.channel).join(', ')}</td>
+                    <td>{t('people.hoursValue', { hours: fmt.number(p.contractHoursPerWeek, 1) })}</td>
+                    <td>{fmt.money(p.hourlyRate, team.currency)}</td>
+                    <td className="row-actions">
+                      <button type="button" aria-label={t('people.editWho', { name: p.name })} onClick={() => setEditing(p)}>
+                        {t('people.edit')}
                       </button>
-                    ) : (
-                      <button type="button" aria-label={t('people.archiveWho', { name: p.name })} onClick={() => void act(() => call('person.archive', { id: p.id }))}>
-                        {t('people.archive')}
+                      {p.archived ? (
+                        <button type="button" aria-label={t('people.restoreWho', { name: p.name })} onClick={() => void act(() => call('person.restore', { id: p.id }))}>
+                          {t('people.restore')}
+                        </button>
+                      ) : (
+                        <button type="button" aria-label={t('people.archiveWho', { name: p.name })} onClick={() => void act(() => call('person.archive', { id: p.id }))}>
+                          {t('people.archive')}
+                        </button>
+                      )}
+                      <button type="button" aria-label={t('people.deleteWho', { name: p.name })} onClick={() => void act(() => call('person.delete', { id: p.id }))}>
+                        {t('people.delete')}
                       </button>
-                    )}
-                    <button type="button" aria-label={t('people.deleteWho', { name: p.name })} onClick={() => void act(() => call('person.delete', { id: p.id }))}>
-                      {t('people.delete')}
-                    </button>
-                  </td>
-                </tr>
+                    </td>
+                  </tr>
+                  {asksOf.has(p.id) && (
+                    <tr className="hub-ask-row">
+                      <td colSpan={7}>
+                        {asksOf.get(p.id)?.map((r) => <HubPreferenceAsk key={r.id} team={team} request={r} decision={decision} />)}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>

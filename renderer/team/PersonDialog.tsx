@@ -13,6 +13,8 @@ import { Field } from '../shell/Field';
 import { FormError } from '../shell/FormError';
 import { DateField } from '../shell/DateField';
 import { NumberInput } from '../shell/NumberInput';
+import { useHubDecision, useHubWaiting } from '../roster/hub/useHubWaiting';
+import { HubPreferenceAsk } from './HubPreferenceAsk';
 
 interface Props {
   team: Team;
@@ -56,6 +58,10 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
   // null until edited: the stored preferences are shown as they load.
   const [edited, setPrefs] = useState<Preference[] | null>(null);
   const prefs = edited ?? prefsLoaded;
+  // What this person asked for on the hub, if the team has one: approving it sets their preferences, which the rows below then show.
+  const hub = useHubWaiting(team.id, 'preferences');
+  const asks = person ? hub.waiting.filter((r) => r.personId === person.id) : [];
+  const decision = useHubDecision(team.id, { onDone: (d) => d === 'approved' && setPrefs(null) });
 
   useEffect(() => {
     const d = dialog.current;
@@ -148,6 +154,15 @@ export function PersonDialog({ team, person, onSaved, onClose }: Props) {
         <fieldset className="rules preferences">
           <legend>{t('person.preferences')}</legend>
           <p className="muted small">{t('person.preferencesHint')}</p>
+          {asks.length > 0 && (
+            <div className="hub-asks-dialog">
+              {asks.map((r) => (
+                <HubPreferenceAsk key={r.id} team={team} request={r} decision={decision} />
+              ))}
+              <p className="muted small">{t('hubAsk.dialogHint')}</p>
+              <FormError error={decision.error} fieldCount={0} />
+            </div>
+          )}
           {prefs.map((p, i) => (
             <div key={i} className="activity-row">
               <select aria-label={t('person.prefWeekday')} value={p.weekday} onChange={(e) => setPrefs(prefs.map((x, j) => (j === i ? { ...x, weekday: Number(e.target.value) } : x)))}>

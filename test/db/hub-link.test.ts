@@ -190,6 +190,63 @@ describe('publishing and requests', () => {
     s.close();
   });
 
+  it('shows a waiting swap with its turns as the plan has them, says why it cannot be approved while it cannot, and swaps the two turns when it can', async () => {
+    const { s, team, hubTeam, leadEmail } = await leadAndDemo();
+    const FROM = new Date().toISOString().slice(0, 10);
+    const TO = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
+    await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });
+    await call(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 });
+    const people = new Map(s.run('person.list', { teamId: team.id }).map((p) => [`p${p.id}`, p]));
+    const coming = s.run('hub.plan', { teamId: team.id, from: FROM, to: TO }).items.filter((i): i is Extract<PlanItem, { kind: 'oncall' }> => i.kind === 'oncall' && Date.parse(i.startsAt) > Date.now() + 86_400_000);
+    const offered = coming[0];
+    // The taker's own coming turn, given in return.
+    const given = coming.find((i) => i.personKey !== offered?.personKey);
+    const offerer = people.get(offered?.personKey ?? '');
+    const taker = people.get(given?.personKey ?? '');
+    if (!offered || !given || !offerer?.email || !taker?.email) throw new Error('the demo has no two people with coming on-call turns');
+    const signIn = async (email: string) => {
+      const res = await fetch(`${h.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: PASSWORD }) });
+      if (res.status === 303) return browserOf(h.hub.url, /rd_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '');
+      return h.join(email, 'agent');
+    };
+    const a = await signIn(offerer.email);
+    const b = await signIn(taker.email);
+    expect((await a.form('/me/requests', { teamId: String(hubTeam), kind: 'swap', turnKey: offered.key, note: '' })).status).toBe(201);
+    await call(s, 'hub.sync', { teamId: team.id });
+    const local = (iso: string) => iso.slice(0, 16);
+    const span = (i: Extract<PlanItem, { kind: 'oncall' }>, personId: number) => ({ start: local(i.body.startLocal), end: local(i.body.endLocal), personId });
+    const rotationId = Number(/^o(\d+)-/.exec(offered.key)?.[1]);
+    const swapOf = () => s.run('hub.requests', { teamId: team.id }).find((r) => r.kind === 'swap');
+    // Offered, not taken yet: the turn as planned, and approving would be refused.
+    expect(swapOf()?.swap).toEqual({ rotationId, turn: span(offered, offerer.id), takerId: null, inReturn: null, blocked: 'not_taken' });
+    expect(() => s.run('hub.decide', { teamId: team.id, id: swapOf()?.id ?? 0, decision: 'approved' })).toThrow(/Nobody has taken this turn yet/);
+
+    const offers = (await (await b.get('/api/me/requests')).json()) as { offers: { id: number; teamId: number }[] };
+    const offer = offers.offers.find((o) => o.teamId === hubTeam);
+    expect((await b.form(`/me/offers/${offer?.id}/accept`, { inReturnKey: given.key })).status).toBe(303);
+    await call(s, 'hub.sync', { teamId: team.id });
+    expect(swapOf()).toMatchObject({ personId: offerer.id, takerName: taker.name, swap: { rotationId, turn: span(offered, offerer.id), takerId: taker.id, inReturn: span(given, taker.id), blocked: null } });
+
+    // The lead gives the offered turn to someone else meanwhile: the request says so, and approving it is refused.
+    const third = [...people.values()].find((p) => p.id !== offerer.id && p.id !== taker.id);
+    const override = s.run('oncall.addOverride', { rotationId, personId: third?.id ?? 0, start: local(offered.body.startLocal), end: local(offered.body.endLocal), note: '' });
+    expect(swapOf()?.swap).toMatchObject({ turn: { personId: third?.id }, blocked: 'turn_not_theirs' });
+    expect(s.dispatch('hub.decide', { teamId: team.id, id: swapOf()?.id ?? 0, decision: 'approved' })).toMatchObject({ ok: false, error: { code: 'not_their_turn' } });
+    s.run('oncall.deleteOverride', { id: override.id });
+    expect(swapOf()?.swap?.blocked).toBeNull();
+
+    // Approved: one swap, each holds the other's turn; a decided request carries no swap plan any more.
+    const decided = s.run('hub.decide', { teamId: team.id, id: swapOf()?.id ?? 0, decision: 'approved' });
+    expect(decided).toMatchObject({ decision: 'approved', swap: null });
+    const holder = (i: Extract<PlanItem, { kind: 'oncall' }>) => s.run('oncall.schedule', { teamId: team.id, rotationId, from: i.body.startLocal.slice(0, 10), to: i.body.startLocal.slice(0, 10) }).find((x) => x.startUtc === Date.parse(i.startsAt) / 1000)?.personId;
+    expect([holder(offered), holder(given)]).toEqual([taker.id, offerer.id]);
+    // Ctrl+Z takes the whole decision back: the turns and the waiting request.
+    s.run('history.undo', {});
+    expect([holder(offered), holder(given)]).toEqual([offerer.id, taker.id]);
+    expect(swapOf()?.swap?.blocked).toBeNull();
+    s.close();
+  });
+
   it('keeps a leave request the planner cannot enter, with why, for the lead to decline', async () => {
     const { s, team, hubTeam, leadEmail } = await leadAndDemo();
     await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });

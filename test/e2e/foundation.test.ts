@@ -99,6 +99,27 @@ describe('browser mode, first steps of a team lead', () => {
     expect(await settle(() => page.getByRole('button', { name: 'Redo' }).isEnabled(), true)).toBe(true);
   });
 
+  it('says the last change at the bottom, and what a page did, in the language chosen since; the notice still clears after eight seconds', async () => {
+    await open();
+    await page.getByRole('button', { name: 'Open the demo team' }).click();
+    await page.getByRole('grid').waitFor();
+    // A page's own notice (the rota's "Copied") follows the switch too.
+    await page.getByRole('gridcell').nth(10).click();
+    await page.keyboard.press('Control+c');
+    await page.getByRole('status').filter({ hasText: 'Copied 1 cells' }).waitFor();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('tr');
+    await page.getByRole('status').filter({ hasText: '1 hücre kopyalandı' }).waitFor();
+    await page.getByRole('combobox', { name: 'Dil' }).selectOption('en');
+    await page.getByRole('button', { name: 'People' }).click();
+    await page.getByRole('button', { name: 'Archive Ayşe Yılmaz' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done: Archive person' }).waitFor();
+    // Switched while it shows: the notice and its Undo read in Turkish (they stayed in English, and stayed on screen).
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('tr');
+    const turkish = page.getByRole('status').filter({ hasText: 'Tamamlandı: Kişi arşivleme' });
+    await turkish.getByRole('button', { name: 'Geri al' }).waitFor();
+    expect(await settle(() => turkish.count(), 0, 12_000)).toBe(0);
+  });
+
   it('imports people from a CSV file, and shows every bad line when a file is wrong', async () => {
     await open();
     await createTeam('Import Test');

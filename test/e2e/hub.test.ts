@@ -6,8 +6,10 @@ import ICAL from 'ical.js';
 import { startOfWeek, Temporal, todayIn } from '../../core/time';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
+import type { PlanItem } from '../../core/hub-plan';
 import { createInvitation } from '../../hub/accounts';
-import { PASSWORD, testHub, type TestHub } from '../helpers/hub';
+import { rows } from '../../hub/pg';
+import { browserOf, PASSWORD, testHub, type Browser as HubBrowser, type TestHub } from '../helpers/hub';
 import { startPostgres, type Postgres } from '../helpers/postgres';
 import { tempFile } from '../helpers/tmp';
 import { axeSerious, cellText, launchChromium, rotaCell, serve, settle, watchErrors, type Served } from './harness';
@@ -133,6 +135,29 @@ async function openHubPanel() {
   await desk.getByRole('menuitem', { name: 'Department hub' }).click();
   return { desk, panel: desk.getByRole('region', { name: 'Department hub' }) };
 }
+
+/** Connects the open panel to the hub as `email` and publishes the default days: the hub then knows the team's people and turns. */
+async function connectAndPublish(panel: ReturnType<Page['getByRole']>, email: string, hubTeam: string) {
+  const connectForm = panel.getByRole('form', { name: 'Connect to a hub' });
+  await connectForm.getByLabel('Hub address (URL)').fill(hub.hub.url);
+  await connectForm.getByLabel('Your email on the hub').fill(email);
+  await connectForm.getByLabel('Password').fill(PASSWORD);
+  await connectForm.getByRole('button', { name: 'Connect' }).click();
+  await panel.getByRole('status').filter({ hasText: `Connected: Support Desk Istanbul publishes to the hub team ${hubTeam}.` }).waitFor();
+  await panel.getByRole('button', { name: 'Preview changes' }).click();
+  await panel.getByRole('button', { name: 'Publish to the hub' }).click();
+  await panel.getByRole('status').filter({ hasText: /^Published: the hub now holds version 1 / }).waitFor();
+}
+
+/** An agent's browser session on the hub: signed in if their account exists (another test of this file may have made it), else joined by invitation. */
+async function agentOnHub(email: string): Promise<HubBrowser> {
+  const res = await fetch(`${hub.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: PASSWORD }) });
+  if (res.status === 303) return browserOf(hub.hub.url, /rd_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '');
+  return hub.join(email, 'agent');
+}
+
+/** A rota-style day name of a team-local "YYYY-MM-DDTHH:MM" and its time: "Saturday 5 December 08:00", as the on-call page writes a moment. */
+const moment = (local: string) => `${longDay(Temporal.PlainDate.from(local.slice(0, 10)))} ${local.slice(11, 16)}`;
 
 describe('the department hub', () => {
   // Under Referrer-Policy no-referrer Chromium posted the hub's forms with `Origin: null`, which its origin check refused.
@@ -359,5 +384,129 @@ describe('the department hub', () => {
       }
       await phoneLanguage(phone, 'en');
     }
+  });
+
+  it("an agent asks for other days and a colleague takes an on-call turn on the hub; the lead decides each on the page it belongs to", { timeout: 150_000 }, async () => {
+    const hubTeamId = await hub.team('Destek Talepler');
+    const lead = 'lead.requests@example.com';
+    await hub.join(lead, 'lead', [hubTeamId]);
+    const { desk, panel } = await openHubPanel();
+    const tab = (name: string) => desk.getByRole('navigation').first().getByRole('button', { name, exact: true }).click();
+
+    // No hub yet: the People and On-call pages are as they always were.
+    await tab('People');
+    await desk.getByRole('row', { name: /Ayşe Yılmaz/ }).waitFor();
+    await expect(desk.getByText('Asked on the hub').count()).resolves.toBe(0);
+    await tab('On-call');
+    await desk.getByRole('region', { name: 'Timeline of On-call' }).waitFor();
+    await expect(desk.getByRole('region', { name: 'Swaps asked on the hub' }).count()).resolves.toBe(0);
+
+    // Ayşe would rather not work Saturdays, says the lead's planner today.
+    await tab('People');
+    await desk.getByRole('button', { name: 'Edit Ayşe Yılmaz' }).click();
+    let dialog = desk.getByRole('dialog', { name: 'Edit Ayşe Yılmaz' });
+    await dialog.getByRole('button', { name: 'Add a day or shift' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await tab('Rota');
+    await desk.getByRole('button', { name: 'More' }).click();
+    await desk.getByRole('menuitem', { name: 'Department hub' }).click();
+    await connectAndPublish(panel, lead, 'Destek Talepler');
+
+    // On the hub: Ayşe asks to work neither Saturdays nor Sundays; the next weekend's on-call person offers that turn, and the colleague after them takes it, giving their own next turn in return.
+    const published = (await rows<{ item: PlanItem }>(hub.pool, "SELECT item FROM plan_item WHERE team_id = $1 AND kind IN ('person', 'oncall') ORDER BY starts_at NULLS FIRST", [hubTeamId])).map((r) => r.item);
+    const person = (key: string) => published.find((i): i is Extract<PlanItem, { kind: 'person' }> => i.kind === 'person' && i.key === key)?.body;
+    const turns = published.filter((i): i is Extract<PlanItem, { kind: 'oncall' }> => i.kind === 'oncall' && Date.parse(i.startsAt) > Date.now() + 86_400_000);
+    const offered = turns[0];
+    const given = turns.find((i) => i.personKey !== offered?.personKey);
+    const offerer = person(offered?.personKey ?? '');
+    const taker = person(given?.personKey ?? '');
+    if (!offered || !given || !offerer?.email || !taker?.email) throw new Error('the demo has no two people with coming on-call turns');
+    const ayse = await agentOnHub(AGENT);
+    expect((await ayse.form('/me/requests', { teamId: String(hubTeamId), kind: 'preferences', weekday6: 'cannot', weekday7: 'cannot', note: 'Choir on weekends' })).status).toBe(201);
+    const a = await agentOnHub(offerer.email);
+    const b = await agentOnHub(taker.email);
+    expect((await a.form('/me/requests', { teamId: String(hubTeamId), kind: 'swap', turnKey: offered.key, note: '' })).status).toBe(201);
+    const offers = (await (await b.get('/api/me/requests')).json()) as { offers: { id: number; teamId: number }[] };
+    const offer = offers.offers.find((o) => o.teamId === hubTeamId);
+    expect((await b.form(`/me/offers/${offer?.id}/accept`, { inReturnKey: given.key })).status).toBe(303);
+
+    // The lead syncs in English, then switches to Turkish while the notice shows: it reads in Turkish.
+    await panel.getByRole('button', { name: 'Sync requests' }).click();
+    await panel.getByRole('status').filter({ hasText: '2 requests arrived from the hub.' }).waitFor();
+    await desk.getByRole('status').filter({ hasText: 'Done: Pull hub requests' }).waitFor();
+    await desktopLanguage(desk, 'tr');
+    await desk.getByRole('status').filter({ hasText: 'Tamamlandı: Hub taleplerini çek' }).waitFor();
+    // The panel's own notice too (the panel is "Departman hub'ı" now).
+    await desk.getByRole('region', { name: "Departman hub'ı" }).getByRole('status').filter({ hasText: "Hub'dan 2 talep geldi." }).waitFor();
+    await desktopLanguage(desk, 'en');
+
+    // People: a notice above the list, and the request under Ayşe's row with what it replaces.
+    await tab('People');
+    await desk.getByText('1 person asks on the hub for other days and shifts: Ayşe Yılmaz. Approve or decline under each name below, or in Edit.').waitFor();
+    const ask = desk.locator('tr.hub-ask-row');
+    await expect(ask.count()).resolves.toBe(1);
+    await expect(ask.textContent()).resolves.toMatch(/^Asked on the hubSat: cannot work; Sun: cannot work · Note: “Choir on weekends” · asked .* · instead of: Sat: would rather not work/);
+    expect(await axeSerious(desk)).toEqual([]);
+    if (SHOTS) {
+      for (const language of ['en', 'tr', 'fa'] as const) {
+        await desktopLanguage(desk, language);
+        await shot(desk, `requests-people-${language}.png`);
+      }
+      await desktopLanguage(desk, 'en');
+    }
+    // Her dialog says it too, beside her days and shifts.
+    await desk.getByRole('button', { name: 'Edit Ayşe Yılmaz' }).click();
+    dialog = desk.getByRole('dialog', { name: 'Edit Ayşe Yılmaz' });
+    await dialog.getByText('Approving puts these in place of the days and shifts below.').waitFor();
+    expect(await axeSerious(desk)).toEqual([]);
+    if (SHOTS) await shot(desk, 'requests-person-dialog-en.png');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Approved under her row: the request and the notice go, and her days and shifts are the asked ones.
+    await desk.getByRole('button', { name: 'Approve the request of Ayşe Yılmaz: Availability: Sat: cannot work; Sun: cannot work' }).click();
+    expect(await settle(() => ask.count(), 0)).toBe(0);
+    await expect(desk.getByText('Asked on the hub').count()).resolves.toBe(0);
+    await desk.getByRole('button', { name: 'Edit Ayşe Yılmaz' }).click();
+    dialog = desk.getByRole('dialog', { name: 'Edit Ayşe Yılmaz' });
+    const preferenceRows = async () => {
+      const weekdays = await dialog.getByLabel('Weekday').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+      const kinds = await dialog.getByLabel('Preference').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+      return weekdays.map((w, i) => `${w} ${kinds[i]}`);
+    };
+    expect(await settle(preferenceRows, ['6 cannot', '7 cannot'])).toEqual(['6 cannot', '7 cannot']);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // On-call: the swap beside who is on call, with both turns and who gives what.
+    await tab('On-call');
+    const card = desk.getByRole('region', { name: 'Swaps asked on the hub' });
+    await card.waitFor();
+    const span = (i: Extract<PlanItem, { kind: 'oncall' }>) => `${moment(i.body.startLocal)} – ${moment(i.body.endLocal)}`;
+    await card.getByText(`${offerer.name} offers the turn ${span(offered)}`).waitFor();
+    await card.getByText(`${taker.name} takes it over and gives the turn ${span(given)} in return`).waitFor();
+    expect(await axeSerious(desk)).toEqual([]);
+    if (SHOTS) {
+      for (const language of ['en', 'tr', 'fa'] as const) {
+        await desktopLanguage(desk, language);
+        await shot(desk, `requests-oncall-${language}.png`);
+      }
+      await desktopLanguage(desk, 'en');
+    }
+    await card.getByRole('button', { name: new RegExp(`^Approve the request of ${offerer.name}: On-call swap`) }).click();
+    await card.waitFor({ state: 'detached' });
+    // The final schedule over four weeks: each now holds the other's turn.
+    await desk.getByLabel('Days shown').selectOption({ label: '4 weeks' });
+    const finalBars = desk.getByRole('region', { name: 'Timeline of On-call' }).getByRole('list', { name: 'Final schedule' }).getByRole('listitem');
+    const holder = async (i: Extract<PlanItem, { kind: 'oncall' }>) => ((await finalBars.evaluateAll((els, at) => els.map((e) => e.getAttribute('aria-label') ?? '').find((x) => x.includes(at)), `, ${moment(i.body.startLocal)} –`)) ?? '').split(',')[0];
+    expect(await settle(() => Promise.all([holder(offered), holder(given)]), [taker.name, offerer.name])).toEqual([taker.name, offerer.name]);
+
+    // The hub panel agrees: nothing waits, and both decisions go back with the next publish.
+    await tab('Rota');
+    await desk.getByRole('button', { name: 'More' }).click();
+    await desk.getByRole('menuitem', { name: 'Department hub' }).click();
+    await panel.getByText('No availability or swap request waits for you. Leave requests wait on the Absences page.').waitFor();
+    expect(await settle(() => panel.getByRole('definition').nth(4).textContent(), '2')).toBe('2');
   });
 });

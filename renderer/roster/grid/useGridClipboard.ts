@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useRef } from 'react';
 import type { Shift } from '../../../core/shift';
 import { clipCount, clipText, copyBlock, pasteEntries, type Clip } from './clipboard';
 import type { CellEntry, Rect } from './selection';
+import { useNotice } from '../../i18n/later';
 
 interface Args {
   rect: Rect;
@@ -17,14 +17,13 @@ interface Args {
  * it also goes to the system clipboard as text for spreadsheets. `notice` says what was copied.
  */
 export function useGridClipboard({ rect, people, days, shiftsByCell, apply }: Args) {
-  const { t } = useTranslation();
   const clip = useRef<Clip | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
 
   function copy() {
     const block = copyBlock(rect, people, days, shiftsByCell);
     clip.current = block;
-    setNotice(t('roster.copied', { count: clipCount(block) }));
+    setNotice((s) => s.t('roster.copied', { count: clipCount(block) }));
     void navigator.clipboard?.writeText(clipText(block)).catch(() => undefined);
   }
 

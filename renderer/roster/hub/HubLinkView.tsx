@@ -7,6 +7,7 @@ import { Temporal } from '../../../core/time';
 import { call } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useFormat, type Format } from '../../format';
+import type { Later } from '../../i18n/later';
 import { DateRangeFields } from '../../shell/DateRangeFields';
 import { FormError } from '../../shell/FormError';
 import { HubRequests } from './HubRequests';
@@ -18,7 +19,8 @@ type HubPreview = MethodOutput<'hub.preview'>;
 interface Props {
   team: Team;
   link: HubLink;
-  onNotice(text: string): void;
+  /** What happened, said in the panel (null: nothing to say); `Later` words, so a switch of language says it again. */
+  onNotice(words: Later | null): void;
   /** After a call that changes the link's figures (last publish, decisions to send). */
   onChanged(): void;
 }
@@ -43,7 +45,7 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
   /** One hub call at a time: they go over the network, and a second click must not send a second publish. */
   async function run(work: () => Promise<void>) {
     setBusy(true);
-    onNotice('');
+    onNotice(null);
     await act(work).finally(() => setBusy(false));
   }
 
@@ -64,7 +66,7 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
     run(async () => {
       try {
         const r = await call('hub.publish', { teamId: team.id, from: s.from, to: s.to, baseVersion: s.preview.baseVersion });
-        onNotice(t('hubLink.published', { version: r.version, upserts: r.upserts, deletes: r.deletes, decisions: r.decisions }));
+        onNotice((s) => s.t('hubLink.published', { version: r.version, upserts: r.upserts, deletes: r.deletes, decisions: r.decisions }));
       } finally {
         // Sent or refused (the hub moved on since the preview), the preview is spent: the next publish starts from a new one.
         setShown(null);
@@ -75,10 +77,15 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
   const sync = () =>
     run(async () => {
       const r = await call('hub.sync', { teamId: team.id });
-      const parts = [r.received === 0 ? t('hubLink.syncedNone') : t('hubLink.synced', { count: r.received })];
-      if (r.leave > 0) parts.push(t('hubLink.syncedLeave', { count: r.leave }));
-      if (r.withdrawn > 0) parts.push(t('hubLink.syncedWithdrawn', { count: r.withdrawn }));
-      onNotice(parts.join(' '));
+      onNotice((s) =>
+        [
+          r.received === 0 ? s.t('hubLink.syncedNone') : s.t('hubLink.synced', { count: r.received }),
+          r.leave > 0 ? s.t('hubLink.syncedLeave', { count: r.leave }) : '',
+          r.withdrawn > 0 ? s.t('hubLink.syncedWithdrawn', { count: r.withdrawn }) : '',
+        ]
+          .filter((x) => x !== '')
+          .join(' '),
+      );
       onChanged();
     });
 
@@ -86,7 +93,7 @@ export function HubLinkView({ team, link, onNotice, onChanged }: Props) {
     run(async () => {
       await call('hub.disconnect', { teamId: team.id });
       setAsking(false);
-      onNotice(t('hubLink.disconnected'));
+      onNotice((s) => s.t('hubLink.disconnected'));
       onChanged();
     });
 

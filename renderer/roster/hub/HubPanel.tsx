@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/contract';
 import type { Team } from '../../../core/team';
 import { useApiQuery } from '../../api/queries';
+import { useNotice } from '../../i18n/later';
 import { LoadError } from '../../shell/LoadError';
 import { HubConnectForm, HubTeamChoice, type PendingChoice } from './HubConnect';
 import { HubLinkView } from './HubLinkView';
@@ -24,7 +25,7 @@ interface Props {
 export function HubPanel({ team, focusKey }: Props) {
   const { t } = useTranslation();
   const statusQuery = useApiQuery('hub.status', { teamId: team.id });
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const [choice, setChoice] = useState<PendingChoice | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -41,13 +42,13 @@ export function HubPanel({ team, focusKey }: Props) {
 
   // Another team on screen: what was said or half-chosen belongs to the one before.
   useEffect(() => {
-    setNotice('');
+    setNotice(null);
     setChoice(null);
-  }, [team.id]);
+  }, [team.id, setNotice]);
 
   function connected(link: HubLink) {
     setChoice(null);
-    setNotice(t('hubLink.connected', { team: team.name, hubTeam: link.hubTeamName }));
+    setNotice((s) => s.t('hubLink.connected', { team: team.name, hubTeam: link.hubTeamName }));
     statusQuery.reload();
   }
 
@@ -66,7 +67,7 @@ export function HubPanel({ team, focusKey }: Props) {
           team={team}
           onConnected={connected}
           onChoose={(c) => {
-            setNotice('');
+            setNotice(null);
             setChoice(c);
           }}
         />

@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../core/team';
-import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
-import { useAction } from '../../api/useAction';
 import { useFormat } from '../../format';
+import type { Later } from '../../i18n/later';
 import { FormError } from '../../shell/FormError';
 import { LoadError } from '../../shell/LoadError';
+import { HubDecideButtons } from './HubDecideButtons';
 import { dayOf, requestNote, requestText, type HubPending } from './requestText';
+import { useHubDecision } from './useHubWaiting';
 
 /** How many decided, withdrawn or leave requests the list keeps on screen: the newest, since the hub keeps them all. */
 const EARLIER_SHOWN = 30;
@@ -17,13 +17,12 @@ const EARLIER_SHOWN = 30;
  * Decline; the decision goes back with the next publish. Leave requests are absences asked for,
  * decided on the Absences page like any other, so here they are only listed among the earlier ones.
  */
-export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: string): void }) {
+export function HubRequests({ team, onNotice }: { team: Team; onNotice(words: Later | null): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const requestsQuery = useApiQuery('hub.requests', { teamId: team.id });
   const templatesQuery = useApiQuery('template.list', { teamId: team.id });
-  const [busy, setBusy] = useState<number | null>(null);
-  const { error, act } = useAction();
+  const decision = useHubDecision(team.id, { onStart: () => onNotice(null) });
   const requests = requestsQuery.data ?? [];
   // Leave waits on the Absences page, unless the planner could not make it an absence: then it waits here, with why.
   const stuck = (r: HubPending) => r.kind === 'leave' && r.absenceId === null;
@@ -32,12 +31,6 @@ export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: str
   const earlier = requests.filter((r) => !isWaiting(r));
   const context = { timeZone: team.timeZone, templateName: (id: number) => templatesQuery.data?.find((x) => x.id === id)?.name ?? null };
   const what = (r: HubPending) => requestText(t, fmt, r, context);
-
-  const decide = (r: HubPending, decision: 'approved' | 'declined') => {
-    setBusy(r.id);
-    onNotice('');
-    void act(() => call('hub.decide', { teamId: team.id, id: r.id, decision })).finally(() => setBusy(null));
-  };
 
   const line = (r: HubPending) => {
     const note = requestNote(r);
@@ -73,23 +66,12 @@ export function HubRequests({ team, onNotice }: { team: Team; onNotice(text: str
               <li key={r.id}>
                 <p>{line(r)}</p>
                 {/* Leave the planner could not enter waits here with why: it can only be declined (or entered by hand on the Absences page). */}
-                {(r.kind !== 'leave' || stuck(r)) && (
-                  <div className="actions">
-                    {r.kind !== 'leave' && (
-                      <button type="button" className="primary" disabled={busy !== null} aria-label={t('hubLink.approveWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'approved')}>
-                        {t('hubLink.approve')}
-                      </button>
-                    )}
-                    <button type="button" disabled={busy !== null} aria-label={t('hubLink.declineWho', { name: r.personName, what: what(r) })} onClick={() => decide(r, 'declined')}>
-                      {t('hubLink.decline')}
-                    </button>
-                  </div>
-                )}
+                {(r.kind !== 'leave' || stuck(r)) && <HubDecideButtons request={r} what={what(r)} decision={decision} approvable={r.kind !== 'leave'} />}
               </li>
             ))}
           </ul>
         ))}
-      <FormError error={error} fieldCount={0} />
+      <FormError error={decision.error} fieldCount={0} />
       {earlier.length > 0 && (
         <details className="hub-earlier">
           <summary>{t('hubLink.earlier', { count: earlier.length })}</summary>

@@ -28,14 +28,9 @@ export const requestProblem = (request: HubPending): string | null => textField(
 export function requestText(t: TFunction, fmt: Format, request: HubPending, context: { timeZone: string; templateName(id: number): string | null }): string {
   const own = agentFields(request.body);
   if (request.kind === 'preferences') {
-    const body = PreferencesRequestBody.safeParse(own);
-    if (!body.success) return t('hubLink.preferences');
-    const parts = body.data.preferences.map((p) => {
-      const what = t(p.kind === 'cannot' ? 'hubLink.prefCannot' : 'hubLink.prefPreferNot');
-      const shift = p.templateId === null ? null : context.templateName(p.templateId);
-      return shift === null ? t('hubLink.prefDay', { day: fmt.isoWeekday(p.weekday), what }) : t('hubLink.prefShift', { day: fmt.isoWeekday(p.weekday), shift, what });
-    });
-    return `${t('hubLink.preferences')}: ${parts.length === 0 ? t('hubLink.preferencesNone') : parts.join('; ')}`;
+    const asked = askedPreferences(request);
+    if (asked === null) return t('hubLink.preferences');
+    return `${t('hubLink.preferences')}: ${asked.length === 0 ? t('hubLink.preferencesNone') : preferencesText(t, fmt, asked, context.templateName)}`;
   }
   if (request.kind === 'swap') {
     const body = SwapRequestBody.safeParse(own);
@@ -54,6 +49,26 @@ export function requestText(t: TFunction, fmt: Format, request: HubPending, cont
   return `${t('hubLink.leave')}: ${t('hubLink.leaveRefused', { ...days, problem: requestProblem(request) ?? t('hubLink.notInTeam') })}`;
 }
 
+/** A preference as the planner keeps it (person.preferences), which is also the shape a request asks for. */
+type Preference = MethodOutput<'person.preferences'>[number];
+
+/** The days and shifts a preferences request asks for, or null when its body is not one. */
+export function askedPreferences(request: HubPending): Preference[] | null {
+  const body = request.kind === 'preferences' ? PreferencesRequestBody.safeParse(agentFields(request.body)) : null;
+  return body?.success ? body.data.preferences : null;
+}
+
+/** Preferences in words ("Sun: cannot work; Sat, Early: would rather not work"): asked on the hub or held now, said alike. */
+export function preferencesText(t: TFunction, fmt: Format, preferences: readonly Preference[], templateName: (id: number) => string | null): string {
+  return preferences
+    .map((p) => {
+      const what = t(p.kind === 'cannot' ? 'hubLink.prefCannot' : 'hubLink.prefPreferNot');
+      const shift = p.templateId === null ? null : templateName(p.templateId);
+      return shift === null ? t('hubLink.prefDay', { day: fmt.isoWeekday(p.weekday), what }) : t('hubLink.prefShift', { day: fmt.isoWeekday(p.weekday), shift, what });
+    })
+    .join(t('hubLink.prefSeparator'));
+}
+
 /** The agent's note, if they wrote one. */
 export function requestNote(request: HubPending): string {
   return textField(request.body, 'note') ?? '';
@@ -63,7 +78,7 @@ export function requestNote(request: HubPending): string {
  * When an offered on-call turn starts, on the team's clock. Its key is the one the planner
  * published (`o<rotation>-<start in epoch seconds>`, db/handlers/hub-plan.ts), so the start is in it.
  */
-function turnStart(fmt: Format, turnKey: string, timeZone: string): string | null {
+export function turnStart(fmt: Format, turnKey: string, timeZone: string): string | null {
   const m = /^o\d+-(\d+)$/.exec(turnKey);
   if (!m?.[1]) return null;
   const at = Temporal.Instant.fromEpochMilliseconds(Number(m[1]) * 1000).toZonedDateTimeISO(timeZone);

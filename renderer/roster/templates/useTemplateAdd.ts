@@ -6,9 +6,10 @@ import { nextTemplateColor, templateMinutes, unusualLength, type ShiftTemplate }
 import { call } from '../../api/client';
 import { caught } from './caught';
 import { namedErrors, valuesOf, type Draft, type Question } from './draft';
+import type { Later } from '../../i18n/later';
 
 /** Adding templates: the form's draft, its error and question, and the two suggested ones for an empty team. */
-export function useTemplateAdd(team: Team, list: readonly ShiftTemplate[], setNotice: (text: string) => void) {
+export function useTemplateAdd(team: Team, list: readonly ShiftTemplate[], setNotice: (words: Later | null) => void) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState<Draft>({ code: '', name: '', startLocal: '08:00', endLocal: '16:00', breakMinutes: '30', color: '', skill: '' });
   const [addError, setAddError] = useState<ApiError | null>(null);
@@ -17,7 +18,7 @@ export function useTemplateAdd(team: Team, list: readonly ShiftTemplate[], setNo
   const addColor = adding.color || nextTemplateColor(list.map((tp) => tp.color));
 
   async function add(confirmLength: boolean) {
-    setNotice('');
+    setNotice(null);
     if (!confirmLength && unusualLength(adding.startLocal, adding.endLocal)) {
       setAddQuestion({ kind: 'length', hours: templateMinutes(adding.startLocal, adding.endLocal) / 60, startLocal: adding.startLocal, endLocal: adding.endLocal });
       return;
@@ -27,7 +28,7 @@ export function useTemplateAdd(team: Team, list: readonly ShiftTemplate[], setNo
       setAddError(null);
       setAddQuestion(null);
       setAdding((d) => ({ ...d, code: '', name: '', color: '' }));
-      setNotice(t('templates.added', { code: made.code }));
+      setNotice((s) => s.t('templates.added', { code: made.code }));
     } catch (err) {
       setAddQuestion(null);
       caught(setAddError)(err);
@@ -35,13 +36,13 @@ export function useTemplateAdd(team: Team, list: readonly ShiftTemplate[], setNo
   }
 
   async function addSuggested() {
-    setNotice('');
+    setNotice(null);
     try {
       // Two templates, two undo steps: each can be taken back on its own.
       await call('template.create', { teamId: team.id, code: 'E', name: t('templates.suggestEarly'), startLocal: '08:00', endLocal: '16:00', breakMinutes: 30 });
       await call('template.create', { teamId: team.id, code: 'L', name: t('templates.suggestLate'), startLocal: '14:00', endLocal: '22:00', breakMinutes: 30 });
       setAddError(null);
-      setNotice(t('templates.suggestedAdded'));
+      setNotice((s) => s.t('templates.suggestedAdded'));
     } catch (err) {
       caught(setAddError)(err);
     }

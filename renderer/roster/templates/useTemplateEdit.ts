@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/errors';
 import { COPIED_TO_SHIFTS, templateMinutes, unusualLength, type ShiftTemplate } from '../../../core/template';
 import { call } from '../../api/client';
@@ -7,10 +6,10 @@ import { useApiQuery } from '../../api/queries';
 import { useBuiltinNames } from '../../i18n/useBuiltinNames';
 import { caught } from './caught';
 import { draftOf, namedErrors, valuesOf, type Draft, type Question } from './draft';
+import type { Later } from '../../i18n/later';
 
 /** Editing one template in its row: the draft, its error, the question a save waits on, and how many planned shifts use it. */
-export function useTemplateEdit(list: readonly ShiftTemplate[], setNotice: (text: string) => void) {
-  const { t } = useTranslation();
+export function useTemplateEdit(list: readonly ShiftTemplate[], setNotice: (words: Later | null) => void) {
   const names = useBuiltinNames();
   const [editingId, setEditingId] = useState<number | null>(null);
   const [edit, setEdit] = useState<Draft | null>(null);
@@ -24,7 +23,7 @@ export function useTemplateEdit(list: readonly ShiftTemplate[], setNotice: (text
     setEdit({ ...draftOf(tp), name: names.template(tp) });
     setEditError(null);
     setQuestion(null);
-    setNotice('');
+    setNotice(null);
   }
   function stopEdit() {
     setEditingId(null);
@@ -55,7 +54,7 @@ export function useTemplateEdit(list: readonly ShiftTemplate[], setNotice: (text
       }
       const out = await call('template.update', { id: current.id, ...values, confirmLength: answers.confirmLength ?? false, futureShifts: answers.futureShifts ?? 'keep' });
       stopEdit();
-      setNotice(out.updatedShifts > 0 ? t('templates.savedMoved', { code: out.code, count: out.updatedShifts }) : t('templates.saved', { code: out.code }));
+      setNotice((s) => (out.updatedShifts > 0 ? s.t('templates.savedMoved', { code: out.code, count: out.updatedShifts }) : s.t('templates.saved', { code: out.code })));
     } catch (err) {
       setQuestion(null);
       caught(setEditError)(err);
