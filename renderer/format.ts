@@ -55,6 +55,7 @@ function formatters(language: Language, calendar: CalendarSystem) {
   });
   const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   const names = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const units = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' });
   return {
     language,
     locale,
@@ -86,6 +87,8 @@ function formatters(language: Language, calendar: CalendarSystem) {
     },
     /** "Ayşe, Emre and Zeynep" in parts, as the language joins a list ("، " and "و" in Persian), so each name can be isolated where it is drawn. */
     listParts: (items: string[]) => names.formatToParts(items),
+    /** "phone, chat, email" as the language writes a plain list ("تلفن، چت، ایمیل" in Persian): skills, channels, names in a cell. */
+    list: (items: readonly string[]) => units.format(items),
   };
 }
 

@@ -23,7 +23,7 @@ export function useVolumeImport(team: Team) {
     try {
       const r = await call('volume.import', { teamId: team.id, upload: await sendInPieces(file), encoding });
       setImportError(null);
-      setNotice((s) => s.t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: r.channels.map(s.names.channel).join(', '), from: r.from ? s.fmt.day(r.from) : '–', to: r.to ? s.fmt.day(r.to) : '–' }));
+      setNotice((s) => s.t('forecast.imported', { rows: r.rows, intervals: r.intervals, channels: s.fmt.list(r.channels.map(s.names.channel)), from: r.from ? s.fmt.day(r.from) : '–', to: r.to ? s.fmt.day(r.to) : '–' }));
     } catch (err) {
       if (err instanceof CallError) setImportError(err.error);
       else throw err;

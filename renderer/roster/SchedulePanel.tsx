@@ -170,7 +170,7 @@ export function SchedulePanel({ team, weekStart, draft, onDraft, onAccept }: Pro
               </ul>
             </details>
           )}
-          {draft.withoutHistory.length > 0 && <p className="muted">{t('schedule.withoutHistory', { channels: draft.withoutHistory.map(names.channel).join(', ') })}</p>}
+          {draft.withoutHistory.length > 0 && <p className="muted">{t('schedule.withoutHistory', { channels: fmt.list(draft.withoutHistory.map(names.channel)) })}</p>}
           <table className="coverage-compare">
             <caption>{t('schedule.coverageCaption')}</caption>
             <thead>

@@ -49,31 +49,33 @@ export function HolidayRow({ team, holiday: h, moving, moveTo, onMoveTo, onStart
           onChange={(e) => void act(() => call('holiday.setHalf', { teamId: team.id, day: h.day, source: h.source, half: e.target.checked }))}
         />
       </td>
-      <td className="row-actions">
-        {h.removed ? (
-          <button type="button" aria-label={t('holidays.restoreWho', who)} onClick={() => void act(() => call('holiday.restore', { teamId: team.id, day: h.day }), (s) => s.t('holidays.restored', { name: h.name }))}>
-            {t('holidays.restore')}
-          </button>
-        ) : moving ? (
-          <span className="move-to">
-            <DateField value={moveTo} onChange={onMoveTo} weekStart={team.weekStart} aria-label={t('holidays.moveToWho', who)} />
-            <button type="button" className="primary" disabled={!moveTo} onClick={onMove}>
-              {t('holidays.moveSave')}
+      <td>
+        <div className="row-actions">
+          {h.removed ? (
+            <button type="button" aria-label={t('holidays.restoreWho', who)} onClick={() => void act(() => call('holiday.restore', { teamId: team.id, day: h.day }), (s) => s.t('holidays.restored', { name: h.name }))}>
+              {t('holidays.restore')}
             </button>
-            <button type="button" onClick={onStopMove}>
-              {t('holidays.cancel')}
-            </button>
-          </span>
-        ) : (
-          <>
-            <button type="button" aria-label={t('holidays.moveWho', who)} onClick={onStartMove}>
-              {t('holidays.move')}
-            </button>
-            <button type="button" aria-label={t('holidays.removeWho', who)} onClick={() => void act(() => call('holiday.remove', { teamId: team.id, day: h.day, source: h.source }), (s) => s.t('holidays.removedNotice', { name: h.name }))}>
-              {t('holidays.remove')}
-            </button>
-          </>
-        )}
+          ) : moving ? (
+            <span className="move-to">
+              <DateField value={moveTo} onChange={onMoveTo} weekStart={team.weekStart} aria-label={t('holidays.moveToWho', who)} />
+              <button type="button" className="primary" disabled={!moveTo} onClick={onMove}>
+                {t('holidays.moveSave')}
+              </button>
+              <button type="button" onClick={onStopMove}>
+                {t('holidays.cancel')}
+              </button>
+            </span>
+          ) : (
+            <>
+              <button type="button" aria-label={t('holidays.moveWho', who)} onClick={onStartMove}>
+                {t('holidays.move')}
+              </button>
+              <button type="button" aria-label={t('holidays.removeWho', who)} onClick={() => void act(() => call('holiday.remove', { teamId: team.id, day: h.day, source: h.source }), (s) => s.t('holidays.removedNotice', { name: h.name }))}>
+                {t('holidays.remove')}
+              </button>
+            </>
+          )}
+        </div>
       </td>
     </tr>
   );

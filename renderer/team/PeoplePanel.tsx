@@ -144,25 +144,27 @@ export function PeoplePanel({ team }: Props) {
                     </th>
                     <td dir="ltr" translate="no">{p.email ?? ''}</td>
                     <td dir="ltr" translate="no">{p.phone}</td>
-                    <td>{p.skills.map(names.channel).join(', ')}</td>
+                    <td>{fmt.list(p.skills.map(names.channel))}</td>
                     <td>{t('people.hoursValue', { hours: fmt.number(p.contractHoursPerWeek, 1) })}</td>
                     <td>{fmt.money(p.hourlyRate, team.currency)}</td>
-                    <td className="row-actions">
-                      <button type="button" aria-label={t('people.editWho', { name: p.name })} onClick={() => setEditing(p)}>
-                        {t('people.edit')}
-                      </button>
-                      {p.archived ? (
-                        <button type="button" aria-label={t('people.restoreWho', { name: p.name })} onClick={() => void act(() => call('person.restore', { id: p.id }))}>
-                          {t('people.restore')}
+                    <td>
+                      <div className="row-actions">
+                        <button type="button" aria-label={t('people.editWho', { name: p.name })} onClick={() => setEditing(p)}>
+                          {t('people.edit')}
                         </button>
-                      ) : (
-                        <button type="button" aria-label={t('people.archiveWho', { name: p.name })} onClick={() => void act(() => call('person.archive', { id: p.id }))}>
-                          {t('people.archive')}
+                        {p.archived ? (
+                          <button type="button" aria-label={t('people.restoreWho', { name: p.name })} onClick={() => void act(() => call('person.restore', { id: p.id }))}>
+                            {t('people.restore')}
+                          </button>
+                        ) : (
+                          <button type="button" aria-label={t('people.archiveWho', { name: p.name })} onClick={() => void act(() => call('person.archive', { id: p.id }))}>
+                            {t('people.archive')}
+                          </button>
+                        )}
+                        <button type="button" aria-label={t('people.deleteWho', { name: p.name })} onClick={() => void act(() => call('person.delete', { id: p.id }))}>
+                          {t('people.delete')}
                         </button>
-                      )}
-                      <button type="button" aria-label={t('people.deleteWho', { name: p.name })} onClick={() => void act(() => call('person.delete', { id: p.id }))}>
-                        {t('people.delete')}
-                      </button>
+                      </div>
                     </td>
                   </tr>
                   {asksOf.has(p.id) && (
