@@ -28,7 +28,7 @@ export function wallClock(locale: string): (hhmm: string) => string {
  * dates a render. `locale` carries the calendar (fa-IR-u-ca-persian), so every date shown, in
  * any view, is in the one calendar the screen reads.
  */
-function formatters(language: Language, calendar: CalendarSystem) {
+export function formatters(language: Language, calendar: CalendarSystem) {
   const locale = calendarLocale(FORMAT_LOCALE[language], calendar);
   // A roster day (YYYY-MM-DD) is a calendar date: UTC on both sides, so no zone can shift it.
   // In the order the language writes dates, also for Solar Hijri (see calendarDateFormat).
@@ -55,7 +55,7 @@ function formatters(language: Language, calendar: CalendarSystem) {
   });
   const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   const names = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const units = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' });
+  const plainList = new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' });
   return {
     language,
     locale,
@@ -87,8 +87,8 @@ function formatters(language: Language, calendar: CalendarSystem) {
     },
     /** "Ayşe, Emre and Zeynep" in parts, as the language joins a list ("، " and "و" in Persian), so each name can be isolated where it is drawn. */
     listParts: (items: string[]) => names.formatToParts(items),
-    /** "phone, chat, email" as the language writes a plain list ("تلفن، چت، ایمیل" in Persian): skills, channels, names in a cell. */
-    list: (items: readonly string[]) => units.format(items),
+    /** "phone, chat, email" as the language writes a short list ("تلفن، چت، ایمیل" in Persian, "telefon, czat i e-mail" in Polish): skills and channels. */
+    list: (items: readonly string[]) => plainList.format(items),
   };
 }
 
