@@ -40,6 +40,30 @@ async function leadAndDemo() {
   return { s, team, hubTeam, leadEmail };
 }
 
+/** An agent of the hub signed in by email: the one made earlier in this file, or a new one. */
+async function signIn(email: string) {
+  const res = await fetch(`${h.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: PASSWORD }) });
+  if (res.status === 303) return browserOf(h.hub.url, /rd_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '');
+  return h.join(email, 'agent');
+}
+
+/**
+ * The demo team connected and published for the days from today to `days` ahead (the hub takes
+ * offers of coming turns only, by its own clock, whenever the test runs): its people by plan key,
+ * and its on-call turns starting more than a day from now.
+ */
+async function publishedDemo(days: number) {
+  const demo = await leadAndDemo();
+  const { s, team, leadEmail } = demo;
+  const FROM = new Date().toISOString().slice(0, 10);
+  const TO = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });
+  await call(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 });
+  const people = new Map(s.run('person.list', { teamId: team.id }).map((p) => [`p${p.id}`, p]));
+  const coming = s.run('hub.plan', { teamId: team.id, from: FROM, to: TO }).items.filter((i): i is Extract<PlanItem, { kind: 'oncall' }> => i.kind === 'oncall' && Date.parse(i.startsAt) > Date.now() + 86_400_000);
+  return { ...demo, FROM, TO, people, coming };
+}
+
 describe('connecting a team to a hub', () => {
   it('refuses a wrong password and a non-lead account, and links on the right one', async () => {
     const { s, team, hubTeam, leadEmail } = await leadAndDemo();
@@ -152,24 +176,13 @@ describe('publishing and requests', () => {
   });
 
   it('hands an offered on-call turn to the colleague who took it when the lead approves', async () => {
-    const { s, team, hubTeam, leadEmail } = await leadAndDemo();
-    // The hub takes offers of turns still to come by its own clock: the weeks from today, whenever the test runs.
-    const FROM = new Date().toISOString().slice(0, 10);
-    const TO = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
-    await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });
-    await call(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 });
-    const people = new Map(s.run('person.list', { teamId: team.id }).map((p) => [`p${p.id}`, p]));
-    // A turn still to come (the hub takes offers of coming turns only), and a colleague to take it.
-    const turn = s.run('hub.plan', { teamId: team.id, from: FROM, to: TO }).items.find((i): i is Extract<PlanItem, { kind: 'oncall' }> => i.kind === 'oncall' && Date.parse(i.startsAt) > Date.now() + 86_400_000);
+    const { s, team, hubTeam, FROM, TO, people, coming } = await publishedDemo(28);
+    // A turn still to come, and a colleague to take it.
+    const turn = coming[0];
     if (!turn) throw new Error('the demo has no coming on-call turn');
     const offerer = people.get(turn.personKey);
     const taker = [...people.values()].find((p) => p.id !== offerer?.id && p.email);
     if (!offerer?.email || !taker?.email) throw new Error('no two people with emails');
-    const signIn = async (email: string) => {
-      const res = await fetch(`${h.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: PASSWORD }) });
-      if (res.status === 303) return browserOf(h.hub.url, /rd_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '');
-      return h.join(email, 'agent');
-    };
     const a = await signIn(offerer.email);
     const b = await signIn(taker.email);
     expect((await a.form('/me/requests', { teamId: String(hubTeam), kind: 'swap', turnKey: turn.key })).status).toBe(201);
@@ -191,24 +204,13 @@ describe('publishing and requests', () => {
   });
 
   it('shows a waiting swap with its turns as the plan has them, says why it cannot be approved while it cannot, and swaps the two turns when it can', async () => {
-    const { s, team, hubTeam, leadEmail } = await leadAndDemo();
-    const FROM = new Date().toISOString().slice(0, 10);
-    const TO = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
-    await call(s, 'hub.connect', { teamId: team.id, url: h.hub.url, email: leadEmail, password: PASSWORD });
-    await call(s, 'hub.publish', { teamId: team.id, from: FROM, to: TO, baseVersion: 0 });
-    const people = new Map(s.run('person.list', { teamId: team.id }).map((p) => [`p${p.id}`, p]));
-    const coming = s.run('hub.plan', { teamId: team.id, from: FROM, to: TO }).items.filter((i): i is Extract<PlanItem, { kind: 'oncall' }> => i.kind === 'oncall' && Date.parse(i.startsAt) > Date.now() + 86_400_000);
+    const { s, team, hubTeam, people, coming } = await publishedDemo(35);
     const offered = coming[0];
     // The taker's own coming turn, given in return.
     const given = coming.find((i) => i.personKey !== offered?.personKey);
     const offerer = people.get(offered?.personKey ?? '');
     const taker = people.get(given?.personKey ?? '');
     if (!offered || !given || !offerer?.email || !taker?.email) throw new Error('the demo has no two people with coming on-call turns');
-    const signIn = async (email: string) => {
-      const res = await fetch(`${h.hub.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: PASSWORD }) });
-      if (res.status === 303) return browserOf(h.hub.url, /rd_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '');
-      return h.join(email, 'agent');
-    };
     const a = await signIn(offerer.email);
     const b = await signIn(taker.email);
     expect((await a.form('/me/requests', { teamId: String(hubTeam), kind: 'swap', turnKey: offered.key, note: '' })).status).toBe(201);
