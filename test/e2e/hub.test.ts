@@ -118,6 +118,16 @@ async function desktopLanguage(page: Page, language: 'en' | 'tr' | 'fa') {
   await page.locator(`html[lang="${language}"]`).waitFor();
 }
 
+/** With ROSTERDESK_SHOTS: the desktop page in English, Turkish and Persian as `<name>-<language>.png`, back in English after. */
+async function desktopShots(page: Page, name: string) {
+  if (!SHOTS) return;
+  for (const language of ['en', 'tr', 'fa'] as const) {
+    await desktopLanguage(page, language);
+    await shot(page, `${name}-${language}.png`);
+  }
+  await desktopLanguage(page, 'en');
+}
+
 /** The hub page's own language choice, in its footer (it is the account's language from then on). */
 async function phoneLanguage(page: Page, language: 'en' | 'tr' | 'fa') {
   await page.locator('footer select[name="language"]').selectOption(language);
@@ -449,13 +459,7 @@ describe('the department hub', () => {
     await expect(ask.count()).resolves.toBe(1);
     await expect(ask.textContent()).resolves.toMatch(/^Asked on the hubSat: cannot work; Sun: cannot work · Note: “Choir on weekends” · asked .* · instead of: Sat: would rather not work/);
     expect(await axeSerious(desk)).toEqual([]);
-    if (SHOTS) {
-      for (const language of ['en', 'tr', 'fa'] as const) {
-        await desktopLanguage(desk, language);
-        await shot(desk, `requests-people-${language}.png`);
-      }
-      await desktopLanguage(desk, 'en');
-    }
+    await desktopShots(desk, 'requests-people');
     // Her dialog says it too, beside her days and shifts.
     await desk.getByRole('button', { name: 'Edit Ayşe Yılmaz' }).click();
     dialog = desk.getByRole('dialog', { name: 'Edit Ayşe Yılmaz' });
@@ -487,13 +491,7 @@ describe('the department hub', () => {
     await card.getByText(`${offerer.name} offers the turn ${span(offered)}`).waitFor();
     await card.getByText(`${taker.name} takes it over and gives the turn ${span(given)} in return`).waitFor();
     expect(await axeSerious(desk)).toEqual([]);
-    if (SHOTS) {
-      for (const language of ['en', 'tr', 'fa'] as const) {
-        await desktopLanguage(desk, language);
-        await shot(desk, `requests-oncall-${language}.png`);
-      }
-      await desktopLanguage(desk, 'en');
-    }
+    await desktopShots(desk, 'requests-oncall');
     await card.getByRole('button', { name: new RegExp(`^Approve the request of ${offerer.name}: On-call swap`) }).click();
     await card.waitFor({ state: 'detached' });
     // The final schedule over four weeks: each now holds the other's turn.
