@@ -64,10 +64,23 @@ const ShiftItem = z.strictObject({
   body: z.strictObject({ day, startLocal: text(16), endLocal: text(16), code: text(40).nullable(), skill: text(40).nullable(), paidMinutes: z.number().int().min(0).max(2880) }),
 });
 
+/**
+ * An on-call turn's key, `o<rotation id>-<start in epoch seconds>`: the planner makes it when it
+ * publishes, agents name a turn by it in swaps, and the planner and the window read the rotation
+ * and the start back out of it.
+ */
+const TURN_KEY = /^o(\d{1,15})-(\d{1,15})$/;
+export const turnKey = (rotationId: number, startUtc: number): string => `o${rotationId}-${startUtc}`;
+export function parseTurnKey(key: string): { rotationId: number; startUtc: number } | null {
+  const m = TURN_KEY.exec(key);
+  return m ? { rotationId: Number(m[1]), startUtc: Number(m[2]) } : null;
+}
+const turnKeyText = z.string().regex(TURN_KEY);
+
 /** One person's turn of an on-call rotation. */
 const OnCallItem = z.strictObject({
   kind: z.literal('oncall'),
-  key: z.string().regex(/^o\d{1,15}-\d{1,15}$/),
+  key: turnKeyText,
   personKey,
   startsAt: isoInstant,
   endsAt: isoInstant,
@@ -212,7 +225,7 @@ export const PreferencesRequestBody = z.strictObject({
   note: text(500),
 });
 /** An on-call turn offered to the team; whoever accepts covers it (or gives their own turn `inReturnKey` for it). */
-export const SwapRequestBody = z.strictObject({ turnKey: z.string().regex(/^o\d{1,15}-\d{1,15}$/), note: text(500) });
+export const SwapRequestBody = z.strictObject({ turnKey: turnKeyText, note: text(500) });
 
 export const HubRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('leave'), body: LeaveRequestBody }),
@@ -230,7 +243,7 @@ export const PulledRequest = z.object({
   state: z.enum(['pending', 'withdrawn']),
   /** Swaps: the colleague who accepted, and the turn they give in return (null: they just cover it). */
   takerKey: personKey.nullable(),
-  inReturnKey: z.string().regex(/^o\d{1,15}-\d{1,15}$/).nullable(),
+  inReturnKey: turnKeyText.nullable(),
   decision: z.enum(['approved', 'declined']).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

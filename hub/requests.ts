@@ -1,4 +1,4 @@
-import { HubRequest, type PlanItem, type PulledRequest } from '../core/hub-plan';
+import { HubRequest, parseTurnKey, type PlanItem, type PulledRequest } from '../core/hub-plan';
 import type { Account } from './accounts';
 import { HubError } from './http';
 import { one, prepared, rows, type Queryable } from './pg';
@@ -99,7 +99,7 @@ export async function acceptSwap(db: Queryable, account: Account, idRaw: unknown
   if (taker.personKey === offer.person_key) throw new HubError('bad_request', 'This is your own offer', 'id');
   let inReturn: string | null = null;
   if (typeof inReturnRaw === 'string' && inReturnRaw !== '') {
-    if (!/^o\d{1,15}-\d{1,15}$/.test(inReturnRaw)) throw new HubError('bad_request', 'Not an on-call turn', 'inReturnKey');
+    if (!parseTurnKey(inReturnRaw)) throw new HubError('bad_request', 'Not an on-call turn', 'inReturnKey');
     await ownTurn(db, offer.team_id, taker.personKey, inReturnRaw, 'inReturnKey');
     inReturn = inReturnRaw;
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../../core/errors';
-import type { PersonKey, PlanItem } from '../../core/hub-plan';
+import { turnKey, type PersonKey, type PlanItem } from '../../core/hub-plan';
 import { dayRange } from '../../core/ranges';
 import type { CoverageDay } from '../../core/staffing';
 import { startOfWeek, Temporal, todayIn, weekStartDay } from '../../core/time';
@@ -125,7 +125,7 @@ export function hubPlanItems(ctx: ServiceContext, teamId: number, from: string, 
     if (b.endUtc <= windowStartUtc || b.startUtc >= windowEndUtc || !member.has(b.personId)) continue;
     items.push({
       kind: 'oncall',
-      key: `o${b.rotationId}-${b.startUtc}`,
+      key: turnKey(b.rotationId, b.startUtc),
       personKey: personKeyOf(b.personId),
       startsAt: b.start,
       endsAt: b.end,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { HubLink, HubPending, HubPreview } from '../../core/contract/hub';
 import { UserError } from '../../core/errors';
-import { itemName, planDiff, PulledRequest, type PlanItem } from '../../core/hub-plan';
+import { itemName, parseTurnKey, planDiff, PulledRequest, type PlanItem } from '../../core/hub-plan';
 import { zoneClock } from '../../core/zone-clock';
 import type { Team } from '../../core/team';
 import type { Handlers, HandlersOf, ServiceContext, StepsOf } from '../context';
@@ -120,10 +120,9 @@ function teamPerson(ctx: ServiceContext, teamId: number, key: string | null): nu
 
 /** An on-call turn by its plan key (`o<rotation>-<start>`): who holds it now, and its team-local span; null when the plan has no turn starting there. */
 function turnOf(ctx: ServiceContext, team: Team, key: string | null): { rotationId: number; personId: number; start: string; end: string } | null {
-  const m = key ? /^o(\d+)-(\d+)$/.exec(key) : null;
-  if (!m) return null;
-  const rotationId = Number(m[1]);
-  const startUtc = Number(m[2]);
+  const parsed = key ? parseTurnKey(key) : null;
+  if (!parsed) return null;
+  const { rotationId, startUtc } = parsed;
   // A rotation removed (or another team's) since the agent offered: no turn, rather than a refusal of the whole read.
   const rotation = getRotation(ctx.db, rotationId);
   if (!rotation || rotation.teamId !== team.id) return null;
@@ -148,7 +147,7 @@ function swapPlan(ctx: ServiceContext, team: Team, r: RequestRow): { rotationId:
   const { turnKey } = JSON.parse(r.body) as { turnKey?: string };
   const offered = turnOf(ctx, team, turnKey ?? null);
   const inReturn = r.in_return_key ? turnOf(ctx, team, r.in_return_key) : null;
-  const rotationId = /^o(\d+)-/.exec(turnKey ?? '')?.[1];
+  const rotationId = parseTurnKey(turnKey ?? '')?.rotationId ?? null;
   const blocked: SwapBlock | null =
     r.taker_person_id === null
       ? 'not_taken'
@@ -157,7 +156,7 @@ function swapPlan(ctx: ServiceContext, team: Team, r: RequestRow): { rotationId:
         : r.in_return_key && (!inReturn || inReturn.personId !== r.taker_person_id)
           ? 'return_not_theirs'
           : null;
-  return { rotationId: rotationId === undefined ? null : Number(rotationId), offered, inReturn, blocked };
+  return { rotationId, offered, inReturn, blocked };
 }
 
 const SWAP_REFUSALS: Record<SwapBlock, [code: 'invalid' | 'not_their_turn', message: string]> = {

@@ -6,7 +6,7 @@ import type { Later } from '../../i18n/later';
 import { FormError } from '../../shell/FormError';
 import { LoadError } from '../../shell/LoadError';
 import { HubDecideButtons } from './HubDecideButtons';
-import { dayOf, requestNote, requestText, type HubPending } from './requestText';
+import { awaitsLead, dayOf, requestNote, requestText, type HubPending } from './requestText';
 import { useHubDecision } from './useHubWaiting';
 
 /** How many decided, withdrawn or leave requests the list keeps on screen: the newest, since the hub keeps them all. */
@@ -26,7 +26,7 @@ export function HubRequests({ team, onNotice }: { team: Team; onNotice(words: La
   const requests = requestsQuery.data ?? [];
   // Leave waits on the Absences page, unless the planner could not make it an absence: then it waits here, with why.
   const stuck = (r: HubPending) => r.kind === 'leave' && r.absenceId === null;
-  const isWaiting = (r: HubPending) => r.state === 'pending' && r.decision === null && (r.kind !== 'leave' || stuck(r));
+  const isWaiting = (r: HubPending) => awaitsLead(r) && (r.kind !== 'leave' || stuck(r));
   const waiting = requests.filter(isWaiting);
   const earlier = requests.filter((r) => !isWaiting(r));
   const context = { timeZone: team.timeZone, templateName: (id: number) => templatesQuery.data?.find((x) => x.id === id)?.name ?? null };

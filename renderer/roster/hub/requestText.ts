@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { MethodOutput } from '../../../core/contract';
-import { LeaveRequestBody, PreferencesRequestBody, SwapRequestBody } from '../../../core/hub-plan';
+import { LeaveRequestBody, parseTurnKey, PreferencesRequestBody, SwapRequestBody } from '../../../core/hub-plan';
 import { Temporal } from '../../../core/time';
 import type { Format } from '../../format';
 
@@ -20,6 +20,9 @@ const textField = (body: Record<string, unknown>, key: string): string | null =>
   const value = body[key];
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 };
+
+/** A request still waiting for the lead: not withdrawn, not decided (the order `hub.requests` lists them in). */
+export const awaitsLead = (request: HubPending): boolean => request.state === 'pending' && request.decision === null;
 
 /** Why the planner could not make a leave request an absence (an overlap, an archived person), or null. */
 export const requestProblem = (request: HubPending): string | null => textField(request.body, 'problem');
@@ -79,9 +82,9 @@ export function requestNote(request: HubPending): string {
  * published (`o<rotation>-<start in epoch seconds>`, db/handlers/hub-plan.ts), so the start is in it.
  */
 export function turnStart(fmt: Format, turnKey: string, timeZone: string): string | null {
-  const m = /^o\d+-(\d+)$/.exec(turnKey);
-  if (!m?.[1]) return null;
-  const at = Temporal.Instant.fromEpochMilliseconds(Number(m[1]) * 1000).toZonedDateTimeISO(timeZone);
+  const turn = parseTurnKey(turnKey);
+  if (!turn) return null;
+  const at = Temporal.Instant.fromEpochMilliseconds(turn.startUtc * 1000).toZonedDateTimeISO(timeZone);
   return `${fmt.dayLong(at.toPlainDate().toString())} ${fmt.clock(at.toPlainTime().toString({ smallestUnit: 'minute' }))}`;
 }
 

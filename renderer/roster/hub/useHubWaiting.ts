@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useAction } from '../../api/useAction';
-import type { HubPending } from './requestText';
+import { awaitsLead, type HubPending } from './requestText';
 
 /**
  * The requests of one kind pulled from the team's hub that wait for the lead, for the page where
@@ -16,7 +16,7 @@ export function useHubWaiting(teamId: number, kind: 'preferences' | 'swap') {
   const linked = Boolean(status.data);
   const requests = useApiQuery('hub.requests', linked ? { teamId } : null);
   const all = requests.data;
-  const waiting = useMemo(() => (linked && all ? all.filter((r) => r.kind === kind && r.state === 'pending' && r.decision === null && r.personId !== null) : []), [linked, all, kind]);
+  const waiting = useMemo(() => (linked && all ? all.filter((r) => r.kind === kind && awaitsLead(r) && r.personId !== null) : []), [linked, all, kind]);
   return { waiting, errors: [status.error, linked ? requests.error : null] };
 }
 
