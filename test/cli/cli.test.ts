@@ -5,19 +5,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { freshService } from '../helpers/service';
 import { startOfWeek, todayIn } from '../../core/time';
 import { tempDir, tempFile } from '../helpers/tmp';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'rosterdesk.mjs');
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const PEOPLE_HEADER = 'name,email,phone,skills,contract_hours,hourly_rate';
 

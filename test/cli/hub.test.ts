@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { connect } from '../../hub/pg';
 import { startPostgres, type Postgres } from '../helpers/postgres';
 
@@ -12,13 +12,6 @@ beforeAll(async () => {
   url = await pg.database('cli_hub');
 });
 afterAll(() => pg.stop());
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('rosterdesk hub', () => {
   it('adds a team and prints a one-time invitation link for its lead, on a database it sets up itself', async () => {

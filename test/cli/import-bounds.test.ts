@@ -2,18 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { IMPORT_MAX_BYTES } from '../../core/contract';
 import { dataHash } from '../helpers/dbhash';
 import { openPlanner } from '../../db/open';
 import { tempDir, tempFile } from '../helpers/tmp';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 async function planner() {
   const db = tempFile();

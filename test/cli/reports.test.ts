@@ -2,19 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { parseCsv } from '../../core/csv';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
 import { readXlsx } from '../../db/xlsx';
 import { tempDir, tempFile } from '../helpers/tmp';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 // The demo team is Turkish: its CSV has semicolons and decimal commas, read here as plain numbers.
 const rowsOf = (csv: string) => parseCsv(csv).map((r) => r.fields.map((f) => (/^-?\d+,\d+$/.test(f) ? f.replace(',', '.') : f)));

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { dataHash } from '../helpers/dbhash';
 import { openPlanner } from '../../db/open';
 import { tempDir, tempFile } from '../helpers/tmp';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** Windows code-page bytes of known text, through the inverse of the platform's own decoder. */
 function encodeLegacy(text: string, encoding: string): Buffer {

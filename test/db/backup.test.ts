@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { backupFolder, BACKUPS_KEPT, checkPlannerFile, listBackups, restoreBackup, rollingBackup } from '../../db/backup';
 import { openPlanner } from '../../db/open';
 import { OUTSIDE_THE_PLAN } from '../../db/undo';
@@ -11,13 +11,6 @@ import type { Service } from '../../db/service';
 import type { MethodInput, MethodOutput } from '../../core/contract';
 import { tempDir, tempFile } from '../helpers/tmp';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('backups', () => {
   it('rolling backups: one at open, then none until a day has passed, the newest ten kept', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { parseListing } from '../../db/handlers/caldav';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
@@ -284,12 +284,7 @@ describe('rosterdesk publish', () => {
     s.close();
     const url = `${server.base}${server.user}/cli`;
     const args = ['publish', '--db', file, '--team', 'wsparcie', '--url', url, '--user', server.user, '--from', '2026-11-23', '--to', '2026-11-29'];
-    const run = async (...argv: string[]) => {
-      let out = '';
-      let err = '';
-      const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-      return { code, out, err };
-    };
+    const run = cli;
     delete process.env.ROSTERDESK_CALDAV_PASSWORD;
     expect(await run(...args)).toMatchObject({ code: 2, err: expect.stringContaining('ROSTERDESK_CALDAV_PASSWORD') });
     process.env.ROSTERDESK_CALDAV_PASSWORD = server.password;
@@ -309,12 +304,7 @@ describe('rosterdesk publish', () => {
     s.close();
     const url = `${server.base}${server.user}/cli-edited`;
     const args = ['publish', '--db', file, '--team', 'wsparcie', '--url', url, '--user', server.user, '--from', '2026-11-23', '--to', '2026-11-29'];
-    const run = async (...argv: string[]) => {
-      let out = '';
-      let err = '';
-      const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-      return { code, out, err };
-    };
+    const run = cli;
     process.env.ROSTERDESK_CALDAV_PASSWORD = server.password;
     try {
       expect(await run(...args)).toMatchObject({ code: 0 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { startOfWeek } from '../../core/time';
 import { freshService, FIXED_NOW } from '../helpers/service';
 import { startRadicale, type Radicale } from '../helpers/radicale';
@@ -98,13 +98,6 @@ describe('calendar files in the chosen language', () => {
     expect(s.call('calendar.export', { teamId: team.id, ...nextWeek, language: 'de' as never })).toMatchObject({ ok: false, error: { path: ['language'] } });
   });
 });
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('rosterdesk export ics --language', () => {
   it('writes English with --language en; by default the language saved in the app, else the team locale', async () => {

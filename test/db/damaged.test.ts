@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { checkPlannerFile, restoreBackup, rollingBackup } from '../../db/backup';
 import { isDamage, refusedPlanner } from '../../db/refused';
 import { openPlanner } from '../../db/open';
@@ -12,13 +12,6 @@ import { scribbleIndexRoot } from '../helpers/damage';
 import { dataHash } from '../helpers/dbhash';
 import { freshService } from '../helpers/service';
 import { tempDir } from '../helpers/tmp';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const PAGE = 4096;
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -1,20 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { openPlanner } from '../../db/open';
 import { createService } from '../../db/service';
 import { dataHash } from '../helpers/dbhash';
 import { canMount, tinyDisk, withReadOnlyView } from '../helpers/mounts';
 import { FIXED_NOW, freshService } from '../helpers/service';
 import { tempDir } from '../helpers/tmp';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** A demo planner closed cleanly in `dir`: its data's digest. */
 function demoPlanner(file: string): string {
