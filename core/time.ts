@@ -54,6 +54,11 @@ export function weekStartDay(weekStart: WeekStart): number {
   return weekStart === 'mon' ? 1 : weekStart === 'sat' ? 6 : 7;
 }
 
+/** The week start whose first day is ISO weekday `day` (`weekStartDay` the other way), or null for a day no week starts on. */
+export function weekStartOfDay(day: number): WeekStart | null {
+  return day === 1 ? 'mon' : day === 6 ? 'sat' : day === 7 ? 'sun' : null;
+}
+
 /** The first day of the week containing `day`, for a team whose week starts on `weekStart`. */
 export function startOfWeek(day: Temporal.PlainDate, weekStart: WeekStart): Temporal.PlainDate {
   const back = (day.dayOfWeek - weekStartDay(weekStart) + 7) % 7;

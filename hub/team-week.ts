@@ -1,4 +1,4 @@
-import { startOfWeek, Temporal, todayIn, type WeekStart } from '../core/time';
+import { startOfWeek, Temporal, todayIn, weekStartOfDay } from '../core/time';
 import type { Account } from './accounts';
 import { HubError, realDay } from './http';
 import { one, prepared, rows, type Queryable } from './pg';
@@ -37,8 +37,6 @@ export interface TeamWeek {
   /** The reader's own person key in the team, to mark their rows; null for a lead or manager who is not in it. */
   me: string | null;
 }
-
-const WEEK_STARTS: Readonly<Record<number, WeekStart>> = { 1: 'mon', 6: 'sat', 7: 'sun' };
 
 const TEAM_OF = prepared(
   'team_week_team',
@@ -79,7 +77,7 @@ export async function teamWeek(db: Queryable, account: Account, rawTeamId: strin
   if (!team || !allowed) throw new HubError('not_found', 'No such team among yours', 'teamId');
   const asked = day === null ? todayIn(team.timeZone, Temporal.Instant.fromEpochMilliseconds(now.getTime())) : realDay(day);
   if (!asked) throw new HubError('bad_request', 'week must be a real date written YYYY-MM-DD', 'week');
-  const first = startOfWeek(asked, WEEK_STARTS[team.weekStartsOn] ?? 'mon');
+  const first = startOfWeek(asked, weekStartOfDay(team.weekStartsOn) ?? 'mon');
   const days = Array.from({ length: 7 }, (_, i) => first.add({ days: i }).toString());
   const entries = await rows<TeamWeekEntry>(db, ENTRIES, [team.id, days[0], days[6], first.add({ days: 7 }).toString()]);
   return { teamId: team.id, teamName: team.name, timeZone: team.timeZone, publishedAt: team.publishedAt, weekStart: first.toString(), days, previousWeek: first.subtract({ days: 7 }).toString(), nextWeek: first.add({ days: 7 }).toString(), entries, me: team.me };
